@@ -1,0 +1,54 @@
+"use client";
+
+import Link from "next/link";
+import { signIn } from "next-auth/react";
+import { useState } from "react";
+import { Button } from "@/components/ui/button";
+import { Field, FormAlert, TextInput } from "@/components/ui/field";
+import { useT } from "@/lib/i18n/client";
+
+export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
+  const { t } = useT();
+  const [error, setError] = useState<string | null>(null);
+  const [pending, setPending] = useState(false);
+
+  async function onSubmit(event: React.FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    setPending(true);
+    setError(null);
+    const result = await signIn("credentials", {
+      email: String(form.get("email") ?? ""),
+      password: String(form.get("password") ?? ""),
+      redirect: false,
+    });
+    if (result?.ok && !result.error) {
+      window.location.assign(callbackUrl);
+      return;
+    }
+    const locked = /^locked:(\d+)/.exec(result?.error ?? "");
+    setError(locked ? t("auth.signIn.locked", { minutes: locked[1] ?? "15" }) : t("auth.signIn.wrong"));
+    setPending(false);
+  }
+
+  return (
+    <form onSubmit={onSubmit} className="space-y-4" noValidate>
+      <FormAlert message={error} />
+      <Field id="email" label={t("auth.signIn.email")}>
+        {(aria) => <TextInput {...aria} name="email" type="email" autoComplete="username" required />}
+      </Field>
+      <Field id="password" label={t("auth.signIn.password")}>
+        {(aria) => <TextInput {...aria} name="password" type="password" autoComplete="current-password" required />}
+      </Field>
+      <Button type="submit" disabled={pending} className="w-full">
+        {pending ? t("auth.signIn.submitting") : t("auth.signIn.submit")}
+      </Button>
+      <p className="text-sm text-slate-600">
+        {t("auth.signIn.noAccount")}{" "}
+        <Link href="/register" className="text-brand-700 underline">
+          {t("auth.signIn.registerLink")}
+        </Link>
+      </p>
+    </form>
+  );
+}

@@ -1,0 +1,29 @@
+import type { Metadata } from "next";
+import { redirect } from "next/navigation";
+import { Card, PageTitle } from "@/components/ui/card";
+import { getActor } from "@/lib/auth/current";
+import { getT } from "@/lib/i18n/server";
+import { LoginForm } from "./login-form";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const { t } = await getT();
+  return { title: t("auth.signIn.title") };
+}
+
+export default async function LoginPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string }> }) {
+  if (await getActor()) redirect("/portal");
+  const { t } = await getT();
+  const { callbackUrl } = await searchParams;
+  const safeCallback = callbackUrl?.startsWith("/") && !callbackUrl.startsWith("//") ? callbackUrl : "/portal";
+  return (
+    <div className="mx-auto max-w-md">
+      <PageTitle subtitle={t("auth.signIn.intro")}>{t("auth.signIn.title")}</PageTitle>
+      <Card>
+        <LoginForm callbackUrl={safeCallback} />
+      </Card>
+      <p className="mt-4 text-xs text-slate-500">
+        {t("auth.signIn.demoHint")} admin@demo.example · expert@demo.example · enterprise@demo.example · station@demo.example
+      </p>
+    </div>
+  );
+}

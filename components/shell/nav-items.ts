@@ -1,0 +1,30 @@
+import type { Permission } from "@/lib/authz";
+import type { MessageKey } from "@/lib/i18n/keys";
+
+export interface NavItem {
+  href: string;
+  label: MessageKey;
+  /** Shown to signed-in users whose role holds this permission; "public" for everyone. */
+  permission: Permission | "public" | "signedIn";
+}
+
+export const publicNav: NavItem[] = [
+  { href: "/experts", label: "common.nav.experts", permission: "public" },
+  { href: "/impact", label: "common.nav.impact", permission: "public" },
+  { href: "/apply", label: "common.nav.apply", permission: "public" },
+];
+
+export const portalNav: NavItem[] = [
+  { href: "/portal", label: "common.nav.portal", permission: "signedIn" },
+  { href: "/requests", label: "common.nav.myRequests", permission: "request.create" },
+  { href: "/requests/new", label: "common.nav.newRequest", permission: "request.create" },
+  { href: "/offers", label: "common.nav.offers", permission: "offer.list" },
+  { href: "/cases", label: "common.nav.myCases", permission: "request.resolve" },
+  { href: "/profile", label: "common.nav.profile", permission: "expert.updateOwnProfile" },
+  { href: "/admin/triage", label: "common.nav.triage", permission: "request.triage" },
+  { href: "/admin/requests", label: "common.nav.allRequests", permission: "request.triage" },
+  { href: "/admin/experts", label: "common.nav.roster", permission: "expert.suspend" },
+  { href: "/admin/applications", label: "common.nav.applications", permission: "application.decide" },
+  { href: "/admin/reports", label: "common.nav.reports", permission: "report.read" },
+  { href: "/inbox", label: "common.nav.inbox", permission: "signedIn" },
+];

@@ -1,0 +1,80 @@
+import Link from "next/link";
+import { can, type Actor } from "@/lib/authz";
+import type { Translate } from "@/lib/i18n/translate";
+import { LanguageSwitch } from "./language-switch";
+import { portalNav, publicNav, type NavItem } from "./nav-items";
+
+function visible(items: NavItem[], actor: Actor | null): NavItem[] {
+  return items.filter((item) => {
+    if (item.permission === "public") return true;
+    if (!actor) return false;
+    return item.permission === "signedIn" || can(actor.role, item.permission);
+  });
+}
+
+function NavLinks({ items, t, className }: { items: NavItem[]; t: Translate; className: string }) {
+  return (
+    <>
+      {items.map((item) => (
+        <Link key={item.href} href={item.href} className={className}>
+          {t(item.label)}
+        </Link>
+      ))}
+    </>
+  );
+}
+
+/** The site header: role-aware navigation, the account, and the language switch. */
+export function SiteHeader({ actor, t }: { actor: Actor | null; t: Translate }) {
+  const items = [...(actor ? [] : publicNav), ...visible(portalNav, actor)];
+  const linkClass = "rounded px-2 py-1 text-sm text-white/90 hover:bg-white/10 hover:text-white";
+  const account = actor ? (
+    <>
+      <span className="text-sm text-white/80" data-testid="signed-in-as">
+        {actor.name} · {t(`common.roles.${actor.role}`)}
+      </span>
+      <Link href="/logout" className={linkClass}>
+        {t("common.nav.signOut")}
+      </Link>
+    </>
+  ) : (
+    <>
+      <Link href="/login" className={linkClass}>
+        {t("common.nav.signIn")}
+      </Link>
+      <Link href="/register" className={linkClass}>
+        {t("common.nav.register")}
+      </Link>
+    </>
+  );
+  return (
+    <header className="no-print bg-brand-900 text-white">
+      <div className="mx-auto flex max-w-6xl items-center justify-between gap-4 px-4 py-3">
+        <Link href={actor ? "/portal" : "/"} className="flex items-center gap-2 font-semibold">
+          <span aria-hidden className="grid h-8 w-8 place-items-center rounded bg-accent-500 text-sm font-bold text-brand-900">
+            法
+          </span>
+          <span className="text-base sm:text-lg">{t("common.appName")}</span>
+        </Link>
+        <nav aria-label={t("common.nav.menu")} className="hidden flex-wrap items-center gap-1 lg:flex">
+          <NavLinks items={items} t={t} className={linkClass} />
+        </nav>
+        <div className="hidden items-center gap-2 lg:flex">
+          {account}
+          <LanguageSwitch />
+        </div>
+        <details className="relative lg:hidden">
+          <summary className="cursor-pointer list-none rounded border border-white/30 px-3 py-1 text-sm">{t("common.nav.menu")}</summary>
+          <div className="absolute right-0 z-20 mt-2 flex w-64 flex-col gap-1 rounded-md bg-brand-800 p-3 shadow-lg">
+            <NavLinks items={items} t={t} className={linkClass} />
+            <hr className="my-2 border-white/20" />
+            <div className="flex flex-col gap-1">{account}</div>
+            <div className="mt-2">
+              <LanguageSwitch />
+            </div>
+          </div>
+        </details>
+      </div>
+    </header>
+  );
+}

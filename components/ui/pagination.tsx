@@ -1,0 +1,44 @@
+import Link from "next/link";
+import type { Translate } from "@/lib/i18n/translate";
+
+/** Previous/next links that keep the other query parameters. */
+export function Pagination({
+  page,
+  pageSize,
+  total,
+  basePath,
+  query = {},
+  t,
+}: {
+  page: number;
+  pageSize: number;
+  total: number;
+  basePath: string;
+  query?: Record<string, string | undefined>;
+  t: Translate;
+}) {
+  const pages = Math.max(1, Math.ceil(total / pageSize));
+  const href = (p: number) => {
+    const params = new URLSearchParams(Object.entries(query).filter((e): e is [string, string] => Boolean(e[1])));
+    params.set("page", String(p));
+    return `${basePath}?${params.toString()}`;
+  };
+  const linkClass = "rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm hover:bg-slate-100";
+  return (
+    <nav aria-label="pagination" className="mt-4 flex flex-wrap items-center justify-between gap-2 text-sm text-slate-600">
+      <span>{t("common.pagination.summary", { page, pages, total })}</span>
+      <span className="flex gap-2">
+        {page > 1 ? (
+          <Link className={linkClass} href={href(page - 1)} rel="prev">
+            {t("common.actions.previous")}
+          </Link>
+        ) : null}
+        {page < pages ? (
+          <Link className={linkClass} href={href(page + 1)} rel="next">
+            {t("common.actions.next")}
+          </Link>
+        ) : null}
+      </span>
+    </nav>
+  );
+}

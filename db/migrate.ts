@@ -1,0 +1,16 @@
+import path from "node:path";
+import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
+import { migrate as migratePostgres } from "drizzle-orm/postgres-js/migrator";
+import type { PgliteDatabase } from "drizzle-orm/pglite";
+import type { Database } from "./index";
+
+export const migrationsFolder = path.join(process.cwd(), "db", "migrations");
+
+/** Applies the committed drizzle-kit migrations. */
+export async function migrateDatabase(database: Database): Promise<void> {
+  if (database.kind === "pglite") {
+    await migratePglite(database.db as unknown as PgliteDatabase, { migrationsFolder });
+  } else {
+    await migratePostgres(database.db, { migrationsFolder });
+  }
+}

@@ -1,0 +1,96 @@
+import { sql } from "drizzle-orm";
+import { index, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { userRoleEnum } from "./enums";
+import { regions } from "./reference";
+
+export const enterprises = pgTable(
+  "enterprises",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    name: text("name").notNull(),
+    /** Name with spaces, brackets and case folded, for conflict checks and duplicates. */
+    nameNormalized: text("name_normalized").notNull(),
+    /** 统一社会信用代码; null for a walk-in resident or an unregistered business. */
+    creditCode: text("credit_code"),
+    regionCode: text("region_code").references(() => regions.code),
+    contactName: text("contact_name").notNull(),
+    contactPhone: text("contact_phone"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex("enterprises_credit_code_key").on(t.creditCode).where(sql`${t.creditCode} is not null`),
+    index("enterprises_name_normalized_idx").on(t.nameNormalized),
+  ],
+);
+
+export const stations = pgTable("stations", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  name: text("name").notNull(),
+  regionCode: text("region_code")
+    .notNull()
+    .references(() => regions.code),
+  address: text("address"),
+  phone: text("phone"),
+  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+});
+
+export const users = pgTable(
+  "users",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    /** Always stored lower-cased and trimmed. */
+    email: text("email").notNull(),
+    passwordHash: text("password_hash").notNull(),
+    role: userRoleEnum("role").notNull(),
+    name: text("name").notNull(),
+    phone: text("phone"),
+    locale: text("locale").notNull().default("zh-CN"),
+    enterpriseId: uuid("enterprise_id").references(() => enterprises.id),
+    stationId: uuid("station_id").references(() => stations.id),
+    /** For admins: the region (and its sub-regions) they administer; null = the whole roster. */
+    regionScope: text("region_scope").references(() => regions.code),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    disabledAt: timestamp("disabled_at", { withTimezone: true }),
+  },
+  (t) => [
+    uniqueIndex("users_email_key").on(t.email),
+    index("users_enterprise_idx").on(t.enterpriseId),
+    index("users_station_idx").on(t.stationId),
+  ],
+);
+
+/** Failed sign-in attempts, keyed by account and by address, so throttling holds across processes. */
+export const loginFailures = pgTable(
+  "login_failures",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    key: text("key").notNull(),
+    failedAt: timestamp("failed_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("login_failures_key_at_idx").on(t.key, t.failedAt)],
+);
+
+/** Bearer tokens an admin issues to partner systems; only a SHA-256 of the secret is kept. */
+export const apiTokens = pgTable(
+  "api_tokens",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    name: text("name").notNull(),
+    tokenHash: text("token_hash").notNull(),
+    /** First characters of the secret, shown in lists so a token can be recognised. */
+    prefix: text("prefix").notNull(),
+    /** The account the token acts as. */
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id),
+    scopes: text("scopes").array().notNull().default(sql`'{}'::text[]`),
+    createdBy: uuid("created_by")
+      .notNull()
+      .references(() => users.id),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp("expires_at", { withTimezone: true }),
+    lastUsedAt: timestamp("last_used_at", { withTimezone: true }),
+    revokedAt: timestamp("revoked_at", { withTimezone: true }),
+  },
+  (t) => [uniqueIndex("api_tokens_token_hash_key").on(t.tokenHash)],
+);

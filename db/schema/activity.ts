@@ -1,0 +1,44 @@
+import { bigserial, index, jsonb, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { users } from "./accounts";
+import { requests } from "./requests";
+
+/**
+ * Timeline and audit trail in one: every state change writes a row in the same transaction.
+ * Rows about a request carry request_id (its timeline); roster decisions carry the expert's id.
+ */
+export const events = pgTable(
+  "events",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    type: text("type").notNull(),
+    entityType: text("entity_type").notNull(),
+    entityId: text("entity_id").notNull(),
+    requestId: uuid("request_id").references(() => requests.id),
+    actorUserId: uuid("actor_user_id").references(() => users.id),
+    /** A role, or "system" for deadlines and scheduled work. */
+    actorRole: text("actor_role").notNull(),
+    reason: text("reason"),
+    data: jsonb("data"),
+    at: timestamp("at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index("events_request_idx").on(t.requestId, t.at),
+    index("events_entity_idx").on(t.entityType, t.entityId, t.at),
+  ],
+);
+
+export const notifications = pgTable(
+  "notifications",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id),
+    kind: text("kind").notNull(),
+    requestId: uuid("request_id").references(() => requests.id),
+    data: jsonb("data"),
+    readAt: timestamp("read_at", { withTimezone: true }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("notifications_user_idx").on(t.userId, t.readAt, t.createdAt)],
+);

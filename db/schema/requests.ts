@@ -1,0 +1,163 @@
+import { sql } from "drizzle-orm";
+import {
+  bigint,
+  boolean,
+  check,
+  customType,
+  date,
+  index,
+  integer,
+  pgTable,
+  primaryKey,
+  smallint,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
+import { enterprises, stations, users } from "./accounts";
+import { channelEnum, requestCategoryEnum, requestStatusEnum, serviceModeEnum, urgencyEnum } from "./enums";
+import { regions, specialties } from "./reference";
+import { experts } from "./roster";
+
+const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({ dataType: () => "bytea" });
+
+export const requests = pgTable(
+  "requests",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    title: text("title").notNull(),
+    category: requestCategoryEnum("category").notNull(),
+    description: text("description").notNull(),
+    status: requestStatusEnum("status").notNull().default("submitted"),
+    urgency: urgencyEnum("urgency").notNull().default("normal"),
+    channel: channelEnum("channel").notNull().default("web"),
+    regionCode: text("region_code")
+      .notNull()
+      .references(() => regions.code),
+    language: text("language"),
+    serviceMode: serviceModeEnum("service_mode"),
+    amountAtStakeFen: bigint("amount_at_stake_fen", { mode: "bigint" }).notNull().default(sql`0`),
+    enterpriseId: uuid("enterprise_id")
+      .notNull()
+      .references(() => enterprises.id),
+    filedByUserId: uuid("filed_by_user_id")
+      .notNull()
+      .references(() => users.id),
+    stationId: uuid("station_id").references(() => stations.id),
+    preferredExpertId: uuid("preferred_expert_id").references(() => experts.id),
+    assignedExpertId: uuid("assigned_expert_id").references(() => experts.id),
+    idempotencyKey: text("idempotency_key"),
+    /** Set when the offer list ran out: back in the admin queue, flagged. */
+    needsAttention: boolean("needs_attention").notNull().default(false),
+    statusReason: text("status_reason"),
+    referral: text("referral"),
+    resolutionSummary: text("resolution_summary"),
+    rating: smallint("rating"),
+    ratingComment: text("rating_comment"),
+    submittedAt: timestamp("submitted_at", { withTimezone: true }).notNull().defaultNow(),
+    triagedAt: timestamp("triaged_at", { withTimezone: true }),
+    acceptedAt: timestamp("accepted_at", { withTimezone: true }),
+    resolvedAt: timestamp("resolved_at", { withTimezone: true }),
+    closedAt: timestamp("closed_at", { withTimezone: true }),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex("requests_idempotency_key").on(t.filedByUserId, t.idempotencyKey).where(sql`${t.idempotencyKey} is not null`),
+    index("requests_status_idx").on(t.status, t.submittedAt),
+    index("requests_enterprise_idx").on(t.enterpriseId, t.submittedAt),
+    index("requests_station_idx").on(t.stationId, t.submittedAt),
+    index("requests_assigned_idx").on(t.assignedExpertId, t.status),
+    index("requests_region_idx").on(t.regionCode),
+    check("requests_amount_check", sql`${t.amountAtStakeFen} >= 0 and ${t.amountAtStakeFen} <= 9007199254740991`),
+    check("requests_rating_check", sql`${t.rating} is null or ${t.rating} between 1 and 5`),
+  ],
+);
+
+export const requestSpecialties = pgTable(
+  "request_specialties",
+  {
+    requestId: uuid("request_id")
+      .notNull()
+      .references(() => requests.id, { onDelete: "cascade" }),
+    specialtyCode: text("specialty_code")
+      .notNull()
+      .references(() => specialties.code),
+  },
+  (t) => [primaryKey({ columns: [t.requestId, t.specialtyCode] })],
+);
+
+export const requestCounterparties = pgTable(
+  "request_counterparties",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    requestId: uuid("request_id")
+      .notNull()
+      .references(() => requests.id, { onDelete: "cascade" }),
+    name: text("name").notNull(),
+    nameNormalized: text("name_normalized").notNull(),
+    creditCode: text("credit_code"),
+  },
+  (t) => [index("request_counterparties_request_idx").on(t.requestId)],
+);
+
+export const messages = pgTable(
+  "messages",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    requestId: uuid("request_id")
+      .notNull()
+      .references(() => requests.id),
+    authorUserId: uuid("author_user_id")
+      .notNull()
+      .references(() => users.id),
+    body: text("body").notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("messages_request_idx").on(t.requestId, t.createdAt)],
+);
+
+/** Files stored in the database, so every app instance serves them. */
+export const attachments = pgTable(
+  "attachments",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    requestId: uuid("request_id")
+      .notNull()
+      .references(() => requests.id),
+    uploadedBy: uuid("uploaded_by")
+      .notNull()
+      .references(() => users.id),
+    filename: text("filename").notNull(),
+    mimeType: text("mime_type").notNull(),
+    sizeBytes: integer("size_bytes").notNull(),
+    content: bytea("content").notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index("attachments_request_idx").on(t.requestId),
+    check("attachments_size_check", sql`${t.sizeBytes} > 0 and ${t.sizeBytes} <= 10485760`),
+  ],
+);
+
+/** The law society's return visit (回访) after a case is closed. */
+export const returnVisits = pgTable(
+  "return_visits",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    requestId: uuid("request_id")
+      .notNull()
+      .references(() => requests.id),
+    visitedOn: date("visited_on").notNull(),
+    visitedBy: uuid("visited_by")
+      .notNull()
+      .references(() => users.id),
+    summary: text("summary").notNull(),
+    satisfaction: smallint("satisfaction").notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index("return_visits_request_idx").on(t.requestId),
+    check("return_visits_satisfaction_check", sql`${t.satisfaction} between 1 and 5`),
+  ],
+);

@@ -1,0 +1,84 @@
+import { and, eq, gt, isNull, or } from "drizzle-orm";
+import { decode } from "next-auth/jwt";
+import { db } from "@/db";
+import { apiTokens, experts, users } from "@/db/schema";
+import type { Actor } from "@/lib/authz";
+import { env } from "@/lib/env";
+import { hashToken } from "./api-tokens";
+
+const SESSION_COOKIES = ["__Secure-next-auth.session-token", "next-auth.session-token"];
+
+/** Loads the actor for a user id; null when the account is unknown or disabled. */
+export async function loadActor(userId: string): Promise<Actor | null> {
+  if (!/^[0-9a-f-]{36}$/i.test(userId)) return null;
+  const [row] = await db
+    .select({
+      userId: users.id,
+      role: users.role,
+      email: users.email,
+      name: users.name,
+      enterpriseId: users.enterpriseId,
+      stationId: users.stationId,
+      regionScope: users.regionScope,
+      disabledAt: users.disabledAt,
+      expertId: experts.id,
+    })
+    .from(users)
+    .leftJoin(experts, eq(experts.userId, users.id))
+    .where(eq(users.id, userId))
+    .limit(1);
+  if (!row || row.disabledAt) return null;
+  const { disabledAt: _disabled, ...actor } = row;
+  return actor;
+}
+
+function readCookie(header: string | null, name: string): string | undefined {
+  if (!header) return undefined;
+  for (const part of header.split(";")) {
+    const [key, ...value] = part.trim().split("=");
+    if (key === name) return decodeURIComponent(value.join("="));
+  }
+  return undefined;
+}
+
+async function actorFromBearer(secret: string): Promise<Actor | null> {
+  const now = new Date();
+  const [token] = await db
+    .update(apiTokens)
+    .set({ lastUsedAt: now })
+    .where(
+      and(
+        eq(apiTokens.tokenHash, hashToken(secret)),
+        isNull(apiTokens.revokedAt),
+        or(isNull(apiTokens.expiresAt), gt(apiTokens.expiresAt, now)),
+      ),
+    )
+    .returning({ userId: apiTokens.userId });
+  return token ? loadActor(token.userId) : null;
+}
+
+async function actorFromSessionCookie(cookieHeader: string | null): Promise<Actor | null> {
+  for (const name of SESSION_COOKIES) {
+    const raw = readCookie(cookieHeader, name);
+    if (!raw) continue;
+    try {
+      const token = await decode({ token: raw, secret: env().NEXTAUTH_SECRET });
+      if (token?.sub) return loadActor(token.sub);
+    } catch {
+      return null;
+    }
+  }
+  return null;
+}
+
+/**
+ * Who is calling: a bearer API token (revocable, stored hashed) or the next-auth session cookie.
+ * The one way every route handler, server action and page finds its actor.
+ */
+export async function actorFromHeaders(headers: Headers): Promise<Actor | null> {
+  const authorization = headers.get("authorization");
+  if (authorization?.toLowerCase().startsWith("bearer ")) {
+    return actorFromBearer(authorization.slice(7).trim());
+  }
+  return actorFromSessionCookie(headers.get("cookie"));
+}

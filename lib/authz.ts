@@ -1,0 +1,81 @@
+import type { UserRole } from "@/db/schema/enums";
+import { forbidden, unauthorized } from "@/lib/errors";
+
+/**
+ * The permission table: which roles may attempt each action at all. Whether a particular record
+ * is theirs (their company's request, their offer) is decided by the use case and the scoped
+ * queries; this table is the first gate, and the only place roles are compared.
+ */
+export const permissions = {
+  "me.read": ["enterprise", "expert", "station", "admin"],
+  "notification.read": ["enterprise", "expert", "station", "admin"],
+  // roster
+  "expert.readPrivate": ["expert", "admin"],
+  "expert.updateOwnProfile": ["expert"],
+  "expert.suspend": ["admin"],
+  "expert.reinstate": ["admin"],
+  "expert.renew": ["admin"],
+  "expert.retire": ["admin"],
+  "expert.import": ["admin"],
+  "expert.export": ["admin"],
+  "application.list": ["admin"],
+  "application.check": ["admin"],
+  "application.decide": ["admin"],
+  // requests
+  "request.create": ["enterprise", "station"],
+  "request.list": ["enterprise", "expert", "station", "admin"],
+  "request.read": ["enterprise", "expert", "station", "admin"],
+  "request.amend": ["enterprise", "station"],
+  "request.withdraw": ["enterprise", "station"],
+  "request.triage": ["admin"],
+  "request.resolve": ["expert"],
+  "request.confirm": ["enterprise"],
+  "request.returnVisit": ["admin"],
+  "message.read": ["enterprise", "expert", "station", "admin"],
+  "message.send": ["enterprise", "expert", "station", "admin"],
+  "attachment.upload": ["enterprise", "expert", "station", "admin"],
+  "attachment.download": ["enterprise", "expert", "station", "admin"],
+  // routing
+  "routing.candidates": ["admin"],
+  "routing.route": ["admin"],
+  "routing.withdrawOffer": ["admin"],
+  "routing.reassign": ["admin"],
+  "routing.settings": ["admin"],
+  "offer.list": ["expert"],
+  "offer.answer": ["expert"],
+  // disputes and money
+  "dispute.read": ["enterprise", "expert", "station", "admin"],
+  "dispute.write": ["expert", "admin"],
+  "recovery.write": ["expert", "admin"],
+  "recovery.respond": ["enterprise"],
+  "report.read": ["admin"],
+  "report.export": ["admin"],
+  // integration
+  "token.manage": ["admin"],
+} as const satisfies Record<string, readonly UserRole[]>;
+
+export type Permission = keyof typeof permissions;
+
+export function can(role: UserRole, permission: Permission): boolean {
+  return (permissions[permission] as readonly UserRole[]).includes(role);
+}
+
+/** The signed-in caller, as every use case sees it. */
+export interface Actor {
+  userId: string;
+  role: UserRole;
+  email: string;
+  name: string;
+  enterpriseId: string | null;
+  stationId: string | null;
+  expertId: string | null;
+  /** Admin region scope (a GB/T 2260 code); null = everything. */
+  regionScope: string | null;
+}
+
+/** Throws 401 without an actor and 403 when the actor's role lacks the permission. */
+export function requirePermission(actor: Actor | null, permission: Permission): Actor {
+  if (!actor) throw unauthorized();
+  if (!can(actor.role, permission)) throw forbidden();
+  return actor;
+}

@@ -1,0 +1,56 @@
+import { z } from "zod";
+
+const DEV_SECRET = "development-only-secret-not-for-production-use";
+
+const optionalText = z
+  .string()
+  .trim()
+  .transform((v) => (v === "" ? undefined : v))
+  .optional();
+
+export const envSchema = z
+  .object({
+    NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+    /** Set: a PostgreSQL server through postgres.js. Unset: the embedded PGlite database. */
+    DATABASE_URL: optionalText.pipe(z.url({ protocol: /^postgres(ql)?$/ }).optional()),
+    /** Where the embedded database keeps its files. */
+    PGLITE_DIR: z.string().trim().min(1).default(".data/pglite"),
+    NEXTAUTH_SECRET: optionalText,
+    NEXTAUTH_URL: optionalText.pipe(z.url().optional()),
+    SMTP_HOST: optionalText,
+    SMTP_PORT: z.coerce.number().int().min(1).max(65535).default(587),
+    SMTP_SECURE: z.enum(["true", "false"]).default("false").transform((v) => v === "true"),
+    SMTP_USER: optionalText,
+    SMTP_PASSWORD: optionalText,
+    MAIL_FROM: z.string().trim().default("首席法律咨询专家库 <no-reply@roster.example>"),
+    /** "false" keeps the embedded database empty on first start. */
+    SEED_DEMO: z.enum(["true", "false"]).default("true").transform((v) => v === "true"),
+    NEXT_PHASE: optionalText,
+  })
+  .transform((env, ctx) => {
+    if (!env.NEXTAUTH_SECRET && env.NODE_ENV === "production" && env.NEXT_PHASE !== "phase-production-build") {
+      ctx.addIssue({ code: "custom", path: ["NEXTAUTH_SECRET"], message: "NEXTAUTH_SECRET is required in production" });
+      return z.NEVER;
+    }
+    return { ...env, NEXTAUTH_SECRET: env.NEXTAUTH_SECRET ?? DEV_SECRET };
+  });
+
+export type Env = z.infer<typeof envSchema>;
+
+/** Parses an environment record; throws with every problem listed. */
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const result = envSchema.safeParse(source);
+  if (!result.success) {
+    const problems = result.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ");
+    throw new Error(`Invalid environment: ${problems}`);
+  }
+  return result.data;
+}
+
+let cached: Env | undefined;
+
+/** The parsed environment of this process; the only reader of process.env. */
+export function env(): Env {
+  cached ??= parseEnv(process.env);
+  return cached;
+}

@@ -1,0 +1,26 @@
+import type { DbOrTx } from "@/db";
+import { events } from "@/db/schema";
+import type { Actor } from "@/lib/authz";
+
+export interface EventInput {
+  type: string;
+  entityType: string;
+  entityId: string;
+  requestId?: string | null;
+  reason?: string | null;
+  data?: Record<string, unknown>;
+}
+
+/** Appends one timeline/audit event; call it inside the transaction that makes the change. */
+export async function recordEvent(tx: DbOrTx, actor: Actor | null, event: EventInput): Promise<void> {
+  await tx.insert(events).values({
+    type: event.type,
+    entityType: event.entityType,
+    entityId: event.entityId,
+    requestId: event.requestId ?? null,
+    actorUserId: actor?.userId ?? null,
+    actorRole: actor?.role ?? "system",
+    reason: event.reason ?? null,
+    data: event.data ?? null,
+  });
+}

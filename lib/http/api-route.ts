@@ -1,0 +1,83 @@
+import { z } from "zod";
+import { actorFromHeaders } from "@/lib/auth/actor";
+import { requirePermission, type Actor, type Permission } from "@/lib/authz";
+import { AppError } from "@/lib/errors";
+import type { Locale } from "@/lib/i18n/catalog";
+import { errorResponseBody, localeFromHeaders } from "./error-body";
+import { jsonResponse } from "./json";
+
+export const DEFAULT_MAX_BODY_BYTES = 256 * 1024;
+
+type RouteContext = { params: Promise<Record<string, string | string[]>> };
+
+export interface RouteInput<B, Q> {
+  request: Request;
+  actor: Actor | null;
+  body: B;
+  query: Q;
+  params: Record<string, string>;
+  locale: Locale;
+}
+
+/** What a handler may return: a Response as is, `created(x)` for 201, or any value for 200. */
+export class Created {
+  constructor(readonly value: unknown) {}
+}
+export const created = (value: unknown) => new Created(value);
+
+interface RouteConfig<B extends z.ZodType | undefined, Q extends z.ZodType | undefined> {
+  /** "public" for anyone; otherwise the permission the actor's role must hold. */
+  permission: Permission | "public";
+  body?: B;
+  query?: Q;
+  maxBodyBytes?: number;
+}
+
+type Out<S> = S extends z.ZodType ? z.output<S> : undefined;
+
+async function readJson(request: Request, maxBytes: number): Promise<unknown> {
+  const declared = Number(request.headers.get("content-length") ?? "0");
+  if (declared > maxBytes) throw new AppError("payload_too_large", "errors.payloadTooLarge");
+  const text = await request.text();
+  if (Buffer.byteLength(text) > maxBytes) throw new AppError("payload_too_large", "errors.payloadTooLarge");
+  if (text.trim() === "") return {};
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    throw new AppError("bad_request", "errors.badRequest");
+  }
+}
+
+/**
+ * The one wrapper of every route handler under app/api: actor -> permission -> parse -> use case
+ * -> JSON, with every error mapped to the contract's error body. Never a 500 for bad input.
+ */
+export function apiRoute<B extends z.ZodType | undefined = undefined, Q extends z.ZodType | undefined = undefined>(
+  config: RouteConfig<B, Q>,
+  handler: (input: RouteInput<Out<B>, Out<Q>>) => Promise<unknown>,
+) {
+  return async (request: Request, context?: RouteContext): Promise<Response> => {
+    const locale = localeFromHeaders(request.headers);
+    try {
+      const actor = await actorFromHeaders(request.headers);
+      if (config.permission !== "public") requirePermission(actor, config.permission);
+      const raw = config.body ? await readJson(request, config.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES) : undefined;
+      if (raw !== undefined && (typeof raw !== "object" || raw === null || Array.isArray(raw))) {
+        throw new AppError("bad_request", "errors.badRequest");
+      }
+      const body = config.body ? await config.body.parseAsync(raw) : undefined;
+      const searchParams = Object.fromEntries(new URL(request.url).searchParams);
+      const query = config.query ? await config.query.parseAsync(searchParams) : undefined;
+      const params = Object.fromEntries(
+        Object.entries((await context?.params) ?? {}).map(([k, v]) => [k, Array.isArray(v) ? v.join("/") : v]),
+      );
+      const result = await handler({ request, actor, body: body as Out<B>, query: query as Out<Q>, params, locale });
+      if (result instanceof Response) return result;
+      if (result instanceof Created) return jsonResponse(result.value, 201);
+      return jsonResponse(result ?? null, 200);
+    } catch (error) {
+      const { status, body } = errorResponseBody(error, locale);
+      return jsonResponse(body, status);
+    }
+  };
+}

@@ -1,0 +1,43 @@
+import { z } from "zod";
+import { AppError, type ApiErrorBody } from "@/lib/errors";
+import { isLocale, type Locale } from "@/lib/i18n/catalog";
+import { hasMessage, translator } from "@/lib/i18n/translate";
+
+/** Turns zod issues into field messages; schemas use catalogue keys as their messages. */
+export function fieldErrorsFromZod(error: z.ZodError, locale: Locale): Record<string, string> {
+  const t = translator(locale);
+  const fields: Record<string, string> = {};
+  for (const issue of error.issues) {
+    const field = issue.path.length ? issue.path.join(".") : "_";
+    if (fields[field]) continue;
+    const key = hasMessage(locale, issue.message) ? issue.message : issue.code === "invalid_type" && issue.input === undefined ? "errors.field.required" : "errors.field.invalid";
+    fields[field] = t(key);
+  }
+  return fields;
+}
+
+/** The contract's error JSON and status for anything thrown by a use case. */
+export function errorResponseBody(error: unknown, locale: Locale): { status: number; body: ApiErrorBody } {
+  const t = translator(locale);
+  if (error instanceof AppError) {
+    const fields = error.options.fields
+      ? Object.fromEntries(Object.entries(error.options.fields).map(([k, key]) => [k, t(key)]))
+      : undefined;
+    return {
+      status: error.status,
+      body: { error: { code: error.code, message: t(error.messageKey, error.options.params), ...(fields ? { fields } : {}) } },
+    };
+  }
+  if (error instanceof z.ZodError) {
+    return { status: 422, body: { error: { code: "invalid_input", message: t("errors.invalidInput"), fields: fieldErrorsFromZod(error, locale) } } };
+  }
+  console.error("Unexpected error", error);
+  return { status: 500, body: { error: { code: "internal", message: t("errors.internal") } } };
+}
+
+/** The caller's language from the locale cookie or Accept-Language (zh-CN by default). */
+export function localeFromHeaders(headers: Headers): Locale {
+  const cookie = /(?:^|;\s*)locale=([^;]+)/.exec(headers.get("cookie") ?? "")?.[1];
+  if (isLocale(cookie)) return cookie;
+  return /^en\b/i.test((headers.get("accept-language") ?? "").trim()) ? "en" : "zh-CN";
+}

@@ -1,0 +1,50 @@
+import { headers } from "next/headers";
+import { unstable_rethrow } from "next/navigation";
+import { z } from "zod";
+import { actorFromHeaders } from "@/lib/auth/actor";
+import { requirePermission, type Actor, type Permission } from "@/lib/authz";
+import type { ErrorCode } from "@/lib/errors";
+import type { Locale } from "@/lib/i18n/catalog";
+import { errorResponseBody, localeFromHeaders } from "./error-body";
+
+export type ActionResult<T> =
+  | { ok: true; data: T }
+  | { ok: false; code: ErrorCode; message: string; fields?: Record<string, string> };
+
+/** FormData as a plain object; repeated names become arrays, names ending in [] always arrays. */
+export function formDataToObject(form: FormData): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [rawKey, value] of form.entries()) {
+    if (rawKey.startsWith("$ACTION")) continue;
+    const isList = rawKey.endsWith("[]");
+    const key = isList ? rawKey.slice(0, -2) : rawKey;
+    const existing = out[key];
+    if (existing === undefined) out[key] = isList ? [value] : value;
+    else out[key] = Array.isArray(existing) ? [...existing, value] : [existing, value];
+  }
+  return out;
+}
+
+/**
+ * The one wrapper of every server action (each is a public endpoint): parse -> actor ->
+ * permission -> use case -> a result the form can show, field by field, in the user's language.
+ */
+export function action<S extends z.ZodType, T>(
+  config: { permission: Permission | "public"; input: S },
+  handler: (input: { actor: Actor | null; input: z.output<S>; locale: Locale }) => Promise<T>,
+): (raw: z.input<S> | FormData) => Promise<ActionResult<T>> {
+  return async (raw) => {
+    const requestHeaders = await headers();
+    const locale = localeFromHeaders(requestHeaders);
+    try {
+      const parsed = await config.input.parseAsync(raw instanceof FormData ? formDataToObject(raw) : raw);
+      const actor = await actorFromHeaders(requestHeaders);
+      if (config.permission !== "public") requirePermission(actor, config.permission);
+      return { ok: true, data: await handler({ actor, input: parsed, locale }) };
+    } catch (error) {
+      unstable_rethrow(error);
+      const { body } = errorResponseBody(error, locale);
+      return { ok: false, ...body.error };
+    }
+  };
+}

@@ -1,0 +1,37 @@
+import type { Shape } from "../shape";
+import type { errors as zh } from "../zh-CN/errors";
+
+export const errors: Shape<typeof zh> = {
+  unauthorized: "Please sign in first.",
+  forbidden: "You are not allowed to do this.",
+  notFound: "Not found, or you may not see it.",
+  conflict: "This has changed in the meantime and cannot be done now. Refresh and try again.",
+  invalidInput: "Some entries need attention.",
+  badRequest: "The request is malformed.",
+  payloadTooLarge: "What was sent is too large.",
+  rateLimited: "Too many attempts. Please wait and try again.",
+  internal: "Something went wrong on our side. Please try again later.",
+  field: {
+    required: "This field is required.",
+    tooLong: "This is too long.",
+    tooShort: "This is too short.",
+    invalid: "This is not valid.",
+    email: "Enter a valid e-mail address.",
+    phone: "Enter a valid phone number.",
+    password: "The password needs at least 10 characters.",
+    emailTaken: "This e-mail address is already registered.",
+    creditCodeTaken: "This unified social credit code is already registered.",
+    creditCodeLength: "A unified social credit code has 18 characters.",
+    creditCodeForbiddenLetter: "A unified social credit code never contains the letters I, O, S, V or Z.",
+    creditCodeInvalidCharacter: "A unified social credit code has only digits and capital letters.",
+    creditCodeCheckCharacter: "The check character (the last one) does not match. Please check the code.",
+    amountFormat: "Enter an amount such as 12345.67.",
+    amountDecimals: "At most two decimals.",
+    amountNegative: "The amount cannot be negative.",
+    amountTooLarge: "The amount is too large.",
+    amountPositive: "The amount must be more than 0.",
+    unknownRegion: "Unknown region code.",
+    unknownSpecialty: "Unknown specialty.",
+    date: "Enter a valid date (YYYY-MM-DD).",
+  },
+};

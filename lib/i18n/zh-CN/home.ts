@@ -1,0 +1,51 @@
+export const home = {
+  hero: {
+    title: "企业遇到法律难题，找首席法律咨询专家",
+    body: "县法学会从长三角遴选律师、调解员和法学教授组成专家库。企业或基层服务站提交诉求后，法学会为您匹配合适的专家，并跟踪到纠纷化解、款项追回为止。",
+    ask: "提交法律诉求",
+    browse: "浏览专家名录",
+  },
+  figures: {
+    title: "服务成效",
+    expertsActive: "在库专家",
+    requestsFiled: "受理诉求",
+    requestsResolved: "办结诉求",
+    disputesResolved: "化解纠纷",
+    recovered: "追回款项",
+  },
+  how: {
+    title: "怎么办理",
+    step1: "提交诉求：企业在线提交，或到基层服务站登记。",
+    step2: "分诊匹配：法学会审核后，按专业、地域和工作量匹配专家。",
+    step3: "专家办理：专家接单，协商、调解或代理诉讼，进度全程可查。",
+    step4: "结案回访：纠纷化解、款项入账后结案，法学会回访。",
+  },
+  forExperts: { title: "律师、调解员和法学专家", body: "欢迎申请加入专家库，经审核后聘任，任期三年。", cta: "申请入库" },
+  portal: {
+    welcome: "您好，{name}",
+    enterprise: {
+      title: "我的诉求",
+      empty: "还没有提交过诉求。",
+      cta: "提交新的诉求",
+    },
+    expert: {
+      title: "我的案件",
+      empty: "目前没有案件。",
+      pendingOffers: "待答复的案件邀请",
+      load: "在办案件 {active} / 上限 {capacity}",
+      term: "聘期至 {date}",
+    },
+    station: { title: "本站登记的诉求", empty: "本站还没有登记诉求。", cta: "为来访企业登记诉求" },
+    admin: {
+      title: "工作概览",
+      awaitingTriage: "待分诊",
+      needsAttention: "需人工处理",
+      pendingOffers: "待答复邀请",
+      pendingApplications: "待审核申请",
+      activeCases: "在办案件",
+      expiringSoon: "90 天内到期的聘任",
+      recent: "最新诉求",
+    },
+    columns: { title: "诉求", status: "状态", category: "类别", submittedAt: "提交时间", enterprise: "企业", expert: "专家", amount: "涉及金额" },
+  },
+};

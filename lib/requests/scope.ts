@@ -1,0 +1,29 @@
+import { and, eq, exists, or, sql, type SQL } from "drizzle-orm";
+import { db } from "@/db";
+import { offers, requests } from "@/db/schema";
+import type { Actor } from "@/lib/authz";
+import { withinRegion } from "@/lib/regions";
+
+/**
+ * Which requests an actor may see, as SQL: an enterprise its company's, a station its filings,
+ * an expert what was offered to or accepted by them, an admin their region scope.
+ * Every read of requests goes through this; what it excludes is "not found".
+ */
+export function visibleRequests(actor: Actor): SQL {
+  switch (actor.role) {
+    case "enterprise":
+      return actor.enterpriseId ? eq(requests.enterpriseId, actor.enterpriseId) : sql`false`;
+    case "station":
+      return actor.stationId ? eq(requests.stationId, actor.stationId) : sql`false`;
+    case "expert": {
+      if (!actor.expertId) return sql`false`;
+      const offered = db
+        .select({ one: sql`1` })
+        .from(offers)
+        .where(and(eq(offers.requestId, requests.id), eq(offers.expertId, actor.expertId)));
+      return or(eq(requests.assignedExpertId, actor.expertId), exists(offered)) as SQL;
+    }
+    case "admin":
+      return actor.regionScope ? withinRegion(requests.regionCode, actor.regionScope) : sql`true`;
+  }
+}

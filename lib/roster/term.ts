@@ -1,0 +1,24 @@
+import { and, eq, gt, lte, sql, type SQL } from "drizzle-orm";
+import { experts } from "@/db/schema";
+import { todayInShanghai } from "@/lib/i18n/format";
+
+/**
+ * An appointment is current from its start date up to, not including, its end date (Asia/Shanghai):
+ * on the end date the expert leaves the directory and matching, with no manual step.
+ */
+export function isTermCurrent(termStart: string | null, termEnd: string | null, today = todayInShanghai()): boolean {
+  return termStart !== null && termEnd !== null && termStart <= today && today < termEnd;
+}
+
+/** SQL for "active with a current appointment", the condition for the directory and matching. */
+export function hasCurrentAppointment(today = todayInShanghai()): SQL {
+  return and(eq(experts.status, "active"), lte(experts.termStart, today), gt(experts.termEnd, today)) ?? sql`false`;
+}
+
+/** The end date of a term of `years` starting on `start` (both "YYYY-MM-DD"). */
+export function termEndFor(start: string, years: number): string {
+  const [y, m, d] = start.split("-").map(Number) as [number, number, number];
+  const end = new Date(Date.UTC(y + years, m - 1, d));
+  // 29 February plus whole years lands on 1 March in a common year, which is what the letter means.
+  return end.toISOString().slice(0, 10);
+}

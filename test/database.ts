@@ -1,0 +1,43 @@
+import { randomBytes } from "node:crypto";
+import { readFileSync } from "node:fs";
+import { PGlite } from "@electric-sql/pglite";
+import postgres from "postgres";
+import { afterAll, beforeAll, inject } from "vitest";
+import { openPostgres, setDatabase, usePglite, type Database } from "@/db";
+
+async function openFresh(): Promise<Database> {
+  const config = inject("testDatabase");
+  if (config.kind === "pglite") {
+    const client = new PGlite({ loadDataDir: new Blob([readFileSync(config.dumpFile)]) });
+    return usePglite(client);
+  }
+  const name = `${config.template}_${randomBytes(4).toString("hex")}`;
+  const admin = postgres(config.serverUrl, { max: 1, onnotice: () => {} });
+  await admin.unsafe(`create database ${name} template ${config.template}`);
+  await admin.end();
+  const url = new URL(config.serverUrl);
+  url.pathname = `/${name}`;
+  return openPostgres(url.toString(), { max: 20 });
+}
+
+/**
+ * Gives the calling test file its own fresh, migrated database (with regions and specialties)
+ * as the process's `db`. Call once at the top of a *.db.test.ts file.
+ */
+export function useTestDatabase(): { current: () => Database } {
+  let database: Database | undefined;
+  beforeAll(async () => {
+    database = await openFresh();
+    setDatabase(database);
+  });
+  afterAll(async () => {
+    setDatabase(undefined);
+    await database?.close();
+  });
+  return {
+    current: () => {
+      if (!database) throw new Error("the test database is not open yet");
+      return database;
+    },
+  };
+}

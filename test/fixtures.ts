@@ -1,0 +1,96 @@
+import { randomBytes } from "node:crypto";
+import { db } from "@/db";
+import { enterprises, experts, expertRegions, expertSpecialties, stations, users, apiTokens } from "@/db/schema";
+import type { ServiceMode, UserRole } from "@/db/schema/enums";
+import { makeCreditCode } from "@/db/seed/demo-data";
+import { seededRandom } from "@/db/seed/random";
+import { hashToken, newTokenSecret } from "@/lib/auth/api-tokens";
+import { loadActor } from "@/lib/auth/actor";
+import { hashPassword } from "@/lib/auth/password";
+import type { Actor } from "@/lib/authz";
+import { normalizeCompanyName } from "@/lib/names";
+import { termEndFor } from "@/lib/roster/term";
+
+export const TEST_PASSWORD = "test-pass-2026";
+let passwordHash: Promise<string> | undefined;
+const random = seededRandom(Date.now() % 100000);
+const unique = () => randomBytes(4).toString("hex");
+
+async function createUser(role: UserRole, extra: Partial<typeof users.$inferInsert> = {}) {
+  passwordHash ??= hashPassword(TEST_PASSWORD);
+  const [user] = await db
+    .insert(users)
+    .values({ email: `${role}-${unique()}@test.example`, passwordHash: await passwordHash, role, name: `${role} ${unique()}`, ...extra })
+    .returning({ id: users.id });
+  return user!.id;
+}
+
+async function actorOf(userId: string): Promise<Actor> {
+  const actor = await loadActor(userId);
+  if (!actor) throw new Error("fixture actor missing");
+  return actor;
+}
+
+export async function createEnterpriseActor(name = `测试企业${unique()}有限公司`, regionCode = "330421002"): Promise<Actor> {
+  const [enterprise] = await db
+    .insert(enterprises)
+    .values({ name, nameNormalized: normalizeCompanyName(name), creditCode: makeCreditCode(random, "330421"), regionCode, contactName: "张经理" })
+    .returning({ id: enterprises.id });
+  return actorOf(await createUser("enterprise", { enterpriseId: enterprise!.id }));
+}
+
+export async function createStationActor(regionCode = "330421002"): Promise<Actor> {
+  const [station] = await db.insert(stations).values({ name: `服务站${unique()}`, regionCode }).returning({ id: stations.id });
+  return actorOf(await createUser("station", { stationId: station!.id }));
+}
+
+export async function createAdminActor(regionScope: string | null = null): Promise<Actor> {
+  return actorOf(await createUser("admin", { regionScope }));
+}
+
+export interface ExpertOptions {
+  status?: "pending" | "active" | "suspended" | "retired";
+  specialties?: string[];
+  regions?: string[];
+  homeRegionCode?: string;
+  capacity?: number;
+  termStart?: string | null;
+  termYears?: number;
+  languages?: string[];
+  serviceModes?: ServiceMode[];
+  name?: string;
+  pausedUntil?: string | null;
+}
+
+export async function createExpertActor(options: ExpertOptions = {}): Promise<Actor> {
+  const userId = await createUser("expert");
+  const termStart = options.termStart === undefined ? "2025-01-01" : options.termStart;
+  const [expert] = await db
+    .insert(experts)
+    .values({
+      userId,
+      status: options.status ?? "active",
+      name: options.name ?? `专家${unique()}`,
+      licenseNumber: `13304${Date.now()}${unique()}`,
+      homeRegionCode: options.homeRegionCode ?? "330421",
+      capacity: options.capacity ?? 5,
+      languages: options.languages ?? ["zh"],
+      serviceModes: options.serviceModes ?? ["onsite"],
+      termStart,
+      termEnd: termStart ? termEndFor(termStart, options.termYears ?? 3) : null,
+      pausedUntil: options.pausedUntil ?? null,
+    })
+    .returning({ id: experts.id });
+  const specialties = options.specialties ?? ["debt_collection", "contract"];
+  if (specialties.length) await db.insert(expertSpecialties).values(specialties.map((specialtyCode) => ({ expertId: expert!.id, specialtyCode })));
+  const regions = options.regions ?? ["330421"];
+  if (regions.length) await db.insert(expertRegions).values(regions.map((regionCode) => ({ expertId: expert!.id, regionCode })));
+  return actorOf(userId);
+}
+
+/** A bearer token acting as the given user (for calling route handlers as that actor). */
+export async function bearerFor(actor: Actor): Promise<string> {
+  const secret = newTokenSecret();
+  await db.insert(apiTokens).values({ name: "test", tokenHash: hashToken(secret), prefix: secret.slice(0, 9), userId: actor.userId, createdBy: actor.userId });
+  return secret;
+}

@@ -4,6 +4,7 @@ import { PGlite } from "@electric-sql/pglite";
 import postgres from "postgres";
 import { afterAll, beforeAll, inject } from "vitest";
 import { openPostgres, setDatabase, usePglite, type Database } from "@/db";
+import { getBoss } from "@/lib/jobs/queue";
 
 async function openFresh(): Promise<Database> {
   const config = inject("testDatabase");
@@ -29,8 +30,11 @@ export function useTestDatabase(): { current: () => Database } {
   beforeAll(async () => {
     database = await openFresh();
     setDatabase(database);
+    // Start the job queue before any transaction: PGlite has one connection.
+    await getBoss(database);
   });
   afterAll(async () => {
+    if (database) await (await getBoss(database)).stop({ graceful: false, wait: true });
     setDatabase(undefined);
     await database?.close();
   });

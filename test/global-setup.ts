@@ -8,6 +8,7 @@ import type { TestProject } from "vitest/node";
 import { openPostgres, usePglite } from "@/db";
 import { migrateDatabase } from "@/db/migrate";
 import { seedReferenceData } from "@/db/seed/reference";
+import { getBoss } from "@/lib/jobs/queue";
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -30,6 +31,7 @@ export default async function setup(project: TestProject) {
     const database = openPostgres(url.toString(), { max: 1 });
     await migrateDatabase(database);
     await database.db.transaction((tx) => seedReferenceData(tx));
+    await (await getBoss(database)).stop({ graceful: false, wait: true });
     await database.close();
     project.provide("testDatabase", { kind: "postgres", serverUrl, template });
     console.log(`Database tests run on PostgreSQL (fresh databases from ${template}).`);
@@ -43,6 +45,7 @@ export default async function setup(project: TestProject) {
   const database = usePglite(client);
   await migrateDatabase(database);
   await database.db.transaction((tx) => seedReferenceData(tx));
+  await (await getBoss(database)).stop({ graceful: false, wait: true });
   const dump = await client.dumpDataDir("none");
   const dir = mkdtempSync(path.join(tmpdir(), "clcr-test-"));
   const dumpFile = path.join(dir, "migrated.tar");

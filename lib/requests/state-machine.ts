@@ -1,0 +1,64 @@
+import { and, eq, inArray, sql } from "drizzle-orm";
+import type { Tx } from "@/db";
+import { requests } from "@/db/schema";
+import type { RequestStatus } from "@/db/schema/enums";
+import type { Actor } from "@/lib/authz";
+import { AppError } from "@/lib/errors";
+import { recordEvent } from "@/lib/events/record-event";
+
+/**
+ * The request lifecycle, in one place. Each action names the states it may start from and the
+ * state it leads to; anything else is an illegal transition (409), never a silent change.
+ */
+export const transitions = {
+  triage: { from: ["submitted"], to: "triaged" },
+  return: { from: ["submitted"], to: "returned" },
+  reject: { from: ["submitted"], to: "rejected" },
+  resubmit: { from: ["returned"], to: "submitted" },
+  withdraw: { from: ["submitted", "returned", "triaged", "offered"], to: "withdrawn" },
+  offer: { from: ["triaged", "offered"], to: "offered" },
+  /** Every candidate declined or let the offer lapse: back to the admin queue. */
+  exhaust: { from: ["offered", "triaged"], to: "triaged" },
+  accept: { from: ["offered"], to: "accepted" },
+  start: { from: ["accepted"], to: "in_progress" },
+  /** An admin takes an accepted case from its expert to offer it to another. */
+  reassign: { from: ["accepted", "in_progress"], to: "triaged" },
+  resolve: { from: ["accepted", "in_progress"], to: "resolved" },
+  close: { from: ["resolved"], to: "closed" },
+} as const satisfies Record<string, { from: readonly RequestStatus[]; to: RequestStatus }>;
+
+export type TransitionName = keyof typeof transitions;
+
+export function canTransition(from: RequestStatus, action: TransitionName): boolean {
+  return (transitions[action].from as readonly RequestStatus[]).includes(from);
+}
+
+/**
+ * Moves a request along the lifecycle with one conditional UPDATE (so two racing callers cannot
+ * both succeed) and writes the event in the same transaction. Throws 409 when the request is not
+ * in a state the action may start from. `set` adds columns to change in the same statement.
+ */
+export async function applyTransition(
+  tx: Tx,
+  actor: Actor | null,
+  requestId: string,
+  action: TransitionName,
+  options: { reason?: string | null; set?: Partial<typeof requests.$inferInsert>; data?: Record<string, unknown> } = {},
+): Promise<{ from: RequestStatus[]; to: RequestStatus }> {
+  const { from, to } = transitions[action];
+  const [row] = await tx
+    .update(requests)
+    .set({ ...options.set, status: to, updatedAt: sql`now()` })
+    .where(and(eq(requests.id, requestId), inArray(requests.status, [...from])))
+    .returning({ id: requests.id });
+  if (!row) throw new AppError("conflict", "errors.conflict");
+  await recordEvent(tx, actor, {
+    type: `request.${action}`,
+    entityType: "request",
+    entityId: requestId,
+    requestId,
+    reason: options.reason ?? null,
+    data: { to, ...options.data },
+  });
+  return { from: [...from], to };
+}

@@ -1,0 +1,36 @@
+import type { DbOrTx } from "@/db";
+import { notifications } from "@/db/schema";
+import { enqueue } from "@/lib/jobs/queue";
+
+export type NotificationKind =
+  | "offer.new"
+  | "offer.deadline"
+  | "offer.accepted"
+  | "offer.declined"
+  | "request.status"
+  | "request.returned"
+  | "request.assigned"
+  | "request.reassigned"
+  | "request.needs_attention"
+  | "message.new"
+  | "expert.appointed"
+  | "expert.decision"
+  | "recovery.recorded";
+
+/**
+ * Puts a notification in each user's in-app inbox and queues its e-mail, inside the caller's
+ * transaction: the inbox row and the mail job exist exactly when the change does, and the mail
+ * goes out after commit (the queue retries it while the mail server is down).
+ */
+export async function notify(
+  tx: DbOrTx,
+  input: { userIds: string[]; kind: NotificationKind; requestId?: string | null; data?: Record<string, unknown> },
+): Promise<void> {
+  const userIds = [...new Set(input.userIds)];
+  if (!userIds.length) return;
+  const rows = await tx
+    .insert(notifications)
+    .values(userIds.map((userId) => ({ userId, kind: input.kind, requestId: input.requestId ?? null, data: input.data ?? null })))
+    .returning({ id: notifications.id });
+  for (const row of rows) await enqueue(tx, "notification.email", { notificationId: row.id });
+}

@@ -25,7 +25,7 @@ export function openPostgres(url: string, options: { max?: number } = {}): Datab
 }
 
 /** Wraps an embedded PGlite instance (one connection: never use db inside a transaction). */
-export function usePglite(client: PGlite): Database {
+export function pgliteDatabase(client: PGlite): Database {
   const db = drizzlePglite(client, { schema }) as unknown as Db;
   return { db, kind: "pglite", close: () => client.close() };
 }
@@ -35,7 +35,7 @@ function openFromEnv(): Database {
   if (DATABASE_URL) return openPostgres(DATABASE_URL);
   // PGlite does not create parent directories, and has no lock: one process per directory.
   mkdirSync(PGLITE_DIR, { recursive: true });
-  return usePglite(new PGlite(PGLITE_DIR));
+  return pgliteDatabase(new PGlite(PGLITE_DIR));
 }
 
 // One database per process, kept on globalThis so hot reloads and separate module graphs share it.

@@ -3,14 +3,14 @@ import { readFileSync } from "node:fs";
 import { PGlite } from "@electric-sql/pglite";
 import postgres from "postgres";
 import { afterAll, beforeAll, inject } from "vitest";
-import { openPostgres, setDatabase, usePglite, type Database } from "@/db";
+import { openPostgres, setDatabase, pgliteDatabase, type Database } from "@/db";
 import { getBoss } from "@/lib/jobs/queue";
 
 async function openFresh(): Promise<Database> {
   const config = inject("testDatabase");
   if (config.kind === "pglite") {
     const client = new PGlite({ loadDataDir: new Blob([readFileSync(config.dumpFile)]) });
-    return usePglite(client);
+    return pgliteDatabase(client);
   }
   const name = `${config.template}_${randomBytes(4).toString("hex")}`;
   const admin = postgres(config.serverUrl, { max: 1, onnotice: () => {} });

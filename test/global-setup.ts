@@ -5,7 +5,7 @@ import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import postgres from "postgres";
 import type { TestProject } from "vitest/node";
-import { openPostgres, usePglite } from "@/db";
+import { openPostgres, pgliteDatabase } from "@/db";
 import { migrateDatabase } from "@/db/migrate";
 import { seedReferenceData } from "@/db/seed/reference";
 import { getBoss } from "@/lib/jobs/queue";
@@ -42,7 +42,7 @@ export default async function setup(project: TestProject) {
     };
   }
   const client = new PGlite();
-  const database = usePglite(client);
+  const database = pgliteDatabase(client);
   await migrateDatabase(database);
   await database.db.transaction((tx) => seedReferenceData(tx));
   await (await getBoss(database)).stop({ graceful: false, wait: true });

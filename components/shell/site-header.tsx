@@ -28,9 +28,9 @@ function NavLinks({ items, t, className }: { items: NavItem[]; t: Translate; cla
 export function SiteHeader({ actor, t }: { actor: Actor | null; t: Translate }) {
   const items = [...(actor ? [] : publicNav), ...visible(portalNav, actor)];
   const linkClass = "rounded px-2 py-1 text-sm text-white/90 hover:bg-white/10 hover:text-white";
-  const account = actor ? (
+  const account = (testId?: string) => actor ? (
     <>
-      <span className="text-sm text-white/80" data-testid="signed-in-as">
+      <span className="text-sm text-white/80" data-testid={testId}>
         {actor.name} · {t(`common.roles.${actor.role}`)}
       </span>
       <Link href="/logout" className={linkClass}>
@@ -60,7 +60,7 @@ export function SiteHeader({ actor, t }: { actor: Actor | null; t: Translate }) 
           <NavLinks items={items} t={t} className={linkClass} />
         </nav>
         <div className="hidden items-center gap-2 lg:flex">
-          {account}
+          {account("signed-in-as")}
           <LanguageSwitch />
         </div>
         <details className="relative lg:hidden">
@@ -68,7 +68,7 @@ export function SiteHeader({ actor, t }: { actor: Actor | null; t: Translate }) 
           <div className="absolute right-0 z-20 mt-2 flex w-64 flex-col gap-1 rounded-md bg-brand-800 p-3 shadow-lg">
             <NavLinks items={items} t={t} className={linkClass} />
             <hr className="my-2 border-white/20" />
-            <div className="flex flex-col gap-1">{account}</div>
+            <div className="flex flex-col gap-1">{account()}</div>
             <div className="mt-2">
               <LanguageSwitch />
             </div>

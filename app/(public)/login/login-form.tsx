@@ -1,6 +1,7 @@
 "use client";
 
 import Link from "next/link";
+import { useRouter } from "next/navigation";
 import { signIn } from "next-auth/react";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
@@ -9,6 +10,7 @@ import { useT } from "@/lib/i18n/client";
 
 export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
   const { t } = useT();
+  const router = useRouter();
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
 
@@ -23,7 +25,8 @@ export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
       redirect: false,
     });
     if (result?.ok && !result.error) {
-      window.location.assign(callbackUrl);
+      router.replace(callbackUrl);
+      router.refresh();
       return;
     }
     const locked = /^locked:(\d+)/.exec(result?.error ?? "");

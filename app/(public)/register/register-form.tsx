@@ -1,6 +1,7 @@
 "use client";
 
 import Link from "next/link";
+import { useRouter } from "next/navigation";
 import { signIn } from "next-auth/react";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
@@ -10,6 +11,7 @@ import { registerEnterpriseAction } from "./actions";
 
 export function RegisterForm() {
   const { t } = useT();
+  const router = useRouter();
   const [fields, setFields] = useState<Record<string, string>>({});
   const [message, setMessage] = useState<{ text: string; tone: "error" | "success" } | null>(null);
   const [pending, setPending] = useState(false);
@@ -29,7 +31,8 @@ export function RegisterForm() {
     setFields({});
     setMessage({ text: t("auth.register.done"), tone: "success" });
     await signIn("credentials", { email: String(form.get("email")), password: String(form.get("password")), redirect: false });
-    window.location.assign("/portal");
+    router.replace("/portal");
+    router.refresh();
   }
 
   const input = (name: string, label: string, props: React.ComponentProps<"input"> = {}, hint?: string) => (

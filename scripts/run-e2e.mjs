@@ -1,0 +1,41 @@
+// Runs the Playwright journeys: finds a Chromium, builds the app, starts it on a fresh embedded
+// database with the demo world, and runs e2e/. Extra arguments go to Playwright.
+import { spawnSync } from "node:child_process";
+import { existsSync, rmSync } from "node:fs";
+
+function findChromium() {
+  if (process.env.E2E_CHROMIUM && existsSync(process.env.E2E_CHROMIUM)) return process.env.E2E_CHROMIUM;
+  for (const candidate of ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"]) {
+    if (existsSync(candidate)) return candidate;
+  }
+  return null;
+}
+
+/** A browser Playwright downloaded itself (`npx playwright install chromium`), if any. */
+async function playwrightsOwnChromium() {
+  const { chromium } = await import("@playwright/test");
+  const path = chromium.executablePath();
+  return path && existsSync(path) ? path : null;
+}
+
+const chromium = findChromium();
+if (!chromium) {
+  if (!(await playwrightsOwnChromium())) {
+    console.error(
+      "No Chromium found for the browser tests.\n" +
+        "Install one: on Debian/Ubuntu `sudo apt-get install -y chromium`, or `npx playwright install chromium`,\n" +
+        "or point E2E_CHROMIUM at a Chromium or Chrome binary.",
+    );
+    process.exit(2);
+  }
+}
+
+const run = (cmd, args, env = {}) => {
+  const result = spawnSync(cmd, args, { stdio: "inherit", env: { ...process.env, ...env } });
+  if (result.status !== 0) process.exit(result.status ?? 1);
+};
+
+if (process.env.E2E_SKIP_BUILD !== "1") run("npx", ["next", "build"]);
+const dataDir = process.env.E2E_PGLITE_DIR ?? ".data/e2e";
+rmSync(dataDir, { recursive: true, force: true });
+run("npx", ["playwright", "test", ...process.argv.slice(2)], { E2E_CHROMIUM: chromium ?? "", E2E_PGLITE_DIR: dataDir });

@@ -11,6 +11,8 @@ export const permissions = {
   "notification.read": ["enterprise", "expert", "station", "admin"],
   // roster
   "expert.readPrivate": ["expert", "admin"],
+  /** Any expert's profile in any status, with private fields (the expert themself reads their own with expert.readPrivate). */
+  "expert.readAny": ["admin"],
   "expert.updateOwnProfile": ["expert"],
   "expert.suspend": ["admin"],
   "expert.reinstate": ["admin"],
@@ -71,11 +73,14 @@ export interface Actor {
   expertId: string | null;
   /** Admin region scope (a GB/T 2260 code); null = everything. */
   regionScope: string | null;
+  /** When the caller came with an API token limited to some permissions: those permissions. */
+  tokenScopes?: readonly string[];
 }
 
 /** Throws 401 without an actor and 403 when the actor's role lacks the permission. */
 export function requirePermission(actor: Actor | null, permission: Permission): Actor {
   if (!actor) throw unauthorized();
   if (!can(actor.role, permission)) throw forbidden();
+  if (actor.tokenScopes?.length && !actor.tokenScopes.includes(permission)) throw forbidden();
   return actor;
 }

@@ -26,5 +26,6 @@ export const portalNav: NavItem[] = [
   { href: "/admin/experts", label: "common.nav.roster", permission: "expert.suspend" },
   { href: "/admin/applications", label: "common.nav.applications", permission: "application.decide" },
   { href: "/admin/reports", label: "common.nav.reports", permission: "report.read" },
+  { href: "/admin/tokens", label: "common.nav.tokens", permission: "token.manage" },
   { href: "/inbox", label: "common.nav.inbox", permission: "signedIn" },
 ];

@@ -53,8 +53,10 @@ async function actorFromBearer(secret: string): Promise<Actor | null> {
         or(isNull(apiTokens.expiresAt), gt(apiTokens.expiresAt, now)),
       ),
     )
-    .returning({ userId: apiTokens.userId });
-  return token ? loadActor(token.userId) : null;
+    .returning({ userId: apiTokens.userId, scopes: apiTokens.scopes });
+  if (!token) return null;
+  const actor = await loadActor(token.userId);
+  return actor && token.scopes.length ? { ...actor, tokenScopes: token.scopes } : actor;
 }
 
 async function actorFromSessionCookie(cookieHeader: string | null): Promise<Actor | null> {

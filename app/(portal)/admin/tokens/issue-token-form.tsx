@@ -1,0 +1,88 @@
+"use client";
+
+import { useState } from "react";
+import { Button } from "@/components/ui/button";
+import { Field, FormAlert, TextInput } from "@/components/ui/field";
+import { useT } from "@/lib/i18n/client";
+import { issueTokenAction } from "./actions";
+
+const SUGGESTED_SCOPES = ["request.create", "request.list", "request.read", "report.read", "report.export"] as const;
+
+export function IssueTokenForm() {
+  const { t } = useT();
+  const [fields, setFields] = useState<Record<string, string>>({});
+  const [error, setError] = useState<string | null>(null);
+  const [secret, setSecret] = useState<string | null>(null);
+  const [copied, setCopied] = useState(false);
+  const [pending, setPending] = useState(false);
+
+  async function onSubmit(event: React.FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = event.currentTarget;
+    setPending(true);
+    setError(null);
+    setSecret(null);
+    const result = await issueTokenAction(new FormData(form));
+    setPending(false);
+    if (!result.ok) {
+      setFields(result.fields ?? {});
+      setError(result.message);
+      return;
+    }
+    setFields({});
+    setSecret(result.data.token);
+    setCopied(false);
+    form.reset();
+  }
+
+  return (
+    <form onSubmit={onSubmit} className="space-y-4" noValidate>
+      <FormAlert message={error} />
+      {secret ? (
+        <div role="status" className="space-y-2 rounded-md border border-emerald-200 bg-emerald-50 p-3 text-sm text-emerald-900">
+          <p>{t("tokens.issued")}</p>
+          <div className="flex flex-wrap items-center gap-2">
+            <code data-testid="token-secret" className="rounded bg-white px-2 py-1 break-all">
+              {secret}
+            </code>
+            <Button
+              type="button"
+              variant="secondary"
+              onClick={() => {
+                void navigator.clipboard?.writeText(secret);
+                setCopied(true);
+              }}
+            >
+              {copied ? t("tokens.copied") : t("tokens.copy")}
+            </Button>
+          </div>
+        </div>
+      ) : null}
+      <div className="grid gap-4 md:grid-cols-2">
+        <Field id="name" label={t("tokens.name")} hint={t("tokens.nameHint")} error={fields.name}>
+          {(aria) => <TextInput {...aria} name="name" required />}
+        </Field>
+        <Field id="userEmail" label={t("tokens.userEmail")} error={fields.userEmail}>
+          {(aria) => <TextInput {...aria} name="userEmail" type="email" />}
+        </Field>
+        <Field id="expiresInDays" label={t("tokens.expiresInDays")} error={fields.expiresInDays}>
+          {(aria) => <TextInput {...aria} name="expiresInDays" type="number" min={1} max={3650} inputMode="numeric" />}
+        </Field>
+      </div>
+      <fieldset>
+        <legend className="text-sm font-medium text-slate-800">{t("tokens.scopes")}</legend>
+        <div className="mt-2 flex flex-wrap gap-3">
+          {SUGGESTED_SCOPES.map((scope) => (
+            <label key={scope} className="flex items-center gap-2 text-sm">
+              <input type="checkbox" name="scopes[]" value={scope} className="h-4 w-4" />
+              <code>{scope}</code>
+            </label>
+          ))}
+        </div>
+      </fieldset>
+      <Button type="submit" disabled={pending}>
+        {pending ? t("tokens.issuing") : t("tokens.issue")}
+      </Button>
+    </form>
+  );
+}

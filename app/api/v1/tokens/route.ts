@@ -1,0 +1,9 @@
+// GET /api/v1/tokens - admin: the issued tokens (never their secrets)
+// POST /api/v1/tokens - admin: issue a token; the secret is in this answer only
+import { apiRoute, created } from "@/lib/http/api-route";
+import { issueToken, listTokens } from "@/lib/tokens/manage-tokens";
+import { issueTokenSchema } from "@/lib/tokens/schemas";
+
+export const GET = apiRoute({ permission: "token.manage" }, async ({ actor }) => ({ items: await listTokens(actor!) }));
+
+export const POST = apiRoute({ permission: "token.manage", body: issueTokenSchema }, async ({ actor, body }) => created(await issueToken(actor!, body)));

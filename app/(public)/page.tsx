@@ -14,7 +14,7 @@ export default async function HomePage() {
     { label: t("home.figures.requestsFiled"), value: formatCount(stats.requestsFiled, locale) },
     { label: t("home.figures.requestsResolved"), value: formatCount(stats.requestsResolved, locale) },
     { label: t("home.figures.disputesResolved"), value: formatCount(stats.disputesResolved, locale) },
-    { label: t("home.figures.recovered"), value: formatFen(stats.recoveredFen) },
+    { label: t("home.figures.recovered"), value: formatFen(stats.recoveredFen), wide: true },
   ];
   const steps = [t("home.how.step1"), t("home.how.step2"), t("home.how.step3"), t("home.how.step4")];
   return (
@@ -26,7 +26,7 @@ export default async function HomePage() {
         <h1 className="mt-3 max-w-3xl text-2xl leading-snug font-bold sm:text-4xl">{t("home.hero.title")}</h1>
         <p className="mt-4 max-w-3xl text-base text-white/90 sm:text-lg">{t("home.hero.body")}</p>
         <div className="mt-6 flex flex-wrap gap-3">
-          <LinkButton href="/requests/new" className="bg-accent-500 text-brand-900 hover:bg-amber-400">
+          <LinkButton href="/requests/new" variant="accent">
             {t("home.hero.ask")}
           </LinkButton>
           <LinkButton href="/experts" variant="secondary">
@@ -41,9 +41,9 @@ export default async function HomePage() {
         </h2>
         <dl className="grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-5">
           {figures.map((f) => (
-            <div key={f.label} className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
+            <div key={f.label} className={`rounded-lg border border-slate-200 bg-white p-4 shadow-sm ${"wide" in f ? "col-span-2 sm:col-span-1" : ""}`}>
               <dt className="text-sm text-slate-600">{f.label}</dt>
-              <dd className="mt-1 text-xl font-bold break-all text-brand-800 sm:text-2xl">{f.value}</dd>
+              <dd className="mt-1 text-xl font-bold whitespace-nowrap text-brand-800 tabular-nums sm:text-lg xl:text-xl">{f.value}</dd>
             </div>
           ))}
         </dl>

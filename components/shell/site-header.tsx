@@ -50,16 +50,18 @@ export function SiteHeader({ actor, t }: { actor: Actor | null; t: Translate }) 
   return (
     <header className="no-print bg-brand-900 text-white">
       <div className="mx-auto flex max-w-6xl items-center justify-between gap-4 px-4 py-3">
-        <Link href={actor ? "/portal" : "/"} className="flex items-center gap-2 font-semibold">
-          <span aria-hidden className="grid h-8 w-8 place-items-center rounded bg-accent-500 text-sm font-bold text-brand-900">
+        <Link href={actor ? "/portal" : "/"} className="flex min-w-0 items-center gap-2 font-semibold">
+          <span aria-hidden className="grid h-8 w-8 shrink-0 place-items-center rounded bg-accent-500 text-sm font-bold text-brand-900">
             法
           </span>
-          <span className="text-base sm:text-lg">{t("common.appName")}</span>
+          <span className="truncate text-base sm:text-lg">{t("common.appName")}</span>
         </Link>
-        <nav aria-label={t("common.nav.menu")} className="hidden flex-wrap items-center gap-1 lg:flex">
-          <NavLinks items={items} t={t} className={linkClass} />
-        </nav>
         <div className="hidden items-center gap-2 lg:flex">
+          {actor ? null : (
+            <nav aria-label={t("common.nav.menu")} className="flex items-center gap-1">
+              <NavLinks items={items} t={t} className={linkClass} />
+            </nav>
+          )}
           {account("signed-in-as")}
           <LanguageSwitch />
         </div>
@@ -75,6 +77,13 @@ export function SiteHeader({ actor, t }: { actor: Actor | null; t: Translate }) 
           </div>
         </details>
       </div>
+      {actor ? (
+        <nav aria-label={t("common.nav.menu")} className="hidden border-t border-white/10 bg-brand-800 lg:block">
+          <div className="mx-auto flex max-w-6xl flex-wrap gap-1 px-4 py-1.5">
+            <NavLinks items={items} t={t} className={linkClass} />
+          </div>
+        </nav>
+      ) : null}
     </header>
   );
 }

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { Card, PageTitle } from "@/components/ui/card";
 import { getActor } from "@/lib/auth/current";
+import { env } from "@/lib/env";
 import { getT } from "@/lib/i18n/server";
 import { LoginForm } from "./login-form";
 
@@ -14,6 +15,8 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
   if (await getActor()) redirect("/portal");
   const { t } = await getT();
   const { callbackUrl } = await searchParams;
+  // The demo accounts are only advertised on the embedded demo database.
+  const isDemo = !env().DATABASE_URL && env().SEED_DEMO;
   const safeCallback = callbackUrl?.startsWith("/") && !callbackUrl.startsWith("//") ? callbackUrl : "/portal";
   return (
     <div className="mx-auto max-w-md">
@@ -21,9 +24,11 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
       <Card>
         <LoginForm callbackUrl={safeCallback} />
       </Card>
-      <p className="mt-4 text-xs text-slate-500">
-        {t("auth.signIn.demoHint")} admin@demo.example · expert@demo.example · enterprise@demo.example · station@demo.example
-      </p>
+      {isDemo ? (
+        <p className="mt-4 text-xs text-slate-500">
+          {t("auth.signIn.demoHint")} admin@demo.example · expert@demo.example · enterprise@demo.example · station@demo.example
+        </p>
+      ) : null}
     </div>
   );
 }

@@ -12,10 +12,10 @@ const bosses = new WeakMap<Database, Promise<PgBoss>>();
 async function startBoss(target: Database): Promise<PgBoss> {
   const boss = new PgBoss({
     db: sqlAdapter(target.db),
-    // The embedded database has one connection: keep pg-boss's own housekeeping light there.
-    supervise: target.kind === "postgres",
-    schedule: target.kind === "postgres",
     migrate: true,
+    // Scheduled jobs (sweeps, reminders) and housekeeping run on both databases.
+    supervise: true,
+    schedule: true,
   });
   boss.on("error", (error) => console.error("job queue error", error));
   await boss.start();

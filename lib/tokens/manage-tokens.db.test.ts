@@ -14,7 +14,7 @@ const call = (handler: (r: Request, c: { params: Promise<Record<string, string>>
       headers: init.token ? { authorization: `Bearer ${init.token}` } : {},
       body: init.body === undefined ? undefined : JSON.stringify(init.body),
     }),
-    { params: Promise.resolve(init.id ? { id: init.id } : {}) },
+    { params: Promise.resolve<Record<string, string>>(init.id ? { id: init.id } : {}) },
   );
 
 describe("API tokens", () => {

@@ -8,6 +8,7 @@ const expected: Record<string, string> = {
   "me.read": "enterprise expert station admin",
   "notification.read": "enterprise expert station admin",
   "expert.readPrivate": "expert admin",
+  "expert.readAny": "admin",
   "expert.updateOwnProfile": "expert",
   "expert.suspend": "admin",
   "expert.reinstate": "admin",

@@ -1,4 +1,5 @@
 import { RequestTable } from "@/components/requests/request-table";
+import { PendingApplicationNotice } from "@/components/roster/pending-application-notice";
 import { LinkButton } from "@/components/ui/button";
 import { Card, EmptyState } from "@/components/ui/card";
 import type { Actor } from "@/lib/authz";
@@ -16,6 +17,7 @@ export async function ExpertHome({ actor, t, locale }: { actor: Actor; t: Transl
   ]);
   return (
     <div className="space-y-6">
+      <PendingApplicationNotice actor={actor} t={t} />
       {summary ? (
         <div className="grid gap-3 sm:grid-cols-3">
           <div className="rounded-lg border border-amber-200 bg-amber-50 p-4">

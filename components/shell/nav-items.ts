@@ -27,5 +27,6 @@ export const portalNav: NavItem[] = [
   { href: "/admin/applications", label: "common.nav.applications", permission: "application.decide" },
   { href: "/admin/reports", label: "common.nav.reports", permission: "report.read" },
   { href: "/admin/tokens", label: "common.nav.tokens", permission: "token.manage" },
+  { href: "/admin/settings", label: "common.nav.settings", permission: "routing.settings" },
   { href: "/inbox", label: "common.nav.inbox", permission: "signedIn" },
 ];

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { can, type Actor } from "@/lib/authz";
 import type { Translate } from "@/lib/i18n/translate";
+import { unreadCount } from "@/lib/notifications/inbox";
 import { LanguageSwitch } from "./language-switch";
 import { portalNav, publicNav, type NavItem } from "./nav-items";
 
@@ -12,12 +13,23 @@ function visible(items: NavItem[], actor: Actor | null): NavItem[] {
   });
 }
 
-function NavLinks({ items, t, className }: { items: NavItem[]; t: Translate; className: string }) {
+/** The unread count beside the inbox link. */
+function UnreadBadge({ count }: { count: number }) {
+  return count ? <span className="ml-1 rounded-full bg-accent-500 px-1.5 text-xs font-semibold text-brand-900 tabular-nums">{count > 99 ? "99+" : count}</span> : null;
+}
+
+function NavLinks({ items, t, className, unread = 0 }: { items: NavItem[]; t: Translate; className: string; unread?: number }) {
   return (
     <>
       {items.map((item) => (
-        <Link key={item.href} href={item.href} className={className}>
+        <Link
+          key={item.href}
+          href={item.href}
+          className={className}
+          aria-label={item.href === "/inbox" && unread ? t("notifications.inbox.headerLink", { n: unread }) : undefined}
+        >
           {t(item.label)}
+          {item.href === "/inbox" ? <UnreadBadge count={unread} /> : null}
         </Link>
       ))}
     </>
@@ -25,7 +37,8 @@ function NavLinks({ items, t, className }: { items: NavItem[]; t: Translate; cla
 }
 
 /** The site header: role-aware navigation, the account, and the language switch. */
-export function SiteHeader({ actor, t }: { actor: Actor | null; t: Translate }) {
+export async function SiteHeader({ actor, t }: { actor: Actor | null; t: Translate }) {
+  const unread = actor ? await unreadCount(actor) : 0;
   const items = [...(actor ? [] : publicNav), ...visible(portalNav, actor)];
   const linkClass = "rounded px-2 py-1 text-sm text-white/90 hover:bg-white/10 hover:text-white";
   const account = (testId?: string) => actor ? (
@@ -65,10 +78,16 @@ export function SiteHeader({ actor, t }: { actor: Actor | null; t: Translate }) 
           {account("signed-in-as")}
           <LanguageSwitch />
         </div>
+        {unread ? (
+          <Link href="/inbox" className={`${linkClass} ml-auto lg:hidden`} aria-label={t("notifications.inbox.headerLink", { n: unread })}>
+            {t("common.nav.inbox")}
+            <UnreadBadge count={unread} />
+          </Link>
+        ) : null}
         <details className="relative lg:hidden">
           <summary className="cursor-pointer list-none rounded border border-white/30 px-3 py-1 text-sm">{t("common.nav.menu")}</summary>
           <div className="absolute right-0 z-20 mt-2 flex w-64 flex-col gap-1 rounded-md bg-brand-800 p-3 shadow-lg">
-            <NavLinks items={items} t={t} className={linkClass} />
+            <NavLinks items={items} t={t} className={linkClass} unread={unread} />
             <hr className="my-2 border-white/20" />
             <div className="flex flex-col gap-1">{account()}</div>
             <div className="mt-2">
@@ -80,7 +99,7 @@ export function SiteHeader({ actor, t }: { actor: Actor | null; t: Translate }) 
       {actor ? (
         <nav aria-label={t("common.nav.menu")} className="hidden border-t border-white/10 bg-brand-800 lg:block">
           <div className="mx-auto flex max-w-6xl flex-wrap gap-1 px-4 py-1.5">
-            <NavLinks items={items} t={t} className={linkClass} />
+            <NavLinks items={items} t={t} className={linkClass} unread={unread} />
           </div>
         </nav>
       ) : null}

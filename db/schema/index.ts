@@ -6,3 +6,4 @@ export * from "./requests";
 export * from "./routing";
 export * from "./disputes";
 export * from "./activity";
+export * from "./reports";

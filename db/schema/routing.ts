@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
-import { boolean, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { boolean, date, doublePrecision, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { users } from "./accounts";
-import { offerStatusEnum } from "./enums";
+import { expertStatusEnum, offerStatusEnum, serviceModeEnum } from "./enums";
 import { requests } from "./requests";
 import { experts } from "./roster";
 
@@ -37,4 +37,52 @@ export const offers = pgTable(
     index("offers_request_idx").on(t.requestId),
     index("offers_pending_expiry_idx").on(t.expiresAt).where(sql`${t.status} = 'pending'`),
   ],
+);
+
+/**
+ * One compact row per expert with everything ranking reads, so ranking a request is one indexed
+ * scan of one table (a copy of the expert's eligibility fields, specialties and served regions,
+ * live load and track record). Kept exact by database triggers, in the same transaction as every
+ * write to experts, expert_specialties, expert_regions, offers and requests, whatever code makes
+ * it (migration routing_profile_triggers); `refresh_expert_routing_profile(id)` recomputes a row
+ * from the source tables. The source tables stay the truth; capacity is re-checked on acceptance.
+ */
+export const expertRoutingProfiles = pgTable(
+  "expert_routing_profiles",
+  {
+    expertId: uuid("expert_id")
+      .primaryKey()
+      .references(() => experts.id, { onDelete: "cascade" }),
+    status: expertStatusEnum("status").notNull(),
+    termStart: date("term_start"),
+    termEnd: date("term_end"),
+    pausedUntil: date("paused_until"),
+    capacity: integer("capacity").notNull(),
+    homeRegionCode: text("home_region_code").notNull(),
+    languages: text("languages").array().notNull(),
+    serviceModes: serviceModeEnum("service_modes").array().notNull(),
+    specialties: text("specialties").array().notNull(),
+    servedRegions: text("served_regions").array().notNull(),
+    /** Requests assigned to the expert in accepted or in_progress. */
+    activeCases: integer("active_cases").notNull().default(0),
+    pendingOffers: integer("pending_offers").notNull().default(0),
+    /** Offers answered: accepted (including cases later reassigned), declined, let expire. */
+    offersAccepted: integer("offers_accepted").notNull().default(0),
+    offersDeclined: integer("offers_declined").notNull().default(0),
+    offersExpired: integer("offers_expired").notNull().default(0),
+    /** Cases brought to resolved or closed, and cases taken away by reassignment. */
+    casesResolved: integer("cases_resolved").notNull().default(0),
+    casesReassigned: integer("cases_reassigned").notNull().default(0),
+    ratingSum: integer("rating_sum").notNull().default(0),
+    ratingCount: integer("rating_count").notNull().default(0),
+    /** Offers received, each counting 1 at its time and halving every 14 days, as of rotation_at. */
+    rotationHeat: doublePrecision("rotation_heat").notNull().default(0),
+    rotationAt: timestamp("rotation_at", { withTimezone: true }),
+    /**
+     * What scoring reads, as one line (set by a trigger from the columns above), so ranking many
+     * candidates transfers one short text per candidate: lib/routing/candidate-rows.ts parses it.
+     */
+    packed: text("packed").notNull().default(""),
+  },
+  (t) => [index("expert_routing_profiles_specialties_idx").using("gin", t.specialties)],
 );

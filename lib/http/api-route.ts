@@ -25,7 +25,7 @@ export class Created {
 }
 export const created = (value: unknown) => new Created(value);
 
-interface RouteConfig<B extends z.ZodType | undefined, Q extends z.ZodType | undefined> {
+export interface RouteConfig<B extends z.ZodType | undefined, Q extends z.ZodType | undefined> {
   /** "public" for anyone; otherwise the permission the actor's role must hold. */
   permission: Permission | "public";
   body?: B;
@@ -56,7 +56,7 @@ export function apiRoute<B extends z.ZodType | undefined = undefined, Q extends 
   config: RouteConfig<B, Q>,
   handler: (input: RouteInput<Out<B>, Out<Q>>) => Promise<unknown>,
 ) {
-  return async (request: Request, context?: RouteContext): Promise<Response> => {
+  const routeHandler = async (request: Request, context?: RouteContext): Promise<Response> => {
     const locale = localeFromHeaders(request.headers);
     try {
       const actor = await actorFromHeaders(request.headers);
@@ -80,4 +80,8 @@ export function apiRoute<B extends z.ZodType | undefined = undefined, Q extends 
       return jsonResponse(body, status);
     }
   };
+  // The OpenAPI document is generated from this configuration, so it cannot drift from the code.
+  return Object.assign(routeHandler, { apiConfig: config as RouteConfig<z.ZodType | undefined, z.ZodType | undefined> });
 }
+
+export type ApiRouteHandler = ReturnType<typeof apiRoute>;

@@ -1,21 +1,33 @@
 import { auth as enAuth } from "./en/auth";
 import { common as enCommon } from "./en/common";
+import { disputes as enDisputes } from "./en/disputes";
+import { reports as enReports } from "./en/reports";
 import { enums as enEnums } from "./en/enums";
 import { errors as enErrors } from "./en/errors";
 import { home as enHome } from "./en/home";
+import { notifications as enNotifications } from "./en/notifications";
+import { requests as enRequests } from "./en/requests";
+import { roster as enRoster } from "./en/roster";
+import { routing as enRouting } from "./en/routing";
 import { tokens as enTokens } from "./en/tokens";
 import type { Shape } from "./shape";
 import { auth } from "./zh-CN/auth";
 import { common } from "./zh-CN/common";
+import { disputes } from "./zh-CN/disputes";
+import { reports } from "./zh-CN/reports";
 import { enums } from "./zh-CN/enums";
 import { errors } from "./zh-CN/errors";
 import { home } from "./zh-CN/home";
+import { notifications } from "./zh-CN/notifications";
+import { requests } from "./zh-CN/requests";
+import { roster } from "./zh-CN/roster";
+import { routing } from "./zh-CN/routing";
 import { tokens } from "./zh-CN/tokens";
 
 // One file per domain and language; a domain adds its pair here.
-export const zhCN = { common, errors, enums, auth, home, tokens };
+export const zhCN = { common, errors, enums, auth, home, tokens, requests, notifications, disputes, reports, roster, routing };
 export type Catalog = Shape<typeof zhCN>;
-export const en: Catalog = { common: enCommon, errors: enErrors, enums: enEnums, auth: enAuth, home: enHome, tokens: enTokens };
+export const en: Catalog = { common: enCommon, errors: enErrors, enums: enEnums, auth: enAuth, home: enHome, tokens: enTokens, requests: enRequests, notifications: enNotifications, disputes: enDisputes, reports: enReports, roster: enRoster, routing: enRouting };
 
 export const locales = ["zh-CN", "en"] as const;
 export type Locale = (typeof locales)[number];

@@ -7,7 +7,10 @@ import { sqlAdapter } from "./sql-adapter";
  * Background work (offer deadlines, reminders, e-mail) in a PostgreSQL-backed queue (pg-boss), so
  * it survives restarts, is shared by every app instance and retries on failure.
  */
-const bosses = new WeakMap<Database, Promise<PgBoss>>();
+// Kept on globalThis like the db handle: instrumentation and the route bundles are separate module
+// graphs, and a second queue started from inside a PGlite transaction would wait on it forever.
+const holder = globalThis as unknown as { __clcrBosses?: WeakMap<Database, Promise<PgBoss>> };
+const bosses = (holder.__clcrBosses ??= new WeakMap<Database, Promise<PgBoss>>());
 
 async function startBoss(target: Database): Promise<PgBoss> {
   const boss = new PgBoss({

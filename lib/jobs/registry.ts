@@ -1,4 +1,6 @@
 import { sendNotificationEmail } from "@/lib/notifications/send-email";
+import { autoCloseRequest, closeOverdueResolvedRequests } from "@/lib/requests/auto-close";
+import { expireDueOffers, expireOffer } from "@/lib/routing/expire-offers";
 
 /**
  * Every background job by name. A domain adds its handler here; handlers must be idempotent
@@ -8,6 +10,22 @@ export const jobHandlers = {
   /** A job that does nothing, to exercise the queue itself. */
   "system.noop": async (_data: { note?: string }) => {},
   "notification.email": sendNotificationEmail,
+  /** Scheduled when a request is resolved: closes it if the enterprise has not confirmed in time. */
+  "request.autoClose": async (data: { requestId: string }) => {
+    await autoCloseRequest(data);
+  },
+  /** Safety net for lost auto-close jobs; schedule it daily where pg-boss schedules run. */
+  "request.autoCloseSweep": async (_data: Record<string, never>) => {
+    await closeOverdueResolvedRequests();
+  },
+  /** Scheduled with every offer for its deadline: expires it if still unanswered and cascades. */
+  "routing.expire-offer": async (data: { offerId: string }) => {
+    await expireOffer(data.offerId);
+  },
+  /** Safety net for lost deadline jobs; schedule it every few minutes where pg-boss schedules run. */
+  "routing.expire-due-offers": async (_data: Record<string, never>) => {
+    await expireDueOffers();
+  },
 };
 
 export type JobName = keyof typeof jobHandlers;

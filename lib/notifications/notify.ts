@@ -7,6 +7,7 @@ export type NotificationKind =
   | "offer.deadline"
   | "offer.accepted"
   | "offer.declined"
+  | "request.submitted"
   | "request.status"
   | "request.returned"
   | "request.assigned"

@@ -1,17 +1,93 @@
 import { eq } from "drizzle-orm";
+import nodemailer, { type Transporter } from "nodemailer";
 import { db } from "@/db";
-import { notifications, users } from "@/db/schema";
+import { experts, notifications, requests, users } from "@/db/schema";
+import { env } from "@/lib/env";
+import { composeNotificationEmail } from "./email-content";
+
+export interface MailSettings {
+  host: string;
+  port: number;
+  secure: boolean;
+  user?: string;
+  password?: string;
+  from: string;
+}
+
+let override: MailSettings | null | undefined;
+let cached: { key: string; transport: Transporter } | undefined;
+
+/** SMTP settings from the environment; null when no SMTP_HOST is set (mail goes to the log). */
+function mailSettings(): MailSettings | null {
+  if (override !== undefined) return override;
+  const e = env();
+  if (!e.SMTP_HOST) return null;
+  return { host: e.SMTP_HOST, port: e.SMTP_PORT, secure: e.SMTP_SECURE, user: e.SMTP_USER, password: e.SMTP_PASSWORD, from: e.MAIL_FROM };
+}
+
+/** Tests point the mailer at their own SMTP server (undefined restores the environment's). */
+export function setMailSettingsForTests(settings: MailSettings | null | undefined): void {
+  override = settings;
+  cached = undefined;
+}
+
+function transportFor(settings: MailSettings): Transporter {
+  const key = JSON.stringify(settings);
+  if (cached?.key !== key) {
+    cached = {
+      key,
+      transport: nodemailer.createTransport({
+        host: settings.host,
+        port: settings.port,
+        secure: settings.secure,
+        auth: settings.user ? { user: settings.user, pass: settings.password ?? "" } : undefined,
+        connectionTimeout: 10_000,
+        greetingTimeout: 10_000,
+        socketTimeout: 20_000,
+      }),
+    };
+  }
+  return cached.transport;
+}
 
 /**
- * Job: e-mails one notification. Without mail settings the message is printed to the server log.
- * Idempotent enough for a retried job: it reads the notification afresh each time.
+ * Job: e-mails one notification, in the recipient's language, as plain text. Without mail
+ * settings the message is printed to the server log. A failure throws, so the queue retries it
+ * (the notification is read afresh each time). Disabled accounts and experts who turned e-mail
+ * off get nothing.
  */
 export async function sendNotificationEmail({ notificationId }: { notificationId: string }): Promise<void> {
   const [row] = await db
-    .select({ kind: notifications.kind, requestId: notifications.requestId, email: users.email })
+    .select({
+      kind: notifications.kind,
+      data: notifications.data,
+      requestId: notifications.requestId,
+      requestTitle: requests.title,
+      email: users.email,
+      name: users.name,
+      locale: users.locale,
+      disabledAt: users.disabledAt,
+      expertEmail: experts.notifyByEmail,
+    })
     .from(notifications)
     .innerJoin(users, eq(users.id, notifications.userId))
+    .leftJoin(requests, eq(requests.id, notifications.requestId))
+    .leftJoin(experts, eq(experts.userId, users.id))
     .where(eq(notifications.id, notificationId));
-  if (!row) return;
-  console.log(`[mail] to=${row.email} kind=${row.kind} request=${row.requestId ?? "-"}`);
+  if (!row || row.disabledAt || row.expertEmail === "none") return;
+  const content = composeNotificationEmail({
+    kind: row.kind,
+    data: row.data as Record<string, unknown> | null,
+    requestTitle: row.requestTitle,
+    requestId: row.requestId,
+    recipientName: row.name,
+    locale: row.locale,
+    baseUrl: env().NEXTAUTH_URL ?? "http://localhost:3000",
+  });
+  const settings = mailSettings();
+  if (!settings) {
+    console.log(`[mail] to=${row.email} subject=${content.subject}\n${content.text}`);
+    return;
+  }
+  await transportFor(settings).sendMail({ from: settings.from, to: row.email, subject: content.subject, text: content.text });
 }

@@ -1,6 +1,6 @@
-import { count, eq, inArray, sum } from "drizzle-orm";
-import { db } from "@/db";
-import { disputes, experts, recoveries, requests } from "@/db/schema";
+import { count, inArray, like, sql } from "drizzle-orm";
+import { db, rowsOf } from "@/db";
+import { experts, regions } from "@/db/schema";
 import { hasCurrentAppointment } from "@/lib/roster/term";
 
 export interface PublicStats {
@@ -11,20 +11,70 @@ export interface PublicStats {
   recoveredFen: bigint;
 }
 
-/** The aggregate figures anyone may see (home page, impact page, GET /api/v1/stats). */
+/** The districts of the Qingpu–Wujiang–Jiashan demonstration zone, in the order the impact page shows them. */
+export const zoneDistricts = ["330421", "310118", "320509"] as const;
+
+interface Totals {
+  requests_filed: number;
+  requests_resolved: number;
+  disputes_resolved: number;
+  recovered_fen: string;
+}
+
+const totalsSql = sql.raw(
+  "sum(requests_filed)::int as requests_filed, sum(requests_resolved)::int as requests_resolved, " +
+    "sum(disputes_resolved)::int as disputes_resolved, sum(recovered_fen)::text as recovered_fen",
+);
+
+const fromTotals = (row: Totals | undefined) => ({
+  requestsFiled: Number(row?.requests_filed ?? 0),
+  requestsResolved: Number(row?.requests_resolved ?? 0),
+  disputesResolved: Number(row?.disputes_resolved ?? 0),
+  recoveredFen: BigInt(row?.recovered_fen ?? 0),
+});
+
+/**
+ * The aggregate figures anyone may see (home page, impact page, GET /api/v1/stats), from the
+ * rollups that triggers keep exact with every ledger entry: filed, resolved, disputes resolved,
+ * money recovered (net of reversals), and the experts with a current appointment.
+ */
 export async function getPublicStats(): Promise<PublicStats> {
-  const [[active], [filed], [resolved], [disputesDone], [recovered]] = await Promise.all([
+  const [[active], totals] = await Promise.all([
     db.select({ n: count() }).from(experts).where(hasCurrentAppointment()),
-    db.select({ n: count() }).from(requests),
-    db.select({ n: count() }).from(requests).where(inArray(requests.status, ["resolved", "closed"])),
-    db.select({ n: count() }).from(disputes).where(eq(disputes.status, "resolved")),
-    db.select({ total: sum(recoveries.amountFen) }).from(recoveries),
+    db.execute(sql`select ${totalsSql} from report_rollups where dimension = 'all'`),
   ]);
-  return {
-    expertsActive: active?.n ?? 0,
-    requestsFiled: filed?.n ?? 0,
-    requestsResolved: resolved?.n ?? 0,
-    disputesResolved: disputesDone?.n ?? 0,
-    recoveredFen: BigInt(recovered?.total ?? 0),
-  };
+  return { expertsActive: active?.n ?? 0, ...fromTotals(rowsOf<Totals>(totals)[0]) };
+}
+
+/**
+ * The impact page's figures by year and by district of the zone (anything outside the three
+ * districts under "other"). Aggregates only: no company, case or person is named.
+ */
+export async function getImpactFigures() {
+  const [byYearRows, byCountyRows, expertRows, names] = await Promise.all([
+    db.execute(sql`select extract(year from month)::int as year, ${totalsSql} from report_rollups where dimension = 'all' group by 1 order by 1`),
+    db.execute(sql`select county, ${totalsSql} from report_rollups where dimension = 'all' group by 1`),
+    Promise.all(zoneDistricts.map((code) => db.select({ n: count() }).from(experts).where(sql`${hasCurrentAppointment()} and ${like(experts.homeRegionCode, `${code}%`)}`))),
+    db.select({ code: regions.code, nameZh: regions.nameZh, nameEn: regions.nameEn }).from(regions).where(inArray(regions.code, [...zoneDistricts])),
+  ]);
+  const byYear = rowsOf<Totals & { year: number }>(byYearRows).map((r) => ({ year: Number(r.year), ...fromTotals(r) }));
+  const counties = rowsOf<Totals & { county: string }>(byCountyRows);
+  const districts = zoneDistricts.map((code, i) => ({
+    code,
+    nameZh: names.find((n) => n.code === code)?.nameZh ?? code,
+    nameEn: names.find((n) => n.code === code)?.nameEn ?? code,
+    expertsActive: expertRows[i]?.[0]?.n ?? 0,
+    ...fromTotals(counties.find((c) => c.county === code)),
+  }));
+  const outside = counties.filter((c) => !(zoneDistricts as readonly string[]).includes(c.county)).map(fromTotals);
+  const other = outside.reduce(
+    (acc, r) => ({
+      requestsFiled: acc.requestsFiled + r.requestsFiled,
+      requestsResolved: acc.requestsResolved + r.requestsResolved,
+      disputesResolved: acc.disputesResolved + r.disputesResolved,
+      recoveredFen: acc.recoveredFen + r.recoveredFen,
+    }),
+    fromTotals(undefined),
+  );
+  return { byYear, districts, other };
 }

@@ -1,23 +1,54 @@
-import { and, count, desc, eq, inArray, type SQL } from "drizzle-orm";
+import { and, asc, count, desc, eq, gte, inArray, lt, sql, type SQL } from "drizzle-orm";
 import { db } from "@/db";
-import { enterprises, experts, requests } from "@/db/schema";
-import type { RequestStatus } from "@/db/schema/enums";
-import type { Actor } from "@/lib/authz";
+import { enterprises, events, experts, messages, regions, requestCounterparties, requests, requestSpecialties, specialties, stations, users } from "@/db/schema";
+import type { Channel, RequestCategory, RequestStatus, Urgency } from "@/db/schema/enums";
+import { requirePermission, type Actor } from "@/lib/authz";
+import { withinRegion } from "@/lib/regions";
 import type { PageQuery } from "@/lib/validation";
+import { isCaseParty, loadCaseForParty, loadVisibleRequest } from "./access";
 import { visibleRequests } from "./scope";
 
 export interface RequestListFilter {
   status?: RequestStatus | RequestStatus[];
   /** For experts: only cases assigned to them (not mere offers). */
   assignedOnly?: boolean;
+  category?: RequestCategory;
+  channel?: Channel;
+  urgency?: Urgency;
+  /** A region and everything below it. */
+  region?: string;
+  /** Submitted on or after this Shanghai date (YYYY-MM-DD) ... */
+  from?: string;
+  /** ... and on or before this one. */
+  to?: string;
+  needsAttention?: boolean;
+  /** "newest" first (default), or the triage order: urgent first, then the longest waiting. */
+  order?: "newest" | "triage";
 }
 
-/** A page of the requests the actor may see, newest first. */
-export async function listRequestsForActor(actor: Actor, filter: RequestListFilter, page: PageQuery) {
+const shanghaiMidnight = (date: string) => new Date(`${date}T00:00:00+08:00`);
+
+function filterConditions(actor: Actor, filter: RequestListFilter): SQL[] {
   const conditions: SQL[] = [visibleRequests(actor)];
   if (filter.status) conditions.push(Array.isArray(filter.status) ? inArray(requests.status, filter.status) : eq(requests.status, filter.status));
   if (filter.assignedOnly && actor.expertId) conditions.push(eq(requests.assignedExpertId, actor.expertId));
-  const where = and(...conditions);
+  if (filter.category) conditions.push(eq(requests.category, filter.category));
+  if (filter.channel) conditions.push(eq(requests.channel, filter.channel));
+  if (filter.urgency) conditions.push(eq(requests.urgency, filter.urgency));
+  if (filter.region) conditions.push(withinRegion(requests.regionCode, filter.region));
+  if (filter.from) conditions.push(gte(requests.submittedAt, shanghaiMidnight(filter.from)));
+  if (filter.to) conditions.push(lt(requests.submittedAt, new Date(shanghaiMidnight(filter.to).getTime() + 86_400_000)));
+  if (filter.needsAttention) conditions.push(eq(requests.needsAttention, true));
+  return conditions;
+}
+
+/** A page of the requests the actor may see, newest first (or in triage order). */
+export async function listRequestsForActor(actor: Actor, filter: RequestListFilter, page: PageQuery) {
+  const where = and(...filterConditions(actor, filter));
+  const order =
+    filter.order === "triage"
+      ? [sql`case when ${requests.urgency} = 'urgent' then 0 else 1 end`, asc(requests.submittedAt)]
+      : [desc(requests.submittedAt)];
   const [items, [total]] = await Promise.all([
     db
       .select({
@@ -28,20 +59,123 @@ export async function listRequestsForActor(actor: Actor, filter: RequestListFilt
         urgency: requests.urgency,
         channel: requests.channel,
         regionCode: requests.regionCode,
+        regionName: regions.nameZh,
+        regionNameEn: regions.nameEn,
         amountAtStakeFen: requests.amountAtStakeFen,
+        needsAttention: requests.needsAttention,
         submittedAt: requests.submittedAt,
         enterpriseName: enterprises.name,
         expertName: experts.name,
       })
       .from(requests)
       .innerJoin(enterprises, eq(enterprises.id, requests.enterpriseId))
+      .innerJoin(regions, eq(regions.code, requests.regionCode))
       .leftJoin(experts, eq(experts.id, requests.assignedExpertId))
       .where(where)
-      .orderBy(desc(requests.submittedAt))
+      .orderBy(...order, desc(requests.id))
       .limit(page.pageSize)
       .offset((page.page - 1) * page.pageSize),
     db.select({ n: count() }).from(requests).where(where),
   ]);
-  return { items, page: page.page, pageSize: page.pageSize, total: total?.n ?? 0 };
+  // asOf: the moment of the read, so "waiting 3 h" is measured against the data, not the render.
+  return { items, page: page.page, pageSize: page.pageSize, total: total?.n ?? 0, asOf: new Date() };
 }
 export type RequestListItem = Awaited<ReturnType<typeof listRequestsForActor>>["items"][number];
+
+/**
+ * One request as its viewers see it: the fields, the company, counterparties, specialties and
+ * the timeline. 404 when the actor may not see it. Walk-in contact details and the parties'
+ * conversation are for the case's parties only (an expert merely offered the case sees neither).
+ */
+export async function getRequestDetail(actor: Actor, requestId: string) {
+  requirePermission(actor, "request.read");
+  const core = await loadVisibleRequest(db, actor, requestId);
+  const isParty = isCaseParty(actor, core);
+  const preferred = sql<string | null>`(select ${experts.name} from ${experts} where ${experts.id} = ${requests.preferredExpertId})`;
+  const [row] = await db
+    .select({
+      id: requests.id,
+      title: requests.title,
+      category: requests.category,
+      description: requests.description,
+      status: requests.status,
+      urgency: requests.urgency,
+      channel: requests.channel,
+      regionCode: requests.regionCode,
+      regionName: regions.nameZh,
+      regionNameEn: regions.nameEn,
+      language: requests.language,
+      serviceMode: requests.serviceMode,
+      amountAtStakeFen: requests.amountAtStakeFen,
+      enterpriseId: requests.enterpriseId,
+      enterpriseName: enterprises.name,
+      enterpriseCreditCode: enterprises.creditCode,
+      contactName: enterprises.contactName,
+      contactPhone: enterprises.contactPhone,
+      stationId: requests.stationId,
+      stationName: stations.name,
+      preferredExpertId: requests.preferredExpertId,
+      preferredExpertName: preferred,
+      assignedExpertId: requests.assignedExpertId,
+      assignedExpertName: experts.name,
+      needsAttention: requests.needsAttention,
+      statusReason: requests.statusReason,
+      referral: requests.referral,
+      resolutionSummary: requests.resolutionSummary,
+      rating: requests.rating,
+      ratingComment: requests.ratingComment,
+      submittedAt: requests.submittedAt,
+      triagedAt: requests.triagedAt,
+      acceptedAt: requests.acceptedAt,
+      resolvedAt: requests.resolvedAt,
+      closedAt: requests.closedAt,
+    })
+    .from(requests)
+    .innerJoin(enterprises, eq(enterprises.id, requests.enterpriseId))
+    .innerJoin(regions, eq(regions.code, requests.regionCode))
+    .leftJoin(stations, eq(stations.id, requests.stationId))
+    .leftJoin(experts, eq(experts.id, requests.assignedExpertId))
+    .where(eq(requests.id, core.id));
+  const [counterparties, specialtyRows, timeline] = await Promise.all([
+    db
+      .select({ name: requestCounterparties.name, creditCode: requestCounterparties.creditCode })
+      .from(requestCounterparties)
+      .where(eq(requestCounterparties.requestId, core.id))
+      .orderBy(asc(requestCounterparties.name)),
+    db
+      .select({ code: specialties.code, nameZh: specialties.nameZh, nameEn: specialties.nameEn })
+      .from(requestSpecialties)
+      .innerJoin(specialties, eq(specialties.code, requestSpecialties.specialtyCode))
+      .where(eq(requestSpecialties.requestId, core.id))
+      .orderBy(asc(specialties.sortOrder)),
+    db
+      .select({ type: events.type, actorRole: events.actorRole, at: events.at, reason: events.reason, data: events.data })
+      .from(events)
+      .where(eq(events.requestId, core.id))
+      .orderBy(asc(events.at), asc(events.id)),
+  ]);
+  const detail = row!;
+  return {
+    ...detail,
+    contactName: isParty ? detail.contactName : null,
+    contactPhone: isParty ? detail.contactPhone : null,
+    counterparties,
+    specialties: specialtyRows,
+    events: timeline.map((e) => ({ type: e.type, actorRole: e.actorRole, at: e.at, ...(e.reason ? { reason: e.reason } : {}), data: e.data as Record<string, unknown> | null })),
+    isParty,
+  };
+}
+export type RequestDetail = Awaited<ReturnType<typeof getRequestDetail>>;
+
+/** The conversation of a case, oldest first, for its parties (others: 404). */
+export async function listMessages(actor: Actor, requestId: string) {
+  requirePermission(actor, "message.read");
+  const request = await loadCaseForParty(db, actor, requestId);
+  return db
+    .select({ id: messages.id, body: messages.body, createdAt: messages.createdAt, authorUserId: messages.authorUserId, authorName: users.name, authorRole: users.role })
+    .from(messages)
+    .innerJoin(users, eq(users.id, messages.authorUserId))
+    .where(eq(messages.requestId, request.id))
+    .orderBy(asc(messages.createdAt), asc(messages.id));
+}
+export type MessageItem = Awaited<ReturnType<typeof listMessages>>[number];

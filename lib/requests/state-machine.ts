@@ -1,4 +1,5 @@
-import { and, eq, inArray, sql } from "drizzle-orm";
+import { and, eq, inArray, sql, type SQL } from "drizzle-orm";
+import type { PgUpdateSetSource } from "drizzle-orm/pg-core";
 import type { Tx } from "@/db";
 import { requests } from "@/db/schema";
 import type { RequestStatus } from "@/db/schema/enums";
@@ -36,20 +37,22 @@ export function canTransition(from: RequestStatus, action: TransitionName): bool
 /**
  * Moves a request along the lifecycle with one conditional UPDATE (so two racing callers cannot
  * both succeed) and writes the event in the same transaction. Throws 409 when the request is not
- * in a state the action may start from. `set` adds columns to change in the same statement.
+ * in a state the action may start from. `set` adds columns to change in the same statement;
+ * `where` adds conditions to the same statement (for example "this actor is the assigned expert"),
+ * so a guard and the change cannot be separated by a race.
  */
 export async function applyTransition(
   tx: Tx,
   actor: Actor | null,
   requestId: string,
   action: TransitionName,
-  options: { reason?: string | null; set?: Partial<typeof requests.$inferInsert>; data?: Record<string, unknown> } = {},
+  options: { reason?: string | null; set?: PgUpdateSetSource<typeof requests>; where?: SQL; data?: Record<string, unknown> } = {},
 ): Promise<{ from: RequestStatus[]; to: RequestStatus }> {
   const { from, to } = transitions[action];
   const [row] = await tx
     .update(requests)
     .set({ ...options.set, status: to, updatedAt: sql`now()` })
-    .where(and(eq(requests.id, requestId), inArray(requests.status, [...from])))
+    .where(and(eq(requests.id, requestId), inArray(requests.status, [...from]), options.where))
     .returning({ id: requests.id });
   if (!row) throw new AppError("conflict", "errors.conflict");
   await recordEvent(tx, actor, {

@@ -11,8 +11,14 @@ export async function getOwnExpertSummary(actor: Actor) {
   if (!actor.expertId) return null;
   const [[expert], [active], [pending]] = await Promise.all([
     db.select({ capacity: experts.capacity, termEnd: experts.termEnd, status: experts.status }).from(experts).where(eq(experts.id, actor.expertId)),
-    db.select({ n: count() }).from(requests).where(and(eq(requests.assignedExpertId, actor.expertId), inArray(requests.status, ACTIVE_CASE_STATUSES))),
-    db.select({ n: count() }).from(offers).where(and(eq(offers.expertId, actor.expertId), eq(offers.status, "pending"))),
+    db
+      .select({ n: count() })
+      .from(requests)
+      .where(and(eq(requests.assignedExpertId, actor.expertId), inArray(requests.status, ACTIVE_CASE_STATUSES))),
+    db
+      .select({ n: count() })
+      .from(offers)
+      .where(and(eq(offers.expertId, actor.expertId), eq(offers.status, "pending"))),
   ]);
   if (!expert) return null;
   return { ...expert, activeCases: active?.n ?? 0, pendingOffers: pending?.n ?? 0 };

@@ -22,3 +22,15 @@ export function termEndFor(start: string, years: number): string {
   // 29 February plus whole years lands on 1 March in a common year, which is what the letter means.
   return end.toISOString().slice(0, 10);
 }
+
+const DAY_MS = 86_400_000;
+
+/** Whole days from `from` to `to` (both "YYYY-MM-DD"); negative when `to` is earlier. */
+export function daysBetween(from: string, to: string): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS);
+}
+
+/** The calendar date `days` after `date` ("YYYY-MM-DD"). */
+export function addDays(date: string, days: number): string {
+  return new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
+}

@@ -47,10 +47,10 @@ export async function revokeToken(actor: Actor, tokenId: string) {
   });
 }
 
-/** Admins only. Every token with its account, newest first; never the secret or its hash. */
-export async function listTokens(actor: Actor) {
+/** Admins only. Every token with its account and status, newest first; never the secret or its hash. */
+export async function listTokens(actor: Actor, now = new Date()) {
   requirePermission(actor, "token.manage");
-  return db
+  const rows = await db
     .select({
       id: apiTokens.id,
       name: apiTokens.name,
@@ -65,4 +65,8 @@ export async function listTokens(actor: Actor) {
     .from(apiTokens)
     .innerJoin(users, eq(users.id, apiTokens.userId))
     .orderBy(desc(apiTokens.createdAt));
+  return rows.map((row) => ({
+    ...row,
+    status: row.revokedAt ? ("revoked" as const) : row.expiresAt && row.expiresAt <= now ? ("expired" as const) : ("active" as const),
+  }));
 }

@@ -9,6 +9,7 @@ export const rows: AccessRow[] = [
   { route: "GET /api/v1/stats", expect: everyone200 },
   { route: "GET /api/v1/specialties", expect: everyone200 },
   { route: "GET /api/v1/regions", expect: everyone200 },
+  { route: "GET /api/v1/openapi.json", expect: everyone200 },
   {
     route: "POST /api/v1/enterprises/register",
     setup: () => {

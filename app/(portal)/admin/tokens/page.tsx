@@ -18,7 +18,6 @@ export default async function TokensPage() {
   const [actor, { t, locale }] = await Promise.all([requireActor(), getT()]);
   if (!can(actor.role, "token.manage")) notFound();
   const tokens = await listTokens(actor);
-  const now = Date.now();
   return (
     <div className="space-y-6">
       <PageTitle subtitle={t("tokens.intro")}>{t("tokens.title")}</PageTitle>
@@ -31,7 +30,7 @@ export default async function TokensPage() {
         ) : (
           <ul className="divide-y divide-slate-100">
             {tokens.map((token) => {
-              const status = token.revokedAt ? "revoked" : token.expiresAt && token.expiresAt.getTime() < now ? "expired" : "active";
+              const { status } = token;
               return (
                 <li key={token.id} className="flex flex-wrap items-center justify-between gap-3 py-3 text-sm">
                   <div className="min-w-0 space-y-1">

@@ -1,5 +1,13 @@
-// GET /api/v1/stats - anyone: the public aggregate figures
+// GET /api/v1/stats - anyone: the public aggregate figures, with the same figures by year and by district of the zone
 import { apiRoute } from "@/lib/http/api-route";
-import { getPublicStats } from "@/lib/reports/public-stats";
+import { getImpactFigures, getPublicStats } from "@/lib/reports/public-stats";
 
-export const GET = apiRoute({ permission: "public" }, () => getPublicStats());
+export const GET = apiRoute({ permission: "public" }, async () => {
+  const [totals, { byYear, districts, other }] = await Promise.all([getPublicStats(), getImpactFigures()]);
+  return {
+    ...totals,
+    byYear,
+    byDistrict: districts.map(({ nameZh, nameEn, ...d }) => ({ ...d, name: { zh: nameZh, en: nameEn } })),
+    outsideZone: other,
+  };
+});

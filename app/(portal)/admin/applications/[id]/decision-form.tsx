@@ -1,0 +1,108 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { Button } from "@/components/ui/button";
+import { Field, FormAlert, inputClass } from "@/components/ui/field";
+import { useT } from "@/lib/i18n/client";
+import { decideApplicationAction } from "../actions";
+
+/**
+ * Approve (with a term for a new expert) or reject, with a reason, after a confirmation that
+ * says what will happen. Approval waits for the whole checklist.
+ */
+export function DecisionForm({
+  applicationId,
+  name,
+  isJoin,
+  checklistComplete,
+  termEnds,
+}: {
+  applicationId: string;
+  name: string;
+  isJoin: boolean;
+  checklistComplete: boolean;
+  /** Years -> the end date a term from today would have, already formatted. */
+  termEnds: Record<string, string>;
+}) {
+  const { t } = useT();
+  const router = useRouter();
+  const [approve, setApprove] = useState(true);
+  const [termYears, setTermYears] = useState("3");
+  const [fields, setFields] = useState<Record<string, string>>({});
+  const [message, setMessage] = useState<{ text: string; tone: "error" | "success" } | null>(null);
+  const [pending, setPending] = useState(false);
+
+  async function onSubmit(event: React.FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const reason = String(new FormData(event.currentTarget).get("reason") ?? "");
+    const question = !approve
+      ? t("roster.admin.applications.confirmReject", { name })
+      : isJoin
+        ? t("roster.admin.applications.confirmApproveJoin", { name, years: termYears, date: termEnds[termYears] ?? "" })
+        : t("roster.admin.applications.confirmApprove", { name });
+    if (!window.confirm(question)) return;
+    setPending(true);
+    setMessage(null);
+    const result = await decideApplicationAction({ applicationId, approve, reason, termYears });
+    setPending(false);
+    if (!result.ok) {
+      setFields(result.fields ?? {});
+      setMessage({ text: result.message, tone: "error" });
+      return;
+    }
+    setMessage({ text: t("roster.admin.applications.done"), tone: "success" });
+    router.refresh();
+  }
+
+  return (
+    <form onSubmit={onSubmit} className="space-y-4" noValidate>
+      <fieldset>
+        <legend className="sr-only">{t("roster.admin.applications.decision")}</legend>
+        <div className="grid grid-cols-2 gap-2">
+          {[true, false].map((value) => (
+            <label
+              key={String(value)}
+              className="flex min-h-10 items-center gap-2 rounded-md border border-slate-200 px-3 py-2 text-sm has-[:checked]:border-brand-600 has-[:checked]:bg-brand-50"
+            >
+              <input
+                type="radio"
+                name="approve"
+                checked={approve === value}
+                onChange={() => setApprove(value)}
+                className="h-4 w-4 accent-brand-700"
+              />
+              {value ? t("roster.admin.applications.approve") : t("roster.admin.applications.reject")}
+            </label>
+          ))}
+        </div>
+      </fieldset>
+      {approve && !checklistComplete ? <p className="text-sm text-amber-800">{t("roster.admin.applications.checklistFirst")}</p> : null}
+      {approve && isJoin ? (
+        <Field
+          id="termYears"
+          label={t("roster.admin.applications.termYears")}
+          hint={t("roster.admin.applications.termPreview", { date: termEnds[termYears] ?? "" })}
+          error={fields.termYears}
+        >
+          {(aria) => (
+            <select {...aria} name="termYears" value={termYears} onChange={(e) => setTermYears(e.target.value)} className={inputClass}>
+              {Object.keys(termEnds).map((years) => (
+                <option key={years} value={years}>
+                  {years}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+      ) : null}
+      <Field id="reason" label={t("roster.admin.applications.reason")} hint={t("roster.admin.applications.reasonHint")} error={fields.reason}>
+        {(aria) => <textarea {...aria} name="reason" rows={3} maxLength={500} className={inputClass} />}
+      </Field>
+      <FormAlert message={message?.text} tone={message?.tone} />
+      <Button type="submit" variant={approve ? "primary" : "danger"} disabled={pending || (approve && !checklistComplete)} className="w-full">
+        {pending ? t("roster.admin.applications.submitting") : t("roster.admin.applications.submit")}
+      </Button>
+    </form>
+  );
+}

@@ -1,0 +1,184 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { ApplicationStatusBadge } from "@/components/roster/application-status";
+import { Card, PageTitle } from "@/components/ui/card";
+import { requireActor } from "@/lib/auth/current";
+import { can } from "@/lib/authz";
+import { AppError } from "@/lib/errors";
+import { formatDate, formatDateTime, todayInShanghai } from "@/lib/i18n/format";
+import { getT } from "@/lib/i18n/server";
+import { getApplication } from "@/lib/roster/application-queries";
+import { joinList } from "@/lib/roster/list-format";
+import { getExpertProfileFor, type PrivateProfile } from "@/lib/roster/queries";
+import { referenceNames } from "@/lib/roster/reference-names";
+import { termEndFor } from "@/lib/roster/term";
+import { ChecklistPanel } from "./checklist-panel";
+import { DecisionForm } from "./decision-form";
+
+export const dynamic = "force-dynamic";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const { t } = await getT();
+  return { title: t("roster.admin.applications.title") };
+}
+
+async function load(actor: Awaited<ReturnType<typeof requireActor>>, id: string) {
+  try {
+    const application = await getApplication(actor, id);
+    const profile = (await getExpertProfileFor(actor, application.expertId)) as PrivateProfile;
+    return { application, profile };
+  } catch (error) {
+    if (error instanceof AppError && error.code === "not_found") notFound();
+    throw error;
+  }
+}
+
+function Fact({ label, children }: { label: string; children: React.ReactNode }) {
+  return (
+    <div className="py-2 sm:grid sm:grid-cols-[9rem_1fr] sm:gap-4">
+      <dt className="text-sm text-slate-600">{label}</dt>
+      <dd className="break-words">{children}</dd>
+    </div>
+  );
+}
+
+/** One application: the applicant's details and references, the checklist, and the decision. */
+export default async function ApplicationPage({ params }: { params: Promise<{ id: string }> }) {
+  const [actor, { t, locale }, { id }] = await Promise.all([requireActor(), getT(), params]);
+  if (!can(actor.role, "application.list")) notFound();
+  const [{ application, profile }, names] = await Promise.all([load(actor, id), referenceNames(locale)]);
+  const { details } = application;
+  const today = todayInShanghai();
+  const termEnds = Object.fromEntries([1, 2, 3, 4, 5].map((years) => [years, formatDate(termEndFor(today, years), locale)]));
+  const kind = t(`roster.kinds.${details.kind}`);
+  return (
+    <div className="space-y-6">
+      <p>
+        <Link href="/admin/applications" className="text-sm text-brand-700 underline">
+          ← {t("roster.admin.applications.back")}
+        </Link>
+      </p>
+      <PageTitle subtitle={formatDateTime(application.submittedAt, locale)}>
+        <span className="mr-3">{t("roster.admin.applications.detailTitle", { name: profile.name, kind })}</span>
+        <ApplicationStatusBadge status={application.status} t={t} />
+      </PageTitle>
+
+      <div className="grid gap-6 lg:grid-cols-[1fr_24rem]">
+        <div className="space-y-6">
+          {details.kind === "change" ? (
+            <Card title={t("roster.admin.applications.changes")}>
+              <ul className="space-y-1">
+                {details.changes.name ? (
+                  <li>
+                    {t("roster.admin.applications.changeFrom", {
+                      field: t("roster.fields.name"),
+                      from: details.previous.name ?? "",
+                      to: details.changes.name,
+                    })}
+                  </li>
+                ) : null}
+                {details.changes.licenseNumber ? (
+                  <li>
+                    {t("roster.admin.applications.changeFrom", {
+                      field: t("roster.fields.licenseNumber"),
+                      from: details.previous.licenseNumber ?? "",
+                      to: details.changes.licenseNumber,
+                    })}
+                  </li>
+                ) : null}
+              </ul>
+              {details.note ? <p className="mt-2 text-sm text-slate-700">{details.note}</p> : null}
+            </Card>
+          ) : null}
+          <Card
+            title={t("roster.admin.applications.applicant")}
+            action={
+              <Link href={`/admin/experts/${profile.id}`} className="text-sm text-brand-700 underline">
+                {t("roster.admin.applications.viewExpert")}
+              </Link>
+            }
+          >
+            <dl className="divide-y divide-slate-100">
+              <Fact label={t("roster.fields.name")}>{profile.name}</Fact>
+              <Fact label={t("roster.fields.licenseNumber")}>
+                <span className="font-mono">{profile.licenseNumber}</span>
+              </Fact>
+              <Fact label={t("roster.fields.title")}>{profile.title}</Fact>
+              <Fact label={t("roster.fields.organization")}>{profile.organization}</Fact>
+              <Fact label={t("roster.fields.yearsOfPractice")}>{t("roster.profile.yearsValue", { years: profile.yearsOfPractice })}</Fact>
+              <Fact label={t("roster.fields.email")}>{profile.email}</Fact>
+              <Fact label={t("roster.fields.phone")}>{profile.phone ?? "—"}</Fact>
+              <Fact label={t("roster.fields.homeRegion")}>{names.regionName(profile.homeRegionCode)}</Fact>
+              <Fact label={t("roster.fields.regions")}>{joinList(profile.regions.map(names.regionName), locale)}</Fact>
+              <Fact label={t("roster.fields.specialties")}>{joinList(profile.specialties.map(names.specialtyName), locale)}</Fact>
+              <Fact label={t("roster.fields.languages")}>
+                {joinList(
+                  profile.languages.map((c) => t(`enums.language.${c as "zh"}`)),
+                  locale,
+                )}
+              </Fact>
+              <Fact label={t("roster.fields.serviceModes")}>
+                {joinList(
+                  profile.serviceModes.map((m) => t(`enums.serviceMode.${m}`)),
+                  locale,
+                )}
+              </Fact>
+              <Fact label={t("roster.fields.bio")}>{profile.bio || "—"}</Fact>
+            </dl>
+          </Card>
+          {details.kind === "join" ? (
+            <Card>
+              <h2 className="text-lg font-semibold">{t("roster.admin.applications.references")}</h2>
+              <p className="mt-2 whitespace-pre-line">{details.references}</p>
+              <h2 className="mt-6 text-lg font-semibold">{t("roster.admin.applications.statement")}</h2>
+              <p className="mt-2 whitespace-pre-line">{details.statement}</p>
+            </Card>
+          ) : null}
+        </div>
+
+        <div className="space-y-6 self-start">
+          <Card title={t("roster.admin.applications.checklist")}>
+            <ChecklistPanel
+              applicationId={application.id}
+              editable={application.status === "pending"}
+              items={application.requiredChecks.map((item) => {
+                const check = application.checks.find((c) => c.item === item);
+                return {
+                  item,
+                  label: t(`roster.checks.${item}`),
+                  done: check
+                    ? t("roster.admin.applications.checkedBy", { name: check.checkedByName, date: formatDateTime(check.checkedAt, locale) })
+                    : null,
+                  note: check?.note ?? "",
+                };
+              })}
+            />
+          </Card>
+          <Card title={t("roster.admin.applications.decision")}>
+            {application.status === "pending" ? (
+              <DecisionForm
+                applicationId={application.id}
+                name={profile.name}
+                isJoin={details.kind === "join"}
+                checklistComplete={application.requiredChecks.every((item) => application.checks.some((c) => c.item === item))}
+                termEnds={termEnds}
+              />
+            ) : (
+              <div className="space-y-2 text-sm" data-testid="decision">
+                <p>
+                  {t("roster.admin.applications.decided", {
+                    status: t(`enums.applicationStatus.${application.status}`),
+                    name: application.decidedByName ?? "—",
+                    date: application.decidedAt ? formatDateTime(application.decidedAt, locale) : "—",
+                  })}
+                </p>
+                {application.decisionReason ? <p>{t("roster.admin.applications.decidedReason", { reason: application.decisionReason })}</p> : null}
+              </div>
+            )}
+          </Card>
+        </div>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,125 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { ApplicationStatusBadge } from "@/components/roster/application-status";
+import { Card, EmptyState, PageTitle } from "@/components/ui/card";
+import { Pagination } from "@/components/ui/pagination";
+import { requireActor } from "@/lib/auth/current";
+import { can } from "@/lib/authz";
+import { formatDateTime } from "@/lib/i18n/format";
+import { getT } from "@/lib/i18n/server";
+import { listApplications } from "@/lib/roster/application-queries";
+import { applicationQuerySchema } from "@/lib/roster/schemas";
+
+export const dynamic = "force-dynamic";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const { t } = await getT();
+  return { title: t("roster.admin.applications.title") };
+}
+
+const tabs = ["pending", "approved", "rejected", "all"] as const;
+
+/** The vetting queue: pending applications oldest first, with checklist progress. */
+export default async function ApplicationsPage({ searchParams }: { searchParams: Promise<{ status?: string; page?: string }> }) {
+  const [actor, { t, locale }, raw] = await Promise.all([requireActor(), getT(), searchParams]);
+  if (!can(actor.role, "application.list")) notFound();
+  const tab = tabs.find((s) => s === raw.status) ?? "pending";
+  const query = applicationQuerySchema.safeParse({ status: tab === "all" ? undefined : tab, page: raw.page });
+  const result = await listApplications(actor, query.success ? query.data : applicationQuerySchema.parse({ status: "pending" }));
+  const progress = (a: (typeof result.items)[number]) => (
+    <span className={a.checksDone === a.checksNeeded ? "text-emerald-700" : "text-slate-700"}>
+      {t("roster.admin.applications.progress", { done: a.checksDone, total: a.checksNeeded })}
+    </span>
+  );
+  return (
+    <div>
+      <PageTitle subtitle={t("roster.admin.applications.intro")}>{t("roster.admin.applications.title")}</PageTitle>
+      <nav aria-label={t("roster.admin.applications.title")} className="mb-4 flex flex-wrap gap-2">
+        {tabs.map((s) => (
+          <Link
+            key={s}
+            href={s === "pending" ? "/admin/applications" : `/admin/applications?status=${s}`}
+            aria-current={s === tab ? "page" : undefined}
+            className={`rounded-full border px-3 py-1 text-sm ${s === tab ? "border-brand-700 bg-brand-700 text-white" : "border-slate-300 bg-white text-slate-700 hover:bg-slate-100"}`}
+          >
+            {t(`roster.admin.applications.tabs.${s}`)}
+          </Link>
+        ))}
+      </nav>
+      <Card>
+        {result.items.length ? (
+          <>
+            <ul className="divide-y divide-slate-200 md:hidden">
+              {result.items.map((a) => (
+                <li key={a.id} className="py-3">
+                  <Link href={`/admin/applications/${a.id}`} className="font-medium text-brand-700 underline-offset-2 hover:underline">
+                    {a.name}
+                  </Link>
+                  <p className="text-sm text-slate-600">{a.organization}</p>
+                  <div className="mt-1 flex flex-wrap items-center gap-x-2 gap-y-1 text-xs text-slate-600">
+                    <ApplicationStatusBadge status={a.status} t={t} />
+                    <span>{t(`roster.kinds.${a.kind}`)}</span>
+                    <span>{formatDateTime(a.submittedAt, locale)}</span>
+                    <span>
+                      {t("roster.admin.applications.columns.checklist")} {progress(a)}
+                    </span>
+                  </div>
+                </li>
+              ))}
+            </ul>
+            <table className="hidden w-full text-left text-sm md:table">
+              <thead className="border-b border-slate-200 text-slate-600">
+                <tr>
+                  <th className="py-2 pr-3 font-medium">{t("roster.admin.applications.columns.applicant")}</th>
+                  <th className="py-2 pr-3 font-medium">{t("roster.admin.applications.columns.kind")}</th>
+                  <th className="py-2 pr-3 font-medium">{t("roster.admin.applications.columns.submittedAt")}</th>
+                  <th className="py-2 pr-3 font-medium">{t("roster.admin.applications.columns.checklist")}</th>
+                  <th className="py-2 pr-3 font-medium">{t("roster.admin.applications.columns.status")}</th>
+                  <th className="py-2 font-medium">
+                    <span className="sr-only">{t("roster.admin.applications.open")}</span>
+                  </th>
+                </tr>
+              </thead>
+              <tbody className="divide-y divide-slate-100">
+                {result.items.map((a) => (
+                  <tr key={a.id}>
+                    <td className="py-2 pr-3">
+                      <span className="font-medium">{a.name}</span>
+                      <span className="block text-xs text-slate-600">{[a.title, a.organization].filter(Boolean).join(" · ")}</span>
+                    </td>
+                    <td className="py-2 pr-3">{t(`roster.kinds.${a.kind}`)}</td>
+                    <td className="py-2 pr-3 whitespace-nowrap">{formatDateTime(a.submittedAt, locale)}</td>
+                    <td className="py-2 pr-3 tabular-nums">{progress(a)}</td>
+                    <td className="py-2 pr-3">
+                      <ApplicationStatusBadge status={a.status} t={t} />
+                    </td>
+                    <td className="py-2 text-right">
+                      <Link
+                        href={`/admin/applications/${a.id}`}
+                        className="text-brand-700 underline"
+                        aria-label={`${t("roster.admin.applications.open")}: ${a.name}`}
+                      >
+                        {t("roster.admin.applications.open")}
+                      </Link>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </>
+        ) : (
+          <EmptyState>{t("roster.admin.applications.empty")}</EmptyState>
+        )}
+        <Pagination
+          page={result.page}
+          pageSize={result.pageSize}
+          total={result.total}
+          basePath="/admin/applications"
+          query={{ status: tab === "pending" ? undefined : tab }}
+          t={t}
+        />
+      </Card>
+    </div>
+  );
+}

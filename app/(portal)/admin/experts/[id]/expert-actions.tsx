@@ -1,0 +1,128 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { Button, type ButtonVariant } from "@/components/ui/button";
+import { Field, FormAlert, inputClass } from "@/components/ui/field";
+import type { ExpertStatus } from "@/db/schema/enums";
+import { useT } from "@/lib/i18n/client";
+import type { MessageKey } from "@/lib/i18n/keys";
+import { reinstateExpertAction, renewExpertAction, retireExpertAction, suspendExpertAction } from "../actions";
+
+type Kind = "renew" | "suspend" | "reinstate" | "retire";
+
+const config: Record<Kind, { label: MessageKey; hint: MessageKey; confirm: MessageKey; variant: ButtonVariant; from: ExpertStatus[] }> = {
+  renew: {
+    label: "roster.admin.expert.renew",
+    hint: "roster.admin.expert.renewHint",
+    confirm: "roster.admin.expert.confirmRenew",
+    variant: "primary",
+    from: ["active", "suspended"],
+  },
+  suspend: {
+    label: "roster.admin.expert.suspend",
+    hint: "roster.admin.expert.suspendHint",
+    confirm: "roster.admin.expert.confirmSuspend",
+    variant: "danger",
+    from: ["active"],
+  },
+  reinstate: {
+    label: "roster.admin.expert.reinstate",
+    hint: "roster.admin.expert.reinstateHint",
+    confirm: "roster.admin.expert.confirmReinstate",
+    variant: "primary",
+    from: ["suspended"],
+  },
+  retire: {
+    label: "roster.admin.expert.retire",
+    hint: "roster.admin.expert.retireHint",
+    confirm: "roster.admin.expert.confirmRetire",
+    variant: "danger",
+    from: ["active", "suspended"],
+  },
+};
+
+/** The roster decisions that apply to the expert's status, each with a reason and a confirmation. */
+export function ExpertActions({ expertId, name, status }: { expertId: string; name: string; status: ExpertStatus }) {
+  const { t } = useT();
+  const router = useRouter();
+  const kinds = (Object.keys(config) as Kind[]).filter((k) => config[k].from.includes(status));
+  const [kind, setKind] = useState<Kind | null>(null);
+  const [termYears, setTermYears] = useState("3");
+  const [fields, setFields] = useState<Record<string, string>>({});
+  const [message, setMessage] = useState<{ text: string; tone: "error" | "success" } | null>(null);
+  const [pending, setPending] = useState(false);
+
+  if (!kinds.length) return <p className="text-sm text-slate-600">—</p>;
+
+  async function onSubmit(event: React.FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (!kind) return;
+    const reason = String(new FormData(event.currentTarget).get("reason") ?? "");
+    if (!window.confirm(t(config[kind].confirm, { name, years: termYears }))) return;
+    setPending(true);
+    setMessage(null);
+    const input = { expertId, reason };
+    const result =
+      kind === "renew"
+        ? await renewExpertAction({ ...input, termYears })
+        : kind === "suspend"
+          ? await suspendExpertAction(input)
+          : kind === "reinstate"
+            ? await reinstateExpertAction(input)
+            : await retireExpertAction(input);
+    setPending(false);
+    if (!result.ok) {
+      setFields(result.fields ?? {});
+      setMessage({ text: result.message, tone: "error" });
+      return;
+    }
+    setFields({});
+    setKind(null);
+    setMessage({ text: t("roster.admin.expert.done"), tone: "success" });
+    router.refresh();
+  }
+
+  return (
+    <div className="space-y-4">
+      <div className="flex flex-wrap gap-2">
+        {kinds.map((k) => (
+          <Button
+            key={k}
+            type="button"
+            variant={kind === k ? config[k].variant : "secondary"}
+            onClick={() => setKind(kind === k ? null : k)}
+            aria-expanded={kind === k}
+          >
+            {t(config[k].label)}
+          </Button>
+        ))}
+      </div>
+      {kind ? (
+        <form onSubmit={onSubmit} className="space-y-3" noValidate aria-label={t(config[kind].label)}>
+          <p className="text-sm text-slate-600">{t(config[kind].hint)}</p>
+          {kind === "renew" ? (
+            <Field id="renewYears" label={t("roster.admin.expert.termYears")} error={fields.termYears}>
+              {(aria) => (
+                <select {...aria} name="termYears" value={termYears} onChange={(e) => setTermYears(e.target.value)} className={inputClass}>
+                  {[1, 2, 3, 4, 5].map((y) => (
+                    <option key={y} value={y}>
+                      {y}
+                    </option>
+                  ))}
+                </select>
+              )}
+            </Field>
+          ) : null}
+          <Field id="actionReason" label={t("roster.admin.expert.reason")} error={fields.reason}>
+            {(aria) => <textarea {...aria} name="reason" rows={3} maxLength={500} className={inputClass} />}
+          </Field>
+          <Button type="submit" variant={config[kind].variant} disabled={pending} className="w-full">
+            {pending ? t("common.actions.saving") : t(config[kind].label)}
+          </Button>
+        </form>
+      ) : null}
+      <FormAlert message={message?.text} tone={message?.tone} />
+    </div>
+  );
+}

@@ -1,0 +1,40 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { Card, PageTitle } from "@/components/ui/card";
+import { requireActor } from "@/lib/auth/current";
+import { can } from "@/lib/authz";
+import { getT } from "@/lib/i18n/server";
+import { importColumns } from "@/lib/roster/import/columns";
+import { ImportPanel } from "./import-panel";
+
+export const dynamic = "force-dynamic";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const { t } = await getT();
+  return { title: t("roster.import.title") };
+}
+
+/** Bulk import of the society's existing roster: upload, preview with per-row problems, import. */
+export default async function ImportPage() {
+  const [actor, { t }] = await Promise.all([requireActor(), getT()]);
+  if (!can(actor.role, "expert.import")) notFound();
+  // The template's header row, in the reader's language (both languages are recognised on upload).
+  const templateHeader = importColumns.map((c) => t(`roster.fields.${c.key}`)).join(",");
+  return (
+    <div className="space-y-6">
+      <p>
+        <Link href="/admin/experts" className="text-sm text-brand-700 underline">
+          ← {t("roster.import.back")}
+        </Link>
+      </p>
+      <PageTitle subtitle={t("roster.import.intro")}>{t("roster.import.title")}</PageTitle>
+      <Card>
+        <ImportPanel template={`${templateHeader}\n${t("roster.import.templateExample")}\n`} />
+      </Card>
+      <Card title={t("roster.import.columnsTitle")}>
+        <p className="text-sm text-slate-700">{t("roster.import.columnsIntro")}</p>
+      </Card>
+    </div>
+  );
+}

@@ -1,0 +1,212 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { RegionSelectOptions } from "@/components/roster/region-select-options";
+import { StandingBadge } from "@/components/roster/standing-badge";
+import { Button, LinkButton } from "@/components/ui/button";
+import { Card, EmptyState, PageTitle } from "@/components/ui/card";
+import { inputClass } from "@/components/ui/field";
+import { Pagination } from "@/components/ui/pagination";
+import { expertStatuses } from "@/db/schema/enums";
+import { requireActor } from "@/lib/auth/current";
+import { can } from "@/lib/authz";
+import type { Locale } from "@/lib/i18n/catalog";
+import { formatCount, formatDate, todayInShanghai } from "@/lib/i18n/format";
+import { getT } from "@/lib/i18n/server";
+import type { Translate } from "@/lib/i18n/translate";
+import { listRoster, type RosterItem } from "@/lib/roster/admin-queries";
+import { referenceNames } from "@/lib/roster/reference-names";
+import { rosterQuerySchema, type RosterQuery } from "@/lib/roster/schemas";
+import { daysBetween } from "@/lib/roster/term";
+
+export const dynamic = "force-dynamic";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const { t } = await getT();
+  return { title: t("roster.admin.roster.title") };
+}
+
+function readFilters(raw: Record<string, string | string[] | undefined>): RosterQuery {
+  const flat: Record<string, string> = {};
+  for (const [key, value] of Object.entries(raw)) if (typeof value === "string") flat[key] = value;
+  for (let attempt = 0; attempt < 6; attempt++) {
+    const parsed = rosterQuerySchema.safeParse({ ...flat, pageSize: "25" });
+    if (parsed.success) return parsed.data;
+    for (const issue of parsed.error.issues) delete flat[String(issue.path[0])];
+  }
+  return rosterQuerySchema.parse({ pageSize: "25" });
+}
+
+function TermEnd({ item, t, locale, today }: { item: RosterItem; t: Translate; locale: Locale; today: string }) {
+  if (!item.termEnd) return <span className="text-slate-500">{t("roster.admin.roster.noTerm")}</span>;
+  return (
+    <span
+      className={item.expiringSoon ? "rounded bg-amber-100 px-1.5 py-0.5 font-medium text-amber-900" : ""}
+      data-expiring={item.expiringSoon || undefined}
+    >
+      {formatDate(item.termEnd, locale)}
+      {item.expiringSoon ? ` · ${t("roster.admin.roster.expiresIn", { days: daysBetween(today, item.termEnd) })}` : ""}
+    </span>
+  );
+}
+
+function Load({ item }: { item: RosterItem }) {
+  const full = item.capacity > 0 && item.activeCases >= item.capacity;
+  return <span className={`tabular-nums ${full ? "font-semibold text-red-700" : ""}`}>{`${item.activeCases} / ${item.capacity}`}</span>;
+}
+
+/** The law society's roster: every expert, status, term end (expiring highlighted), load; filters and export. */
+export default async function RosterPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const [actor, { t, locale }, raw] = await Promise.all([requireActor(), getT(), searchParams]);
+  if (!can(actor.role, "expert.readAny")) notFound();
+  const filters = readFilters(raw);
+  const [result, names] = await Promise.all([listRoster(actor, filters), referenceNames(locale)]);
+  const today = todayInShanghai();
+  const filterQuery = { q: filters.q, status: filters.status, specialty: filters.specialty, region: filters.region };
+  const exportQuery = new URLSearchParams(Object.entries(filterQuery).filter((e): e is [string, string] => Boolean(e[1]))).toString();
+  const select = `${inputClass} pr-8`;
+  return (
+    <div>
+      <PageTitle subtitle={t("roster.admin.roster.intro")}>{t("roster.admin.roster.title")}</PageTitle>
+      <form
+        method="get"
+        action="/admin/experts"
+        role="search"
+        className="mb-4 grid gap-3 rounded-lg border border-slate-200 bg-white p-4 shadow-sm sm:grid-cols-2 lg:grid-cols-[2fr_1fr_1fr_1fr_auto] lg:items-end"
+      >
+        <div className="space-y-1 sm:col-span-2 lg:col-span-1">
+          <label htmlFor="q" className="block text-sm font-medium">
+            {t("roster.admin.roster.q")}
+          </label>
+          <input
+            id="q"
+            name="q"
+            type="search"
+            defaultValue={filters.q ?? ""}
+            placeholder={t("roster.admin.roster.qPlaceholder")}
+            className={inputClass}
+          />
+        </div>
+        <div className="space-y-1">
+          <label htmlFor="status" className="block text-sm font-medium">
+            {t("roster.admin.roster.status")}
+          </label>
+          <select id="status" name="status" defaultValue={filters.status ?? ""} className={select}>
+            <option value="">{t("roster.admin.roster.any")}</option>
+            {expertStatuses.map((s) => (
+              <option key={s} value={s}>
+                {t(`roster.standing.${s}`)}
+              </option>
+            ))}
+            <option value="expired">{t("roster.admin.roster.statusFilters.expired")}</option>
+            <option value="expiring">{t("roster.admin.roster.statusFilters.expiring")}</option>
+          </select>
+        </div>
+        <div className="space-y-1">
+          <label htmlFor="specialty" className="block text-sm font-medium">
+            {t("roster.directory.specialty")}
+          </label>
+          <select id="specialty" name="specialty" defaultValue={filters.specialty ?? ""} className={select}>
+            <option value="">{t("roster.admin.roster.any")}</option>
+            {names.specialties.map((s) => (
+              <option key={s.code} value={s.code}>
+                {s.name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="space-y-1">
+          <label htmlFor="region" className="block text-sm font-medium">
+            {t("roster.directory.region")}
+          </label>
+          <select id="region" name="region" defaultValue={filters.region ?? ""} className={select}>
+            <option value="">{t("roster.admin.roster.any")}</option>
+            <RegionSelectOptions regions={names.regions} />
+          </select>
+        </div>
+        <div className="flex gap-2">
+          <Button type="submit">{t("roster.admin.roster.filter")}</Button>
+          <LinkButton href="/admin/experts" variant="secondary">
+            {t("roster.admin.roster.reset")}
+          </LinkButton>
+        </div>
+      </form>
+      <Card
+        title={t("roster.admin.roster.count", { count: formatCount(result.total, locale) })}
+        action={
+          <div className="flex flex-wrap gap-2">
+            {can(actor.role, "expert.export") ? (
+              <a
+                href={`/api/v1/experts/export${exportQuery ? `?${exportQuery}` : ""}`}
+                className="rounded-md border border-slate-300 bg-white px-3 py-2 text-sm hover:bg-slate-100"
+                download
+              >
+                {t("roster.admin.roster.export")}
+              </a>
+            ) : null}
+            {can(actor.role, "expert.import") ? (
+              <LinkButton href="/admin/experts/import" variant="secondary">
+                {t("roster.admin.roster.import")}
+              </LinkButton>
+            ) : null}
+          </div>
+        }
+      >
+        {result.items.length ? (
+          <>
+            <ul className="divide-y divide-slate-200 md:hidden">
+              {result.items.map((e) => (
+                <li key={e.id} className="py-3">
+                  <Link href={`/admin/experts/${e.id}`} className="font-medium text-brand-700 underline-offset-2 hover:underline">
+                    {e.name}
+                  </Link>
+                  <p className="text-sm text-slate-600">{e.organization}</p>
+                  <div className="mt-1 flex flex-wrap items-center gap-x-3 gap-y-1 text-xs text-slate-700">
+                    <StandingBadge standing={e.standing} t={t} />
+                    <TermEnd item={e} t={t} locale={locale} today={today} />
+                    <Load item={e} />
+                  </div>
+                </li>
+              ))}
+            </ul>
+            <table className="hidden w-full text-left text-sm md:table">
+              <thead className="border-b border-slate-200 text-slate-600">
+                <tr>
+                  <th className="py-2 pr-3 font-medium">{t("roster.admin.roster.columns.name")}</th>
+                  <th className="py-2 pr-3 font-medium">{t("roster.admin.roster.columns.organization")}</th>
+                  <th className="py-2 pr-3 font-medium">{t("roster.admin.roster.columns.status")}</th>
+                  <th className="py-2 pr-3 font-medium">{t("roster.admin.roster.columns.termEnd")}</th>
+                  <th className="py-2 font-medium">{t("roster.admin.roster.columns.load")}</th>
+                </tr>
+              </thead>
+              <tbody className="divide-y divide-slate-100">
+                {result.items.map((e) => (
+                  <tr key={e.id}>
+                    <td className="py-2 pr-3">
+                      <Link href={`/admin/experts/${e.id}`} className="font-medium text-brand-700 underline-offset-2 hover:underline">
+                        {e.name}
+                      </Link>
+                    </td>
+                    <td className="py-2 pr-3 text-slate-700">{e.organization}</td>
+                    <td className="py-2 pr-3">
+                      <StandingBadge standing={e.standing} t={t} />
+                    </td>
+                    <td className="py-2 pr-3 whitespace-nowrap">
+                      <TermEnd item={e} t={t} locale={locale} today={today} />
+                    </td>
+                    <td className="py-2">
+                      <Load item={e} />
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </>
+        ) : (
+          <EmptyState>{t("roster.admin.roster.empty")}</EmptyState>
+        )}
+        <Pagination page={result.page} pageSize={result.pageSize} total={result.total} basePath="/admin/experts" query={filterQuery} t={t} />
+      </Card>
+    </div>
+  );
+}

@@ -1,0 +1,67 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { Card, EmptyState, PageTitle } from "@/components/ui/card";
+import { Pagination } from "@/components/ui/pagination";
+import { requireActor } from "@/lib/auth/current";
+import { can } from "@/lib/authz";
+import { formatDateTime } from "@/lib/i18n/format";
+import { getT } from "@/lib/i18n/server";
+import type { RoutingSettings } from "@/lib/routing/schemas";
+import { getRoutingSettings, listRoutingSettingsHistory, scorePartNames } from "@/lib/routing/weights";
+import { pageQuery } from "@/lib/validation";
+import { SettingsForm } from "./settings-form";
+
+export const dynamic = "force-dynamic";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const { t } = await getT();
+  return { title: t("routing.settings.title") };
+}
+
+/** The routing rules the law society sets: weights of the score and answer deadlines, with their history. */
+export default async function RoutingSettingsPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
+  const [actor, { t, locale }] = await Promise.all([requireActor(), getT()]);
+  if (!can(actor.role, "routing.settings")) notFound();
+  const parsed = pageQuery.safeParse(await searchParams);
+  const page = parsed.success ? { ...parsed.data, pageSize: 10 } : { page: 1, pageSize: 10 };
+  const [settings, history] = await Promise.all([getRoutingSettings(), listRoutingSettingsHistory(actor, page)]);
+
+  const changes = (before: RoutingSettings | null, after: RoutingSettings | null) => {
+    if (!after) return [];
+    const lines: string[] = [];
+    for (const name of scorePartNames) {
+      if (before?.weights[name] !== after.weights[name]) lines.push(t("routing.settings.changedFields", { field: t(`routing.parts.${name}`), before: before?.weights[name] ?? "—", after: after.weights[name] }));
+    }
+    if (before?.deadlines.normalHours !== after.deadlines.normalHours) lines.push(t("routing.settings.changedFields", { field: t("routing.settings.normalHours"), before: before?.deadlines.normalHours ?? "—", after: after.deadlines.normalHours }));
+    if (before?.deadlines.urgentHours !== after.deadlines.urgentHours) lines.push(t("routing.settings.changedFields", { field: t("routing.settings.urgentHours"), before: before?.deadlines.urgentHours ?? "—", after: after.deadlines.urgentHours }));
+    return lines;
+  };
+
+  return (
+    <div className="space-y-6">
+      <PageTitle subtitle={t("routing.settings.subtitle")}>{t("routing.settings.title")}</PageTitle>
+      <Card>
+        <SettingsForm initial={settings} />
+      </Card>
+      <Card title={t("routing.settings.history")}>
+        {history.items.length ? (
+          <ol className="divide-y divide-slate-100">
+            {history.items.map((item) => (
+              <li key={item.id} className="py-3 text-sm">
+                <p className="font-medium text-slate-900">{t("routing.settings.changedBy", { name: item.actorName ?? "—", at: formatDateTime(item.at, locale) })}</p>
+                <ul className="mt-1 space-y-0.5 text-slate-700">
+                  {changes(item.before, item.after).map((line) => (
+                    <li key={line}>{line}</li>
+                  ))}
+                </ul>
+              </li>
+            ))}
+          </ol>
+        ) : (
+          <EmptyState>{t("routing.settings.noHistory")}</EmptyState>
+        )}
+        {history.total > history.pageSize ? <Pagination page={history.page} pageSize={history.pageSize} total={history.total} basePath="/admin/settings" t={t} /> : null}
+      </Card>
+    </div>
+  );
+}

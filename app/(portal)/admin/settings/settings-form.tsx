@@ -1,0 +1,88 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { Button } from "@/components/ui/button";
+import { Field, FormAlert, TextInput } from "@/components/ui/field";
+import { useT } from "@/lib/i18n/client";
+import type { RoutingSettings } from "@/lib/routing/schemas";
+import { scorePartNames, type ScorePartName } from "@/lib/routing/parts";
+import { updateRoutingSettingsAction } from "./actions";
+
+/** The routing weights (with each one's share of the score as you type) and the deadlines. */
+export function SettingsForm({ initial }: { initial: RoutingSettings }) {
+  const { t } = useT();
+  const router = useRouter();
+  const [weights, setWeights] = useState<Record<ScorePartName, string>>(
+    Object.fromEntries(scorePartNames.map((n) => [n, String(initial.weights[n])])) as Record<ScorePartName, string>,
+  );
+  const [fields, setFields] = useState<Record<string, string>>({});
+  const [message, setMessage] = useState<{ text: string; tone: "error" | "success" } | null>(null);
+  const [pending, setPending] = useState(false);
+  const total = scorePartNames.reduce((sum, n) => sum + (Number(weights[n]) || 0), 0);
+
+  async function onSubmit(event: React.FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    setPending(true);
+    setMessage(null);
+    const result = await updateRoutingSettingsAction({
+      weights: weights as unknown as RoutingSettings["weights"],
+      deadlines: { normalHours: form.get("normalHours"), urgentHours: form.get("urgentHours") } as unknown as RoutingSettings["deadlines"],
+    });
+    setPending(false);
+    if (!result.ok) {
+      setFields(result.fields ?? {});
+      return setMessage({ text: result.message, tone: "error" });
+    }
+    setFields({});
+    setMessage({ text: t("routing.settings.saved"), tone: "success" });
+    router.refresh();
+  }
+
+  return (
+    <form onSubmit={onSubmit} className="space-y-6" noValidate>
+      <FormAlert message={message?.text} tone={message?.tone} />
+      <fieldset className="space-y-4">
+        <legend className="text-lg font-semibold text-slate-900">{t("routing.settings.weights")}</legend>
+        <p className="text-sm text-slate-600">{t("routing.settings.weightsHint")}</p>
+        <div className="grid gap-4 sm:grid-cols-2">
+          {scorePartNames.map((name) => {
+            const share = total > 0 ? Math.round(((Number(weights[name]) || 0) / total) * 100) : 0;
+            return (
+              <Field key={name} id={`weight-${name}`} label={t(`routing.parts.${name}`)} hint={`${t(`routing.partHints.${name}`)} ${t("routing.settings.share", { share })}`} error={fields[`weights.${name}`]}>
+                {(aria) => (
+                  <TextInput
+                    {...aria}
+                    name={`weights.${name}`}
+                    type="number"
+                    inputMode="numeric"
+                    min={0}
+                    max={100}
+                    step={1}
+                    value={weights[name]}
+                    onChange={(e) => setWeights((w) => ({ ...w, [name]: e.target.value }))}
+                  />
+                )}
+              </Field>
+            );
+          })}
+        </div>
+      </fieldset>
+      <fieldset className="space-y-4">
+        <legend className="text-lg font-semibold text-slate-900">{t("routing.settings.deadlines")}</legend>
+        <div className="grid gap-4 sm:grid-cols-2">
+          <Field id="normalHours" label={t("routing.settings.normalHours")} error={fields["deadlines.normalHours"]}>
+            {(aria) => <TextInput {...aria} name="normalHours" type="number" inputMode="numeric" min={1} max={720} defaultValue={initial.deadlines.normalHours} />}
+          </Field>
+          <Field id="urgentHours" label={t("routing.settings.urgentHours")} error={fields["deadlines.urgentHours"]}>
+            {(aria) => <TextInput {...aria} name="urgentHours" type="number" inputMode="numeric" min={1} max={720} defaultValue={initial.deadlines.urgentHours} />}
+          </Field>
+        </div>
+      </fieldset>
+      <Button type="submit" disabled={pending} className="w-full sm:w-auto">
+        {pending ? t("common.actions.saving") : t("routing.settings.save")}
+      </Button>
+    </form>
+  );
+}

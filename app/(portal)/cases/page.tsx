@@ -1,0 +1,57 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import Link from "next/link";
+import { RequestTable } from "@/components/requests/request-table";
+import { Card, EmptyState, PageTitle } from "@/components/ui/card";
+import { Pagination } from "@/components/ui/pagination";
+import type { RequestStatus } from "@/db/schema/enums";
+import { requireActor } from "@/lib/auth/current";
+import { can } from "@/lib/authz";
+import { getT } from "@/lib/i18n/server";
+import { listRequestsForActor } from "@/lib/requests/queries";
+import { readListQuery } from "@/lib/requests/schemas";
+
+export const dynamic = "force-dynamic";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const { t } = await getT();
+  return { title: t("requests.cases.title") };
+}
+
+const ACTIVE: RequestStatus[] = ["accepted", "in_progress", "resolved"];
+const HELD: RequestStatus[] = ["accepted", "in_progress", "resolved", "closed"];
+
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+/** The expert's cases: those assigned to them, the active ones first by default. */
+export default async function CasesPage({ searchParams }: Props) {
+  const [actor, { t, locale }, raw] = await Promise.all([requireActor(), getT(), searchParams]);
+  if (!can(actor.role, "request.resolve")) notFound();
+  const showAll = raw.show === "all";
+  const query = readListQuery(raw);
+  const list = await listRequestsForActor(actor, { assignedOnly: true, status: showAll ? HELD : ACTIVE }, query);
+  const tab = (active: boolean) => `rounded-md px-3 py-1.5 text-sm ${active ? "bg-brand-700 text-white" : "border border-slate-300 bg-white text-slate-700 hover:bg-slate-100"}`;
+  return (
+    <div>
+      <PageTitle subtitle={t("requests.cases.subtitle")}>{t("requests.cases.title")}</PageTitle>
+      <Card>
+        <nav aria-label={t("requests.cases.show")} className="mb-4 flex gap-2">
+          <Link href="/cases" className={tab(!showAll)} aria-current={!showAll ? "page" : undefined}>
+            {t("requests.cases.active")}
+          </Link>
+          <Link href="/cases?show=all" className={tab(showAll)} aria-current={showAll ? "page" : undefined}>
+            {t("requests.cases.all")}
+          </Link>
+        </nav>
+        {list.items.length ? (
+          <>
+            <RequestTable items={list.items} t={t} locale={locale} showEnterprise showExpert={false} />
+            <Pagination page={list.page} pageSize={list.pageSize} total={list.total} basePath="/cases" query={{ show: showAll ? "all" : undefined }} t={t} />
+          </>
+        ) : (
+          <EmptyState>{t("requests.cases.empty")}</EmptyState>
+        )}
+      </Card>
+    </div>
+  );
+}

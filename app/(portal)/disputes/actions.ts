@@ -1,0 +1,50 @@
+"use server";
+
+import { z } from "zod";
+import { createDispute } from "@/lib/disputes/create-dispute";
+import { recordRecovery } from "@/lib/disputes/record-recovery";
+import { respondToRecovery } from "@/lib/disputes/respond-recovery";
+import { reverseRecovery } from "@/lib/disputes/reverse-recovery";
+import {
+  bulkUpdateDisputesSchema,
+  createDisputeFormSchema,
+  recordRecoveryFormSchema,
+  respondRecoveryFormSchema,
+  reverseRecoveryFormSchema,
+  updateDisputeSchema,
+} from "@/lib/disputes/schemas";
+import { bulkUpdateDisputes, updateDispute } from "@/lib/disputes/update-dispute";
+import { action } from "@/lib/http/server-action";
+
+// The forms of the disputes panel on a request page. Each calls one use case; the page refreshes after.
+
+export const createDisputeAction = action({ permission: "dispute.write", input: createDisputeFormSchema }, ({ actor, input }) =>
+  createDispute(actor, input.requestId, input.dispute),
+);
+
+export const updateDisputeAction = action(
+  { permission: "dispute.write", input: z.intersection(z.object({ disputeId: z.uuid() }), updateDisputeSchema) },
+  async ({ actor, input }) => {
+    const row = await updateDispute(actor, input.disputeId, { status: input.status, resolutionMethod: input.resolutionMethod });
+    return { id: row.id, status: row.status };
+  },
+);
+
+export const bulkUpdateDisputesAction = action({ permission: "dispute.write", input: bulkUpdateDisputesSchema }, ({ actor, input }) =>
+  bulkUpdateDisputes(actor, input.requestId, input.ids, { status: input.status, resolutionMethod: input.resolutionMethod }),
+);
+
+export const recordRecoveryAction = action({ permission: "recovery.write", input: recordRecoveryFormSchema }, async ({ actor, input }) => {
+  const entry = await recordRecovery(actor, input.disputeId, input.entry);
+  return { id: entry.id };
+});
+
+export const reverseRecoveryAction = action({ permission: "recovery.write", input: reverseRecoveryFormSchema }, async ({ actor, input }) => {
+  const entry = await reverseRecovery(actor, input.recoveryId, input.reason);
+  return { id: entry.id };
+});
+
+export const respondRecoveryAction = action({ permission: "recovery.respond", input: respondRecoveryFormSchema }, async ({ actor, input }) => {
+  const entry = await respondToRecovery(actor, input.recoveryId, { response: input.response, note: input.note });
+  return { id: entry.id, response: entry.enterpriseResponse };
+});

@@ -1,0 +1,17 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import { action } from "@/lib/http/server-action";
+import { markNotificationsRead } from "@/lib/notifications/inbox";
+
+const markReadInput = z.object({
+  /** One notification, or "all" of the actor's unread ones. */
+  id: z.union([z.literal("all"), z.uuid("errors.notFound")]),
+});
+
+export const markReadAction = action({ permission: "notification.read", input: markReadInput }, async ({ actor, input }) => {
+  const changed = await markNotificationsRead(actor, input.id === "all" ? "all" : [input.id]);
+  revalidatePath("/inbox");
+  return { changed };
+});

@@ -1,0 +1,55 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { NotificationList } from "@/components/notifications/notification-list";
+import { ActionForm } from "@/components/requests/action-form";
+import { Card, EmptyState, PageTitle } from "@/components/ui/card";
+import { Pagination } from "@/components/ui/pagination";
+import { requireActor } from "@/lib/auth/current";
+import { getT } from "@/lib/i18n/server";
+import { listNotifications, unreadCount } from "@/lib/notifications/inbox";
+import { pageQuery } from "@/lib/validation";
+import { markReadAction } from "./actions";
+
+export const dynamic = "force-dynamic";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const { t } = await getT();
+  return { title: t("notifications.inbox.title") };
+}
+
+type Props = { searchParams: Promise<{ page?: string; show?: string }> };
+
+/** The signed-in user's notifications, newest first, with the unread count and mark-as-read. */
+export default async function InboxPage({ searchParams }: Props) {
+  const [actor, { t, locale }, raw] = await Promise.all([requireActor(), getT(), searchParams]);
+  const unreadOnly = raw.show === "unread";
+  const page = pageQuery.safeParse(raw).data ?? { page: 1, pageSize: 20 };
+  const [list, unread] = await Promise.all([listNotifications(actor, { unreadOnly }, page), unreadCount(actor)]);
+  const tab = (active: boolean) => `rounded-md px-3 py-1.5 text-sm ${active ? "bg-brand-700 text-white" : "border border-slate-300 bg-white text-slate-700 hover:bg-slate-100"}`;
+  return (
+    <div className="mx-auto max-w-3xl">
+      <PageTitle subtitle={t("notifications.inbox.subtitle")}>{t("notifications.inbox.title")}</PageTitle>
+      <Card
+        title={unread ? t("notifications.inbox.unread", { n: unread }) : t("notifications.inbox.allRead")}
+        action={unread ? <ActionForm action={markReadAction} hidden={{ id: "all" }} variant="secondary" submitLabel={t("notifications.inbox.markAllRead")} /> : undefined}
+      >
+        <nav className="mb-4 flex gap-2" aria-label={t("notifications.inbox.title")}>
+          <Link href="/inbox" className={tab(!unreadOnly)} aria-current={!unreadOnly ? "page" : undefined}>
+            {t("notifications.inbox.showAll")}
+          </Link>
+          <Link href="/inbox?show=unread" className={tab(unreadOnly)} aria-current={unreadOnly ? "page" : undefined}>
+            {t("notifications.inbox.showUnread")}
+          </Link>
+        </nav>
+        {list.items.length ? (
+          <>
+            <NotificationList items={list.items} t={t} locale={locale} markRead={markReadAction} />
+            <Pagination page={list.page} pageSize={list.pageSize} total={list.total} basePath="/inbox" query={{ show: unreadOnly ? "unread" : undefined }} t={t} />
+          </>
+        ) : (
+          <EmptyState>{t("notifications.inbox.empty")}</EmptyState>
+        )}
+      </Card>
+    </div>
+  );
+}

@@ -1,0 +1,77 @@
+import type { Metadata } from "next";
+import { notFound, redirect } from "next/navigation";
+import { RequestWizard } from "@/components/requests/wizard/request-wizard";
+import { Card, PageTitle } from "@/components/ui/card";
+import { requireActor } from "@/lib/auth/current";
+import { can } from "@/lib/authz";
+import { AppError } from "@/lib/errors";
+import { getT } from "@/lib/i18n/server";
+import { fenToYuanString } from "@/lib/money";
+import { listSpecialties } from "@/lib/reference-data";
+import { ACCEPT_ATTRIBUTE } from "@/lib/requests/attachment-type";
+import { getRequestDetail } from "@/lib/requests/queries";
+import { zoneRegionGroups } from "@/lib/requests/region-choices";
+import { amendRequestAction } from "../../actions";
+
+export const dynamic = "force-dynamic";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const { t } = await getT();
+  return { title: t("requests.actions.amendTitle") };
+}
+
+type Props = { params: Promise<{ id: string }> };
+
+/** The filer amends a returned request in the same guided form, then submits it again. */
+export default async function AmendRequestPage({ params }: Props) {
+  const [actor, { t, locale }, { id }] = await Promise.all([requireActor(), getT(), params]);
+  if (!can(actor.role, "request.amend")) notFound();
+  const request = await getRequestDetail(actor, id).catch((error: unknown) => {
+    if (error instanceof AppError && error.code === "not_found") notFound();
+    throw error;
+  });
+  if (request.status !== "returned") redirect(`/requests/${id}`);
+  const [specialties, regionGroups] = await Promise.all([listSpecialties(), zoneRegionGroups(locale)]);
+  return (
+    <div className="mx-auto max-w-3xl">
+      <PageTitle subtitle={request.title}>{t("requests.actions.amendTitle")}</PageTitle>
+      {request.statusReason ? (
+        <div className="mb-4 rounded-lg border border-amber-300 bg-amber-50 p-4 text-sm text-amber-900">
+          <p className="font-medium">{t("requests.detail.returnedBanner")}</p>
+          <p className="mt-1 whitespace-pre-wrap">{request.statusReason}</p>
+        </div>
+      ) : null}
+      <Card>
+        <RequestWizard
+          mode="amend"
+          isStation={actor.stationId !== null}
+          draftKey={null}
+          requestId={request.id}
+          accept={ACCEPT_ATTRIBUTE}
+          action={amendRequestAction}
+          initial={{
+            enterprise: { name: "", creditCode: "", contactName: "", contactPhone: "" },
+            category: request.category,
+            title: request.title,
+            description: request.description,
+            amountYuan: request.amountAtStakeFen > 0n ? fenToYuanString(request.amountAtStakeFen) : "",
+            urgency: request.urgency,
+            counterparties: request.counterparties.length ? request.counterparties.map((c) => ({ name: c.name, creditCode: c.creditCode ?? "" })) : [{ name: "", creditCode: "" }],
+            regionCode: request.regionCode,
+            specialties: request.specialties.map((s) => s.code),
+            language: request.language ?? "",
+            serviceMode: request.serviceMode ?? "",
+            preferredExpertId: request.preferredExpertId ?? "",
+            idempotencyKey: `amend-${request.id}`,
+            note: "",
+          }}
+          options={{
+            specialties: specialties.map((s) => ({ code: s.code, name: locale === "en" ? s.nameEn : s.nameZh })),
+            regionGroups,
+            preferredExpert: request.preferredExpertId && request.preferredExpertName ? { id: request.preferredExpertId, name: request.preferredExpertName } : null,
+          }}
+        />
+      </Card>
+    </div>
+  );
+}

@@ -1,0 +1,114 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { cache } from "react";
+import { DisputesPanel } from "@/components/disputes/disputes-panel";
+import { AttachmentList } from "@/components/requests/attachment-list";
+import { AttachmentUpload } from "@/components/requests/attachment-upload";
+import { MessageForm } from "@/components/requests/case-forms";
+import { MessageThread } from "@/components/requests/message-thread";
+import { RequestFacts } from "@/components/requests/request-facts";
+import { StatusBanner } from "@/components/requests/status-banner";
+import { RequestStatusBadge } from "@/components/requests/status-badge";
+import { Timeline } from "@/components/requests/timeline";
+import { RoutingPanel } from "@/components/routing/routing-panel";
+import { Badge, Card } from "@/components/ui/card";
+import { FormAlert } from "@/components/ui/field";
+import { requireActor } from "@/lib/auth/current";
+import { can } from "@/lib/authz";
+import { AppError } from "@/lib/errors";
+import { getT } from "@/lib/i18n/server";
+import { ACCEPT_ATTRIBUTE } from "@/lib/requests/attachment-type";
+import { listAttachments } from "@/lib/requests/attachments";
+import { getRequestDetail, listMessages } from "@/lib/requests/queries";
+import { postMessageAction } from "../actions";
+import { CaseActions, WithdrawAction } from "./case-actions";
+
+export const dynamic = "force-dynamic";
+
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ filed?: string }> };
+
+// Metadata and page read the same request once per render.
+const detail = cache(getRequestDetail);
+
+/** The request, or Next's 404 page when the actor may not see it. */
+async function load(id: string) {
+  const actor = await requireActor();
+  try {
+    return { actor, request: await detail(actor, id) };
+  } catch (error) {
+    if (error instanceof AppError && (error.code === "not_found" || error.code === "forbidden")) notFound();
+    throw error;
+  }
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { t } = await getT();
+  const actor = await requireActor();
+  const request = await detail(actor, (await params).id).catch(() => null);
+  return { title: request?.title ?? t("requests.list.titleOther") };
+}
+
+/** One request: where it stands, what happened, the conversation and files, and what the viewer can do next. */
+export default async function RequestPage({ params, searchParams }: Props) {
+  const [{ id }, { filed }, { t, locale }] = await Promise.all([params, searchParams, getT()]);
+  const { actor, request } = await load(id);
+  const [messages, files] = request.isParty ? await Promise.all([listMessages(actor, id), listAttachments(actor, id)]) : [[], []];
+  const isFinal = ["closed", "withdrawn", "rejected"].includes(request.status);
+  const backHref = can(actor.role, "request.create") ? "/requests" : can(actor.role, "request.triage") ? "/admin/requests" : "/cases";
+
+  return (
+    <div className="space-y-6">
+      <div>
+        <Link href={backHref} className="text-sm text-brand-700 hover:underline">
+          ← {t("requests.detail.back")}
+        </Link>
+        <div className="mt-2 flex flex-wrap items-start gap-2">
+          <h1 className="text-2xl font-bold break-words text-slate-900 sm:text-3xl">{request.title}</h1>
+          <div className="flex gap-1.5 pt-1.5">
+            <RequestStatusBadge status={request.status} t={t} />
+            {request.urgency === "urgent" ? <Badge tone="danger">{t("enums.urgency.urgent")}</Badge> : null}
+            {request.needsAttention ? <Badge tone="warning">{t("requests.admin.needsAttention")}</Badge> : null}
+          </div>
+        </div>
+      </div>
+      {filed ? <FormAlert tone="success" message={t("requests.new.done")} /> : null}
+      <StatusBanner request={request} actor={actor} t={t} />
+
+      <div className="grid gap-6 lg:grid-cols-3">
+        <div className="space-y-6 lg:col-span-2">
+          <CaseActions request={request} actor={actor} t={t} />
+          <Card title={t("requests.detail.overview")}>
+            <RequestFacts request={request} t={t} locale={locale} />
+          </Card>
+          <RoutingPanel requestId={request.id} actor={actor} t={t} locale={locale} />
+          <DisputesPanel requestId={request.id} actor={actor} t={t} locale={locale} />
+          <Card title={t("requests.messages.title")}>
+            {request.isParty ? (
+              <div className="space-y-4">
+                <MessageThread messages={messages} actor={actor} t={t} locale={locale} />
+                {!isFinal ? <MessageForm action={postMessageAction} requestId={request.id} /> : null}
+              </div>
+            ) : (
+              <p className="text-sm text-slate-600">{t("requests.messages.hidden")}</p>
+            )}
+          </Card>
+          {request.isParty ? (
+            <Card title={`${t("requests.attachments.title")} (${files.length})`}>
+              <div className="space-y-4">
+                <AttachmentList files={files} t={t} locale={locale} />
+                {!isFinal ? <AttachmentUpload requestId={request.id} accept={ACCEPT_ATTRIBUTE} /> : null}
+              </div>
+            </Card>
+          ) : null}
+          <WithdrawAction request={request} actor={actor} t={t} />
+        </div>
+        <div className="space-y-6">
+          <Card title={t("requests.detail.timeline")}>
+            <Timeline events={request.events} t={t} locale={locale} />
+          </Card>
+        </div>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,84 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import { action } from "@/lib/http/server-action";
+import { amendRequest } from "@/lib/requests/amend-request";
+import { confirmRequest } from "@/lib/requests/confirm-request";
+import { fileRequest } from "@/lib/requests/file-request";
+import { postMessage } from "@/lib/requests/post-message";
+import { resolveRequest } from "@/lib/requests/resolve-request";
+import { recordReturnVisit } from "@/lib/requests/return-visit";
+import {
+  amendRequestFormSchema,
+  confirmSchema,
+  fileRequestFormSchema,
+  messageSchema,
+  resolveSchema,
+  returnVisitSchema,
+  triageSchema,
+  withdrawSchema,
+} from "@/lib/requests/schemas";
+import { startRequest } from "@/lib/requests/start-request";
+import { triageRequest } from "@/lib/requests/triage-request";
+import { withdrawRequest } from "@/lib/requests/withdraw-request";
+
+const onRequest = z.object({ requestId: z.uuid("errors.notFound") });
+const refresh = (id: string) => revalidatePath(`/requests/${id}`);
+
+export const fileRequestAction = action({ permission: "request.create", input: fileRequestFormSchema }, async ({ actor, input }) => {
+  const { idempotencyKey, ...request } = input;
+  const filed = await fileRequest(actor, request, { idempotencyKey });
+  return { id: filed.id };
+});
+
+export const amendRequestAction = action({ permission: "request.amend", input: amendRequestFormSchema }, async ({ actor, input }) => {
+  const result = await amendRequest(actor, input);
+  refresh(result.id);
+  return result;
+});
+
+export const withdrawRequestAction = action({ permission: "request.withdraw", input: onRequest.extend(withdrawSchema.shape) }, async ({ actor, input }) => {
+  const result = await withdrawRequest(actor, input.requestId, input.reason);
+  refresh(input.requestId);
+  return result;
+});
+
+export const triageRequestAction = action({ permission: "request.triage", input: z.intersection(onRequest, triageSchema) }, async ({ actor, input }) => {
+  const { requestId, ...decision } = input;
+  const result = await triageRequest(actor, requestId, decision);
+  refresh(requestId);
+  revalidatePath("/admin/triage");
+  return result;
+});
+
+export const postMessageAction = action({ permission: "message.send", input: onRequest.extend(messageSchema.shape) }, async ({ actor, input }) => {
+  const message = await postMessage(actor, input.requestId, input.body);
+  refresh(input.requestId);
+  return { id: message.id };
+});
+
+export const startRequestAction = action({ permission: "request.resolve", input: onRequest }, async ({ actor, input }) => {
+  const result = await startRequest(actor, input.requestId);
+  refresh(input.requestId);
+  return result;
+});
+
+export const resolveRequestAction = action({ permission: "request.resolve", input: onRequest.extend(resolveSchema.shape) }, async ({ actor, input }) => {
+  const result = await resolveRequest(actor, input.requestId, input.summary);
+  refresh(input.requestId);
+  return result;
+});
+
+export const confirmRequestAction = action({ permission: "request.confirm", input: onRequest.extend(confirmSchema.shape) }, async ({ actor, input }) => {
+  const result = await confirmRequest(actor, input.requestId, input);
+  refresh(input.requestId);
+  return result;
+});
+
+export const recordReturnVisitAction = action({ permission: "request.returnVisit", input: onRequest.extend(returnVisitSchema.shape) }, async ({ actor, input }) => {
+  const { requestId, ...visit } = input;
+  const result = await recordReturnVisit(actor, requestId, visit);
+  refresh(requestId);
+  return result;
+});

@@ -1,0 +1,49 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { RequestWizard } from "@/components/requests/wizard/request-wizard";
+import { Card, PageTitle } from "@/components/ui/card";
+import { requireActor } from "@/lib/auth/current";
+import { can } from "@/lib/authz";
+import { getT } from "@/lib/i18n/server";
+import { listSpecialties } from "@/lib/reference-data";
+import { ACCEPT_ATTRIBUTE } from "@/lib/requests/attachment-type";
+import { zoneRegionGroups } from "@/lib/requests/region-choices";
+import { getPublicProfile } from "@/lib/roster/queries";
+import { fileRequestAction } from "../actions";
+
+export const dynamic = "force-dynamic";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const { t } = await getT();
+  return { title: t("requests.new.title") };
+}
+
+type Props = { searchParams: Promise<{ expert?: string | string[] }> };
+
+/** Filing a request: a company for itself, a station for a walk-in; from an expert's profile with that expert preferred. */
+export default async function NewRequestPage({ searchParams }: Props) {
+  const [actor, { t, locale }, { expert }] = await Promise.all([requireActor(), getT(), searchParams]);
+  if (!can(actor.role, "request.create")) notFound();
+  const expertId = typeof expert === "string" ? expert : undefined;
+  const [specialties, regionGroups, preferred] = await Promise.all([listSpecialties(), zoneRegionGroups(locale), expertId ? getPublicProfile(expertId) : null]);
+  const isStation = actor.stationId !== null;
+  return (
+    <div className="mx-auto max-w-3xl">
+      <PageTitle subtitle={isStation ? t("requests.new.subtitleStation") : t("requests.new.subtitle")}>{t("requests.new.title")}</PageTitle>
+      <Card>
+        <RequestWizard
+          mode="new"
+          isStation={isStation}
+          draftKey={`request-draft:${actor.userId}`}
+          accept={ACCEPT_ATTRIBUTE}
+          action={fileRequestAction}
+          options={{
+            specialties: specialties.map((s) => ({ code: s.code, name: locale === "en" ? s.nameEn : s.nameZh })),
+            regionGroups,
+            preferredExpert: preferred ? { id: preferred.id, name: preferred.name } : null,
+          }}
+        />
+      </Card>
+    </div>
+  );
+}

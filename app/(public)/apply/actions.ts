@@ -1,0 +1,10 @@
+"use server";
+
+import { action } from "@/lib/http/server-action";
+import { applyToJoin } from "@/lib/roster/apply";
+import { applySchema } from "@/lib/roster/schemas";
+
+export const applyAction = action({ permission: "public", input: applySchema }, async ({ input }) => {
+  const { id, status } = await applyToJoin(input);
+  return { id, status };
+});

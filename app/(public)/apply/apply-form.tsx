@@ -1,0 +1,157 @@
+"use client";
+
+import { signIn } from "next-auth/react";
+import { useState } from "react";
+import { CheckboxGroup } from "@/components/roster/checkbox-group";
+import { fieldError } from "@/components/roster/field-errors";
+import { RegionPicker } from "@/components/roster/region-picker";
+import { Button } from "@/components/ui/button";
+import { Field, FormAlert, inputClass, TextInput } from "@/components/ui/field";
+import type { ServiceMode } from "@/db/schema/enums";
+import { useT } from "@/lib/i18n/client";
+import { languageCodes } from "@/lib/roster/languages";
+import { ZONE_REGION_CODES, type RegionOption } from "@/lib/roster/region-options";
+import { applyAction } from "./actions";
+
+export function ApplyForm({
+  specialties,
+  regions,
+  serviceModes,
+}: {
+  specialties: { code: string; name: string }[];
+  regions: RegionOption[];
+  /** Passed in: the enum list lives beside the database schema, which stays out of the browser bundle. */
+  serviceModes: readonly ServiceMode[];
+}) {
+  const { t } = useT();
+  const [fields, setFields] = useState<Record<string, string>>({});
+  const [message, setMessage] = useState<{ text: string; tone: "error" | "success" } | null>(null);
+  const [pending, setPending] = useState(false);
+
+  async function onSubmit(event: React.FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    setPending(true);
+    setMessage(null);
+    const result = await applyAction(form);
+    if (!result.ok) {
+      setFields(result.fields ?? {});
+      setMessage({ text: result.message, tone: "error" });
+      setPending(false);
+      return;
+    }
+    setFields({});
+    setMessage({ text: t("roster.apply.done"), tone: "success" });
+    await signIn("credentials", { email: String(form.get("email")), password: String(form.get("password")), redirect: false });
+    window.location.assign("/apply/status");
+  }
+
+  const error = (name: string) => fieldError(fields, name);
+  const input = (name: string, label: string, props: React.ComponentProps<"input"> = {}, hint?: string) => (
+    <Field id={name} label={label} hint={hint} error={error(name)}>
+      {(aria) => <TextInput {...aria} name={name} {...props} />}
+    </Field>
+  );
+  const textarea = (name: string, label: string, hint?: string, rows = 3) => (
+    <Field id={name} label={label} hint={hint} error={error(name)}>
+      {(aria) => <textarea {...aria} name={name} rows={rows} className={inputClass} maxLength={2000} />}
+    </Field>
+  );
+  const section = (title: string, children: React.ReactNode) => (
+    <fieldset className="space-y-4 border-t border-slate-200 pt-4 first:border-t-0 first:pt-0">
+      <legend className="float-left mb-2 w-full text-base font-semibold text-slate-900">{title}</legend>
+      <div className="clear-both space-y-4">{children}</div>
+    </fieldset>
+  );
+
+  return (
+    <form onSubmit={onSubmit} className="space-y-6" noValidate>
+      <FormAlert message={message?.text} tone={message?.tone} />
+      {section(
+        t("roster.apply.account"),
+        <div className="grid gap-4 sm:grid-cols-2">
+          {input("name", t("roster.fields.name"), { autoComplete: "name", required: true, maxLength: 50 })}
+          {input("phone", t("roster.fields.phone"), { type: "tel", autoComplete: "tel", required: true })}
+          {input("email", t("roster.fields.email"), { type: "email", autoComplete: "email", required: true }, t("roster.apply.emailHint"))}
+          {input(
+            "password",
+            t("roster.fields.password"),
+            { type: "password", autoComplete: "new-password", required: true },
+            t("roster.apply.passwordHint"),
+          )}
+        </div>,
+      )}
+      {section(
+        t("roster.apply.practice"),
+        <>
+          <div className="grid gap-4 sm:grid-cols-2">
+            {input("title", t("roster.fields.title"), { required: true, maxLength: 50 }, t("roster.apply.titleHint"))}
+            {input("organization", t("roster.fields.organization"), { autoComplete: "organization", required: true, maxLength: 100 })}
+            {input(
+              "licenseNumber",
+              t("roster.fields.licenseNumber"),
+              { required: true, spellCheck: false, autoCapitalize: "characters" },
+              t("roster.apply.licenseHint"),
+            )}
+            {input("yearsOfPractice", t("roster.fields.yearsOfPractice"), { type: "number", inputMode: "numeric", min: 0, max: 80, required: true })}
+          </div>
+          <RegionPicker
+            name="homeRegionCode"
+            label={t("roster.fields.homeRegion")}
+            regions={regions}
+            quickPicks={ZONE_REGION_CODES}
+            single
+            error={error("homeRegionCode")}
+          />
+        </>,
+      )}
+      {section(
+        t("roster.apply.service"),
+        <>
+          <CheckboxGroup
+            name="specialties"
+            legend={t("roster.fields.specialties")}
+            options={specialties.map((s) => ({ value: s.code, label: s.name }))}
+            error={error("specialties")}
+            columns={3}
+          />
+          <RegionPicker
+            name="regions"
+            label={t("roster.fields.regions")}
+            regions={regions}
+            quickPicks={ZONE_REGION_CODES}
+            hint={t("roster.apply.regionsHint")}
+            error={error("regions")}
+          />
+          <CheckboxGroup
+            name="languages"
+            legend={t("roster.fields.languages")}
+            options={languageCodes.map((c) => ({ value: c, label: t(`enums.language.${c}`) }))}
+            defaultValues={["zh"]}
+            error={error("languages")}
+            columns={3}
+          />
+          <CheckboxGroup
+            name="serviceModes"
+            legend={t("roster.fields.serviceModes")}
+            options={serviceModes.map((m) => ({ value: m, label: t(`enums.serviceMode.${m}`) }))}
+            error={error("serviceModes")}
+            columns={3}
+          />
+        </>,
+      )}
+      {section(
+        t("roster.apply.vetting"),
+        <>
+          {textarea("bio", t("roster.fields.bio"), t("roster.apply.bioHint"), 4)}
+          {textarea("references", t("roster.fields.references"), t("roster.apply.referencesHint"))}
+          {textarea("statement", t("roster.fields.statement"), t("roster.apply.statementHint"), 4)}
+        </>,
+      )}
+      <p className="text-sm text-slate-600">{t("roster.apply.privacy")}</p>
+      <Button type="submit" disabled={pending} className="w-full sm:w-auto">
+        {pending ? t("roster.apply.submitting") : t("roster.apply.submit")}
+      </Button>
+    </form>
+  );
+}

@@ -1,0 +1,33 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { Card, PageTitle } from "@/components/ui/card";
+import { serviceModes } from "@/db/schema/enums";
+import { getT } from "@/lib/i18n/server";
+import { referenceNames } from "@/lib/roster/reference-names";
+import { ApplyForm } from "./apply-form";
+
+export const dynamic = "force-dynamic";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const { t } = await getT();
+  return { title: t("roster.apply.title"), description: t("roster.apply.metaDescription"), alternates: { canonical: "/apply" } };
+}
+
+export default async function ApplyPage() {
+  const { t, locale } = await getT();
+  const names = await referenceNames(locale);
+  return (
+    <div className="mx-auto max-w-3xl">
+      <PageTitle subtitle={t("roster.apply.intro")}>{t("roster.apply.title")}</PageTitle>
+      <Card>
+        <ApplyForm specialties={names.specialties} regions={names.regions} serviceModes={serviceModes} />
+      </Card>
+      <p className="mt-4 text-sm text-slate-600">
+        {t("roster.apply.already")}{" "}
+        <Link href="/apply/status" className="text-brand-700 underline">
+          {t("roster.apply.signInForStatus")}
+        </Link>
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,48 @@
+import type { Metadata } from "next";
+import { OwnApplicationCard } from "@/components/roster/application-status";
+import { LinkButton } from "@/components/ui/button";
+import { EmptyState, PageTitle } from "@/components/ui/card";
+import { getActor } from "@/lib/auth/current";
+import { getT } from "@/lib/i18n/server";
+import { listOwnApplications } from "@/lib/roster/application-queries";
+import { getOwnExpertSummary } from "@/lib/roster/expert-summary";
+
+export const dynamic = "force-dynamic";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const { t } = await getT();
+  return { title: t("roster.status.title"), robots: { index: false } };
+}
+
+/** The applicant's view of their application(s); signed-out visitors are asked to sign in. */
+export default async function ApplicationStatusPage() {
+  const [{ t, locale }, actor] = await Promise.all([getT(), getActor()]);
+  if (!actor) {
+    return (
+      <div className="mx-auto max-w-2xl">
+        <PageTitle>{t("roster.status.title")}</PageTitle>
+        <EmptyState action={<LinkButton href="/login?callbackUrl=%2Fapply%2Fstatus">{t("common.nav.signIn")}</LinkButton>}>
+          {t("roster.status.signIn")}
+        </EmptyState>
+      </div>
+    );
+  }
+  const [applications, summary] = await Promise.all([listOwnApplications(actor), getOwnExpertSummary(actor)]);
+  return (
+    <div className="mx-auto max-w-2xl space-y-4">
+      <PageTitle>{t("roster.status.title")}</PageTitle>
+      {applications.length ? (
+        applications.map((application) => (
+          <OwnApplicationCard key={application.id} application={application} termEnd={summary?.termEnd ?? null} t={t} locale={locale} />
+        ))
+      ) : (
+        <EmptyState action={<LinkButton href="/apply">{t("roster.status.applyNow")}</LinkButton>}>{t("roster.status.none")}</EmptyState>
+      )}
+      {actor.expertId ? (
+        <LinkButton href="/profile" variant="secondary">
+          {t("roster.status.editProfile")}
+        </LinkButton>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,183 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { ExpertCard } from "@/components/roster/expert-card";
+import { RegionSelectOptions } from "@/components/roster/region-select-options";
+import { Button, LinkButton } from "@/components/ui/button";
+import { EmptyState, PageTitle } from "@/components/ui/card";
+import { inputClass } from "@/components/ui/field";
+import { Pagination } from "@/components/ui/pagination";
+import { serviceModes } from "@/db/schema/enums";
+import { formatCount } from "@/lib/i18n/format";
+import { getT } from "@/lib/i18n/server";
+import { languageCodes } from "@/lib/roster/languages";
+import { searchDirectory } from "@/lib/roster/queries";
+import { referenceNames } from "@/lib/roster/reference-names";
+import { directoryQuerySchema, directorySorts, type DirectoryQuery } from "@/lib/roster/schemas";
+
+export const dynamic = "force-dynamic";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const { t } = await getT();
+  return { title: t("roster.directory.title"), description: t("roster.directory.metaDescription"), alternates: { canonical: "/experts" } };
+}
+
+/** The query string as filters; a value that makes no sense is dropped rather than failing the page. */
+function readFilters(raw: Record<string, string | string[] | undefined>): DirectoryQuery {
+  const flat: Record<string, string> = {};
+  for (const [key, value] of Object.entries(raw)) if (typeof value === "string") flat[key] = value;
+  for (let attempt = 0; attempt < 8; attempt++) {
+    const parsed = directoryQuerySchema.safeParse(flat);
+    if (parsed.success) return parsed.data;
+    for (const issue of parsed.error.issues) delete flat[String(issue.path[0])];
+  }
+  return directoryQuerySchema.parse({});
+}
+
+export default async function ExpertsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const filters = readFilters(await searchParams);
+  const { t, locale } = await getT();
+  const [result, names] = await Promise.all([searchDirectory({ ...filters, pageSize: 12 }), referenceNames(locale)]);
+  const filtered = Boolean(filters.q || filters.specialty || filters.region || filters.language || filters.mode);
+  const select = `${inputClass} pr-8`;
+  return (
+    <div>
+      <PageTitle subtitle={t("roster.directory.intro")}>{t("roster.directory.title")}</PageTitle>
+      <div className="grid gap-6 lg:grid-cols-[18rem_1fr]">
+        <form method="get" action="/experts" role="search" className="space-y-4 self-start rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
+          <div className="space-y-1">
+            <label htmlFor="q" className="block text-sm font-medium text-slate-800">
+              {t("roster.directory.q")}
+            </label>
+            <input
+              id="q"
+              name="q"
+              type="search"
+              defaultValue={filters.q ?? ""}
+              placeholder={t("roster.directory.qPlaceholder")}
+              className={inputClass}
+              maxLength={100}
+            />
+          </div>
+          <fieldset className="grid grid-cols-2 gap-3 lg:grid-cols-1 lg:gap-4">
+            <legend className="sr-only">{t("roster.directory.filters")}</legend>
+            <div className="space-y-1">
+              <label htmlFor="specialty" className="block text-sm font-medium text-slate-800">
+                {t("roster.directory.specialty")}
+              </label>
+              <select id="specialty" name="specialty" defaultValue={filters.specialty ?? ""} className={select}>
+                <option value="">{t("roster.directory.any")}</option>
+                {names.specialties.map((s) => (
+                  <option key={s.code} value={s.code}>
+                    {s.name}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <div className="space-y-1">
+              <label htmlFor="region" className="block text-sm font-medium text-slate-800">
+                {t("roster.directory.region")}
+              </label>
+              <select id="region" name="region" defaultValue={filters.region ?? ""} className={select}>
+                <option value="">{t("roster.directory.any")}</option>
+                <RegionSelectOptions regions={names.regions} />
+              </select>
+            </div>
+            <div className="space-y-1">
+              <label htmlFor="language" className="block text-sm font-medium text-slate-800">
+                {t("roster.directory.language")}
+              </label>
+              <select id="language" name="language" defaultValue={filters.language ?? ""} className={select}>
+                <option value="">{t("roster.directory.any")}</option>
+                {languageCodes.map((code) => (
+                  <option key={code} value={code}>
+                    {t(`enums.language.${code}`)}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <div className="space-y-1">
+              <label htmlFor="mode" className="block text-sm font-medium text-slate-800">
+                {t("roster.directory.mode")}
+              </label>
+              <select id="mode" name="mode" defaultValue={filters.mode ?? ""} className={select}>
+                <option value="">{t("roster.directory.any")}</option>
+                {serviceModes.map((mode) => (
+                  <option key={mode} value={mode}>
+                    {t(`enums.serviceMode.${mode}`)}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <div className="space-y-1">
+              <label htmlFor="sort" className="block text-sm font-medium text-slate-800">
+                {t("roster.directory.sort")}
+              </label>
+              <select id="sort" name="sort" defaultValue={filters.sort} className={select}>
+                {directorySorts.map((sort) => (
+                  <option key={sort} value={sort}>
+                    {t(`roster.directory.sorts.${sort}`)}
+                  </option>
+                ))}
+              </select>
+            </div>
+          </fieldset>
+          <div className="flex flex-wrap gap-2">
+            <Button type="submit" className="flex-1">
+              {t("roster.directory.submit")}
+            </Button>
+            {filtered ? (
+              <LinkButton href="/experts" variant="secondary">
+                {t("roster.directory.reset")}
+              </LinkButton>
+            ) : null}
+          </div>
+        </form>
+
+        <section aria-labelledby="results">
+          <h2 id="results" className="mb-3 text-sm text-slate-600" aria-live="polite">
+            {t("roster.directory.count", { count: formatCount(result.total, locale) })}
+          </h2>
+          {result.items.length ? (
+            <ul className="grid gap-4 sm:grid-cols-2 xl:grid-cols-3">
+              {result.items.map((expert) => (
+                <ExpertCard key={expert.id} expert={expert} names={names} t={t} locale={locale} />
+              ))}
+            </ul>
+          ) : (
+            <EmptyState
+              action={
+                filtered ? (
+                  <LinkButton href="/experts" variant="secondary">
+                    {t("roster.directory.reset")}
+                  </LinkButton>
+                ) : undefined
+              }
+            >
+              {t("roster.directory.empty")} {filtered ? t("roster.directory.emptyHint") : null}
+            </EmptyState>
+          )}
+          <Pagination
+            page={result.page}
+            pageSize={result.pageSize}
+            total={result.total}
+            basePath="/experts"
+            query={{
+              q: filters.q,
+              specialty: filters.specialty,
+              region: filters.region,
+              language: filters.language,
+              mode: filters.mode,
+              sort: filters.sort === "relevance" ? undefined : filters.sort,
+            }}
+            t={t}
+          />
+          <p className="mt-6 text-sm">
+            <Link href="/apply" className="text-brand-700 underline">
+              {t("roster.directory.apply")}
+            </Link>
+          </p>
+        </section>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,120 @@
+import type { Metadata } from "next";
+import { ColumnChart } from "@/components/charts/column-chart";
+import { Card, PageTitle } from "@/components/ui/card";
+import { formatCount, formatDate, todayInShanghai } from "@/lib/i18n/format";
+import { getT } from "@/lib/i18n/server";
+import { formatFen } from "@/lib/money";
+import { getImpactFigures, getPublicStats } from "@/lib/reports/public-stats";
+
+export const dynamic = "force-dynamic";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const { t } = await getT();
+  return { title: t("reports.impact.title") };
+}
+
+/** The public impact page: aggregate figures by year and by district of the zone; nothing confidential. */
+export default async function ImpactPage() {
+  const [{ t, locale }, totals, { byYear, districts, other }] = await Promise.all([getT(), getPublicStats(), getImpactFigures()]);
+  const n = (value: number) => formatCount(value, locale);
+  const headline = [
+    { label: t("reports.impact.expertsActive"), value: n(totals.expertsActive) },
+    { label: t("reports.impact.requestsFiled"), value: n(totals.requestsFiled) },
+    { label: t("reports.impact.requestsResolved"), value: n(totals.requestsResolved) },
+    { label: t("reports.impact.disputesResolved"), value: n(totals.disputesResolved) },
+    { label: t("reports.impact.recovered"), value: formatFen(totals.recoveredFen), wide: true },
+  ];
+  const hasOther = other.requestsFiled > 0 || other.recoveredFen !== 0n;
+  const th = "py-2 pr-3 text-right font-medium";
+  const td = "py-2 pr-3 text-right tabular-nums whitespace-nowrap";
+
+  return (
+    <div className="space-y-8">
+      <PageTitle subtitle={t("reports.impact.subtitle")}>{t("reports.impact.title")}</PageTitle>
+
+      <dl className="grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-5" data-testid="impact-totals">
+        {headline.map((f) => (
+          <div key={f.label} className={`rounded-lg border border-slate-200 bg-white p-4 shadow-sm ${f.wide ? "col-span-2 sm:col-span-1" : ""}`}>
+            <dt className="text-sm text-slate-600">{f.label}</dt>
+            <dd className="mt-1 text-xl font-bold whitespace-nowrap text-brand-800 tabular-nums sm:text-lg xl:text-xl">{f.value}</dd>
+          </div>
+        ))}
+      </dl>
+
+      <section aria-labelledby="by-district" className="space-y-3">
+        <h2 id="by-district" className="text-xl font-semibold">
+          {t("reports.impact.byDistrict")}
+        </h2>
+        <div className="grid gap-4 md:grid-cols-3">
+          {districts.map((d) => (
+            <Card key={d.code} title={locale === "en" ? d.nameEn : d.nameZh}>
+              <dl className="grid grid-cols-[1fr_auto] gap-x-3 gap-y-1 text-sm">
+                <dt className="text-slate-600">{t("reports.impact.expertsActive")}</dt>
+                <dd className="text-right tabular-nums">{n(d.expertsActive)}</dd>
+                <dt className="text-slate-600">{t("reports.impact.requestsFiled")}</dt>
+                <dd className="text-right tabular-nums">{n(d.requestsFiled)}</dd>
+                <dt className="text-slate-600">{t("reports.impact.requestsResolved")}</dt>
+                <dd className="text-right tabular-nums">{n(d.requestsResolved)}</dd>
+                <dt className="text-slate-600">{t("reports.impact.disputesResolved")}</dt>
+                <dd className="text-right tabular-nums">{n(d.disputesResolved)}</dd>
+                <dt className="text-slate-600">{t("reports.impact.recovered")}</dt>
+                <dd className="text-right font-semibold text-brand-800 tabular-nums">{formatFen(d.recoveredFen)}</dd>
+              </dl>
+            </Card>
+          ))}
+        </div>
+        {hasOther ? (
+          <p className="text-sm text-slate-600">
+            {t("reports.impact.other")} · {t("reports.impact.requestsFiled")} {n(other.requestsFiled)} · {t("reports.impact.recovered")} {formatFen(other.recoveredFen)}
+          </p>
+        ) : null}
+      </section>
+
+      <section aria-labelledby="by-year" className="space-y-3">
+        <h2 id="by-year" className="text-xl font-semibold">
+          {t("reports.impact.byYear")}
+        </h2>
+        <Card>
+          <ColumnChart
+            id="impact-years"
+            title={t("reports.impact.trend")}
+            valueLabel={t("reports.impact.recovered")}
+            t={t}
+            data={byYear.map((y) => ({ key: String(y.year), label: String(y.year), value: y.recoveredFen, display: formatFen(y.recoveredFen) }))}
+          />
+        </Card>
+        <Card>
+          <div className="overflow-x-auto">
+            <table className="w-full text-left text-sm">
+              <thead className="border-b border-slate-200 text-slate-600">
+                <tr>
+                  <th className="py-2 pr-3 font-medium">{t("reports.impact.year")}</th>
+                  <th className={th}>{t("reports.impact.requestsFiled")}</th>
+                  <th className={th}>{t("reports.impact.requestsResolved")}</th>
+                  <th className={th}>{t("reports.impact.disputesResolved")}</th>
+                  <th className={th}>{t("reports.impact.recovered")}</th>
+                </tr>
+              </thead>
+              <tbody className="divide-y divide-slate-100">
+                {[...byYear].reverse().map((y) => (
+                  <tr key={y.year}>
+                    <th scope="row" className="py-2 pr-3 font-medium">
+                      {y.year}
+                    </th>
+                    <td className={td}>{n(y.requestsFiled)}</td>
+                    <td className={td}>{n(y.requestsResolved)}</td>
+                    <td className={td}>{n(y.disputesResolved)}</td>
+                    <td className={td}>{formatFen(y.recoveredFen)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </Card>
+      </section>
+      <p className="text-sm text-slate-600">
+        {t("reports.impact.note")} {t("reports.impact.asOf", { date: formatDate(todayInShanghai(), locale) })}
+      </p>
+    </div>
+  );
+}

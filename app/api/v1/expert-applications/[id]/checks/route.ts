@@ -1,0 +1,11 @@
+// POST /api/v1/expert-applications/:id/checks - admin only: tick or untick one vetting checklist item { item, checked?, note? }
+import { notFound } from "@/lib/errors";
+import { apiRoute } from "@/lib/http/api-route";
+import { checkApplication } from "@/lib/roster/check-application";
+import { checkSchema } from "@/lib/roster/schemas";
+import { uuidParam } from "@/lib/validation";
+
+export const POST = apiRoute({ permission: "application.check", body: checkSchema }, ({ actor, body, params }) => {
+  if (!uuidParam.safeParse(params.id).success) throw notFound();
+  return checkApplication(actor, params.id!, body);
+});

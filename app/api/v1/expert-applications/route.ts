@@ -1,0 +1,13 @@
+// POST /api/v1/expert-applications - anyone: apply to join the roster -> 201 { id, status: "pending" }
+// GET /api/v1/expert-applications - admin only: pending and decided applications
+import { apiRoute, created } from "@/lib/http/api-route";
+import { applyToJoin } from "@/lib/roster/apply";
+import { listApplications } from "@/lib/roster/application-queries";
+import { applicationQuerySchema, applySchema } from "@/lib/roster/schemas";
+
+export const POST = apiRoute({ permission: "public", body: applySchema }, async ({ body }) => {
+  const { id, status } = await applyToJoin(body);
+  return created({ id, status });
+});
+
+export const GET = apiRoute({ permission: "application.list", query: applicationQuerySchema }, ({ actor, query }) => listApplications(actor, query));

@@ -1,0 +1,11 @@
+// POST /api/v1/experts/:id/reinstate - admin only, with { reason }
+import { notFound } from "@/lib/errors";
+import { apiRoute } from "@/lib/http/api-route";
+import { reinstateExpert } from "@/lib/roster/reinstate";
+import { reasonSchema } from "@/lib/roster/schemas";
+import { uuidParam } from "@/lib/validation";
+
+export const POST = apiRoute({ permission: "expert.reinstate", body: reasonSchema }, ({ actor, body, params }) => {
+  if (!uuidParam.safeParse(params.id).success) throw notFound();
+  return reinstateExpert(actor, params.id!, body);
+});

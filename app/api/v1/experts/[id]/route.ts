@@ -1,0 +1,5 @@
+// GET /api/v1/experts/:id - anyone (current experts); the expert themself and admins (any status, with private fields)
+import { apiRoute } from "@/lib/http/api-route";
+import { getExpertProfileFor } from "@/lib/roster/queries";
+
+export const GET = apiRoute({ permission: "public" }, ({ actor, params }) => getExpertProfileFor(actor, params.id ?? ""));

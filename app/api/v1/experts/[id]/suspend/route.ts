@@ -1,0 +1,11 @@
+// POST /api/v1/experts/:id/suspend - admin only, with { reason }
+import { notFound } from "@/lib/errors";
+import { apiRoute } from "@/lib/http/api-route";
+import { reasonSchema } from "@/lib/roster/schemas";
+import { suspendExpert } from "@/lib/roster/suspend";
+import { uuidParam } from "@/lib/validation";
+
+export const POST = apiRoute({ permission: "expert.suspend", body: reasonSchema }, ({ actor, body, params }) => {
+  if (!uuidParam.safeParse(params.id).success) throw notFound();
+  return suspendExpert(actor, params.id!, body);
+});

@@ -1,0 +1,17 @@
+// GET /api/v1/experts/export - admin only: the roster (filters q, status, specialty, region) as an Excel workbook
+import { apiRoute } from "@/lib/http/api-route";
+import { translator } from "@/lib/i18n/translate";
+import { todayInShanghai } from "@/lib/i18n/format";
+import { exportRosterWorkbook } from "@/lib/roster/export";
+import { rosterQuerySchema } from "@/lib/roster/schemas";
+
+export const GET = apiRoute({ permission: "expert.export", query: rosterQuerySchema }, async ({ actor, query, locale }) => {
+  const bytes = await exportRosterWorkbook(actor, query, translator(locale), locale);
+  return new Response(bytes as unknown as BodyInit, {
+    headers: {
+      "content-type": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+      "content-disposition": `attachment; filename="roster-${todayInShanghai()}.xlsx"`,
+      "cache-control": "no-store",
+    },
+  });
+});

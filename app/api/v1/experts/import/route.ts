@@ -1,0 +1,10 @@
+// POST /api/v1/experts/import - admin only: multipart "file" -> imports the valid rows in one transaction; { imported, rejected, rows }
+import { apiRoute } from "@/lib/http/api-route";
+import { translator } from "@/lib/i18n/translate";
+import { importRoster } from "@/lib/roster/import/commit";
+import { readUploadedFile } from "@/lib/roster/import/upload";
+
+export const POST = apiRoute({ permission: "expert.import" }, async ({ actor, request, locale }) => {
+  const { fileName, bytes } = await readUploadedFile(request);
+  return importRoster(actor, fileName, bytes, translator(locale));
+});

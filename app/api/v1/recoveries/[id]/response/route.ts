@@ -1,0 +1,8 @@
+// POST /api/v1/recoveries/:id/response - the filing company: confirm or query a ledger entry
+import { respondToRecovery } from "@/lib/disputes/respond-recovery";
+import { respondRecoverySchema } from "@/lib/disputes/schemas";
+import { apiRoute } from "@/lib/http/api-route";
+
+export const POST = apiRoute({ permission: "recovery.respond", body: respondRecoverySchema }, ({ actor, body, params }) =>
+  respondToRecovery(actor, params.id!, body),
+);

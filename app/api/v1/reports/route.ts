@@ -1,0 +1,6 @@
+// GET /api/v1/reports - admin: figures of a period grouped by region, specialty, expert, station, channel or month
+import { apiRoute } from "@/lib/http/api-route";
+import { getReport } from "@/lib/reports/get-report";
+import { reportQuerySchema } from "@/lib/reports/schemas";
+
+export const GET = apiRoute({ permission: "report.read", query: reportQuerySchema }, ({ actor, query, locale }) => getReport(actor, query, locale));

@@ -1,0 +1,11 @@
+// POST /api/v1/requests/:id/attachments - the case's parties: multipart field "file" (PDF, image, Word, Excel; up to 10 MB)
+// GET /api/v1/requests/:id/attachments - the case's parties: the files with who added them
+import { apiRoute, created } from "@/lib/http/api-route";
+import { addAttachment, listAttachments } from "@/lib/requests/attachments";
+import { readUploadedFile } from "@/lib/requests/read-upload";
+
+export const POST = apiRoute({ permission: "attachment.upload" }, async ({ actor, params, request }) =>
+  created(await addAttachment(actor, params.id!, () => readUploadedFile(request, "file"))),
+);
+
+export const GET = apiRoute({ permission: "attachment.download" }, async ({ actor, params }) => listAttachments(actor!, params.id!));

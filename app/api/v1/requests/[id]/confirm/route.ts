@@ -1,0 +1,8 @@
+// POST /api/v1/requests/:id/confirm - the filing enterprise: rating 1-5 and comment, closes the request
+import { apiRoute } from "@/lib/http/api-route";
+import { confirmRequest } from "@/lib/requests/confirm-request";
+import { confirmSchema } from "@/lib/requests/schemas";
+
+export const POST = apiRoute({ permission: "request.confirm", body: confirmSchema }, async ({ actor, params, body }) =>
+  confirmRequest(actor, params.id!, body),
+);

@@ -1,0 +1,8 @@
+// POST /api/v1/requests/:id/resolve - the assigned expert; every dispute must be closed first
+import { apiRoute } from "@/lib/http/api-route";
+import { resolveRequest } from "@/lib/requests/resolve-request";
+import { resolveSchema } from "@/lib/requests/schemas";
+
+export const POST = apiRoute({ permission: "request.resolve", body: resolveSchema }, async ({ actor, params, body }) =>
+  resolveRequest(actor, params.id!, body.summary),
+);

@@ -1,0 +1,8 @@
+// GET /api/v1/requests/:id - those who may see it: the request with its timeline
+import { apiRoute } from "@/lib/http/api-route";
+import { getRequestDetail } from "@/lib/requests/queries";
+
+export const GET = apiRoute({ permission: "request.read" }, async ({ actor, params }) => {
+  const { events, isParty: _isParty, ...request } = await getRequestDetail(actor!, params.id!);
+  return { ...request, events: events.map(({ data: _data, ...event }) => event) };
+});

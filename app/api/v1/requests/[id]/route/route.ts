@@ -1,0 +1,13 @@
+// POST /api/v1/requests/:id/route - admin: {} offers to the best candidate, { expertId } to that expert
+import { notFound } from "@/lib/errors";
+import { apiRoute, created } from "@/lib/http/api-route";
+import { routeRequest } from "@/lib/routing/route-request";
+import { routeRequestSchema } from "@/lib/routing/schemas";
+import { uuidParam } from "@/lib/validation";
+
+export const POST = apiRoute({ permission: "routing.route", body: routeRequestSchema }, async ({ actor, params, body }) => {
+  const id = uuidParam.safeParse(params.id);
+  if (!id.success) throw notFound();
+  const offer = await routeRequest(actor, id.data, body);
+  return created({ offerId: offer.offerId, expertId: offer.expertId, expiresAt: offer.expiresAt.toISOString() });
+});

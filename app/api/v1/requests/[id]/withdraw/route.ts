@@ -1,0 +1,8 @@
+// POST /api/v1/requests/:id/withdraw - the filing enterprise or station, before acceptance
+import { apiRoute } from "@/lib/http/api-route";
+import { withdrawSchema } from "@/lib/requests/schemas";
+import { withdrawRequest } from "@/lib/requests/withdraw-request";
+
+export const POST = apiRoute({ permission: "request.withdraw", body: withdrawSchema }, async ({ actor, params, body }) =>
+  withdrawRequest(actor, params.id!, body.reason),
+);

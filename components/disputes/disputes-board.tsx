@@ -1,0 +1,245 @@
+"use client";
+
+import { Fragment, useMemo, useState } from "react";
+import { Button } from "@/components/ui/button";
+import { FormAlert, inputClass } from "@/components/ui/field";
+import { disputeKinds, disputeStatuses, recoveryMethods, type DisputeKind, type DisputeStatus, type RecoveryMethod } from "@/db/schema/enums";
+import type { DisputeRow } from "@/lib/disputes/queries";
+import { isClosedDisputeStatus } from "@/lib/disputes/status-flow";
+import { useT } from "@/lib/i18n/client";
+import { formatFen } from "@/lib/money";
+import { AddDisputeForm } from "./add-dispute-form";
+import { BulkStatusBar } from "./bulk-status-bar";
+import { DisputeLedger } from "./dispute-ledger";
+import { DisputeStatusBadge } from "./dispute-status-badge";
+import { DisputeStatusForm } from "./dispute-status-form";
+import { RecordRecoveryForm } from "./record-recovery-form";
+import type { BoardData } from "./types";
+
+type StatusFilter = "all" | "open" | "closed" | DisputeStatus;
+const PAGE = 50;
+
+function matches(d: DisputeRow, status: StatusFilter, kind: DisputeKind | "all", q: string) {
+  if (status === "open" && isClosedDisputeStatus(d.status)) return false;
+  if (status === "closed" && !isClosedDisputeStatus(d.status)) return false;
+  if (status !== "all" && status !== "open" && status !== "closed" && d.status !== status) return false;
+  if (kind !== "all" && d.kind !== kind) return false;
+  const needle = q.trim().toLowerCase();
+  return !needle || d.counterpartyName.toLowerCase().includes(needle) || (d.counterpartyCreditCode ?? "").toLowerCase().includes(needle);
+}
+
+/**
+ * The disputes of a case as a compact, filterable table (cards on a phone), with totals of what is
+ * shown, selection for the bulk status change, and each dispute's ledger one click away.
+ */
+export function DisputesBoard({ data }: { data: BoardData }) {
+  const { t } = useT();
+  const [status, setStatus] = useState<StatusFilter>("all");
+  const [kind, setKind] = useState<DisputeKind | "all">("all");
+  const [q, setQ] = useState("");
+  const [limit, setLimit] = useState(PAGE);
+  const [selected, setSelected] = useState<Set<string>>(new Set());
+  const [expanded, setExpanded] = useState<Set<string>>(new Set());
+  const [bulkMessage, setBulkMessage] = useState<string | null>(null);
+  const methodLabel = (method: string) => ((recoveryMethods as readonly string[]).includes(method) ? t(`enums.recoveryMethod.${method as RecoveryMethod}`) : method);
+  const canSelect = data.can.writeDisputes;
+
+  const shown = useMemo(() => data.disputes.filter((d) => matches(d, status, kind, q)), [data.disputes, status, kind, q]);
+  const visible = shown.slice(0, limit);
+  const ledgerOf = useMemo(() => {
+    const map = new Map<string, BoardData["ledger"]>();
+    for (const entry of data.ledger) map.set(entry.disputeId, [...(map.get(entry.disputeId) ?? []), entry]);
+    return map;
+  }, [data.ledger]);
+  const shownClaimed = shown.reduce((acc, d) => acc + d.claimedFen, 0n);
+  const shownRecovered = shown.reduce((acc, d) => acc + d.recoveredFen, 0n);
+  const selectedShown = shown.filter((d) => selected.has(d.id)).map((d) => d.id);
+  const allShownSelected = shown.length > 0 && selectedShown.length === shown.length;
+
+  const toggle = (set: Set<string>, id: string) => {
+    const next = new Set(set);
+    if (next.has(id)) next.delete(id);
+    else next.add(id);
+    return next;
+  };
+
+  const details = (d: DisputeRow) => (
+    <div className="space-y-3 bg-slate-50 p-3">
+      {data.can.writeDisputes && !isClosedDisputeStatus(d.status) ? <DisputeStatusForm disputeId={d.id} status={d.status} /> : null}
+      <h4 className="text-sm font-semibold text-slate-800">{t("disputes.ledger.title")}</h4>
+      <DisputeLedger entries={ledgerOf.get(d.id) ?? []} canReverse={data.can.writeLedger} canRespond={data.can.respond} />
+      {data.can.writeLedger ? <RecordRecoveryForm disputeId={d.id} today={data.today} /> : null}
+    </div>
+  );
+  const ledgerToggle = (d: DisputeRow) => (
+    <button
+      type="button"
+      className="text-sm text-brand-700 underline-offset-2 hover:underline"
+      aria-expanded={expanded.has(d.id)}
+      aria-controls={`dispute-${d.id}`}
+      onClick={() => setExpanded((s) => toggle(s, d.id))}
+    >
+      {expanded.has(d.id) ? t("disputes.ledger.hide") : t("disputes.ledger.show", { count: d.entries })}
+    </button>
+  );
+  const checkbox = (d: DisputeRow) =>
+    canSelect ? (
+      <input
+        type="checkbox"
+        className="size-4"
+        aria-label={`${t("disputes.columns.select")} ${d.counterpartyName}`}
+        checked={selected.has(d.id)}
+        onChange={() => (setSelected((s) => toggle(s, d.id)), setBulkMessage(null))}
+      />
+    ) : null;
+
+  return (
+    <div className="space-y-4">
+      {data.can.writeDisputes ? <AddDisputeForm requestId={data.requestId} /> : null}
+      {data.disputes.length === 0 ? null : (
+        <fieldset className="grid gap-3 sm:grid-cols-3">
+          <legend className="sr-only">{t("disputes.filters.label")}</legend>
+          <label className="space-y-1 text-sm">
+            <span className="font-medium text-slate-800">{t("disputes.filters.status")}</span>
+            <select className={inputClass} value={status} onChange={(e) => (setStatus(e.target.value as StatusFilter), setLimit(PAGE))}>
+              <option value="all">{t("disputes.filters.statusAll")}</option>
+              <option value="open">{t("disputes.filters.statusOpen")}</option>
+              <option value="closed">{t("disputes.filters.statusClosed")}</option>
+              {disputeStatuses.map((s) => (
+                <option key={s} value={s}>
+                  {t(`enums.disputeStatus.${s}`)}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label className="space-y-1 text-sm">
+            <span className="font-medium text-slate-800">{t("disputes.filters.kind")}</span>
+            <select className={inputClass} value={kind} onChange={(e) => (setKind(e.target.value as DisputeKind | "all"), setLimit(PAGE))}>
+              <option value="all">{t("disputes.filters.kindAll")}</option>
+              {disputeKinds.map((k) => (
+                <option key={k} value={k}>
+                  {t(`enums.disputeKind.${k}`)}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label className="space-y-1 text-sm">
+            <span className="font-medium text-slate-800">{t("disputes.filters.search")}</span>
+            <input type="search" className={inputClass} value={q} placeholder={t("disputes.filters.searchPlaceholder")} onChange={(e) => (setQ(e.target.value), setLimit(PAGE))} />
+          </label>
+        </fieldset>
+      )}
+      {data.disputes.length === 0 ? (
+        <p className="rounded-md border border-dashed border-slate-300 px-4 py-6 text-center text-sm text-slate-600">{t("disputes.panel.empty")}</p>
+      ) : shown.length === 0 ? (
+        <p className="rounded-md border border-dashed border-slate-300 px-4 py-6 text-center text-sm text-slate-600">{t("disputes.panel.emptyFiltered")}</p>
+      ) : (
+        <>
+          <div className="flex flex-wrap items-center justify-between gap-2 text-sm text-slate-600">
+            <span aria-live="polite">{t("disputes.panel.shown", { shown: shown.length, total: data.disputes.length })}</span>
+            {canSelect ? (
+              <label className="flex items-center gap-2">
+                <input
+                  type="checkbox"
+                  className="size-4"
+                  checked={allShownSelected}
+                  onChange={() => setSelected(allShownSelected ? new Set() : new Set(shown.map((d) => d.id)))}
+                />
+                {t("disputes.bulk.selectAll")}
+              </label>
+            ) : null}
+          </div>
+
+          <ul className="divide-y divide-slate-200 rounded-md border border-slate-200 md:hidden">
+            {visible.map((d) => (
+              <li key={d.id}>
+                <div className="flex gap-3 p-3">
+                  {checkbox(d)}
+                  <div className="min-w-0 flex-1 space-y-1">
+                    <p className="font-medium break-words text-slate-900">{d.counterpartyName}</p>
+                    <div className="flex flex-wrap items-center gap-2 text-xs text-slate-600">
+                      <DisputeStatusBadge status={d.status} t={t} />
+                      <span>{t(`enums.disputeKind.${d.kind}`)}</span>
+                    </div>
+                    <dl className="grid grid-cols-2 gap-x-3 text-sm">
+                      <dt className="text-slate-500">{t("disputes.columns.claimed")}</dt>
+                      <dd className="text-right tabular-nums">{formatFen(d.claimedFen)}</dd>
+                      <dt className="text-slate-500">{t("disputes.columns.recovered")}</dt>
+                      <dd className="text-right font-medium tabular-nums">{formatFen(d.recoveredFen)}</dd>
+                    </dl>
+                    {ledgerToggle(d)}
+                  </div>
+                </div>
+                {expanded.has(d.id) ? <div id={`dispute-${d.id}`}>{details(d)}</div> : null}
+              </li>
+            ))}
+          </ul>
+
+          <div className="hidden overflow-x-auto md:block">
+            <table className="w-full text-left text-sm">
+              <thead className="border-b border-slate-200 text-slate-600">
+                <tr>
+                  {canSelect ? <th className="w-8 py-2 pr-2 font-medium"><span className="sr-only">{t("disputes.columns.select")}</span></th> : null}
+                  <th className="py-2 pr-3 font-medium">{t("disputes.columns.counterparty")}</th>
+                  <th className="py-2 pr-3 font-medium">{t("disputes.columns.kind")}</th>
+                  <th className="py-2 pr-3 font-medium">{t("disputes.columns.status")}</th>
+                  <th className="py-2 pr-3 text-right font-medium">{t("disputes.columns.claimed")}</th>
+                  <th className="py-2 pr-3 text-right font-medium">{t("disputes.columns.recovered")}</th>
+                  <th className="py-2 font-medium">{t("disputes.columns.ledger")}</th>
+                </tr>
+              </thead>
+              <tbody className="divide-y divide-slate-100">
+                {visible.map((d) => (
+                  <Fragment key={d.id}>
+                    <tr className={selected.has(d.id) ? "bg-brand-50" : undefined}>
+                      {canSelect ? <td className="py-2 pr-2">{checkbox(d)}</td> : null}
+                      <td className="py-2 pr-3">
+                        <span className="font-medium text-slate-900">{d.counterpartyName}</span>
+                        {d.counterpartyCreditCode ? <span className="block text-xs text-slate-500">{d.counterpartyCreditCode}</span> : null}
+                      </td>
+                      <td className="py-2 pr-3 whitespace-nowrap">{t(`enums.disputeKind.${d.kind}`)}</td>
+                      <td className="py-2 pr-3">
+                        <DisputeStatusBadge status={d.status} t={t} />
+                        {d.resolutionMethod ? <span className="ml-1 text-xs text-slate-500">{methodLabel(d.resolutionMethod)}</span> : null}
+                      </td>
+                      <td className="py-2 pr-3 text-right whitespace-nowrap tabular-nums">{formatFen(d.claimedFen)}</td>
+                      <td className="py-2 pr-3 text-right font-medium whitespace-nowrap tabular-nums">{formatFen(d.recoveredFen)}</td>
+                      <td className="py-2 whitespace-nowrap">{ledgerToggle(d)}</td>
+                    </tr>
+                    {expanded.has(d.id) ? (
+                      <tr id={`dispute-${d.id}`}>
+                        <td colSpan={canSelect ? 7 : 6}>{details(d)}</td>
+                      </tr>
+                    ) : null}
+                  </Fragment>
+                ))}
+              </tbody>
+              <tfoot className="border-t-2 border-slate-300 font-semibold text-slate-900">
+                <tr>
+                  <td className="py-2 pr-3" colSpan={canSelect ? 4 : 3}>
+                    {t("disputes.panel.shownTotals")}
+                  </td>
+                  <td className="py-2 pr-3 text-right whitespace-nowrap tabular-nums">{formatFen(shownClaimed)}</td>
+                  <td className="py-2 pr-3 text-right whitespace-nowrap tabular-nums">{formatFen(shownRecovered)}</td>
+                  <td />
+                </tr>
+              </tfoot>
+            </table>
+          </div>
+          <p className="text-sm text-slate-700 md:hidden">
+            {t("disputes.panel.shownTotalsLine", { claimed: formatFen(shownClaimed), recovered: formatFen(shownRecovered) })}
+          </p>
+          {shown.length > visible.length ? (
+            <Button type="button" variant="secondary" onClick={() => setLimit((n) => n + PAGE)}>
+              {t("disputes.panel.showMore", { count: shown.length - visible.length })}
+            </Button>
+          ) : null}
+          <FormAlert tone="success" message={bulkMessage} />
+          {canSelect && selectedShown.length ? (
+            <BulkStatusBar requestId={data.requestId} ids={selectedShown} onDone={(message) => (setSelected(new Set()), setBulkMessage(message))} />
+          ) : null}
+        </>
+      )}
+    </div>
+  );
+}

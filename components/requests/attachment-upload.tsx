@@ -1,0 +1,62 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useRef, useState } from "react";
+import { buttonClass } from "@/components/ui/button";
+import { FormAlert } from "@/components/ui/field";
+import { useT } from "@/lib/i18n/client";
+
+/** Where the page sends a file: the API route, which checks the type by content and the size. */
+export async function uploadAttachment(requestId: string, file: File): Promise<{ ok: true } | { ok: false; message: string }> {
+  const form = new FormData();
+  form.set("file", file);
+  try {
+    const response = await fetch(`/api/v1/requests/${requestId}/attachments`, { method: "POST", body: form });
+    if (response.ok) return { ok: true };
+    const body = (await response.json().catch(() => null)) as { error?: { message?: string; fields?: Record<string, string> } } | null;
+    return { ok: false, message: body?.error?.fields?.file ?? body?.error?.message ?? response.statusText };
+  } catch (error) {
+    return { ok: false, message: error instanceof Error ? error.message : String(error) };
+  }
+}
+
+/** Adds a file to a case, then refreshes the list. */
+export function AttachmentUpload({ requestId, accept }: { requestId: string; accept: string }) {
+  const { t } = useT();
+  const router = useRouter();
+  const input = useRef<HTMLInputElement>(null);
+  const [pending, setPending] = useState(false);
+  const [message, setMessage] = useState<{ text: string; tone: "error" | "success" } | null>(null);
+
+  async function onChange(files: FileList | null) {
+    const file = files?.[0];
+    if (!file) return;
+    setPending(true);
+    setMessage(null);
+    const result = await uploadAttachment(requestId, file);
+    setPending(false);
+    if (input.current) input.current.value = "";
+    setMessage(result.ok ? { text: t("requests.attachments.uploaded"), tone: "success" } : { text: `${file.name}: ${result.message}`, tone: "error" });
+    if (result.ok) router.refresh();
+  }
+
+  return (
+    <div className="space-y-2">
+      <FormAlert message={message?.text} tone={message?.tone} />
+      <input
+        ref={input}
+        id={`upload-${requestId}`}
+        type="file"
+        accept={accept}
+        className="peer sr-only"
+        onChange={(event) => void onChange(event.target.files)}
+        disabled={pending}
+      />
+      {/* A label styled as a button opens the native file chooser, with the keyboard and on phones. */}
+      <label htmlFor={`upload-${requestId}`} className={buttonClass("secondary", `w-full cursor-pointer peer-focus-visible:ring-2 peer-focus-visible:ring-brand-600 sm:w-auto ${pending ? "pointer-events-none opacity-60" : ""}`)}>
+        {pending ? t("requests.attachments.uploading") : t("requests.attachments.upload")}
+      </label>
+      <p className="text-xs text-slate-500">{t("requests.attachments.hint")}</p>
+    </div>
+  );
+}

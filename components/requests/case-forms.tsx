@@ -1,0 +1,168 @@
+"use client";
+
+import { useState } from "react";
+import { Field, inputClass } from "@/components/ui/field";
+import type { ActionResult } from "@/lib/http/server-action";
+import { useT } from "@/lib/i18n/client";
+import { ActionForm } from "./action-form";
+
+type Action = (form: FormData) => Promise<ActionResult<unknown>>;
+interface Props {
+  action: Action;
+  requestId: string;
+}
+
+const textareaClass = `${inputClass} min-h-24`;
+
+/** A textarea tied to its label, hint and error. */
+function TextArea({ name, label, hint, error, rows = 4, placeholder }: { name: string; label: string; hint?: string; error?: string; rows?: number; placeholder?: string }) {
+  return (
+    <Field id={name} label={label} hint={hint} error={error}>
+      {(aria) => <textarea {...aria} name={name} rows={rows} placeholder={placeholder} className={textareaClass} />}
+    </Field>
+  );
+}
+
+/** Stars 1-5 as a radio group: big enough to tap, readable by screen readers. */
+function StarRating({ name, label, error }: { name: string; label: string; error?: string }) {
+  const { t } = useT();
+  const [value, setValue] = useState(0);
+  return (
+    // The radios lie transparent over their stars: a tap on a star is a tap on its radio.
+    <fieldset aria-describedby={error ? `${name}-error` : undefined}>
+      <legend className="text-sm font-medium text-slate-800">{label}</legend>
+      <div className="mt-1 flex gap-1">
+        {[1, 2, 3, 4, 5].map((n) => (
+          <label key={n} className="relative cursor-pointer">
+            <input type="radio" name={name} value={n} className="peer absolute inset-0 cursor-pointer opacity-0" onChange={() => setValue(n)} />
+            <span
+              aria-hidden
+              className={`block text-3xl leading-none peer-focus-visible:ring-2 peer-focus-visible:ring-brand-600 ${n <= value ? "text-accent-500" : "text-slate-300"}`}
+            >
+              ★
+            </span>
+            <span className="sr-only">{t("requests.actions.stars", { n })}</span>
+          </label>
+        ))}
+      </div>
+      {error ? (
+        <p id={`${name}-error`} className="mt-1 text-sm text-red-700">
+          {error}
+        </p>
+      ) : null}
+    </fieldset>
+  );
+}
+
+export function MessageForm({ action, requestId }: Props) {
+  const { t } = useT();
+  return (
+    <ActionForm action={action} hidden={{ requestId }} submitLabel={t("requests.messages.send")} pendingLabel={t("requests.messages.sending")}>
+      {(fields) => <TextArea name="body" label={t("requests.messages.label")} placeholder={t("requests.messages.placeholder")} error={fields.body} rows={3} />}
+    </ActionForm>
+  );
+}
+
+export function WithdrawForm({ action, requestId }: Props) {
+  const { t } = useT();
+  return (
+    <ActionForm action={action} hidden={{ requestId }} variant="danger" submitLabel={t("requests.actions.withdraw")} confirm={t("requests.actions.withdrawConfirm")}>
+      {(fields) => <TextArea name="reason" label={t("requests.actions.withdrawReason")} error={fields.reason} rows={2} />}
+    </ActionForm>
+  );
+}
+
+export function TriageForm({ action, requestId }: Props) {
+  const { t } = useT();
+  const [decision, setDecision] = useState<"accept" | "return" | "reject">("accept");
+  const choices = [
+    ["accept", t("requests.actions.accept")],
+    ["return", t("requests.actions.return")],
+    ["reject", t("requests.actions.reject")],
+  ] as const;
+  return (
+    <ActionForm
+      action={action}
+      hidden={{ requestId }}
+      variant={decision === "reject" ? "danger" : "primary"}
+      submitLabel={t("requests.actions.triageSubmit")}
+      confirm={decision === "reject" ? t("requests.actions.rejectConfirm") : undefined}
+      success={t("requests.actions.triageDone")}
+    >
+      {(fields) => (
+        <>
+          <fieldset>
+            <legend className="text-sm font-medium text-slate-800">{t("requests.actions.decision")}</legend>
+            <div className="mt-1 grid gap-2 sm:grid-cols-3">
+              {choices.map(([value, label]) => (
+                <label key={value} className="flex cursor-pointer items-center gap-2 rounded-md border border-slate-300 px-3 py-2 text-sm has-checked:border-brand-600 has-checked:bg-brand-50">
+                  <input type="radio" name="decision" value={value} checked={decision === value} onChange={() => setDecision(value)} />
+                  {label}
+                </label>
+              ))}
+            </div>
+          </fieldset>
+          {decision !== "accept" ? (
+            <TextArea
+              name="reason"
+              label={t("requests.actions.reason")}
+              hint={decision === "return" ? t("requests.actions.reasonHintReturn") : t("requests.actions.reasonHintReject")}
+              error={fields.reason}
+              rows={3}
+            />
+          ) : null}
+          {decision === "reject" ? (
+            <Field id="referral" label={t("requests.actions.referral")} hint={t("requests.actions.referralHint")} error={fields.referral}>
+              {(aria) => <input {...aria} name="referral" className={inputClass} />}
+            </Field>
+          ) : null}
+        </>
+      )}
+    </ActionForm>
+  );
+}
+
+export function StartForm({ action, requestId }: Props) {
+  const { t } = useT();
+  return <ActionForm action={action} hidden={{ requestId }} submitLabel={t("requests.actions.start")} />;
+}
+
+export function ResolveForm({ action, requestId }: Props) {
+  const { t } = useT();
+  return (
+    <ActionForm action={action} hidden={{ requestId }} submitLabel={t("requests.actions.resolve")} confirm={t("requests.actions.resolveConfirm")} success={t("requests.actions.resolveDone")}>
+      {(fields) => <TextArea name="summary" label={t("requests.actions.summary")} hint={t("requests.actions.summaryHint")} error={fields.summary} />}
+    </ActionForm>
+  );
+}
+
+export function ConfirmForm({ action, requestId }: Props) {
+  const { t } = useT();
+  return (
+    <ActionForm action={action} hidden={{ requestId }} submitLabel={t("requests.actions.confirm")} success={t("requests.actions.confirmDone")}>
+      {(fields) => (
+        <>
+          <StarRating name="rating" label={t("requests.actions.rating")} error={fields.rating} />
+          <TextArea name="comment" label={t("requests.actions.comment")} error={fields.comment} rows={3} />
+        </>
+      )}
+    </ActionForm>
+  );
+}
+
+export function ReturnVisitForm({ action, requestId, today }: Props & { today: string }) {
+  const { t } = useT();
+  return (
+    <ActionForm action={action} hidden={{ requestId }} submitLabel={t("requests.actions.recordVisit")} success={t("requests.actions.visitDone")}>
+      {(fields) => (
+        <>
+          <Field id="visitedOn" label={t("requests.actions.visitedOn")} error={fields.visitedOn}>
+            {(aria) => <input {...aria} type="date" name="visitedOn" defaultValue={today} max={today} className={inputClass} />}
+          </Field>
+          <TextArea name="summary" label={t("requests.actions.visitSummary")} error={fields.summary} rows={3} />
+          <StarRating name="satisfaction" label={t("requests.actions.satisfaction")} error={fields.satisfaction} />
+        </>
+      )}
+    </ActionForm>
+  );
+}

@@ -1,0 +1,33 @@
+import type { Actor } from "@/lib/authz";
+import { getLocale } from "@/lib/i18n/server";
+import { formatDate } from "@/lib/i18n/format";
+import type { Translate } from "@/lib/i18n/translate";
+import { listReturnVisits } from "@/lib/requests/return-visit";
+
+/** The law society's return visits on a closed request, newest first. */
+export async function ReturnVisits({ actor, requestId, t }: { actor: Actor; requestId: string; t: Translate }) {
+  const [visits, locale] = await Promise.all([listReturnVisits(actor, requestId), getLocale()]);
+  return (
+    <section>
+      <h3 className="text-sm font-semibold text-slate-900">{t("requests.actions.visits")}</h3>
+      {visits.length ? (
+        <ul className="mt-2 space-y-2">
+          {visits.map((v) => (
+            <li key={v.id} className="rounded-md bg-slate-50 p-3 text-sm">
+              <p className="text-xs text-slate-500">
+                {t("requests.actions.visitBy", { name: v.visitedByName, date: formatDate(v.visitedOn, locale) })} ·{" "}
+                <span className="text-accent-500" aria-hidden>
+                  {"★".repeat(v.satisfaction)}
+                </span>
+                <span className="sr-only">{t("requests.actions.stars", { n: v.satisfaction })}</span>
+              </p>
+              <p className="mt-1 whitespace-pre-wrap text-slate-800">{v.summary}</p>
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p className="mt-1 text-sm text-slate-600">{t("requests.actions.noVisits")}</p>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,94 @@
+import type { RequestCategory, ServiceMode, Urgency } from "@/db/schema/enums";
+
+export interface CounterpartyDraft {
+  name: string;
+  creditCode: string;
+}
+
+/** Everything the filing form holds, as typed (strings), so it can be kept in localStorage. */
+export interface RequestDraft {
+  enterprise: { name: string; creditCode: string; contactName: string; contactPhone: string };
+  category: RequestCategory | "";
+  title: string;
+  description: string;
+  amountYuan: string;
+  urgency: Urgency;
+  counterparties: CounterpartyDraft[];
+  regionCode: string;
+  specialties: string[];
+  language: string;
+  serviceMode: ServiceMode | "";
+  preferredExpertId: string;
+  /** Made once per draft: a reload or a double click submits the same key, so the request is filed once. */
+  idempotencyKey: string;
+  note: string;
+}
+
+export function newIdempotencyKey(): string {
+  if (typeof crypto !== "undefined" && typeof crypto.randomUUID === "function") return crypto.randomUUID();
+  // Plain-HTTP pages have no randomUUID; getRandomValues is always there.
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
+}
+
+export function emptyDraft(preferredExpertId = ""): RequestDraft {
+  return {
+    enterprise: { name: "", creditCode: "", contactName: "", contactPhone: "" },
+    category: "",
+    title: "",
+    description: "",
+    amountYuan: "",
+    urgency: "normal",
+    counterparties: [{ name: "", creditCode: "" }],
+    regionCode: "",
+    specialties: [],
+    language: "",
+    serviceMode: "",
+    preferredExpertId,
+    idempotencyKey: newIdempotencyKey(),
+    note: "",
+  };
+}
+
+/** A stored draft, if there is a usable one (older or foreign shapes are ignored). */
+export function loadDraft(key: string): { draft: RequestDraft; step: number } | null {
+  try {
+    const raw = window.localStorage.getItem(key);
+    if (!raw) return null;
+    const parsed = JSON.parse(raw) as { draft?: Partial<RequestDraft>; step?: number };
+    if (!parsed.draft || typeof parsed.draft !== "object") return null;
+    const base = emptyDraft();
+    const draft = { ...base, ...parsed.draft, enterprise: { ...base.enterprise, ...parsed.draft.enterprise } };
+    if (!Array.isArray(draft.counterparties) || !draft.counterparties.length) draft.counterparties = base.counterparties;
+    if (!Array.isArray(draft.specialties)) draft.specialties = [];
+    return { draft, step: typeof parsed.step === "number" ? parsed.step : 0 };
+  } catch {
+    return null;
+  }
+}
+
+export function saveDraft(key: string, draft: RequestDraft, step: number): void {
+  try {
+    window.localStorage.setItem(key, JSON.stringify({ draft, step }));
+  } catch {
+    // A full or blocked storage only costs the reload safety net.
+  }
+}
+
+export function clearDraft(key: string): void {
+  try {
+    window.localStorage.removeItem(key);
+  } catch {
+    // ignore
+  }
+}
+
+/** What the server action receives: blank counterparty rows dropped, the walk-in only from a station. */
+export function draftPayload(draft: RequestDraft, isStation: boolean) {
+  const { enterprise, note: _note, ...rest } = draft;
+  return {
+    ...rest,
+    counterparties: draft.counterparties.filter((c) => c.name.trim() || c.creditCode.trim()),
+    ...(isStation ? { enterprise } : {}),
+  };
+}

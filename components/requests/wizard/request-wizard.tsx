@@ -1,0 +1,241 @@
+"use client";
+
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { useEffect, useRef, useState, useSyncExternalStore } from "react";
+import { uploadAttachment } from "@/components/requests/attachment-upload";
+import { Button } from "@/components/ui/button";
+import { FormAlert } from "@/components/ui/field";
+import type { ActionResult } from "@/lib/http/server-action";
+import { useT } from "@/lib/i18n/client";
+import type { MessageKey } from "@/lib/i18n/keys";
+import { hasMessage } from "@/lib/i18n/translate";
+import { fileRequestFormSchema } from "@/lib/requests/schemas";
+import { clearDraft, draftPayload, emptyDraft, loadDraft, saveDraft, type RequestDraft } from "./draft";
+import { FilesStep, ReviewStep } from "./review-steps";
+import { CategoryStep, DetailsStep, ServiceStep, WalkInStep, type WizardOptions } from "./steps";
+
+type StepName = "walkIn" | "category" | "details" | "service" | "files" | "review";
+type Action = (input: never) => Promise<ActionResult<{ id: string }>>;
+
+/** Which fields each step asks for, so an error can send the filer back to the right step. */
+const stepFields: Partial<Record<StepName, string[]>> = {
+  walkIn: ["enterprise"],
+  category: ["category"],
+  details: ["title", "description", "amountYuan", "urgency", "counterparties"],
+  service: ["regionCode", "specialties", "language", "serviceMode", "preferredExpertId"],
+};
+const stepOf = (field: string, steps: StepName[]) => steps.findIndex((s) => stepFields[s]?.some((f) => field === f || field.startsWith(`${f}.`)));
+
+interface Props {
+  mode: "new" | "amend";
+  isStation: boolean;
+  options: WizardOptions;
+  /** localStorage key of the draft (per account), or null when amending. */
+  draftKey: string | null;
+  initial?: RequestDraft;
+  requestId?: string;
+  accept: string;
+  action: Action;
+}
+
+/**
+ * The guided filing form: one question at a time, a draft that survives a reload, validation
+ * with the same schema the server uses, an idempotency key so a double submit files once, then
+ * the chosen files uploaded to the new request.
+ */
+export function RequestWizard(props: Props) {
+  const { t } = useT();
+  // The draft lives in this browser: render the form only once we are in it.
+  const inBrowser = useSyncExternalStore(
+    () => () => {},
+    () => true,
+    () => false,
+  );
+  if (!inBrowser) return <p className="text-sm text-slate-600">{t("common.actions.loading")}</p>;
+  return <WizardBody {...props} />;
+}
+
+function WizardBody({ mode, isStation, options, draftKey, initial, requestId, accept, action }: Props) {
+  const { t, locale } = useT();
+  const router = useRouter();
+  const isAmend = mode === "amend";
+  const steps: StepName[] = [...(isStation && !isAmend ? ["walkIn" as const] : []), "category", "details", "service", ...(isAmend ? [] : ["files" as const]), "review"];
+  const [restored] = useState(() => (draftKey ? loadDraft(draftKey) : null));
+  const [draft, setDraft] = useState<RequestDraft>(() => restored?.draft ?? initial ?? emptyDraft(options.preferredExpert?.id));
+  const [step, setStep] = useState(() => Math.min(restored?.step ?? 0, steps.length - 1));
+  const [showRestored, setShowRestored] = useState(Boolean(restored));
+  const [files, setFiles] = useState<File[]>([]);
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [formError, setFormError] = useState<string | null>(null);
+  const [progress, setProgress] = useState<string | null>(null);
+  const [uploadFailure, setUploadFailure] = useState<{ id: string; text: string } | null>(null);
+  const heading = useRef<HTMLHeadingElement>(null);
+  const shownStep = useRef(step);
+
+  useEffect(() => {
+    if (draftKey) saveDraft(draftKey, draft, step);
+  }, [draftKey, draft, step]);
+  useEffect(() => {
+    // Each step change (not the first render) moves focus to the new heading, for screen readers and phones.
+    if (shownStep.current !== step) heading.current?.focus();
+    shownStep.current = step;
+  }, [step]);
+
+  const update = (change: Partial<RequestDraft>) => setDraft((d) => ({ ...d, ...change }));
+  const payload = draftPayload(draft, isStation);
+  // Blank counterparty rows are left out, so map the server's indices back to the rows on screen.
+  const kept = draft.counterparties.flatMap((c, i) => (c.name.trim() || c.creditCode.trim() ? [i] : []));
+  const onScreen = (field: string) => field.replace(/^counterparties\.(\d+)/, (_m, i: string) => `counterparties.${kept[Number(i)] ?? i}`);
+  const translate = (message: string) => (hasMessage(locale, message) ? t(message as MessageKey) : t("errors.field.invalid"));
+
+  function validate(upTo: number): Record<string, string> {
+    const result = fileRequestFormSchema.safeParse(payload);
+    if (result.success) return {};
+    const found: Record<string, string> = {};
+    for (const issue of result.error.issues) {
+      const field = onScreen(issue.path.join("."));
+      const at = stepOf(field, steps);
+      if (at !== -1 && at <= upTo && !found[field]) found[field] = translate(issue.message);
+    }
+    return found;
+  }
+
+  function go(to: number) {
+    setStep(to);
+    window.scrollTo({ top: 0, behavior: "smooth" });
+  }
+
+  function next() {
+    const found = validate(step);
+    setErrors(found);
+    if (Object.keys(found).length) return setFormError(t("requests.new.fixErrors"));
+    setFormError(null);
+    go(step + 1);
+  }
+
+  function showErrors(found: Record<string, string>, message: string) {
+    setErrors(found);
+    setFormError(message);
+    const first = Math.min(...Object.keys(found).map((f) => stepOf(f, steps)).filter((i) => i >= 0));
+    if (Number.isFinite(first)) go(first);
+  }
+
+  async function submit() {
+    const found = validate(steps.length);
+    if (Object.keys(found).length) return showErrors(found, t("requests.new.fixErrors"));
+    setProgress(t("requests.new.submitting"));
+    setFormError(null);
+    const result = await action((isAmend ? { ...payload, requestId, note: draft.note } : payload) as never);
+    if (!result.ok) {
+      setProgress(null);
+      return showErrors(Object.fromEntries(Object.entries(result.fields ?? {}).map(([k, v]) => [onScreen(k), v])), result.message);
+    }
+    const id = result.data.id;
+    if (draftKey) clearDraft(draftKey);
+    const failed: string[] = [];
+    for (const [index, file] of files.entries()) {
+      setProgress(t("requests.new.uploading", { done: index, total: files.length }));
+      const upload = await uploadAttachment(id, file);
+      if (!upload.ok) failed.push(`${file.name}（${upload.message}）`);
+    }
+    if (failed.length) {
+      setProgress(null);
+      return setUploadFailure({ id, text: t("requests.new.uploadFailed", { n: failed.length, names: failed.join("、") }) });
+    }
+    router.push(isAmend ? `/requests/${id}` : `/requests/${id}?filed=1`);
+    router.refresh();
+  }
+
+  if (uploadFailure) {
+    return (
+      <div className="space-y-4">
+        <FormAlert message={uploadFailure.text} />
+        <Link href={`/requests/${uploadFailure.id}?filed=1`} className="text-brand-700 underline">
+          {t("requests.detail.back")}
+        </Link>
+      </div>
+    );
+  }
+
+  const current = steps[step]!;
+  const pending = progress !== null;
+  const stepProps = { draft, update, errors };
+  return (
+    <div className="space-y-5">
+      {showRestored ? (
+        <div className="flex flex-wrap items-center justify-between gap-2 rounded-md border border-brand-200 bg-brand-50 px-3 py-2 text-sm text-slate-800">
+          <span>{t("requests.new.draftRestored")}</span>
+          <button
+            type="button"
+            className="text-brand-700 underline"
+            onClick={() => {
+              if (!window.confirm(t("requests.new.discardConfirm"))) return;
+              setDraft(emptyDraft(options.preferredExpert?.id));
+              setFiles([]);
+              setErrors({});
+              setShowRestored(false);
+              go(0);
+            }}
+          >
+            {t("requests.new.discardDraft")}
+          </button>
+        </div>
+      ) : null}
+      <div>
+        <p className="text-sm text-slate-600">{t("requests.new.stepOf", { step: step + 1, total: steps.length })}</p>
+        <div className="mt-2 h-2 overflow-hidden rounded-full bg-slate-200" aria-hidden>
+          <div className="h-full rounded-full bg-brand-600 transition-all" style={{ width: `${((step + 1) / steps.length) * 100}%` }} />
+        </div>
+        <ol className="mt-3 hidden flex-wrap gap-2 text-sm sm:flex">
+          {steps.map((name, index) => (
+            <li key={name}>
+              <button
+                type="button"
+                disabled={index > step || pending}
+                onClick={() => go(index)}
+                aria-current={index === step ? "step" : undefined}
+                className={`rounded-full px-3 py-1 ${index === step ? "bg-brand-700 text-white" : index < step ? "bg-brand-50 text-brand-800 hover:bg-brand-100" : "bg-slate-100 text-slate-500"}`}
+              >
+                {index + 1}. {t(`requests.new.steps.${name}`)}
+              </button>
+            </li>
+          ))}
+        </ol>
+      </div>
+      <h2 ref={heading} tabIndex={-1} className="text-xl font-semibold text-slate-900 focus:outline-none">
+        {t(`requests.new.steps.${current}`)}
+      </h2>
+      <FormAlert message={formError} />
+      <form
+        noValidate
+        onSubmit={(event) => {
+          event.preventDefault();
+          if (pending) return;
+          if (current === "review") void submit();
+          else next();
+        }}
+        className="space-y-6"
+      >
+        {current === "walkIn" ? <WalkInStep {...stepProps} /> : null}
+        {current === "category" ? <CategoryStep {...stepProps} /> : null}
+        {current === "details" ? <DetailsStep {...stepProps} /> : null}
+        {current === "service" ? <ServiceStep {...stepProps} options={options} /> : null}
+        {current === "files" ? <FilesStep files={files} setFiles={setFiles} accept={accept} /> : null}
+        {current === "review" ? <ReviewStep {...stepProps} options={options} files={files} isStation={isStation} isAmend={isAmend} /> : null}
+        <div className="flex flex-col-reverse gap-3 border-t border-slate-200 pt-4 sm:flex-row sm:justify-between">
+          {step > 0 ? (
+            <Button type="button" variant="secondary" disabled={pending} onClick={() => go(step - 1)}>
+              {t("requests.new.back")}
+            </Button>
+          ) : (
+            <span />
+          )}
+          <Button type="submit" disabled={pending}>
+            {pending ? progress : current === "review" ? (isAmend ? t("requests.actions.amendSubmit") : t("requests.new.submit")) : t("requests.new.next")}
+          </Button>
+        </div>
+      </form>
+    </div>
+  );
+}

@@ -1,0 +1,102 @@
+"use client";
+
+import { formatBytes } from "@/components/requests/attachment-list";
+import { useState } from "react";
+import { Field, FormAlert, inputClass } from "@/components/ui/field";
+import { useT } from "@/lib/i18n/client";
+import { formatFen, parseYuan } from "@/lib/money";
+import type { RequestLanguage } from "@/lib/requests/schemas";
+import type { StepProps, WizardOptions } from "./steps";
+
+export const MAX_FILE_BYTES = 10 * 1024 * 1024;
+
+/** Files chosen now and uploaded right after the request is filed (a File cannot survive a reload). */
+export function FilesStep({ files, setFiles, accept }: { files: File[]; setFiles: (files: File[]) => void; accept: string }) {
+  const { t } = useT();
+  const [tooLarge, setTooLarge] = useState<string[]>([]);
+  function add(list: FileList | null) {
+    const chosen = Array.from(list ?? []);
+    setTooLarge(chosen.filter((f) => f.size > MAX_FILE_BYTES).map((f) => f.name));
+    setFiles([...files, ...chosen.filter((f) => f.size <= MAX_FILE_BYTES)]);
+  }
+  return (
+    <div className="space-y-4">
+      <p className="text-sm text-slate-600">{t("requests.new.filesHint")}</p>
+      <FormAlert message={tooLarge.map((name) => t("requests.new.fileTooLarge", { name })).join(" ") || null} />
+      <div>
+        <input id="files" type="file" multiple accept={accept} className="peer sr-only" onChange={(e) => {
+          add(e.target.files);
+          e.target.value = "";
+        }} />
+        <label htmlFor="files" className="inline-flex min-h-10 cursor-pointer items-center rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-medium text-slate-800 peer-focus-visible:ring-2 peer-focus-visible:ring-brand-600 hover:bg-slate-100">
+          {t("requests.new.chooseFiles")}
+        </label>
+      </div>
+      {files.length ? (
+        <ul className="divide-y divide-slate-100 rounded-md border border-slate-200">
+          {files.map((f, i) => (
+            <li key={`${f.name}-${i}`} className="flex items-center justify-between gap-2 px-3 py-2 text-sm">
+              <span className="min-w-0 break-all">
+                {f.name} <span className="text-xs text-slate-500">({formatBytes(f.size)})</span>
+              </span>
+              <button type="button" className="shrink-0 text-red-700 hover:underline" onClick={() => setFiles(files.filter((_, j) => j !== i))}>
+                {t("requests.new.removeFile")}
+              </button>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      <p className="text-xs text-slate-500">{t("requests.new.filesNote")}</p>
+    </div>
+  );
+}
+
+function Row({ label, children }: { label: string; children: React.ReactNode }) {
+  return (
+    <div className="grid gap-1 py-2 sm:grid-cols-3">
+      <dt className="text-sm text-slate-500">{label}</dt>
+      <dd className="text-sm break-words whitespace-pre-wrap text-slate-900 sm:col-span-2">{children}</dd>
+    </div>
+  );
+}
+
+/** Everything once more before it is sent, in the words the filer chose. */
+export function ReviewStep({ draft, update, errors, options, files, isStation, isAmend }: StepProps & { options: WizardOptions; files: File[]; isStation: boolean; isAmend: boolean }) {
+  const { t } = useT();
+  const none = t("requests.new.none");
+  const amount = draft.amountYuan.trim() ? parseYuan(draft.amountYuan) : null;
+  const region = options.regionGroups.flatMap((g) => [{ code: g.code, name: g.name }, ...g.towns.map((town) => ({ code: town.code, name: `${g.name} · ${town.name}` }))]).find((r) => r.code === draft.regionCode);
+  const counterparties = draft.counterparties.filter((c) => c.name.trim());
+  const specialties = options.specialties.filter((s) => draft.specialties.includes(s.code)).map((s) => s.name);
+  return (
+    <div className="space-y-4">
+      <p className="text-sm text-slate-600">{t("requests.new.reviewHint")}</p>
+      <dl className="divide-y divide-slate-100">
+        {isStation ? (
+          <Row label={t("requests.new.steps.walkIn")}>
+            {[draft.enterprise.name, draft.enterprise.creditCode, draft.enterprise.contactName, draft.enterprise.contactPhone].filter(Boolean).join(" · ") || none}
+          </Row>
+        ) : null}
+        <Row label={t("requests.new.steps.category")}>{draft.category ? t(`requests.categories.${draft.category}.label`) : none}</Row>
+        <Row label={t("requests.new.titleField")}>{draft.title || none}</Row>
+        <Row label={t("requests.new.description")}>{draft.description || none}</Row>
+        <Row label={t("requests.new.amount")}>{amount?.ok ? formatFen(amount.fen) : draft.amountYuan || none}</Row>
+        <Row label={t("requests.new.urgency")}>{t(`enums.urgency.${draft.urgency}`)}</Row>
+        <Row label={t("requests.new.counterparties")}>
+          {counterparties.length ? counterparties.map((c) => (c.creditCode ? `${c.name}（${c.creditCode}）` : c.name)).join("\n") : none}
+        </Row>
+        <Row label={t("requests.new.region")}>{region?.name ?? none}</Row>
+        <Row label={t("requests.new.specialties")}>{specialties.join("、") || none}</Row>
+        <Row label={t("requests.new.language")}>{draft.language ? t(`enums.language.${draft.language as RequestLanguage}`) : t("requests.new.noPreference")}</Row>
+        <Row label={t("requests.new.serviceMode")}>{draft.serviceMode ? t(`enums.serviceMode.${draft.serviceMode}`) : t("requests.new.noPreference")}</Row>
+        {options.preferredExpert && draft.preferredExpertId === options.preferredExpert.id ? <Row label={t("requests.new.preferredExpert")}>{options.preferredExpert.name}</Row> : null}
+        {!isAmend ? <Row label={t("requests.new.files")}>{files.length ? files.map((f) => f.name).join("\n") : none}</Row> : null}
+      </dl>
+      {isAmend ? (
+        <Field id="note" label={t("requests.actions.amendNote")} hint={t("requests.actions.amendNoteHint")} error={errors.note}>
+          {(aria) => <textarea {...aria} value={draft.note} onChange={(e) => update({ note: e.target.value })} rows={3} className={inputClass} />}
+        </Field>
+      ) : null}
+    </div>
+  );
+}

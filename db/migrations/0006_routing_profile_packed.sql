@@ -1,0 +1,1 @@
+ALTER TABLE "expert_routing_profiles" ADD COLUMN "packed" text DEFAULT '' NOT NULL;

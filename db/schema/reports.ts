@@ -1,0 +1,54 @@
+import { sql } from "drizzle-orm";
+import { bigint, date, doublePrecision, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { requests } from "./requests";
+
+/**
+ * Monthly report rollups, one row per (dimension, key, month, county): the figures of every request
+ * filed, dispute opened or resolved and ledger entry received in that month, grouped by one
+ * dimension of its request ("all", "region", "specialty", "expert", "station", "channel", "status").
+ *
+ * Kept exact by database triggers in the same transaction as every write to requests,
+ * request_specialties, disputes and recoveries (migration reports_rollup_triggers), whatever code
+ * makes the write; `report_rollups_rebuild()` recomputes it from the ledger. The ledger stays the
+ * truth: tests and the benchmark compare the two to the fen.
+ */
+export const reportRollups = pgTable(
+  "report_rollups",
+  {
+    dimension: text("dimension").notNull(),
+    /** The dimension's value: a region code, specialty code, expert or station id, channel, status; "" for none. */
+    key: text("key").notNull(),
+    /** First day of the month (Asia/Shanghai). */
+    month: date("month").notNull(),
+    /** The county-level code (first six digits) of the request's region, for region-scoped admins. */
+    county: text("county").notNull(),
+    requestsFiled: bigint("requests_filed", { mode: "bigint" }).notNull().default(sql`0`),
+    requestsResolved: bigint("requests_resolved", { mode: "bigint" }).notNull().default(sql`0`),
+    disputesOpened: bigint("disputes_opened", { mode: "bigint" }).notNull().default(sql`0`),
+    disputesResolved: bigint("disputes_resolved", { mode: "bigint" }).notNull().default(sql`0`),
+    claimedFen: bigint("claimed_fen", { mode: "bigint" }).notNull().default(sql`0`),
+    recoveredFen: bigint("recovered_fen", { mode: "bigint" }).notNull().default(sql`0`),
+  },
+  (t) => [primaryKey({ name: "report_rollups_pkey", columns: [t.dimension, t.month, t.county, t.key] })],
+);
+
+/**
+ * Hours from filing to acceptance, one row per accepted request and report dimension (a request
+ * with two specialties has two "specialty" rows), so the median and 90th percentile of any grouping
+ * over a period are one range of the index report_accept_times_period_idx: no joins, exact values.
+ * Rewritten by triggers whenever the request's acceptance, dates or dimensions change.
+ */
+export const reportAcceptTimes = pgTable(
+  "report_accept_times",
+  {
+    requestId: uuid("request_id")
+      .notNull()
+      .references(() => requests.id, { onDelete: "cascade" }),
+    dimension: text("dimension").notNull(),
+    key: text("key").notNull(),
+    county: text("county").notNull(),
+    submittedAt: timestamp("submitted_at", { withTimezone: true }).notNull(),
+    seconds: doublePrecision("seconds").notNull(),
+  },
+  (t) => [primaryKey({ name: "report_accept_times_pkey", columns: [t.requestId, t.dimension, t.key] })],
+);

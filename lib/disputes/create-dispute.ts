@@ -1,0 +1,48 @@
+import { db } from "@/db";
+import { disputes } from "@/db/schema";
+import { requirePermission, type Actor } from "@/lib/authz";
+import { recordEvent } from "@/lib/events/record-event";
+import { fenToJson } from "@/lib/money";
+import { notify } from "@/lib/notifications/notify";
+import { filerUserIds, loadCaseForParty } from "@/lib/requests/access";
+import { applyTransition } from "@/lib/requests/state-machine";
+import { lockRequestIn } from "./load";
+import type { CreateDisputeInput } from "./schemas";
+import { disputeWorkStatuses } from "./status-flow";
+
+/**
+ * Opens a dispute on a case. Callers: the assigned expert, or an admin whose scope covers the
+ * request. Throws 403 for other roles, 404 when the actor is not a party of the case, 409 unless
+ * the request is accepted or in progress. Writes the dispute and its event; the first dispute on
+ * an accepted request starts it (accepted -> in progress) in the same transaction.
+ */
+export async function createDispute(actor: Actor | null, requestId: string, input: CreateDisputeInput): Promise<{ id: string; status: "open" }> {
+  const writer = requirePermission(actor, "dispute.write");
+  return db.transaction(async (tx) => {
+    const request = await loadCaseForParty(tx, writer, requestId);
+    const status = await lockRequestIn(tx, writer, request, disputeWorkStatuses, "disputes.errors.requestNotActive");
+    const [row] = await tx
+      .insert(disputes)
+      .values({
+        requestId: request.id,
+        counterpartyName: input.counterpartyName,
+        counterpartyCreditCode: input.counterpartyCreditCode ?? null,
+        kind: input.kind,
+        claimedFen: input.claimedFen,
+        createdBy: writer.userId,
+      })
+      .returning({ id: disputes.id });
+    await recordEvent(tx, writer, {
+      type: "dispute.created",
+      entityType: "dispute",
+      entityId: row!.id,
+      requestId: request.id,
+      data: { counterparty: input.counterpartyName, kind: input.kind, claimedFen: fenToJson(input.claimedFen) },
+    });
+    if (status === "accepted") {
+      await applyTransition(tx, writer, request.id, "start");
+      await notify(tx, { userIds: await filerUserIds(tx, request), kind: "request.status", requestId: request.id, data: { title: request.title, status: "in_progress" } });
+    }
+    return { id: row!.id, status: "open" as const };
+  });
+}

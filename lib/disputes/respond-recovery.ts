@@ -1,0 +1,35 @@
+import { eq } from "drizzle-orm";
+import { db } from "@/db";
+import { recoveries } from "@/db/schema";
+import { requirePermission, type Actor } from "@/lib/authz";
+import { recordEvent } from "@/lib/events/record-event";
+import { ledgerEntryColumns, type LedgerEntry } from "./ledger-entry";
+import { loadRecoveryForParty } from "./load";
+import type { EnterpriseResponse } from "./schemas";
+
+/**
+ * The company confirms a ledger entry or queries it (with a note). Callers: members of the
+ * company that filed the request (404 for anyone else's entry). Only enterprise_response and
+ * enterprise_note change: the append-only trigger refuses anything more. May be answered again
+ * (a query settled by a phone call becomes a confirmation); each answer is an event.
+ */
+export async function respondToRecovery(actor: Actor | null, recoveryId: string, input: { response: EnterpriseResponse; note?: string }): Promise<LedgerEntry> {
+  const member = requirePermission(actor, "recovery.respond");
+  return db.transaction(async (tx) => {
+    const { entry } = await loadRecoveryForParty(tx, member, recoveryId);
+    const [row] = await tx
+      .update(recoveries)
+      .set({ enterpriseResponse: input.response, enterpriseNote: input.note ?? null })
+      .where(eq(recoveries.id, entry.id))
+      .returning(ledgerEntryColumns);
+    await recordEvent(tx, member, {
+      type: `recovery.${input.response}`,
+      entityType: "recovery",
+      entityId: entry.id,
+      requestId: entry.requestId,
+      reason: input.note ?? null,
+      data: { disputeId: entry.disputeId },
+    });
+    return row!;
+  });
+}

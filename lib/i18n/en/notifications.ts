@@ -1,0 +1,54 @@
+import type { Shape } from "../shape";
+import type { notifications as zh } from "../zh-CN/notifications";
+
+export const notifications: Shape<typeof zh> = {
+  inbox: {
+    title: "Inbox",
+    subtitle: "Offers, status changes, messages and other notices.",
+    unread: "{n} unread",
+    allRead: "Nothing unread",
+    markAllRead: "Mark all as read",
+    markRead: "Mark as read",
+    empty: "No notifications.",
+    open: "Open the request",
+    unreadBadge: "Unread",
+    showUnread: "Unread only",
+    showAll: "All",
+    headerLink: "Inbox ({n} unread)",
+  },
+  kinds: {
+    offer: {
+      new: "New case offer: “{title}”. Please answer before the deadline.",
+      deadline: "The offer “{title}” is about to expire. Please answer soon.",
+      accepted: "An expert accepted “{title}”.",
+      declined: "An expert declined “{title}”.",
+      withdrawn: "The offer of “{title}” was withdrawn.",
+    },
+    request: {
+      submitted: "A new request awaits triage: “{title}”.",
+      status: "“{title}” is now: {status}.",
+      returned: "“{title}” was returned: please add the missing information.",
+      assigned: "An expert now handles “{title}”.",
+      reassigned: "“{title}” was reassigned to another expert.",
+      needs_attention: "“{title}” needs attention.",
+    },
+    message: { new: "{author} wrote on “{title}”." },
+    expert: { appointed: "You have been appointed a chief legal counsel expert.", decision: "There is a decision on your application." },
+    recovery: { recorded: "A payment was recorded on “{title}”." },
+    other: "You have a new notification.",
+  },
+  details: {
+    reason: "Note: {reason}",
+    referral: "Suggested instead: {referral}",
+    excerpt: "“{excerpt}”",
+    rating: "Rating: {rating} stars",
+    automatic: "The confirmation period passed; the system closed it.",
+  },
+  email: {
+    subject: "[{app}] {text}",
+    greeting: "Dear {name},",
+    link: "Sign in to see it: {url}",
+    footer: "This message was sent automatically; please do not reply to it.",
+  },
+  untitled: "(untitled)",
+};

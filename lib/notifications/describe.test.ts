@@ -1,0 +1,51 @@
+import { describe, expect, it } from "vitest";
+import { translator } from "@/lib/i18n/translate";
+import { describeNotification } from "./describe";
+import { composeNotificationEmail } from "./email-content";
+
+const zh = translator("zh-CN");
+const en = translator("en");
+
+describe("notifications in words", () => {
+  it("names the new status in the reader's language, with the reason and referral", () => {
+    const facts = { kind: "request.status", requestTitle: "厂房租金拖欠", data: { status: "rejected", reason: "不属于受理范围", referral: "县法律援助中心" } };
+    expect(describeNotification(zh, facts)).toEqual({ headline: "“厂房租金拖欠”的状态变为：不予受理。", details: ["说明：不属于受理范围", "建议去处：县法律援助中心"] });
+    expect(describeNotification(en, facts).headline).toBe("“厂房租金拖欠” is now: Rejected.");
+  });
+
+  it("says what happened for an event without a status, and something neutral for what it does not know", () => {
+    expect(describeNotification(zh, { kind: "request.status", requestTitle: "T", data: { event: "offer.withdrawn" } }).headline).toBe("“T”的案件邀请已撤回。");
+    expect(describeNotification(zh, { kind: "request.status", data: { text: "welcome" } }).headline).toBe("您有一条新通知。");
+    expect(describeNotification(en, { kind: "something.else" }).headline).toBe("You have a new notification.");
+  });
+
+  it("prefers the title stored with the notification, then the request's, then says it has none", () => {
+    expect(describeNotification(zh, { kind: "offer.new", requestTitle: "现在的标题", data: { title: "当时的标题" } }).headline).toContain("当时的标题");
+    expect(describeNotification(zh, { kind: "offer.new", requestTitle: "现在的标题" }).headline).toContain("现在的标题");
+    expect(describeNotification(zh, { kind: "offer.new" }).headline).toContain("（无标题）");
+  });
+});
+
+describe("notification e-mail", () => {
+  it("is one-line-subject plain text with a link to the request", () => {
+    const mail = composeNotificationEmail({
+      kind: "message.new",
+      data: { title: "租金\r\nBcc: victim@example.com", author: "王律师", excerpt: "<b>周三</b>见" },
+      recipientName: "张经理",
+      locale: "zh-CN",
+      requestId: "0f0f0f0f-0000-4000-8000-000000000000",
+      baseUrl: "https://roster.example/",
+    });
+    expect(mail.subject).not.toMatch(/[\r\n]/);
+    expect(mail.subject).toBe("【专家库】王律师 在“租金 Bcc: victim@example.com”中留言。");
+    expect(mail.text).toContain("张经理，您好：");
+    expect(mail.text).toContain("“<b>周三</b>见”");
+    expect(mail.text).toContain("https://roster.example/requests/0f0f0f0f-0000-4000-8000-000000000000");
+  });
+
+  it("falls back to Chinese for an unknown locale and links to the inbox without a request", () => {
+    const mail = composeNotificationEmail({ kind: "expert.appointed", recipientName: "李", locale: "fr", baseUrl: "http://localhost:3000" });
+    expect(mail.subject).toBe("【专家库】您已被聘任为首席法律咨询专家。");
+    expect(mail.text).toContain("http://localhost:3000/inbox");
+  });
+});

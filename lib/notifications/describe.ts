@@ -1,0 +1,59 @@
+import { requestStatuses, type RequestStatus } from "@/db/schema/enums";
+import type { Translate } from "@/lib/i18n/translate";
+import type { MessageKey } from "@/lib/i18n/keys";
+
+export interface NotificationFacts {
+  kind: string;
+  /** The request's current title, when the notification is about one. */
+  requestTitle?: string | null;
+  data?: Record<string, unknown> | null;
+}
+
+const kindKeys: Record<string, MessageKey> = {
+  "offer.new": "notifications.kinds.offer.new",
+  "offer.deadline": "notifications.kinds.offer.deadline",
+  "offer.accepted": "notifications.kinds.offer.accepted",
+  "offer.declined": "notifications.kinds.offer.declined",
+  "offer.withdrawn": "notifications.kinds.offer.withdrawn",
+  "request.submitted": "notifications.kinds.request.submitted",
+  "request.status": "notifications.kinds.request.status",
+  "request.returned": "notifications.kinds.request.returned",
+  "request.assigned": "notifications.kinds.request.assigned",
+  "request.reassigned": "notifications.kinds.request.reassigned",
+  "request.needs_attention": "notifications.kinds.request.needs_attention",
+  "message.new": "notifications.kinds.message.new",
+  "expert.appointed": "notifications.kinds.expert.appointed",
+  "expert.decision": "notifications.kinds.expert.decision",
+  "recovery.recorded": "notifications.kinds.recovery.recorded",
+};
+
+const text = (value: unknown): string | null => (typeof value === "string" && value.trim() ? value : null);
+
+/**
+ * A notification in words, in the translator's language: a headline and detail lines. Shared by
+ * the inbox and the e-mail so both say the same. User-typed parts (titles, reasons, excerpts)
+ * are returned as plain text; whoever shows them must keep them text.
+ */
+export function describeNotification(t: Translate, n: NotificationFacts): { headline: string; details: string[] } {
+  const data = n.data ?? {};
+  const status = text(data.status);
+  const params = {
+    title: text(data.title) ?? n.requestTitle ?? t("notifications.untitled"),
+    status: status && (requestStatuses as readonly string[]).includes(status) ? t(`enums.requestStatus.${status as RequestStatus}`) : (status ?? ""),
+    author: text(data.author) ?? "",
+  };
+  // A status notice about an event rather than a new status (an offer withdrawn) says what happened.
+  const event = text(data.event);
+  const key = n.kind === "request.status" && !status ? (event ? kindKeys[event] : undefined) : kindKeys[n.kind];
+  const headline = key ? t(key, params) : t("notifications.kinds.other");
+  const details: string[] = [];
+  const reason = text(data.reason);
+  const referral = text(data.referral);
+  const excerpt = text(data.excerpt);
+  if (reason) details.push(t("notifications.details.reason", { reason }));
+  if (referral) details.push(t("notifications.details.referral", { referral }));
+  if (excerpt) details.push(t("notifications.details.excerpt", { excerpt }));
+  if (typeof data.rating === "number") details.push(t("notifications.details.rating", { rating: data.rating }));
+  if (data.automatic === true) details.push(t("notifications.details.automatic"));
+  return { headline, details };
+}

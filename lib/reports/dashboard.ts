@@ -1,0 +1,96 @@
+import { sql } from "drizzle-orm";
+import { db, rowsOf, type DbOrTx } from "@/db";
+import { requestStatuses, type RequestStatus } from "@/db/schema/enums";
+import { requirePermission, type Actor } from "@/lib/authz";
+import { groupedFigures } from "./figures";
+import type { Period } from "./period";
+import { reportScope, requestInScope, type ReportScope } from "./scope";
+
+// The dashboard's panels besides the grouped figures (lib/reports/get-report.ts). Each takes the
+// scope and period of the admin's report; the access check is in getDashboardPanels.
+
+const inPeriod = (column: string, period: Period) =>
+  sql`${sql.raw(column)} >= ${period.fromInstant.toISOString()}::timestamptz and ${sql.raw(column)} < ${period.toExclusiveInstant.toISOString()}::timestamptz`;
+
+/** Requests filed in the period, by their current status (every status, zero when none). */
+export async function requestsByStatus(period: Period, scope: ReportScope, handle: DbOrTx = db) {
+  const figures = await groupedFigures("status", period, scope, handle);
+  return requestStatuses.map((status: RequestStatus) => ({ status, count: figures.get(status)?.requests ?? 0 }));
+}
+
+/** Offers declined in the period (by when they were answered), by the expert's reason. */
+export async function declinedOffers(period: Period, scope: ReportScope, handle: DbOrTx = db) {
+  const rows = rowsOf<{ reason: string; n: number }>(
+    await handle.execute(sql`
+      select coalesce(offers.decline_reason, '') as reason, count(*)::int as n
+      from offers join requests on requests.id = offers.request_id
+      where offers.status = 'declined' and ${inPeriod("offers.answered_at", period)} and ${requestInScope(scope)}
+      group by 1 order by 2 desc, 1`),
+  );
+  return rows.map((r) => ({ reason: r.reason, count: Number(r.n) }));
+}
+
+/** Deadline breaches: offers whose deadline passed unanswered in the period, in total and by expert. */
+export async function deadlineBreaches(period: Period, scope: ReportScope, handle: DbOrTx = db) {
+  const rows = rowsOf<{ expert_id: string; name: string; n: number }>(
+    await handle.execute(sql`
+      select offers.expert_id, experts.name, count(*)::int as n
+      from offers join requests on requests.id = offers.request_id join experts on experts.id = offers.expert_id
+      where offers.status = 'expired' and ${inPeriod("offers.expires_at", period)} and ${requestInScope(scope)}
+      group by 1, 2 order by 3 desc, 2`),
+  );
+  const byExpert = rows.map((r) => ({ expertId: r.expert_id, name: r.name, count: Number(r.n) }));
+  return { total: byExpert.reduce((acc, r) => acc + r.count, 0), byExpert: byExpert.slice(0, 10) };
+}
+
+/** Each expert's active cases now (accepted or in progress) against their capacity, busiest first. */
+export async function caseloadPerExpert(scope: ReportScope, handle: DbOrTx = db) {
+  const rows = rowsOf<{ expert_id: string; name: string; capacity: number; active: number }>(
+    await handle.execute(sql`
+      select experts.id as expert_id, experts.name, experts.capacity, count(*)::int as active
+      from requests join experts on experts.id = requests.assigned_expert_id
+      where requests.status in ('accepted', 'in_progress') and ${requestInScope(scope)}
+      group by 1, 2, 3 order by 4 desc, 2 limit 20`),
+  );
+  return rows.map((r) => ({ expertId: r.expert_id, name: r.name, capacity: Number(r.capacity), active: Number(r.active) }));
+}
+
+/** Ratings of the requests closed in the period, and the society's return visits in it. */
+export async function satisfaction(period: Period, scope: ReportScope, handle: DbOrTx = db) {
+  const [ratingRows, visitRows] = await Promise.all([
+    handle.execute(sql`
+      select requests.rating as rating, count(*)::int as n from requests
+      where requests.rating is not null and ${inPeriod("requests.closed_at", period)} and ${requestInScope(scope)}
+      group by 1`),
+    handle.execute(sql`
+      select count(*)::int as n, coalesce(sum(return_visits.satisfaction), 0)::int as total
+      from return_visits join requests on requests.id = return_visits.request_id
+      where return_visits.visited_on between ${period.from}::date and ${period.to}::date and ${requestInScope(scope)}`),
+  ]);
+  const counts = [1, 2, 3, 4, 5].map((stars) => ({ stars, count: Number(rowsOf<{ rating: number; n: number }>(ratingRows).find((r) => Number(r.rating) === stars)?.n ?? 0) }));
+  const rated = counts.reduce((acc, c) => acc + c.count, 0);
+  const ratingSum = counts.reduce((acc, c) => acc + c.count * c.stars, 0);
+  const visits = rowsOf<{ n: number; total: number }>(visitRows)[0];
+  const visitCount = Number(visits?.n ?? 0);
+  return {
+    ratings: counts,
+    rated,
+    averageRating: rated ? Math.round((ratingSum / rated) * 10) / 10 : null,
+    returnVisits: visitCount,
+    averageVisitSatisfaction: visitCount ? Math.round((Number(visits!.total) / visitCount) * 10) / 10 : null,
+  };
+}
+
+/** Every panel of the dashboard for an admin (403 otherwise), within their region scope. */
+export async function getDashboardPanels(actor: Actor | null, period: Period) {
+  const admin = requirePermission(actor, "report.read");
+  const scope = reportScope(admin);
+  const [status, declines, breaches, caseload, ratings] = await Promise.all([
+    requestsByStatus(period, scope),
+    declinedOffers(period, scope),
+    deadlineBreaches(period, scope),
+    caseloadPerExpert(scope),
+    satisfaction(period, scope),
+  ]);
+  return { status, declines, breaches, caseload, satisfaction: ratings };
+}

@@ -1,0 +1,220 @@
+import ExcelJS from "exceljs";
+import fc from "fast-check";
+import Papa from "papaparse";
+import { eq, sql } from "drizzle-orm";
+import { beforeAll, describe, expect, it } from "vitest";
+import { GET as listDisputes, POST as postDispute } from "@/app/api/v1/requests/[id]/disputes/route";
+import { POST as postRecovery } from "@/app/api/v1/disputes/[id]/recoveries/route";
+import { db, rowsOf } from "@/db";
+import { disputes, requests } from "@/db/schema";
+import { disputeStatuses } from "@/db/schema/enums";
+import type { Actor } from "@/lib/authz";
+import { createAcceptedCase } from "@/lib/disputes/case-fixture";
+import { createDispute } from "@/lib/disputes/create-dispute";
+import { recordRecovery } from "@/lib/disputes/record-recovery";
+import { reverseRecovery } from "@/lib/disputes/reverse-recovery";
+import { updateDispute } from "@/lib/disputes/update-dispute";
+import { AppError } from "@/lib/errors";
+import { fenToYuanString, formatFen, parseYuan } from "@/lib/money";
+import { useTestDatabase } from "@/test/database";
+import { bearerFor, createAdminActor, createEnterpriseActor, createExpertActor } from "@/test/fixtures";
+import { exportReport, reportCsv, reportTable } from "./export";
+import { figuresFromLedger, figuresFromRollups, type FigureDimension, type Figures } from "./figures";
+import { getReport, type Report, type ReportRow } from "./get-report";
+import { makePeriod } from "./period";
+import { getPublicStats } from "./public-stats";
+import { reportScope } from "./scope";
+
+useTestDatabase();
+
+const MAX_SAFE = 2n ** 53n - 1n;
+const yuanOf = (cell: unknown) => {
+  const parsed = parseYuan(String(cell), { allowNegative: true });
+  if (!parsed.ok) throw new Error(`not an amount: ${String(cell)}`);
+  return parsed.fen;
+};
+
+describe("exact money, without a database (thousands of runs)", () => {
+  it("every fen amount round-trips through the yuan text of exports and the display text of pages", () => {
+    fc.assert(
+      fc.property(fc.bigInt(-MAX_SAFE, MAX_SAFE), (fen) => {
+        expect(yuanOf(fenToYuanString(fen))).toBe(fen);
+        const magnitude = fen < 0n ? -fen : fen;
+        expect(yuanOf(formatFen(magnitude))).toBe(magnitude);
+        expect(formatFen(fen)).toBe(fen < 0n ? `-${formatFen(magnitude)}` : formatFen(magnitude));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  const figures = fc.record({
+    requests: fc.nat(10_000),
+    requestsResolved: fc.nat(10_000),
+    disputesOpened: fc.nat(10_000),
+    disputesResolved: fc.nat(10_000),
+    claimedFen: fc.bigInt(0n, MAX_SAFE),
+    recoveredFen: fc.bigInt(0n, MAX_SAFE),
+  });
+  const row = (f: Figures, key: string): ReportRow => ({ ...f, key, label: `组${key}`, acceptedRequests: 0, medianHoursToAccept: null, p90HoursToAccept: null });
+
+  it("a report's CSV says every amount to the fen, including the totals row", () => {
+    fc.assert(
+      fc.property(fc.array(figures, { maxLength: 12 }), figures, (rows, totals) => {
+        const report: Report = { groupBy: "region", from: "2026-01-01", to: "2026-12-31", source: "rollups", rows: rows.map((f, i) => row(f, String(i))), totals: row(totals, "") };
+        const parsed = Papa.parse<string[]>(reportCsv(report).replace(/^\uFEFF/, ""), { skipEmptyLines: true }).data;
+        const expected = [...report.rows, report.totals];
+        expect(parsed.length).toBe(expected.length + 1);
+        expected.forEach((r, i) => {
+          expect(yuanOf(parsed[i + 1]![5])).toBe(r.claimedFen);
+          expect(yuanOf(parsed[i + 1]![6])).toBe(r.recoveredFen);
+        });
+        expect(reportTable(report).rows.at(-1)![6]).toBe(fenToYuanString(totals.recoveredFen));
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it("any sequence of entries and reversals totals the sum of the entries never reversed (the ledger model)", () => {
+    fc.assert(
+      fc.property(fc.array(fc.oneof(fc.record({ add: fc.bigInt(1n, 10n ** 13n) }), fc.record({ reverse: fc.nat() })), { maxLength: 40 }), (ops) => {
+        const ledger: { amount: bigint; reverses?: number }[] = [];
+        const reversed = new Set<number>();
+        for (const op of ops) {
+          if ("add" in op) ledger.push({ amount: op.add });
+          else if (ledger.length) {
+            const target = op.reverse % ledger.length;
+            if (ledger[target]!.reverses === undefined && !reversed.has(target)) {
+              reversed.add(target);
+              ledger.push({ amount: -ledger[target]!.amount, reverses: target });
+            }
+          }
+        }
+        const total = ledger.reduce((acc, e) => acc + e.amount, 0n);
+        const unreversed = ledger.filter((e, i) => e.reverses === undefined && !reversed.has(i)).reduce((acc, e) => acc + e.amount, 0n);
+        expect(total).toBe(unreversed);
+        expect(total >= 0n).toBe(true);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+});
+
+/*
+ * Against the database (PGlite, or PostgreSQL when DATABASE_URL is set): random sequences of ledger
+ * entries, reversals, dispute status changes, reassignments and region moves, each through the
+ * real use cases. After every sequence the ledger, the disputes' rollup column, the report rollups,
+ * the report computed from the ledger, the API report, the exports and the public stats all agree.
+ */
+describe("any sequence of ledger operations keeps every total equal, to the fen", () => {
+  const PERIOD = makePeriod("2025-01-01", "2026-12-31");
+  const counties = ["330421", "310118001", "320509"];
+  let admin: Actor, enterprise: Actor, experts: Actor[];
+
+  beforeAll(async () => {
+    admin = await createAdminActor();
+    enterprise = await createEnterpriseActor();
+    experts = [await createExpertActor(), await createExpertActor()];
+  });
+
+  const op = fc.oneof(
+    { weight: 5, arbitrary: fc.record({ kind: fc.constant("record" as const), dispute: fc.nat(2), amount: fc.bigInt(1n, 10n ** 13n), month: fc.nat(21), day: fc.integer({ min: 1, max: 28 }) }) },
+    { weight: 2, arbitrary: fc.record({ kind: fc.constant("reverse" as const), target: fc.nat() }) },
+    { weight: 2, arbitrary: fc.record({ kind: fc.constant("status" as const), dispute: fc.nat(2), status: fc.constantFrom(...disputeStatuses) }) },
+    { weight: 1, arbitrary: fc.record({ kind: fc.constant("reassign" as const) }) },
+    { weight: 1, arbitrary: fc.record({ kind: fc.constant("move" as const), county: fc.nat(2) }) },
+  );
+  const dimensions: FigureDimension[] = ["all", "month", "region", "specialty", "expert", "station", "channel", "status"];
+
+  const ledgerTotal = async (where = sql`true`) =>
+    BigInt(rowsOf<{ t: string }>(await db.execute(sql`select coalesce(sum(amount_fen), 0)::text as t from recoveries where ${where}`))[0]!.t);
+  const disputesRollupTotal = async () => BigInt(rowsOf<{ t: string }>(await db.execute(sql`select coalesce(sum(recovered_fen), 0)::text as t from disputes`))[0]!.t);
+  const asObject = (m: Map<string, Figures>) =>
+    Object.fromEntries(
+      [...m.entries()]
+        .filter(([, f]) => f.requests || f.requestsResolved || f.disputesOpened || f.disputesResolved || f.claimedFen || f.recoveredFen)
+        .sort(([a], [b]) => a.localeCompare(b)),
+    );
+
+  let runs = 0;
+  it("holds for 200 random sequences", async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(op, { minLength: 1, maxLength: 8 }), fc.constantFrom(...dimensions), async (ops, dimension) => {
+        runs += 1;
+        let expert = runs % 2;
+        const requestId = await createAcceptedCase({ enterprise, expert: experts[expert]!, status: "in_progress", regionCode: counties[runs % 3], channel: runs % 4 === 0 ? "hotline" : "web", specialties: runs % 5 === 0 ? [] : ["debt_collection", "labor"].slice(0, 1 + (runs % 2)) });
+        const ids: string[] = [];
+        for (let i = 0; i < 3; i++) ids.push((await createDispute(admin, requestId, { counterpartyName: `相对方${i}`, kind: "receivable", claimedFen: BigInt(i * 1000) })).id);
+        const entries: { id: string; amount: bigint; isReversal: boolean; reversed: boolean }[] = [];
+        for (const step of ops) {
+          if (step.kind === "record") {
+            const month = String((step.month % 12) + 1).padStart(2, "0");
+            const receivedOn = `${2025 + Math.floor(step.month / 12)}-${month}-${String(step.day).padStart(2, "0")}`;
+            const entry = await recordRecovery(admin, ids[step.dispute]!, { amountFen: step.amount, receivedOn, method: "negotiation" });
+            entries.push({ id: entry.id, amount: step.amount, isReversal: false, reversed: false });
+          } else if (step.kind === "reverse" && entries.length) {
+            const target = entries[step.target % entries.length]!;
+            const attempt = reverseRecovery(admin, target.id, "更正");
+            if (target.isReversal || target.reversed) {
+              await expect(attempt).rejects.toMatchObject({ code: "conflict" });
+            } else {
+              const reversal = await attempt;
+              target.reversed = true;
+              entries.push({ id: reversal.id, amount: -target.amount, isReversal: true, reversed: false });
+            }
+          } else if (step.kind === "status") {
+            await updateDispute(admin, ids[step.dispute]!, { status: step.status, resolutionMethod: undefined }).catch((error: unknown) => {
+              if (!(error instanceof AppError && error.code === "conflict")) throw error;
+            });
+          } else if (step.kind === "reassign") {
+            expert = 1 - expert;
+            await db.update(requests).set({ assignedExpertId: experts[expert]!.expertId }).where(eq(requests.id, requestId));
+          } else if (step.kind === "move") {
+            await db.update(requests).set({ regionCode: counties[step.county]! }).where(eq(requests.id, requestId));
+          }
+        }
+        // this sequence: the model, the ledger and the disputes' rollup column
+        const model = entries.reduce((acc, e) => acc + e.amount, 0n);
+        expect(await ledgerTotal(sql`request_id = ${requestId}`)).toBe(model);
+        const [perRequest] = await db.select({ t: sql<string>`coalesce(sum(${disputes.recoveredFen}), 0)::text` }).from(disputes).where(eq(disputes.requestId, requestId));
+        expect(BigInt(perRequest!.t)).toBe(model);
+
+        // everything so far: the ledger against every report figure
+        const scope = reportScope(admin);
+        const total = await ledgerTotal();
+        expect(await disputesRollupTotal()).toBe(total);
+        const [fromRollups, fromLedger] = await Promise.all([figuresFromRollups(dimension, PERIOD, scope), figuresFromLedger(dimension, PERIOD, scope)]);
+        expect(asObject(fromRollups)).toEqual(asObject(fromLedger));
+        const report = await getReport(admin, { groupBy: "month", period: PERIOD }, "zh-CN");
+        expect(report.totals.recoveredFen).toBe(total);
+        expect(report.rows.reduce((acc, r) => acc + r.recoveredFen, 0n)).toBe(total);
+        expect((await getPublicStats()).recoveredFen).toBe(total);
+        const csv = new TextDecoder().decode((await exportReport(admin, { groupBy: "region", period: PERIOD, format: "csv" })).body);
+        expect(yuanOf(csv.trim().split("\r\n").at(-1)!.split(",")[6])).toBe(total);
+        if (runs % 25 === 0) {
+          const workbook = new ExcelJS.Workbook();
+          await workbook.xlsx.load((await exportReport(admin, { groupBy: "month", period: PERIOD, format: "xlsx" })).body.buffer as ArrayBuffer);
+          const sheet = workbook.getWorksheet("报表")!;
+          expect(yuanOf((sheet.getRow(sheet.rowCount).values as unknown[])[7])).toBe(total);
+        }
+      }),
+      { numRuns: 200 },
+    );
+  }, 240_000);
+
+  it("carries 10^13 fen exactly through the API and its totals", async () => {
+    const token = await bearerFor(experts[0]!);
+    const requestId = await createAcceptedCase({ enterprise, expert: experts[0]! });
+    const call = async (handler: typeof postDispute, id: string, body?: unknown) =>
+      (await handler(
+        new Request("http://localhost/x", { method: body ? "POST" : "GET", headers: { authorization: `Bearer ${token}`, "content-type": "application/json" }, body: body ? JSON.stringify(body) : undefined }),
+        { params: Promise.resolve({ id }) },
+      ).then((r) => r.json())) as Record<string, unknown>;
+    const dispute = await call(postDispute, requestId, { counterparty: { name: "大额相对方" }, kind: "contract", claimedFen: 10 ** 13 });
+    const entry = await call(postRecovery, dispute.id as string, { amountFen: 10 ** 13, receivedOn: "2026-06-30", method: "judgment" });
+    expect(entry.amountFen).toBe(10 ** 13);
+    const listed = (await call(listDisputes, requestId)) as { totals: { claimedFen: number; recoveredFen: number } };
+    expect(listed.totals).toMatchObject({ claimedFen: 10 ** 13, recoveredFen: 10 ** 13 });
+    const report = await getReport(admin, { groupBy: "month", period: PERIOD }, "zh-CN");
+    expect(report.rows.find((r) => r.key === "2026-06")!.recoveredFen >= 10n ** 13n).toBe(true);
+  });
+});

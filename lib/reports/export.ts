@@ -1,0 +1,95 @@
+import ExcelJS from "exceljs";
+import Papa from "papaparse";
+import { eq } from "drizzle-orm";
+import { db } from "@/db";
+import { regions } from "@/db/schema";
+import { requirePermission, type Actor } from "@/lib/authz";
+import { formatDateTime } from "@/lib/i18n/format";
+import { translator } from "@/lib/i18n/translate";
+import { fenToYuanString } from "@/lib/money";
+import { getReport, type Report, type ReportRow } from "./get-report";
+import type { Period } from "./period";
+import type { ExportFormat, ReportDimension } from "./schemas";
+
+// Exports are for the law society's files and the county's annual report: Chinese headers and
+// labels whatever the reader's language, amounts as yuan text with two decimals (never a float).
+const t = translator("zh-CN");
+
+/** The report as a table of cells: header row, one row per group, and the totals row. */
+export function reportTable(report: Report): { header: string[]; rows: (string | number)[][] } {
+  const header = [
+    t(`reports.dimensionName.${report.groupBy}`),
+    t("reports.columns.requests"),
+    t("reports.columns.requestsResolved"),
+    t("reports.columns.disputesOpened"),
+    t("reports.columns.disputesResolved"),
+    t("reports.columns.claimedYuan"),
+    t("reports.columns.recoveredYuan"),
+    t("reports.columns.accepted"),
+    t("reports.columns.medianHours"),
+    t("reports.columns.p90Hours"),
+  ];
+  const cells = (row: ReportRow, label: string) => [
+    label,
+    row.requests,
+    row.requestsResolved,
+    row.disputesOpened,
+    row.disputesResolved,
+    fenToYuanString(row.claimedFen),
+    fenToYuanString(row.recoveredFen),
+    row.acceptedRequests,
+    row.medianHoursToAccept ?? "",
+    row.p90HoursToAccept ?? "",
+  ];
+  return { header, rows: [...report.rows.map((r) => cells(r, r.label)), cells(report.totals, t("reports.columns.total"))] };
+}
+
+/** CSV with a byte-order mark, so spreadsheet programs read the Chinese text as UTF-8. */
+export function reportCsv(report: Report): string {
+  const { header, rows } = reportTable(report);
+  return "\uFEFF" + Papa.unparse([header, ...rows.map((r) => r.map(String))], { newline: "\r\n" });
+}
+
+export async function reportXlsx(report: Report, scopeName: string): Promise<Uint8Array<ArrayBuffer>> {
+  const { header, rows } = reportTable(report);
+  const workbook = new ExcelJS.Workbook();
+  workbook.created = new Date();
+  const sheet = workbook.addWorksheet(t("reports.export.sheet"), { views: [{ state: "frozen", ySplit: 1 }] });
+  sheet.addRow(header).font = { bold: true };
+  for (const cells of rows) sheet.addRow(cells);
+  sheet.lastRow!.font = { bold: true };
+  // Amount columns hold exact yuan text; mark them as text and right-align them like numbers.
+  for (const index of [6, 7]) {
+    const column = sheet.getColumn(index);
+    column.numFmt = "@";
+    column.alignment = { horizontal: "right" };
+  }
+  sheet.columns.forEach((column, i) => (column.width = i === 0 ? 24 : 16));
+  const info = workbook.addWorksheet(t("reports.export.infoSheet"));
+  info.addRows([
+    [t("reports.export.reportTitle", { groupBy: t(`reports.dimensionName.${report.groupBy}`) })],
+    [t("reports.export.period"), `${report.from} — ${report.to}`],
+    [t("reports.export.scope"), scopeName],
+    [t("reports.export.amounts"), t("reports.export.amountsValue")],
+    [t("reports.export.generatedAt"), formatDateTime(new Date(), "zh-CN")],
+  ]);
+  info.getColumn(1).width = 16;
+  info.getColumn(2).width = 48;
+  return new Uint8Array(await workbook.xlsx.writeBuffer() as ArrayBuffer);
+}
+
+/**
+ * The report of a period and grouping as a CSV or Excel file. Callers: admins (403 otherwise),
+ * within their region scope. The figures are those of GET /api/v1/reports, to the fen.
+ */
+export async function exportReport(actor: Actor | null, query: { groupBy: ReportDimension; period: Period; format: ExportFormat }) {
+  const admin = requirePermission(actor, "report.export");
+  const report = await getReport(admin, query, "zh-CN");
+  const base = `report-${query.groupBy}-${report.from}_${report.to}`;
+  if (query.format === "csv") {
+    return { filename: `${base}.csv`, contentType: "text/csv; charset=utf-8", body: new TextEncoder().encode(reportCsv(report)) as Uint8Array<ArrayBuffer> };
+  }
+  const [region] = admin.regionScope ? await db.select({ name: regions.nameZh }).from(regions).where(eq(regions.code, admin.regionScope)) : [];
+  const body = await reportXlsx(report, region?.name ?? t("reports.export.allRegions"));
+  return { filename: `${base}.xlsx`, contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", body };
+}

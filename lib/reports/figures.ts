@@ -1,0 +1,140 @@
+import { sql, type SQL } from "drizzle-orm";
+import { db, rowsOf, type DbOrTx } from "@/db";
+import type { Period } from "./period";
+import type { ReportDimension } from "./schemas";
+import { requestInScope, rollupServes, type ReportScope } from "./scope";
+
+/** A report dimension, plus "all" (the totals) and "status" (requests by their current status). */
+export type FigureDimension = ReportDimension | "all" | "status";
+
+/** The additive figures of a period: counts, and money as exact bigint fen. */
+export interface Figures {
+  requests: number;
+  requestsResolved: number;
+  disputesOpened: number;
+  disputesResolved: number;
+  claimedFen: bigint;
+  recoveredFen: bigint;
+}
+
+export const zeroFigures = (): Figures => ({ requests: 0, requestsResolved: 0, disputesOpened: 0, disputesResolved: 0, claimedFen: 0n, recoveredFen: 0n });
+
+interface FigureRow {
+  key: string;
+  requests: number;
+  requests_resolved: number;
+  disputes_opened: number;
+  disputes_resolved: number;
+  claimed_fen: string;
+  recovered_fen: string;
+}
+
+function toMap(rows: FigureRow[]): Map<string, Figures> {
+  return new Map(
+    rows.map((r) => [
+      r.key,
+      {
+        requests: Number(r.requests),
+        requestsResolved: Number(r.requests_resolved),
+        disputesOpened: Number(r.disputes_opened),
+        disputesResolved: Number(r.disputes_resolved),
+        claimedFen: BigInt(r.claimed_fen),
+        recoveredFen: BigInt(r.recovered_fen),
+      },
+    ]),
+  );
+}
+
+const sums = sql.raw(
+  "sum(requests_filed)::int as requests, sum(requests_resolved)::int as requests_resolved, sum(disputes_opened)::int as disputes_opened, " +
+    "sum(disputes_resolved)::int as disputes_resolved, sum(claimed_fen)::text as claimed_fen, sum(recovered_fen)::text as recovered_fen",
+);
+
+/** The figures grouped by `dimension`, read from the monthly rollups (whole months, county-or-wider scope). */
+export async function figuresFromRollups(dimension: FigureDimension, period: Period, scope: ReportScope, handle: DbOrTx = db) {
+  const stored = dimension === "month" ? "all" : dimension;
+  const key = dimension === "month" ? sql`to_char(month, 'YYYY-MM')` : dimension === "region" && scope.regionLevel === "county" ? sql`county` : sql`key`;
+  const inScope = scope.prefix ? sql`and county like ${scope.prefix + "%"}` : sql``;
+  const result = await handle.execute(sql`
+    select ${key} as key, ${sums}
+    from report_rollups
+    where dimension = ${stored} and month between ${period.fromMonth}::date and ${period.toMonth}::date ${inScope}
+    group by 1`);
+  return toMap(rowsOf<FigureRow>(result));
+}
+
+/**
+ * SQL: the grouping key of a row of `requests` (specialties joined as `rs`); `at` is the moment
+ * whose month the "month" dimension uses.
+ */
+export function groupKeySql(dimension: FigureDimension, scope: ReportScope, at: SQL): SQL {
+  switch (dimension) {
+    case "all":
+      return sql`''`;
+    case "month":
+      return sql`to_char(report_month(${at}), 'YYYY-MM')`;
+    case "region":
+      return scope.regionLevel === "county" ? sql`left(requests.region_code, 6)` : sql`requests.region_code`;
+    case "specialty":
+      return sql`rs.specialty_code`;
+    case "expert":
+      return sql`coalesce(requests.assigned_expert_id::text, '')`;
+    case "station":
+      return sql`coalesce(requests.station_id::text, '')`;
+    case "channel":
+      return sql`requests.channel::text`;
+    case "status":
+      return sql`requests.status::text`;
+  }
+}
+
+/**
+ * The same figures computed directly from the requests, the disputes and the ledger, for any
+ * period and scope: the reference the rollups are checked against, and the answer when the
+ * rollups cannot serve (a period that is not whole months, a town-level scope).
+ */
+export async function figuresFromLedger(dimension: FigureDimension, period: Period, scope: ReportScope, handle: DbOrTx = db) {
+  const from = period.fromInstant.toISOString();
+  const to = period.toExclusiveInstant.toISOString();
+  const within = (column: SQL) => sql`${column} >= ${from}::timestamptz and ${column} < ${to}::timestamptz`;
+  const specialties = dimension === "specialty" ? sql`join request_specialties rs on rs.request_id = requests.id` : sql``;
+  const result = await handle.execute(sql`
+    with facts as (
+      select q.id as request_id, q.submitted_at as at, 1 as f, 0 as rr, 0 as o, 0 as dr, 0::bigint as c, 0::bigint as rf
+        from requests q where ${within(sql`q.submitted_at`)}
+      union all
+      select q.id, q.resolved_at, 0, 1, 0, 0, 0, 0
+        from requests q where ${within(sql`q.resolved_at`)} and q.status in ('resolved', 'closed')
+      union all
+      select d.request_id, d.opened_at, 0, 0, 1, 0, d.claimed_fen, 0 from disputes d where ${within(sql`d.opened_at`)}
+      union all
+      select d.request_id, d.closed_at, 0, 0, 0, 1, 0, 0 from disputes d where d.status = 'resolved' and ${within(sql`d.closed_at`)}
+      union all
+      select x.request_id, x.received_on::timestamp at time zone 'Asia/Shanghai', 0, 0, 0, 0, 0, x.amount_fen
+        from recoveries x where x.received_on between ${period.from}::date and ${period.to}::date
+    )
+    select ${groupKeySql(dimension, scope, sql`facts.at`)} as key,
+      sum(facts.f)::int as requests, sum(facts.rr)::int as requests_resolved, sum(facts.o)::int as disputes_opened,
+      sum(facts.dr)::int as disputes_resolved, sum(facts.c)::text as claimed_fen, sum(facts.rf)::text as recovered_fen
+    from facts join requests on requests.id = facts.request_id ${specialties}
+    where ${requestInScope(scope)}
+    group by 1`);
+  return toMap(rowsOf<FigureRow>(result));
+}
+
+/** The figures by `dimension`: from the rollups when they can answer, else from the ledger. Both are exact. */
+export function groupedFigures(dimension: FigureDimension, period: Period, scope: ReportScope, handle: DbOrTx = db) {
+  return rollupServes(scope, period) ? figuresFromRollups(dimension, period, scope, handle) : figuresFromLedger(dimension, period, scope, handle);
+}
+
+/** Sums figures (for the totals of a page, never across specialties: a request may have several). */
+export function addFigures(a: Figures, b: Figures): Figures {
+  return {
+    requests: a.requests + b.requests,
+    requestsResolved: a.requestsResolved + b.requestsResolved,
+    disputesOpened: a.disputesOpened + b.disputesOpened,
+    disputesResolved: a.disputesResolved + b.disputesResolved,
+    claimedFen: a.claimedFen + b.claimedFen,
+    recoveredFen: a.recoveredFen + b.recoveredFen,
+  };
+}

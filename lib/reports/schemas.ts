@@ -1,0 +1,47 @@
+import { z } from "zod";
+import { defaultPeriod, makePeriod, parsePeriodBound, type Period } from "./period";
+
+/** What a report can be grouped by (API `groupBy`). */
+export const reportDimensions = ["region", "specialty", "expert", "station", "channel", "month"] as const;
+export type ReportDimension = (typeof reportDimensions)[number];
+
+const MAX_PERIOD_DAYS = 20 * 366;
+
+const periodFields = {
+  /** "YYYY-MM" or "YYYY-MM-DD"; by default this year so far. */
+  from: z.string().trim().optional(),
+  to: z.string().trim().optional(),
+};
+
+function toPeriod(v: { from?: string; to?: string }, ctx: z.RefinementCtx): Period {
+  const fallback = defaultPeriod();
+  const from = v.from ? parsePeriodBound(v.from, false) : fallback.from;
+  const to = v.to ? parsePeriodBound(v.to, true) : fallback.to;
+  if (!from) ctx.addIssue({ code: "custom", path: ["from"], message: "reports.errors.period" });
+  if (!to) ctx.addIssue({ code: "custom", path: ["to"], message: "reports.errors.period" });
+  if (!from || !to) return z.NEVER;
+  if (from > to) {
+    ctx.addIssue({ code: "custom", path: ["to"], message: "reports.errors.periodOrder" });
+    return z.NEVER;
+  }
+  if (Date.parse(to) - Date.parse(from) > MAX_PERIOD_DAYS * 86_400_000) {
+    ctx.addIssue({ code: "custom", path: ["to"], message: "reports.errors.periodTooLong" });
+    return z.NEVER;
+  }
+  return makePeriod(from, to);
+}
+
+/** GET /api/v1/reports and the dashboard's filters. */
+export const reportQuerySchema = z
+  .object({ groupBy: z.enum(reportDimensions).default("month"), ...periodFields })
+  .transform((v, ctx) => ({ groupBy: v.groupBy, period: toPeriod(v, ctx) }));
+export type ReportQuery = z.output<typeof reportQuerySchema>;
+
+export const exportFormats = ["csv", "xlsx"] as const;
+export type ExportFormat = (typeof exportFormats)[number];
+
+/** GET /api/v1/reports/export */
+export const reportExportQuerySchema = z
+  .object({ groupBy: z.enum(reportDimensions).default("month"), format: z.enum(exportFormats).default("xlsx"), ...periodFields })
+  .transform((v, ctx) => ({ groupBy: v.groupBy, format: v.format, period: toPeriod(v, ctx) }));
+

@@ -1,0 +1,88 @@
+import { and, eq, isNull, or } from "drizzle-orm";
+import type { DbOrTx } from "@/db";
+import { experts, requests, users } from "@/db/schema";
+import type { Actor } from "@/lib/authz";
+import { notFound } from "@/lib/errors";
+import { isWithinRegion } from "@/lib/regions";
+import { visibleRequests } from "./scope";
+
+/** The columns the use cases decide on. */
+const core = {
+  id: requests.id,
+  title: requests.title,
+  status: requests.status,
+  enterpriseId: requests.enterpriseId,
+  stationId: requests.stationId,
+  filedByUserId: requests.filedByUserId,
+  assignedExpertId: requests.assignedExpertId,
+  regionCode: requests.regionCode,
+  resolvedAt: requests.resolvedAt,
+};
+export type RequestCore = { [K in keyof typeof core]: (typeof requests.$inferSelect)[K] };
+
+/** The request if the actor may see it; otherwise 404 (what one may not see does not exist). */
+export async function loadVisibleRequest(handle: DbOrTx, actor: Actor, requestId: string): Promise<RequestCore> {
+  if (!/^[0-9a-f-]{36}$/i.test(requestId)) throw notFound();
+  const [row] = await handle
+    .select(core)
+    .from(requests)
+    .where(and(eq(requests.id, requestId), visibleRequests(actor)))
+    .limit(1);
+  if (!row) throw notFound();
+  return row;
+}
+
+/**
+ * Whether the actor takes part in the case: the filing company or station, the assigned expert,
+ * or an admin whose scope covers it. An expert who was only offered the case sees its essentials
+ * but not its messages and files (they are confidential until someone accepts).
+ */
+export function isCaseParty(actor: Actor, request: RequestCore): boolean {
+  switch (actor.role) {
+    case "enterprise":
+      return actor.enterpriseId === request.enterpriseId;
+    case "station":
+      return actor.stationId !== null && actor.stationId === request.stationId;
+    case "expert":
+      return actor.expertId !== null && actor.expertId === request.assignedExpertId;
+    case "admin":
+      return actor.regionScope === null || isWithinRegion(request.regionCode, actor.regionScope);
+  }
+}
+
+/** The case if the actor is one of its parties; otherwise 404. */
+export async function loadCaseForParty(handle: DbOrTx, actor: Actor, requestId: string): Promise<RequestCore> {
+  const request = await loadVisibleRequest(handle, actor, requestId);
+  if (!isCaseParty(actor, request)) throw notFound();
+  return request;
+}
+
+/** The accounts that follow a request from the filing side: the company's members and the station's staff. */
+export async function filerUserIds(handle: DbOrTx, request: Pick<RequestCore, "enterpriseId" | "stationId">): Promise<string[]> {
+  const rows = await handle
+    .select({ id: users.id })
+    .from(users)
+    .where(
+      and(
+        isNull(users.disabledAt),
+        or(eq(users.enterpriseId, request.enterpriseId), request.stationId ? eq(users.stationId, request.stationId) : undefined),
+      ),
+    );
+  return rows.map((r) => r.id);
+}
+
+/** The assigned expert's account, if any. */
+export async function assignedExpertUserIds(handle: DbOrTx, request: Pick<RequestCore, "assignedExpertId">): Promise<string[]> {
+  if (!request.assignedExpertId) return [];
+  const rows = await handle.select({ id: experts.userId }).from(experts).where(eq(experts.id, request.assignedExpertId));
+  return rows.map((r) => r.id);
+}
+
+/** The admins whose region scope covers the request. */
+export async function adminUserIds(handle: DbOrTx, request: Pick<RequestCore, "regionCode">): Promise<string[]> {
+  const rows = await handle
+    .select({ id: users.id, scope: users.regionScope })
+    .from(users)
+    .where(and(eq(users.role, "admin"), isNull(users.disabledAt)));
+  return rows.filter((r) => r.scope === null || isWithinRegion(request.regionCode, r.scope)).map((r) => r.id);
+}

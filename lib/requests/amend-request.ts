@@ -1,0 +1,41 @@
+import { db } from "@/db";
+import { requirePermission, type Actor } from "@/lib/authz";
+import { notify } from "@/lib/notifications/notify";
+import { adminUserIds, loadVisibleRequest } from "./access";
+import { checkRequestReferences, writeRequestDetails } from "./request-details";
+import type { AmendRequestInput } from "./schemas";
+import { applyTransition } from "./state-machine";
+
+/**
+ * The filer amends a request that was returned for more information and submits it again.
+ * Enterprise or station of the request only (others: 403 or 404); 409 unless it is "returned";
+ * 422 for unknown references. Rewrites the fields, specialties and counterparties, records the
+ * "resubmit" event and tells the admins, in one transaction.
+ */
+export async function amendRequest(actor: Actor | null, input: AmendRequestInput): Promise<{ id: string; status: "submitted" }> {
+  const filer = requirePermission(actor, "request.amend");
+  const request = await loadVisibleRequest(db, filer, input.requestId);
+  await db.transaction(async (tx) => {
+    await checkRequestReferences(tx, input);
+    await applyTransition(tx, filer, request.id, "resubmit", {
+      reason: input.note ?? null,
+      set: {
+        title: input.title,
+        category: input.category,
+        description: input.description,
+        urgency: input.urgency,
+        regionCode: input.regionCode,
+        language: input.language ?? null,
+        serviceMode: input.serviceMode ?? null,
+        amountAtStakeFen: input.amountAtStakeFen,
+        preferredExpertId: input.preferredExpertId ?? null,
+        statusReason: null,
+        // Back in the queue as a new arrival, so it is not buried under older requests.
+        submittedAt: new Date(),
+      },
+    });
+    await writeRequestDetails(tx, request.id, input, { replace: true });
+    await notify(tx, { userIds: await adminUserIds(tx, input), kind: "request.submitted", requestId: request.id, data: { title: input.title } });
+  });
+  return { id: request.id, status: "submitted" };
+}

@@ -1,0 +1,122 @@
+import { and, eq, sql } from "drizzle-orm";
+import { db, type Tx } from "@/db";
+import { enterprises, requests } from "@/db/schema";
+import type { Channel } from "@/db/schema/enums";
+import { requirePermission, type Actor } from "@/lib/authz";
+import { AppError, forbidden, isUniqueViolation } from "@/lib/errors";
+import { recordEvent } from "@/lib/events/record-event";
+import { normalizeCompanyName } from "@/lib/names";
+import { notify } from "@/lib/notifications/notify";
+import { adminUserIds } from "./access";
+import { checkRequestReferences, writeRequestDetails } from "./request-details";
+import type { FileRequestInput } from "./schemas";
+
+export interface FiledRequest {
+  id: string;
+  status: (typeof requests.$inferSelect)["status"];
+  channel: Channel;
+  enterpriseId: string;
+  stationId: string | null;
+  submittedAt: Date;
+  /** True when this answer repeats an earlier filing with the same idempotency key. */
+  replayed: boolean;
+}
+
+const filedColumns = {
+  id: requests.id,
+  status: requests.status,
+  channel: requests.channel,
+  enterpriseId: requests.enterpriseId,
+  stationId: requests.stationId,
+  submittedAt: requests.submittedAt,
+};
+
+async function findByKey(actor: Actor, key: string): Promise<FiledRequest | null> {
+  const [row] = await db
+    .select(filedColumns)
+    .from(requests)
+    .where(and(eq(requests.filedByUserId, actor.userId), eq(requests.idempotencyKey, key)));
+  return row ? { ...row, replayed: true } : null;
+}
+
+/** A station's walk-in: the registered company with that credit code, or a new record for them. */
+async function walkInEnterpriseId(tx: Tx, walkIn: NonNullable<FileRequestInput["enterprise"]>, regionCode: string): Promise<string> {
+  const values = {
+    name: walkIn.name,
+    nameNormalized: normalizeCompanyName(walkIn.name),
+    creditCode: walkIn.creditCode ?? null,
+    regionCode,
+    contactName: walkIn.contactName,
+    contactPhone: walkIn.contactPhone,
+  };
+  if (!walkIn.creditCode) {
+    // A resident or an unregistered business: nothing identifies them reliably, so a new record.
+    const [created] = await tx.insert(enterprises).values(values).returning({ id: enterprises.id });
+    return created!.id;
+  }
+  await tx.insert(enterprises).values(values).onConflictDoNothing({ target: enterprises.creditCode, where: sql`${enterprises.creditCode} is not null` });
+  const [found] = await tx.select({ id: enterprises.id }).from(enterprises).where(eq(enterprises.creditCode, walkIn.creditCode));
+  return found!.id;
+}
+
+/**
+ * Files a request. Enterprises file for their own company (channel web, or api with a bearer
+ * token); station staff for a walk-in (channel station). Throws 403 for an account without a
+ * company or station, 422 for unknown references. Writes the request, its specialties and
+ * counterparties, the "submitted" event and the admins' notification in one transaction.
+ * The same idempotency key from the same account returns the first filing and writes nothing.
+ */
+export async function fileRequest(
+  actor: Actor | null,
+  input: FileRequestInput,
+  options: { idempotencyKey?: string | null; viaApiToken?: boolean } = {},
+): Promise<FiledRequest> {
+  const filer = requirePermission(actor, "request.create");
+  const key = options.idempotencyKey?.trim() || null;
+  if (key) {
+    const earlier = await findByKey(filer, key);
+    if (earlier) return earlier;
+  }
+  const isStation = filer.stationId !== null;
+  if (!isStation && !filer.enterpriseId) throw forbidden();
+  if (isStation && !input.enterprise) {
+    throw new AppError("invalid_input", "errors.invalidInput", { fields: { "enterprise.name": "errors.field.required" } });
+  }
+  const channel: Channel = isStation ? "station" : options.viaApiToken ? "api" : "web";
+  try {
+    return await db.transaction(async (tx) => {
+      await checkRequestReferences(tx, input);
+      const enterpriseId = isStation ? await walkInEnterpriseId(tx, input.enterprise!, input.regionCode) : filer.enterpriseId!;
+      const [row] = await tx
+        .insert(requests)
+        .values({
+          title: input.title,
+          category: input.category,
+          description: input.description,
+          urgency: input.urgency,
+          channel,
+          regionCode: input.regionCode,
+          language: input.language ?? null,
+          serviceMode: input.serviceMode ?? null,
+          amountAtStakeFen: input.amountAtStakeFen,
+          enterpriseId,
+          filedByUserId: filer.userId,
+          stationId: isStation ? filer.stationId : null,
+          preferredExpertId: input.preferredExpertId ?? null,
+          idempotencyKey: key,
+        })
+        .returning(filedColumns);
+      await writeRequestDetails(tx, row!.id, input);
+      await recordEvent(tx, filer, { type: "request.submitted", entityType: "request", entityId: row!.id, requestId: row!.id, data: { channel } });
+      await notify(tx, { userIds: await adminUserIds(tx, input), kind: "request.submitted", requestId: row!.id, data: { title: input.title } });
+      return { ...row!, replayed: false };
+    });
+  } catch (error) {
+    // Two submits with one key at the same moment: the loser's insert hits the unique index.
+    if (key && isUniqueViolation(error, "requests_idempotency_key")) {
+      const earlier = await findByKey(filer, key);
+      if (earlier) return earlier;
+    }
+    throw error;
+  }
+}

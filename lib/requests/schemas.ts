@@ -1,0 +1,172 @@
+import { z } from "zod";
+import { requestCategories, requestStatuses, serviceModes, urgencies, channels } from "@/db/schema/enums";
+import {
+  dateField,
+  fenField,
+  optionalCreditCodeField,
+  optionalText,
+  pageQuery,
+  phoneField,
+  requiredText,
+  yuanField,
+} from "@/lib/validation";
+
+// zod schemas of the request use cases, shared by the API, the server actions and the forms.
+
+/** Language and dialect codes a filer may prefer (labels at enums.language.*). */
+export const requestLanguages = ["zh", "wu", "sh", "en", "ja", "ko"] as const;
+export type RequestLanguage = (typeof requestLanguages)[number];
+
+export const MAX_COUNTERPARTIES = 100;
+export const MAX_SPECIALTIES = 12;
+
+/** Parsed input with the keys that may be undefined made optional, so callers can leave them out. */
+type Loose<T> = { [K in keyof T as undefined extends T[K] ? K : never]?: T[K] } & { [K in keyof T as undefined extends T[K] ? never : K]: T[K] };
+
+const choice = <T extends readonly [string, ...string[]]>(values: T) => z.enum(values, { error: "errors.field.invalid" });
+
+/** An optional enum that also accepts "" (an unselected form control) as absent. */
+const optionalChoice = <T extends readonly [string, ...string[]]>(values: T) =>
+  z
+    .union([z.literal(""), z.null(), choice(values)])
+    .optional()
+    .transform((v) => (v ? (v as T[number]) : undefined));
+
+/** Typed yuan; blank means nothing at stake (a consultation). */
+const optionalYuan = z
+  .string()
+  .optional()
+  .transform((v) => (v?.trim() ? v : "0"))
+  .pipe(yuanField);
+
+export const counterpartySchema = z.object({
+  name: requiredText(100),
+  creditCode: optionalCreditCodeField,
+});
+
+/** The business or resident a station files for (they came in person; no account of their own). */
+export const walkInSchema = z.object({
+  name: requiredText(100),
+  creditCode: optionalCreditCodeField,
+  contactName: requiredText(50),
+  contactPhone: phoneField,
+});
+
+const requestFields = {
+  title: requiredText(100),
+  category: choice(requestCategories),
+  specialties: z.array(z.string().trim().min(1).max(40)).max(MAX_SPECIALTIES, "errors.field.tooLong").default([]),
+  description: requiredText(5000),
+  counterparties: z.array(counterpartySchema).max(MAX_COUNTERPARTIES, "errors.field.tooLong").default([]),
+  urgency: choice(urgencies).default("normal"),
+  regionCode: requiredText(12),
+  language: optionalChoice(requestLanguages),
+  serviceMode: optionalChoice(serviceModes),
+  preferredExpertId: z
+    .union([z.literal(""), z.null(), z.uuid("errors.field.invalid")])
+    .optional()
+    .transform((v) => v || undefined),
+};
+
+/** POST /api/v1/requests: money as integer fen. */
+export const fileRequestApiSchema = z
+  .object({ ...requestFields, enterprise: walkInSchema.optional(), amountAtStakeFen: fenField.default(0) })
+  .transform(({ amountAtStakeFen, ...rest }) => ({ ...rest, amountAtStakeFen: BigInt(amountAtStakeFen) }));
+
+/** The filing form: money typed in yuan (blank = nothing at stake), plus the page's idempotency key. */
+export const fileRequestFormSchema = z
+  .object({
+    ...requestFields,
+    enterprise: walkInSchema.optional(),
+    amountYuan: optionalYuan,
+    idempotencyKey: z.string().trim().min(8).max(200).optional(),
+  })
+  .transform(({ amountYuan, ...rest }) => ({ ...rest, amountAtStakeFen: amountYuan }));
+
+export type FileRequestInput = Loose<z.output<typeof fileRequestApiSchema>>;
+
+/** Amending a returned request: the same fields as filing (the walk-in's details stay as filed). */
+export const amendRequestFormSchema = z
+  .object({
+    ...requestFields,
+    requestId: z.uuid(),
+    amountYuan: optionalYuan,
+    note: optionalText(1000),
+  })
+  .transform(({ amountYuan, ...rest }) => ({ ...rest, amountAtStakeFen: amountYuan }));
+export type AmendRequestInput = Loose<z.output<typeof amendRequestFormSchema>>;
+
+export const IDEMPOTENCY_KEY_MAX = 200;
+
+export const withdrawSchema = z.object({ reason: optionalText(1000) });
+
+export const triageSchema = z
+  .object({
+    decision: choice(["accept", "return", "reject"] as const),
+    reason: optionalText(2000),
+    referral: optionalText(200),
+  })
+  .superRefine((value, ctx) => {
+    // Returning says what is missing; rejecting says why. Both are read by the filer.
+    if (value.decision !== "accept" && !value.reason) ctx.addIssue({ code: "custom", path: ["reason"], message: "errors.field.required" });
+  });
+export type TriageInput = Loose<z.output<typeof triageSchema>>;
+
+export const messageSchema = z.object({ body: requiredText(5000) });
+
+export const resolveSchema = z.object({ summary: requiredText(5000) });
+
+export const confirmSchema = z.object({
+  rating: z.coerce.number({ error: "requests.errors.rating" }).int("requests.errors.rating").min(1, "requests.errors.rating").max(5, "requests.errors.rating"),
+  comment: optionalText(2000),
+});
+
+export const returnVisitSchema = z.object({
+  visitedOn: dateField,
+  summary: requiredText(2000),
+  satisfaction: z.coerce.number({ error: "requests.errors.rating" }).int("requests.errors.rating").min(1, "requests.errors.rating").max(5, "requests.errors.rating"),
+});
+
+/** GET /api/v1/requests and the list pages. */
+export const requestListQuery = pageQuery.extend({
+  status: optionalChoice(requestStatuses),
+  category: optionalChoice(requestCategories),
+  channel: optionalChoice(channels),
+  urgency: optionalChoice(urgencies),
+  region: z
+    .string()
+    .trim()
+    .regex(/^\d{6}(\d{3})?$/, "errors.field.unknownRegion")
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
+  from: dateField.optional().or(z.literal("").transform(() => undefined)),
+  to: dateField.optional().or(z.literal("").transform(() => undefined)),
+  attention: z
+    .enum(["1", "0", ""])
+    .optional()
+    .transform((v) => v === "1"),
+});
+export type RequestListQuery = z.output<typeof requestListQuery>;
+
+/** A list page's query string, with anything invalid dropped rather than failing the page. */
+export function readListQuery(raw: Record<string, string | string[] | undefined>): RequestListQuery {
+  const flat = Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]));
+  const parsed = requestListQuery.safeParse(flat);
+  if (parsed.success) return parsed.data;
+  const bad = new Set(parsed.error.issues.map((i) => String(i.path[0])));
+  return requestListQuery.parse(Object.fromEntries(Object.entries(flat).filter(([k]) => !bad.has(k))));
+}
+
+/** The list filters of a parsed query, as listRequestsForActor takes them. */
+export function listFilterOf(query: RequestListQuery) {
+  return {
+    status: query.status,
+    category: query.category,
+    channel: query.channel,
+    urgency: query.urgency,
+    region: query.region,
+    from: query.from,
+    to: query.to,
+    needsAttention: query.attention,
+  };
+}

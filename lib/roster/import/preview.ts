@@ -1,0 +1,42 @@
+import { requirePermission, type Actor } from "@/lib/authz";
+import { todayInShanghai } from "@/lib/i18n/format";
+import type { Translate } from "@/lib/i18n/translate";
+import { readImportFile } from "./read-file";
+import { loadImportReference } from "./reference";
+import type { ImportColumnKey } from "./columns";
+import { validateImportRows, type RowProblem, type ValidatedRow } from "./validate";
+
+/** A row problem in words; a `column` parameter is a column key, named in the reader's language. */
+export function describeProblem(problem: RowProblem, t: Translate): string {
+  const params = problem.params?.column
+    ? { ...problem.params, column: t(`roster.fields.${problem.params.column as ImportColumnKey}`) }
+    : problem.params;
+  return t(problem.key, params);
+}
+
+/** A row as the preview screen and the API show it, with its problems in the caller's language. */
+export function presentRow(row: ValidatedRow, t: Translate) {
+  return {
+    line: row.line,
+    name: row.values.name ?? "",
+    licenseNumber: row.values.licenseNumber ?? "",
+    organization: row.values.organization ?? "",
+    ok: row.problems.length === 0,
+    problems: row.problems.map((p) => describeProblem(p, t)),
+  };
+}
+
+/** Reads and checks an uploaded roster file (admins); throws 403, 413 or 422 for the file itself. */
+export async function checkImportFile(actor: Actor | null, fileName: string, bytes: Uint8Array) {
+  requirePermission(actor, "expert.import");
+  const table = await readImportFile(fileName, bytes);
+  const reference = await loadImportReference(table);
+  return { table, rows: validateImportRows(table, reference, todayInShanghai()) };
+}
+
+/** The preview of an import: every row with its problems, nothing written. */
+export async function previewImport(actor: Actor | null, fileName: string, bytes: Uint8Array, t: Translate) {
+  const { rows } = await checkImportFile(actor, fileName, bytes);
+  const valid = rows.filter((r) => r.input).length;
+  return { total: rows.length, valid, invalid: rows.length - valid, rows: rows.map((r) => presentRow(r, t)) };
+}

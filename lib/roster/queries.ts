@@ -1,0 +1,190 @@
+import { and, arrayContains, asc, count, desc, eq, inArray, sql, type SQL } from "drizzle-orm";
+import { db } from "@/db";
+import { expertConflicts, expertRegions, experts, expertSpecialties, requests, users } from "@/db/schema";
+import type { ServiceMode } from "@/db/schema/enums";
+import { can, type Actor } from "@/lib/authz";
+import { notFound } from "@/lib/errors";
+import { todayInShanghai } from "@/lib/i18n/format";
+import { uuidParam } from "@/lib/validation";
+import { ACTIVE_CASE_STATUSES } from "./expert-summary";
+import { servesRegion } from "./region-match";
+import type { DirectoryQuery } from "./schemas";
+import { directorySearch } from "./search-sql";
+import { expertStanding } from "./standing";
+import { hasCurrentAppointment } from "./term";
+import { outerExpertId } from "./sql-refs";
+
+// Track record, as aggregates only: how many cases the expert brought to resolution and the
+// enterprises' average rating of closed cases. No request content ever leaves through here.
+const casesResolved =
+  sql<number>`(select count(*) from ${requests} where ${requests.assignedExpertId} = ${outerExpertId} and ${requests.status} in ('resolved', 'closed'))`.mapWith(
+    Number,
+  );
+const ratingAverage = sql<
+  number | null
+>`(select round(avg(${requests.rating}), 1) from ${requests} where ${requests.assignedExpertId} = ${outerExpertId} and ${requests.status} = 'closed')`.mapWith(
+  (v) => (v === null ? null : Number(v)),
+);
+const ratingCount =
+  sql<number>`(select count(${requests.rating}) from ${requests} where ${requests.assignedExpertId} = ${outerExpertId} and ${requests.status} = 'closed')`.mapWith(
+    Number,
+  );
+
+/** The columns anyone may see of an expert with a current appointment. */
+const publicColumns = {
+  id: experts.id,
+  name: experts.name,
+  title: experts.title,
+  organization: experts.organization,
+  homeRegionCode: experts.homeRegionCode,
+  yearsOfPractice: experts.yearsOfPractice,
+  bio: experts.bio,
+  languages: experts.languages,
+  serviceModes: experts.serviceModes,
+  termStart: experts.termStart,
+  termEnd: experts.termEnd,
+  casesResolved,
+  rating: ratingAverage,
+  ratingCount,
+};
+
+async function taxonomyOf(expertIds: string[]) {
+  if (!expertIds.length) return { specialties: new Map<string, string[]>(), regions: new Map<string, string[]>() };
+  const [s, r] = await Promise.all([
+    db
+      .select({ expertId: expertSpecialties.expertId, code: expertSpecialties.specialtyCode })
+      .from(expertSpecialties)
+      .where(inArray(expertSpecialties.expertId, expertIds)),
+    db
+      .select({ expertId: expertRegions.expertId, code: expertRegions.regionCode })
+      .from(expertRegions)
+      .where(inArray(expertRegions.expertId, expertIds))
+      .orderBy(asc(expertRegions.regionCode)),
+  ]);
+  const group = (rows: { expertId: string; code: string }[]) => {
+    const map = new Map<string, string[]>();
+    for (const row of rows) map.set(row.expertId, [...(map.get(row.expertId) ?? []), row.code]);
+    return map;
+  };
+  return { specialties: group(s), regions: group(r) };
+}
+
+/**
+ * The public directory: experts with a current appointment only (expiry on the end date needs no
+ * step: the condition is evaluated against today's date in Asia/Shanghai), filtered, sorted and paged.
+ */
+export async function searchDirectory(query: DirectoryQuery) {
+  const search = directorySearch(query.q);
+  const conditions: SQL[] = [hasCurrentAppointment()];
+  if (search) conditions.push(search.where);
+  if (query.specialty) {
+    conditions.push(
+      sql`exists (select 1 from ${expertSpecialties} where ${expertSpecialties.expertId} = ${outerExpertId} and ${expertSpecialties.specialtyCode} = ${query.specialty})`,
+    );
+  }
+  if (query.region) conditions.push(servesRegion(query.region));
+  if (query.language) conditions.push(arrayContains(experts.languages, [query.language]));
+  if (query.mode) conditions.push(arrayContains(experts.serviceModes, [query.mode as ServiceMode]));
+  const where = and(...conditions);
+  const order =
+    query.sort === "years"
+      ? [desc(experts.yearsOfPractice), desc(casesResolved)]
+      : query.sort === "rating"
+        ? [sql`${ratingAverage} desc nulls last`, desc(ratingCount), desc(casesResolved)]
+        : [...(search ? [desc(search.score)] : []), desc(casesResolved), desc(experts.yearsOfPractice)];
+  const [rows, [total]] = await Promise.all([
+    db
+      .select(publicColumns)
+      .from(experts)
+      .where(where)
+      .orderBy(...order, asc(experts.name), asc(experts.id))
+      .limit(query.pageSize)
+      .offset((query.page - 1) * query.pageSize),
+    db.select({ n: count() }).from(experts).where(where),
+  ]);
+  const taxonomy = await taxonomyOf(rows.map((r) => r.id));
+  const items = rows.map((row) => ({
+    ...row,
+    appointedUntil: row.termEnd,
+    specialties: taxonomy.specialties.get(row.id) ?? [],
+    regions: taxonomy.regions.get(row.id) ?? [],
+  }));
+  return { items, page: query.page, pageSize: query.pageSize, total: total?.n ?? 0 };
+}
+export type DirectoryItem = Awaited<ReturnType<typeof searchDirectory>>["items"][number];
+
+/** The public profile of an expert with a current appointment, or null. */
+export async function getPublicProfile(expertId: string) {
+  if (!uuidParam.safeParse(expertId).success) return null;
+  const [row] = await db
+    .select(publicColumns)
+    .from(experts)
+    .where(and(eq(experts.id, expertId), hasCurrentAppointment()));
+  if (!row) return null;
+  const taxonomy = await taxonomyOf([row.id]);
+  return { ...row, appointedUntil: row.termEnd, specialties: taxonomy.specialties.get(row.id) ?? [], regions: taxonomy.regions.get(row.id) ?? [] };
+}
+export type PublicProfile = NonNullable<Awaited<ReturnType<typeof getPublicProfile>>>;
+
+/** Whether the actor may read this expert's private fields (the expert themself, or an admin). */
+export function canReadPrivate(actor: Actor | null, expertId: string): boolean {
+  if (!actor) return false;
+  return can(actor.role, "expert.readAny") || (can(actor.role, "expert.readPrivate") && actor.expertId === expertId);
+}
+
+/**
+ * An expert's profile for the caller: anyone sees the public profile of a current expert; the
+ * expert themself and admins see any status, with the private fields (licence, phone, e-mail,
+ * capacity, availability, conflicts). Anything else is 404.
+ */
+export async function getExpertProfileFor(actor: Actor | null, expertId: string) {
+  if (!canReadPrivate(actor, expertId)) {
+    const profile = await getPublicProfile(expertId);
+    if (!profile) throw notFound();
+    return profile;
+  }
+  if (!uuidParam.safeParse(expertId).success) throw notFound();
+  const [row] = await db
+    .select({
+      ...publicColumns,
+      status: experts.status,
+      licenseNumber: experts.licenseNumber,
+      phone: experts.phone,
+      email: users.email,
+      capacity: experts.capacity,
+      pausedUntil: experts.pausedUntil,
+      notifyByEmail: experts.notifyByEmail,
+      activeCases:
+        sql<number>`(select count(*) from ${requests} where ${requests.assignedExpertId} = ${outerExpertId} and ${inArray(requests.status, [...ACTIVE_CASE_STATUSES])})`.mapWith(
+          Number,
+        ),
+    })
+    .from(experts)
+    .innerJoin(users, eq(users.id, experts.userId))
+    .where(eq(experts.id, expertId));
+  if (!row) throw notFound();
+  const [taxonomy, conflicts] = await Promise.all([
+    taxonomyOf([row.id]),
+    db
+      .select({
+        id: expertConflicts.id,
+        companyName: expertConflicts.companyName,
+        creditCode: expertConflicts.creditCode,
+        note: expertConflicts.note,
+        createdAt: expertConflicts.createdAt,
+      })
+      .from(expertConflicts)
+      .where(eq(expertConflicts.expertId, expertId))
+      .orderBy(asc(expertConflicts.createdAt)),
+  ]);
+  const standing = expertStanding(row, todayInShanghai());
+  return {
+    ...row,
+    standing,
+    appointedUntil: standing === "active" || standing === "paused" ? row.termEnd : null,
+    specialties: taxonomy.specialties.get(row.id) ?? [],
+    regions: taxonomy.regions.get(row.id) ?? [],
+    conflicts,
+  };
+}
+export type PrivateProfile = Extract<Awaited<ReturnType<typeof getExpertProfileFor>>, { licenseNumber: string }>;

@@ -1,0 +1,56 @@
+import { and, count, eq, gt, inArray, sql } from "drizzle-orm";
+import { experts, offers, requests } from "@/db/schema";
+import { requirePermission, type Actor } from "@/lib/authz";
+import { conflict, forbidden, isUniqueViolation } from "@/lib/errors";
+import { recordEvent } from "@/lib/events/record-event";
+import { notify } from "@/lib/notifications/notify";
+import { ACTIVE_CASE_STATUSES } from "@/lib/roster/expert-summary";
+import { applyTransition } from "@/lib/requests/state-machine";
+import { clockSql, lockExpert } from "./clock";
+import { offerNotAnswerable } from "./offer-state";
+import { routingTransaction } from "./transaction";
+
+/**
+ * The offered expert only (offer.answer). Race-safe: one conditional UPDATE takes the offer from
+ * pending to accepted only while its deadline has not passed (by the clock, whatever the deadline
+ * job did), then the request moves to accepted with this expert, in the same transaction; the
+ * partial unique index allows one accepted offer per request. Of simultaneous accepts exactly one
+ * succeeds; the others get 409 and change nothing. 404 when the offer is not the caller's; 409 when
+ * it is answered, expired or withdrawn, or the expert is at capacity.
+ */
+export async function acceptOffer(actor: Actor | null, offerId: string, options: { now?: Date } = {}) {
+  const expert = requirePermission(actor, "offer.answer");
+  const expertId = expert.expertId;
+  if (!expertId) throw forbidden();
+  const at = options.now ?? new Date();
+  try {
+    return await routingTransaction(async (tx) => {
+      const [accepted] = await tx
+        .update(offers)
+        .set({ status: "accepted", answeredAt: at })
+        .where(and(eq(offers.id, offerId), eq(offers.expertId, expertId), eq(offers.status, "pending"), gt(offers.expiresAt, clockSql(options.now))))
+        .returning({ requestId: offers.requestId });
+      if (!accepted) throw await offerNotAnswerable(tx, offerId, expertId);
+      // The update's trigger already holds the expert's routing lock (taken after the offer's row
+      // lock, in the order every routing change takes them); so one acceptance per expert at a time,
+      // and two offers cannot both take the last place. The count below reads after the lock.
+      await lockExpert(tx, expertId);
+      const [load] = await tx.select({ n: count() }).from(requests).where(and(eq(requests.assignedExpertId, expertId), inArray(requests.status, ACTIVE_CASE_STATUSES)));
+      const [own] = await tx.select({ capacity: experts.capacity }).from(experts).where(eq(experts.id, expertId));
+      if ((load?.n ?? 0) >= (own?.capacity ?? 0)) throw conflict("routing.errors.atCapacity");
+      const { requestId } = accepted;
+      await applyTransition(tx, expert, requestId, "accept", {
+        // the first acceptance is kept: time to first acceptance is what the reports measure
+        set: { assignedExpertId: expertId, acceptedAt: sql`coalesce(${requests.acceptedAt}, ${at.toISOString()}::timestamptz)` },
+        data: { offerId },
+      });
+      await recordEvent(tx, expert, { type: "offer.accepted", entityType: "offer", entityId: offerId, requestId, data: { offerId, expertId, expertName: expert.name } });
+      const [request] = await tx.select({ filedBy: requests.filedByUserId }).from(requests).where(eq(requests.id, requestId));
+      await notify(tx, { userIds: request ? [request.filedBy] : [], kind: "request.assigned", requestId, data: { expertName: expert.name } });
+      return { requestId, status: "accepted" as const };
+    });
+  } catch (error) {
+    if (isUniqueViolation(error, "offers_one_accepted_per_request")) throw conflict("routing.errors.offerAccepted");
+    throw error;
+  }
+}

@@ -1,0 +1,84 @@
+import { db, type DbOrTx } from "@/db";
+import { requirePermission, type Actor } from "@/lib/authz";
+import { conflict, notFound } from "@/lib/errors";
+import { todayInShanghai } from "@/lib/i18n/format";
+import { loadCandidateFacts } from "./candidate-rows";
+import { exclusionOf } from "./exclusions";
+import type { Reason } from "./reasons";
+import { loadRoutingRequest } from "./request-context";
+import type { RoutingSettings } from "./schemas";
+import { explainScore, recentOffers, scoreOf, scoringContext, type Scored } from "./score";
+import type { CandidateFacts, RoutingRequest } from "./types";
+import { getRoutingSettings } from "./weights";
+
+/** A candidate in the ranking: its place and score (the reasons are worked out when needed). */
+export interface RankedCandidate {
+  expertId: string;
+  name: string | null;
+  rank: number;
+  exact: number;
+  facts: CandidateFacts;
+}
+
+export type ExplainedCandidate = Omit<RankedCandidate, "facts"> & Scored;
+
+export interface ExcludedCandidate {
+  expertId: string;
+  name: string | null;
+  why: Reason;
+}
+
+/** Statuses in which a request has candidates worth showing: to route, or to reassign. */
+export const RANKABLE_STATUSES = ["triaged", "offered", "accepted", "in_progress"] as const;
+
+/**
+ * Scores and orders candidates: highest score first; on a tie the one with fewer recent offers,
+ * then by id, so the same data always gives the same order.
+ */
+export function rankFacts(request: RoutingRequest, facts: CandidateFacts[], settings: RoutingSettings, now: Date): RankedCandidate[] {
+  const ctx = scoringContext(request, settings.weights, now);
+  const scored = facts.map((f) => ({ f, exact: scoreOf(ctx, f), recent: recentOffers(f.rotationHeat, f.rotationAt, now) }));
+  scored.sort((a, b) => b.exact - a.exact || a.recent - b.recent || (a.f.expertId < b.f.expertId ? -1 : 1));
+  return scored.map(({ f, exact }, i) => ({ expertId: f.expertId, name: f.name, rank: i + 1, exact, facts: f }));
+}
+
+/** The parts and reasons behind a ranked candidate's score. */
+export function explainCandidate(request: RoutingRequest, candidate: RankedCandidate, settings: RoutingSettings, now: Date): ExplainedCandidate {
+  const { facts, ...rest } = candidate;
+  return { ...rest, ...explainScore(scoringContext(request, settings.weights, now), facts) };
+}
+
+/** The experts routing may offer the request to now, best first (hard filters in SQL). */
+export async function rankEligible(handle: DbOrTx, request: RoutingRequest, options: { now?: Date; settings?: RoutingSettings } = {}) {
+  const now = options.now ?? new Date();
+  const [settings, facts] = await Promise.all([
+    options.settings ?? getRoutingSettings(handle),
+    loadCandidateFacts(handle, request, { kind: "eligible" }, todayInShanghai(now)),
+  ]);
+  return rankFacts(request, facts, settings, now);
+}
+
+/**
+ * Admin only (routing.candidates). Every expert with a current appointment for a request the admin
+ * may see: ranked with score and reasons, or excluded with why. 404 when not visible, 409 when the
+ * request is not in a state that has candidates.
+ */
+export async function listCandidates(actor: Actor | null, requestId: string, options: { now?: Date } = {}) {
+  const admin = requirePermission(actor, "routing.candidates");
+  const now = options.now ?? new Date();
+  const request = await loadRoutingRequest(db, requestId, admin);
+  if (!request) throw notFound();
+  if (!(RANKABLE_STATUSES as readonly string[]).includes(request.status)) throw conflict("routing.errors.notRoutable");
+  const today = todayInShanghai(now);
+  const [settings, facts] = await Promise.all([getRoutingSettings(), loadCandidateFacts(db, request, { kind: "all" }, today)]);
+  const excluded: ExcludedCandidate[] = [];
+  const eligible: CandidateFacts[] = [];
+  for (const f of facts) {
+    const why = exclusionOf(request, f, today);
+    if (why) excluded.push({ expertId: f.expertId, name: f.name, why });
+    else eligible.push(f);
+  }
+  excluded.sort((a, b) => a.why.code.localeCompare(b.why.code) || (a.name ?? "").localeCompare(b.name ?? "", "zh-CN"));
+  const ranked = rankFacts(request, eligible, settings, now).map((c) => explainCandidate(request, c, settings, now));
+  return { request, settings, ranked, excluded };
+}

@@ -1,0 +1,69 @@
+import { and, eq, isNull } from "drizzle-orm";
+import type { Tx } from "@/db";
+import { users } from "@/db/schema";
+import type { Actor } from "@/lib/authz";
+import { conflict } from "@/lib/errors";
+import { todayInShanghai } from "@/lib/i18n/format";
+import type { MessageKey } from "@/lib/i18n/keys";
+import { notify } from "@/lib/notifications/notify";
+import { isWithinRegion } from "@/lib/regions";
+import { applyTransition } from "@/lib/requests/state-machine";
+import { loadCandidateFacts } from "./candidate-rows";
+import { rankEligible, rankFacts, type RankedCandidate } from "./candidates";
+import { lockExpert } from "./clock";
+import { createOffer, type OfferMade } from "./create-offer";
+import { exclusionOf } from "./exclusions";
+import type { RoutingSettings } from "./schemas";
+import type { RoutingRequest } from "./types";
+import { getRoutingSettings } from "./weights";
+
+interface Options {
+  now?: Date;
+  settings?: RoutingSettings;
+}
+
+/**
+ * Locks the expert, then checks again that they can still take the request: the ranking was read
+ * before the lock, and another offer or acceptance may have used their last place meanwhile.
+ */
+async function stillEligible(tx: Tx, request: RoutingRequest, expertId: string, now: Date) {
+  await lockExpert(tx, expertId);
+  const today = todayInShanghai(now);
+  const [facts] = await loadCandidateFacts(tx, request, { kind: "one", expertId }, today);
+  return facts ? { facts, why: exclusionOf(request, facts, today) } : null;
+}
+
+/**
+ * Offers the request to the best candidate still available. Returns null when there is none left;
+ * then, with `exhaust`, the request goes back to the admin queue flagged and the admins are told.
+ */
+export async function offerToNextCandidate(tx: Tx, actor: Actor | null, request: RoutingRequest, options: Options & { exhaust: boolean }): Promise<OfferMade | null> {
+  const now = options.now ?? new Date();
+  const settings = options.settings ?? (await getRoutingSettings(tx));
+  for (const candidate of await rankEligible(tx, request, { now, settings })) {
+    const check = await stillEligible(tx, request, candidate.expertId, now);
+    if (check && !check.why) return createOffer(tx, actor, request, candidate, { now, settings, manual: false });
+  }
+  if (options.exhaust) await exhaustRequest(tx, actor, request);
+  return null;
+}
+
+/** Offers the request to the expert an admin chose; 409 with the reason when they are excluded. */
+export async function offerToChosenExpert(tx: Tx, admin: Actor, request: RoutingRequest, expertId: string, options: Options): Promise<OfferMade> {
+  const now = options.now ?? new Date();
+  const settings = options.settings ?? (await getRoutingSettings(tx));
+  const check = await stillEligible(tx, request, expertId, now);
+  if (!check) throw conflict("routing.errors.unknownExpert");
+  if (check.why) throw conflict(`routing.reasons.${check.why.code}` as MessageKey, check.why.params);
+  const ranked = await rankEligible(tx, request, { now, settings });
+  const candidate: RankedCandidate = ranked.find((c) => c.expertId === expertId) ?? { ...rankFacts(request, [check.facts], settings, now)[0]!, rank: ranked.length + 1 };
+  return createOffer(tx, admin, request, candidate, { now, settings, manual: true });
+}
+
+/** Every candidate declined or let the offer lapse: back to the admin queue with a clear flag. */
+export async function exhaustRequest(tx: Tx, actor: Actor | null, request: RoutingRequest): Promise<void> {
+  await applyTransition(tx, actor, request.id, "exhaust", { set: { needsAttention: true } });
+  const admins = await tx.select({ id: users.id, regionScope: users.regionScope }).from(users).where(and(eq(users.role, "admin"), isNull(users.disabledAt)));
+  const responsible = admins.filter((a) => !a.regionScope || isWithinRegion(request.regionCode, a.regionScope));
+  await notify(tx, { userIds: responsible.map((a) => a.id), kind: "request.needs_attention", requestId: request.id });
+}

@@ -1,0 +1,170 @@
+import type { Reason } from "./reasons";
+import type { CandidateFacts, RoutingRequest } from "./types";
+import { scorePartNames, type ScorePartName, type Weights } from "./parts";
+
+/** The three districts of the 青吴嘉 demonstration zone: 嘉善县, 青浦区, 吴江区. */
+export const ZONE_COUNTIES = ["330421", "310118", "320509"] as const;
+const DAY_MS = 86_400_000;
+/** Fair rotation: an offer counts 1 when made and half as much every 14 days after. */
+export const ROTATION_HALF_LIFE_DAYS = 14;
+/** Track record: how many answers' worth of the neutral prior a new expert starts with. */
+export const PRIOR_WEIGHT = 3;
+export const PRIORS = { acceptance: 0.7, resolution: 0.8, rating: 4 } as const;
+
+export const countyOf = (code: string) => code.slice(0, 6);
+export const provinceOf = (code: string) => code.slice(0, 2);
+const inZone = (county: string) => (ZONE_COUNTIES as readonly string[]).includes(county);
+
+export type RegionLevel = "sameCounty" | "zone" | "sameProvince" | "delta";
+const regionValues: Record<RegionLevel, number> = { sameCounty: 1, zone: 0.7, sameProvince: 0.4, delta: 0.1 };
+const regionOrder: RegionLevel[] = ["sameCounty", "zone", "sameProvince", "delta"];
+
+/** How close one region of the expert's is to the request's region. */
+export function regionLevel(requestRegion: string, expertRegion: string): RegionLevel {
+  const a = countyOf(requestRegion);
+  const b = countyOf(expertRegion);
+  if (a === b) return "sameCounty";
+  if (inZone(a) && inZone(b)) return "zone";
+  if (provinceOf(a) === provinceOf(b)) return "sameProvince";
+  return "delta";
+}
+
+/** The closest of the expert's home region and the regions the expert serves. */
+export function regionProximity(requestRegion: string, home: string, served: string[]): { value: number; level: RegionLevel } {
+  let best = regionOrder.indexOf(regionLevel(requestRegion, home));
+  for (let i = 0; i < served.length && best > 0; i++) best = Math.min(best, regionOrder.indexOf(regionLevel(requestRegion, served[i]!)));
+  const level = regionOrder[best]!;
+  return { value: regionValues[level], level };
+}
+
+/** Share of the request's specialties the expert covers (all of them when none were asked for). */
+export function specialtyFit(needed: string[], has: string[]): { value: number; hits: number } {
+  if (!needed.length) return { value: 1, hits: 0 };
+  const hits = needed.filter((s) => has.includes(s)).length;
+  return { value: hits / needed.length, hits };
+}
+
+/** Room left: 1 with no cases or offers outstanding, 0 at capacity. */
+export function loadFit(active: number, pending: number, capacity: number): number {
+  if (capacity <= 0) return 0;
+  return Math.max(0, 1 - (active + pending) / capacity);
+}
+
+/** Half for the language, half for the service mode; a preference not stated is met. */
+export function languageModeFit(language: string | null, mode: string | null, languages: string[], modes: string[]) {
+  const languageMet = !language || languages.includes(language);
+  const modeMet = !mode || modes.includes(mode);
+  return { value: (Number(languageMet) + Number(modeMet)) / 2, languageMet, modeMet };
+}
+
+/**
+ * Acceptance rate, resolution rate and rating, each smoothed towards a neutral prior (Bayesian:
+ * the prior counts as PRIOR_WEIGHT answers), so a new expert is neither punished nor favoured.
+ */
+export function trackRecordFit(f: Pick<CandidateFacts, "offersAccepted" | "offersDeclined" | "offersExpired" | "casesResolved" | "casesReassigned" | "ratingSum" | "ratingCount">) {
+  const answered = f.offersAccepted + f.offersDeclined + f.offersExpired;
+  const acceptance = (f.offersAccepted + PRIOR_WEIGHT * PRIORS.acceptance) / (answered + PRIOR_WEIGHT);
+  const resolution = (f.casesResolved + PRIOR_WEIGHT * PRIORS.resolution) / (f.casesResolved + f.casesReassigned + PRIOR_WEIGHT);
+  const rating = (f.ratingSum + PRIOR_WEIGHT * PRIORS.rating) / (f.ratingCount + PRIOR_WEIGHT);
+  const value = (acceptance + resolution + (rating - 1) / 4) / 3;
+  return { value, acceptance, resolution, rating, isNew: answered === 0 && f.ratingCount === 0 };
+}
+
+/** Recent offers, decayed to `now`. */
+export function recentOffers(heat: number, at: number | null, now: Date): number {
+  if (!at || heat <= 0) return 0;
+  const days = Math.max(0, (now.getTime() - at) / DAY_MS);
+  return heat * 0.5 ** (days / ROTATION_HALF_LIFE_DAYS);
+}
+
+/** Fair rotation: 1 for an expert with no recent offers, less the more recent offers they had. */
+export function rotationFit(recent: number): number {
+  return 1 / (1 + recent);
+}
+
+export interface ScorePart {
+  name: ScorePartName;
+  /** 0..1 */
+  value: number;
+  weight: number;
+  /** This part's share of the 0..100 score. */
+  points: number;
+}
+
+export interface Scored {
+  /** 0..100, for ordering. */
+  exact: number;
+  /** Rounded, for showing and storing. */
+  score: number;
+  parts: ScorePart[];
+  reasons: Reason[];
+}
+
+/** What stays the same while one request's candidates are scored: computed once, not per candidate. */
+export interface ScoringContext {
+  request: RoutingRequest;
+  weights: Weights;
+  total: number;
+  now: Date;
+}
+
+export function scoringContext(request: RoutingRequest, weights: Weights, now: Date): ScoringContext {
+  return { request, weights, now, total: scorePartNames.reduce((sum, name) => sum + weights[name], 0) || 1 };
+}
+
+/** Every part of one candidate's score, with the figures behind each. */
+function evaluate(ctx: ScoringContext, f: CandidateFacts) {
+  const { request } = ctx;
+  const specialty = specialtyFit(request.specialties, f.specialties);
+  const region = regionProximity(request.regionCode, f.homeRegionCode, f.servedRegions);
+  const lm = languageModeFit(request.language, request.serviceMode, f.languages, f.serviceModes);
+  const track = trackRecordFit(f);
+  const recent = recentOffers(f.rotationHeat, f.rotationAt, ctx.now);
+  const values: Record<ScorePartName, number> = {
+    specialty: specialty.value,
+    region: region.value,
+    load: loadFit(f.activeCases, f.pendingOffers, f.capacity),
+    languageMode: lm.value,
+    trackRecord: track.value,
+    rotation: rotationFit(recent),
+  };
+  return { values, specialty, region, lm, track, recent };
+}
+
+/** The 0..100 score alone: what ranking many candidates needs. */
+export function scoreOf(ctx: ScoringContext, f: CandidateFacts): number {
+  const { values } = evaluate(ctx, f);
+  let sum = 0;
+  for (const name of scorePartNames) sum += ctx.weights[name] * values[name];
+  return (sum * 100) / ctx.total;
+}
+
+const pct = (x: number) => Math.round(x * 100);
+
+/** A candidate's score from its named, weighted parts, with the reasons behind each part. */
+export function explainScore(ctx: ScoringContext, f: CandidateFacts): Scored {
+  const { request, weights, total } = ctx;
+  const { values, specialty, region, lm, track, recent } = evaluate(ctx, f);
+  const parts = scorePartNames.map((name) => ({ name, value: values[name], weight: weights[name], points: (weights[name] * values[name] * 100) / total }));
+  const exact = scoreOf(ctx, f);
+
+  const reasons: Reason[] = [];
+  if (request.specialties.length) reasons.push({ code: "specialty", params: { hits: specialty.hits, needed: request.specialties.length } });
+  reasons.push({ code: `region.${region.level}` });
+  reasons.push({ code: "load", params: { active: f.activeCases, pending: f.pendingOffers, capacity: f.capacity } });
+  if (request.language) reasons.push({ code: lm.languageMet ? "language.met" : "language.unmet", params: { language: request.language } });
+  if (request.serviceMode) reasons.push({ code: lm.modeMet ? "mode.met" : "mode.unmet", params: { mode: request.serviceMode } });
+  reasons.push(
+    track.isNew
+      ? { code: "track.new" }
+      : { code: "track.record", params: { acceptance: pct(track.acceptance), resolution: pct(track.resolution), rating: track.rating.toFixed(1) } },
+  );
+  const recentRounded = Math.round(recent * 10) / 10;
+  reasons.push(recentRounded > 0 ? { code: "rotation.recent", params: { count: recentRounded } } : { code: "rotation.none" });
+  return { exact, score: Math.round(exact), parts, reasons };
+}
+
+/** Score and reasons of one candidate for one request (see explainScore). */
+export function scoreCandidate(request: RoutingRequest, f: CandidateFacts, weights: Weights, now: Date): Scored {
+  return explainScore(scoringContext(request, weights, now), f);
+}

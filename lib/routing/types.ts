@@ -1,0 +1,53 @@
+import type { ExpertStatus, RequestStatus, ServiceMode, Urgency } from "@/db/schema/enums";
+
+/** What routing needs to know about a request. */
+export interface RoutingRequest {
+  id: string;
+  title: string;
+  status: RequestStatus;
+  regionCode: string;
+  language: string | null;
+  serviceMode: ServiceMode | null;
+  urgency: Urgency;
+  specialties: string[];
+  enterpriseId: string;
+  filedByUserId: string;
+  assignedExpertId: string | null;
+  needsAttention: boolean;
+}
+
+/** How an expert already stands on this request (from its offers and the admin's skips). */
+export type StandingHere = "pending" | "accepted" | "declined" | "expired" | "withdrawn" | "reassigned" | null;
+
+/** One compact row per candidate: the routing profile plus the facts about this request. */
+export interface CandidateFacts {
+  expertId: string;
+  /** Only loaded for screens (the admin's list); ranking for routing does not need it. */
+  name: string | null;
+  status: ExpertStatus;
+  termStart: string | null;
+  termEnd: string | null;
+  pausedUntil: string | null;
+  capacity: number;
+  homeRegionCode: string;
+  languages: string[];
+  serviceModes: string[];
+  specialties: string[];
+  servedRegions: string[];
+  activeCases: number;
+  pendingOffers: number;
+  offersAccepted: number;
+  offersDeclined: number;
+  offersExpired: number;
+  casesResolved: number;
+  casesReassigned: number;
+  ratingSum: number;
+  ratingCount: number;
+  rotationHeat: number;
+  /** Epoch milliseconds of the heat figure, or null before the first offer. */
+  rotationAt: number | null;
+  /** The request's party this expert declared a conflict with, if any. */
+  conflictParty: string | null;
+  standing: StandingHere;
+  skipped: boolean;
+}

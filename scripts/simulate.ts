@@ -1,0 +1,123 @@
+/**
+ * `npm run simulate [-- --seed 1 --requests 5000 --experts 200 --days 365]`
+ *
+ * A year of matching on a synthetic roster, run through the real routing use cases (lib/routing)
+ * on a real database with a simulated clock: a fresh in-memory PGlite, or a fresh database on the
+ * PostgreSQL server of DATABASE_URL (created here and dropped at the end; never the dev server's).
+ * Prints conflicts of interest offered, capacity breaches, hours from triage to acceptance, the
+ * share of requests that needed more than two offers, the caseload spread, and match quality as a
+ * ratio to an offline optimum on the same data. The same seed gives the same figures.
+ */
+import { randomBytes } from "node:crypto";
+import { PGlite } from "@electric-sql/pglite";
+import { sql } from "drizzle-orm";
+import postgres from "postgres";
+import { openPostgres, pgliteDatabase, rowsOf, setDatabase, type Database } from "@/db";
+import { migrateDatabase } from "@/db/migrate";
+import { seededRandom } from "@/db/seed/random";
+import { seedReferenceData } from "@/db/seed/reference";
+import { getBoss } from "@/lib/jobs/queue";
+import { getRoutingSettings } from "@/lib/routing/weights";
+import { conflictsWith, fit, gini, offlineOptimum, percentile } from "./simulation/metrics";
+import { runYear } from "./simulation/run";
+import { seedWorld } from "./simulation/seed-world";
+import { generateWorld } from "./simulation/world";
+
+function option(name: string, fallback: number): number {
+  const i = process.argv.indexOf(`--${name}`);
+  const value = i >= 0 ? Number(process.argv[i + 1]) : fallback;
+  if (!Number.isFinite(value) || value <= 0) throw new Error(`--${name} needs a positive number`);
+  return value;
+}
+
+const seed = option("seed", 1);
+const requestCount = option("requests", 5000);
+const expertCount = option("experts", 200);
+const days = option("days", 365);
+const start = new Date("2026-01-01T00:00:00+08:00");
+
+async function openFresh(): Promise<{ database: Database; drop: () => Promise<void> }> {
+  const serverUrl = process.env.DATABASE_URL;
+  if (!serverUrl) {
+    const database = pgliteDatabase(new PGlite());
+    await migrateDatabase(database);
+    return { database, drop: async () => {} };
+  }
+  const name = `clcr_sim_${Date.now()}_${randomBytes(3).toString("hex")}`;
+  const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
+  await admin.unsafe(`create database ${name}`);
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  // drizzle's migrator wants a single connection on postgres.js
+  // (and so does pg-boss creating its schema): prepare on one connection, then run on a pool
+  const migrating = openPostgres(url.toString(), { max: 1 });
+  await migrateDatabase(migrating);
+  await (await getBoss(migrating)).stop({ graceful: false, wait: true });
+  await migrating.close();
+  return {
+    database: openPostgres(url.toString(), { max: 4 }),
+    drop: async () => {
+      await admin.unsafe(`drop database if exists ${name} with (force)`);
+      await admin.end();
+    },
+  };
+}
+
+const { database, drop } = await openFresh();
+const began = Date.now();
+try {
+  setDatabase(database);
+  await database.db.transaction((tx) => seedReferenceData(tx));
+  // The queue must be running before any transaction (PGlite has one connection).
+  const boss = await getBoss(database);
+
+  const random = seededRandom(seed);
+  const world = generateWorld(random, { experts: expertCount, requests: requestCount, days, start });
+  const { admin, filers } = await seedWorld(database.db, world, random, start);
+  const settings = await getRoutingSettings(database.db);
+  console.log(
+    `Simulating ${days} days: ${world.experts.length} experts, ${world.requests.length} requests, seed ${seed}, on ${database.kind === "postgres" ? "PostgreSQL" : "PGlite (in memory)"}…`,
+  );
+  const obs = await runYear(database.db, world, random, admin, filers);
+  const simulatedIn = (Date.now() - began) / 1000;
+
+  const offerRows = rowsOf<{ request_id: string; expert_id: string }>(await database.db.execute(sql`select request_id, expert_id from offers`));
+  const offersPer = new Map<string, number>();
+  let conflicts = 0;
+  for (const o of offerRows) {
+    offersPer.set(o.request_id, (offersPer.get(o.request_id) ?? 0) + 1);
+    const request = world.requests[obs.requestIds.get(o.request_id)!]!;
+    if (conflictsWith(world, world.experts[obs.expertIds.get(o.expert_id)!]!, request)) conflicts += 1;
+  }
+  const hours = [...obs.acceptedAt].map(([id, at]) => (at - world.requests[obs.requestIds.get(id)!]!.at) / 3_600_000);
+  const moreThanTwo = [...obs.requestIds.keys()].filter((id) => (offersPer.get(id) ?? 0) > 2).length;
+  const caseload = obs.acceptedCases;
+  const mean = caseload.reduce((s, v) => s + v, 0) / caseload.length;
+
+  let online = 0;
+  for (const [id, sim] of obs.requestIds) {
+    const holder = obs.holder.get(id);
+    if (holder !== undefined) online += fit(world, world.requests[sim]!, world.experts[holder]!, settings.weights);
+  }
+  const { optimum, unconstrained } = offlineOptimum(world, settings.weights);
+
+  const fmt = (x: number, d = 1) => x.toFixed(d);
+  console.log(`
+Routing simulation — ${world.requests.length} requests over ${days} days, ${world.experts.length} experts, seed ${seed}
+  offers made                          ${offerRows.length}
+  requests accepted                    ${obs.acceptedAt.size} (${fmt((100 * obs.acceptedAt.size) / world.requests.length)}%); given up after 30 days: ${obs.unroutable}
+  conflicts of interest offered        ${conflicts}        (target 0)
+  capacity breaches                    ${obs.capacityBreaches}        (target 0)
+  hours from triage to acceptance      median ${fmt(percentile(hours, 0.5))}, p90 ${fmt(percentile(hours, 0.9))}
+  requests needing more than 2 offers  ${fmt((100 * moreThanTwo) / world.requests.length)}%
+  caseload per expert (cases accepted) Gini ${fmt(gini(caseload), 3)} (target <= 0.25), max/mean ${fmt(Math.max(...caseload) / mean, 2)} (mean ${fmt(mean)})
+  match quality vs offline optimum     ${fmt(online / optimum, 3)} (target >= 0.95); vs every request's best expert ${fmt(online / unconstrained, 3)}
+  weights                              ${JSON.stringify(settings.weights)}
+  run time                             ${fmt(simulatedIn)} s
+`);
+  await boss.stop({ graceful: false, wait: true });
+} finally {
+  setDatabase(undefined);
+  await database.close();
+  await drop();
+}

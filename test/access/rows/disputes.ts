@@ -1,0 +1,47 @@
+import { createAcceptedCase } from "@/lib/disputes/case-fixture";
+import { createDispute } from "@/lib/disputes/create-dispute";
+import { recordRecovery } from "@/lib/disputes/record-recovery";
+import type { AccessRow, World } from "../types";
+
+// Each call gets a fresh case filed by world.enterprise and accepted by world.expert.
+const aCase = (world: World) => createAcceptedCase({ enterprise: world.enterprise, expert: world.expert });
+const aDispute = async (world: World) =>
+  (await createDispute(world.expert, await aCase(world), { counterpartyName: "某建材商行", kind: "receivable", claimedFen: 100_000n })).id;
+const anEntry = async (world: World) =>
+  (await recordRecovery(world.expert, await aDispute(world), { amountFen: 5_000n, receivedOn: "2026-01-10", method: "negotiation" })).id;
+
+const writers = (ok: number) => ({ anonymous: 401, enterprise: 403, otherEnterprise: 403, expert: ok, station: 403, admin: ok });
+
+export const rows: AccessRow[] = [
+  {
+    route: "GET /api/v1/requests/[id]/disputes",
+    setup: async (world) => ({ params: { id: await aCase(world) } }),
+    // the station did not file these cases: to it they do not exist
+    expect: { anonymous: 401, enterprise: 200, otherEnterprise: 404, expert: 200, station: 404, admin: 200 },
+  },
+  {
+    route: "POST /api/v1/requests/[id]/disputes",
+    setup: async (world) => ({ params: { id: await aCase(world) }, body: { counterparty: { name: "某物流公司" }, kind: "contract", claimedFen: 250_000 } }),
+    expect: writers(201),
+  },
+  {
+    route: "PATCH /api/v1/disputes/[id]",
+    setup: async (world) => ({ params: { id: await aDispute(world) }, body: { status: "negotiating" } }),
+    expect: writers(200),
+  },
+  {
+    route: "POST /api/v1/disputes/[id]/recoveries",
+    setup: async (world) => ({ params: { id: await aDispute(world) }, body: { amountFen: 12_345, receivedOn: "2026-01-05", method: "mediation" } }),
+    expect: writers(201),
+  },
+  {
+    route: "POST /api/v1/recoveries/[id]/reverse",
+    setup: async (world) => ({ params: { id: await anEntry(world) }, body: { reason: "重复登记" } }),
+    expect: writers(201),
+  },
+  {
+    route: "POST /api/v1/recoveries/[id]/response",
+    setup: async (world) => ({ params: { id: await anEntry(world) }, body: { response: "confirmed" } }),
+    expect: { anonymous: 401, enterprise: 200, otherEnterprise: 404, expert: 403, station: 403, admin: 403 },
+  },
+];

@@ -1,0 +1,95 @@
+import { db } from "@/db";
+import { attachments } from "@/db/schema";
+import { fileAs, moveTo } from "@/lib/requests/test-support";
+import type { AccessRow, World } from "../types";
+
+// Each call gets fresh records filed by world.enterprise, so one actor's success cannot affect another's.
+const aRequest = async (world: World) => fileAs(world.enterprise);
+const aCase = async (world: World, status: "accepted" | "resolved" = "accepted") => {
+  const id = await fileAs(world.enterprise);
+  await moveTo(id, status, world.expert);
+  return id;
+};
+const PDF = Buffer.from("%PDF-1.4\n%%EOF\n");
+
+const filers = (ok: number) => ({ anonymous: 401, enterprise: ok, otherEnterprise: 404, expert: 403, station: 404, admin: 403 });
+// The case's parties: the filing company, the assigned expert, admins; the station did not file it.
+const parties = (ok: number) => ({ anonymous: 401, enterprise: ok, otherEnterprise: 404, expert: ok, station: 404, admin: ok });
+
+export const rows: AccessRow[] = [
+  {
+    route: "POST /api/v1/requests",
+    setup: () => ({
+      body: {
+        title: "货款拖欠",
+        category: "debt_collection",
+        description: "对方拖欠货款。",
+        counterparties: [{ name: "某贸易公司" }],
+        amountAtStakeFen: 100_000,
+        regionCode: "330421",
+        // Read only when a station files (for the walk-in); an enterprise files for itself.
+        enterprise: { name: "来访者", contactName: "来访者", contactPhone: "13800000000" },
+      },
+    }),
+    expect: { anonymous: 401, enterprise: 201, otherEnterprise: 201, expert: 403, station: 201, admin: 403 },
+  },
+  { route: "GET /api/v1/requests", expect: { anonymous: 401, enterprise: 200, otherEnterprise: 200, expert: 200, station: 200, admin: 200 } },
+  {
+    route: "GET /api/v1/requests/[id]",
+    setup: async (world) => ({ params: { id: await aRequest(world) } }),
+    expect: { anonymous: 401, enterprise: 200, otherEnterprise: 404, expert: 404, station: 404, admin: 200 },
+  },
+  {
+    route: "POST /api/v1/requests/[id]/withdraw",
+    setup: async (world) => ({ params: { id: await aRequest(world) }, body: { reason: "已和解" } }),
+    expect: filers(200),
+  },
+  {
+    route: "POST /api/v1/requests/[id]/triage",
+    setup: async (world) => ({ params: { id: await aRequest(world) }, body: { decision: "accept" } }),
+    expect: { anonymous: 401, enterprise: 403, otherEnterprise: 403, expert: 403, station: 403, admin: 200 },
+  },
+  {
+    route: "GET /api/v1/requests/[id]/messages",
+    setup: async (world) => ({ params: { id: await aCase(world) } }),
+    expect: parties(200),
+  },
+  {
+    route: "POST /api/v1/requests/[id]/messages",
+    setup: async (world) => ({ params: { id: await aCase(world) }, body: { body: "您好" } }),
+    expect: parties(201),
+  },
+  {
+    route: "POST /api/v1/requests/[id]/resolve",
+    setup: async (world) => ({ params: { id: await aCase(world) }, body: { summary: "已化解" } }),
+    expect: { anonymous: 401, enterprise: 403, otherEnterprise: 403, expert: 200, station: 403, admin: 403 },
+  },
+  {
+    route: "POST /api/v1/requests/[id]/confirm",
+    setup: async (world) => ({ params: { id: await aCase(world, "resolved") }, body: { rating: 5, comment: "满意" } }),
+    expect: { anonymous: 401, enterprise: 200, otherEnterprise: 404, expert: 403, station: 403, admin: 403 },
+  },
+  {
+    route: "GET /api/v1/requests/[id]/attachments",
+    setup: async (world) => ({ params: { id: await aCase(world) } }),
+    expect: parties(200),
+  },
+  {
+    // The suite sends JSON; a party gets as far as reading the upload (400: not multipart), anyone else 404.
+    route: "POST /api/v1/requests/[id]/attachments",
+    setup: async (world) => ({ params: { id: await aCase(world) }, body: {} }),
+    expect: parties(400),
+  },
+  {
+    route: "GET /api/v1/attachments/[id]",
+    setup: async (world) => {
+      const requestId = await aCase(world);
+      const [file] = await db
+        .insert(attachments)
+        .values({ requestId, uploadedBy: world.enterprise.userId, filename: "合同.pdf", mimeType: "application/pdf", sizeBytes: PDF.byteLength, content: PDF })
+        .returning({ id: attachments.id });
+      return { params: { id: file!.id } };
+    },
+    expect: parties(200),
+  },
+];

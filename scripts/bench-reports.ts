@@ -20,7 +20,7 @@ import { recordRecovery } from "@/lib/disputes/record-recovery";
 import { reverseRecovery } from "@/lib/disputes/reverse-recovery";
 import { updateDispute } from "@/lib/disputes/update-dispute";
 import { getBoss } from "@/lib/jobs/queue";
-import { acceptTimes } from "@/lib/reports/accept-times";
+import { acceptTimes, acceptTimesFromRequests } from "@/lib/reports/accept-times";
 import { caseloadPerExpert, declinedOffers, deadlineBreaches, satisfaction } from "@/lib/reports/dashboard";
 import { figuresFromLedger, figuresFromRollups, type FigureDimension } from "@/lib/reports/figures";
 import { makePeriod } from "@/lib/reports/period";
@@ -147,14 +147,16 @@ async function load() {
     console.log(`Loaded in ${seconds(started)}.`);
     const rebuilt = Date.now();
     await exec(sql`select report_rollups_rebuild()`);
-    console.log(`Rollups rebuilt from the ledger in ${seconds(rebuilt)}.`);
+    await exec(sql`select report_accept_rebuild()`);
+    console.log(`Rollups rebuilt from the ledger and the requests in ${seconds(rebuilt)}.`);
     await exec(sql`vacuum analyze`);
     const [c] = rowsOf<Record<string, number>>(
       await exec(sql`select (select count(*)::int from requests) as requests, (select count(*)::int from disputes) as disputes,
         (select count(*)::int from recoveries) as entries, (select count(*)::int from recoveries where reverses_id is not null) as reversals,
-        (select count(*)::int from offers) as offers, (select count(*)::int from report_rollups) as rollup_rows`),
+        (select count(*)::int from offers) as offers, (select count(*)::int from report_rollups) as rollup_rows,
+        (select count(*)::int from report_accept_times) as accept_rows`),
     );
-    console.log(`Data: ${c!.requests} requests, ${c!.disputes} disputes, ${c!.entries} ledger entries (${c!.reversals} reversals), ${c!.offers} offers; ${c!.rollup_rows} rollup rows.`);
+    console.log(`Data: ${c!.requests} requests, ${c!.disputes} disputes, ${c!.entries} ledger entries (${c!.reversals} reversals), ${c!.offers} offers; ${c!.rollup_rows} rollup rows, ${c!.accept_rows} acceptance-time rows.`);
   } finally {
     await loader.close();
   }
@@ -166,6 +168,11 @@ const canonical = (value: unknown) =>
 
 try {
   if (!reuse) await load();
+  else {
+    const migrator = openPostgres(url.toString(), { max: 1 });
+    await migrateDatabase(migrator);
+    await migrator.close();
+  }
   const database = openPostgres(url.toString(), { max: 4 });
   setDatabase(database);
   const { db } = database;
@@ -197,7 +204,7 @@ try {
     });
   const report = (dimension: FigureDimension, scope: ReportScope) => ({
     fast: () => Promise.all([figuresFromRollups(dimension, year, scope), acceptTimes(dimension, year, scope)]),
-    full: () => fullScan(async (tx) => [await figuresFromLedger(dimension, year, scope, tx), await acceptTimes(dimension, year, scope, tx)]),
+    full: () => fullScan(async (tx) => [await figuresFromLedger(dimension, year, scope, tx), await acceptTimesFromRequests(dimension, year, scope, tx)]),
   });
   const same = <T>(fn: (handle: DbOrTx) => Promise<T>) => ({ fast: () => fn(db), full: () => fullScan(fn) });
   const lifetime = {

@@ -4,7 +4,7 @@
  */
 import { spawnSync } from "node:child_process";
 
-const benches = ["scripts/bench-routing.ts"];
+const benches = ["scripts/bench-routing.ts", "scripts/bench-reports.ts"];
 let failed = 0;
 for (const script of benches) {
   console.log(`\n== ${script}`);

@@ -2,24 +2,28 @@ import type { Translate } from "@/lib/i18n/translate";
 import { ChartFigure } from "./chart-figure";
 import { maxOf, ratioOf, type ChartDatum } from "./scale";
 
-const BAR = 34;
-const GAP = 12;
-const PLOT = 150;
-const TOP = 22;
-const LABELS = 40;
+const SLOT = 44;
+const BAR = 30;
+const TOP = 28;
+const PLOT = 130;
+const BOTTOM = 42;
+const MIN_WIDTH = 320;
 
 /**
  * Vertical bars, one per period (a trend over months or years), drawn as SVG on the server.
- * The value of the highest bar is printed on it; every value is in the table below and in each
- * bar's tooltip. Wide series scroll sideways on a phone instead of shrinking their labels.
+ * The highest value is printed above its bar; every value is in each bar's tooltip and in the
+ * table below. The drawing never grows past 1.2x its natural size, and a long series scrolls
+ * sideways on a phone rather than shrinking its labels.
  */
 export function ColumnChart({ id, title, data, valueLabel, t, tone = "brand" }: { id: string; title: string; data: ChartDatum[]; valueLabel: string; t: Translate; tone?: "brand" | "accent" }) {
   const max = maxOf(data.map((d) => d.value));
-  const width = data.length * (BAR + GAP) + GAP;
-  const height = TOP + PLOT + LABELS;
-  const peak = data.find((d) => d.value === max && ratioOf(d.value, max) > 0);
+  const width = Math.max(data.length * SLOT + 24, MIN_WIDTH);
+  const left = (width - data.length * SLOT) / 2;
+  const height = TOP + PLOT + BOTTOM;
+  const peakIndex = data.findIndex((d) => d.value === max && ratioOf(d.value, max) > 0);
   const fill = tone === "brand" ? "fill-brand-600" : "fill-amber-500";
-  const step = data.length > 18 ? 3 : data.length > 12 ? 2 : 1;
+  const step = data.length > 24 ? 3 : data.length > 14 ? 2 : 1;
+  const centre = (i: number) => left + i * SLOT + SLOT / 2;
   return (
     <ChartFigure id={id} title={title} data={data} valueLabel={valueLabel} t={t}>
       <div className="overflow-x-auto">
@@ -28,35 +32,35 @@ export function ColumnChart({ id, title, data, valueLabel, t, tone = "brand" }: 
           aria-labelledby={`${id}-title ${id}-desc`}
           viewBox={`0 0 ${width} ${height}`}
           className="h-auto w-full"
-          style={{ minWidth: `${Math.min(width, data.length * 30)}px` }}
+          style={{ maxWidth: `${Math.round(width * 1.2)}px`, minWidth: `${Math.min(width, data.length * 34)}px` }}
         >
           <title id={`${id}-title`}>{t("reports.charts.chartOf", { title })}</title>
           <desc id={`${id}-desc`}>{data.map((d) => `${d.label} ${d.display}`).join(" · ")}</desc>
-          <line x1={0} x2={width} y1={TOP + PLOT} y2={TOP + PLOT} className="stroke-slate-300" strokeWidth={1} />
+          <line x1={left - 6} x2={width - left + 6} y1={TOP + PLOT} y2={TOP + PLOT} className="stroke-slate-300" strokeWidth={1} />
           {data.map((d, i) => {
-            const h = Math.max(ratioOf(d.value, max) * PLOT, ratioOf(d.value, max) > 0 ? 2 : 0);
-            const x = GAP + i * (BAR + GAP);
+            const ratio = ratioOf(d.value, max);
+            const h = ratio > 0 ? Math.max(ratio * PLOT, 2) : 0;
             return (
               <g key={d.key}>
-                <rect x={x} y={TOP + PLOT - h} width={BAR} height={h} rx={3} className={fill}>
+                <rect x={centre(i) - BAR / 2} y={TOP + PLOT - h} width={BAR} height={h} rx={3} className={fill}>
                   <title>{`${d.label} · ${d.display}`}</title>
                 </rect>
                 {i % step === 0 ? (
-                  <text x={x + BAR / 2} y={TOP + PLOT + 18} textAnchor="middle" className="fill-slate-600 text-[12px]">
-                    {d.label}
+                  <text x={centre(i)} y={TOP + PLOT + 17} textAnchor="middle" className="fill-slate-600" fontSize={13}>
+                    {d.short ?? d.label}
+                  </text>
+                ) : null}
+                {d.group ? (
+                  <text x={centre(i)} y={TOP + PLOT + 35} textAnchor="middle" className="fill-slate-500" fontSize={12}>
+                    {d.group}
                   </text>
                 ) : null}
               </g>
             );
           })}
-          {peak ? (
-            <text
-              x={Math.min(Math.max(GAP + data.indexOf(peak) * (BAR + GAP) + BAR / 2, 60), width - 60)}
-              y={TOP - 8}
-              textAnchor="middle"
-              className="fill-slate-800 text-[12px] font-semibold"
-            >
-              {peak.display}
+          {peakIndex >= 0 ? (
+            <text x={Math.min(Math.max(centre(peakIndex), 70), width - 70)} y={TOP - 10} textAnchor="middle" className="fill-slate-800 font-semibold" fontSize={13}>
+              {data[peakIndex]!.display}
             </text>
           ) : null}
         </svg>

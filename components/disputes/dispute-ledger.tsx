@@ -19,8 +19,8 @@ export function DisputeLedger({ entries, canReverse, canRespond }: { entries: Le
         {entries.map((entry) => {
           const original = entry.reversesId ? byId.get(entry.reversesId) : undefined;
           return (
-            <li key={entry.id} className="flex flex-wrap items-start justify-between gap-x-4 gap-y-1 px-3 py-2 text-sm">
-              <div className="min-w-0 flex-1">
+            <li key={entry.id} className="space-y-1 px-3 py-2 text-sm">
+              <div className="min-w-0">
                 <p className="flex flex-wrap items-center gap-2">
                   <span className={`font-semibold tabular-nums ${entry.amountFen < 0n ? "text-red-700" : "text-slate-900"}`}>{formatFen(entry.amountFen)}</span>
                   <span className="text-slate-600">{formatDate(entry.receivedOn, locale)}</span>
@@ -40,7 +40,7 @@ export function DisputeLedger({ entries, canReverse, canRespond }: { entries: Le
                 {entry.enterpriseNote ? <p className="text-xs text-amber-800">{t("disputes.ledger.queryLine", { note: entry.enterpriseNote })}</p> : null}
                 <p className="text-xs text-slate-500">{t("disputes.ledger.byLine", { name: entry.recordedByName, time: formatDateTime(entry.recordedAt, locale) })}</p>
               </div>
-              <div className="flex flex-wrap gap-2">
+              <div className="flex flex-wrap justify-end gap-2">
                 {canReverse && !entry.reversesId && !entry.reversedById ? <ReverseEntry entry={entry} /> : null}
                 {canRespond ? <RespondToEntry entry={entry} /> : null}
               </div>

@@ -2,21 +2,21 @@
 
 import { Fragment, useMemo, useState } from "react";
 import { Button } from "@/components/ui/button";
-import { FormAlert, inputClass } from "@/components/ui/field";
-import { disputeKinds, disputeStatuses, recoveryMethods, type DisputeKind, type DisputeStatus, type RecoveryMethod } from "@/db/schema/enums";
+import { FormAlert } from "@/components/ui/field";
+import { recoveryMethods, type DisputeKind, type RecoveryMethod } from "@/db/schema/enums";
 import type { DisputeRow } from "@/lib/disputes/queries";
 import { isClosedDisputeStatus } from "@/lib/disputes/status-flow";
 import { useT } from "@/lib/i18n/client";
 import { formatFen } from "@/lib/money";
 import { AddDisputeForm } from "./add-dispute-form";
 import { BulkStatusBar } from "./bulk-status-bar";
+import { DisputeFilters, type StatusFilter } from "./dispute-filters";
 import { DisputeLedger } from "./dispute-ledger";
 import { DisputeStatusBadge } from "./dispute-status-badge";
 import { DisputeStatusForm } from "./dispute-status-form";
 import { RecordRecoveryForm } from "./record-recovery-form";
 import type { BoardData } from "./types";
 
-type StatusFilter = "all" | "open" | "closed" | DisputeStatus;
 const PAGE = 50;
 
 function matches(d: DisputeRow, status: StatusFilter, kind: DisputeKind | "all", q: string) {
@@ -97,37 +97,15 @@ export function DisputesBoard({ data }: { data: BoardData }) {
     <div className="space-y-4">
       {data.can.writeDisputes ? <AddDisputeForm requestId={data.requestId} /> : null}
       {data.disputes.length === 0 ? null : (
-        <fieldset className="grid gap-3 sm:grid-cols-3">
-          <legend className="sr-only">{t("disputes.filters.label")}</legend>
-          <label className="space-y-1 text-sm">
-            <span className="font-medium text-slate-800">{t("disputes.filters.status")}</span>
-            <select className={inputClass} value={status} onChange={(e) => (setStatus(e.target.value as StatusFilter), setLimit(PAGE))}>
-              <option value="all">{t("disputes.filters.statusAll")}</option>
-              <option value="open">{t("disputes.filters.statusOpen")}</option>
-              <option value="closed">{t("disputes.filters.statusClosed")}</option>
-              {disputeStatuses.map((s) => (
-                <option key={s} value={s}>
-                  {t(`enums.disputeStatus.${s}`)}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label className="space-y-1 text-sm">
-            <span className="font-medium text-slate-800">{t("disputes.filters.kind")}</span>
-            <select className={inputClass} value={kind} onChange={(e) => (setKind(e.target.value as DisputeKind | "all"), setLimit(PAGE))}>
-              <option value="all">{t("disputes.filters.kindAll")}</option>
-              {disputeKinds.map((k) => (
-                <option key={k} value={k}>
-                  {t(`enums.disputeKind.${k}`)}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label className="space-y-1 text-sm">
-            <span className="font-medium text-slate-800">{t("disputes.filters.search")}</span>
-            <input type="search" className={inputClass} value={q} placeholder={t("disputes.filters.searchPlaceholder")} onChange={(e) => (setQ(e.target.value), setLimit(PAGE))} />
-          </label>
-        </fieldset>
+        <DisputeFilters
+          value={{ status, kind, q }}
+          onChange={(next) => {
+            setStatus(next.status);
+            setKind(next.kind);
+            setQ(next.q);
+            setLimit(PAGE);
+          }}
+        />
       )}
       {data.disputes.length === 0 ? (
         <p className="rounded-md border border-dashed border-slate-300 px-4 py-6 text-center text-sm text-slate-600">{t("disputes.panel.empty")}</p>
@@ -150,82 +128,71 @@ export function DisputesBoard({ data }: { data: BoardData }) {
             ) : null}
           </div>
 
-          <ul className="divide-y divide-slate-200 rounded-md border border-slate-200 md:hidden">
-            {visible.map((d) => (
-              <li key={d.id}>
-                <div className="flex gap-3 p-3">
-                  {checkbox(d)}
-                  <div className="min-w-0 flex-1 space-y-1">
-                    <p className="font-medium break-words text-slate-900">{d.counterpartyName}</p>
-                    <div className="flex flex-wrap items-center gap-2 text-xs text-slate-600">
+          {/* One table: cards on a phone (every row a block), a compact table from md up. */}
+          <table className="block w-full text-left text-sm md:table">
+            <thead className="hidden border-b border-slate-200 text-slate-600 md:table-header-group">
+              <tr>
+                {canSelect ? (
+                  <th className="w-8 py-2 pr-2 font-medium">
+                    <span className="sr-only">{t("disputes.columns.select")}</span>
+                  </th>
+                ) : null}
+                <th className="py-2 pr-3 font-medium">{t("disputes.columns.counterparty")}</th>
+                <th className="py-2 pr-3 font-medium">{t("disputes.columns.status")}</th>
+                <th className="py-2 pr-3 text-right font-medium">{t("disputes.columns.claimed")}</th>
+                <th className="py-2 pr-3 text-right font-medium">{t("disputes.columns.recovered")}</th>
+                <th className="py-2 font-medium">{t("disputes.columns.ledger")}</th>
+              </tr>
+            </thead>
+            <tbody className="block space-y-2 md:table-row-group md:space-y-0 md:divide-y md:divide-slate-100">
+              {visible.map((d) => (
+                <Fragment key={d.id}>
+                  <tr
+                    className={`block rounded-md border border-slate-200 p-3 md:table-row md:rounded-none md:border-0 md:p-0 ${selected.has(d.id) ? "bg-brand-50" : ""}`}
+                  >
+                    {canSelect ? <td className="float-left mt-0.5 mr-3 md:float-none md:mt-0 md:table-cell md:py-2 md:pr-2">{checkbox(d)}</td> : null}
+                    <td className="block md:table-cell md:py-2 md:pr-3">
+                      <span className="font-medium break-words text-slate-900">{d.counterpartyName}</span>
+                      <span className="block text-xs text-slate-500">
+                        {t(`enums.disputeKind.${d.kind}`)}
+                        {d.counterpartyCreditCode ? ` · ${d.counterpartyCreditCode}` : ""}
+                      </span>
+                    </td>
+                    <td className="mt-1 block md:mt-0 md:table-cell md:py-2 md:pr-3 md:whitespace-nowrap">
                       <DisputeStatusBadge status={d.status} t={t} />
-                      <span>{t(`enums.disputeKind.${d.kind}`)}</span>
-                    </div>
-                    <dl className="grid grid-cols-2 gap-x-3 text-sm">
-                      <dt className="text-slate-500">{t("disputes.columns.claimed")}</dt>
-                      <dd className="text-right tabular-nums">{formatFen(d.claimedFen)}</dd>
-                      <dt className="text-slate-500">{t("disputes.columns.recovered")}</dt>
-                      <dd className="text-right font-medium tabular-nums">{formatFen(d.recoveredFen)}</dd>
-                    </dl>
-                    {ledgerToggle(d)}
-                  </div>
-                </div>
-                {expanded.has(d.id) ? <div id={`dispute-${d.id}`}>{details(d)}</div> : null}
-              </li>
-            ))}
-          </ul>
-
-          <div className="hidden overflow-x-auto md:block">
-            <table className="w-full text-left text-sm">
-              <thead className="border-b border-slate-200 text-slate-600">
-                <tr>
-                  {canSelect ? <th className="w-8 py-2 pr-2 font-medium"><span className="sr-only">{t("disputes.columns.select")}</span></th> : null}
-                  <th className="py-2 pr-3 font-medium">{t("disputes.columns.counterparty")}</th>
-                  <th className="py-2 pr-3 font-medium">{t("disputes.columns.kind")}</th>
-                  <th className="py-2 pr-3 font-medium">{t("disputes.columns.status")}</th>
-                  <th className="py-2 pr-3 text-right font-medium">{t("disputes.columns.claimed")}</th>
-                  <th className="py-2 pr-3 text-right font-medium">{t("disputes.columns.recovered")}</th>
-                  <th className="py-2 font-medium">{t("disputes.columns.ledger")}</th>
-                </tr>
-              </thead>
-              <tbody className="divide-y divide-slate-100">
-                {visible.map((d) => (
-                  <Fragment key={d.id}>
-                    <tr className={selected.has(d.id) ? "bg-brand-50" : undefined}>
-                      {canSelect ? <td className="py-2 pr-2">{checkbox(d)}</td> : null}
-                      <td className="py-2 pr-3">
-                        <span className="font-medium text-slate-900">{d.counterpartyName}</span>
-                        {d.counterpartyCreditCode ? <span className="block text-xs text-slate-500">{d.counterpartyCreditCode}</span> : null}
+                      {d.resolutionMethod ? <span className="ml-2 text-xs text-slate-500 md:ml-0 md:block">{methodLabel(d.resolutionMethod)}</span> : null}
+                    </td>
+                    <td className="mt-1 flex justify-between gap-3 md:mt-0 md:table-cell md:py-2 md:pr-3 md:text-right md:whitespace-nowrap">
+                      <span className="text-slate-500 md:hidden">{t("disputes.columns.claimed")}</span>
+                      <span className="tabular-nums">{formatFen(d.claimedFen)}</span>
+                    </td>
+                    <td className="flex justify-between gap-3 md:table-cell md:py-2 md:pr-3 md:text-right md:whitespace-nowrap">
+                      <span className="text-slate-500 md:hidden">{t("disputes.columns.recovered")}</span>
+                      <span className="font-medium tabular-nums">{formatFen(d.recoveredFen)}</span>
+                    </td>
+                    <td className="mt-1 block md:mt-0 md:table-cell md:py-2 md:whitespace-nowrap">{ledgerToggle(d)}</td>
+                  </tr>
+                  {expanded.has(d.id) ? (
+                    <tr id={`dispute-${d.id}`} className="block md:table-row">
+                      <td colSpan={canSelect ? 6 : 5} className="block md:table-cell">
+                        {details(d)}
                       </td>
-                      <td className="py-2 pr-3 whitespace-nowrap">{t(`enums.disputeKind.${d.kind}`)}</td>
-                      <td className="py-2 pr-3">
-                        <DisputeStatusBadge status={d.status} t={t} />
-                        {d.resolutionMethod ? <span className="ml-1 text-xs text-slate-500">{methodLabel(d.resolutionMethod)}</span> : null}
-                      </td>
-                      <td className="py-2 pr-3 text-right whitespace-nowrap tabular-nums">{formatFen(d.claimedFen)}</td>
-                      <td className="py-2 pr-3 text-right font-medium whitespace-nowrap tabular-nums">{formatFen(d.recoveredFen)}</td>
-                      <td className="py-2 whitespace-nowrap">{ledgerToggle(d)}</td>
                     </tr>
-                    {expanded.has(d.id) ? (
-                      <tr id={`dispute-${d.id}`}>
-                        <td colSpan={canSelect ? 7 : 6}>{details(d)}</td>
-                      </tr>
-                    ) : null}
-                  </Fragment>
-                ))}
-              </tbody>
-              <tfoot className="border-t-2 border-slate-300 font-semibold text-slate-900">
-                <tr>
-                  <td className="py-2 pr-3" colSpan={canSelect ? 4 : 3}>
-                    {t("disputes.panel.shownTotals")}
-                  </td>
-                  <td className="py-2 pr-3 text-right whitespace-nowrap tabular-nums">{formatFen(shownClaimed)}</td>
-                  <td className="py-2 pr-3 text-right whitespace-nowrap tabular-nums">{formatFen(shownRecovered)}</td>
-                  <td />
-                </tr>
-              </tfoot>
-            </table>
-          </div>
+                  ) : null}
+                </Fragment>
+              ))}
+            </tbody>
+            <tfoot className="hidden border-t-2 border-slate-300 font-semibold text-slate-900 md:table-footer-group">
+              <tr>
+                <td className="py-2 pr-3" colSpan={canSelect ? 3 : 2}>
+                  {t("disputes.panel.shownTotals")}
+                </td>
+                <td className="py-2 pr-3 text-right whitespace-nowrap tabular-nums">{formatFen(shownClaimed)}</td>
+                <td className="py-2 pr-3 text-right whitespace-nowrap tabular-nums">{formatFen(shownRecovered)}</td>
+                <td />
+              </tr>
+            </tfoot>
+          </table>
           <p className="text-sm text-slate-700 md:hidden">
             {t("disputes.panel.shownTotalsLine", { claimed: formatFen(shownClaimed), recovered: formatFen(shownRecovered) })}
           </p>

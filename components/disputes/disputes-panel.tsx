@@ -41,7 +41,7 @@ export async function DisputesPanel({ requestId, actor, t }: { requestId: string
     >
       <p className="mb-4 text-sm text-slate-600">{can.respond ? t("disputes.panel.readOnlyIntro") : t("disputes.panel.intro")}</p>
       <dl className="mb-4 grid grid-cols-2 gap-2 sm:grid-cols-4">
-        {figure(t("disputes.panel.countLabel"), t("disputes.panel.count", { count: totals.count }))}
+        {figure(t("disputes.panel.countLabel"), String(totals.count))}
         {figure(t("disputes.panel.openClosed"), `${totals.open} / ${totals.closed}`)}
         {figure(t("disputes.panel.totalClaimed"), formatFen(totals.claimedFen))}
         {figure(t("disputes.panel.totalRecovered"), formatFen(totals.recoveredFen))}

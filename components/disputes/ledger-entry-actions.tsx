@@ -26,7 +26,7 @@ export function ReverseEntry({ entry }: { entry: LedgerRow }) {
   return (
     <form
       noValidate
-      className="mt-2 w-full space-y-2 rounded-md border border-red-200 bg-red-50 p-3"
+      className="w-full space-y-2 rounded-md border border-red-200 bg-red-50 p-3"
       onSubmit={async (event) => {
         event.preventDefault();
         const reason = String(new FormData(event.currentTarget).get("reason") ?? "");
@@ -57,7 +57,7 @@ export function RespondToEntry({ entry }: { entry: LedgerRow }) {
   const [querying, setQuerying] = useState(false);
   const { run, pending, error, fields } = useFormAction(respondRecoveryAction);
   return (
-    <div className="mt-2 w-full space-y-2">
+    <div className="w-full space-y-2">
       <FormAlert message={error} />
       {querying ? (
         <form
@@ -82,7 +82,7 @@ export function RespondToEntry({ entry }: { entry: LedgerRow }) {
           </div>
         </form>
       ) : (
-        <div className="flex flex-wrap gap-2">
+        <div className="flex flex-wrap justify-end gap-2">
           {entry.enterpriseResponse !== "confirmed" ? (
             <Button type="button" className={small} disabled={pending} onClick={() => run({ recoveryId: entry.id, response: "confirmed" })}>
               {t("disputes.response.confirm")}

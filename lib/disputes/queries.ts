@@ -61,7 +61,8 @@ export type RequestDisputes = Awaited<ReturnType<typeof getRequestDisputes>>;
 export type DisputeRow = RequestDisputes["disputes"][number];
 
 /**
- * Every ledger entry of a case, oldest first, with who recorded it and whether it was reversed.
+ * Every ledger entry of a case by the date the money arrived (a reversal next to its entry), with
+ * who recorded it and whether it was reversed.
  * Same callers and 404 as getRequestDisputes.
  */
 export async function getRequestLedger(actor: Actor | null, requestId: string) {
@@ -74,6 +75,6 @@ export async function getRequestLedger(actor: Actor | null, requestId: string) {
     .innerJoin(users, eq(users.id, recoveries.recordedBy))
     .leftJoin(reversal, eq(reversal.reversesId, recoveries.id))
     .where(eq(recoveries.requestId, request.id))
-    .orderBy(asc(recoveries.recordedAt), asc(recoveries.id));
+    .orderBy(asc(recoveries.receivedOn), asc(recoveries.recordedAt), asc(recoveries.id));
 }
 export type LedgerRow = Awaited<ReturnType<typeof getRequestLedger>>[number];

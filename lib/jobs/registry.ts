@@ -1,6 +1,7 @@
 import { sendNotificationEmail } from "@/lib/notifications/send-email";
 import { autoCloseRequest, closeOverdueResolvedRequests } from "@/lib/requests/auto-close";
 import { expireDueOffers, expireOffer } from "@/lib/routing/expire-offers";
+import { remindOffer } from "@/lib/routing/remind-offer";
 
 /**
  * Every background job by name. A domain adds its handler here; handlers must be idempotent
@@ -22,6 +23,10 @@ export const jobHandlers = {
   "routing.expire-offer": async (data: { offerId: string }) => {
     await expireOffer(data.offerId);
   },
+  /** Scheduled with every offer, before its deadline: reminds the expert if it is still unanswered. */
+  "routing.remind-offer": async (data: { offerId: string }) => {
+    await remindOffer(data.offerId);
+  },
   /** Safety net for lost deadline jobs; schedule it every few minutes where pg-boss schedules run. */
   "routing.expire-due-offers": async (_data: Record<string, never>) => {
     await expireDueOffers();
@@ -29,3 +34,11 @@ export const jobHandlers = {
 };
 
 export type JobName = keyof typeof jobHandlers;
+
+/**
+ * Recurring jobs (cron, Asia/Shanghai) for the worker process to register with pg-boss's
+ * scheduler (`boss.schedule(name, cron, {}, { tz })`): the safety-net sweeps.
+ */
+export const jobSchedules: Partial<Record<JobName, string>> = {
+  "request.autoCloseSweep": "17 3 * * *",
+};

@@ -3,13 +3,13 @@ import { eq, sql } from "drizzle-orm";
 import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { db } from "@/db";
-import { users } from "@/db/schema";
+import { experts, users } from "@/db/schema";
 import type { Actor } from "@/lib/authz";
 import { drainJobs } from "@/lib/jobs/queue";
 import { fileAs } from "@/lib/requests/test-support";
 import { triageRequest } from "@/lib/requests/triage-request";
 import { useTestDatabase } from "@/test/database";
-import { createAdminActor, createEnterpriseActor } from "@/test/fixtures";
+import { createAdminActor, createEnterpriseActor, createExpertActor } from "@/test/fixtures";
 import { notify } from "./notify";
 import { setMailSettingsForTests } from "./send-email";
 
@@ -147,6 +147,21 @@ describe("notification e-mail through a real SMTP server", () => {
     expect(text).toContain("Note: <script>alert(2)</script>");
     expect(text).toContain("Suggested instead: Legal aid");
     await db.update(users).set({ locale: "zh-CN" }).where(eq(users.id, enterprise.userId));
+  });
+
+  it("mails an expert only what their e-mail preference asks for", async () => {
+    const expert = await createExpertActor();
+    await db.update(experts).set({ notifyByEmail: "important" }).where(eq(experts.id, expert.expertId!));
+    await db.transaction(async (tx) => {
+      await notify(tx, { userIds: [expert.userId], kind: "offer.new", data: { title: "新邀请" } });
+      await notify(tx, { userIds: [expert.userId], kind: "message.new", data: { title: "留言", author: "企业" } });
+    });
+    expect(await drainJobs("notification.email")).toEqual({ ran: 2, failed: 0 });
+    expect(mailTo(expert).map((m) => parse(m.raw).subject)).toEqual(["【专家库】您收到新的案件邀请：“新邀请”，请在期限内答复。"]);
+    await db.update(experts).set({ notifyByEmail: "none" }).where(eq(experts.id, expert.expertId!));
+    await db.transaction((tx) => notify(tx, { userIds: [expert.userId], kind: "offer.new", data: { title: "再一个" } }));
+    await drainJobs("notification.email");
+    expect(mailTo(expert)).toHaveLength(1);
   });
 
   it("prints the mail to the server log when no SMTP server is configured", async () => {

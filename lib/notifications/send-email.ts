@@ -14,6 +14,9 @@ export interface MailSettings {
   from: string;
 }
 
+/** What an expert who chose "important" still gets by e-mail: offers and decisions about them. */
+const IMPORTANT_KINDS = new Set(["offer.new", "offer.deadline", "expert.appointed", "expert.decision"]);
+
 let override: MailSettings | null | undefined;
 let cached: { key: string; transport: Transporter } | undefined;
 
@@ -53,8 +56,8 @@ function transportFor(settings: MailSettings): Transporter {
 /**
  * Job: e-mails one notification, in the recipient's language, as plain text. Without mail
  * settings the message is printed to the server log. A failure throws, so the queue retries it
- * (the notification is read afresh each time). Disabled accounts and experts who turned e-mail
- * off get nothing.
+ * (the notification is read afresh each time). Disabled accounts get nothing, and experts get
+ * what their e-mail preference asks for (all, only offers and decisions, or none).
  */
 export async function sendNotificationEmail({ notificationId }: { notificationId: string }): Promise<void> {
   const [row] = await db
@@ -75,6 +78,7 @@ export async function sendNotificationEmail({ notificationId }: { notificationId
     .leftJoin(experts, eq(experts.userId, users.id))
     .where(eq(notifications.id, notificationId));
   if (!row || row.disabledAt || row.expertEmail === "none") return;
+  if (row.expertEmail === "important" && !IMPORTANT_KINDS.has(row.kind)) return;
   const content = composeNotificationEmail({
     kind: row.kind,
     data: row.data as Record<string, unknown> | null,

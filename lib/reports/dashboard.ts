@@ -9,6 +9,10 @@ import { reportScope, requestInScope, type ReportScope } from "./scope";
 // The dashboard's panels besides the grouped figures (lib/reports/get-report.ts). Each takes the
 // scope and period of the admin's report; the access check is in getDashboardPanels.
 
+/** Joins the request of each row only when a region scope needs it (an unscoped admin sees all). */
+const requestFor = (scope: ReportScope, column: string) =>
+  scope.regionCode ? sql`join requests on requests.id = ${sql.raw(column)} and ${requestInScope(scope)}` : sql``;
+
 const inPeriod = (column: string, period: Period) =>
   sql`${sql.raw(column)} >= ${period.fromInstant.toISOString()}::timestamptz and ${sql.raw(column)} < ${period.toExclusiveInstant.toISOString()}::timestamptz`;
 
@@ -23,8 +27,8 @@ export async function declinedOffers(period: Period, scope: ReportScope, handle:
   const rows = rowsOf<{ reason: string; n: number }>(
     await handle.execute(sql`
       select coalesce(offers.decline_reason, '') as reason, count(*)::int as n
-      from offers join requests on requests.id = offers.request_id
-      where offers.status = 'declined' and ${inPeriod("offers.answered_at", period)} and ${requestInScope(scope)}
+      from offers ${requestFor(scope, "offers.request_id")}
+      where offers.status = 'declined' and ${inPeriod("offers.answered_at", period)}
       group by 1 order by 2 desc, 1`),
   );
   return rows.map((r) => ({ reason: r.reason, count: Number(r.n) }));
@@ -35,8 +39,8 @@ export async function deadlineBreaches(period: Period, scope: ReportScope, handl
   const rows = rowsOf<{ expert_id: string; name: string; n: number }>(
     await handle.execute(sql`
       select offers.expert_id, experts.name, count(*)::int as n
-      from offers join requests on requests.id = offers.request_id join experts on experts.id = offers.expert_id
-      where offers.status = 'expired' and ${inPeriod("offers.expires_at", period)} and ${requestInScope(scope)}
+      from offers ${requestFor(scope, "offers.request_id")} join experts on experts.id = offers.expert_id
+      where offers.status = 'expired' and ${inPeriod("offers.expires_at", period)}
       group by 1, 2 order by 3 desc, 2`),
   );
   const byExpert = rows.map((r) => ({ expertId: r.expert_id, name: r.name, count: Number(r.n) }));
@@ -64,8 +68,8 @@ export async function satisfaction(period: Period, scope: ReportScope, handle: D
       group by 1`),
     handle.execute(sql`
       select count(*)::int as n, coalesce(sum(return_visits.satisfaction), 0)::int as total
-      from return_visits join requests on requests.id = return_visits.request_id
-      where return_visits.visited_on between ${period.from}::date and ${period.to}::date and ${requestInScope(scope)}`),
+      from return_visits ${requestFor(scope, "return_visits.request_id")}
+      where return_visits.visited_on between ${period.from}::date and ${period.to}::date`),
   ]);
   const counts = [1, 2, 3, 4, 5].map((stars) => ({ stars, count: Number(rowsOf<{ rating: number; n: number }>(ratingRows).find((r) => Number(r.rating) === stars)?.n ?? 0) }));
   const rated = counts.reduce((acc, c) => acc + c.count, 0);

@@ -1,12 +1,12 @@
 import ExcelJS from "exceljs";
 import fc from "fast-check";
 import Papa from "papaparse";
-import { eq, sql } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { GET as listDisputes, POST as postDispute } from "@/app/api/v1/requests/[id]/disputes/route";
 import { POST as postRecovery } from "@/app/api/v1/disputes/[id]/recoveries/route";
 import { db, rowsOf } from "@/db";
-import { disputes, requests } from "@/db/schema";
+import { disputes, requestSpecialties, requests } from "@/db/schema";
 import { disputeStatuses } from "@/db/schema/enums";
 import type { Actor } from "@/lib/authz";
 import { createAcceptedCase } from "@/lib/disputes/case-fixture";
@@ -18,6 +18,7 @@ import { AppError } from "@/lib/errors";
 import { fenToYuanString, formatFen, parseYuan } from "@/lib/money";
 import { useTestDatabase } from "@/test/database";
 import { bearerFor, createAdminActor, createEnterpriseActor, createExpertActor } from "@/test/fixtures";
+import { acceptTimesFromRequests, acceptTimesFromTable } from "./accept-times";
 import { exportReport, reportCsv, reportTable } from "./export";
 import { figuresFromLedger, figuresFromRollups, type FigureDimension, type Figures } from "./figures";
 import { getReport, type Report, type ReportRow } from "./get-report";
@@ -101,9 +102,10 @@ describe("exact money, without a database (thousands of runs)", () => {
 
 /*
  * Against the database (PGlite, or PostgreSQL when DATABASE_URL is set): random sequences of ledger
- * entries, reversals, dispute status changes, reassignments and region moves, each through the
- * real use cases. After every sequence the ledger, the disputes' rollup column, the report rollups,
- * the report computed from the ledger, the API report, the exports and the public stats all agree.
+ * entries, reversals, dispute status changes, reassignments, region and specialty changes and new
+ * acceptance times, the ledger ones through the real use cases. After every sequence the ledger,
+ * the disputes' rollup column, the report rollups, the report computed from the ledger, the
+ * acceptance times, the report, the exports and the public stats all agree.
  */
 describe("any sequence of ledger operations keeps every total equal, to the fen", () => {
   const PERIOD = makePeriod("2025-01-01", "2026-12-31");
@@ -122,6 +124,8 @@ describe("any sequence of ledger operations keeps every total equal, to the fen"
     { weight: 2, arbitrary: fc.record({ kind: fc.constant("status" as const), dispute: fc.nat(2), status: fc.constantFrom(...disputeStatuses) }) },
     { weight: 1, arbitrary: fc.record({ kind: fc.constant("reassign" as const) }) },
     { weight: 1, arbitrary: fc.record({ kind: fc.constant("move" as const), county: fc.nat(2) }) },
+    { weight: 1, arbitrary: fc.record({ kind: fc.constant("specialty" as const), code: fc.constantFrom("contract", "labor", "ip") }) },
+    { weight: 1, arbitrary: fc.record({ kind: fc.constant("reaccept" as const), hours: fc.integer({ min: 1, max: 400 }) }) },
   );
   const dimensions: FigureDimension[] = ["all", "month", "region", "specialty", "expert", "station", "channel", "status"];
 
@@ -170,6 +174,11 @@ describe("any sequence of ledger operations keeps every total equal, to the fen"
             await db.update(requests).set({ assignedExpertId: experts[expert]!.expertId }).where(eq(requests.id, requestId));
           } else if (step.kind === "move") {
             await db.update(requests).set({ regionCode: counties[step.county]! }).where(eq(requests.id, requestId));
+          } else if (step.kind === "specialty") {
+            const removed = await db.delete(requestSpecialties).where(and(eq(requestSpecialties.requestId, requestId), eq(requestSpecialties.specialtyCode, step.code))).returning();
+            if (!removed.length) await db.insert(requestSpecialties).values({ requestId, specialtyCode: step.code });
+          } else if (step.kind === "reaccept") {
+            await db.update(requests).set({ acceptedAt: sql`${requests.submittedAt} + ${`${step.hours} hours`}::interval` }).where(eq(requests.id, requestId));
           }
         }
         // this sequence: the model, the ledger and the disputes' rollup column
@@ -184,6 +193,8 @@ describe("any sequence of ledger operations keeps every total equal, to the fen"
         expect(await disputesRollupTotal()).toBe(total);
         const [fromRollups, fromLedger] = await Promise.all([figuresFromRollups(dimension, PERIOD, scope), figuresFromLedger(dimension, PERIOD, scope)]);
         expect(asObject(fromRollups)).toEqual(asObject(fromLedger));
+        const [timesFromTable, timesFromRequests] = await Promise.all([acceptTimesFromTable(dimension, PERIOD, scope), acceptTimesFromRequests(dimension, PERIOD, scope)]);
+        expect(timesFromTable).toEqual(timesFromRequests);
         const report = await getReport(admin, { groupBy: "month", period: PERIOD }, "zh-CN");
         expect(report.totals.recoveredFen).toBe(total);
         expect(report.rows.reduce((acc, r) => acc + r.recoveredFen, 0n)).toBe(total);

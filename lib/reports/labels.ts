@@ -13,6 +13,12 @@ export function monthLabel(month: string, locale: Locale): string {
   return new Intl.DateTimeFormat(locale, { timeZone: "UTC", year: "numeric", month: "short" }).format(new Date(`${month}-01T00:00:00Z`));
 }
 
+/** The axis labels of a month in a chart: "3月" / "Mar", with the year under January and the first month. */
+export function monthAxis(month: string, locale: Locale, isFirst: boolean): { short: string; group?: string } {
+  const short = new Intl.DateTimeFormat(locale, { timeZone: "UTC", month: "short" }).format(new Date(`${month}-01T00:00:00Z`));
+  return { short, ...(isFirst || month.endsWith("-01") ? { group: month.slice(0, 4) } : {}) };
+}
+
 /** Names for the grouping keys of a report, in the reader's language. */
 export async function labelsFor(dimension: FigureDimension, keys: string[], locale: Locale, t: Translate): Promise<Map<string, string>> {
   const labels = new Map<string, string>();

@@ -127,7 +127,7 @@ describe("report totals against a hand-computed world", () => {
     await db.update(requests).set({ assignedExpertId: expertA.expertId }).where(eq(requests.id, case1));
   });
 
-  it("keeps the rollups equal to a rebuild from the ledger", async () => {
+  it("keeps the rollups and the acceptance times equal to a rebuild from the ledger and the requests", async () => {
     const snapshot = async () =>
       rowsOf<Record<string, string>>(
         await db.execute(sql`select dimension, key, month::text, county, requests_filed::text, requests_resolved::text, disputes_opened::text,
@@ -135,9 +135,14 @@ describe("report totals against a hand-computed world", () => {
           where requests_filed <> 0 or requests_resolved <> 0 or disputes_opened <> 0 or disputes_resolved <> 0 or claimed_fen <> 0 or recovered_fen <> 0
           order by 1, 2, 3, 4`),
       );
-    const kept = await snapshot();
+    const times = async () =>
+      rowsOf<Record<string, string>>(await db.execute(sql`select request_id::text, dimension, key, county, submitted_at::text, seconds::text from report_accept_times order by 1, 2, 3`));
+    const [kept, keptTimes] = [await snapshot(), await times()];
+    expect(keptTimes.length).toBeGreaterThan(0);
     await db.execute(sql`select report_rollups_rebuild()`);
+    await db.execute(sql`select report_accept_rebuild()`);
     expect(await snapshot()).toEqual(kept);
+    expect(await times()).toEqual(keptTimes);
   });
 
   it("serves the report and its exports through the API, the same to the fen", async () => {

@@ -30,8 +30,6 @@ export async function amendRequest(actor: Actor | null, input: AmendRequestInput
         amountAtStakeFen: input.amountAtStakeFen,
         preferredExpertId: input.preferredExpertId ?? null,
         statusReason: null,
-        // Back in the queue as a new arrival, so it is not buried under older requests.
-        submittedAt: new Date(),
       },
     });
     await writeRequestDetails(tx, request.id, input, { replace: true });

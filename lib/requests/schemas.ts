@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { requestCategories, requestStatuses, serviceModes, urgencies, channels } from "@/db/schema/enums";
+import { languageCodes, type LanguageCode } from "@/lib/roster/languages";
 import {
   dateField,
   fenField,
@@ -13,9 +14,9 @@ import {
 
 // zod schemas of the request use cases, shared by the API, the server actions and the forms.
 
-/** Language and dialect codes a filer may prefer (labels at enums.language.*). */
-export const requestLanguages = ["zh", "wu", "sh", "en", "ja", "ko"] as const;
-export type RequestLanguage = (typeof requestLanguages)[number];
+/** Language and dialect codes a filer may prefer: the ones experts work in (labels at enums.language.*). */
+export const requestLanguages = languageCodes;
+export type RequestLanguage = LanguageCode;
 
 export const MAX_COUNTERPARTIES = 100;
 export const MAX_SPECIALTIES = 12;

@@ -13,6 +13,7 @@ import { declineOffer } from "./decline-offer";
 import { expireDueOffers, expireOffer } from "./expire-offers";
 import { loadRoutingRequest } from "./request-context";
 import { reassignCase } from "./reassign";
+import { remindOffer } from "./remind-offer";
 import { routeRequest } from "./route-request";
 import { skipExpert } from "./skip-expert";
 import { withdrawOffer } from "./withdraw-offer";
@@ -164,6 +165,17 @@ describe("routing and the cascade", () => {
     // the sweep then expires it and, with no one left, flags the request
     expect(await expireDueOffers()).toBe(1);
     expect(await requestRow(requestId)).toMatchObject({ status: "triaged", needsAttention: true });
+  });
+
+  it("reminds the expert before the deadline while the offer is unanswered, and not after", async () => {
+    const { admin, team, requestId } = await world([{}]);
+    const offer = await routeRequest(admin, requestId, {});
+    expect(await remindOffer(offer.offerId)).toBe(true);
+    const reminders = () => db.select().from(notifications).where(and(eq(notifications.userId, team[0]!.userId), eq(notifications.kind, "offer.deadline")));
+    expect(await reminders()).toHaveLength(1);
+    await acceptOffer(team[0]!, offer.offerId);
+    expect(await remindOffer(offer.offerId)).toBe(false);
+    expect(await reminders()).toHaveLength(1);
   });
 
   it("runs the expiry job only once the deadline has passed", async () => {

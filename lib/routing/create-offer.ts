@@ -8,6 +8,7 @@ import { enqueue } from "@/lib/jobs/queue";
 import { notify } from "@/lib/notifications/notify";
 import { applyTransition } from "@/lib/requests/state-machine";
 import { explainCandidate, type RankedCandidate } from "./candidates";
+import { reminderLead } from "./remind-offer";
 import type { RoutingSettings } from "./schemas";
 import type { RoutingRequest } from "./types";
 
@@ -20,7 +21,7 @@ export interface OfferMade {
 /**
  * Inside the caller's transaction: offers the request to one candidate with a deadline (shorter when
  * urgent), moves the request to offered, puts the offer and its "why" on the timeline, tells the
- * expert, and schedules the deadline. `manual` marks an admin's pin (the admin is recorded).
+ * expert, and schedules the deadline and a reminder before it. `manual` marks an admin's pin (the admin is recorded).
  * 409 when the request cannot be offered or already has a pending offer.
  */
 export async function createOffer(
@@ -66,5 +67,7 @@ export async function createOffer(
   });
   if (expert) await notify(tx, { userIds: [expert.userId], kind: "offer.new", requestId: request.id, data: { offerId, expiresAt: expiresAt.toISOString() } });
   await enqueue(tx, "routing.expire-offer", { offerId }, { startAfter: expiresAt, singletonKey: `offer-expiry:${offerId}` });
+  const remindAt = new Date(expiresAt.getTime() - reminderLead(hours));
+  if (remindAt > at) await enqueue(tx, "routing.remind-offer", { offerId }, { startAfter: remindAt, singletonKey: `offer-reminder:${offerId}` });
   return { offerId, expertId: candidate.expertId, expiresAt };
 }

@@ -33,8 +33,8 @@ export async function declineOffer(actor: Actor | null, offerId: string, input: 
       entityType: "offer",
       entityId: offerId,
       requestId: declined.requestId,
-      reason: input.note ?? null,
-      data: { offerId, expertId, expertName: expert.name, declineReason: input.reason },
+      // the expert's note may name a conflict: it stays in the audit data, off the parties' timeline
+      data: { offerId, expertId, expertName: expert.name, declineReason: input.reason, note: input.note ?? null },
     });
     const request = await loadRoutingRequest(tx, declined.requestId);
     const next = request?.status === "offered" ? await offerToNextCandidate(tx, null, request, { now: options.now, exhaust: true }) : null;

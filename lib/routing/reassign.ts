@@ -37,8 +37,7 @@ export async function reassignCase(actor: Actor | null, requestId: string, input
       entityType: "offer",
       entityId: taken.id,
       requestId,
-      reason: input.reason,
-      data: { offerId: taken.id, expertId: taken.expertId, expertName: expert?.name, reassigned: true },
+      data: { offerId: taken.id, expertId: taken.expertId, expertName: expert?.name, reassigned: true, note: input.reason },
     });
     if (expert) await notify(tx, { userIds: [expert.userId], kind: "request.reassigned", requestId, data: { reason: input.reason } });
     const request = (await loadRoutingRequest(tx, requestId))!;

@@ -10,7 +10,7 @@ import type { SkipExpertInput } from "./schemas";
 
 /**
  * Admin only (routing.route). Leaves an expert out of this request's routing from now on, with the
- * reason on the timeline (the skip is the event: candidate queries read it). 404 when the admin may
+ * reason in the audit trail (the skip is the event: candidate queries read it). 404 when the admin may
  * not see the request or the expert does not exist; 409 when the request is past routing.
  */
 export async function skipExpert(actor: Actor | null, requestId: string, input: SkipExpertInput) {
@@ -26,8 +26,8 @@ export async function skipExpert(actor: Actor | null, requestId: string, input: 
       entityType: "request",
       entityId: requestId,
       requestId,
-      reason: input.reason,
-      data: { expertId: input.expertId, expertName: expert.name },
+      // an internal note of the law society: in the audit data, off the parties' timeline
+      data: { expertId: input.expertId, expertName: expert.name, note: input.reason },
     });
     return { requestId, expertId: input.expertId, skipped: true as const };
   });

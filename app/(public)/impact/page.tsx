@@ -25,6 +25,7 @@ export default async function ImpactPage() {
     { label: t("reports.impact.recovered"), value: formatFen(totals.recoveredFen), wide: true },
   ];
   const hasOther = other.requestsFiled > 0 || other.recoveredFen !== 0n;
+  const years = [...byYear].reverse();
   const th = "py-2 pr-3 text-right font-medium";
   const td = "py-2 pr-3 text-right tabular-nums whitespace-nowrap";
 
@@ -74,42 +75,69 @@ export default async function ImpactPage() {
         <h2 id="by-year" className="text-xl font-semibold">
           {t("reports.impact.byYear")}
         </h2>
+        <div className="grid grid-cols-1 gap-4 md:grid-cols-2">
+          <Card>
+            <ColumnChart
+              id="impact-recovered"
+              title={t("reports.impact.trend")}
+              valueLabel={t("reports.impact.recovered")}
+              t={t}
+              data={byYear.map((y) => ({ key: String(y.year), label: String(y.year), value: y.recoveredFen, display: formatFen(y.recoveredFen) }))}
+            />
+          </Card>
+          <Card>
+            <ColumnChart
+              id="impact-resolved"
+              title={t("reports.impact.trendResolved")}
+              valueLabel={t("reports.impact.disputesResolved")}
+              t={t}
+              tone="accent"
+              data={byYear.map((y) => ({ key: String(y.year), label: String(y.year), value: y.disputesResolved, display: n(y.disputesResolved) }))}
+            />
+          </Card>
+        </div>
         <Card>
-          <ColumnChart
-            id="impact-years"
-            title={t("reports.impact.trend")}
-            valueLabel={t("reports.impact.recovered")}
-            t={t}
-            data={byYear.map((y) => ({ key: String(y.year), label: String(y.year), value: y.recoveredFen, display: formatFen(y.recoveredFen) }))}
-          />
-        </Card>
-        <Card>
-          <div className="overflow-x-auto">
-            <table className="w-full text-left text-sm">
-              <thead className="border-b border-slate-200 text-slate-600">
-                <tr>
-                  <th className="py-2 pr-3 font-medium">{t("reports.impact.year")}</th>
-                  <th className={th}>{t("reports.impact.requestsFiled")}</th>
-                  <th className={th}>{t("reports.impact.requestsResolved")}</th>
-                  <th className={th}>{t("reports.impact.disputesResolved")}</th>
-                  <th className={th}>{t("reports.impact.recovered")}</th>
+          <ul className="divide-y divide-slate-100 text-sm md:hidden">
+            {years.map((y) => (
+              <li key={y.year} className="py-2">
+                <p className="font-semibold text-slate-900">{y.year}</p>
+                <dl className="grid grid-cols-[1fr_auto] gap-x-3">
+                  <dt className="text-slate-600">{t("reports.impact.requestsFiled")}</dt>
+                  <dd className="text-right tabular-nums">{n(y.requestsFiled)}</dd>
+                  <dt className="text-slate-600">{t("reports.impact.requestsResolved")}</dt>
+                  <dd className="text-right tabular-nums">{n(y.requestsResolved)}</dd>
+                  <dt className="text-slate-600">{t("reports.impact.disputesResolved")}</dt>
+                  <dd className="text-right tabular-nums">{n(y.disputesResolved)}</dd>
+                  <dt className="text-slate-600">{t("reports.impact.recovered")}</dt>
+                  <dd className="text-right font-semibold tabular-nums">{formatFen(y.recoveredFen)}</dd>
+                </dl>
+              </li>
+            ))}
+          </ul>
+          <table className="hidden w-full text-left text-sm md:table">
+            <thead className="border-b border-slate-200 text-slate-600">
+              <tr>
+                <th className="py-2 pr-3 font-medium">{t("reports.impact.year")}</th>
+                <th className={th}>{t("reports.impact.requestsFiled")}</th>
+                <th className={th}>{t("reports.impact.requestsResolved")}</th>
+                <th className={th}>{t("reports.impact.disputesResolved")}</th>
+                <th className={th}>{t("reports.impact.recovered")}</th>
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-slate-100">
+              {years.map((y) => (
+                <tr key={y.year}>
+                  <th scope="row" className="py-2 pr-3 font-medium">
+                    {y.year}
+                  </th>
+                  <td className={td}>{n(y.requestsFiled)}</td>
+                  <td className={td}>{n(y.requestsResolved)}</td>
+                  <td className={td}>{n(y.disputesResolved)}</td>
+                  <td className={td}>{formatFen(y.recoveredFen)}</td>
                 </tr>
-              </thead>
-              <tbody className="divide-y divide-slate-100">
-                {[...byYear].reverse().map((y) => (
-                  <tr key={y.year}>
-                    <th scope="row" className="py-2 pr-3 font-medium">
-                      {y.year}
-                    </th>
-                    <td className={td}>{n(y.requestsFiled)}</td>
-                    <td className={td}>{n(y.requestsResolved)}</td>
-                    <td className={td}>{n(y.disputesResolved)}</td>
-                    <td className={td}>{formatFen(y.recoveredFen)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+              ))}
+            </tbody>
+          </table>
         </Card>
       </section>
       <p className="text-sm text-slate-600">

@@ -16,6 +16,7 @@ import { hasMessage } from "@/lib/i18n/translate";
 import { formatFen } from "@/lib/money";
 import { getDashboardPanels } from "@/lib/reports/dashboard";
 import { getReport, reportRows } from "@/lib/reports/get-report";
+import { monthAxis } from "@/lib/reports/labels";
 import { defaultPeriod } from "@/lib/reports/period";
 import { reportQuerySchema, type ReportQuery } from "@/lib/reports/schemas";
 import { reportScope } from "@/lib/reports/scope";
@@ -55,8 +56,8 @@ export default async function ReportsPage({ searchParams }: { searchParams: Sear
   const kpis = [
     { label: t("reports.kpi.requests"), value: n(totals.requests) },
     { label: t("reports.kpi.requestsResolved"), value: n(totals.requestsResolved) },
+    { label: t("reports.kpi.recovered"), value: formatFen(totals.recoveredFen), note: t("reports.kpi.claimed", { amount: formatFen(totals.claimedFen) }), wide: true },
     { label: t("reports.kpi.disputesResolved"), value: n(totals.disputesResolved), note: `${t("reports.kpi.disputesOpened")} ${n(totals.disputesOpened)}` },
-    { label: t("reports.kpi.recovered"), value: formatFen(totals.recoveredFen), note: t("reports.kpi.claimed", { amount: formatFen(totals.claimedFen) }) },
     {
       label: t("reports.kpi.acceptTime"),
       value: totals.medianHoursToAccept === null ? t("reports.kpi.noData") : t("reports.kpi.hours", { hours: formatHours(totals.medianHoursToAccept, locale) }),
@@ -80,24 +81,24 @@ export default async function ReportsPage({ searchParams }: { searchParams: Sear
         <ReportFilters period={period} groupBy={query.groupBy} today={todayInShanghai()} errors={errors} t={t} />
       </Card>
 
-      <dl className="grid grid-cols-2 gap-3 lg:grid-cols-6">
+      <dl className="grid grid-cols-2 gap-3 sm:grid-cols-4 lg:grid-cols-7" data-testid="report-kpis">
         {kpis.map((k) => (
-          <div key={k.label} className="rounded-lg border border-slate-200 bg-white p-3 shadow-sm">
+          <div key={k.label} className={`rounded-lg border border-slate-200 bg-white p-3 shadow-sm ${k.wide ? "col-span-2" : ""}`}>
             <dt className="text-xs text-slate-600">{k.label}</dt>
-            <dd className="mt-1 text-lg font-bold break-all text-slate-900 tabular-nums sm:text-xl">{k.value}</dd>
+            <dd className="mt-1 text-lg font-bold break-words text-slate-900 tabular-nums sm:text-xl">{k.value}</dd>
             {k.note ? <dd className="text-xs text-slate-500">{k.note}</dd> : null}
           </div>
         ))}
       </dl>
 
-      <div className="grid gap-6 lg:grid-cols-2">
+      <div className="grid grid-cols-1 gap-6 lg:grid-cols-2">
         <Card>
           <ColumnChart id="trend-recovered" title={t("reports.charts.trendRecovered")} valueLabel={t("reports.columns.recovered")} t={t}
-            data={trend.map((r) => ({ key: r.key, label: r.label, value: r.recoveredFen, display: formatFen(r.recoveredFen) }))} />
+            data={trend.map((r, i) => ({ key: r.key, label: r.label, value: r.recoveredFen, display: formatFen(r.recoveredFen), ...monthAxis(r.key, locale, i === 0) }))} />
         </Card>
         <Card>
           <ColumnChart id="trend-requests" title={t("reports.charts.trendRequests")} valueLabel={t("reports.columns.requests")} t={t} tone="accent"
-            data={trend.map((r) => ({ key: r.key, label: r.label, value: r.requests, display: n(r.requests) }))} />
+            data={trend.map((r, i) => ({ key: r.key, label: r.label, value: r.requests, display: n(r.requests), ...monthAxis(r.key, locale, i === 0) }))} />
         </Card>
         <Card>
           <BarListChart id="by-region" title={t("reports.charts.byRegion")} valueLabel={t("reports.columns.recovered")} t={t}
@@ -121,7 +122,7 @@ export default async function ReportsPage({ searchParams }: { searchParams: Sear
         <ReportTable report={report} t={t} locale={locale} />
       </Card>
 
-      <div className="grid gap-6 lg:grid-cols-2">
+      <div className="grid grid-cols-1 gap-6 lg:grid-cols-2">
         <Card title={t("reports.sections.matching")}>
           <div className="space-y-6">
             <BarListChart id="status" title={t("reports.charts.status")} valueLabel={t("reports.columns.requests")} t={t}

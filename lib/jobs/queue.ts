@@ -1,6 +1,6 @@
 import PgBoss from "pg-boss";
 import { database, type Database, type DbOrTx } from "@/db";
-import { jobHandlers, type JobName } from "./registry";
+import { jobHandlers, jobSchedules, type JobName } from "./registry";
 import { sqlAdapter } from "./sql-adapter";
 
 /**
@@ -52,9 +52,12 @@ export async function enqueue<N extends JobName>(
   await boss.send(name, data as object, { ...options, db: sqlAdapter(handle) });
 }
 
-/** Starts a worker for every registered job (server processes). */
+/** Starts a worker for every registered job and registers the recurring sweeps (server processes). */
 export async function startWorkers(): Promise<void> {
   const boss = await getBoss();
+  for (const [name, cron] of Object.entries(jobSchedules)) {
+    await boss.schedule(name, cron, {}, { tz: "Asia/Shanghai" });
+  }
   for (const [name, handler] of Object.entries(jobHandlers)) {
     await boss.work(name, { pollingIntervalSeconds: 2 }, async (jobs) => {
       for (const job of jobs) await (handler as (data: unknown) => Promise<void>)(job.data);

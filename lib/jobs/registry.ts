@@ -15,7 +15,7 @@ export const jobHandlers = {
   "request.autoClose": async (data: { requestId: string }) => {
     await autoCloseRequest(data);
   },
-  /** Safety net for lost auto-close jobs; schedule it daily where pg-boss schedules run. */
+  /** Safety net for lost auto-close jobs (daily, see jobSchedules). */
   "request.autoCloseSweep": async (_data: Record<string, never>) => {
     await closeOverdueResolvedRequests();
   },
@@ -27,7 +27,7 @@ export const jobHandlers = {
   "routing.remind-offer": async (data: { offerId: string }) => {
     await remindOffer(data.offerId);
   },
-  /** Safety net for lost deadline jobs; schedule it every few minutes where pg-boss schedules run. */
+  /** Safety net for lost deadline jobs (every five minutes, see jobSchedules). */
   "routing.expire-due-offers": async (_data: Record<string, never>) => {
     await expireDueOffers();
   },
@@ -41,4 +41,5 @@ export type JobName = keyof typeof jobHandlers;
  */
 export const jobSchedules: Partial<Record<JobName, string>> = {
   "request.autoCloseSweep": "17 3 * * *",
+  "routing.expire-due-offers": "*/5 * * * *",
 };

@@ -63,16 +63,24 @@ async function load() {
     // Bulk load with every trigger off (the rollups are rebuilt from the ledger afterwards).
     await exec(sql`set session_replication_role = replica`);
     await exec(sql`set work_mem = '256MB'`);
-    await exec(sql`insert into users (id, email, password_hash, role, name) values (${ADMIN_ID}, 'bench-admin@bench.example', '-', 'admin', '管理员')`);
-    await exec(sql`insert into users (email, password_hash, role, name) select 'expert-' || g || '@bench.example', '-', 'expert', '专家' || g from generate_series(1, 100) g`);
+    await exec(
+      sql`insert into users (id, email, password_hash, role, name) values (${ADMIN_ID}, 'bench-admin@bench.example', '-', 'admin', '管理员')`,
+    );
+    await exec(
+      sql`insert into users (email, password_hash, role, name) select 'expert-' || g || '@bench.example', '-', 'expert', '专家' || g from generate_series(1, 100) g`,
+    );
     await exec(sql`insert into experts (user_id, status, name, license_number, home_region_code, capacity, term_start, term_end)
       select u.id, 'active', u.name, 'L' || u.email, (array['330421', '310118', '320509'])[1 + floor(random() * 3)::int], 5, date '2024-01-01', date '2027-01-01'
       from users u where u.role = 'expert'`);
     await exec(sql`with towns as (select array_agg(code order by code) as a from regions where level = 'town' and left(code, 6) in ('330421', '310118', '320509'))
       insert into enterprises (name, name_normalized, region_code, contact_name)
       select '企业' || g, '企业' || g, towns.a[1 + g % cardinality(towns.a)], '联系人' from generate_series(1, 2000) g, towns`);
-    await exec(sql`insert into users (email, password_hash, role, name, enterprise_id) select 'company-' || e.id || '@bench.example', '-', 'enterprise', e.name, e.id from enterprises e`);
-    await exec(sql`insert into stations (name, region_code) select '服务站' || g, (array['330421001', '310118001', '320509001'])[1 + g % 3] from generate_series(1, 12) g`);
+    await exec(
+      sql`insert into users (email, password_hash, role, name, enterprise_id) select 'company-' || e.id || '@bench.example', '-', 'enterprise', e.name, e.id from enterprises e`,
+    );
+    await exec(
+      sql`insert into stations (name, region_code) select '服务站' || g, (array['330421001', '310118001', '320509001'])[1 + g % 3] from generate_series(1, 12) g`,
+    );
 
     // Requests over 2016-2025; nearly every old case is closed, the last few hundred are in hand.
     await exec(sql`
@@ -132,7 +140,9 @@ async function load() {
           when c.status in ('resolved', 'closed') then (array['resolved', 'resolved', 'resolved', 'resolved', 'resolved', 'resolved', 'unresolved', 'withdrawn']::dispute_status[])[1 + g % 8]
           else (array['open', 'negotiating', 'mediating', 'litigating', 'enforcing', 'resolved']::dispute_status[])[1 + g % 6] end as status) s
       where c.idx = 1 + (g - 1) % n.n`);
-    await exec(sql`create temp table bench_disputes as select row_number() over (order by id) as idx, id, request_id, opened_at, claimed_fen from disputes`);
+    await exec(
+      sql`create temp table bench_disputes as select row_number() over (order by id) as idx, id, request_id, opened_at, claimed_fen from disputes`,
+    );
     await exec(sql`create index on bench_disputes (idx)`);
     await exec(sql`insert into recoveries (dispute_id, request_id, amount_fen, received_on, method, note, recorded_by, recorded_at)
       select d.id, d.request_id, 1 + floor(random() * least(d.claimed_fen, 20000000))::bigint,
@@ -142,7 +152,9 @@ async function load() {
     await exec(sql`insert into recoveries (dispute_id, request_id, amount_fen, received_on, method, note, reverses_id, reason, recorded_by, recorded_at)
       select o.dispute_id, o.request_id, -o.amount_fen, o.received_on, o.method, o.note, o.id, '录入错误', ${ADMIN_ID}, o.recorded_at + interval '1 day'
       from (select * from recoveries order by random() limit ${REVERSALS}) o`);
-    await exec(sql`update disputes d set recovered_fen = s.total from (select dispute_id, sum(amount_fen) as total from recoveries group by 1) s where s.dispute_id = d.id`);
+    await exec(
+      sql`update disputes d set recovered_fen = s.total from (select dispute_id, sum(amount_fen) as total from recoveries group by 1) s where s.dispute_id = d.id`,
+    );
     await exec(sql`set session_replication_role = origin`);
     console.log(`Loaded in ${seconds(started)}.`);
     const rebuilt = Date.now();
@@ -156,7 +168,9 @@ async function load() {
         (select count(*)::int from offers) as offers, (select count(*)::int from report_rollups) as rollup_rows,
         (select count(*)::int from report_accept_times) as accept_rows`),
     );
-    console.log(`Data: ${c!.requests} requests, ${c!.disputes} disputes, ${c!.entries} ledger entries (${c!.reversals} reversals), ${c!.offers} offers; ${c!.rollup_rows} rollup rows, ${c!.accept_rows} acceptance-time rows.`);
+    console.log(
+      `Data: ${c!.requests} requests, ${c!.disputes} disputes, ${c!.entries} ledger entries (${c!.reversals} reversals), ${c!.offers} offers; ${c!.rollup_rows} rollup rows, ${c!.accept_rows} acceptance-time rows.`,
+    );
   } finally {
     await loader.close();
   }
@@ -164,7 +178,13 @@ async function load() {
 
 const quantile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(p * sorted.length) - 1))]!;
 const canonical = (value: unknown) =>
-  JSON.stringify(value, (_k, v: unknown) => (typeof v === "bigint" ? v.toString() : v instanceof Map ? Object.fromEntries([...v.entries()].sort(([a], [b]) => String(a).localeCompare(String(b)))) : v));
+  JSON.stringify(value, (_k, v: unknown) =>
+    typeof v === "bigint"
+      ? v.toString()
+      : v instanceof Map
+        ? Object.fromEntries([...v.entries()].sort(([a], [b]) => String(a).localeCompare(String(b))))
+        : v,
+  );
 
 try {
   if (!reuse) await load();
@@ -177,10 +197,23 @@ try {
   setDatabase(database);
   const { db } = database;
   await getBoss(database);
-  const actor: Actor = { userId: ADMIN_ID, role: "admin", email: "bench-admin@bench.example", name: "管理员", enterpriseId: null, stationId: null, expertId: null, regionScope: null };
+  const actor: Actor = {
+    userId: ADMIN_ID,
+    role: "admin",
+    email: "bench-admin@bench.example",
+    name: "管理员",
+    enterpriseId: null,
+    stationId: null,
+    expertId: null,
+    regionScope: null,
+  };
 
   // Real writes through the use cases: each runs the append-only and rollup triggers in its transaction.
-  const targets = rowsOf<{ id: string }>(await db.execute(sql`select d.id from disputes d join requests r on r.id = d.request_id where r.status = 'in_progress' and d.status not in ('resolved', 'unresolved', 'withdrawn') order by d.id limit ${WRITES}`));
+  const targets = rowsOf<{ id: string }>(
+    await db.execute(
+      sql`select d.id from disputes d join requests r on r.id = d.request_id where r.status = 'in_progress' and d.status not in ('resolved', 'unresolved', 'withdrawn') order by d.id limit ${WRITES}`,
+    ),
+  );
   const writeTimes: number[] = [];
   for (const [i, target] of targets.entries()) {
     const t0 = performance.now();
@@ -190,7 +223,9 @@ try {
     if (i % 4 === 0) await updateDispute(actor, target.id, { status: "resolved", resolutionMethod: "mediation" });
   }
   writeTimes.sort((a, b) => a - b);
-  console.log(`${targets.length} ledger entries recorded through the use case (plus reversals and status changes): p50 ${quantile(writeTimes, 0.5).toFixed(1)} ms, p95 ${quantile(writeTimes, 0.95).toFixed(1)} ms each.`);
+  console.log(
+    `${targets.length} ledger entries recorded through the use case (plus reversals and status changes): p50 ${quantile(writeTimes, 0.5).toFixed(1)} ms, p95 ${quantile(writeTimes, 0.95).toFixed(1)} ms each.`,
+  );
 
   const year = makePeriod("2025-01-01", "2025-12-31");
   const all = reportScope({ regionScope: null });
@@ -204,15 +239,23 @@ try {
     });
   const report = (dimension: FigureDimension, scope: ReportScope) => ({
     fast: () => Promise.all([figuresFromRollups(dimension, year, scope), acceptTimes(dimension, year, scope)]),
-    full: () => fullScan(async (tx) => [await figuresFromLedger(dimension, year, scope, tx), await acceptTimesFromRequests(dimension, year, scope, tx)]),
+    full: () =>
+      fullScan(async (tx) => [await figuresFromLedger(dimension, year, scope, tx), await acceptTimesFromRequests(dimension, year, scope, tx)]),
   });
   const same = <T>(fn: (handle: DbOrTx) => Promise<T>) => ({ fast: () => fn(db), full: () => fullScan(fn) });
   const lifetime = {
-    fast: async () => rowsOf(await db.execute(sql`select sum(requests_filed)::text as f, sum(disputes_resolved)::text as d, sum(recovered_fen)::text as r from report_rollups where dimension = 'all'`)),
+    fast: async () =>
+      rowsOf(
+        await db.execute(
+          sql`select sum(requests_filed)::text as f, sum(disputes_resolved)::text as d, sum(recovered_fen)::text as r from report_rollups where dimension = 'all'`,
+        ),
+      ),
     full: () =>
       fullScan(async (tx) =>
-        rowsOf(await tx.execute(sql`select (select count(*) from requests)::text as f,
-          (select count(*) from disputes where status = 'resolved' and closed_at is not null)::text as d, (select sum(amount_fen) from recoveries)::text as r`)),
+        rowsOf(
+          await tx.execute(sql`select (select count(*) from requests)::text as f,
+          (select count(*) from disputes where status = 'resolved' and closed_at is not null)::text as d, (select sum(amount_fen) from recoveries)::text as r`),
+        ),
       ),
   };
   const queries: [string, { fast: () => Promise<unknown>; full: () => Promise<unknown> }][] = [
@@ -224,7 +267,10 @@ try {
     ["report by channel", report("channel", all)],
     ["totals of the period", report("all", all)],
     ["by town, admin of 嘉善县", report("region", jiashan)],
-    ["requests by status", { fast: () => figuresFromRollups("status", year, all), full: () => fullScan((tx) => figuresFromLedger("status", year, all, tx)) }],
+    [
+      "requests by status",
+      { fast: () => figuresFromRollups("status", year, all), full: () => fullScan((tx) => figuresFromLedger("status", year, all, tx)) },
+    ],
     ["offers declined, by reason", same((h) => declinedOffers(year, all, h))],
     ["deadline breaches", same((h) => deadlineBreaches(year, all, h))],
     ["caseload per expert", same((h) => caseloadPerExpert(all, h))],
@@ -232,7 +278,9 @@ try {
     ["public totals (all years)", lifetime],
   ];
 
-  console.log(`\nDashboard queries over 2025 (whole zone unless noted); fast = as the app runs them, ${RUNS} runs after ${WARMUP} warm-up; full scan = median of ${FULL_RUNS}`);
+  console.log(
+    `\nDashboard queries over 2025 (whole zone unless noted); fast = as the app runs them, ${RUNS} runs after ${WARMUP} warm-up; full scan = median of ${FULL_RUNS}`,
+  );
   console.log(`${"query".padEnd(30)} ${"p50 ms".padStart(8)} ${"p95 ms".padStart(8)} ${"full ms".padStart(9)} ${"ratio".padStart(8)}  same figures`);
   let failures = 0;
   for (const [label, q] of queries) {
@@ -265,7 +313,9 @@ try {
     await db.execute(sql`select (select sum(amount_fen) from recoveries)::text as ledger, (select sum(recovered_fen) from report_rollups where dimension = 'all')::text as rollups,
       (select sum(recovered_fen) from disputes)::text as disputes`),
   );
-  console.log(`\nMoney recovered, all years: ledger ${totals!.ledger} fen, report rollups ${totals!.rollups} fen, disputes' rollup column ${totals!.disputes} fen: ${totals!.ledger === totals!.rollups && totals!.ledger === totals!.disputes ? "identical" : "DIFFERENT"}.`);
+  console.log(
+    `\nMoney recovered, all years: ledger ${totals!.ledger} fen, report rollups ${totals!.rollups} fen, disputes' rollup column ${totals!.disputes} fen: ${totals!.ledger === totals!.rollups && totals!.ledger === totals!.disputes ? "identical" : "DIFFERENT"}.`,
+  );
   console.log(failures ? `${failures} queries miss a target.` : "Every query: p95 <= 10 ms, >= 7x faster than a full scan, identical figures.");
   await (await getBoss(database)).stop({ graceful: false, wait: true });
   await database.close();

@@ -6,7 +6,21 @@ import { maxOf, ratioOf, type ChartDatum } from "./scale";
  * Horizontal bars for a breakdown (by region, specialty, reason...), in the order given. Each row
  * is the label and the exact value above an SVG bar, so both stay readable at any width.
  */
-export function BarListChart({ id, title, data, valueLabel, t, limit = 10 }: { id: string; title: string; data: ChartDatum[]; valueLabel: string; t: Translate; limit?: number }) {
+export function BarListChart({
+  id,
+  title,
+  data,
+  valueLabel,
+  t,
+  limit = 10,
+}: {
+  id: string;
+  title: string;
+  data: ChartDatum[];
+  valueLabel: string;
+  t: Translate;
+  limit?: number;
+}) {
   const max = maxOf(data.map((d) => d.value));
   const rows = data.slice(0, limit);
   return (
@@ -22,7 +36,14 @@ export function BarListChart({ id, title, data, valueLabel, t, limit = 10 }: { i
             </div>
             <svg viewBox="0 0 100 10" preserveAspectRatio="none" className="mt-1 h-2.5 w-full" focusable="false">
               <rect x={0} y={0} width={100} height={10} rx={2} className="fill-slate-100" />
-              <rect x={0} y={0} width={Math.max(ratioOf(d.value, max) * 100, ratioOf(d.value, max) > 0 ? 0.8 : 0)} height={10} rx={2} className="fill-brand-600" />
+              <rect
+                x={0}
+                y={0}
+                width={Math.max(ratioOf(d.value, max) * 100, ratioOf(d.value, max) > 0 ? 0.8 : 0)}
+                height={10}
+                rx={2}
+                className="fill-brand-600"
+              />
             </svg>
           </li>
         ))}

@@ -6,13 +6,31 @@ import type { ChartDatum } from "./scale";
  * A chart with its title, and the table behind it one click away (for screen readers, for
  * copying, and for anyone who would rather read the numbers).
  */
-export function ChartFigure({ id, title, data, valueLabel, t, children }: { id: string; title: string; data: ChartDatum[]; valueLabel: string; t: Translate; children: ReactNode }) {
+export function ChartFigure({
+  id,
+  title,
+  data,
+  valueLabel,
+  t,
+  children,
+}: {
+  id: string;
+  title: string;
+  data: ChartDatum[];
+  valueLabel: string;
+  t: Translate;
+  children: ReactNode;
+}) {
   return (
     <figure className="min-w-0 space-y-2" aria-labelledby={`${id}-caption`}>
       <figcaption id={`${id}-caption`} className="text-sm font-semibold text-slate-800">
         {title}
       </figcaption>
-      {data.length ? children : <p className="rounded-md border border-dashed border-slate-300 px-3 py-6 text-center text-sm text-slate-600">{t("reports.charts.empty")}</p>}
+      {data.length ? (
+        children
+      ) : (
+        <p className="rounded-md border border-dashed border-slate-300 px-3 py-6 text-center text-sm text-slate-600">{t("reports.charts.empty")}</p>
+      )}
       {data.length ? (
         <details className="text-sm no-print">
           <summary className="cursor-pointer text-brand-700">{t("reports.charts.table")}</summary>

@@ -15,7 +15,21 @@ const MIN_WIDTH = 320;
  * table below. The drawing never grows past 1.2x its natural size, and a long series scrolls
  * sideways on a phone rather than shrinking its labels.
  */
-export function ColumnChart({ id, title, data, valueLabel, t, tone = "brand" }: { id: string; title: string; data: ChartDatum[]; valueLabel: string; t: Translate; tone?: "brand" | "accent" }) {
+export function ColumnChart({
+  id,
+  title,
+  data,
+  valueLabel,
+  t,
+  tone = "brand",
+}: {
+  id: string;
+  title: string;
+  data: ChartDatum[];
+  valueLabel: string;
+  t: Translate;
+  tone?: "brand" | "accent";
+}) {
   const max = maxOf(data.map((d) => d.value));
   const width = Math.max(data.length * SLOT + 24, MIN_WIDTH);
   const left = (width - data.length * SLOT) / 2;
@@ -59,7 +73,13 @@ export function ColumnChart({ id, title, data, valueLabel, t, tone = "brand" }: 
             );
           })}
           {peakIndex >= 0 ? (
-            <text x={Math.min(Math.max(centre(peakIndex), 70), width - 70)} y={TOP - 10} textAnchor="middle" className="fill-slate-800 font-semibold" fontSize={13}>
+            <text
+              x={Math.min(Math.max(centre(peakIndex), 70), width - 70)}
+              y={TOP - 10}
+              textAnchor="middle"
+              className="fill-slate-800 font-semibold"
+              fontSize={13}
+            >
               {data[peakIndex]!.display}
             </text>
           ) : null}

@@ -24,11 +24,19 @@ export function BulkStatusBar({ requestId, ids, onDone }: { requestId: string; i
     const data = await run({ requestId, ids, status, resolutionMethod: method });
     setConfirming(false);
     if (!data) return;
-    onDone(data.skipped ? t("disputes.bulk.doneSkipped", { updated: data.updated, skipped: data.skipped }) : t("disputes.bulk.done", { updated: data.updated }));
+    onDone(
+      data.skipped
+        ? t("disputes.bulk.doneSkipped", { updated: data.updated, skipped: data.skipped })
+        : t("disputes.bulk.done", { updated: data.updated }),
+    );
   }
 
   return (
-    <div className="sticky bottom-0 z-10 space-y-2 rounded-md border border-brand-100 bg-brand-50 p-3 shadow-sm" role="region" aria-label={t("disputes.bulk.changeTo")}>
+    <div
+      className="sticky bottom-0 z-10 space-y-2 rounded-md border border-brand-100 bg-brand-50 p-3 shadow-sm"
+      role="region"
+      aria-label={t("disputes.bulk.changeTo")}
+    >
       <FormAlert message={error} />
       <div className="flex flex-col gap-2 sm:flex-row sm:flex-wrap sm:items-center">
         <span className="text-sm font-medium text-brand-900">{t("disputes.bulk.selected", { count: ids.length })}</span>

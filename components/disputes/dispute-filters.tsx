@@ -44,7 +44,13 @@ export function DisputeFilters({ value, onChange }: { value: FilterValue; onChan
       </label>
       <label className="col-span-2 space-y-1 text-sm sm:col-span-1">
         <span className="font-medium text-slate-800">{t("disputes.filters.search")}</span>
-        <input type="search" className={inputClass} value={value.q} placeholder={t("disputes.filters.searchPlaceholder")} onChange={(e) => onChange({ ...value, q: e.target.value })} />
+        <input
+          type="search"
+          className={inputClass}
+          value={value.q}
+          placeholder={t("disputes.filters.searchPlaceholder")}
+          onChange={(e) => onChange({ ...value, q: e.target.value })}
+        />
       </label>
     </fieldset>
   );

@@ -22,7 +22,9 @@ export function DisputeLedger({ entries, canReverse, canRespond }: { entries: Le
             <li key={entry.id} className="space-y-1 px-3 py-2 text-sm">
               <div className="min-w-0">
                 <p className="flex flex-wrap items-center gap-2">
-                  <span className={`font-semibold tabular-nums ${entry.amountFen < 0n ? "text-red-700" : "text-slate-900"}`}>{formatFen(entry.amountFen)}</span>
+                  <span className={`font-semibold tabular-nums ${entry.amountFen < 0n ? "text-red-700" : "text-slate-900"}`}>
+                    {formatFen(entry.amountFen)}
+                  </span>
                   <span className="text-slate-600">{formatDate(entry.receivedOn, locale)}</span>
                   <span className="text-slate-600">{t(`enums.recoveryMethod.${entry.method}`)}</span>
                   {entry.reversesId ? <Badge tone="danger">{t("disputes.ledger.reversal")}</Badge> : null}
@@ -37,8 +39,12 @@ export function DisputeLedger({ entries, canReverse, canRespond }: { entries: Le
                 ) : null}
                 {entry.reason ? <p className="text-xs text-slate-700">{t("disputes.ledger.reasonLine", { reason: entry.reason })}</p> : null}
                 {entry.note ? <p className="text-xs text-slate-700">{t("disputes.ledger.noteLine", { note: entry.note })}</p> : null}
-                {entry.enterpriseNote ? <p className="text-xs text-amber-800">{t("disputes.ledger.queryLine", { note: entry.enterpriseNote })}</p> : null}
-                <p className="text-xs text-slate-500">{t("disputes.ledger.byLine", { name: entry.recordedByName, time: formatDateTime(entry.recordedAt, locale) })}</p>
+                {entry.enterpriseNote ? (
+                  <p className="text-xs text-amber-800">{t("disputes.ledger.queryLine", { note: entry.enterpriseNote })}</p>
+                ) : null}
+                <p className="text-xs text-slate-500">
+                  {t("disputes.ledger.byLine", { name: entry.recordedByName, time: formatDateTime(entry.recordedAt, locale) })}
+                </p>
               </div>
               <div className="flex flex-wrap justify-end gap-2">
                 {canReverse && !entry.reversesId && !entry.reversedById ? <ReverseEntry entry={entry} /> : null}
@@ -48,7 +54,9 @@ export function DisputeLedger({ entries, canReverse, canRespond }: { entries: Le
           );
         })}
       </ul>
-      <p className="mt-2 text-right text-sm font-medium text-slate-800 tabular-nums">{t("disputes.ledger.totalLine", { amount: formatFen(total) })}</p>
+      <p className="mt-2 text-right text-sm font-medium text-slate-800 tabular-nums">
+        {t("disputes.ledger.totalLine", { amount: formatFen(total) })}
+      </p>
     </div>
   );
 }

@@ -24,7 +24,11 @@ export function DisputeStatusForm({ disputeId, status }: { disputeId: string; st
       onSubmit={async (event) => {
         event.preventDefault();
         const form = new FormData(event.currentTarget);
-        await run({ disputeId, status: String(form.get("status")) as DisputeStatus, resolutionMethod: String(form.get("resolutionMethod") ?? "") as RecoveryMethod | "" });
+        await run({
+          disputeId,
+          status: String(form.get("status")) as DisputeStatus,
+          resolutionMethod: String(form.get("resolutionMethod") ?? "") as RecoveryMethod | "",
+        });
       }}
     >
       <FormAlert message={error} />

@@ -41,7 +41,8 @@ export function DisputesBoard({ data }: { data: BoardData }) {
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [expanded, setExpanded] = useState<Set<string>>(new Set());
   const [bulkMessage, setBulkMessage] = useState<string | null>(null);
-  const methodLabel = (method: string) => ((recoveryMethods as readonly string[]).includes(method) ? t(`enums.recoveryMethod.${method as RecoveryMethod}`) : method);
+  const methodLabel = (method: string) =>
+    (recoveryMethods as readonly string[]).includes(method) ? t(`enums.recoveryMethod.${method as RecoveryMethod}`) : method;
   const canSelect = data.can.writeDisputes;
 
   const shown = useMemo(() => data.disputes.filter((d) => matches(d, status, kind, q)), [data.disputes, status, kind, q]);
@@ -110,7 +111,9 @@ export function DisputesBoard({ data }: { data: BoardData }) {
       {data.disputes.length === 0 ? (
         <p className="rounded-md border border-dashed border-slate-300 px-4 py-6 text-center text-sm text-slate-600">{t("disputes.panel.empty")}</p>
       ) : shown.length === 0 ? (
-        <p className="rounded-md border border-dashed border-slate-300 px-4 py-6 text-center text-sm text-slate-600">{t("disputes.panel.emptyFiltered")}</p>
+        <p className="rounded-md border border-dashed border-slate-300 px-4 py-6 text-center text-sm text-slate-600">
+          {t("disputes.panel.emptyFiltered")}
+        </p>
       ) : (
         <>
           <div className="flex flex-wrap items-center justify-between gap-2 text-sm text-slate-600">
@@ -160,7 +163,9 @@ export function DisputesBoard({ data }: { data: BoardData }) {
                     </td>
                     <td className="mt-1 block md:mt-0 md:table-cell md:py-2 md:pr-3 md:whitespace-nowrap">
                       <DisputeStatusBadge status={d.status} t={t} />
-                      {d.resolutionMethod ? <span className="ml-2 text-xs text-slate-500 md:ml-0 md:block">{methodLabel(d.resolutionMethod)}</span> : null}
+                      {d.resolutionMethod ? (
+                        <span className="ml-2 text-xs text-slate-500 md:ml-0 md:block">{methodLabel(d.resolutionMethod)}</span>
+                      ) : null}
                     </td>
                     <td className="mt-1 flex justify-between gap-3 md:mt-0 md:table-cell md:py-2 md:pr-3 md:text-right md:whitespace-nowrap">
                       <span className="text-slate-500 md:hidden">{t("disputes.columns.claimed")}</span>

@@ -70,7 +70,17 @@ export function RespondToEntry({ entry }: { entry: LedgerRow }) {
           }}
         >
           <Field id={`query-note-${entry.id}`} label={t("disputes.response.note")} error={fields.note}>
-            {(aria) => <textarea {...aria} name="note" rows={2} maxLength={1000} required placeholder={t("disputes.response.notePlaceholder")} className={inputClass} />}
+            {(aria) => (
+              <textarea
+                {...aria}
+                name="note"
+                rows={2}
+                maxLength={1000}
+                required
+                placeholder={t("disputes.response.notePlaceholder")}
+                className={inputClass}
+              />
+            )}
           </Field>
           <div className="flex flex-wrap gap-2">
             <Button type="submit" className={small} disabled={pending}>

@@ -22,12 +22,24 @@ export const reportRollups = pgTable(
     month: date("month").notNull(),
     /** The county-level code (first six digits) of the request's region, for region-scoped admins. */
     county: text("county").notNull(),
-    requestsFiled: bigint("requests_filed", { mode: "bigint" }).notNull().default(sql`0`),
-    requestsResolved: bigint("requests_resolved", { mode: "bigint" }).notNull().default(sql`0`),
-    disputesOpened: bigint("disputes_opened", { mode: "bigint" }).notNull().default(sql`0`),
-    disputesResolved: bigint("disputes_resolved", { mode: "bigint" }).notNull().default(sql`0`),
-    claimedFen: bigint("claimed_fen", { mode: "bigint" }).notNull().default(sql`0`),
-    recoveredFen: bigint("recovered_fen", { mode: "bigint" }).notNull().default(sql`0`),
+    requestsFiled: bigint("requests_filed", { mode: "bigint" })
+      .notNull()
+      .default(sql`0`),
+    requestsResolved: bigint("requests_resolved", { mode: "bigint" })
+      .notNull()
+      .default(sql`0`),
+    disputesOpened: bigint("disputes_opened", { mode: "bigint" })
+      .notNull()
+      .default(sql`0`),
+    disputesResolved: bigint("disputes_resolved", { mode: "bigint" })
+      .notNull()
+      .default(sql`0`),
+    claimedFen: bigint("claimed_fen", { mode: "bigint" })
+      .notNull()
+      .default(sql`0`),
+    recoveredFen: bigint("recovered_fen", { mode: "bigint" })
+      .notNull()
+      .default(sql`0`),
   },
   (t) => [primaryKey({ name: "report_rollups_pkey", columns: [t.dimension, t.month, t.county, t.key] })],
 );

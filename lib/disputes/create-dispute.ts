@@ -41,7 +41,12 @@ export async function createDispute(actor: Actor | null, requestId: string, inpu
     });
     if (status === "accepted") {
       await applyTransition(tx, writer, request.id, "start");
-      await notify(tx, { userIds: await filerUserIds(tx, request), kind: "request.status", requestId: request.id, data: { title: request.title, status: "in_progress" } });
+      await notify(tx, {
+        userIds: await filerUserIds(tx, request),
+        kind: "request.status",
+        requestId: request.id,
+        data: { title: request.title, status: "in_progress" },
+      });
     }
     return { id: row!.id, status: "open" as const };
   });

@@ -25,10 +25,16 @@ async function call(handler: Handler, actor: Actor | null, id: string, body?: un
     if (!tokens.has(actor)) tokens.set(actor, await bearerFor(actor));
     headers.authorization = `Bearer ${tokens.get(actor)}`;
   }
-  const response = await handler(new Request(`http://localhost/api/v1/x/${id}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) }), {
-    params: Promise.resolve({ id }),
-  });
-  return { status: response.status, json: (await response.json()) as Record<string, unknown> & { error?: { code: string; fields?: Record<string, string> } } };
+  const response = await handler(
+    new Request(`http://localhost/api/v1/x/${id}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) }),
+    {
+      params: Promise.resolve({ id }),
+    },
+  );
+  return {
+    status: response.status,
+    json: (await response.json()) as Record<string, unknown> & { error?: { code: string; fields?: Record<string, string> } },
+  };
 }
 
 const newDispute = (claimedFen = 1_000_000) => ({ counterparty: { name: "嘉兴某贸易有限公司" }, kind: "receivable", claimedFen });
@@ -77,7 +83,11 @@ describe("disputes on a case", () => {
 
   it("checks the input field by field and changes nothing", async () => {
     const requestId = await createAcceptedCase({ enterprise, expert });
-    const res = await call(postDispute, expert, requestId, { counterparty: { name: "", creditCode: "91330421MA2B3C4D5X" }, kind: "nope", claimedFen: 12.5 });
+    const res = await call(postDispute, expert, requestId, {
+      counterparty: { name: "", creditCode: "91330421MA2B3C4D5X" },
+      kind: "nope",
+      claimedFen: 12.5,
+    });
     expect(res.status).toBe(422);
     expect(Object.keys(res.json.error?.fields ?? {}).sort()).toEqual(["claimedFen", "counterparty.creditCode", "counterparty.name", "kind"]);
     expect(await db.$count(disputes, eq(disputes.requestId, requestId))).toBe(0);
@@ -128,15 +138,22 @@ describe("the dispute status flow", () => {
     await call(patchDispute, expert, ids[0]!, { status: "withdrawn" }, "PATCH");
     const result = await bulkUpdateDisputes(expert, requestId, ids, { status: "mediating", resolutionMethod: undefined });
     expect(result).toEqual({ updated: 4, skipped: 1 });
-    const statuses = await db.select({ status: disputes.status }).from(disputes).where(sql`${disputes.id} in ${ids}`);
+    const statuses = await db
+      .select({ status: disputes.status })
+      .from(disputes)
+      .where(sql`${disputes.id} in ${ids}`);
     expect(statuses.map((s) => s.status).sort()).toEqual(["mediating", "mediating", "mediating", "mediating", "withdrawn"]);
   });
 
   it("bulk changes stay within the actor's own case", async () => {
     const otherExpert = await createExpertActor();
     const [first] = await db.select({ id: disputes.id }).from(disputes).where(eq(disputes.requestId, requestId)).limit(1);
-    await expect(bulkUpdateDisputes(otherExpert, requestId, [first!.id], { status: "mediating", resolutionMethod: undefined })).rejects.toMatchObject({ code: "not_found" });
-    await expect(bulkUpdateDisputes(enterprise, requestId, [first!.id], { status: "mediating", resolutionMethod: undefined })).rejects.toMatchObject({ code: "forbidden" });
+    await expect(bulkUpdateDisputes(otherExpert, requestId, [first!.id], { status: "mediating", resolutionMethod: undefined })).rejects.toMatchObject(
+      { code: "not_found" },
+    );
+    await expect(bulkUpdateDisputes(enterprise, requestId, [first!.id], { status: "mediating", resolutionMethod: undefined })).rejects.toMatchObject({
+      code: "forbidden",
+    });
   });
 });
 
@@ -153,12 +170,25 @@ describe("the recovery ledger", () => {
 
   const recovered = async (id: string) => (await db.select({ fen: disputes.recoveredFen }).from(disputes).where(eq(disputes.id, id)))[0]!.fen;
   const ledgerSum = async (id: string) =>
-    BigInt((await db.select({ total: sql<string>`coalesce(sum(${recoveries.amountFen}), 0)` }).from(recoveries).where(eq(recoveries.disputeId, id)))[0]!.total);
+    BigInt(
+      (
+        await db
+          .select({ total: sql<string>`coalesce(sum(${recoveries.amountFen}), 0)` })
+          .from(recoveries)
+          .where(eq(recoveries.disputeId, id))
+      )[0]!.total,
+    );
 
   it("appends an entry and keeps the dispute's rollup equal to the ledger, up to 10^13 fen exactly", async () => {
     const res = await call(postRecovery, expert, disputeId, entry(10 ** 13 - 1));
     expect(res.status).toBe(201);
-    expect(res.json).toMatchObject({ amountFen: 10 ** 13 - 1, receivedOn: "2026-01-15", method: "negotiation", reversesId: null, recordedBy: expert.userId });
+    expect(res.json).toMatchObject({
+      amountFen: 10 ** 13 - 1,
+      receivedOn: "2026-01-15",
+      method: "negotiation",
+      reversesId: null,
+      recordedBy: expert.userId,
+    });
     const admins = await call(postRecovery, admin, disputeId, entry(1));
     expect(admins.status).toBe(201);
     expect(await recovered(disputeId)).toBe(10n ** 13n);

@@ -13,7 +13,11 @@ import type { EnterpriseResponse } from "./schemas";
  * enterprise_note change: the append-only trigger refuses anything more. May be answered again
  * (a query settled by a phone call becomes a confirmation); each answer is an event.
  */
-export async function respondToRecovery(actor: Actor | null, recoveryId: string, input: { response: EnterpriseResponse; note?: string }): Promise<LedgerEntry> {
+export async function respondToRecovery(
+  actor: Actor | null,
+  recoveryId: string,
+  input: { response: EnterpriseResponse; note?: string },
+): Promise<LedgerEntry> {
   const member = requirePermission(actor, "recovery.respond");
   return db.transaction(async (tx) => {
     const { entry } = await loadRecoveryForParty(tx, member, recoveryId);

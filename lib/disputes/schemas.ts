@@ -33,7 +33,12 @@ export const createDisputeApiSchema = z
     claimedFen: fenField,
   })
   .transform(
-    (v): CreateDisputeInput => ({ counterpartyName: v.counterparty.name, counterpartyCreditCode: v.counterparty.creditCode, kind: v.kind, claimedFen: BigInt(v.claimedFen) }),
+    (v): CreateDisputeInput => ({
+      counterpartyName: v.counterparty.name,
+      counterpartyCreditCode: v.counterparty.creditCode,
+      kind: v.kind,
+      claimedFen: BigInt(v.claimedFen),
+    }),
   );
 
 /** The "add a dispute" form. */
@@ -47,7 +52,12 @@ export const createDisputeFormSchema = z
   })
   .transform((v) => ({
     requestId: v.requestId,
-    dispute: { counterpartyName: v.counterpartyName, counterpartyCreditCode: v.counterpartyCreditCode, kind: v.kind, claimedFen: v.claimedYuan } satisfies CreateDisputeInput,
+    dispute: {
+      counterpartyName: v.counterpartyName,
+      counterpartyCreditCode: v.counterpartyCreditCode,
+      kind: v.kind,
+      claimedFen: v.claimedYuan,
+    } satisfies CreateDisputeInput,
   }));
 
 const resolutionMethodField = z

@@ -32,7 +32,12 @@ async function moveDisputes(tx: Tx, actor: Actor, requestId: string, ids: string
       ...(input.resolutionMethod ? { resolutionMethod: input.resolutionMethod } : {}),
       updatedAt: sql`now()`,
     })
-    .where(inArray(disputes.id, movable.map((d) => d.id)))
+    .where(
+      inArray(
+        disputes.id,
+        movable.map((d) => d.id),
+      ),
+    )
     .returning({ id: disputes.id, status: disputes.status, resolutionMethod: disputes.resolutionMethod, closedAt: disputes.closedAt });
   const previous = new Map(movable.map((d) => [d.id, d.status]));
   for (const row of rows) {

@@ -127,7 +127,7 @@ describe("notification e-mail through a real SMTP server", () => {
     expect(await drainJobs("notification.email")).toEqual({ ran: 1, failed: 1 });
     expect(mailTo(enterprise)).toHaveLength(0);
     // The queue retries after a back-off; bring the retry forward instead of waiting for it.
-    await db.execute(sql`update pgboss.job set start_after = now() where name = 'notification.email' and state = 'retry'`);
+    await db.execute(sql`update pgboss.job set start_after = now() - interval '1 second' where name = 'notification.email' and state = 'retry'`);
     expect(await drainJobs("notification.email")).toEqual({ ran: 1, failed: 0 });
     expect(mailTo(enterprise)).toHaveLength(1);
     expect(parse(mailTo(enterprise)[0]!.raw).text).toContain("说明：请补充对账单。");

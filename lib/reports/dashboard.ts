@@ -71,7 +71,10 @@ export async function satisfaction(period: Period, scope: ReportScope, handle: D
       from return_visits ${requestFor(scope, "return_visits.request_id")}
       where return_visits.visited_on between ${period.from}::date and ${period.to}::date`),
   ]);
-  const counts = [1, 2, 3, 4, 5].map((stars) => ({ stars, count: Number(rowsOf<{ rating: number; n: number }>(ratingRows).find((r) => Number(r.rating) === stars)?.n ?? 0) }));
+  const counts = [1, 2, 3, 4, 5].map((stars) => ({
+    stars,
+    count: Number(rowsOf<{ rating: number; n: number }>(ratingRows).find((r) => Number(r.rating) === stars)?.n ?? 0),
+  }));
   const rated = counts.reduce((acc, c) => acc + c.count, 0);
   const ratingSum = counts.reduce((acc, c) => acc + c.count * c.stars, 0);
   const visits = rowsOf<{ n: number; total: number }>(visitRows)[0];

@@ -56,12 +56,26 @@ describe("exact money, without a database (thousands of runs)", () => {
     claimedFen: fc.bigInt(0n, MAX_SAFE),
     recoveredFen: fc.bigInt(0n, MAX_SAFE),
   });
-  const row = (f: Figures, key: string): ReportRow => ({ ...f, key, label: `组${key}`, acceptedRequests: 0, medianHoursToAccept: null, p90HoursToAccept: null });
+  const row = (f: Figures, key: string): ReportRow => ({
+    ...f,
+    key,
+    label: `组${key}`,
+    acceptedRequests: 0,
+    medianHoursToAccept: null,
+    p90HoursToAccept: null,
+  });
 
   it("a report's CSV says every amount to the fen, including the totals row", () => {
     fc.assert(
       fc.property(fc.array(figures, { maxLength: 12 }), figures, (rows, totals) => {
-        const report: Report = { groupBy: "region", from: "2026-01-01", to: "2026-12-31", source: "rollups", rows: rows.map((f, i) => row(f, String(i))), totals: row(totals, "") };
+        const report: Report = {
+          groupBy: "region",
+          from: "2026-01-01",
+          to: "2026-12-31",
+          source: "rollups",
+          rows: rows.map((f, i) => row(f, String(i))),
+          totals: row(totals, ""),
+        };
         const parsed = Papa.parse<string[]>(reportCsv(report).replace(/^\uFEFF/, ""), { skipEmptyLines: true }).data;
         const expected = [...report.rows, report.totals];
         expect(parsed.length).toBe(expected.length + 1);
@@ -119,7 +133,16 @@ describe("any sequence of ledger operations keeps every total equal, to the fen"
   });
 
   const op = fc.oneof(
-    { weight: 5, arbitrary: fc.record({ kind: fc.constant("record" as const), dispute: fc.nat(2), amount: fc.bigInt(1n, 10n ** 13n), month: fc.nat(21), day: fc.integer({ min: 1, max: 28 }) }) },
+    {
+      weight: 5,
+      arbitrary: fc.record({
+        kind: fc.constant("record" as const),
+        dispute: fc.nat(2),
+        amount: fc.bigInt(1n, 10n ** 13n),
+        month: fc.nat(21),
+        day: fc.integer({ min: 1, max: 28 }),
+      }),
+    },
     { weight: 2, arbitrary: fc.record({ kind: fc.constant("reverse" as const), target: fc.nat() }) },
     { weight: 2, arbitrary: fc.record({ kind: fc.constant("status" as const), dispute: fc.nat(2), status: fc.constantFrom(...disputeStatuses) }) },
     { weight: 1, arbitrary: fc.record({ kind: fc.constant("reassign" as const) }) },
@@ -131,7 +154,8 @@ describe("any sequence of ledger operations keeps every total equal, to the fen"
 
   const ledgerTotal = async (where = sql`true`) =>
     BigInt(rowsOf<{ t: string }>(await db.execute(sql`select coalesce(sum(amount_fen), 0)::text as t from recoveries where ${where}`))[0]!.t);
-  const disputesRollupTotal = async () => BigInt(rowsOf<{ t: string }>(await db.execute(sql`select coalesce(sum(recovered_fen), 0)::text as t from disputes`))[0]!.t);
+  const disputesRollupTotal = async () =>
+    BigInt(rowsOf<{ t: string }>(await db.execute(sql`select coalesce(sum(recovered_fen), 0)::text as t from disputes`))[0]!.t);
   const asObject = (m: Map<string, Figures>) =>
     Object.fromEntries(
       [...m.entries()]
@@ -145,9 +169,17 @@ describe("any sequence of ledger operations keeps every total equal, to the fen"
       fc.asyncProperty(fc.array(op, { minLength: 1, maxLength: 8 }), fc.constantFrom(...dimensions), async (ops, dimension) => {
         runs += 1;
         let expert = runs % 2;
-        const requestId = await createAcceptedCase({ enterprise, expert: experts[expert]!, status: "in_progress", regionCode: counties[runs % 3], channel: runs % 4 === 0 ? "hotline" : "web", specialties: runs % 5 === 0 ? [] : ["debt_collection", "labor"].slice(0, 1 + (runs % 2)) });
+        const requestId = await createAcceptedCase({
+          enterprise,
+          expert: experts[expert]!,
+          status: "in_progress",
+          regionCode: counties[runs % 3],
+          channel: runs % 4 === 0 ? "hotline" : "web",
+          specialties: runs % 5 === 0 ? [] : ["debt_collection", "labor"].slice(0, 1 + (runs % 2)),
+        });
         const ids: string[] = [];
-        for (let i = 0; i < 3; i++) ids.push((await createDispute(admin, requestId, { counterpartyName: `相对方${i}`, kind: "receivable", claimedFen: BigInt(i * 1000) })).id);
+        for (let i = 0; i < 3; i++)
+          ids.push((await createDispute(admin, requestId, { counterpartyName: `相对方${i}`, kind: "receivable", claimedFen: BigInt(i * 1000) })).id);
         const entries: { id: string; amount: bigint; isReversal: boolean; reversed: boolean }[] = [];
         for (const step of ops) {
           if (step.kind === "record") {
@@ -175,25 +207,40 @@ describe("any sequence of ledger operations keeps every total equal, to the fen"
           } else if (step.kind === "move") {
             await db.update(requests).set({ regionCode: counties[step.county]! }).where(eq(requests.id, requestId));
           } else if (step.kind === "specialty") {
-            const removed = await db.delete(requestSpecialties).where(and(eq(requestSpecialties.requestId, requestId), eq(requestSpecialties.specialtyCode, step.code))).returning();
+            const removed = await db
+              .delete(requestSpecialties)
+              .where(and(eq(requestSpecialties.requestId, requestId), eq(requestSpecialties.specialtyCode, step.code)))
+              .returning();
             if (!removed.length) await db.insert(requestSpecialties).values({ requestId, specialtyCode: step.code });
           } else if (step.kind === "reaccept") {
-            await db.update(requests).set({ acceptedAt: sql`${requests.submittedAt} + ${`${step.hours} hours`}::interval` }).where(eq(requests.id, requestId));
+            await db
+              .update(requests)
+              .set({ acceptedAt: sql`${requests.submittedAt} + ${`${step.hours} hours`}::interval` })
+              .where(eq(requests.id, requestId));
           }
         }
         // this sequence: the model, the ledger and the disputes' rollup column
         const model = entries.reduce((acc, e) => acc + e.amount, 0n);
         expect(await ledgerTotal(sql`request_id = ${requestId}`)).toBe(model);
-        const [perRequest] = await db.select({ t: sql<string>`coalesce(sum(${disputes.recoveredFen}), 0)::text` }).from(disputes).where(eq(disputes.requestId, requestId));
+        const [perRequest] = await db
+          .select({ t: sql<string>`coalesce(sum(${disputes.recoveredFen}), 0)::text` })
+          .from(disputes)
+          .where(eq(disputes.requestId, requestId));
         expect(BigInt(perRequest!.t)).toBe(model);
 
         // everything so far: the ledger against every report figure
         const scope = reportScope(admin);
         const total = await ledgerTotal();
         expect(await disputesRollupTotal()).toBe(total);
-        const [fromRollups, fromLedger] = await Promise.all([figuresFromRollups(dimension, PERIOD, scope), figuresFromLedger(dimension, PERIOD, scope)]);
+        const [fromRollups, fromLedger] = await Promise.all([
+          figuresFromRollups(dimension, PERIOD, scope),
+          figuresFromLedger(dimension, PERIOD, scope),
+        ]);
         expect(asObject(fromRollups)).toEqual(asObject(fromLedger));
-        const [timesFromTable, timesFromRequests] = await Promise.all([acceptTimesFromTable(dimension, PERIOD, scope), acceptTimesFromRequests(dimension, PERIOD, scope)]);
+        const [timesFromTable, timesFromRequests] = await Promise.all([
+          acceptTimesFromTable(dimension, PERIOD, scope),
+          acceptTimesFromRequests(dimension, PERIOD, scope),
+        ]);
         expect(timesFromTable).toEqual(timesFromRequests);
         const report = await getReport(admin, { groupBy: "month", period: PERIOD }, "zh-CN");
         expect(report.totals.recoveredFen).toBe(total);
@@ -217,7 +264,11 @@ describe("any sequence of ledger operations keeps every total equal, to the fen"
     const requestId = await createAcceptedCase({ enterprise, expert: experts[0]! });
     const call = async (handler: typeof postDispute, id: string, body?: unknown) =>
       (await handler(
-        new Request("http://localhost/x", { method: body ? "POST" : "GET", headers: { authorization: `Bearer ${token}`, "content-type": "application/json" }, body: body ? JSON.stringify(body) : undefined }),
+        new Request("http://localhost/x", {
+          method: body ? "POST" : "GET",
+          headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
+          body: body ? JSON.stringify(body) : undefined,
+        }),
         { params: Promise.resolve({ id }) },
       ).then((r) => r.json())) as Record<string, unknown>;
     const dispute = await call(postDispute, requestId, { counterparty: { name: "大额相对方" }, kind: "contract", claimedFen: 10 ** 13 });

@@ -75,7 +75,7 @@ export async function reportXlsx(report: Report, scopeName: string): Promise<Uin
   ]);
   info.getColumn(1).width = 16;
   info.getColumn(2).width = 48;
-  return new Uint8Array(await workbook.xlsx.writeBuffer() as ArrayBuffer);
+  return new Uint8Array((await workbook.xlsx.writeBuffer()) as ArrayBuffer);
 }
 
 /**
@@ -87,7 +87,11 @@ export async function exportReport(actor: Actor | null, query: { groupBy: Report
   const report = await getReport(admin, query, "zh-CN");
   const base = `report-${query.groupBy}-${report.from}_${report.to}`;
   if (query.format === "csv") {
-    return { filename: `${base}.csv`, contentType: "text/csv; charset=utf-8", body: new TextEncoder().encode(reportCsv(report)) as Uint8Array<ArrayBuffer> };
+    return {
+      filename: `${base}.csv`,
+      contentType: "text/csv; charset=utf-8",
+      body: new TextEncoder().encode(reportCsv(report)) as Uint8Array<ArrayBuffer>,
+    };
   }
   const [region] = admin.regionScope ? await db.select({ name: regions.nameZh }).from(regions).where(eq(regions.code, admin.regionScope)) : [];
   const body = await reportXlsx(report, region?.name ?? t("reports.export.allRegions"));

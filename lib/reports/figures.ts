@@ -17,7 +17,14 @@ export interface Figures {
   recoveredFen: bigint;
 }
 
-export const zeroFigures = (): Figures => ({ requests: 0, requestsResolved: 0, disputesOpened: 0, disputesResolved: 0, claimedFen: 0n, recoveredFen: 0n });
+export const zeroFigures = (): Figures => ({
+  requests: 0,
+  requestsResolved: 0,
+  disputesOpened: 0,
+  disputesResolved: 0,
+  claimedFen: 0n,
+  recoveredFen: 0n,
+});
 
 interface FigureRow {
   key: string;
@@ -53,7 +60,8 @@ const sums = sql.raw(
 /** The figures grouped by `dimension`, read from the monthly rollups (whole months, county-or-wider scope). */
 export async function figuresFromRollups(dimension: FigureDimension, period: Period, scope: ReportScope, handle: DbOrTx = db) {
   const stored = dimension === "month" ? "all" : dimension;
-  const key = dimension === "month" ? sql`to_char(month, 'YYYY-MM')` : dimension === "region" && scope.regionLevel === "county" ? sql`county` : sql`key`;
+  const key =
+    dimension === "month" ? sql`to_char(month, 'YYYY-MM')` : dimension === "region" && scope.regionLevel === "county" ? sql`county` : sql`key`;
   const inScope = scope.prefix ? sql`and county like ${scope.prefix + "%"}` : sql``;
   const result = await handle.execute(sql`
     select ${key} as key, ${sums}

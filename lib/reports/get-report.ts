@@ -48,7 +48,12 @@ export async function reportRows(dimension: FigureDimension, period: Period, sco
   // Rollup rows a reassigned or moved case has left behind at zero say nothing: leave them out.
   return rows
     .filter((r) => r.requests || r.requestsResolved || r.disputesOpened || r.disputesResolved || r.claimedFen || r.recoveredFen || r.acceptedRequests)
-    .sort((a, b) => b.requests - a.requests || (b.recoveredFen > a.recoveredFen ? 1 : b.recoveredFen < a.recoveredFen ? -1 : 0) || a.label.localeCompare(b.label, locale));
+    .sort(
+      (a, b) =>
+        b.requests - a.requests ||
+        (b.recoveredFen > a.recoveredFen ? 1 : b.recoveredFen < a.recoveredFen ? -1 : 0) ||
+        a.label.localeCompare(b.label, locale),
+    );
 }
 
 /**
@@ -59,7 +64,10 @@ export async function reportRows(dimension: FigureDimension, period: Period, sco
 export async function getReport(actor: Actor | null, query: { groupBy: ReportDimension; period: Period }, locale: Locale): Promise<Report> {
   const admin = requirePermission(actor, "report.read");
   const scope = reportScope(admin);
-  const [rows, [totals]] = await Promise.all([reportRows(query.groupBy, query.period, scope, locale), reportRows("all", query.period, scope, locale)]);
+  const [rows, [totals]] = await Promise.all([
+    reportRows(query.groupBy, query.period, scope, locale),
+    reportRows("all", query.period, scope, locale),
+  ]);
   return {
     groupBy: query.groupBy,
     from: query.period.from,

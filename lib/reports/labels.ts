@@ -33,7 +33,10 @@ export async function labelsFor(dimension: FigureDimension, keys: string[], loca
       break;
     case "specialty":
       if (keys.length) {
-        const rows = await db.select({ key: specialties.code, zh: specialties.nameZh, en: specialties.nameEn }).from(specialties).where(inArray(specialties.code, keys));
+        const rows = await db
+          .select({ key: specialties.code, zh: specialties.nameZh, en: specialties.nameEn })
+          .from(specialties)
+          .where(inArray(specialties.code, keys));
         await named(rows.map((r) => ({ key: r.key, name: locale === "en" ? r.en : r.zh })));
       }
       break;
@@ -49,7 +52,8 @@ export async function labelsFor(dimension: FigureDimension, keys: string[], loca
       for (const key of keys) if ((channels as readonly string[]).includes(key)) labels.set(key, t(`enums.channel.${key as Channel}`));
       break;
     case "status":
-      for (const key of keys) if ((requestStatuses as readonly string[]).includes(key)) labels.set(key, t(`enums.requestStatus.${key as RequestStatus}`));
+      for (const key of keys)
+        if ((requestStatuses as readonly string[]).includes(key)) labels.set(key, t(`enums.requestStatus.${key as RequestStatus}`));
       break;
     case "month":
       for (const key of keys) labels.set(key, monthLabel(key, locale));

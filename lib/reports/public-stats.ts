@@ -54,8 +54,18 @@ export async function getImpactFigures() {
   const [byYearRows, byCountyRows, expertRows, names] = await Promise.all([
     db.execute(sql`select extract(year from month)::int as year, ${totalsSql} from report_rollups where dimension = 'all' group by 1 order by 1`),
     db.execute(sql`select county, ${totalsSql} from report_rollups where dimension = 'all' group by 1`),
-    Promise.all(zoneDistricts.map((code) => db.select({ n: count() }).from(experts).where(sql`${hasCurrentAppointment()} and ${like(experts.homeRegionCode, `${code}%`)}`))),
-    db.select({ code: regions.code, nameZh: regions.nameZh, nameEn: regions.nameEn }).from(regions).where(inArray(regions.code, [...zoneDistricts])),
+    Promise.all(
+      zoneDistricts.map((code) =>
+        db
+          .select({ n: count() })
+          .from(experts)
+          .where(sql`${hasCurrentAppointment()} and ${like(experts.homeRegionCode, `${code}%`)}`),
+      ),
+    ),
+    db
+      .select({ code: regions.code, nameZh: regions.nameZh, nameEn: regions.nameEn })
+      .from(regions)
+      .where(inArray(regions.code, [...zoneDistricts])),
   ]);
   const byYear = rowsOf<Totals & { year: number }>(byYearRows).map((r) => ({ year: Number(r.year), ...fromTotals(r) }));
   const counties = rowsOf<Totals & { county: string }>(byCountyRows);

@@ -44,21 +44,44 @@ describe("report totals against a hand-computed world", () => {
     expertA = await createExpertActor();
     expertB = await createExpertActor();
     case1 = await createAcceptedCase({
-      enterprise, expert: expertA, regionCode: "330421", channel: "web", specialties: ["debt_collection", "contract"],
-      submittedAt: at("2026-01-10T10:00:00+08:00"), acceptedAt: at("2026-01-11T06:00:00+08:00"),
+      enterprise,
+      expert: expertA,
+      regionCode: "330421",
+      channel: "web",
+      specialties: ["debt_collection", "contract"],
+      submittedAt: at("2026-01-10T10:00:00+08:00"),
+      acceptedAt: at("2026-01-11T06:00:00+08:00"),
     });
     const case2 = await createAcceptedCase({
-      enterprise, expert: expertB, regionCode: "310118001", channel: "station", specialties: ["labor"],
-      submittedAt: at("2026-02-15T09:00:00+08:00"), acceptedAt: at("2026-02-17T11:00:00+08:00"),
+      enterprise,
+      expert: expertB,
+      regionCode: "310118001",
+      channel: "station",
+      specialties: ["labor"],
+      submittedAt: at("2026-02-15T09:00:00+08:00"),
+      acceptedAt: at("2026-02-17T11:00:00+08:00"),
     });
-    const case3 = await createAcceptedCase({ enterprise, expert: expertA, regionCode: "330421002", channel: "hotline", specialties: [], submittedAt: at("2026-03-01T08:00:00+08:00") });
+    const case3 = await createAcceptedCase({
+      enterprise,
+      expert: expertA,
+      regionCode: "330421002",
+      channel: "hotline",
+      specialties: [],
+      submittedAt: at("2026-03-01T08:00:00+08:00"),
+    });
     await db.update(requests).set({ status: "triaged", assignedExpertId: null, acceptedAt: null }).where(eq(requests.id, case3));
 
     const d1 = (await createDispute(expertA, case1, { counterpartyName: "甲公司", kind: "receivable", claimedFen: 10_000_000n })).id;
     const d2 = (await createDispute(expertA, case1, { counterpartyName: "乙公司", kind: "contract", claimedFen: 500_000n })).id;
     const d3 = (await createDispute(expertB, case2, { counterpartyName: "丙公司", kind: "labor", claimedFen: 200_000n })).id;
-    await db.update(disputes).set({ openedAt: at("2026-01-12T09:00:00+08:00") }).where(sql`${disputes.id} in (${d1}, ${d2})`);
-    await db.update(disputes).set({ openedAt: at("2026-02-20T09:00:00+08:00") }).where(eq(disputes.id, d3));
+    await db
+      .update(disputes)
+      .set({ openedAt: at("2026-01-12T09:00:00+08:00") })
+      .where(sql`${disputes.id} in (${d1}, ${d2})`);
+    await db
+      .update(disputes)
+      .set({ openedAt: at("2026-02-20T09:00:00+08:00") })
+      .where(eq(disputes.id, d3));
     await recordRecovery(expertA, d1, { amountFen: 3_000_000n, receivedOn: "2026-01-20", method: "negotiation" });
     const wrong = await recordRecovery(expertA, d1, { amountFen: 1_234_567n, receivedOn: "2026-02-03", method: "negotiation" });
     await reverseRecovery(admin, wrong.id, "金额录错一分");
@@ -66,12 +89,22 @@ describe("report totals against a hand-computed world", () => {
     await recordRecovery(expertB, d3, { amountFen: 80_000n, receivedOn: "2026-03-01", method: "mediation" });
     await updateDispute(expertA, d2, { status: "resolved", resolutionMethod: "mediation" });
     await updateDispute(expertB, d3, { status: "resolved", resolutionMethod: "mediation" });
-    await db.update(disputes).set({ closedAt: at("2026-01-25T15:00:00+08:00") }).where(eq(disputes.id, d2));
-    await db.update(disputes).set({ closedAt: at("2026-03-05T15:00:00+08:00") }).where(eq(disputes.id, d3));
+    await db
+      .update(disputes)
+      .set({ closedAt: at("2026-01-25T15:00:00+08:00") })
+      .where(eq(disputes.id, d2));
+    await db
+      .update(disputes)
+      .set({ closedAt: at("2026-03-05T15:00:00+08:00") })
+      .where(eq(disputes.id, d3));
   });
 
   const pick = (r: { requests: number; disputesOpened: number; disputesResolved: number; claimedFen: bigint; recoveredFen: bigint }) => ({
-    requests: r.requests, disputesOpened: r.disputesOpened, disputesResolved: r.disputesResolved, claimedFen: r.claimedFen, recoveredFen: r.recoveredFen,
+    requests: r.requests,
+    disputesOpened: r.disputesOpened,
+    disputesResolved: r.disputesResolved,
+    claimedFen: r.claimedFen,
+    recoveredFen: r.recoveredFen,
   });
 
   it("totals the period exactly, from the rollups", async () => {
@@ -136,7 +169,11 @@ describe("report totals against a hand-computed world", () => {
           order by 1, 2, 3, 4`),
       );
     const times = async () =>
-      rowsOf<Record<string, string>>(await db.execute(sql`select request_id::text, dimension, key, county, submitted_at::text, seconds::text from report_accept_times order by 1, 2, 3`));
+      rowsOf<Record<string, string>>(
+        await db.execute(
+          sql`select request_id::text, dimension, key, county, submitted_at::text, seconds::text from report_accept_times order by 1, 2, 3`,
+        ),
+      );
     const [kept, keptTimes] = [await snapshot(), await times()];
     expect(keptTimes.length).toBeGreaterThan(0);
     await db.execute(sql`select report_rollups_rebuild()`);
@@ -148,10 +185,20 @@ describe("report totals against a hand-computed world", () => {
   it("serves the report and its exports through the API, the same to the fen", async () => {
     const token = await bearerFor(admin);
     const get = (handler: typeof reportsRoute, query: string) =>
-      handler(new Request(`http://localhost/api/v1/reports?${query}`, { headers: { authorization: `Bearer ${token}` } }), { params: Promise.resolve({}) });
-    const json = (await (await get(reportsRoute, "groupBy=region&from=2026-01&to=2026-03")).json()) as { rows: { key: string; requests: number; disputesResolved: number; recoveredFen: number; medianHoursToAccept: number }[]; totals: { recoveredFen: number } };
+      handler(new Request(`http://localhost/api/v1/reports?${query}`, { headers: { authorization: `Bearer ${token}` } }), {
+        params: Promise.resolve({}),
+      });
+    const json = (await (await get(reportsRoute, "groupBy=region&from=2026-01&to=2026-03")).json()) as {
+      rows: { key: string; requests: number; disputesResolved: number; recoveredFen: number; medianHoursToAccept: number }[];
+      totals: { recoveredFen: number };
+    };
     expect(json.totals.recoveredFen).toBe(4_314_568);
-    expect(json.rows.find((r) => r.key === "310118")).toMatchObject({ requests: 1, disputesResolved: 1, recoveredFen: 80_000, medianHoursToAccept: 50 });
+    expect(json.rows.find((r) => r.key === "310118")).toMatchObject({
+      requests: 1,
+      disputesResolved: 1,
+      recoveredFen: 80_000,
+      medianHoursToAccept: 50,
+    });
     const bad = await get(reportsRoute, "groupBy=planet&from=2026-13");
     expect(bad.status).toBe(422);
 
@@ -174,17 +221,27 @@ describe("report totals against a hand-computed world", () => {
 
   it("publishes the same total on GET /api/v1/stats", async () => {
     const stats = (await (await statsRoute(new Request("http://localhost/api/v1/stats"), { params: Promise.resolve({}) })).json()) as {
-      recoveredFen: number; disputesResolved: number; byYear: { year: number; recoveredFen: number }[]; byDistrict: { code: string; recoveredFen: number }[];
+      recoveredFen: number;
+      disputesResolved: number;
+      byYear: { year: number; recoveredFen: number }[];
+      byDistrict: { code: string; recoveredFen: number }[];
     };
     expect(stats.recoveredFen).toBe(4_314_568);
     expect(stats.disputesResolved).toBe(2);
     expect(stats.byYear).toEqual([expect.objectContaining({ year: 2026, recoveredFen: 4_314_568 })]);
-    expect(stats.byDistrict.map((d) => [d.code, d.recoveredFen])).toEqual([["330421", 4_234_568], ["310118", 80_000], ["320509", 0]]);
+    expect(stats.byDistrict.map((d) => [d.code, d.recoveredFen])).toEqual([
+      ["330421", 4_234_568],
+      ["310118", 80_000],
+      ["320509", 0],
+    ]);
   });
 
   it("fills the dashboard's other panels", async () => {
     const panels = await getDashboardPanels(admin, Q1);
-    expect(panels.status.filter((s) => s.count > 0)).toEqual([{ status: "triaged", count: 1 }, { status: "in_progress", count: 2 }]);
+    expect(panels.status.filter((s) => s.count > 0)).toEqual([
+      { status: "triaged", count: 1 },
+      { status: "in_progress", count: 2 },
+    ]);
     expect(panels.caseload.map((c) => c.active).sort()).toEqual([1, 1]);
     await expect(getDashboardPanels(expertA, Q1)).rejects.toMatchObject({ code: "forbidden" });
   });

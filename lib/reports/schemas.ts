@@ -44,4 +44,3 @@ export type ExportFormat = (typeof exportFormats)[number];
 export const reportExportQuerySchema = z
   .object({ groupBy: z.enum(reportDimensions).default("month"), format: z.enum(exportFormats).default("xlsx"), ...periodFields })
   .transform((v, ctx) => ({ groupBy: v.groupBy, format: v.format, period: toPeriod(v, ctx) }));
-

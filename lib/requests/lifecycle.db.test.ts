@@ -174,7 +174,7 @@ describe("resolution, confirmation and closure", () => {
     expect(await statusOf(id)).toBe("resolved");
     // Fourteen days later: the scheduled job runs and closes it; running it again changes nothing.
     await db.update(requests).set({ resolvedAt: sql`now() - interval '15 days'` }).where(eq(requests.id, id));
-    await db.execute(sql`update pgboss.job set start_after = now() where name = 'request.autoClose' and data->>'requestId' = ${id}`);
+    await db.execute(sql`update pgboss.job set start_after = now() - interval '1 second' where name = 'request.autoClose' and data->>'requestId' = ${id}`);
     expect(await drainJobs("request.autoClose")).toEqual({ ran: 1, failed: 0 });
     expect(await autoCloseRequest({ requestId: id })).toBe(false);
     const detail = await getRequestDetail(enterprise, id);

@@ -55,3 +55,15 @@ export function regionOptions(rows: readonly RegionRow[], locale: Locale): Regio
 
 /** The demonstration zone's three counties, offered first wherever a region is chosen. */
 export const ZONE_REGION_CODES = ["330421", "310118", "320509"] as const;
+
+/** The cities of the demonstration zone (上海, 苏州, 嘉兴), whose districts and towns people pick by name. */
+const ZONE_CITY_PREFIXES = ["31", "3205", "3304"] as const;
+
+/**
+ * A shorter list for the public directory's filter: every province and city of the Delta, and the
+ * districts and towns only in the zone's cities (elsewhere the city is fine-grained enough, and a
+ * four-hundred-line list is no use on a phone).
+ */
+export function directoryRegionOptions(options: RegionOption[]): RegionOption[] {
+  return options.filter((r) => r.level === "province" || r.level === "city" || ZONE_CITY_PREFIXES.some((p) => r.code.startsWith(p)));
+}

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import Link from "next/link";
 import { RequestTable } from "@/components/requests/request-table";
+import { TabLinks } from "@/components/requests/tab-links";
 import { Card, EmptyState, PageTitle } from "@/components/ui/card";
 import { Pagination } from "@/components/ui/pagination";
 import type { RequestStatus } from "@/db/schema/enums";
@@ -30,19 +30,17 @@ export default async function CasesPage({ searchParams }: Props) {
   const showAll = raw.show === "all";
   const query = readListQuery(raw);
   const list = await listRequestsForActor(actor, { assignedOnly: true, status: showAll ? HELD : ACTIVE }, query);
-  const tab = (active: boolean) => `rounded-md px-3 py-1.5 text-sm ${active ? "bg-brand-700 text-white" : "border border-slate-300 bg-white text-slate-700 hover:bg-slate-100"}`;
   return (
     <div>
       <PageTitle subtitle={t("requests.cases.subtitle")}>{t("requests.cases.title")}</PageTitle>
       <Card>
-        <nav aria-label={t("requests.cases.show")} className="mb-4 flex gap-2">
-          <Link href="/cases" className={tab(!showAll)} aria-current={!showAll ? "page" : undefined}>
-            {t("requests.cases.active")}
-          </Link>
-          <Link href="/cases?show=all" className={tab(showAll)} aria-current={showAll ? "page" : undefined}>
-            {t("requests.cases.all")}
-          </Link>
-        </nav>
+        <TabLinks
+          label={t("requests.cases.show")}
+          tabs={[
+            { href: "/cases", text: t("requests.cases.active"), current: !showAll },
+            { href: "/cases?show=all", text: t("requests.cases.all"), current: showAll },
+          ]}
+        />
         {list.items.length ? (
           <>
             <RequestTable items={list.items} t={t} locale={locale} showEnterprise showExpert={false} />

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { NotificationList } from "@/components/notifications/notification-list";
 import { ActionForm } from "@/components/requests/action-form";
+import { TabLinks } from "@/components/requests/tab-links";
 import { Card, EmptyState, PageTitle } from "@/components/ui/card";
 import { Pagination } from "@/components/ui/pagination";
 import { requireActor } from "@/lib/auth/current";
@@ -25,7 +25,6 @@ export default async function InboxPage({ searchParams }: Props) {
   const unreadOnly = raw.show === "unread";
   const page = pageQuery.safeParse(raw).data ?? { page: 1, pageSize: 20 };
   const [list, unread] = await Promise.all([listNotifications(actor, { unreadOnly }, page), unreadCount(actor)]);
-  const tab = (active: boolean) => `rounded-md px-3 py-1.5 text-sm ${active ? "bg-brand-700 text-white" : "border border-slate-300 bg-white text-slate-700 hover:bg-slate-100"}`;
   return (
     <div className="mx-auto max-w-3xl">
       <PageTitle subtitle={t("notifications.inbox.subtitle")}>{t("notifications.inbox.title")}</PageTitle>
@@ -33,14 +32,13 @@ export default async function InboxPage({ searchParams }: Props) {
         title={unread ? t("notifications.inbox.unread", { n: unread }) : t("notifications.inbox.allRead")}
         action={unread ? <ActionForm action={markReadAction} hidden={{ id: "all" }} variant="secondary" submitLabel={t("notifications.inbox.markAllRead")} /> : undefined}
       >
-        <nav className="mb-4 flex gap-2" aria-label={t("notifications.inbox.title")}>
-          <Link href="/inbox" className={tab(!unreadOnly)} aria-current={!unreadOnly ? "page" : undefined}>
-            {t("notifications.inbox.showAll")}
-          </Link>
-          <Link href="/inbox?show=unread" className={tab(unreadOnly)} aria-current={unreadOnly ? "page" : undefined}>
-            {t("notifications.inbox.showUnread")}
-          </Link>
-        </nav>
+        <TabLinks
+          label={t("notifications.inbox.title")}
+          tabs={[
+            { href: "/inbox", text: t("notifications.inbox.showAll"), current: !unreadOnly },
+            { href: "/inbox?show=unread", text: t("notifications.inbox.showUnread"), current: unreadOnly },
+          ]}
+        />
         {list.items.length ? (
           <>
             <NotificationList items={list.items} t={t} locale={locale} markRead={markReadAction} />

@@ -1,6 +1,7 @@
 "use client";
 
 import { signIn } from "next-auth/react";
+import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { CheckboxGroup } from "@/components/roster/checkbox-group";
 import { fieldError } from "@/components/roster/field-errors";
@@ -24,6 +25,7 @@ export function ApplyForm({
   serviceModes: readonly ServiceMode[];
 }) {
   const { t } = useT();
+  const router = useRouter();
   const [fields, setFields] = useState<Record<string, string>>({});
   const [message, setMessage] = useState<{ text: string; tone: "error" | "success" } | null>(null);
   const [pending, setPending] = useState(false);
@@ -43,7 +45,9 @@ export function ApplyForm({
     setFields({});
     setMessage({ text: t("roster.apply.done"), tone: "success" });
     await signIn("credentials", { email: String(form.get("email")), password: String(form.get("password")), redirect: false });
-    window.location.assign("/apply/status");
+    // A fresh render, so the header shows the applicant signed in.
+    router.push("/apply/status");
+    router.refresh();
   }
 
   const error = (name: string) => fieldError(fields, name);

@@ -12,6 +12,7 @@ import { getT } from "@/lib/i18n/server";
 import { languageCodes } from "@/lib/roster/languages";
 import { searchDirectory } from "@/lib/roster/queries";
 import { referenceNames } from "@/lib/roster/reference-names";
+import { directoryRegionOptions } from "@/lib/roster/region-options";
 import { directoryQuerySchema, directorySorts, type DirectoryQuery } from "@/lib/roster/schemas";
 
 export const dynamic = "force-dynamic";
@@ -79,7 +80,7 @@ export default async function ExpertsPage({ searchParams }: { searchParams: Prom
               </label>
               <select id="region" name="region" defaultValue={filters.region ?? ""} className={select}>
                 <option value="">{t("roster.directory.any")}</option>
-                <RegionSelectOptions regions={names.regions} />
+                <RegionSelectOptions regions={directoryRegionOptions(names.regions)} />
               </select>
             </div>
             <div className="space-y-1">

@@ -66,7 +66,8 @@ export default async function ImpactPage() {
         </div>
         {hasOther ? (
           <p className="text-sm text-slate-600">
-            {t("reports.impact.other")} · {t("reports.impact.requestsFiled")} {n(other.requestsFiled)} · {t("reports.impact.recovered")} {formatFen(other.recoveredFen)}
+            {t("reports.impact.other")} · {t("reports.impact.requestsFiled")} {n(other.requestsFiled)} · {t("reports.impact.recovered")}{" "}
+            {formatFen(other.recoveredFen)}
           </p>
         ) : null}
       </section>

@@ -4,8 +4,10 @@ import type { disputes as zh } from "../zh-CN/disputes";
 export const disputes: Shape<typeof zh> = {
   panel: {
     title: "Disputes and money recovered",
-    intro: "Each dispute's claim, its progress and the ledger of money received. The ledger is never edited: a mistake is corrected by a reversing entry.",
-    readOnlyIntro: "The disputes and the recovery ledger recorded by the expert. Check each entry: confirm it, or raise a query if something is wrong.",
+    intro:
+      "Each dispute's claim, its progress and the ledger of money received. The ledger is never edited: a mistake is corrected by a reversing entry.",
+    readOnlyIntro:
+      "The disputes and the recovery ledger recorded by the expert. Check each entry: confirm it, or raise a query if something is wrong.",
     countLabel: "Disputes",
     openClosed: "Open / closed",
     totalClaimed: "Total claimed",

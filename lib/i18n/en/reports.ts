@@ -103,7 +103,8 @@ export const reports: Shape<typeof zh> = {
   },
   impact: {
     title: "Our impact",
-    subtitle: "Public figures of the law society's chief legal counsel roster, by year and by district of the demonstration zone. No detail of any company or case.",
+    subtitle:
+      "Public figures of the law society's chief legal counsel roster, by year and by district of the demonstration zone. No detail of any company or case.",
     expertsActive: "Active experts",
     requestsFiled: "Requests filed",
     requestsResolved: "Requests resolved",

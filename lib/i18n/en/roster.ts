@@ -199,6 +199,7 @@ export const roster: Shape<typeof zh> = {
       columns: { applicant: "Applicant", kind: "Kind", submittedAt: "Submitted", checklist: "Checklist", status: "Status" },
       progress: "{done} / {total}",
       open: "Review",
+      view: "View",
       back: "Back to applications",
       detailTitle: "{kind}: {name}",
       applicant: "Applicant",

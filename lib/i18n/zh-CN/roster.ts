@@ -192,6 +192,7 @@ export const roster = {
       columns: { applicant: "申请人", kind: "类型", submittedAt: "提交时间", checklist: "审核清单", status: "状态" },
       progress: "{done} / {total}",
       open: "审核",
+      view: "查看",
       back: "返回申请列表",
       detailTitle: "{name}的{kind}",
       applicant: "申请人资料",

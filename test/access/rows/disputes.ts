@@ -21,7 +21,10 @@ export const rows: AccessRow[] = [
   },
   {
     route: "POST /api/v1/requests/[id]/disputes",
-    setup: async (world) => ({ params: { id: await aCase(world) }, body: { counterparty: { name: "某物流公司" }, kind: "contract", claimedFen: 250_000 } }),
+    setup: async (world) => ({
+      params: { id: await aCase(world) },
+      body: { counterparty: { name: "某物流公司" }, kind: "contract", claimedFen: 250_000 },
+    }),
     expect: writers(201),
   },
   {

@@ -98,9 +98,9 @@ export default async function ApplicationsPage({ searchParams }: { searchParams:
                       <Link
                         href={`/admin/applications/${a.id}`}
                         className="text-brand-700 underline"
-                        aria-label={`${t("roster.admin.applications.open")}: ${a.name}`}
+                        aria-label={`${a.status === "pending" ? t("roster.admin.applications.open") : t("roster.admin.applications.view")}: ${a.name}`}
                       >
-                        {t("roster.admin.applications.open")}
+                        {a.status === "pending" ? t("roster.admin.applications.open") : t("roster.admin.applications.view")}
                       </Link>
                     </td>
                   </tr>

@@ -48,19 +48,34 @@ export default async function ReportsPage({ searchParams }: { searchParams: Sear
     reportRows("region", period, scope, locale),
     reportRows("specialty", period, scope, locale),
     getDashboardPanels(actor, period),
-    actor.regionScope ? db.select({ zh: regions.nameZh, en: regions.nameEn }).from(regions).where(eq(regions.code, actor.regionScope)) : Promise.resolve([]),
+    actor.regionScope
+      ? db.select({ zh: regions.nameZh, en: regions.nameEn }).from(regions).where(eq(regions.code, actor.regionScope))
+      : Promise.resolve([]),
   ]);
   const n = (value: number) => new Intl.NumberFormat(locale).format(value);
   const totals = report.totals;
-  const exportHref = (format: "csv" | "xlsx") => `/api/v1/reports/export?groupBy=${query.groupBy}&from=${period.from}&to=${period.to}&format=${format}`;
+  const exportHref = (format: "csv" | "xlsx") =>
+    `/api/v1/reports/export?groupBy=${query.groupBy}&from=${period.from}&to=${period.to}&format=${format}`;
   const kpis = [
     { label: t("reports.kpi.requests"), value: n(totals.requests) },
     { label: t("reports.kpi.requestsResolved"), value: n(totals.requestsResolved) },
-    { label: t("reports.kpi.recovered"), value: formatFen(totals.recoveredFen), note: t("reports.kpi.claimed", { amount: formatFen(totals.claimedFen) }), wide: true },
-    { label: t("reports.kpi.disputesResolved"), value: n(totals.disputesResolved), note: `${t("reports.kpi.disputesOpened")} ${n(totals.disputesOpened)}` },
+    {
+      label: t("reports.kpi.recovered"),
+      value: formatFen(totals.recoveredFen),
+      note: t("reports.kpi.claimed", { amount: formatFen(totals.claimedFen) }),
+      wide: true,
+    },
+    {
+      label: t("reports.kpi.disputesResolved"),
+      value: n(totals.disputesResolved),
+      note: `${t("reports.kpi.disputesOpened")} ${n(totals.disputesOpened)}`,
+    },
     {
       label: t("reports.kpi.acceptTime"),
-      value: totals.medianHoursToAccept === null ? t("reports.kpi.noData") : t("reports.kpi.hours", { hours: formatHours(totals.medianHoursToAccept, locale) }),
+      value:
+        totals.medianHoursToAccept === null
+          ? t("reports.kpi.noData")
+          : t("reports.kpi.hours", { hours: formatHours(totals.medianHoursToAccept, locale) }),
       note: totals.p90HoursToAccept === null ? undefined : t("reports.kpi.acceptTimeP90", { hours: formatHours(totals.p90HoursToAccept, locale) }),
     },
     { label: t("reports.matching.breaches"), value: n(panels.breaches.total) },
@@ -75,7 +90,8 @@ export default async function ReportsPage({ searchParams }: { searchParams: Sear
     <div className="space-y-6">
       <PageTitle subtitle={t("reports.subtitle")}>{t("reports.title")}</PageTitle>
       <p className="-mt-4 text-sm text-slate-600">
-        {region ? t("reports.scopeRegion", { region: locale === "en" ? region.en : region.zh }) : t("reports.scopeAll")} · {t(`reports.source.${report.source}`)}
+        {region ? t("reports.scopeRegion", { region: locale === "en" ? region.en : region.zh }) : t("reports.scopeAll")} ·{" "}
+        {t(`reports.source.${report.source}`)}
       </p>
       <Card>
         <ReportFilters period={period} groupBy={query.groupBy} today={todayInShanghai()} errors={errors} t={t} />
@@ -93,20 +109,55 @@ export default async function ReportsPage({ searchParams }: { searchParams: Sear
 
       <div className="grid grid-cols-1 gap-6 lg:grid-cols-2">
         <Card>
-          <ColumnChart id="trend-recovered" title={t("reports.charts.trendRecovered")} valueLabel={t("reports.columns.recovered")} t={t}
-            data={trend.map((r, i) => ({ key: r.key, label: r.label, value: r.recoveredFen, display: formatFen(r.recoveredFen), ...monthAxis(r.key, locale, i === 0) }))} />
+          <ColumnChart
+            id="trend-recovered"
+            title={t("reports.charts.trendRecovered")}
+            valueLabel={t("reports.columns.recovered")}
+            t={t}
+            data={trend.map((r, i) => ({
+              key: r.key,
+              label: r.label,
+              value: r.recoveredFen,
+              display: formatFen(r.recoveredFen),
+              ...monthAxis(r.key, locale, i === 0),
+            }))}
+          />
         </Card>
         <Card>
-          <ColumnChart id="trend-requests" title={t("reports.charts.trendRequests")} valueLabel={t("reports.columns.requests")} t={t} tone="accent"
-            data={trend.map((r, i) => ({ key: r.key, label: r.label, value: r.requests, display: n(r.requests), ...monthAxis(r.key, locale, i === 0) }))} />
+          <ColumnChart
+            id="trend-requests"
+            title={t("reports.charts.trendRequests")}
+            valueLabel={t("reports.columns.requests")}
+            t={t}
+            tone="accent"
+            data={trend.map((r, i) => ({
+              key: r.key,
+              label: r.label,
+              value: r.requests,
+              display: n(r.requests),
+              ...monthAxis(r.key, locale, i === 0),
+            }))}
+          />
         </Card>
         <Card>
-          <BarListChart id="by-region" title={t("reports.charts.byRegion")} valueLabel={t("reports.columns.recovered")} t={t}
-            data={[...byRegion].sort((a, b) => (b.recoveredFen > a.recoveredFen ? 1 : b.recoveredFen < a.recoveredFen ? -1 : 0)).map((r) => ({ key: r.key, label: r.label, value: r.recoveredFen, display: formatFen(r.recoveredFen) }))} />
+          <BarListChart
+            id="by-region"
+            title={t("reports.charts.byRegion")}
+            valueLabel={t("reports.columns.recovered")}
+            t={t}
+            data={[...byRegion]
+              .sort((a, b) => (b.recoveredFen > a.recoveredFen ? 1 : b.recoveredFen < a.recoveredFen ? -1 : 0))
+              .map((r) => ({ key: r.key, label: r.label, value: r.recoveredFen, display: formatFen(r.recoveredFen) }))}
+          />
         </Card>
         <Card>
-          <BarListChart id="by-specialty" title={t("reports.charts.bySpecialty")} valueLabel={t("reports.columns.requests")} t={t}
-            data={bySpecialty.map((r) => ({ key: r.key, label: r.label, value: r.requests, display: n(r.requests) }))} />
+          <BarListChart
+            id="by-specialty"
+            title={t("reports.charts.bySpecialty")}
+            valueLabel={t("reports.columns.requests")}
+            t={t}
+            data={bySpecialty.map((r) => ({ key: r.key, label: r.label, value: r.requests, display: n(r.requests) }))}
+          />
         </Card>
       </div>
 
@@ -114,8 +165,12 @@ export default async function ReportsPage({ searchParams }: { searchParams: Sear
         title={`${t("reports.sections.grouped")} · ${t(`reports.groupBy.${query.groupBy}`)}`}
         action={
           <div className="flex flex-wrap gap-2 no-print">
-            <a href={exportHref("xlsx")} download className={buttonClass("secondary")}>{t("reports.export.xlsx")}</a>
-            <a href={exportHref("csv")} download className={buttonClass("secondary")}>{t("reports.export.csv")}</a>
+            <a href={exportHref("xlsx")} download className={buttonClass("secondary")}>
+              {t("reports.export.xlsx")}
+            </a>
+            <a href={exportHref("csv")} download className={buttonClass("secondary")}>
+              {t("reports.export.csv")}
+            </a>
           </div>
         }
       >
@@ -125,10 +180,22 @@ export default async function ReportsPage({ searchParams }: { searchParams: Sear
       <div className="grid grid-cols-1 gap-6 lg:grid-cols-2">
         <Card title={t("reports.sections.matching")}>
           <div className="space-y-6">
-            <BarListChart id="status" title={t("reports.charts.status")} valueLabel={t("reports.columns.requests")} t={t}
-              data={panels.status.filter((s) => s.count > 0).map((s) => ({ key: s.status, label: t(`enums.requestStatus.${s.status}`), value: s.count, display: n(s.count) }))} />
-            <BarListChart id="declines" title={t("reports.charts.declines")} valueLabel={t("reports.matching.declined")} t={t}
-              data={panels.declines.map((d) => ({ key: d.reason || "none", label: declineLabel(d.reason), value: d.count, display: n(d.count) }))} />
+            <BarListChart
+              id="status"
+              title={t("reports.charts.status")}
+              valueLabel={t("reports.columns.requests")}
+              t={t}
+              data={panels.status
+                .filter((s) => s.count > 0)
+                .map((s) => ({ key: s.status, label: t(`enums.requestStatus.${s.status}`), value: s.count, display: n(s.count) }))}
+            />
+            <BarListChart
+              id="declines"
+              title={t("reports.charts.declines")}
+              valueLabel={t("reports.matching.declined")}
+              t={t}
+              data={panels.declines.map((d) => ({ key: d.reason || "none", label: declineLabel(d.reason), value: d.count, display: n(d.count) }))}
+            />
             <div>
               <h3 className="text-sm font-semibold text-slate-800">{t("reports.matching.breachesByExpert")}</h3>
               {panels.breaches.byExpert.length ? (
@@ -155,7 +222,12 @@ export default async function ReportsPage({ searchParams }: { searchParams: Sear
                     <span className="truncate">{c.name}</span>
                     <svg viewBox="0 0 100 10" preserveAspectRatio="none" className="h-3 w-full" aria-hidden="true">
                       <rect width={100} height={10} rx={2} className="fill-slate-100" />
-                      <rect width={Math.min(100, (c.active / Math.max(c.capacity, 1)) * 100)} height={10} rx={2} className={c.active >= c.capacity ? "fill-red-600" : "fill-brand-600"} />
+                      <rect
+                        width={Math.min(100, (c.active / Math.max(c.capacity, 1)) * 100)}
+                        height={10}
+                        rx={2}
+                        className={c.active >= c.capacity ? "fill-red-600" : "fill-brand-600"}
+                      />
                     </svg>
                     <span className="tabular-nums">{t("reports.caseload.load", { active: c.active, capacity: c.capacity })}</span>
                   </li>
@@ -169,18 +241,30 @@ export default async function ReportsPage({ searchParams }: { searchParams: Sear
             {panels.satisfaction.rated ? (
               <div className="space-y-4">
                 <p className="text-sm text-slate-700">
-                  <span className="text-2xl font-bold text-slate-900">{t("reports.satisfaction.averageValue", { value: panels.satisfaction.averageRating ?? "—" })}</span>{" "}
+                  <span className="text-2xl font-bold text-slate-900">
+                    {t("reports.satisfaction.averageValue", { value: panels.satisfaction.averageRating ?? "—" })}
+                  </span>{" "}
                   {t("reports.satisfaction.rated", { n: panels.satisfaction.rated })}
                 </p>
-                <BarListChart id="ratings" title={t("reports.charts.ratings")} valueLabel={t("reports.charts.count")} t={t}
-                  data={[...panels.satisfaction.ratings].reverse().map((r) => ({ key: String(r.stars), label: t("reports.charts.stars", { n: r.stars }), value: r.count, display: n(r.count) }))} />
+                <BarListChart
+                  id="ratings"
+                  title={t("reports.charts.ratings")}
+                  valueLabel={t("reports.charts.count")}
+                  t={t}
+                  data={[...panels.satisfaction.ratings]
+                    .reverse()
+                    .map((r) => ({ key: String(r.stars), label: t("reports.charts.stars", { n: r.stars }), value: r.count, display: n(r.count) }))}
+                />
               </div>
             ) : (
               <p className="text-sm text-slate-600">{t("reports.satisfaction.none")}</p>
             )}
             {panels.satisfaction.returnVisits ? (
               <p className="mt-4 text-sm text-slate-700">
-                {t("reports.satisfaction.returnVisitsValue", { n: panels.satisfaction.returnVisits, value: panels.satisfaction.averageVisitSatisfaction ?? "—" })}
+                {t("reports.satisfaction.returnVisitsValue", {
+                  n: panels.satisfaction.returnVisits,
+                  value: panels.satisfaction.averageVisitSatisfaction ?? "—",
+                })}
               </p>
             ) : null}
           </Card>

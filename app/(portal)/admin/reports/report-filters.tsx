@@ -12,7 +12,19 @@ function shiftMonth(month: string, by: number): string {
 }
 
 /** The period and grouping of the dashboard: a plain GET form, so every view has a shareable address. */
-export function ReportFilters({ period, groupBy, today, errors, t }: { period: Period; groupBy: ReportDimension; today: string; errors: Record<string, string>; t: Translate }) {
+export function ReportFilters({
+  period,
+  groupBy,
+  today,
+  errors,
+  t,
+}: {
+  period: Period;
+  groupBy: ReportDimension;
+  today: string;
+  errors: Record<string, string>;
+  t: Translate;
+}) {
   const thisMonth = today.slice(0, 7);
   const year = today.slice(0, 4);
   const presets = [
@@ -46,7 +58,11 @@ export function ReportFilters({ period, groupBy, today, errors, t }: { period: P
       <p className="flex flex-wrap items-center gap-2 text-sm text-slate-600">
         <span>{t("reports.filters.presets")}</span>
         {presets.map((p) => (
-          <Link key={p.label} href={`/admin/reports?from=${p.from}&to=${p.to}&groupBy=${groupBy}`} className="rounded-full border border-slate-300 bg-white px-3 py-1 text-brand-700 hover:bg-brand-50">
+          <Link
+            key={p.label}
+            href={`/admin/reports?from=${p.from}&to=${p.to}&groupBy=${groupBy}`}
+            className="rounded-full border border-slate-300 bg-white px-3 py-1 text-brand-700 hover:bg-brand-50"
+          >
             {p.label}
           </Link>
         ))}

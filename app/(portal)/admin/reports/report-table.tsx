@@ -3,7 +3,8 @@ import type { Translate } from "@/lib/i18n/translate";
 import { formatFen } from "@/lib/money";
 import type { Report, ReportRow } from "@/lib/reports/get-report";
 
-export const formatHours = (hours: number | null, locale: Locale) => (hours === null ? "—" : new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }).format(hours));
+export const formatHours = (hours: number | null, locale: Locale) =>
+  hours === null ? "—" : new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }).format(hours);
 
 /** The grouped figures with the period's totals: a table on a desktop, cards on a phone. */
 export function ReportTable({ report, t, locale }: { report: Report; t: Translate; locale: Locale }) {
@@ -28,7 +29,10 @@ export function ReportTable({ report, t, locale }: { report: Report; t: Translat
     t("reports.columns.medianHours"),
     t("reports.columns.p90Hours"),
   ];
-  const rows = [...report.rows.map((r) => ({ row: r, label: r.label, total: false })), { row: report.totals, label: t("reports.columns.total"), total: true }];
+  const rows = [
+    ...report.rows.map((r) => ({ row: r, label: r.label, total: false })),
+    { row: report.totals, label: t("reports.columns.total"), total: true },
+  ];
   return (
     <div>
       <ul className="space-y-2 md:hidden">

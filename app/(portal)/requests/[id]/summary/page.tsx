@@ -155,7 +155,11 @@ export default async function CaseSummaryPage({ params }: Props) {
                   <td className={td}>
                     {e.reversesId ? <span className="font-medium">{t("disputes.ledger.reasonLine", { reason: e.reason ?? "" })}</span> : e.note}
                     {e.reversedById ? <span className="block text-xs text-slate-500">{t("disputes.ledger.reversed")}</span> : null}
-                    {e.enterpriseResponse ? <span className="block text-xs text-slate-500">{t(`disputes.response.${e.enterpriseResponse as "confirmed" | "queried"}`)}</span> : null}
+                    {e.enterpriseResponse ? (
+                      <span className="block text-xs text-slate-500">
+                        {t(`disputes.response.${e.enterpriseResponse as "confirmed" | "queried"}`)}
+                      </span>
+                    ) : null}
                   </td>
                   <td className={`${td} text-right whitespace-nowrap tabular-nums`}>{formatFen(e.amountFen)}</td>
                 </tr>

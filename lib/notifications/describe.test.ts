@@ -49,3 +49,17 @@ describe("notification e-mail", () => {
     expect(mail.text).toContain("http://localhost:3000/inbox");
   });
 });
+
+describe("roster decisions in words", () => {
+  it("says what happened to the expert, not just that there is a decision", () => {
+    const t = translator("zh-CN");
+    expect(describeNotification(t, { kind: "expert.decision", data: { decision: "suspended", reason: "年检未通过" } })).toEqual({
+      headline: "您的专家资格已被暂停，暂停期间不再派单。",
+      details: ["说明：年检未通过"],
+    });
+    expect(describeNotification(translator("en"), { kind: "expert.decision", data: { decision: "rejected" } }).headline).toBe(
+      "Your application to join the roster was not approved.",
+    );
+    expect(describeNotification(t, { kind: "expert.decision", data: {} }).headline).toBe("您的入库申请已有结果。");
+  });
+});

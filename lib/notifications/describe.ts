@@ -27,6 +27,16 @@ const kindKeys: Record<string, MessageKey> = {
   "recovery.recorded": "notifications.kinds.recovery.recorded",
 };
 
+/** What an `expert.decision` notification says, by the decision it carries. */
+const expertDecisionKeys = {
+  rejected: "notifications.kinds.expert.rejected",
+  change_approved: "notifications.kinds.expert.change_approved",
+  change_rejected: "notifications.kinds.expert.change_rejected",
+  suspended: "notifications.kinds.expert.suspended",
+  active: "notifications.kinds.expert.active",
+  retired: "notifications.kinds.expert.retired",
+} as const satisfies Record<string, MessageKey>;
+
 const text = (value: unknown): string | null => (typeof value === "string" && value.trim() ? value : null);
 
 /**
@@ -44,7 +54,15 @@ export function describeNotification(t: Translate, n: NotificationFacts): { head
   };
   // A status notice about an event rather than a new status (an offer withdrawn) says what happened.
   const event = text(data.event);
-  const key = n.kind === "request.status" && !status ? (event ? kindKeys[event] : undefined) : kindKeys[n.kind];
+  const decision = text(data.decision);
+  const key =
+    n.kind === "request.status" && !status
+      ? event
+        ? kindKeys[event]
+        : undefined
+      : n.kind === "expert.decision" && decision && decision in expertDecisionKeys
+        ? expertDecisionKeys[decision as keyof typeof expertDecisionKeys]
+        : kindKeys[n.kind];
   const headline = key ? t(key, params) : t("notifications.kinds.other");
   const details: string[] = [];
   const reason = text(data.reason);

@@ -107,6 +107,8 @@ describe("the public directory", () => {
     // Full-width input and English specialty names work too.
     expect(await found({ q: "ｅｃｏｍｍｅｒｃｅ" })).toEqual([]);
     expect(await found({ q: "E-commerce" })).toEqual([ids.gu]);
+    // A served region's name, in either language.
+    expect(await found({ q: "jiashan" })).toEqual([ids.shen]);
   });
 
   it("treats % and _ in a query as themselves", async () => {

@@ -64,6 +64,8 @@ const ZONE_CITY_PREFIXES = ["31", "3205", "3304"] as const;
  * districts and towns only in the zone's cities (elsewhere the city is fine-grained enough, and a
  * four-hundred-line list is no use on a phone).
  */
-export function directoryRegionOptions(options: RegionOption[]): RegionOption[] {
-  return options.filter((r) => r.level === "province" || r.level === "city" || ZONE_CITY_PREFIXES.some((p) => r.code.startsWith(p)));
+export function directoryRegionOptions(options: RegionOption[], selected?: string): RegionOption[] {
+  return options.filter(
+    (r) => r.code === selected || r.level === "province" || r.level === "city" || ZONE_CITY_PREFIXES.some((p) => r.code.startsWith(p)),
+  );
 }

@@ -1,5 +1,5 @@
 import { sql, type AnyColumn, type SQL } from "drizzle-orm";
-import { experts, expertSpecialties, specialties } from "@/db/schema";
+import { expertRegions, experts, expertSpecialties, regions, specialties } from "@/db/schema";
 import { escapeLike, searchTerms, withSynonyms } from "./search-text";
 import { outerExpertId } from "./sql-refs";
 
@@ -18,12 +18,18 @@ function specialtyLike(words: string[]): SQL {
     where ${expertSpecialties.expertId} = ${outerExpertId} and (${anyLike(specialties.nameZh, words)} or ${anyLike(specialties.nameEn, words)}))`;
 }
 
+/** A region the expert serves is called this (in either language), e.g. "Jiashan" or "青浦". */
+function regionLike(words: string[]): SQL {
+  return sql`exists (select 1 from ${expertRegions} join ${regions} on ${regions.code} = ${expertRegions.regionCode}
+    where ${expertRegions.expertId} = ${outerExpertId} and (${anyLike(regions.nameZh, words)} or ${anyLike(regions.nameEn, words)}))`;
+}
+
 /** Weights of where a term was found: a name beats an organisation beats a specialty beats the bio. */
-const WEIGHTS = { name: 8, organization: 4, specialty: 3, title: 2, bio: 1 } as const;
+const WEIGHTS = { name: 8, organization: 4, specialty: 3, title: 2, region: 2, bio: 1 } as const;
 
 /**
  * The directory's text search: every term (or a synonym of it) must appear in the name,
- * title, organisation, bio or a specialty's name; the score adds up where each term was found.
+ * title, organisation, bio, a specialty's name or a served region's name; the score adds up where each term was found.
  * Returns null for an empty query.
  */
 export function directorySearch(query: string | undefined): { where: SQL; score: SQL<number> } | null {
@@ -37,6 +43,7 @@ export function directorySearch(query: string | undefined): { where: SQL; score:
       title: anyLike(experts.title, words),
       bio: anyLike(experts.bio, words),
       specialty: specialtyLike(words),
+      region: regionLike(words),
     };
     const where = sql`(${sql.join(
       Object.values(hits).map((h) => sql`(${h})`),

@@ -5,6 +5,8 @@ import { conflict, forbidden, isUniqueViolation } from "@/lib/errors";
 import { recordEvent } from "@/lib/events/record-event";
 import { notify } from "@/lib/notifications/notify";
 import { ACTIVE_CASE_STATUSES } from "@/lib/roster/expert-summary";
+import { todayInShanghai } from "@/lib/i18n/format";
+import { hasCurrentAppointment } from "@/lib/roster/term";
 import { applyTransition } from "@/lib/requests/state-machine";
 import { clockSql, lockExpert } from "./clock";
 import { offerNotAnswerable } from "./offer-state";
@@ -36,8 +38,10 @@ export async function acceptOffer(actor: Actor | null, offerId: string, options:
       // and two offers cannot both take the last place. The count below reads after the lock.
       await lockExpert(tx, expertId);
       const [load] = await tx.select({ n: count() }).from(requests).where(and(eq(requests.assignedExpertId, expertId), inArray(requests.status, ACTIVE_CASE_STATUSES)));
-      const [own] = await tx.select({ capacity: experts.capacity }).from(experts).where(eq(experts.id, expertId));
-      if ((load?.n ?? 0) >= (own?.capacity ?? 0)) throw conflict("routing.errors.atCapacity");
+      // Suspended, retired or out of term since the offer was made: no new case.
+      const [own] = await tx.select({ capacity: experts.capacity }).from(experts).where(and(eq(experts.id, expertId), hasCurrentAppointment(todayInShanghai(at))));
+      if (!own) throw conflict("routing.errors.notCurrent");
+      if ((load?.n ?? 0) >= own.capacity) throw conflict("routing.errors.atCapacity");
       const { requestId } = accepted;
       await applyTransition(tx, expert, requestId, "accept", {
         // the first acceptance is kept: time to first acceptance is what the reports measure

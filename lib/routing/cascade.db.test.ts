@@ -283,3 +283,15 @@ describe("routing profiles", () => {
     expect(mine.offers_declined).toBe(1);
   });
 });
+
+describe("an expert suspended after the offer was made", () => {
+  it("cannot accept it, and the offer stays pending for the admin to withdraw", async () => {
+    const { admin, team, requestId } = await world([{ name: "被暂停的专家" }]);
+    const offer = await routeRequest(admin, requestId, {});
+    await db.update(experts).set({ status: "suspended" }).where(eq(experts.id, team[0]!.expertId!));
+    await expect(acceptOffer(team[0]!, offer.offerId)).rejects.toMatchObject({ code: "conflict", messageKey: "routing.errors.notCurrent" });
+    expect((await requestRow(requestId)).status).toBe("offered");
+    expect((await pendingOffer(requestId))?.id).toBe(offer.offerId);
+  });
+});
+

@@ -80,7 +80,7 @@ export default async function ExpertsPage({ searchParams }: { searchParams: Prom
               </label>
               <select id="region" name="region" defaultValue={filters.region ?? ""} className={select}>
                 <option value="">{t("roster.directory.any")}</option>
-                <RegionSelectOptions regions={directoryRegionOptions(names.regions)} />
+                <RegionSelectOptions regions={directoryRegionOptions(names.regions, filters.region)} />
               </select>
             </div>
             <div className="space-y-1">

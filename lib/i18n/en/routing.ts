@@ -15,6 +15,7 @@ export const routing: Shape<typeof zh> = {
     unknownExpert: "That expert was not found.",
     atCapacity: "You hold as many active cases as your capacity allows; you cannot accept another now.",
     offerAccepted: "This offer has already been accepted.",
+    notCurrent: "You are not currently appointed, or are suspended, and cannot take new cases.",
     offerDeclined: "This offer has already been declined.",
     offerExpired: "The deadline of this offer has passed; it can no longer be accepted.",
     offerWithdrawn: "The law society has withdrawn this offer.",

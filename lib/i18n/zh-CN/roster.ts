@@ -63,7 +63,7 @@ export const roster = {
     intro: "名录只列出聘期内的专家。找到合适的专家后，可以直接提交诉求，法学会将为您安排。",
     filters: "筛选",
     q: "关键词",
-    qPlaceholder: "姓名、机构或擅长领域，如 嘉善、催收",
+    qPlaceholder: "如 嘉善、催收、沈文博",
     specialty: "专业领域",
     region: "服务地区",
     language: "语言",

@@ -12,6 +12,7 @@ export const routing = {
     unknownExpert: "未找到该专家。",
     atCapacity: "您的在办案件已达上限，暂时不能接受新的案件。",
     offerAccepted: "该邀请已被接受。",
+    notCurrent: "您目前不在聘期内或已被暂停，不能接受新的案件。",
     offerDeclined: "该邀请已被婉拒。",
     offerExpired: "该邀请已超过答复时限，不能再接受。",
     offerWithdrawn: "该邀请已被法学会撤回。",

@@ -110,9 +110,10 @@ export default async function AdminExpertPage({ params }: { params: Promise<{ id
                   locale,
                 )}
               </Fact>
-              <Fact label={t("roster.directory.casesResolved", { count: profile.casesResolved })}>
+              <Fact label={t("roster.profile.record")}>
+                {t("roster.directory.casesResolved", { count: profile.casesResolved })} ·{" "}
                 {profile.rating !== null
-                  ? t("roster.profile.ratingValue", { rating: profile.rating, count: profile.ratingCount })
+                  ? t("roster.profile.ratingValue", { rating: profile.rating.toLocaleString(locale), count: profile.ratingCount })
                   : t("roster.profile.noRating")}
               </Fact>
             </dl>

@@ -216,7 +216,7 @@ export function ImportPanel({ template }: { template: string }) {
                 {rows.map((row) => (
                   <tr key={row.line} className={row.ok ? "" : "bg-red-50"} data-testid={`import-row-${row.line}`}>
                     <td className="px-2 py-2 align-top tabular-nums">{row.line}</td>
-                    <td className="px-2 py-2 align-top">{row.name}</td>
+                    <td className="px-2 py-2 align-top whitespace-nowrap">{row.name}</td>
                     <td className="hidden px-2 py-2 align-top font-mono sm:table-cell">{row.licenseNumber}</td>
                     <td className="px-2 py-2 align-top">
                       {row.ok ? (

@@ -94,40 +94,42 @@ export default async function CaseSummaryPage({ params }: Props) {
       <section className={section}>
         <h2 className={heading}>{t("disputes.summary.disputes")}</h2>
         {disputes.disputes.length ? (
-          <table className="w-full text-sm">
-            <thead>
-              <tr>
-                <th className={th}>{t("disputes.columns.counterparty")}</th>
-                <th className={th}>{t("disputes.columns.kind")}</th>
-                <th className={th}>{t("disputes.columns.status")}</th>
-                <th className={`${th} text-right`}>{t("disputes.columns.claimed")}</th>
-                <th className={`${th} text-right`}>{t("disputes.columns.recovered")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {disputes.disputes.map((d) => (
-                <tr key={d.id}>
-                  <td className={td}>{d.counterpartyName}</td>
-                  <td className={td}>{t(`enums.disputeKind.${d.kind}`)}</td>
-                  <td className={td}>
-                    {t(`enums.disputeStatus.${d.status}`)}
-                    {d.closedAt ? <span className="block text-xs text-slate-500">{formatDate(d.closedAt, locale)}</span> : null}
-                  </td>
-                  <td className={`${td} text-right whitespace-nowrap tabular-nums`}>{formatFen(d.claimedFen)}</td>
-                  <td className={`${td} text-right whitespace-nowrap tabular-nums`}>{formatFen(d.recoveredFen)}</td>
+          <div className="overflow-x-auto print:overflow-visible">
+            <table className="w-full text-sm">
+              <thead>
+                <tr>
+                  <th className={th}>{t("disputes.columns.counterparty")}</th>
+                  <th className={th}>{t("disputes.columns.kind")}</th>
+                  <th className={th}>{t("disputes.columns.status")}</th>
+                  <th className={`${th} text-right`}>{t("disputes.columns.claimed")}</th>
+                  <th className={`${th} text-right`}>{t("disputes.columns.recovered")}</th>
                 </tr>
-              ))}
-            </tbody>
-            <tfoot>
-              <tr className="font-semibold">
-                <td className="py-1 pr-2" colSpan={3}>
-                  {t("disputes.summary.totals")}
-                </td>
-                <td className="py-1 pr-2 text-right whitespace-nowrap tabular-nums">{formatFen(disputes.totals.claimedFen)}</td>
-                <td className="py-1 pr-2 text-right whitespace-nowrap tabular-nums">{formatFen(disputes.totals.recoveredFen)}</td>
-              </tr>
-            </tfoot>
-          </table>
+              </thead>
+              <tbody>
+                {disputes.disputes.map((d) => (
+                  <tr key={d.id}>
+                    <td className={td}>{d.counterpartyName}</td>
+                    <td className={td}>{t(`enums.disputeKind.${d.kind}`)}</td>
+                    <td className={td}>
+                      {t(`enums.disputeStatus.${d.status}`)}
+                      {d.closedAt ? <span className="block text-xs text-slate-500">{formatDate(d.closedAt, locale)}</span> : null}
+                    </td>
+                    <td className={`${td} text-right whitespace-nowrap tabular-nums`}>{formatFen(d.claimedFen)}</td>
+                    <td className={`${td} text-right whitespace-nowrap tabular-nums`}>{formatFen(d.recoveredFen)}</td>
+                  </tr>
+                ))}
+              </tbody>
+              <tfoot>
+                <tr className="font-semibold">
+                  <td className="py-1 pr-2" colSpan={3}>
+                    {t("disputes.summary.totals")}
+                  </td>
+                  <td className="py-1 pr-2 text-right whitespace-nowrap tabular-nums">{formatFen(disputes.totals.claimedFen)}</td>
+                  <td className="py-1 pr-2 text-right whitespace-nowrap tabular-nums">{formatFen(disputes.totals.recoveredFen)}</td>
+                </tr>
+              </tfoot>
+            </table>
+          </div>
         ) : (
           <p className="text-sm text-slate-600">{t("disputes.summary.noDisputes")}</p>
         )}
@@ -136,44 +138,48 @@ export default async function CaseSummaryPage({ params }: Props) {
       <section className={section}>
         <h2 className={heading}>{t("disputes.summary.ledger")}</h2>
         {ledger.length ? (
-          <table className="w-full text-sm">
-            <thead>
-              <tr>
-                <th className={th}>{t("disputes.ledger.receivedOn")}</th>
-                <th className={th}>{t("disputes.columns.counterparty")}</th>
-                <th className={th}>{t("disputes.ledger.method")}</th>
-                <th className={th}>{t("disputes.ledger.note")}</th>
-                <th className={`${th} text-right`}>{t("disputes.ledger.amount")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {ledger.map((e) => (
-                <tr key={e.id}>
-                  <td className={`${td} whitespace-nowrap`}>{formatDate(e.receivedOn, locale)}</td>
-                  <td className={td}>{counterparty.get(e.disputeId) ?? "—"}</td>
-                  <td className={td}>{t(`enums.recoveryMethod.${e.method}`)}</td>
-                  <td className={td}>
-                    {e.reversesId ? <span className="font-medium">{t("disputes.ledger.reasonLine", { reason: e.reason ?? "" })}</span> : e.note}
-                    {e.reversedById ? <span className="block text-xs text-slate-500">{t("disputes.ledger.reversed")}</span> : null}
-                    {e.enterpriseResponse ? (
-                      <span className="block text-xs text-slate-500">
-                        {t(`disputes.response.${e.enterpriseResponse as "confirmed" | "queried"}`)}
-                      </span>
-                    ) : null}
-                  </td>
-                  <td className={`${td} text-right whitespace-nowrap tabular-nums`}>{formatFen(e.amountFen)}</td>
+          <div className="overflow-x-auto print:overflow-visible">
+            <table className="w-full text-sm">
+              <thead>
+                <tr>
+                  <th className={th}>{t("disputes.ledger.receivedOn")}</th>
+                  <th className={th}>{t("disputes.columns.counterparty")}</th>
+                  <th className={th}>{t("disputes.ledger.method")}</th>
+                  <th className={th}>{t("disputes.ledger.note")}</th>
+                  <th className={`${th} text-right`}>{t("disputes.ledger.amount")}</th>
                 </tr>
-              ))}
-            </tbody>
-            <tfoot>
-              <tr className="font-semibold">
-                <td className="py-1 pr-2" colSpan={4}>
-                  {t("disputes.summary.totals")}
-                </td>
-                <td className="py-1 pr-2 text-right whitespace-nowrap tabular-nums">{formatFen(ledger.reduce((acc, e) => acc + e.amountFen, 0n))}</td>
-              </tr>
-            </tfoot>
-          </table>
+              </thead>
+              <tbody>
+                {ledger.map((e) => (
+                  <tr key={e.id}>
+                    <td className={`${td} whitespace-nowrap`}>{formatDate(e.receivedOn, locale)}</td>
+                    <td className={td}>{counterparty.get(e.disputeId) ?? "—"}</td>
+                    <td className={td}>{t(`enums.recoveryMethod.${e.method}`)}</td>
+                    <td className={td}>
+                      {e.reversesId ? <span className="font-medium">{t("disputes.ledger.reasonLine", { reason: e.reason ?? "" })}</span> : e.note}
+                      {e.reversedById ? <span className="block text-xs text-slate-500">{t("disputes.ledger.reversed")}</span> : null}
+                      {e.enterpriseResponse ? (
+                        <span className="block text-xs text-slate-500">
+                          {t(`disputes.response.${e.enterpriseResponse as "confirmed" | "queried"}`)}
+                        </span>
+                      ) : null}
+                    </td>
+                    <td className={`${td} text-right whitespace-nowrap tabular-nums`}>{formatFen(e.amountFen)}</td>
+                  </tr>
+                ))}
+              </tbody>
+              <tfoot>
+                <tr className="font-semibold">
+                  <td className="py-1 pr-2" colSpan={4}>
+                    {t("disputes.summary.totals")}
+                  </td>
+                  <td className="py-1 pr-2 text-right whitespace-nowrap tabular-nums">
+                    {formatFen(ledger.reduce((acc, e) => acc + e.amountFen, 0n))}
+                  </td>
+                </tr>
+              </tfoot>
+            </table>
+          </div>
         ) : (
           <p className="text-sm text-slate-600">{t("disputes.summary.noLedger")}</p>
         )}

@@ -1,12 +1,12 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useState } from "react";
 import { CheckboxGroup } from "@/components/roster/checkbox-group";
 import { fieldError } from "@/components/roster/field-errors";
 import { RegionPicker } from "@/components/roster/region-picker";
 import { Button } from "@/components/ui/button";
 import { Field, FormAlert, inputClass, TextInput } from "@/components/ui/field";
+import { useActionForm } from "@/components/ui/use-action-form";
 import type { ServiceMode } from "@/db/schema/enums";
 import { useT } from "@/lib/i18n/client";
 import { languageCodes, notifyPreferences } from "@/lib/roster/languages";
@@ -44,25 +44,10 @@ export function ProfileForm({
 }) {
   const { t } = useT();
   const router = useRouter();
-  const [fields, setFields] = useState<Record<string, string>>({});
-  const [message, setMessage] = useState<{ text: string; tone: "error" | "success" } | null>(null);
-  const [pending, setPending] = useState(false);
-
-  async function onSubmit(event: React.FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    setPending(true);
-    setMessage(null);
-    const result = await updateProfileAction(new FormData(event.currentTarget));
-    setPending(false);
-    if (!result.ok) {
-      setFields(result.fields ?? {});
-      setMessage({ text: result.message, tone: "error" });
-      return;
-    }
-    setFields({});
-    setMessage({ text: result.data.changeRequested ? t("roster.me.changeRequested") : t("roster.me.saved"), tone: "success" });
-    router.refresh();
-  }
+  const { fields, message, pending, submit } = useActionForm(updateProfileAction, {
+    successMessage: (data) => (data.changeRequested ? t("roster.me.changeRequested") : t("roster.me.saved")),
+    onSuccess: () => router.refresh(),
+  });
 
   const error = (name: string) => fieldError(fields, name);
   const input = (name: keyof EditableProfile, label: string, props: React.ComponentProps<"input"> = {}, hint?: string) => (
@@ -78,7 +63,7 @@ export function ProfileForm({
   );
 
   return (
-    <form onSubmit={onSubmit} className="space-y-6" noValidate>
+    <form onSubmit={submit} className="space-y-6" noValidate>
       {section(
         t("roster.me.basic"),
         <>

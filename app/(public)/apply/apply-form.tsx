@@ -2,12 +2,12 @@
 
 import { signIn } from "next-auth/react";
 import { useRouter } from "next/navigation";
-import { useState } from "react";
 import { CheckboxGroup } from "@/components/roster/checkbox-group";
 import { fieldError } from "@/components/roster/field-errors";
 import { RegionPicker } from "@/components/roster/region-picker";
 import { Button } from "@/components/ui/button";
 import { Field, FormAlert, inputClass, TextInput } from "@/components/ui/field";
+import { useActionForm } from "@/components/ui/use-action-form";
 import type { ServiceMode } from "@/db/schema/enums";
 import { useT } from "@/lib/i18n/client";
 import { languageCodes } from "@/lib/roster/languages";
@@ -26,29 +26,16 @@ export function ApplyForm({
 }) {
   const { t } = useT();
   const router = useRouter();
-  const [fields, setFields] = useState<Record<string, string>>({});
-  const [message, setMessage] = useState<{ text: string; tone: "error" | "success" } | null>(null);
-  const [pending, setPending] = useState(false);
-
-  async function onSubmit(event: React.FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    setPending(true);
-    setMessage(null);
-    const result = await applyAction(form);
-    if (!result.ok) {
-      setFields(result.fields ?? {});
-      setMessage({ text: result.message, tone: "error" });
-      setPending(false);
-      return;
-    }
-    setFields({});
-    setMessage({ text: t("roster.apply.done"), tone: "success" });
-    await signIn("credentials", { email: String(form.get("email")), password: String(form.get("password")), redirect: false });
-    // A fresh render, so the header shows the applicant signed in.
-    router.push("/apply/status");
-    router.refresh();
-  }
+  const { fields, message, pending, submit } = useActionForm(applyAction, {
+    successMessage: () => t("roster.apply.done"),
+    leavesPage: true,
+    onSuccess: async (_data, form) => {
+      await signIn("credentials", { email: String(form.get("email")), password: String(form.get("password")), redirect: false });
+      // A fresh render, so the header shows the applicant signed in.
+      router.push("/apply/status");
+      router.refresh();
+    },
+  });
 
   const error = (name: string) => fieldError(fields, name);
   const input = (name: string, label: string, props: React.ComponentProps<"input"> = {}, hint?: string) => (
@@ -69,7 +56,7 @@ export function ApplyForm({
   );
 
   return (
-    <form onSubmit={onSubmit} className="space-y-6" noValidate>
+    <form onSubmit={submit} className="space-y-6" noValidate>
       <FormAlert message={message?.text} tone={message?.tone} />
       {section(
         t("roster.apply.account"),

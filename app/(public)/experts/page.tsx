@@ -6,6 +6,7 @@ import { Button, LinkButton } from "@/components/ui/button";
 import { EmptyState, PageTitle } from "@/components/ui/card";
 import { inputClass } from "@/components/ui/field";
 import { Pagination } from "@/components/ui/pagination";
+import { SelectField } from "@/components/ui/select-field";
 import { serviceModes } from "@/db/schema/enums";
 import { formatCount } from "@/lib/i18n/format";
 import { getT } from "@/lib/i18n/server";
@@ -39,7 +40,6 @@ export default async function ExpertsPage({ searchParams }: { searchParams: Prom
   const { t, locale } = await getT();
   const [result, names] = await Promise.all([searchDirectory({ ...filters, pageSize: 12 }), referenceNames(locale)]);
   const filtered = Boolean(filters.q || filters.specialty || filters.region || filters.language || filters.mode);
-  const select = `${inputClass} pr-8`;
   return (
     <div>
       <PageTitle subtitle={t("roster.directory.intro")}>{t("roster.directory.title")}</PageTitle>
@@ -61,66 +61,36 @@ export default async function ExpertsPage({ searchParams }: { searchParams: Prom
           </div>
           <fieldset className="grid grid-cols-2 gap-3 lg:grid-cols-1 lg:gap-4">
             <legend className="sr-only">{t("roster.directory.filters")}</legend>
-            <div className="space-y-1">
-              <label htmlFor="specialty" className="block text-sm font-medium text-slate-800">
-                {t("roster.directory.specialty")}
-              </label>
-              <select id="specialty" name="specialty" defaultValue={filters.specialty ?? ""} className={select}>
-                <option value="">{t("roster.directory.any")}</option>
-                {names.specialties.map((s) => (
-                  <option key={s.code} value={s.code}>
-                    {s.name}
-                  </option>
-                ))}
-              </select>
-            </div>
-            <div className="space-y-1">
-              <label htmlFor="region" className="block text-sm font-medium text-slate-800">
-                {t("roster.directory.region")}
-              </label>
-              <select id="region" name="region" defaultValue={filters.region ?? ""} className={select}>
-                <option value="">{t("roster.directory.any")}</option>
-                <RegionSelectOptions regions={directoryRegionOptions(names.regions, filters.region)} />
-              </select>
-            </div>
-            <div className="space-y-1">
-              <label htmlFor="language" className="block text-sm font-medium text-slate-800">
-                {t("roster.directory.language")}
-              </label>
-              <select id="language" name="language" defaultValue={filters.language ?? ""} className={select}>
-                <option value="">{t("roster.directory.any")}</option>
-                {languageCodes.map((code) => (
-                  <option key={code} value={code}>
-                    {t(`enums.language.${code}`)}
-                  </option>
-                ))}
-              </select>
-            </div>
-            <div className="space-y-1">
-              <label htmlFor="mode" className="block text-sm font-medium text-slate-800">
-                {t("roster.directory.mode")}
-              </label>
-              <select id="mode" name="mode" defaultValue={filters.mode ?? ""} className={select}>
-                <option value="">{t("roster.directory.any")}</option>
-                {serviceModes.map((mode) => (
-                  <option key={mode} value={mode}>
-                    {t(`enums.serviceMode.${mode}`)}
-                  </option>
-                ))}
-              </select>
-            </div>
-            <div className="space-y-1">
-              <label htmlFor="sort" className="block text-sm font-medium text-slate-800">
-                {t("roster.directory.sort")}
-              </label>
-              <select id="sort" name="sort" defaultValue={filters.sort} className={select}>
-                {directorySorts.map((sort) => (
-                  <option key={sort} value={sort}>
-                    {t(`roster.directory.sorts.${sort}`)}
-                  </option>
-                ))}
-              </select>
-            </div>
+            <SelectField
+              id="specialty"
+              label={t("roster.directory.specialty")}
+              defaultValue={filters.specialty ?? ""}
+              anyLabel={t("roster.directory.any")}
+              options={names.specialties.map((s) => ({ value: s.code, label: s.name }))}
+            />
+            <SelectField id="region" label={t("roster.directory.region")} defaultValue={filters.region ?? ""} anyLabel={t("roster.directory.any")}>
+              <RegionSelectOptions regions={directoryRegionOptions(names.regions, filters.region)} />
+            </SelectField>
+            <SelectField
+              id="language"
+              label={t("roster.directory.language")}
+              defaultValue={filters.language ?? ""}
+              anyLabel={t("roster.directory.any")}
+              options={languageCodes.map((code) => ({ value: code, label: t(`enums.language.${code}`) }))}
+            />
+            <SelectField
+              id="mode"
+              label={t("roster.directory.mode")}
+              defaultValue={filters.mode ?? ""}
+              anyLabel={t("roster.directory.any")}
+              options={serviceModes.map((mode) => ({ value: mode, label: t(`enums.serviceMode.${mode}`) }))}
+            />
+            <SelectField
+              id="sort"
+              label={t("roster.directory.sort")}
+              defaultValue={filters.sort}
+              options={directorySorts.map((sort) => ({ value: sort, label: t(`roster.directory.sorts.${sort}`) }))}
+            />
           </fieldset>
           <div className="flex flex-wrap gap-2">
             <Button type="submit" className="flex-1">

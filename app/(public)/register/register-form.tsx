@@ -3,37 +3,24 @@
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { signIn } from "next-auth/react";
-import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Field, FormAlert, TextInput } from "@/components/ui/field";
+import { useActionForm } from "@/components/ui/use-action-form";
 import { useT } from "@/lib/i18n/client";
 import { registerEnterpriseAction } from "./actions";
 
 export function RegisterForm() {
   const { t } = useT();
   const router = useRouter();
-  const [fields, setFields] = useState<Record<string, string>>({});
-  const [message, setMessage] = useState<{ text: string; tone: "error" | "success" } | null>(null);
-  const [pending, setPending] = useState(false);
-
-  async function onSubmit(event: React.FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    setPending(true);
-    setMessage(null);
-    const result = await registerEnterpriseAction(form);
-    if (!result.ok) {
-      setFields(result.fields ?? {});
-      setMessage({ text: result.message, tone: "error" });
-      setPending(false);
-      return;
-    }
-    setFields({});
-    setMessage({ text: t("auth.register.done"), tone: "success" });
-    await signIn("credentials", { email: String(form.get("email")), password: String(form.get("password")), redirect: false });
-    router.replace("/portal");
-    router.refresh();
-  }
+  const { fields, message, pending, submit } = useActionForm(registerEnterpriseAction, {
+    successMessage: () => t("auth.register.done"),
+    leavesPage: true,
+    onSuccess: async (_data, form) => {
+      await signIn("credentials", { email: String(form.get("email")), password: String(form.get("password")), redirect: false });
+      router.replace("/portal");
+      router.refresh();
+    },
+  });
 
   const input = (name: string, label: string, props: React.ComponentProps<"input"> = {}, hint?: string) => (
     <Field id={name} label={label} hint={hint} error={fields[name]}>
@@ -42,7 +29,7 @@ export function RegisterForm() {
   );
 
   return (
-    <form onSubmit={onSubmit} className="space-y-4" noValidate>
+    <form onSubmit={submit} className="space-y-4" noValidate>
       <FormAlert message={message?.text} tone={message?.tone} />
       {input("companyName", t("auth.register.companyName"), { autoComplete: "organization", required: true })}
       {input("creditCode", t("auth.register.creditCode"), { autoCapitalize: "characters", spellCheck: false, required: true }, t("auth.register.creditCodeHint"))}

@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { ApplicationStatusBadge } from "@/components/roster/application-status";
 import { Card, EmptyState, PageTitle } from "@/components/ui/card";
 import { Pagination } from "@/components/ui/pagination";
+import { TableHead } from "@/components/ui/table-head";
 import { requireActor } from "@/lib/auth/current";
 import { can } from "@/lib/authz";
 import { formatDateTime } from "@/lib/i18n/format";
@@ -69,18 +70,14 @@ export default async function ApplicationsPage({ searchParams }: { searchParams:
               ))}
             </ul>
             <table className="hidden w-full text-left text-sm md:table">
-              <thead className="border-b border-slate-200 text-slate-600">
-                <tr>
-                  <th className="py-2 pr-3 font-medium">{t("roster.admin.applications.columns.applicant")}</th>
-                  <th className="py-2 pr-3 font-medium">{t("roster.admin.applications.columns.kind")}</th>
-                  <th className="py-2 pr-3 font-medium">{t("roster.admin.applications.columns.submittedAt")}</th>
-                  <th className="py-2 pr-3 font-medium">{t("roster.admin.applications.columns.checklist")}</th>
-                  <th className="py-2 pr-3 font-medium">{t("roster.admin.applications.columns.status")}</th>
-                  <th className="py-2 font-medium">
-                    <span className="sr-only">{t("roster.admin.applications.open")}</span>
-                  </th>
-                </tr>
-              </thead>
+              <TableHead
+                columns={[
+                  ...(["applicant", "kind", "submittedAt", "checklist", "status"] as const).map((c) => t(`roster.admin.applications.columns.${c}`)),
+                  <span key="open" className="sr-only">
+                    {t("roster.admin.applications.open")}
+                  </span>,
+                ]}
+              />
               <tbody className="divide-y divide-slate-100">
                 {result.items.map((a) => (
                   <tr key={a.id}>

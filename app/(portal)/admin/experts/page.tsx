@@ -7,6 +7,8 @@ import { Button, LinkButton } from "@/components/ui/button";
 import { Card, EmptyState, PageTitle } from "@/components/ui/card";
 import { inputClass } from "@/components/ui/field";
 import { Pagination } from "@/components/ui/pagination";
+import { SelectField } from "@/components/ui/select-field";
+import { TableHead } from "@/components/ui/table-head";
 import { expertStatuses } from "@/db/schema/enums";
 import { requireActor } from "@/lib/auth/current";
 import { can } from "@/lib/authz";
@@ -20,6 +22,8 @@ import { rosterQuerySchema, type RosterQuery } from "@/lib/roster/schemas";
 import { daysBetween } from "@/lib/roster/term";
 
 export const dynamic = "force-dynamic";
+
+const filterLabelClass = "block text-sm font-medium";
 
 export async function generateMetadata(): Promise<Metadata> {
   const { t } = await getT();
@@ -64,7 +68,6 @@ export default async function RosterPage({ searchParams }: { searchParams: Promi
   const today = todayInShanghai();
   const filterQuery = { q: filters.q, status: filters.status, specialty: filters.specialty, region: filters.region };
   const exportQuery = new URLSearchParams(Object.entries(filterQuery).filter((e): e is [string, string] => Boolean(e[1]))).toString();
-  const select = `${inputClass} pr-8`;
   return (
     <div>
       <PageTitle subtitle={t("roster.admin.roster.intro")}>{t("roster.admin.roster.title")}</PageTitle>
@@ -75,7 +78,7 @@ export default async function RosterPage({ searchParams }: { searchParams: Promi
         className="mb-4 grid gap-3 rounded-lg border border-slate-200 bg-white p-4 shadow-sm sm:grid-cols-2 lg:grid-cols-[2fr_1fr_1fr_1fr_auto] lg:items-end"
       >
         <div className="space-y-1 sm:col-span-2 lg:col-span-1">
-          <label htmlFor="q" className="block text-sm font-medium">
+          <label htmlFor="q" className={filterLabelClass}>
             {t("roster.admin.roster.q")}
           </label>
           <input
@@ -87,43 +90,34 @@ export default async function RosterPage({ searchParams }: { searchParams: Promi
             className={inputClass}
           />
         </div>
-        <div className="space-y-1">
-          <label htmlFor="status" className="block text-sm font-medium">
-            {t("roster.admin.roster.status")}
-          </label>
-          <select id="status" name="status" defaultValue={filters.status ?? ""} className={select}>
-            <option value="">{t("roster.admin.roster.any")}</option>
-            {expertStatuses.map((s) => (
-              <option key={s} value={s}>
-                {t(`roster.standing.${s}`)}
-              </option>
-            ))}
-            <option value="expired">{t("roster.admin.roster.statusFilters.expired")}</option>
-            <option value="expiring">{t("roster.admin.roster.statusFilters.expiring")}</option>
-          </select>
-        </div>
-        <div className="space-y-1">
-          <label htmlFor="specialty" className="block text-sm font-medium">
-            {t("roster.directory.specialty")}
-          </label>
-          <select id="specialty" name="specialty" defaultValue={filters.specialty ?? ""} className={select}>
-            <option value="">{t("roster.admin.roster.any")}</option>
-            {names.specialties.map((s) => (
-              <option key={s.code} value={s.code}>
-                {s.name}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="space-y-1">
-          <label htmlFor="region" className="block text-sm font-medium">
-            {t("roster.directory.region")}
-          </label>
-          <select id="region" name="region" defaultValue={filters.region ?? ""} className={select}>
-            <option value="">{t("roster.admin.roster.any")}</option>
-            <RegionSelectOptions regions={names.regions} />
-          </select>
-        </div>
+        <SelectField
+          id="status"
+          label={t("roster.admin.roster.status")}
+          labelClassName={filterLabelClass}
+          defaultValue={filters.status ?? ""}
+          anyLabel={t("roster.admin.roster.any")}
+          options={[
+            ...expertStatuses.map((s) => ({ value: s, label: t(`roster.standing.${s}`) })),
+            ...(["expired", "expiring"] as const).map((s) => ({ value: s, label: t(`roster.admin.roster.statusFilters.${s}`) })),
+          ]}
+        />
+        <SelectField
+          id="specialty"
+          label={t("roster.directory.specialty")}
+          labelClassName={filterLabelClass}
+          defaultValue={filters.specialty ?? ""}
+          anyLabel={t("roster.admin.roster.any")}
+          options={names.specialties.map((s) => ({ value: s.code, label: s.name }))}
+        />
+        <SelectField
+          id="region"
+          label={t("roster.directory.region")}
+          labelClassName={filterLabelClass}
+          defaultValue={filters.region ?? ""}
+          anyLabel={t("roster.admin.roster.any")}
+        >
+          <RegionSelectOptions regions={names.regions} />
+        </SelectField>
         <div className="flex gap-2">
           <Button type="submit">{t("roster.admin.roster.filter")}</Button>
           <LinkButton href="/admin/experts" variant="secondary">
@@ -170,15 +164,9 @@ export default async function RosterPage({ searchParams }: { searchParams: Promi
               ))}
             </ul>
             <table className="hidden w-full text-left text-sm md:table">
-              <thead className="border-b border-slate-200 text-slate-600">
-                <tr>
-                  <th className="py-2 pr-3 font-medium">{t("roster.admin.roster.columns.name")}</th>
-                  <th className="py-2 pr-3 font-medium">{t("roster.admin.roster.columns.organization")}</th>
-                  <th className="py-2 pr-3 font-medium">{t("roster.admin.roster.columns.status")}</th>
-                  <th className="py-2 pr-3 font-medium">{t("roster.admin.roster.columns.termEnd")}</th>
-                  <th className="py-2 font-medium">{t("roster.admin.roster.columns.load")}</th>
-                </tr>
-              </thead>
+              <TableHead
+                columns={(["name", "organization", "status", "termEnd", "load"] as const).map((c) => t(`roster.admin.roster.columns.${c}`))}
+              />
               <tbody className="divide-y divide-slate-100">
                 {result.items.map((e) => (
                   <tr key={e.id}>

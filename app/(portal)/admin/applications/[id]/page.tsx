@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { Fact, PracticeAreaFacts } from "@/components/roster/admin-profile-facts";
 import { ApplicationStatusBadge } from "@/components/roster/application-status";
 import { Card, PageTitle } from "@/components/ui/card";
 import { requireActor } from "@/lib/auth/current";
@@ -9,7 +10,6 @@ import { AppError } from "@/lib/errors";
 import { formatDate, formatDateTime, todayInShanghai } from "@/lib/i18n/format";
 import { getT } from "@/lib/i18n/server";
 import { getApplication } from "@/lib/roster/application-queries";
-import { joinList } from "@/lib/roster/list-format";
 import { getExpertProfileFor, type PrivateProfile } from "@/lib/roster/queries";
 import { referenceNames } from "@/lib/roster/reference-names";
 import { termEndFor } from "@/lib/roster/term";
@@ -32,15 +32,6 @@ async function load(actor: Awaited<ReturnType<typeof requireActor>>, id: string)
     if (error instanceof AppError && error.code === "not_found") notFound();
     throw error;
   }
-}
-
-function Fact({ label, children }: { label: string; children: React.ReactNode }) {
-  return (
-    <div className="py-2 sm:grid sm:grid-cols-[9rem_1fr] sm:gap-4">
-      <dt className="text-sm text-slate-600">{label}</dt>
-      <dd className="break-words">{children}</dd>
-    </div>
-  );
 }
 
 /** One application: the applicant's details and references, the checklist, and the decision. */
@@ -109,21 +100,7 @@ export default async function ApplicationPage({ params }: { params: Promise<{ id
               <Fact label={t("roster.fields.yearsOfPractice")}>{t("roster.profile.yearsValue", { years: profile.yearsOfPractice })}</Fact>
               <Fact label={t("roster.fields.email")}>{profile.email}</Fact>
               <Fact label={t("roster.fields.phone")}>{profile.phone ?? "—"}</Fact>
-              <Fact label={t("roster.fields.homeRegion")}>{names.regionName(profile.homeRegionCode)}</Fact>
-              <Fact label={t("roster.fields.regions")}>{joinList(profile.regions.map(names.regionName), locale)}</Fact>
-              <Fact label={t("roster.fields.specialties")}>{joinList(profile.specialties.map(names.specialtyName), locale)}</Fact>
-              <Fact label={t("roster.fields.languages")}>
-                {joinList(
-                  profile.languages.map((c) => t(`enums.language.${c as "zh"}`)),
-                  locale,
-                )}
-              </Fact>
-              <Fact label={t("roster.fields.serviceModes")}>
-                {joinList(
-                  profile.serviceModes.map((m) => t(`enums.serviceMode.${m}`)),
-                  locale,
-                )}
-              </Fact>
+              <PracticeAreaFacts profile={profile} names={names} t={t} locale={locale} />
               <Fact label={t("roster.fields.bio")}>{profile.bio || "—"}</Fact>
             </dl>
           </Card>

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { Fact, PracticeAreaFacts } from "@/components/roster/admin-profile-facts";
 import { ApplicationStatusBadge } from "@/components/roster/application-status";
 import { AuditTrail } from "@/components/roster/audit-trail";
 import { StandingBadge } from "@/components/roster/standing-badge";
@@ -12,7 +13,6 @@ import { formatDate, formatDateTime } from "@/lib/i18n/format";
 import { getT } from "@/lib/i18n/server";
 import { hasMessage } from "@/lib/i18n/translate";
 import { getExpertHistory } from "@/lib/roster/admin-queries";
-import { joinList } from "@/lib/roster/list-format";
 import { getExpertProfileFor, type PrivateProfile } from "@/lib/roster/queries";
 import { referenceNames } from "@/lib/roster/reference-names";
 import { ExpertActions } from "./expert-actions";
@@ -31,15 +31,6 @@ async function loadProfile(actor: Awaited<ReturnType<typeof requireActor>>, id: 
     if (error instanceof AppError && error.code === "not_found") notFound();
     throw error;
   }
-}
-
-function Fact({ label, children }: { label: string; children: React.ReactNode }) {
-  return (
-    <div className="py-2 sm:grid sm:grid-cols-[9rem_1fr] sm:gap-4">
-      <dt className="text-sm text-slate-600">{label}</dt>
-      <dd className="break-words">{children}</dd>
-    </div>
-  );
 }
 
 /** One expert for the law society: everything on record, the audit trail and the roster decisions. */
@@ -95,21 +86,7 @@ export default async function AdminExpertPage({ params }: { params: Promise<{ id
                 ) : null}
               </Fact>
               <Fact label={t("roster.fields.yearsOfPractice")}>{t("roster.profile.yearsValue", { years: profile.yearsOfPractice })}</Fact>
-              <Fact label={t("roster.fields.homeRegion")}>{names.regionName(profile.homeRegionCode)}</Fact>
-              <Fact label={t("roster.fields.regions")}>{joinList(profile.regions.map(names.regionName), locale)}</Fact>
-              <Fact label={t("roster.fields.specialties")}>{joinList(profile.specialties.map(names.specialtyName), locale)}</Fact>
-              <Fact label={t("roster.fields.languages")}>
-                {joinList(
-                  profile.languages.map((c) => t(`enums.language.${c as "zh"}`)),
-                  locale,
-                )}
-              </Fact>
-              <Fact label={t("roster.fields.serviceModes")}>
-                {joinList(
-                  profile.serviceModes.map((m) => t(`enums.serviceMode.${m}`)),
-                  locale,
-                )}
-              </Fact>
+              <PracticeAreaFacts profile={profile} names={names} t={t} locale={locale} />
               <Fact label={t("roster.profile.record")}>
                 {t("roster.directory.casesResolved", { count: profile.casesResolved })} ·{" "}
                 {profile.rating !== null

@@ -2,7 +2,14 @@ import { describe, expect, it } from "vitest";
 import { checkCreditCode, creditCodeCheckCharacter, normalizeCreditCode } from "./credit-code";
 
 // Real, published codes: Tencent (Shenzhen), Huawei, Alibaba (China), Xiaomi, and two Shanghai and Hangzhou companies.
-const REAL_CODES = ["9144030071526726XG", "914403001922038216", "91330100799655058B", "91110108551385082Q", "91310000717866186P", "91330106673959654P"];
+const REAL_CODES = [
+  "9144030071526726XG",
+  "914403001922038216",
+  "91330100799655058B",
+  "91110108551385082Q",
+  "91310000717866186P",
+  "91330106673959654P",
+];
 
 describe("统一社会信用代码 check (GB 32100-2015)", () => {
   it.each(REAL_CODES)("accepts the real code %s", (code) => {

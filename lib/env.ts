@@ -19,12 +19,18 @@ export const envSchema = z
     NEXTAUTH_URL: optionalText.pipe(z.url().optional()),
     SMTP_HOST: optionalText,
     SMTP_PORT: z.coerce.number().int().min(1).max(65535).default(587),
-    SMTP_SECURE: z.enum(["true", "false"]).default("false").transform((v) => v === "true"),
+    SMTP_SECURE: z
+      .enum(["true", "false"])
+      .default("false")
+      .transform((v) => v === "true"),
     SMTP_USER: optionalText,
     SMTP_PASSWORD: optionalText,
     MAIL_FROM: z.string().trim().default("首席法律咨询专家库 <no-reply@roster.example>"),
     /** "false" keeps the embedded database empty on first start. */
-    SEED_DEMO: z.enum(["true", "false"]).default("true").transform((v) => v === "true"),
+    SEED_DEMO: z
+      .enum(["true", "false"])
+      .default("true")
+      .transform((v) => v === "true"),
     NEXT_PHASE: optionalText,
   })
   .transform((env, ctx) => {

@@ -39,10 +39,8 @@ export class AppError extends Error {
 export const notFound = () => new AppError("not_found", "errors.notFound");
 export const forbidden = () => new AppError("forbidden", "errors.forbidden");
 export const unauthorized = () => new AppError("unauthorized", "errors.unauthorized");
-export const conflict = (key: MessageKey = "errors.conflict", params?: Record<string, string | number>) =>
-  new AppError("conflict", key, { params });
-export const invalidField = (field: string, key: MessageKey) =>
-  new AppError("invalid_input", "errors.invalidInput", { fields: { [field]: key } });
+export const conflict = (key: MessageKey = "errors.conflict", params?: Record<string, string | number>) => new AppError("conflict", key, { params });
+export const invalidField = (field: string, key: MessageKey) => new AppError("invalid_input", "errors.invalidInput", { fields: { [field]: key } });
 
 /** The API error body of the contract: { error: { code, message, fields? } }. */
 export interface ApiErrorBody {

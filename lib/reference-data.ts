@@ -4,7 +4,10 @@ import { regions, specialties } from "@/db/schema";
 
 /** The specialty taxonomy, in display order. */
 export function listSpecialties() {
-  return db.select({ code: specialties.code, nameZh: specialties.nameZh, nameEn: specialties.nameEn }).from(specialties).orderBy(asc(specialties.sortOrder));
+  return db
+    .select({ code: specialties.code, nameZh: specialties.nameZh, nameEn: specialties.nameEn })
+    .from(specialties)
+    .orderBy(asc(specialties.sortOrder));
 }
 
 /** All regions of the Delta with their parents (GB/T 2260 codes). */

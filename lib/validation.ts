@@ -6,11 +6,7 @@ import { parseYuan } from "@/lib/money";
 // Shared field schemas. Messages are catalogue keys, translated where they are shown.
 
 export const requiredText = (max = 200) =>
-  z
-    .string({ error: "errors.field.required" })
-    .trim()
-    .min(1, "errors.field.required")
-    .max(max, "errors.field.tooLong");
+  z.string({ error: "errors.field.required" }).trim().min(1, "errors.field.required").max(max, "errors.field.tooLong");
 
 export const optionalText = (max = 2000) =>
   z
@@ -26,10 +22,7 @@ export const emailField = z
   .toLowerCase()
   .pipe(z.email("errors.field.email").max(254, "errors.field.tooLong"));
 
-export const passwordField = z
-  .string({ error: "errors.field.required" })
-  .min(10, "errors.field.password")
-  .max(200, "errors.field.tooLong");
+export const passwordField = z.string({ error: "errors.field.required" }).min(10, "errors.field.password").max(200, "errors.field.tooLong");
 
 export const phoneField = z
   .string()

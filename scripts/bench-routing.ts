@@ -42,7 +42,9 @@ try {
   // Bulk load with triggers off (then build every routing profile once), from a fixed seed.
   await exec(sql`select setseed(0.2026)`);
   await exec(sql`set session_replication_role = replica`);
-  await exec(sql`insert into users (id, email, password_hash, role, name) values ('00000000-0000-4000-8000-000000000001', 'bench-admin@bench.example', '-', 'admin', 'admin')`);
+  await exec(
+    sql`insert into users (id, email, password_hash, role, name) values ('00000000-0000-4000-8000-000000000001', 'bench-admin@bench.example', '-', 'admin', 'admin')`,
+  );
   await exec(sql`insert into users (id, email, password_hash, role, name)
     select gen_random_uuid(), 'bench-expert-' || g || '@bench.example', '-', 'expert', '专家' || g from generate_series(1, ${EXPERTS}) g`);
   await exec(sql`with counties as (select array_agg(code) as codes from regions where level = 'county')
@@ -84,7 +86,16 @@ try {
   await exec(sql`vacuum analyze`);
 
   // Requests to rank: different specialties, regions and parties (one party conflicts with ~20 experts).
-  const specialtySets = [["debt_collection", "contract"], ["contract"], ["labor"], ["ecommerce"], ["corporate", "finance"], ["mediation", "petition"], ["lease"], ["ip"]];
+  const specialtySets = [
+    ["debt_collection", "contract"],
+    ["contract"],
+    ["labor"],
+    ["ecommerce"],
+    ["corporate", "finance"],
+    ["mediation", "petition"],
+    ["lease"],
+    ["ip"],
+  ];
   const regionsToTry = ["330421002", "310118102", "320509104", "330402", "310115"];
   const requestIds: string[] = [];
   for (let i = 0; i < 20; i++) {
@@ -97,14 +108,18 @@ try {
     for (const code of specialtySets[i % specialtySets.length]!) await exec(sql`insert into request_specialties values (${row!.id}, ${code})`);
     for (let k = 0; k < 3; k++) {
       const c = (i * 7919 + k * 104729) % 100000;
-      await exec(sql`insert into request_counterparties (request_id, name, name_normalized, credit_code) values (${row!.id}, ${"冲突公司" + c}, ${"冲突公司" + c}, ${k === 0 ? "BC" + String(c).padStart(16, "0") : null})`);
+      await exec(
+        sql`insert into request_counterparties (request_id, name, name_normalized, credit_code) values (${row!.id}, ${"冲突公司" + c}, ${"冲突公司" + c}, ${k === 0 ? "BC" + String(c).padStart(16, "0") : null})`,
+      );
     }
   }
   const [counts] = rowsOf<{ experts: number; conflicts: number; offers: number; active: number }>(
     await exec(sql`select (select count(*)::int from experts) as experts, (select count(*)::int from expert_conflicts) as conflicts,
       (select count(*)::int from offers) as offers, (select count(*)::int from requests where status in ('accepted', 'in_progress')) as active`),
   );
-  console.log(`Loaded ${counts!.experts} experts, ${counts!.conflicts} declared conflicts, ${counts!.offers} offers, ${counts!.active} active cases in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
+  console.log(
+    `Loaded ${counts!.experts} experts, ${counts!.conflicts} declared conflicts, ${counts!.offers} offers, ${counts!.active} active cases in ${((Date.now() - started) / 1000).toFixed(1)} s.`,
+  );
 
   const times: number[] = [];
   let candidates = 0;

@@ -40,7 +40,10 @@ export async function createEnterpriseActor(name = `测试企业${unique()}有�
 }
 
 export async function createStationActor(regionCode = "330421002"): Promise<Actor> {
-  const [station] = await db.insert(stations).values({ name: `服务站${unique()}`, regionCode }).returning({ id: stations.id });
+  const [station] = await db
+    .insert(stations)
+    .values({ name: `服务站${unique()}`, regionCode })
+    .returning({ id: stations.id });
   return actorOf(await createUser("station", { stationId: station!.id }));
 }
 
@@ -91,6 +94,8 @@ export async function createExpertActor(options: ExpertOptions = {}): Promise<Ac
 /** A bearer token acting as the given user (for calling route handlers as that actor). */
 export async function bearerFor(actor: Actor): Promise<string> {
   const secret = newTokenSecret();
-  await db.insert(apiTokens).values({ name: "test", tokenHash: hashToken(secret), prefix: secret.slice(0, 9), userId: actor.userId, createdBy: actor.userId });
+  await db
+    .insert(apiTokens)
+    .values({ name: "test", tokenHash: hashToken(secret), prefix: secret.slice(0, 9), userId: actor.userId, createdBy: actor.userId });
   return secret;
 }

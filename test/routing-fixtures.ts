@@ -37,7 +37,9 @@ export async function createTriagedRequest(enterprise: Actor, options: TriagedRe
   if (specialties.length) await db.insert(requestSpecialties).values(specialties.map((specialtyCode) => ({ requestId, specialtyCode })));
   const parties = options.counterparties ?? [{ name: "杭州锦程贸易有限公司" }];
   if (parties.length) {
-    await db.insert(requestCounterparties).values(parties.map((p) => ({ requestId, name: p.name, nameNormalized: normalizeCompanyName(p.name), creditCode: p.creditCode ?? null })));
+    await db
+      .insert(requestCounterparties)
+      .values(parties.map((p) => ({ requestId, name: p.name, nameNormalized: normalizeCompanyName(p.name), creditCode: p.creditCode ?? null })));
   }
   return requestId;
 }

@@ -18,7 +18,9 @@ function sourceFiles(dir: string): string[] {
   });
 }
 
-const serverFiles = ["app", "lib", "components"].flatMap((d) => sourceFiles(path.join(ROOT, d))).filter((f) => /^\s*["']use server["']/.test(readFileSync(f, "utf8")));
+const serverFiles = ["app", "lib", "components"]
+  .flatMap((d) => sourceFiles(path.join(ROOT, d)))
+  .filter((f) => /^\s*["']use server["']/.test(readFileSync(f, "utf8")));
 
 describe("server actions", () => {
   it("finds the server action files", () => {

@@ -41,7 +41,10 @@ export default async function HomePage() {
         </h2>
         <dl className="grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-5">
           {figures.map((f) => (
-            <div key={f.label} className={`rounded-lg border border-slate-200 bg-white p-4 shadow-sm ${"wide" in f ? "col-span-2 sm:col-span-1" : ""}`}>
+            <div
+              key={f.label}
+              className={`rounded-lg border border-slate-200 bg-white p-4 shadow-sm ${"wide" in f ? "col-span-2 sm:col-span-1" : ""}`}
+            >
               <dt className="text-sm text-slate-600">{f.label}</dt>
               <dd className="mt-1 text-xl font-bold whitespace-nowrap text-brand-800 tabular-nums sm:text-lg xl:text-xl">{f.value}</dd>
             </div>

@@ -48,7 +48,13 @@ export function NotificationList({ items, t, locale, markRead }: Props) {
                     </Link>
                   ) : null}
                   {unread ? (
-                    <ActionForm action={markRead} hidden={{ id: n.id }} variant="ghost" submitLabel={t("notifications.inbox.markRead")} className="inline-block [&_button]:min-h-8 [&_button]:w-auto [&_button]:px-2 [&_button]:py-1" />
+                    <ActionForm
+                      action={markRead}
+                      hidden={{ id: n.id }}
+                      variant="ghost"
+                      submitLabel={t("notifications.inbox.markRead")}
+                      className="inline-block [&_button]:min-h-8 [&_button]:w-auto [&_button]:px-2 [&_button]:py-1"
+                    />
                   ) : null}
                 </div>
               </div>

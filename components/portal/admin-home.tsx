@@ -16,7 +16,12 @@ export async function AdminHome({ actor, t, locale }: { actor: Actor; t: Transla
     { label: t("home.portal.admin.needsAttention"), value: overview.needsAttention, href: "/admin/requests?attention=1", testId: "needs-attention" },
     { label: t("home.portal.admin.pendingOffers"), value: overview.pendingOffers, href: "/admin/requests?status=offered", testId: "pending-offers" },
     { label: t("home.portal.admin.activeCases"), value: overview.activeCases, href: "/admin/requests?status=in_progress", testId: "active-cases" },
-    { label: t("home.portal.admin.pendingApplications"), value: overview.pendingApplications, href: "/admin/applications", testId: "pending-applications" },
+    {
+      label: t("home.portal.admin.pendingApplications"),
+      value: overview.pendingApplications,
+      href: "/admin/applications",
+      testId: "pending-applications",
+    },
     { label: t("home.portal.admin.expiringSoon"), value: overview.expiringSoon, href: "/admin/experts?expiring=1", testId: "expiring-soon" },
   ];
   return (

@@ -34,16 +34,27 @@ export async function ExpertHome({ actor, t, locale }: { actor: Actor; t: Transl
           <div className="rounded-lg border border-slate-200 bg-white p-4">
             <p className="text-sm text-slate-600">{t("home.portal.expert.load", { active: summary.activeCases, capacity: summary.capacity })}</p>
             <div className="mt-3 h-2 rounded bg-slate-100" aria-hidden>
-              <div className="h-2 rounded bg-brand-600" style={{ width: `${Math.min(100, (summary.activeCases / Math.max(1, summary.capacity)) * 100)}%` }} />
+              <div
+                className="h-2 rounded bg-brand-600"
+                style={{ width: `${Math.min(100, (summary.activeCases / Math.max(1, summary.capacity)) * 100)}%` }}
+              />
             </div>
           </div>
           <div className="rounded-lg border border-slate-200 bg-white p-4">
-            <p className="text-sm text-slate-600">{summary.termEnd ? t("home.portal.expert.term", { date: formatDate(summary.termEnd, locale) }) : t(`enums.expertStatus.${summary.status}`)}</p>
+            <p className="text-sm text-slate-600">
+              {summary.termEnd
+                ? t("home.portal.expert.term", { date: formatDate(summary.termEnd, locale) })
+                : t(`enums.expertStatus.${summary.status}`)}
+            </p>
           </div>
         </div>
       ) : null}
       <Card title={`${t("home.portal.expert.title")} (${cases.total})`}>
-        {cases.items.length ? <RequestTable items={cases.items} t={t} locale={locale} showEnterprise /> : <EmptyState>{t("home.portal.expert.empty")}</EmptyState>}
+        {cases.items.length ? (
+          <RequestTable items={cases.items} t={t} locale={locale} showEnterprise />
+        ) : (
+          <EmptyState>{t("home.portal.expert.empty")}</EmptyState>
+        )}
       </Card>
     </div>
   );

@@ -27,7 +27,17 @@ interface Props {
  * A small form around one server action: pending state on the button, field errors under the
  * fields, the form error announced, an optional confirmation step, and a refresh on success.
  */
-export function ActionForm({ action, hidden = {}, submitLabel, pendingLabel, variant = "primary", confirm, success, children, className = "" }: Props) {
+export function ActionForm({
+  action,
+  hidden = {},
+  submitLabel,
+  pendingLabel,
+  variant = "primary",
+  confirm,
+  success,
+  children,
+  className = "",
+}: Props) {
   const { t } = useT();
   const router = useRouter();
   const [pending, setPending] = useState(false);

@@ -25,7 +25,12 @@ export function AttachmentList({ files, t, locale }: { files: AttachmentListItem
               {f.filename}
             </a>
             <p className="text-xs text-slate-500">
-              {formatBytes(f.sizeBytes)} · {t("requests.attachments.by", { name: f.uploadedByName, role: t(`common.roles.${f.uploadedByRole}`), time: formatDateTime(f.createdAt, locale) })}
+              {formatBytes(f.sizeBytes)} ·{" "}
+              {t("requests.attachments.by", {
+                name: f.uploadedByName,
+                role: t(`common.roles.${f.uploadedByRole}`),
+                time: formatDateTime(f.createdAt, locale),
+              })}
             </p>
           </div>
         </li>

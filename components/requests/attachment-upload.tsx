@@ -36,7 +36,9 @@ export function AttachmentUpload({ requestId, accept }: { requestId: string; acc
     const result = await uploadAttachment(requestId, file);
     setPending(false);
     if (input.current) input.current.value = "";
-    setMessage(result.ok ? { text: t("requests.attachments.uploaded"), tone: "success" } : { text: `${file.name}: ${result.message}`, tone: "error" });
+    setMessage(
+      result.ok ? { text: t("requests.attachments.uploaded"), tone: "success" } : { text: `${file.name}: ${result.message}`, tone: "error" },
+    );
     if (result.ok) router.refresh();
   }
 
@@ -53,7 +55,13 @@ export function AttachmentUpload({ requestId, accept }: { requestId: string; acc
         disabled={pending}
       />
       {/* A label styled as a button opens the native file chooser, with the keyboard and on phones. */}
-      <label htmlFor={`upload-${requestId}`} className={buttonClass("secondary", `w-full cursor-pointer peer-focus-visible:ring-2 peer-focus-visible:ring-brand-600 sm:w-auto ${pending ? "pointer-events-none opacity-60" : ""}`)}>
+      <label
+        htmlFor={`upload-${requestId}`}
+        className={buttonClass(
+          "secondary",
+          `w-full cursor-pointer peer-focus-visible:ring-2 peer-focus-visible:ring-brand-600 sm:w-auto ${pending ? "pointer-events-none opacity-60" : ""}`,
+        )}
+      >
         {pending ? t("requests.attachments.uploading") : t("requests.attachments.upload")}
       </label>
       <p className="text-xs text-slate-500">{t("requests.attachments.hint")}</p>

@@ -15,7 +15,21 @@ interface Props {
 const textareaClass = `${inputClass} min-h-24`;
 
 /** A textarea tied to its label, hint and error. */
-function TextArea({ name, label, hint, error, rows = 4, placeholder }: { name: string; label: string; hint?: string; error?: string; rows?: number; placeholder?: string }) {
+function TextArea({
+  name,
+  label,
+  hint,
+  error,
+  rows = 4,
+  placeholder,
+}: {
+  name: string;
+  label: string;
+  hint?: string;
+  error?: string;
+  rows?: number;
+  placeholder?: string;
+}) {
   return (
     <Field id={name} label={label} hint={hint} error={error}>
       {(aria) => <textarea {...aria} name={name} rows={rows} placeholder={placeholder} className={textareaClass} />}
@@ -58,7 +72,9 @@ export function MessageForm({ action, requestId }: Props) {
   const { t } = useT();
   return (
     <ActionForm action={action} hidden={{ requestId }} submitLabel={t("requests.messages.send")} pendingLabel={t("requests.messages.sending")}>
-      {(fields) => <TextArea name="body" label={t("requests.messages.label")} placeholder={t("requests.messages.placeholder")} error={fields.body} rows={3} />}
+      {(fields) => (
+        <TextArea name="body" label={t("requests.messages.label")} placeholder={t("requests.messages.placeholder")} error={fields.body} rows={3} />
+      )}
     </ActionForm>
   );
 }
@@ -66,7 +82,13 @@ export function MessageForm({ action, requestId }: Props) {
 export function WithdrawForm({ action, requestId }: Props) {
   const { t } = useT();
   return (
-    <ActionForm action={action} hidden={{ requestId }} variant="danger" submitLabel={t("requests.actions.withdraw")} confirm={t("requests.actions.withdrawConfirm")}>
+    <ActionForm
+      action={action}
+      hidden={{ requestId }}
+      variant="danger"
+      submitLabel={t("requests.actions.withdraw")}
+      confirm={t("requests.actions.withdrawConfirm")}
+    >
       {(fields) => <TextArea name="reason" label={t("requests.actions.withdrawReason")} error={fields.reason} rows={2} />}
     </ActionForm>
   );
@@ -95,7 +117,10 @@ export function TriageForm({ action, requestId }: Props) {
             <legend className="text-sm font-medium text-slate-800">{t("requests.actions.decision")}</legend>
             <div className="mt-1 grid gap-2 sm:grid-cols-3">
               {choices.map(([value, label]) => (
-                <label key={value} className="flex cursor-pointer items-center gap-2 rounded-md border border-slate-300 px-3 py-2 text-sm has-checked:border-brand-600 has-checked:bg-brand-50">
+                <label
+                  key={value}
+                  className="flex cursor-pointer items-center gap-2 rounded-md border border-slate-300 px-3 py-2 text-sm has-checked:border-brand-600 has-checked:bg-brand-50"
+                >
                   <input type="radio" name="decision" value={value} checked={decision === value} onChange={() => setDecision(value)} />
                   {label}
                 </label>
@@ -130,7 +155,13 @@ export function StartForm({ action, requestId }: Props) {
 export function ResolveForm({ action, requestId }: Props) {
   const { t } = useT();
   return (
-    <ActionForm action={action} hidden={{ requestId }} submitLabel={t("requests.actions.resolve")} confirm={t("requests.actions.resolveConfirm")} success={t("requests.actions.resolveDone")}>
+    <ActionForm
+      action={action}
+      hidden={{ requestId }}
+      submitLabel={t("requests.actions.resolve")}
+      confirm={t("requests.actions.resolveConfirm")}
+      success={t("requests.actions.resolveDone")}
+    >
       {(fields) => <TextArea name="summary" label={t("requests.actions.summary")} hint={t("requests.actions.summaryHint")} error={fields.summary} />}
     </ActionForm>
   );

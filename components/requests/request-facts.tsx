@@ -16,7 +16,8 @@ function Fact({ label, children }: { label: string; children: React.ReactNode })
 
 /** The request's particulars: who, what, where, how much, and what the filer asked for. */
 export function RequestFacts({ request: r, t, locale }: { request: RequestDetail; t: Translate; locale: Locale }) {
-  const label = (prefix: string, code: string | null) => (code && hasMessage(locale, `${prefix}.${code}`) ? t(`${prefix}.${code}` as MessageKey) : t("requests.detail.notSet"));
+  const label = (prefix: string, code: string | null) =>
+    code && hasMessage(locale, `${prefix}.${code}`) ? t(`${prefix}.${code}` as MessageKey) : t("requests.detail.notSet");
   const specialtyNames = r.specialties.map((s) => (locale === "en" ? s.nameEn : s.nameZh)).join("、");
   return (
     <div className="space-y-5">

@@ -34,8 +34,20 @@ export function RequestFilters({ basePath, show, values, regionGroups = [], t }:
   return (
     <form method="get" action={basePath} className="mb-4 rounded-lg border border-slate-200 bg-slate-50 p-3">
       <div className="grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-4">
-        {show.includes("status") ? select("status", t("requests.admin.status"), requestStatuses.map((s) => [s, t(`enums.requestStatus.${s}`)])) : null}
-        {show.includes("category") ? select("category", t("requests.admin.category"), requestCategories.map((c) => [c, t(`enums.requestCategory.${c}`)])) : null}
+        {show.includes("status")
+          ? select(
+              "status",
+              t("requests.admin.status"),
+              requestStatuses.map((s) => [s, t(`enums.requestStatus.${s}`)]),
+            )
+          : null}
+        {show.includes("category")
+          ? select(
+              "category",
+              t("requests.admin.category"),
+              requestCategories.map((c) => [c, t(`enums.requestCategory.${c}`)]),
+            )
+          : null}
         {show.includes("region") ? (
           <label className="block text-sm">
             <span className="mb-1 block font-medium text-slate-700">{t("requests.admin.region")}</span>
@@ -55,8 +67,20 @@ export function RequestFilters({ basePath, show, values, regionGroups = [], t }:
             </select>
           </label>
         ) : null}
-        {show.includes("channel") ? select("channel", t("requests.admin.channel"), channels.map((c) => [c, t(`enums.channel.${c}`)])) : null}
-        {show.includes("urgency") ? select("urgency", t("requests.admin.urgency"), urgencies.map((u) => [u, t(`enums.urgency.${u}`)])) : null}
+        {show.includes("channel")
+          ? select(
+              "channel",
+              t("requests.admin.channel"),
+              channels.map((c) => [c, t(`enums.channel.${c}`)]),
+            )
+          : null}
+        {show.includes("urgency")
+          ? select(
+              "urgency",
+              t("requests.admin.urgency"),
+              urgencies.map((u) => [u, t(`enums.urgency.${u}`)]),
+            )
+          : null}
         {show.includes("dates") ? (
           <>
             <label className="block text-sm">

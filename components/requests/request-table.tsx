@@ -27,7 +27,16 @@ function waited(t: Translate, since: Date, now: number): string {
 }
 
 /** Requests as a table on a desktop and as stacked cards on a phone. */
-export function RequestTable({ items, t, locale, showEnterprise = false, showRegion = false, showWaiting = false, showExpert = true, now = 0 }: Props) {
+export function RequestTable({
+  items,
+  t,
+  locale,
+  showEnterprise = false,
+  showRegion = false,
+  showWaiting = false,
+  showExpert = true,
+  now = 0,
+}: Props) {
   const region = (r: RequestListItem) => (locale === "en" ? r.regionNameEn : r.regionName);
   const flags = (r: RequestListItem) => (
     <>

@@ -7,7 +7,12 @@ import type { RequestDetail } from "@/lib/requests/queries";
 /** What the status means for the reader, when it needs saying: returned, rejected, withdrawn, awaiting confirmation. */
 export function StatusBanner({ request: r, actor, t }: { request: RequestDetail; actor: Actor; t: Translate }) {
   const box = (tone: "amber" | "red" | "slate" | "emerald", children: React.ReactNode) => {
-    const colors = { amber: "border-amber-300 bg-amber-50 text-amber-900", red: "border-red-200 bg-red-50 text-red-900", slate: "border-slate-200 bg-slate-50 text-slate-800", emerald: "border-emerald-200 bg-emerald-50 text-emerald-900" };
+    const colors = {
+      amber: "border-amber-300 bg-amber-50 text-amber-900",
+      red: "border-red-200 bg-red-50 text-red-900",
+      slate: "border-slate-200 bg-slate-50 text-slate-800",
+      emerald: "border-emerald-200 bg-emerald-50 text-emerald-900",
+    };
     return <div className={`rounded-lg border p-4 text-sm ${colors[tone]}`}>{children}</div>;
   };
   switch (r.status) {

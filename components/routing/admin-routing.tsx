@@ -31,7 +31,9 @@ export async function AdminRouting({ requestId, actor, t, locale }: { requestId:
       ) : null}
       {pending ? (
         <div className="flex flex-col gap-3 rounded-md border border-brand-200 bg-brand-50 p-3 sm:flex-row sm:items-start sm:justify-between">
-          <p className="text-sm text-brand-900">{t("routing.panel.pendingOffer", { expert: pending.expertName, deadline: formatDateTime(pending.expiresAt, locale) })}</p>
+          <p className="text-sm text-brand-900">
+            {t("routing.panel.pendingOffer", { expert: pending.expertName, deadline: formatDateTime(pending.expiresAt, locale) })}
+          </p>
           <ConfirmAction
             action={withdrawOfferAction}
             input={{ offerId: pending.id }}

@@ -20,7 +20,19 @@ const partColors: Record<string, string> = {
 type Result = Awaited<ReturnType<typeof listCandidates>>;
 
 /** Ranked candidates with score, breakdown and reasons; then the excluded with why. */
-export function CandidateList({ requestId, result, canPin, t, locale }: { requestId: string; result: Result; canPin: boolean; t: Translate; locale: Locale }) {
+export function CandidateList({
+  requestId,
+  result,
+  canPin,
+  t,
+  locale,
+}: {
+  requestId: string;
+  result: Result;
+  canPin: boolean;
+  t: Translate;
+  locale: Locale;
+}) {
   const item = (c: Result["ranked"][number]) => (
     <li key={c.expertId} className="py-3" data-testid="candidate">
       <div className="flex flex-wrap items-start justify-between gap-2">
@@ -63,7 +75,9 @@ export function CandidateList({ requestId, result, canPin, t, locale }: { reques
         </dl>
       </details>
       <div className="mt-2 flex flex-wrap gap-2">
-        {canPin ? <ConfirmAction action={routeRequestAction} input={{ requestId, expertId: c.expertId }} label={t("routing.panel.pin")} size="small" /> : null}
+        {canPin ? (
+          <ConfirmAction action={routeRequestAction} input={{ requestId, expertId: c.expertId }} label={t("routing.panel.pin")} size="small" />
+        ) : null}
         <ConfirmAction
           action={skipExpertAction}
           input={{ requestId, expertId: c.expertId }}

@@ -16,7 +16,8 @@ export async function ExpertOfferCard({ requestId, actor, t, locale }: { request
         {t("routing.offer.title")}
       </h2>
       <p className="mt-1 text-sm text-amber-900">
-        {t("routing.offer.deadline", { at: formatDateTime(offer.expiresAt, locale) })} · <Countdown deadline={offer.expiresAt.toISOString()} serverNow={offer.asOf} />
+        {t("routing.offer.deadline", { at: formatDateTime(offer.expiresAt, locale) })} ·{" "}
+        <Countdown deadline={offer.expiresAt.toISOString()} serverNow={offer.asOf} />
       </p>
       <div className="mt-4">
         <OfferAnswer offerId={offer.id} />

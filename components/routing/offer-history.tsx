@@ -7,7 +7,13 @@ import { hasMessage, type Translate } from "@/lib/i18n/translate";
 import type { RequestOfferItem } from "@/lib/routing/queries";
 import { reasonText } from "@/lib/routing/reasons";
 
-const tones: Record<OfferStatus, BadgeTone> = { pending: "warning", accepted: "success", declined: "neutral", expired: "danger", withdrawn: "neutral" };
+const tones: Record<OfferStatus, BadgeTone> = {
+  pending: "warning",
+  accepted: "success",
+  declined: "neutral",
+  expired: "danger",
+  withdrawn: "neutral",
+};
 
 /** Who was offered the request, when, why, by whom, and what they answered. */
 export function OfferHistory({ offers, t, locale }: { offers: RequestOfferItem[]; t: Translate; locale: Locale }) {
@@ -31,12 +37,19 @@ export function OfferHistory({ offers, t, locale }: { offers: RequestOfferItem[]
                 <Badge tone={tones[o.status]}>{t(`enums.offerStatus.${o.status}`)}</Badge>
               </div>
               <p className="mt-1 text-xs text-slate-600">
-                {o.isManual ? t("routing.panel.manual", { admin: o.offeredByName ?? "" }) : t("routing.panel.automatic")} · {t("routing.panel.offeredAt", { at: formatDateTime(o.createdAt, locale) })} ·{" "}
-                {o.answeredAt ? t("routing.panel.answeredAt", { at: formatDateTime(o.answeredAt, locale) }) : t("routing.panel.deadline", { at: formatDateTime(o.expiresAt, locale) })}
+                {o.isManual ? t("routing.panel.manual", { admin: o.offeredByName ?? "" }) : t("routing.panel.automatic")} ·{" "}
+                {t("routing.panel.offeredAt", { at: formatDateTime(o.createdAt, locale) })} ·{" "}
+                {o.answeredAt
+                  ? t("routing.panel.answeredAt", { at: formatDateTime(o.answeredAt, locale) })
+                  : t("routing.panel.deadline", { at: formatDateTime(o.expiresAt, locale) })}
               </p>
               {o.declineReason || o.declineNote ? (
                 <p className="mt-1 text-slate-800">
-                  {o.declineReason === "reassigned" ? t("routing.panel.reassignedAway") : o.declineReason ? declineLabel(o.declineReason) : t("routing.panel.withdrawnBecause")}
+                  {o.declineReason === "reassigned"
+                    ? t("routing.panel.reassignedAway")
+                    : o.declineReason
+                      ? declineLabel(o.declineReason)
+                      : t("routing.panel.withdrawnBecause")}
                   {o.declineNote ? <span className="text-slate-600"> · {o.declineNote}</span> : null}
                 </p>
               ) : null}

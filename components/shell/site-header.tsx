@@ -15,7 +15,9 @@ function visible(items: NavItem[], actor: Actor | null): NavItem[] {
 
 /** The unread count beside the inbox link. */
 function UnreadBadge({ count }: { count: number }) {
-  return count ? <span className="ml-1 rounded-full bg-accent-500 px-1.5 text-xs font-semibold text-brand-900 tabular-nums">{count > 99 ? "99+" : count}</span> : null;
+  return count ? (
+    <span className="ml-1 rounded-full bg-accent-500 px-1.5 text-xs font-semibold text-brand-900 tabular-nums">{count > 99 ? "99+" : count}</span>
+  ) : null;
 }
 
 function NavLinks({ items, t, className, unread = 0 }: { items: NavItem[]; t: Translate; className: string; unread?: number }) {
@@ -41,25 +43,26 @@ export async function SiteHeader({ actor, t }: { actor: Actor | null; t: Transla
   const unread = actor ? await unreadCount(actor) : 0;
   const items = [...(actor ? [] : publicNav), ...visible(portalNav, actor)];
   const linkClass = "rounded px-2 py-1 text-sm text-white/90 hover:bg-white/10 hover:text-white";
-  const account = (testId?: string) => actor ? (
-    <>
-      <span className="text-sm text-white/80" data-testid={testId}>
-        {actor.name} · {t(`common.roles.${actor.role}`)}
-      </span>
-      <Link href="/logout" className={linkClass}>
-        {t("common.nav.signOut")}
-      </Link>
-    </>
-  ) : (
-    <>
-      <Link href="/login" className={linkClass}>
-        {t("common.nav.signIn")}
-      </Link>
-      <Link href="/register" className={linkClass}>
-        {t("common.nav.register")}
-      </Link>
-    </>
-  );
+  const account = (testId?: string) =>
+    actor ? (
+      <>
+        <span className="text-sm text-white/80" data-testid={testId}>
+          {actor.name} · {t(`common.roles.${actor.role}`)}
+        </span>
+        <Link href="/logout" className={linkClass}>
+          {t("common.nav.signOut")}
+        </Link>
+      </>
+    ) : (
+      <>
+        <Link href="/login" className={linkClass}>
+          {t("common.nav.signIn")}
+        </Link>
+        <Link href="/register" className={linkClass}>
+          {t("common.nav.register")}
+        </Link>
+      </>
+    );
   return (
     <header className="no-print bg-brand-900 text-white">
       <div className="mx-auto flex max-w-6xl items-center justify-between gap-4 px-4 py-3">

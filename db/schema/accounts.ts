@@ -18,7 +18,9 @@ export const enterprises = pgTable(
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
-    uniqueIndex("enterprises_credit_code_key").on(t.creditCode).where(sql`${t.creditCode} is not null`),
+    uniqueIndex("enterprises_credit_code_key")
+      .on(t.creditCode)
+      .where(sql`${t.creditCode} is not null`),
     index("enterprises_name_normalized_idx").on(t.nameNormalized),
   ],
 );
@@ -52,11 +54,7 @@ export const users = pgTable(
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     disabledAt: timestamp("disabled_at", { withTimezone: true }),
   },
-  (t) => [
-    uniqueIndex("users_email_key").on(t.email),
-    index("users_enterprise_idx").on(t.enterpriseId),
-    index("users_station_idx").on(t.stationId),
-  ],
+  (t) => [uniqueIndex("users_email_key").on(t.email), index("users_enterprise_idx").on(t.enterpriseId), index("users_station_idx").on(t.stationId)],
 );
 
 /** Failed sign-in attempts, keyed by account and by address, so throttling holds across processes. */
@@ -83,7 +81,10 @@ export const apiTokens = pgTable(
     userId: uuid("user_id")
       .notNull()
       .references(() => users.id),
-    scopes: text("scopes").array().notNull().default(sql`'{}'::text[]`),
+    scopes: text("scopes")
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     createdBy: uuid("created_by")
       .notNull()
       .references(() => users.id),

@@ -21,10 +21,7 @@ export const events = pgTable(
     data: jsonb("data"),
     at: timestamp("at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [
-    index("events_request_idx").on(t.requestId, t.at),
-    index("events_entity_idx").on(t.entityType, t.entityId, t.at),
-  ],
+  (t) => [index("events_request_idx").on(t.requestId, t.at), index("events_entity_idx").on(t.entityType, t.entityId, t.at)],
 );
 
 export const notifications = pgTable(

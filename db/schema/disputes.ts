@@ -21,7 +21,9 @@ export const disputes = pgTable(
      * Sum of this dispute's ledger entries, kept in the same transaction as every ledger write
      * (a rollup for fast reports; the ledger stays the truth and tests compare the two).
      */
-    recoveredFen: bigint("recovered_fen", { mode: "bigint" }).notNull().default(sql`0`),
+    recoveredFen: bigint("recovered_fen", { mode: "bigint" })
+      .notNull()
+      .default(sql`0`),
     openedAt: timestamp("opened_at", { withTimezone: true }).notNull().defaultNow(),
     closedAt: timestamp("closed_at", { withTimezone: true }),
     createdBy: uuid("created_by").references(() => users.id),
@@ -67,7 +69,9 @@ export const recoveries = pgTable(
     index("recoveries_dispute_idx").on(t.disputeId),
     index("recoveries_request_idx").on(t.requestId),
     index("recoveries_received_idx").on(t.receivedOn),
-    uniqueIndex("recoveries_one_reversal").on(t.reversesId).where(sql`${t.reversesId} is not null`),
+    uniqueIndex("recoveries_one_reversal")
+      .on(t.reversesId)
+      .where(sql`${t.reversesId} is not null`),
     check(
       "recoveries_amount_check",
       sql`(${t.reversesId} is null and ${t.amountFen} > 0 and ${t.amountFen} <= 9007199254740991) or (${t.reversesId} is not null and ${t.amountFen} < 0)`,

@@ -37,7 +37,9 @@ export const requests = pgTable(
       .references(() => regions.code),
     language: text("language"),
     serviceMode: serviceModeEnum("service_mode"),
-    amountAtStakeFen: bigint("amount_at_stake_fen", { mode: "bigint" }).notNull().default(sql`0`),
+    amountAtStakeFen: bigint("amount_at_stake_fen", { mode: "bigint" })
+      .notNull()
+      .default(sql`0`),
     enterpriseId: uuid("enterprise_id")
       .notNull()
       .references(() => enterprises.id),
@@ -63,7 +65,9 @@ export const requests = pgTable(
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
-    uniqueIndex("requests_idempotency_key").on(t.filedByUserId, t.idempotencyKey).where(sql`${t.idempotencyKey} is not null`),
+    uniqueIndex("requests_idempotency_key")
+      .on(t.filedByUserId, t.idempotencyKey)
+      .where(sql`${t.idempotencyKey} is not null`),
     index("requests_status_idx").on(t.status, t.submittedAt),
     index("requests_enterprise_idx").on(t.enterpriseId, t.submittedAt),
     index("requests_station_idx").on(t.stationId, t.submittedAt),
@@ -134,10 +138,7 @@ export const attachments = pgTable(
     content: bytea("content").notNull(),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [
-    index("attachments_request_idx").on(t.requestId),
-    check("attachments_size_check", sql`${t.sizeBytes} > 0 and ${t.sizeBytes} <= 10485760`),
-  ],
+  (t) => [index("attachments_request_idx").on(t.requestId), check("attachments_size_check", sql`${t.sizeBytes} > 0 and ${t.sizeBytes} <= 10485760`)],
 );
 
 /** The law society's return visit (回访) after a case is closed. */
@@ -156,8 +157,5 @@ export const returnVisits = pgTable(
     satisfaction: smallint("satisfaction").notNull(),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [
-    index("return_visits_request_idx").on(t.requestId),
-    check("return_visits_satisfaction_check", sql`${t.satisfaction} between 1 and 5`),
-  ],
+  (t) => [index("return_visits_request_idx").on(t.requestId), check("return_visits_satisfaction_check", sql`${t.satisfaction} between 1 and 5`)],
 );

@@ -1,17 +1,5 @@
 import { sql } from "drizzle-orm";
-import {
-  check,
-  date,
-  index,
-  integer,
-  jsonb,
-  pgTable,
-  primaryKey,
-  text,
-  timestamp,
-  uniqueIndex,
-  uuid,
-} from "drizzle-orm/pg-core";
+import { check, date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { users } from "./accounts";
 import { applicationStatusEnum, expertStatusEnum, serviceModeEnum, vettingCheckEnum } from "./enums";
 import { regions, specialties } from "./reference";
@@ -35,8 +23,14 @@ export const experts = pgTable(
     yearsOfPractice: integer("years_of_practice").notNull().default(0),
     bio: text("bio").notNull().default(""),
     /** Language and dialect codes (see lib/roster/languages.ts). */
-    languages: text("languages").array().notNull().default(sql`'{}'::text[]`),
-    serviceModes: serviceModeEnum("service_modes").array().notNull().default(sql`'{}'::service_mode[]`),
+    languages: text("languages")
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
+    serviceModes: serviceModeEnum("service_modes")
+      .array()
+      .notNull()
+      .default(sql`'{}'::service_mode[]`),
     /** Maximum number of active cases at once. */
     capacity: integer("capacity").notNull().default(5),
     /** Not matched until this date (exclusive), e.g. on leave. */
@@ -121,10 +115,7 @@ export const appointments = pgTable(
     reason: text("reason").notNull().default(""),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [
-    index("appointments_expert_idx").on(t.expertId),
-    check("appointments_term_check", sql`${t.termEnd} > ${t.termStart}`),
-  ],
+  (t) => [index("appointments_expert_idx").on(t.expertId), check("appointments_term_check", sql`${t.termEnd} > ${t.termStart}`)],
 );
 
 export const expertApplications = pgTable(
@@ -145,7 +136,9 @@ export const expertApplications = pgTable(
   },
   (t) => [
     index("expert_applications_status_idx").on(t.status, t.submittedAt),
-    uniqueIndex("expert_applications_one_pending").on(t.expertId).where(sql`${t.status} = 'pending'`),
+    uniqueIndex("expert_applications_one_pending")
+      .on(t.expertId)
+      .where(sql`${t.status} = 'pending'`),
   ],
 );
 

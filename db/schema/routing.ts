@@ -20,7 +20,9 @@ export const offers = pgTable(
     /** Position in the ranking when it was made, and its score and reasons (the "why"). */
     rank: integer("rank"),
     score: integer("score"),
-    reasons: jsonb("reasons").notNull().default(sql`'[]'::jsonb`),
+    reasons: jsonb("reasons")
+      .notNull()
+      .default(sql`'[]'::jsonb`),
     /** Null when routing chose automatically; the admin who pinned or assigned otherwise. */
     offeredBy: uuid("offered_by").references(() => users.id),
     isManual: boolean("is_manual").notNull().default(false),
@@ -31,11 +33,17 @@ export const offers = pgTable(
     declineNote: text("decline_note"),
   },
   (t) => [
-    uniqueIndex("offers_one_accepted_per_request").on(t.requestId).where(sql`${t.status} = 'accepted'`),
-    uniqueIndex("offers_one_pending_per_request").on(t.requestId).where(sql`${t.status} = 'pending'`),
+    uniqueIndex("offers_one_accepted_per_request")
+      .on(t.requestId)
+      .where(sql`${t.status} = 'accepted'`),
+    uniqueIndex("offers_one_pending_per_request")
+      .on(t.requestId)
+      .where(sql`${t.status} = 'pending'`),
     index("offers_expert_idx").on(t.expertId, t.status),
     index("offers_request_idx").on(t.requestId),
-    index("offers_pending_expiry_idx").on(t.expiresAt).where(sql`${t.status} = 'pending'`),
+    index("offers_pending_expiry_idx")
+      .on(t.expiresAt)
+      .where(sql`${t.status} = 'pending'`),
   ],
 );
 

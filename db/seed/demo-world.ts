@@ -46,7 +46,24 @@ interface ExpertRef {
 
 async function seedExperts(tx: Tx, random: Random, passwordHash: string, now: Date, adminId: string): Promise<ExpertRef[]> {
   const specialtyCodes = specialtyRows.map((r) => r.code);
-  const homes = ["330421", "330421", "330421", "330421001", "330421002", "330421102", "310118", "310118102", "320509", "320509105", "330402", "310115", "320505", "330106", "320102", "340104"];
+  const homes = [
+    "330421",
+    "330421",
+    "330421",
+    "330421001",
+    "330421002",
+    "330421102",
+    "310118",
+    "310118102",
+    "320509",
+    "320509105",
+    "330402",
+    "310115",
+    "320505",
+    "330106",
+    "320102",
+    "340104",
+  ];
   const refs: ExpertRef[] = [];
   for (const [i, [name, title, organization]] of expertPeople.entries()) {
     const email = i === 0 ? demoAccounts.expert : `expert${String(i).padStart(2, "0")}@demo.example`;
@@ -85,8 +102,16 @@ async function seedExperts(tx: Tx, random: Random, passwordHash: string, now: Da
           i === 0
             ? "长期服务嘉善县中小企业，擅长债权清收、买卖合同与担保纠纷，曾为一家集团企业化解 30 余起经济纠纷、追回欠款数百万元。"
             : `${organization}${title}，执业 ${random.int(3, 30)} 年，服务长三角示范区企业，熟悉${random.pick(["商事合同", "债权清收", "劳动用工", "知识产权", "公司治理", "矛盾调解"])}。`,
-        languages: i === 0 ? ["zh", "wu"] : random.sample(["zh", "wu", "sh", "en"], random.int(1, 3)).concat(["zh"]).filter((v, k, a) => a.indexOf(v) === k),
-        serviceModes: (i === 0 ? ["onsite", "booked", "visit", "online"] : random.sample(["onsite", "booked", "visit", "joint", "online"], random.int(1, 4))) as ServiceMode[],
+        languages:
+          i === 0
+            ? ["zh", "wu"]
+            : random
+                .sample(["zh", "wu", "sh", "en"], random.int(1, 3))
+                .concat(["zh"])
+                .filter((v, k, a) => a.indexOf(v) === k),
+        serviceModes: (i === 0
+          ? ["onsite", "booked", "visit", "online"]
+          : random.sample(["onsite", "booked", "visit", "joint", "online"], random.int(1, 4))) as ServiceMode[],
         capacity: i === 0 ? 8 : random.int(3, 10),
         pausedUntil: i === 7 ? isoDate(new Date(now.getTime() + 20 * DAY)) : null,
         termStart: termStart ? isoDate(termStart) : null,
@@ -104,10 +129,25 @@ async function seedExperts(tx: Tx, random: Random, passwordHash: string, now: Da
         decidedBy: adminId,
         reason: "经审核，符合首席法律咨询专家聘任条件。",
       });
-      await tx.insert(s.events).values({ type: "expert.appointed", entityType: "expert", entityId: expertId, actorUserId: adminId, actorRole: "admin", reason: "经审核，符合聘任条件。", at: termStart });
+      await tx.insert(s.events).values({
+        type: "expert.appointed",
+        entityType: "expert",
+        entityId: expertId,
+        actorUserId: adminId,
+        actorRole: "admin",
+        reason: "经审核，符合聘任条件。",
+        at: termStart,
+      });
     }
     if (status === "suspended") {
-      await tx.insert(s.events).values({ type: "expert.suspended", entityType: "expert", entityId: expertId, actorUserId: adminId, actorRole: "admin", reason: "执业证年检未通过，暂停派单。" });
+      await tx.insert(s.events).values({
+        type: "expert.suspended",
+        entityType: "expert",
+        entityId: expertId,
+        actorUserId: adminId,
+        actorRole: "admin",
+        reason: "执业证年检未通过，暂停派单。",
+      });
     }
     if (status === "pending") {
       await tx.insert(s.expertApplications).values({
@@ -148,7 +188,9 @@ export async function seedDemoWorldInTx(tx: Tx, passwordHash: string, now = new 
     .insert(s.users)
     .values({ email: demoAccounts.station, passwordHash, role: "station", name: "罗星服务站 小王", stationId: stationRows[0]!.id })
     .returning({ id: s.users.id });
-  await tx.insert(s.users).values({ email: "station2@demo.example", passwordHash, role: "station", name: "大云服务站 小李", stationId: stationRows[1]!.id });
+  await tx
+    .insert(s.users)
+    .values({ email: "station2@demo.example", passwordHash, role: "station", name: "大云服务站 小李", stationId: stationRows[1]!.id });
 
   const enterpriseRefs: { id: string; userId: string; region: string; name: string }[] = [];
   for (const [i, name] of enterpriseNames.entries()) {
@@ -157,7 +199,14 @@ export async function seedDemoWorldInTx(tx: Tx, passwordHash: string, now = new 
     const contact = random.pick(["张", "王", "李", "赵", "刘", "沈", "顾"]) + random.pick(["经理", "总", "会计", "主管"]);
     const [enterprise] = await tx
       .insert(s.enterprises)
-      .values({ name, nameNormalized: normalizeCompanyName(name), creditCode: makeCreditCode(random, county), regionCode: region, contactName: contact, contactPhone: `1380573${String(2000 + i)}` })
+      .values({
+        name,
+        nameNormalized: normalizeCompanyName(name),
+        creditCode: makeCreditCode(random, county),
+        regionCode: region,
+        contactName: contact,
+        contactPhone: `1380573${String(2000 + i)}`,
+      })
       .returning({ id: s.enterprises.id });
     const email = i === 0 ? demoAccounts.enterprise : `enterprise${String(i).padStart(2, "0")}@demo.example`;
     const [user] = await tx
@@ -178,15 +227,24 @@ export async function seedDemoWorldInTx(tx: Tx, passwordHash: string, now = new 
       const viaStation = n % 6 === 5;
       const category: RequestCategory = n === 30 ? "debt_collection" : random.pick(requestCategories);
       const needs = categorySpecialties[category] ?? ["contract"];
-      const ageDays = ["closed", "resolved"].includes(status) ? random.int(60, 520) : ["in_progress", "accepted"].includes(status) ? random.int(12, 200) : random.int(0, 30);
+      const ageDays = ["closed", "resolved"].includes(status)
+        ? random.int(60, 520)
+        : ["in_progress", "accepted"].includes(status)
+          ? random.int(12, 200)
+          : random.int(0, 30);
       const submittedAt = new Date(now.getTime() - ageDays * DAY - random.int(0, 20) * 3_600_000);
       const triagedAt = new Date(submittedAt.getTime() + random.int(2, 30) * 3_600_000);
       const acceptedAt = new Date(triagedAt.getTime() + random.int(1, 60) * 3_600_000);
       const resolvedAt = new Date(acceptedAt.getTime() + Math.max(1, ageDays - 10) * DAY * 0.7);
       const closedAt = new Date(resolvedAt.getTime() + random.int(1, 5) * DAY);
-      const reached = (s: RequestStatus) => statusOrder.indexOf(status) >= statusOrder.indexOf(s) && !["returned", "rejected", "withdrawn"].includes(status);
+      const reached = (s: RequestStatus) =>
+        statusOrder.indexOf(status) >= statusOrder.indexOf(s) && !["returned", "rejected", "withdrawn"].includes(status);
       const candidates = activeExperts.filter((e) => e.specialties.some((c) => needs.includes(c)));
-      const assigned = reached("offered") ? (n % 3 === 0 || category === "debt_collection" ? demoExpert : random.pick(candidates.length ? candidates : activeExperts)) : null;
+      const assigned = reached("offered")
+        ? n % 3 === 0 || category === "debt_collection"
+          ? demoExpert
+          : random.pick(candidates.length ? candidates : activeExperts)
+        : null;
       const amountFen = BigInt(random.int(5, 500)) * 1_000_000n + BigInt(random.int(0, 99));
       const title = n === 30 ? "集团 30 余起经济纠纷集中化解" : random.pick(requestTitles[category] ?? ["法律咨询"]);
       const [request] = await tx
@@ -206,7 +264,14 @@ export async function seedDemoWorldInTx(tx: Tx, passwordHash: string, now = new 
           filedByUserId: viaStation ? station!.id : enterprise.userId,
           stationId: viaStation ? stationRows[0]!.id : null,
           assignedExpertId: reached("accepted") ? assigned!.id : null,
-          statusReason: status === "returned" ? "请补充合同复印件和对账单。" : status === "rejected" ? "属于个人婚姻家事纠纷，不在本专家库受理范围。" : status === "withdrawn" ? "双方已自行和解。" : null,
+          statusReason:
+            status === "returned"
+              ? "请补充合同复印件和对账单。"
+              : status === "rejected"
+                ? "属于个人婚姻家事纠纷，不在本专家库受理范围。"
+                : status === "withdrawn"
+                  ? "双方已自行和解。"
+                  : null,
           referral: status === "rejected" ? "县人民法院诉调对接中心" : null,
           resolutionSummary: reached("resolved") ? "经专家协调，对方确认欠款并分期履行，纠纷已全部化解。" : null,
           rating: status === "closed" ? random.int(3, 5) : null,
@@ -222,11 +287,22 @@ export async function seedDemoWorldInTx(tx: Tx, passwordHash: string, now = new 
       const requestId = request!.id;
       await tx.insert(s.requestSpecialties).values(needs.map((specialtyCode) => ({ requestId, specialtyCode })));
       const counterparties = random.sample(counterpartyNames, random.int(1, 3));
-      await tx.insert(s.requestCounterparties).values(counterparties.map((name) => ({ requestId, name, nameNormalized: normalizeCompanyName(name) })));
+      await tx
+        .insert(s.requestCounterparties)
+        .values(counterparties.map((name) => ({ requestId, name, nameNormalized: normalizeCompanyName(name) })));
 
       const filer = viaStation ? { id: station!.id, role: "station" } : { id: enterprise.userId, role: "enterprise" };
       const event = (type: string, at: Date, actor: { id: string | null; role: string }, reason?: string) =>
-        tx.insert(s.events).values({ type, entityType: "request", entityId: requestId, requestId, actorUserId: actor.id, actorRole: actor.role, reason: reason ?? null, at });
+        tx.insert(s.events).values({
+          type,
+          entityType: "request",
+          entityId: requestId,
+          requestId,
+          actorUserId: actor.id,
+          actorRole: actor.role,
+          reason: reason ?? null,
+          at,
+        });
       const adminActor = { id: adminId, role: "admin" };
       await event("request.submitted", submittedAt, filer);
       if (status === "returned") await event("request.returned", triagedAt, adminActor, "请补充合同复印件和对账单。");
@@ -238,7 +314,18 @@ export async function seedDemoWorldInTx(tx: Tx, passwordHash: string, now = new 
         const offeredAt = new Date(triagedAt.getTime() + 3_600_000);
         if (n % 4 === 1 && reached("accepted")) {
           const decliner = random.pick(activeExperts.filter((e) => e.id !== assigned.id));
-          await tx.insert(s.offers).values({ requestId, expertId: decliner.id, status: "declined", rank: 1, score: 80, expiresAt: new Date(offeredAt.getTime() + 48 * 3_600_000), createdAt: offeredAt, answeredAt: new Date(offeredAt.getTime() + 5 * 3_600_000), declineReason: "capacity", declineNote: "近期案件已满。" });
+          await tx.insert(s.offers).values({
+            requestId,
+            expertId: decliner.id,
+            status: "declined",
+            rank: 1,
+            score: 80,
+            expiresAt: new Date(offeredAt.getTime() + 48 * 3_600_000),
+            createdAt: offeredAt,
+            answeredAt: new Date(offeredAt.getTime() + 5 * 3_600_000),
+            declineReason: "capacity",
+            declineNote: "近期案件已满。",
+          });
           await event("offer.declined", new Date(offeredAt.getTime() + 5 * 3_600_000), { id: decliner.userId, role: "expert" }, "近期案件已满。");
         }
         const pending = status === "offered";
@@ -256,7 +343,8 @@ export async function seedDemoWorldInTx(tx: Tx, passwordHash: string, now = new 
         await event("offer.created", offeredAt, { id: null, role: "system" });
         if (!pending) await event("offer.accepted", acceptedAt, { id: assigned.userId, role: "expert" });
       }
-      if (reached("in_progress")) await event("request.in_progress", new Date(acceptedAt.getTime() + 3_600_000), { id: assigned!.userId, role: "expert" });
+      if (reached("in_progress"))
+        await event("request.in_progress", new Date(acceptedAt.getTime() + 3_600_000), { id: assigned!.userId, role: "expert" });
       if (reached("in_progress")) {
         const disputeCount = n === 30 ? 32 : random.int(1, 4);
         const allClosed = reached("resolved");
@@ -274,7 +362,17 @@ export async function seedDemoWorldInTx(tx: Tx, passwordHash: string, now = new 
           let recovered = 0n;
           const [dispute] = await tx
             .insert(s.disputes)
-            .values({ requestId, counterpartyName: counterparty, kind: category === "lease_dispute" ? "rent" : category === "labor" ? "labor" : random.pick(["receivable", "contract"] as const), claimedFen, status: dStatus, resolutionMethod: dStatus === "resolved" ? random.pick(["negotiation", "mediation", "judgment"]) : null, openedAt, closedAt: closedAtD, createdBy: assigned!.userId })
+            .values({
+              requestId,
+              counterpartyName: counterparty,
+              kind: category === "lease_dispute" ? "rent" : category === "labor" ? "labor" : random.pick(["receivable", "contract"] as const),
+              claimedFen,
+              status: dStatus,
+              resolutionMethod: dStatus === "resolved" ? random.pick(["negotiation", "mediation", "judgment"]) : null,
+              openedAt,
+              closedAt: closedAtD,
+              createdBy: assigned!.userId,
+            })
             .returning({ id: s.disputes.id });
           if (dStatus === "resolved" || dStatus === "enforcing") {
             const entries = random.int(1, 2);
@@ -284,13 +382,39 @@ export async function seedDemoWorldInTx(tx: Tx, passwordHash: string, now = new 
               const receivedOn = isoDate(new Date(Math.min(now.getTime() - DAY, openedAt.getTime() + random.int(5, 60) * DAY)));
               const [entry] = await tx
                 .insert(s.recoveries)
-                .values({ disputeId: dispute!.id, requestId, amountFen: amount, receivedOn, method: random.pick(["negotiation", "mediation", "judgment", "enforcement"] as const), note: "银行转账回单已核对", recordedBy: assigned!.userId })
+                .values({
+                  disputeId: dispute!.id,
+                  requestId,
+                  amountFen: amount,
+                  receivedOn,
+                  method: random.pick(["negotiation", "mediation", "judgment", "enforcement"] as const),
+                  note: "银行转账回单已核对",
+                  recordedBy: assigned!.userId,
+                })
                 .returning({ id: s.recoveries.id });
               recovered += amount;
               if (n === 31 && d === 0 && e === 0) {
                 // One corrected mistake, so the demo ledger shows how reversals look.
-                await tx.insert(s.recoveries).values({ disputeId: dispute!.id, requestId, amountFen: -amount, receivedOn, method: "other", note: "冲正", reason: "金额录入错误，已重新登记", reversesId: entry!.id, recordedBy: assigned!.userId });
-                await tx.insert(s.recoveries).values({ disputeId: dispute!.id, requestId, amountFen: amount, receivedOn, method: "negotiation", note: "更正后重新登记", recordedBy: assigned!.userId });
+                await tx.insert(s.recoveries).values({
+                  disputeId: dispute!.id,
+                  requestId,
+                  amountFen: -amount,
+                  receivedOn,
+                  method: "other",
+                  note: "冲正",
+                  reason: "金额录入错误，已重新登记",
+                  reversesId: entry!.id,
+                  recordedBy: assigned!.userId,
+                });
+                await tx.insert(s.recoveries).values({
+                  disputeId: dispute!.id,
+                  requestId,
+                  amountFen: amount,
+                  receivedOn,
+                  method: "negotiation",
+                  note: "更正后重新登记",
+                  recordedBy: assigned!.userId,
+                });
               }
             }
           }
@@ -299,15 +423,31 @@ export async function seedDemoWorldInTx(tx: Tx, passwordHash: string, now = new 
           }
         }
         await tx.insert(s.messages).values([
-          { requestId, authorUserId: enterprise.userId, body: "您好，相关合同和对账单已整理好，什么时候方便面谈？", createdAt: new Date(acceptedAt.getTime() + 2 * 3_600_000) },
-          { requestId, authorUserId: assigned!.userId, body: "收到，周三上午我在罗星街道服务站坐诊，可以当面沟通。", createdAt: new Date(acceptedAt.getTime() + 4 * 3_600_000) },
+          {
+            requestId,
+            authorUserId: enterprise.userId,
+            body: "您好，相关合同和对账单已整理好，什么时候方便面谈？",
+            createdAt: new Date(acceptedAt.getTime() + 2 * 3_600_000),
+          },
+          {
+            requestId,
+            authorUserId: assigned!.userId,
+            body: "收到，周三上午我在罗星街道服务站坐诊，可以当面沟通。",
+            createdAt: new Date(acceptedAt.getTime() + 4 * 3_600_000),
+          },
         ]);
       }
       if (reached("resolved")) await event("request.resolved", resolvedAt, { id: assigned!.userId, role: "expert" }, "纠纷已全部化解。");
       if (status === "closed") {
         await event("request.closed", closedAt, { id: enterprise.userId, role: "enterprise" });
         if (n % 2 === 0) {
-          await tx.insert(s.returnVisits).values({ requestId, visitedOn: isoDate(new Date(closedAt.getTime() + 7 * DAY)), visitedBy: adminId, summary: "企业对专家服务表示满意，款项已基本到位。", satisfaction: random.int(4, 5) });
+          await tx.insert(s.returnVisits).values({
+            requestId,
+            visitedOn: isoDate(new Date(closedAt.getTime() + 7 * DAY)),
+            visitedBy: adminId,
+            summary: "企业对专家服务表示满意，款项已基本到位。",
+            satisfaction: random.int(4, 5),
+          });
         }
       }
       if (status === "offered" && assigned) {

@@ -8,9 +8,21 @@ import { useTestDatabase } from "@/test/database";
 useTestDatabase();
 
 const post = (body: unknown) =>
-  POST(new Request("http://localhost/api/v1/enterprises/register", { method: "POST", body: JSON.stringify(body), headers: { "content-type": "application/json" } }));
+  POST(
+    new Request("http://localhost/api/v1/enterprises/register", {
+      method: "POST",
+      body: JSON.stringify(body),
+      headers: { "content-type": "application/json" },
+    }),
+  );
 
-const valid = { companyName: "嘉善恒信机械有限公司", creditCode: " 9144030071526726xg ", contactName: "王经理", email: "Wang@Example.COM", password: "a-long-password" };
+const valid = {
+  companyName: "嘉善恒信机械有限公司",
+  creditCode: " 9144030071526726xg ",
+  contactName: "王经理",
+  email: "Wang@Example.COM",
+  password: "a-long-password",
+};
 
 describe("enterprise self-registration", () => {
   it("registers the company with the normalised credit code and a hashed password", async () => {

@@ -43,7 +43,16 @@ export async function registerEnterprise(input: z.output<typeof registerEnterpri
           enterpriseId: enterprise!.id,
         })
         .returning({ id: users.id });
-      const actor = { userId: user!.id, role: "enterprise", email: input.email, name: input.contactName, enterpriseId: enterprise!.id, stationId: null, expertId: null, regionScope: null } as const;
+      const actor = {
+        userId: user!.id,
+        role: "enterprise",
+        email: input.email,
+        name: input.contactName,
+        enterpriseId: enterprise!.id,
+        stationId: null,
+        expertId: null,
+        regionScope: null,
+      } as const;
       await recordEvent(tx, actor, { type: "enterprise.registered", entityType: "enterprise", entityId: enterprise!.id });
       return { enterpriseId: enterprise!.id, userId: user!.id };
     });

@@ -47,11 +47,7 @@ async function actorFromBearer(secret: string): Promise<Actor | null> {
     .update(apiTokens)
     .set({ lastUsedAt: now })
     .where(
-      and(
-        eq(apiTokens.tokenHash, hashToken(secret)),
-        isNull(apiTokens.revokedAt),
-        or(isNull(apiTokens.expiresAt), gt(apiTokens.expiresAt, now)),
-      ),
+      and(eq(apiTokens.tokenHash, hashToken(secret)), isNull(apiTokens.revokedAt), or(isNull(apiTokens.expiresAt), gt(apiTokens.expiresAt, now))),
     )
     .returning({ userId: apiTokens.userId, scopes: apiTokens.scopes });
   if (!token) return null;

@@ -25,7 +25,10 @@ describe("signing in", () => {
     const actor = await createEnterpriseActor();
     for (let i = 0; i < MAX_FAILURES_PER_ACCOUNT; i++) await verifyCredentials(actor.email, "wrong", `10.1.0.${i}`);
     expect(await lockedForMinutes(actor.email, "10.9.9.9")).toBe(15);
-    await expect(verifyCredentials(actor.email, TEST_PASSWORD, "10.9.9.9")).rejects.toMatchObject({ code: "rate_limited", options: { params: { minutes: 15 } } });
+    await expect(verifyCredentials(actor.email, TEST_PASSWORD, "10.9.9.9")).rejects.toMatchObject({
+      code: "rate_limited",
+      options: { params: { minutes: 15 } },
+    });
     // Fifteen minutes later the account may try again.
     expect(await lockedForMinutes(actor.email, "10.9.9.9", new Date(Date.now() + 15 * 60_000 + 1000))).toBe(0);
   });

@@ -14,11 +14,7 @@ export function normalizeEmail(email: string): string {
  * (unknown e-mail and wrong password look the same, and take the same time).
  * Throws AppError("rate_limited") with `minutes` while the account or address is locked.
  */
-export async function verifyCredentials(
-  rawEmail: string,
-  password: string,
-  address: string,
-): Promise<{ id: string; role: string } | null> {
+export async function verifyCredentials(rawEmail: string, password: string, address: string): Promise<{ id: string; role: string } | null> {
   const email = normalizeEmail(rawEmail);
   const minutes = await lockedForMinutes(email, address);
   if (minutes > 0) throw new AppError("rate_limited", "auth.signIn.locked", { params: { minutes } });

@@ -68,9 +68,7 @@ export function apiRoute<B extends z.ZodType | undefined = undefined, Q extends 
       const body = config.body ? await config.body.parseAsync(raw) : undefined;
       const searchParams = Object.fromEntries(new URL(request.url).searchParams);
       const query = config.query ? await config.query.parseAsync(searchParams) : undefined;
-      const params = Object.fromEntries(
-        Object.entries((await context?.params) ?? {}).map(([k, v]) => [k, Array.isArray(v) ? v.join("/") : v]),
-      );
+      const params = Object.fromEntries(Object.entries((await context?.params) ?? {}).map(([k, v]) => [k, Array.isArray(v) ? v.join("/") : v]));
       const result = await handler({ request, actor, body: body as Out<B>, query: query as Out<Q>, params, locale });
       if (result instanceof Response) return result;
       if (result instanceof Created) return jsonResponse(result.value, 201);

@@ -10,7 +10,11 @@ export function fieldErrorsFromZod(error: z.ZodError, locale: Locale): Record<st
   for (const issue of error.issues) {
     const field = issue.path.length ? issue.path.join(".") : "_";
     if (fields[field]) continue;
-    const key = hasMessage(locale, issue.message) ? issue.message : issue.code === "invalid_type" && issue.input === undefined ? "errors.field.required" : "errors.field.invalid";
+    const key = hasMessage(locale, issue.message)
+      ? issue.message
+      : issue.code === "invalid_type" && issue.input === undefined
+        ? "errors.field.required"
+        : "errors.field.invalid";
     fields[field] = t(key);
   }
   return fields;
@@ -20,9 +24,7 @@ export function fieldErrorsFromZod(error: z.ZodError, locale: Locale): Record<st
 export function errorResponseBody(error: unknown, locale: Locale): { status: number; body: ApiErrorBody } {
   const t = translator(locale);
   if (error instanceof AppError) {
-    const fields = error.options.fields
-      ? Object.fromEntries(Object.entries(error.options.fields).map(([k, key]) => [k, t(key)]))
-      : undefined;
+    const fields = error.options.fields ? Object.fromEntries(Object.entries(error.options.fields).map(([k, key]) => [k, t(key)])) : undefined;
     return {
       status: error.status,
       body: { error: { code: error.code, message: t(error.messageKey, error.options.params), ...(fields ? { fields } : {}) } },

@@ -7,9 +7,7 @@ import type { ErrorCode } from "@/lib/errors";
 import type { Locale } from "@/lib/i18n/catalog";
 import { errorResponseBody, localeFromHeaders } from "./error-body";
 
-export type ActionResult<T> =
-  | { ok: true; data: T }
-  | { ok: false; code: ErrorCode; message: string; fields?: Record<string, string> };
+export type ActionResult<T> = { ok: true; data: T } | { ok: false; code: ErrorCode; message: string; fields?: Record<string, string> };
 
 /** FormData as a plain object; repeated names become arrays, names ending in [] always arrays. */
 export function formDataToObject(form: FormData): Record<string, unknown> {

@@ -27,7 +27,20 @@ import { tokens } from "./zh-CN/tokens";
 // One file per domain and language; a domain adds its pair here.
 export const zhCN = { common, errors, enums, auth, home, tokens, requests, notifications, disputes, reports, roster, routing };
 export type Catalog = Shape<typeof zhCN>;
-export const en: Catalog = { common: enCommon, errors: enErrors, enums: enEnums, auth: enAuth, home: enHome, tokens: enTokens, requests: enRequests, notifications: enNotifications, disputes: enDisputes, reports: enReports, roster: enRoster, routing: enRouting };
+export const en: Catalog = {
+  common: enCommon,
+  errors: enErrors,
+  enums: enEnums,
+  auth: enAuth,
+  home: enHome,
+  tokens: enTokens,
+  requests: enRequests,
+  notifications: enNotifications,
+  disputes: enDisputes,
+  reports: enReports,
+  roster: enRoster,
+  routing: enRouting,
+};
 
 export const locales = ["zh-CN", "en"] as const;
 export type Locale = (typeof locales)[number];

@@ -16,7 +16,8 @@ export function sqlAdapter(handle: DbOrTx): { executeSql(text: string, values: u
   if (client?.unsafe) {
     const unsafe = client.unsafe.bind(client);
     // node-postgres (pg-boss's own driver) sends undefined as null and plain objects as JSON; postgres.js wants both spelled out.
-    const toParam = (v: unknown) => (v === undefined ? null : v !== null && typeof v === "object" && Object.getPrototypeOf(v) === Object.prototype ? JSON.stringify(v) : v);
+    const toParam = (v: unknown) =>
+      v === undefined ? null : v !== null && typeof v === "object" && Object.getPrototypeOf(v) === Object.prototype ? JSON.stringify(v) : v;
     return { executeSql: async (text, values) => ({ rows: await unsafe(text, (values ?? []).map(toParam)) }) };
   }
   if (client?.query && client.exec) {

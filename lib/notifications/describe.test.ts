@@ -8,19 +8,30 @@ const en = translator("en");
 
 describe("notifications in words", () => {
   it("names the new status in the reader's language, with the reason and referral", () => {
-    const facts = { kind: "request.status", requestTitle: "厂房租金拖欠", data: { status: "rejected", reason: "不属于受理范围", referral: "县法律援助中心" } };
-    expect(describeNotification(zh, facts)).toEqual({ headline: "“厂房租金拖欠”的状态变为：不予受理。", details: ["说明：不属于受理范围", "建议去处：县法律援助中心"] });
+    const facts = {
+      kind: "request.status",
+      requestTitle: "厂房租金拖欠",
+      data: { status: "rejected", reason: "不属于受理范围", referral: "县法律援助中心" },
+    };
+    expect(describeNotification(zh, facts)).toEqual({
+      headline: "“厂房租金拖欠”的状态变为：不予受理。",
+      details: ["说明：不属于受理范围", "建议去处：县法律援助中心"],
+    });
     expect(describeNotification(en, facts).headline).toBe("“厂房租金拖欠” is now: Rejected.");
   });
 
   it("says what happened for an event without a status, and something neutral for what it does not know", () => {
-    expect(describeNotification(zh, { kind: "request.status", requestTitle: "T", data: { event: "offer.withdrawn" } }).headline).toBe("“T”的案件邀请已撤回。");
+    expect(describeNotification(zh, { kind: "request.status", requestTitle: "T", data: { event: "offer.withdrawn" } }).headline).toBe(
+      "“T”的案件邀请已撤回。",
+    );
     expect(describeNotification(zh, { kind: "request.status", data: { text: "welcome" } }).headline).toBe("您有一条新通知。");
     expect(describeNotification(en, { kind: "something.else" }).headline).toBe("You have a new notification.");
   });
 
   it("prefers the title stored with the notification, then the request's, then says it has none", () => {
-    expect(describeNotification(zh, { kind: "offer.new", requestTitle: "现在的标题", data: { title: "当时的标题" } }).headline).toContain("当时的标题");
+    expect(describeNotification(zh, { kind: "offer.new", requestTitle: "现在的标题", data: { title: "当时的标题" } }).headline).toContain(
+      "当时的标题",
+    );
     expect(describeNotification(zh, { kind: "offer.new", requestTitle: "现在的标题" }).headline).toContain("现在的标题");
     expect(describeNotification(zh, { kind: "offer.new" }).headline).toContain("（无标题）");
   });

@@ -22,13 +22,14 @@ interface Received {
 
 /** Decodes MIME encoded-words (=?UTF-8?B?...?= / =?UTF-8?Q?...?=) in a header value. */
 function decodeHeader(value: string): string {
-  return value
-    .replace(/\?=\s+=\?/g, "?==?")
-    .replace(/=\?UTF-8\?([BQ])\?([^?]*)\?=/gi, (_m, enc: string, text: string) =>
-      enc.toUpperCase() === "B"
-        ? Buffer.from(text, "base64").toString("utf8")
-        : Buffer.from(text.replace(/_/g, " ").replace(/=([0-9A-F]{2})/gi, (_x, h: string) => String.fromCharCode(parseInt(h, 16))), "latin1").toString("utf8"),
-    );
+  return value.replace(/\?=\s+=\?/g, "?==?").replace(/=\?UTF-8\?([BQ])\?([^?]*)\?=/gi, (_m, enc: string, text: string) =>
+    enc.toUpperCase() === "B"
+      ? Buffer.from(text, "base64").toString("utf8")
+      : Buffer.from(
+          text.replace(/_/g, " ").replace(/=([0-9A-F]{2})/gi, (_x, h: string) => String.fromCharCode(parseInt(h, 16))),
+          "latin1",
+        ).toString("utf8"),
+  );
 }
 
 /** The subject, content type and decoded text body of a raw single-part message. */
@@ -42,7 +43,10 @@ function parse(raw: string) {
     encoding === "base64"
       ? Buffer.from(body.replace(/\s+/g, ""), "base64").toString("utf8")
       : encoding === "quoted-printable"
-        ? Buffer.from(body.replace(/=\r?\n/g, "").replace(/=([0-9A-F]{2})/gi, (_x, h: string) => String.fromCharCode(parseInt(h, 16))), "latin1").toString("utf8")
+        ? Buffer.from(
+            body.replace(/=\r?\n/g, "").replace(/=([0-9A-F]{2})/gi, (_x, h: string) => String.fromCharCode(parseInt(h, 16))),
+            "latin1",
+          ).toString("utf8")
         : body;
   return { subject: decodeHeader(header("Subject")), contentType: header("Content-Type"), text };
 }
@@ -168,7 +172,9 @@ describe("notification e-mail through a real SMTP server", () => {
     setMailSettingsForTests(null);
     const log = vi.spyOn(console, "log").mockImplementation(() => {});
     try {
-      await db.transaction((tx) => notify(tx, { userIds: [enterprise.userId], kind: "message.new", data: { title: "T", author: "专家", excerpt: "你好" } }));
+      await db.transaction((tx) =>
+        notify(tx, { userIds: [enterprise.userId], kind: "message.new", data: { title: "T", author: "专家", excerpt: "你好" } }),
+      );
       expect(await drainJobs("notification.email")).toEqual({ ran: 1, failed: 0 });
       expect(log.mock.calls.map((c) => String(c[0])).join("\n")).toContain(`to=${enterprise.email}`);
       expect(received).toHaveLength(0);

@@ -21,7 +21,20 @@ const errorResponse = {
             type: "object",
             required: ["code", "message"],
             properties: {
-              code: { type: "string", enum: ["bad_request", "unauthorized", "forbidden", "not_found", "conflict", "payload_too_large", "invalid_input", "rate_limited", "internal"] },
+              code: {
+                type: "string",
+                enum: [
+                  "bad_request",
+                  "unauthorized",
+                  "forbidden",
+                  "not_found",
+                  "conflict",
+                  "payload_too_large",
+                  "invalid_input",
+                  "rate_limited",
+                  "internal",
+                ],
+              },
               message: { type: "string" },
               fields: { type: "object", additionalProperties: { type: "string" } },
             },

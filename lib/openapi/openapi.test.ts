@@ -14,10 +14,17 @@ describe("the OpenAPI document", () => {
   it("describes the contract's routes with their request bodies", async () => {
     const response = await GET(new Request("http://localhost/api/v1/openapi.json"));
     expect(response.status).toBe(200);
-    const doc = (await response.json()) as { openapi: string; paths: Record<string, Record<string, { requestBody?: { content: Record<string, { schema: { properties: Record<string, unknown> } }> } }>> };
+    const doc = (await response.json()) as {
+      openapi: string;
+      paths: Record<string, Record<string, { requestBody?: { content: Record<string, { schema: { properties: Record<string, unknown> } }> } }>>;
+    };
     expect(doc.openapi).toBe("3.1.0");
-    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(["/api/v1/me", "/api/v1/enterprises/register", "/api/v1/stats", "/api/v1/tokens/{id}"]));
+    expect(Object.keys(doc.paths)).toEqual(
+      expect.arrayContaining(["/api/v1/me", "/api/v1/enterprises/register", "/api/v1/stats", "/api/v1/tokens/{id}"]),
+    );
     const register = doc.paths["/api/v1/enterprises/register"]!.post!.requestBody!.content["application/json"]!.schema;
-    expect(Object.keys(register.properties)).toEqual(expect.arrayContaining(["companyName", "creditCode", "contactName", "email", "password", "phone"]));
+    expect(Object.keys(register.properties)).toEqual(
+      expect.arrayContaining(["companyName", "creditCode", "contactName", "email", "password", "phone"]),
+    );
   });
 });

@@ -16,9 +16,16 @@ export async function getAdminOverview(actor: Actor) {
     countRequests(eq(requests.status, "submitted")),
     countRequests(eq(requests.needsAttention, true)),
     countRequests(inArray(requests.status, ["accepted", "in_progress"])),
-    db.select({ n: count() }).from(offers).innerJoin(requests, eq(requests.id, offers.requestId)).where(and(scope, eq(offers.status, "pending"))),
+    db
+      .select({ n: count() })
+      .from(offers)
+      .innerJoin(requests, eq(requests.id, offers.requestId))
+      .where(and(scope, eq(offers.status, "pending"))),
     db.select({ n: count() }).from(expertApplications).where(eq(expertApplications.status, "pending")),
-    db.select({ n: count() }).from(experts).where(and(eq(experts.status, "active"), gt(experts.termEnd, today), lte(experts.termEnd, in90))),
+    db
+      .select({ n: count() })
+      .from(experts)
+      .where(and(eq(experts.status, "active"), gt(experts.termEnd, today), lte(experts.termEnd, in90))),
   ]);
   return {
     awaitingTriage,

@@ -49,9 +49,7 @@ export async function sniffAttachmentType(bytes: Uint8Array): Promise<{ mime: st
  * Chinese and other non-ASCII characters are kept as they are.
  */
 export function cleanFilename(raw: string, ext: string): string {
-  const base = (raw.split(/[\\/]/).pop() ?? "")
-    .replace(/[\u0000-\u001f\u007f"<>|*?:]/g, "")
-    .trim();
+  const base = (raw.split(/[\\/]/).pop() ?? "").replace(/[\u0000-\u001f\u007f"<>|*?:]/g, "").trim();
   let name = base.length > 150 ? base.slice(0, 140) + base.slice(base.lastIndexOf(".")).slice(0, 10) : base;
   if (!name || name === "." || name === "..") name = "attachment";
   return /\.[A-Za-z0-9]{1,5}$/.test(name) ? name : `${name}.${ext}`;

@@ -15,11 +15,7 @@ const FINAL_STATUSES = ["closed", "withdrawn", "rejected"];
  * that is not PDF, image, Word or Excel by its content. Stored in the database (every instance
  * serves it), with an event on the timeline. `readFile` is called after the access checks.
  */
-export async function addAttachment(
-  actor: Actor | null,
-  requestId: string,
-  readFile: () => Promise<{ filename: string; bytes: Uint8Array }>,
-) {
+export async function addAttachment(actor: Actor | null, requestId: string, readFile: () => Promise<{ filename: string; bytes: Uint8Array }>) {
   const uploader = requirePermission(actor, "attachment.upload");
   const request = await loadCaseForParty(db, uploader, requestId);
   if (FINAL_STATUSES.includes(request.status)) throw conflict("requests.errors.attachmentFinal");
@@ -33,9 +29,28 @@ export async function addAttachment(
   return db.transaction(async (tx) => {
     const [row] = await tx
       .insert(attachments)
-      .values({ requestId: request.id, uploadedBy: uploader.userId, filename, mimeType: type.mime, sizeBytes: file.bytes.byteLength, content: Buffer.from(file.bytes) })
-      .returning({ id: attachments.id, filename: attachments.filename, mimeType: attachments.mimeType, sizeBytes: attachments.sizeBytes, createdAt: attachments.createdAt });
-    await recordEvent(tx, uploader, { type: "attachment.added", entityType: "attachment", entityId: row!.id, requestId: request.id, data: { filename } });
+      .values({
+        requestId: request.id,
+        uploadedBy: uploader.userId,
+        filename,
+        mimeType: type.mime,
+        sizeBytes: file.bytes.byteLength,
+        content: Buffer.from(file.bytes),
+      })
+      .returning({
+        id: attachments.id,
+        filename: attachments.filename,
+        mimeType: attachments.mimeType,
+        sizeBytes: attachments.sizeBytes,
+        createdAt: attachments.createdAt,
+      });
+    await recordEvent(tx, uploader, {
+      type: "attachment.added",
+      entityType: "attachment",
+      entityId: row!.id,
+      requestId: request.id,
+      data: { filename },
+    });
     return row!;
   });
 }

@@ -18,7 +18,13 @@ const isDue = sql`${requests.resolvedAt} <= now() - make_interval(days => ${AUTO
  */
 export async function autoCloseRequest({ requestId }: { requestId: string }): Promise<boolean> {
   const [due] = await db
-    .select({ id: requests.id, title: requests.title, enterpriseId: requests.enterpriseId, stationId: requests.stationId, assignedExpertId: requests.assignedExpertId })
+    .select({
+      id: requests.id,
+      title: requests.title,
+      enterpriseId: requests.enterpriseId,
+      stationId: requests.stationId,
+      assignedExpertId: requests.assignedExpertId,
+    })
     .from(requests)
     .where(and(eq(requests.id, requestId), eq(requests.status, "resolved"), isDue));
   if (!due) return false;

@@ -16,7 +16,9 @@ import { fileAs, moveTo } from "./test-support";
 useTestDatabase();
 
 // Real file signatures, built here so the tests need no binary fixtures.
-const PNG = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52, 0, 0, 0, 1, 0, 0, 0, 1, 8, 6, 0, 0, 0, 0x1f, 0x15, 0xc4, 0x89]);
+const PNG = Uint8Array.from([
+  0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52, 0, 0, 0, 1, 0, 0, 0, 1, 8, 6, 0, 0, 0, 0x1f, 0x15, 0xc4, 0x89,
+]);
 const PDF = new TextEncoder().encode("%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n");
 const JPEG = Uint8Array.from([0xff, 0xd8, 0xff, 0xe0, 0, 16, 0x4a, 0x46, 0x49, 0x46, 0, 1, 1, 0, 0, 1, 0, 1, 0, 0, 0xff, 0xd9]);
 const HTML = new TextEncoder().encode("<!doctype html><html><script>alert(1)</script></html>");
@@ -70,7 +72,8 @@ function zip(files: Record<string, string>): Uint8Array {
 }
 
 const DOCX = zip({
-  "[Content_Types].xml": '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>',
+  "[Content_Types].xml":
+    '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>',
   "word/document.xml": "<w:document/>",
 });
 
@@ -116,7 +119,8 @@ describe("the case's messages and files", () => {
     offeredExpert = await createExpertActor();
     admin = await createAdminActor("330421");
     outOfScopeAdmin = await createAdminActor("320509");
-    for (const [k, a] of Object.entries({ enterprise, otherEnterprise, expert, offeredExpert, admin, outOfScopeAdmin })) tokens[k as keyof typeof tokens] = await bearerFor(a);
+    for (const [k, a] of Object.entries({ enterprise, otherEnterprise, expert, offeredExpert, admin, outOfScopeAdmin }))
+      tokens[k as keyof typeof tokens] = await bearerFor(a);
     requestId = await fileAs(enterprise);
     await moveTo(requestId, "accepted", expert);
   });
@@ -124,25 +128,40 @@ describe("the case's messages and files", () => {
   const ctx = (id: string) => ({ params: Promise.resolve({ id }) });
   const auth = (who: keyof typeof tokens) => ({ authorization: `Bearer ${tokens[who]}` });
   const say = (who: keyof typeof tokens, body: string) =>
-    postMessageRoute(new Request(`http://localhost/api/v1/requests/${requestId}/messages`, { method: "POST", body: JSON.stringify({ body }), headers: auth(who) }), ctx(requestId));
+    postMessageRoute(
+      new Request(`http://localhost/api/v1/requests/${requestId}/messages`, { method: "POST", body: JSON.stringify({ body }), headers: auth(who) }),
+      ctx(requestId),
+    );
   const upload = (who: keyof typeof tokens, bytes: Uint8Array, name: string, id = requestId) => {
     const form = new FormData();
     form.set("file", new File([Buffer.from(bytes)], name));
-    return uploadRoute(new Request(`http://localhost/api/v1/requests/${id}/attachments`, { method: "POST", body: form, headers: auth(who) }), ctx(id));
+    return uploadRoute(
+      new Request(`http://localhost/api/v1/requests/${id}/attachments`, { method: "POST", body: form, headers: auth(who) }),
+      ctx(id),
+    );
   };
 
   it("carries messages between the company, the expert and admins, and tells the others", async () => {
     expect((await say("enterprise", "合同和对账单已上传，请查收。")).status).toBe(201);
     expect((await say("expert", "收到，<b>周三</b>面谈。")).status).toBe(201);
     expect((await say("admin", "法学会已关注。")).status).toBe(201);
-    const list = await listMessagesRoute(new Request(`http://localhost/api/v1/requests/${requestId}/messages`, { headers: auth("enterprise") }), ctx(requestId));
+    const list = await listMessagesRoute(
+      new Request(`http://localhost/api/v1/requests/${requestId}/messages`, { headers: auth("enterprise") }),
+      ctx(requestId),
+    );
     const messages = (await list.json()) as { body: string; authorRole: string }[];
     expect(messages.map((m) => [m.authorRole, m.body])).toEqual([
       ["enterprise", "合同和对账单已上传，请查收。"],
       ["expert", "收到，<b>周三</b>面谈。"],
       ["admin", "法学会已关注。"],
     ]);
-    const kinds = async (a: Actor) => (await db.select({ kind: notifications.kind }).from(notifications).where(and(eq(notifications.userId, a.userId), eq(notifications.kind, "message.new")))).length;
+    const kinds = async (a: Actor) =>
+      (
+        await db
+          .select({ kind: notifications.kind })
+          .from(notifications)
+          .where(and(eq(notifications.userId, a.userId), eq(notifications.kind, "message.new")))
+      ).length;
     expect(await kinds(enterprise)).toBe(2);
     expect(await kinds(expert)).toBe(2);
   });
@@ -152,10 +171,16 @@ describe("the case's messages and files", () => {
     await moveTo(other, "offered", offeredExpert);
     for (const who of ["otherEnterprise", "offeredExpert", "outOfScopeAdmin"] as const) {
       expect((await say(who, "hi")).status, who).toBe(404);
-      const list = await listMessagesRoute(new Request(`http://localhost/api/v1/requests/${requestId}/messages`, { headers: auth(who) }), ctx(requestId));
+      const list = await listMessagesRoute(
+        new Request(`http://localhost/api/v1/requests/${requestId}/messages`, { headers: auth(who) }),
+        ctx(requestId),
+      );
       expect(list.status, who).toBe(404);
     }
-    const offeredList = await listMessagesRoute(new Request(`http://localhost/api/v1/requests/${other}/messages`, { headers: auth("offeredExpert") }), ctx(other));
+    const offeredList = await listMessagesRoute(
+      new Request(`http://localhost/api/v1/requests/${other}/messages`, { headers: auth("offeredExpert") }),
+      ctx(other),
+    );
     expect(offeredList.status).toBe(404);
   });
 
@@ -169,14 +194,19 @@ describe("the case's messages and files", () => {
     const renamed = (await (await upload("admin", PNG, "截图.pdf")).json()) as { mimeType: string };
     expect(renamed.mimeType).toBe("image/png");
 
-    const listed = (await (await listFilesRoute(new Request(`http://localhost/api/v1/requests/${requestId}/attachments`, { headers: auth("expert") }), ctx(requestId))).json()) as { filename: string; uploadedByRole: string }[];
+    const listed = (await (
+      await listFilesRoute(new Request(`http://localhost/api/v1/requests/${requestId}/attachments`, { headers: auth("expert") }), ctx(requestId))
+    ).json()) as { filename: string; uploadedByRole: string }[];
     expect(listed.map((f) => [f.filename, f.uploadedByRole])).toEqual([
       ["购销合同（2025）.pdf", "enterprise"],
       ["对账单.xlsx", "expert"],
       ["截图.pdf", "admin"],
     ]);
 
-    const download = await downloadRoute(new Request(`http://localhost/api/v1/attachments/${file.id}`, { headers: auth("enterprise") }), ctx(file.id));
+    const download = await downloadRoute(
+      new Request(`http://localhost/api/v1/attachments/${file.id}`, { headers: auth("enterprise") }),
+      ctx(file.id),
+    );
     expect(download.status).toBe(200);
     expect(download.headers.get("content-type")).toBe("application/pdf");
     const disposition = download.headers.get("content-disposition") ?? "";
@@ -201,7 +231,11 @@ describe("the case's messages and files", () => {
     big.set(PDF);
     expect((await upload("enterprise", big, "big.pdf")).status).toBe(413);
     const declared = await uploadRoute(
-      new Request(`http://localhost/api/v1/requests/${requestId}/attachments`, { method: "POST", body: "x", headers: { ...auth("enterprise"), "content-type": "multipart/form-data; boundary=x", "content-length": String(50 * 1024 * 1024) } }),
+      new Request(`http://localhost/api/v1/requests/${requestId}/attachments`, {
+        method: "POST",
+        body: "x",
+        headers: { ...auth("enterprise"), "content-type": "multipart/form-data; boundary=x", "content-length": String(50 * 1024 * 1024) },
+      }),
       ctx(requestId),
     );
     expect(declared.status).toBe(413);

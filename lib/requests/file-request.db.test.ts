@@ -17,7 +17,8 @@ import { requestInput } from "./test-support";
 useTestDatabase();
 
 const page = { page: 1, pageSize: 20 };
-const countRequests = async (where = sql`true`) => rowsOf<{ n: number }>(await db.execute(sql`select count(*)::int as n from requests where ${where}`))[0]!.n;
+const countRequests = async (where = sql`true`) =>
+  rowsOf<{ n: number }>(await db.execute(sql`select count(*)::int as n from requests where ${where}`))[0]!.n;
 
 async function thrown(promise: Promise<unknown>): Promise<AppError> {
   const error = await promise.then(
@@ -40,16 +41,27 @@ describe("an enterprise files a request", () => {
     const filed = await fileRequest(enterprise, requestInput({ language: "wu", serviceMode: "onsite", urgency: "urgent" }));
     expect(filed).toMatchObject({ status: "submitted", channel: "web", enterpriseId: enterprise.enterpriseId, stationId: null, replayed: false });
     const [row] = await db.select().from(requests).where(eq(requests.id, filed.id));
-    expect(row).toMatchObject({ amountAtStakeFen: 128_000_050n, urgency: "urgent", language: "wu", serviceMode: "onsite", filedByUserId: enterprise.userId });
+    expect(row).toMatchObject({
+      amountAtStakeFen: 128_000_050n,
+      urgency: "urgent",
+      language: "wu",
+      serviceMode: "onsite",
+      filedByUserId: enterprise.userId,
+    });
     const parties = await db.select().from(requestCounterparties).where(eq(requestCounterparties.requestId, filed.id));
     expect(parties.map((p) => [p.name, p.nameNormalized]).sort()).toEqual([
       ["上海某科技有限公司", "上海某科技有限公司"],
       ["嘉兴（某）贸易 有限公司", "嘉兴某贸易有限公司"],
     ]);
-    expect(await db.select({ code: requestSpecialties.specialtyCode }).from(requestSpecialties).where(eq(requestSpecialties.requestId, filed.id))).toEqual([{ code: "debt_collection" }]);
+    expect(
+      await db.select({ code: requestSpecialties.specialtyCode }).from(requestSpecialties).where(eq(requestSpecialties.requestId, filed.id)),
+    ).toEqual([{ code: "debt_collection" }]);
     const [event] = await db.select().from(events).where(eq(events.requestId, filed.id));
     expect(event).toMatchObject({ type: "request.submitted", actorRole: "enterprise", actorUserId: enterprise.userId });
-    const adminInbox = await db.select().from(notifications).where(and(eq(notifications.userId, admin.userId), eq(notifications.requestId, filed.id)));
+    const adminInbox = await db
+      .select()
+      .from(notifications)
+      .where(and(eq(notifications.userId, admin.userId), eq(notifications.requestId, filed.id)));
     expect(adminInbox).toHaveLength(1);
     expect((await listRequestsForActor(enterprise, {}, page)).items.map((i) => i.id)).toContain(filed.id);
   });
@@ -103,7 +115,10 @@ describe("a station files for a walk-in", () => {
   it("links a walk-in with a credit code to the registered company, which then sees the request too", async () => {
     const company = await createEnterpriseActor();
     const [registered] = await db.select({ creditCode: enterprises.creditCode }).from(enterprises).where(eq(enterprises.id, company.enterpriseId!));
-    const filed = await fileRequest(station, requestInput({ enterprise: { name: "某公司", creditCode: registered!.creditCode!, contactName: "李", contactPhone: "0573-8888888" } }));
+    const filed = await fileRequest(
+      station,
+      requestInput({ enterprise: { name: "某公司", creditCode: registered!.creditCode!, contactName: "李", contactPhone: "0573-8888888" } }),
+    );
     expect(filed.enterpriseId).toBe(company.enterpriseId);
     expect((await listRequestsForActor(company, {}, page)).items.map((i) => i.id)).toContain(filed.id);
   });
@@ -111,7 +126,10 @@ describe("a station files for a walk-in", () => {
   it("creates one company for a new credit code, even when two walk-ins with it are filed at once", async () => {
     const code = makeCreditCode(seededRandom(4242), "330421");
     const walkIn = { name: "新来的公司", creditCode: code, contactName: "赵", contactPhone: "13900000000" };
-    const [a, b] = await Promise.all([fileRequest(station, requestInput({ enterprise: walkIn })), fileRequest(station, requestInput({ enterprise: walkIn }))]);
+    const [a, b] = await Promise.all([
+      fileRequest(station, requestInput({ enterprise: walkIn })),
+      fileRequest(station, requestInput({ enterprise: walkIn })),
+    ]);
     expect(a.enterpriseId).toBe(b.enterpriseId);
     expect(await db.$count(enterprises, eq(enterprises.creditCode, code))).toBe(1);
   });
@@ -133,7 +151,13 @@ describe("POST and GET /api/v1/requests", () => {
     regionCode: "330421",
   };
   const post = (token: string, payload: unknown, headers: Record<string, string> = {}) =>
-    fileRoute(new Request("http://localhost/api/v1/requests", { method: "POST", body: JSON.stringify(payload), headers: { authorization: `Bearer ${token}`, "content-type": "application/json", ...headers } }));
+    fileRoute(
+      new Request("http://localhost/api/v1/requests", {
+        method: "POST",
+        body: JSON.stringify(payload),
+        headers: { authorization: `Bearer ${token}`, "content-type": "application/json", ...headers },
+      }),
+    );
 
   it("answers 201 with the contract's shape, replays an Idempotency-Key, and marks API filings", async () => {
     const enterprise = await createEnterpriseActor();
@@ -147,13 +171,21 @@ describe("POST and GET /api/v1/requests", () => {
     expect(again.headers.get("idempotent-replayed")).toBe("true");
     expect(((await again.json()) as { id: string }).id).toBe(filed.id);
 
-    const detail = await detailRoute(new Request(`http://localhost/api/v1/requests/${filed.id}`, { headers: { authorization: `Bearer ${token}` } }), { params: Promise.resolve({ id: filed.id }) });
-    const json = (await detail.json()) as { amountAtStakeFen: number; events: { type: string; actorRole: string; at: string }[]; counterparties: unknown[] };
+    const detail = await detailRoute(new Request(`http://localhost/api/v1/requests/${filed.id}`, { headers: { authorization: `Bearer ${token}` } }), {
+      params: Promise.resolve({ id: filed.id }),
+    });
+    const json = (await detail.json()) as {
+      amountAtStakeFen: number;
+      events: { type: string; actorRole: string; at: string }[];
+      counterparties: unknown[];
+    };
     expect(json.amountAtStakeFen).toBe(1_234_567);
     expect(json.counterparties).toHaveLength(2);
     expect(json.events).toEqual([{ type: "request.submitted", actorRole: "enterprise", at: expect.any(String) }]);
 
-    const list = await listRoute(new Request("http://localhost/api/v1/requests?status=submitted&pageSize=5", { headers: { authorization: `Bearer ${token}` } }));
+    const list = await listRoute(
+      new Request("http://localhost/api/v1/requests?status=submitted&pageSize=5", { headers: { authorization: `Bearer ${token}` } }),
+    );
     expect(await list.json()).toMatchObject({ page: 1, pageSize: 5, total: 1, items: [{ id: filed.id }] });
   });
 
@@ -163,7 +195,9 @@ describe("POST and GET /api/v1/requests", () => {
     expect(bad.status).toBe(422);
     const { error } = (await bad.json()) as { error: { fields: Record<string, string> } };
     expect(Object.keys(error.fields).sort()).toEqual(["amountAtStakeFen", "counterparties.0.creditCode", "title"]);
-    const malformed = await fileRoute(new Request("http://localhost/api/v1/requests", { method: "POST", body: "{", headers: { authorization: `Bearer ${token}` } }));
+    const malformed = await fileRoute(
+      new Request("http://localhost/api/v1/requests", { method: "POST", body: "{", headers: { authorization: `Bearer ${token}` } }),
+    );
     expect(malformed.status).toBe(400);
     const huge = await post(token, { ...body, description: "很".repeat(300_000) });
     expect(huge.status).toBe(413);

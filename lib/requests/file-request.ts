@@ -54,7 +54,10 @@ async function walkInEnterpriseId(tx: Tx, walkIn: NonNullable<FileRequestInput["
     const [created] = await tx.insert(enterprises).values(values).returning({ id: enterprises.id });
     return created!.id;
   }
-  await tx.insert(enterprises).values(values).onConflictDoNothing({ target: enterprises.creditCode, where: sql`${enterprises.creditCode} is not null` });
+  await tx
+    .insert(enterprises)
+    .values(values)
+    .onConflictDoNothing({ target: enterprises.creditCode, where: sql`${enterprises.creditCode} is not null` });
   const [found] = await tx.select({ id: enterprises.id }).from(enterprises).where(eq(enterprises.creditCode, walkIn.creditCode));
   return found!.id;
 }

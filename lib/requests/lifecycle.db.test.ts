@@ -30,7 +30,10 @@ async function failure(promise: Promise<unknown>): Promise<{ code: string; key: 
 }
 const statusOf = async (id: string) => (await db.select({ status: requests.status }).from(requests).where(eq(requests.id, id)))[0]?.status;
 const inboxOf = (actor: Actor, requestId: string) =>
-  db.select({ kind: notifications.kind, data: notifications.data }).from(notifications).where(and(eq(notifications.userId, actor.userId), eq(notifications.requestId, requestId)));
+  db
+    .select({ kind: notifications.kind, data: notifications.data })
+    .from(notifications)
+    .where(and(eq(notifications.userId, actor.userId), eq(notifications.requestId, requestId)));
 
 let enterprise: Actor;
 let otherEnterprise: Actor;
@@ -63,7 +66,9 @@ describe("triage", () => {
     const id = await fileAs(enterprise);
     await triageRequest(admin, id, { decision: "return", reason: "请补充对账单。" });
     expect(await statusOf(id)).toBe("returned");
-    expect(await inboxOf(enterprise, id)).toEqual([{ kind: "request.returned", data: expect.objectContaining({ reason: "请补充对账单。", status: "returned" }) }]);
+    expect(await inboxOf(enterprise, id)).toEqual([
+      { kind: "request.returned", data: expect.objectContaining({ reason: "请补充对账单。", status: "returned" }) },
+    ]);
     const detail = await getRequestDetail(enterprise, id);
     expect(detail.statusReason).toBe("请补充对账单。");
     expect(detail.events.map((e) => [e.type, e.actorRole, e.reason])).toEqual([
@@ -91,7 +96,11 @@ describe("amend and resubmit", () => {
   it("lets the filer amend a returned request, replacing its counterparties, and puts it back in the queue", async () => {
     const id = await fileAs(enterprise);
     await triageRequest(admin, id, { decision: "return", reason: "请补充对方名称。" });
-    await amendRequest(enterprise, { ...requestInput({ title: "补充后的诉求", counterparties: [{ name: "丙公司" }] }), requestId: id, note: "已补充" });
+    await amendRequest(enterprise, {
+      ...requestInput({ title: "补充后的诉求", counterparties: [{ name: "丙公司" }] }),
+      requestId: id,
+      note: "已补充",
+    });
     const detail = await getRequestDetail(enterprise, id);
     expect(detail).toMatchObject({ status: "submitted", title: "补充后的诉求", statusReason: null });
     expect(detail.counterparties).toEqual([{ name: "丙公司", creditCode: null }]);
@@ -153,7 +162,10 @@ describe("resolution, confirmation and closure", () => {
   it("refuses to resolve while a dispute is open, and allows it once every dispute is closed", async () => {
     const id = await fileAs(enterprise);
     await moveTo(id, "in_progress", expert);
-    const [open] = await db.insert(disputes).values({ requestId: id, counterpartyName: "甲", kind: "receivable", claimedFen: 100n }).returning({ id: disputes.id });
+    const [open] = await db
+      .insert(disputes)
+      .values({ requestId: id, counterpartyName: "甲", kind: "receivable", claimedFen: 100n })
+      .returning({ id: disputes.id });
     await db.insert(disputes).values({ requestId: id, counterpartyName: "乙", kind: "receivable", claimedFen: 100n, status: "withdrawn" });
     expect(await failure(resolveRequest(expert, id, "x"))).toMatchObject({ code: "conflict", key: "requests.errors.openDisputes" });
     expect(await statusOf(id)).toBe("in_progress");
@@ -166,15 +178,22 @@ describe("resolution, confirmation and closure", () => {
     const id = await fileAs(enterprise);
     await moveTo(id, "accepted", expert);
     await resolveRequest(expert, id, "已办结");
-    const job = rowsOf<{ start_after: Date }>(await db.execute(sql`select start_after from pgboss.job where name = 'request.autoClose' and data->>'requestId' = ${id}`));
+    const job = rowsOf<{ start_after: Date }>(
+      await db.execute(sql`select start_after from pgboss.job where name = 'request.autoClose' and data->>'requestId' = ${id}`),
+    );
     expect(job).toHaveLength(1);
     expect(new Date(job[0]!.start_after).getTime()).toBeGreaterThan(Date.now() + 13.9 * 86_400_000);
 
     expect(await autoCloseRequest({ requestId: id })).toBe(false);
     expect(await statusOf(id)).toBe("resolved");
     // Fourteen days later: the scheduled job runs and closes it; running it again changes nothing.
-    await db.update(requests).set({ resolvedAt: sql`now() - interval '15 days'` }).where(eq(requests.id, id));
-    await db.execute(sql`update pgboss.job set start_after = now() - interval '1 second' where name = 'request.autoClose' and data->>'requestId' = ${id}`);
+    await db
+      .update(requests)
+      .set({ resolvedAt: sql`now() - interval '15 days'` })
+      .where(eq(requests.id, id));
+    await db.execute(
+      sql`update pgboss.job set start_after = now() - interval '1 second' where name = 'request.autoClose' and data->>'requestId' = ${id}`,
+    );
     expect(await drainJobs("request.autoClose")).toEqual({ ran: 1, failed: 0 });
     expect(await autoCloseRequest({ requestId: id })).toBe(false);
     const detail = await getRequestDetail(enterprise, id);
@@ -186,7 +205,10 @@ describe("resolution, confirmation and closure", () => {
     const overdue = await fileAs(enterprise);
     const recent = await fileAs(enterprise);
     for (const id of [overdue, recent]) await moveTo(id, "resolved", expert);
-    await db.update(requests).set({ resolvedAt: sql`now() - interval '20 days'` }).where(eq(requests.id, overdue));
+    await db
+      .update(requests)
+      .set({ resolvedAt: sql`now() - interval '20 days'` })
+      .where(eq(requests.id, overdue));
     expect(await closeOverdueResolvedRequests()).toBeGreaterThanOrEqual(1);
     expect(await statusOf(overdue)).toBe("closed");
     expect(await statusOf(recent)).toBe("resolved");
@@ -196,14 +218,23 @@ describe("resolution, confirmation and closure", () => {
 describe("return visits", () => {
   it("are recorded by an admin on closed requests only, with a date not in the future", async () => {
     const id = await fileAs(enterprise);
-    expect(await failure(recordReturnVisit(admin, id, { visitedOn: "2026-01-05", summary: "x", satisfaction: 5 }))).toMatchObject({ code: "conflict" });
+    expect(await failure(recordReturnVisit(admin, id, { visitedOn: "2026-01-05", summary: "x", satisfaction: 5 }))).toMatchObject({
+      code: "conflict",
+    });
     await moveTo(id, "closed", expert);
-    expect(await failure(recordReturnVisit(admin, id, { visitedOn: "2999-01-01", summary: "x", satisfaction: 5 }))).toMatchObject({ code: "invalid_input" });
-    expect(await failure(recordReturnVisit(wujiangAdmin, id, { visitedOn: "2026-01-05", summary: "x", satisfaction: 5 }))).toMatchObject({ code: "not_found" });
+    expect(await failure(recordReturnVisit(admin, id, { visitedOn: "2999-01-01", summary: "x", satisfaction: 5 }))).toMatchObject({
+      code: "invalid_input",
+    });
+    expect(await failure(recordReturnVisit(wujiangAdmin, id, { visitedOn: "2026-01-05", summary: "x", satisfaction: 5 }))).toMatchObject({
+      code: "not_found",
+    });
     await recordReturnVisit(admin, id, { visitedOn: "2026-01-05", summary: "企业表示满意。", satisfaction: 5 });
-    expect(await db.select({ by: returnVisits.visitedBy, satisfaction: returnVisits.satisfaction }).from(returnVisits).where(eq(returnVisits.requestId, id))).toEqual([
-      { by: admin.userId, satisfaction: 5 },
-    ]);
+    expect(
+      await db
+        .select({ by: returnVisits.visitedBy, satisfaction: returnVisits.satisfaction })
+        .from(returnVisits)
+        .where(eq(returnVisits.requestId, id)),
+    ).toEqual([{ by: admin.userId, satisfaction: 5 }]);
     expect(await db.$count(events, and(eq(events.requestId, id), eq(events.type, "request.return_visit")))).toBe(1);
   });
 });

@@ -26,7 +26,12 @@ export async function postMessage(actor: Actor | null, requestId: string, body: 
       ...(request.assignedExpertId ? [] : await adminUserIds(tx, request)),
     ].filter((id) => id !== author.userId);
     const excerpt = body.length > EXCERPT ? `${body.slice(0, EXCERPT)}…` : body;
-    await notify(tx, { userIds: recipients, kind: "message.new", requestId: request.id, data: { title: request.title, author: author.name, excerpt } });
+    await notify(tx, {
+      userIds: recipients,
+      kind: "message.new",
+      requestId: request.id,
+      data: { title: request.title, author: author.name, excerpt },
+    });
     return { id: message!.id, requestId: request.id, body, createdAt: message!.createdAt, authorName: author.name, authorRole: author.role };
   });
 }

@@ -1,6 +1,18 @@
 import { and, asc, count, desc, eq, gte, inArray, lt, sql, type SQL } from "drizzle-orm";
 import { db } from "@/db";
-import { enterprises, events, experts, messages, regions, requestCounterparties, requests, requestSpecialties, specialties, stations, users } from "@/db/schema";
+import {
+  enterprises,
+  events,
+  experts,
+  messages,
+  regions,
+  requestCounterparties,
+  requests,
+  requestSpecialties,
+  specialties,
+  stations,
+  users,
+} from "@/db/schema";
 import type { Channel, RequestCategory, RequestStatus, Urgency } from "@/db/schema/enums";
 import { requirePermission, type Actor } from "@/lib/authz";
 import { withinRegion } from "@/lib/regions";
@@ -161,7 +173,13 @@ export async function getRequestDetail(actor: Actor, requestId: string) {
     contactPhone: isParty ? detail.contactPhone : null,
     counterparties,
     specialties: specialtyRows,
-    events: timeline.map((e) => ({ type: e.type, actorRole: e.actorRole, at: e.at, ...(e.reason ? { reason: e.reason } : {}), data: e.data as Record<string, unknown> | null })),
+    events: timeline.map((e) => ({
+      type: e.type,
+      actorRole: e.actorRole,
+      at: e.at,
+      ...(e.reason ? { reason: e.reason } : {}),
+      data: e.data as Record<string, unknown> | null,
+    })),
     isParty,
   };
 }
@@ -172,7 +190,14 @@ export async function listMessages(actor: Actor, requestId: string) {
   requirePermission(actor, "message.read");
   const request = await loadCaseForParty(db, actor, requestId);
   return db
-    .select({ id: messages.id, body: messages.body, createdAt: messages.createdAt, authorUserId: messages.authorUserId, authorName: users.name, authorRole: users.role })
+    .select({
+      id: messages.id,
+      body: messages.body,
+      createdAt: messages.createdAt,
+      authorUserId: messages.authorUserId,
+      authorName: users.name,
+      authorRole: users.role,
+    })
     .from(messages)
     .innerJoin(users, eq(users.id, messages.authorUserId))
     .where(eq(messages.requestId, request.id))

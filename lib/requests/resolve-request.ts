@@ -31,11 +31,21 @@ export async function resolveRequest(actor: Actor | null, requestId: string, sum
       set: { resolutionSummary: summary, resolvedAt: sql`now()` },
       where: and(eq(requests.assignedExpertId, expert.expertId!), noOpenDispute),
     });
-    await enqueue(tx, "request.autoClose", { requestId: request.id }, {
-      startAfter: new Date(Date.now() + AUTO_CLOSE_DAYS * 86_400_000 + 60_000),
-      singletonKey: `request.autoClose:${request.id}`,
+    await enqueue(
+      tx,
+      "request.autoClose",
+      { requestId: request.id },
+      {
+        startAfter: new Date(Date.now() + AUTO_CLOSE_DAYS * 86_400_000 + 60_000),
+        singletonKey: `request.autoClose:${request.id}`,
+      },
+    );
+    await notify(tx, {
+      userIds: await filerUserIds(tx, request),
+      kind: "request.status",
+      requestId: request.id,
+      data: { title: request.title, status: "resolved" },
     });
-    await notify(tx, { userIds: await filerUserIds(tx, request), kind: "request.status", requestId: request.id, data: { title: request.title, status: "resolved" } });
   });
   return { id: request.id, status: "resolved" };
 }

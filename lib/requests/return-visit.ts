@@ -12,11 +12,7 @@ import { loadVisibleRequest } from "./access";
  * how satisfied the company is (1-5); the admin recording it is "by whom". 404 outside the admin's
  * region, 409 unless the request is closed, 422 for a date in the future.
  */
-export async function recordReturnVisit(
-  actor: Actor | null,
-  requestId: string,
-  input: { visitedOn: string; summary: string; satisfaction: number },
-) {
+export async function recordReturnVisit(actor: Actor | null, requestId: string, input: { visitedOn: string; summary: string; satisfaction: number }) {
   const admin = requirePermission(actor, "request.returnVisit");
   const request = await loadVisibleRequest(db, admin, requestId);
   if (request.status !== "closed") throw conflict("requests.errors.returnVisitNotClosed");
@@ -24,7 +20,13 @@ export async function recordReturnVisit(
   return db.transaction(async (tx) => {
     const [visit] = await tx
       .insert(returnVisits)
-      .values({ requestId: request.id, visitedOn: input.visitedOn, visitedBy: admin.userId, summary: input.summary, satisfaction: input.satisfaction })
+      .values({
+        requestId: request.id,
+        visitedOn: input.visitedOn,
+        visitedBy: admin.userId,
+        summary: input.summary,
+        satisfaction: input.satisfaction,
+      })
       .returning({ id: returnVisits.id });
     await recordEvent(tx, admin, {
       type: "request.return_visit",
@@ -42,7 +44,14 @@ export async function listReturnVisits(actor: Actor, requestId: string) {
   const admin = requirePermission(actor, "request.returnVisit");
   const request = await loadVisibleRequest(db, admin, requestId);
   return db
-    .select({ id: returnVisits.id, visitedOn: returnVisits.visitedOn, summary: returnVisits.summary, satisfaction: returnVisits.satisfaction, visitedByName: users.name, createdAt: returnVisits.createdAt })
+    .select({
+      id: returnVisits.id,
+      visitedOn: returnVisits.visitedOn,
+      summary: returnVisits.summary,
+      satisfaction: returnVisits.satisfaction,
+      visitedByName: users.name,
+      createdAt: returnVisits.createdAt,
+    })
     .from(returnVisits)
     .innerJoin(users, eq(users.id, returnVisits.visitedBy))
     .where(eq(returnVisits.requestId, request.id))

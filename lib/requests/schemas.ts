@@ -1,16 +1,7 @@
 import { z } from "zod";
 import { requestCategories, requestStatuses, serviceModes, urgencies, channels } from "@/db/schema/enums";
 import { languageCodes, type LanguageCode } from "@/lib/roster/languages";
-import {
-  dateField,
-  fenField,
-  optionalCreditCodeField,
-  optionalText,
-  pageQuery,
-  phoneField,
-  requiredText,
-  yuanField,
-} from "@/lib/validation";
+import { dateField, fenField, optionalCreditCodeField, optionalText, pageQuery, phoneField, requiredText, yuanField } from "@/lib/validation";
 
 // zod schemas of the request use cases, shared by the API, the server actions and the forms.
 
@@ -118,14 +109,22 @@ export const messageSchema = z.object({ body: requiredText(5000) });
 export const resolveSchema = z.object({ summary: requiredText(5000) });
 
 export const confirmSchema = z.object({
-  rating: z.coerce.number({ error: "requests.errors.rating" }).int("requests.errors.rating").min(1, "requests.errors.rating").max(5, "requests.errors.rating"),
+  rating: z.coerce
+    .number({ error: "requests.errors.rating" })
+    .int("requests.errors.rating")
+    .min(1, "requests.errors.rating")
+    .max(5, "requests.errors.rating"),
   comment: optionalText(2000),
 });
 
 export const returnVisitSchema = z.object({
   visitedOn: dateField,
   summary: requiredText(2000),
-  satisfaction: z.coerce.number({ error: "requests.errors.rating" }).int("requests.errors.rating").min(1, "requests.errors.rating").max(5, "requests.errors.rating"),
+  satisfaction: z.coerce
+    .number({ error: "requests.errors.rating" })
+    .int("requests.errors.rating")
+    .min(1, "requests.errors.rating")
+    .max(5, "requests.errors.rating"),
 });
 
 /** GET /api/v1/requests and the list pages. */

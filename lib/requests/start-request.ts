@@ -17,7 +17,12 @@ export async function startRequest(actor: Actor | null, requestId: string): Prom
   if (!expert.expertId || request.assignedExpertId !== expert.expertId) throw notFound();
   await db.transaction(async (tx) => {
     await applyTransition(tx, expert, request.id, "start", { where: eq(requests.assignedExpertId, expert.expertId!) });
-    await notify(tx, { userIds: await filerUserIds(tx, request), kind: "request.status", requestId: request.id, data: { title: request.title, status: "in_progress" } });
+    await notify(tx, {
+      userIds: await filerUserIds(tx, request),
+      kind: "request.status",
+      requestId: request.id,
+      data: { title: request.title, status: "in_progress" },
+    });
   });
   return { id: request.id, status: "in_progress" };
 }

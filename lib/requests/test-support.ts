@@ -14,7 +14,10 @@ export function requestInput(overrides: Partial<FileRequestInput> = {}): FileReq
     category: "debt_collection",
     specialties: ["debt_collection"],
     description: "2025 年起陆续供货，对方至今未付款。",
-    counterparties: [{ name: "嘉兴（某）贸易 有限公司", creditCode: undefined }, { name: "上海某科技有限公司", creditCode: undefined }],
+    counterparties: [
+      { name: "嘉兴（某）贸易 有限公司", creditCode: undefined },
+      { name: "上海某科技有限公司", creditCode: undefined },
+    ],
     urgency: "normal",
     regionCode: "330421002",
     amountAtStakeFen: 128_000_050n,
@@ -35,6 +38,8 @@ export async function moveTo(requestId: string, status: RequestStatus, expert?: 
     .set({ status, assignedExpertId: assigned ? expert?.expertId : null, ...(status === "resolved" ? { resolvedAt: new Date() } : {}) })
     .where(eq(requests.id, requestId));
   if (expert?.expertId && (status === "offered" || assigned)) {
-    await db.insert(offers).values({ requestId, expertId: expert.expertId, status: assigned ? "accepted" : "pending", expiresAt: new Date(Date.now() + 48 * 3_600_000) });
+    await db
+      .insert(offers)
+      .values({ requestId, expertId: expert.expertId, status: assigned ? "accepted" : "pending", expiresAt: new Date(Date.now() + 48 * 3_600_000) });
   }
 }

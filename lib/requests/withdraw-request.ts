@@ -17,7 +17,10 @@ export async function withdrawRequest(actor: Actor | null, requestId: string, re
   const filer = requirePermission(actor, "request.withdraw");
   const request = await loadVisibleRequest(db, filer, requestId);
   await db.transaction(async (tx) => {
-    await applyTransition(tx, filer, request.id, "withdraw", { reason: reason ?? null, set: { statusReason: reason ?? null, needsAttention: false } });
+    await applyTransition(tx, filer, request.id, "withdraw", {
+      reason: reason ?? null,
+      set: { statusReason: reason ?? null, needsAttention: false },
+    });
     const withdrawn = await tx
       .update(offers)
       .set({ status: "withdrawn", answeredAt: sql`now()` })
@@ -25,7 +28,14 @@ export async function withdrawRequest(actor: Actor | null, requestId: string, re
       .returning({ id: offers.id, expertId: offers.expertId });
     const offeredUsers: string[] = [];
     for (const offer of withdrawn) {
-      await recordEvent(tx, filer, { type: "offer.withdrawn", entityType: "offer", entityId: offer.id, requestId: request.id, reason: reason ?? null, data: { offerId: offer.id, expertId: offer.expertId } });
+      await recordEvent(tx, filer, {
+        type: "offer.withdrawn",
+        entityType: "offer",
+        entityId: offer.id,
+        requestId: request.id,
+        reason: reason ?? null,
+        data: { offerId: offer.id, expertId: offer.expertId },
+      });
       const [expert] = await tx.select({ userId: experts.userId }).from(experts).where(eq(experts.id, offer.expertId));
       if (expert) offeredUsers.push(expert.userId);
     }

@@ -37,9 +37,15 @@ export async function acceptOffer(actor: Actor | null, offerId: string, options:
       // lock, in the order every routing change takes them); so one acceptance per expert at a time,
       // and two offers cannot both take the last place. The count below reads after the lock.
       await lockExpert(tx, expertId);
-      const [load] = await tx.select({ n: count() }).from(requests).where(and(eq(requests.assignedExpertId, expertId), inArray(requests.status, ACTIVE_CASE_STATUSES)));
+      const [load] = await tx
+        .select({ n: count() })
+        .from(requests)
+        .where(and(eq(requests.assignedExpertId, expertId), inArray(requests.status, ACTIVE_CASE_STATUSES)));
       // Suspended, retired or out of term since the offer was made: no new case.
-      const [own] = await tx.select({ capacity: experts.capacity }).from(experts).where(and(eq(experts.id, expertId), hasCurrentAppointment(todayInShanghai(at))));
+      const [own] = await tx
+        .select({ capacity: experts.capacity })
+        .from(experts)
+        .where(and(eq(experts.id, expertId), hasCurrentAppointment(todayInShanghai(at))));
       if (!own) throw conflict("routing.errors.notCurrent");
       if ((load?.n ?? 0) >= own.capacity) throw conflict("routing.errors.atCapacity");
       const { requestId } = accepted;
@@ -48,7 +54,13 @@ export async function acceptOffer(actor: Actor | null, offerId: string, options:
         set: { assignedExpertId: expertId, acceptedAt: sql`coalesce(${requests.acceptedAt}, ${at.toISOString()}::timestamptz)` },
         data: { offerId },
       });
-      await recordEvent(tx, expert, { type: "offer.accepted", entityType: "offer", entityId: offerId, requestId, data: { offerId, expertId, expertName: expert.name } });
+      await recordEvent(tx, expert, {
+        type: "offer.accepted",
+        entityType: "offer",
+        entityId: offerId,
+        requestId,
+        data: { offerId, expertId, expertName: expert.name },
+      });
       const [request] = await tx.select({ filedBy: requests.filedByUserId }).from(requests).where(eq(requests.id, requestId));
       await notify(tx, { userIds: request ? [request.filedBy] : [], kind: "request.assigned", requestId, data: { expertName: expert.name } });
       return { requestId, status: "accepted" as const };

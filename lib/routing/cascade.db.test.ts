@@ -40,11 +40,15 @@ async function world(expertOptions: ExpertOptions[], requestOptions: TriagedRequ
 }
 
 const pendingOffer = async (requestId: string) => {
-  const [offer] = await db.select().from(offers).where(and(eq(offers.requestId, requestId), eq(offers.status, "pending")));
+  const [offer] = await db
+    .select()
+    .from(offers)
+    .where(and(eq(offers.requestId, requestId), eq(offers.status, "pending")));
   return offer;
 };
 const requestRow = async (id: string) => (await db.select().from(requests).where(eq(requests.id, id)))[0]!;
-const eventTypes = async (requestId: string) => (await db.select({ type: events.type }).from(events).where(eq(events.requestId, requestId)).orderBy(events.id)).map((e) => e.type);
+const eventTypes = async (requestId: string) =>
+  (await db.select({ type: events.type }).from(events).where(eq(events.requestId, requestId)).orderBy(events.id)).map((e) => e.type);
 
 describe("candidates", () => {
   it("ranks the fitting experts and says why each of the others is excluded", async () => {
@@ -84,7 +88,13 @@ describe("candidates", () => {
 
   it("ranks the same experts in the same order on the fast path routing uses", async () => {
     const { admin, team, requestId } = await world(
-      [{ homeRegionCode: "330421" }, { homeRegionCode: "310118", regions: ["310118"], capacity: 2 }, { status: "suspended" }, { homeRegionCode: "340104", regions: ["340104"] }, { capacity: 0 }],
+      [
+        { homeRegionCode: "330421" },
+        { homeRegionCode: "310118", regions: ["310118"], capacity: 2 },
+        { status: "suspended" },
+        { homeRegionCode: "340104", regions: ["340104"] },
+        { capacity: 0 },
+      ],
       { language: "wu", serviceMode: "online" },
     );
     await declareConflict(team[3]!, "杭州锦程贸易有限公司");
@@ -112,9 +122,14 @@ describe("routing and the cascade", () => {
     expect(offer.expiresAt.getTime() - Date.now()).toBeGreaterThan(47 * 3_600_000);
     expect((await requestRow(requestId)).status).toBe("offered");
     expect(await eventTypes(requestId)).toEqual(["request.offer", "offer.created"]);
-    const [note] = await db.select().from(notifications).where(and(eq(notifications.userId, team[0]!.userId), eq(notifications.kind, "offer.new")));
+    const [note] = await db
+      .select()
+      .from(notifications)
+      .where(and(eq(notifications.userId, team[0]!.userId), eq(notifications.kind, "offer.new")));
     expect(note?.requestId).toBe(requestId);
-    const jobs = rowsOf<{ n: number }>(await db.execute(sql`select count(*)::int as n from pgboss.job where name = 'routing.expire-offer' and data->>'offerId' = ${offer.offerId}`));
+    const jobs = rowsOf<{ n: number }>(
+      await db.execute(sql`select count(*)::int as n from pgboss.job where name = 'routing.expire-offer' and data->>'offerId' = ${offer.offerId}`),
+    );
     expect(jobs[0]?.n).toBe(1);
     // a second routing while the offer is pending changes nothing
     await expect(routeRequest(admin, requestId, {})).rejects.toMatchObject({ code: "conflict" });
@@ -137,7 +152,10 @@ describe("routing and the cascade", () => {
     await declineOffer(team[1]!, second!.id, { reason: "expertise" });
     const flagged = await requestRow(requestId);
     expect(flagged).toMatchObject({ status: "triaged", needsAttention: true });
-    const [alert] = await db.select().from(notifications).where(and(eq(notifications.userId, admin.userId), eq(notifications.kind, "request.needs_attention")));
+    const [alert] = await db
+      .select()
+      .from(notifications)
+      .where(and(eq(notifications.userId, admin.userId), eq(notifications.kind, "request.needs_attention")));
     expect(alert?.requestId).toBe(requestId);
     // both experts are now excluded with the reason
     const { ranked, excluded } = await listCandidates(admin, requestId);
@@ -171,7 +189,11 @@ describe("routing and the cascade", () => {
     const { admin, team, requestId } = await world([{}]);
     const offer = await routeRequest(admin, requestId, {});
     expect(await remindOffer(offer.offerId)).toBe(true);
-    const reminders = () => db.select().from(notifications).where(and(eq(notifications.userId, team[0]!.userId), eq(notifications.kind, "offer.deadline")));
+    const reminders = () =>
+      db
+        .select()
+        .from(notifications)
+        .where(and(eq(notifications.userId, team[0]!.userId), eq(notifications.kind, "offer.deadline")));
     expect(await reminders()).toHaveLength(1);
     await acceptOffer(team[0]!, offer.offerId);
     expect(await remindOffer(offer.offerId)).toBe(false);
@@ -192,7 +214,10 @@ describe("routing and the cascade", () => {
     expect(await requestRow(requestId)).toMatchObject({ status: "accepted", assignedExpertId: team[0]!.expertId });
     await expect(acceptOffer(team[0]!, offer.offerId)).rejects.toMatchObject({ code: "conflict" });
     await expect(declineOffer(team[0]!, offer.offerId, { reason: "capacity" })).rejects.toMatchObject({ code: "conflict" });
-    const [note] = await db.select().from(notifications).where(and(eq(notifications.userId, enterprise.userId), eq(notifications.kind, "request.assigned")));
+    const [note] = await db
+      .select()
+      .from(notifications)
+      .where(and(eq(notifications.userId, enterprise.userId), eq(notifications.kind, "request.assigned")));
     expect(note).toBeDefined();
   });
 
@@ -217,8 +242,15 @@ describe("routing and the cascade", () => {
 
 describe("admin overrides", () => {
   it("pins an expert, refuses to pin an excluded one with the reason, and records who chose", async () => {
-    const { admin, team, requestId } = await world([{ homeRegionCode: "330421" }, { homeRegionCode: "340104", regions: ["340104"] }, { status: "suspended" }]);
-    await expect(routeRequest(admin, requestId, { expertId: team[2]!.expertId! })).rejects.toMatchObject({ code: "conflict", messageKey: "routing.reasons.excluded.suspended" });
+    const { admin, team, requestId } = await world([
+      { homeRegionCode: "330421" },
+      { homeRegionCode: "340104", regions: ["340104"] },
+      { status: "suspended" },
+    ]);
+    await expect(routeRequest(admin, requestId, { expertId: team[2]!.expertId! })).rejects.toMatchObject({
+      code: "conflict",
+      messageKey: "routing.reasons.excluded.suspended",
+    });
     const offer = await routeRequest(admin, requestId, { expertId: team[1]!.expertId! });
     const [row] = await db.select().from(offers).where(eq(offers.id, offer.offerId));
     expect(row).toMatchObject({ expertId: team[1]!.expertId, isManual: true, offeredBy: admin.userId, rank: 2 });
@@ -250,7 +282,10 @@ describe("admin overrides", () => {
     expect(result.fromExpertId).toBe(team[0]!.expertId);
     expect(result.next?.expertId).toBe(team[1]!.expertId);
     expect(await requestRow(requestId)).toMatchObject({ status: "offered", assignedExpertId: null });
-    const [note] = await db.select().from(notifications).where(and(eq(notifications.userId, team[0]!.userId), eq(notifications.kind, "request.reassigned")));
+    const [note] = await db
+      .select()
+      .from(notifications)
+      .where(and(eq(notifications.userId, team[0]!.userId), eq(notifications.kind, "request.reassigned")));
     expect(note).toBeDefined();
     await acceptOffer(team[1]!, result.next!.offerId);
     expect(await requestRow(requestId)).toMatchObject({ status: "accepted", assignedExpertId: team[1]!.expertId });
@@ -274,7 +309,9 @@ describe("routing profiles", () => {
     const { admin, team, requestId } = await world([{}, {}]);
     const offer = await routeRequest(admin, requestId, {});
     await declineOffer(team.find((e) => e.expertId === offer.expertId)!, offer.offerId, { reason: "capacity" });
-    const columns = sql.raw("expert_id, status, capacity, specialties, served_regions, active_cases, pending_offers, offers_accepted, offers_declined, offers_expired, cases_resolved, cases_reassigned, rating_sum, rating_count, round(rotation_heat::numeric, 6) as heat, packed");
+    const columns = sql.raw(
+      "expert_id, status, capacity, specialties, served_regions, active_cases, pending_offers, offers_accepted, offers_declined, offers_expired, cases_resolved, cases_reassigned, rating_sum, rating_count, round(rotation_heat::numeric, 6) as heat, packed",
+    );
     const stored = rowsOf(await db.execute(sql`select ${columns} from expert_routing_profiles order by expert_id`));
     await db.execute(sql`select refresh_expert_routing_profile(id) from experts`);
     const fresh = rowsOf(await db.execute(sql`select ${columns} from expert_routing_profiles order by expert_id`));
@@ -294,4 +331,3 @@ describe("an expert suspended after the offer was made", () => {
     expect((await pendingOffer(requestId))?.id).toBe(offer.offerId);
   });
 });
-

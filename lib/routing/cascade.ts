@@ -37,7 +37,12 @@ async function stillEligible(tx: Tx, request: RoutingRequest, expertId: string, 
  * Offers the request to the best candidate still available. Returns null when there is none left;
  * then, with `exhaust`, the request goes back to the admin queue flagged and the admins are told.
  */
-export async function offerToNextCandidate(tx: Tx, actor: Actor | null, request: RoutingRequest, options: Options & { exhaust: boolean }): Promise<OfferMade | null> {
+export async function offerToNextCandidate(
+  tx: Tx,
+  actor: Actor | null,
+  request: RoutingRequest,
+  options: Options & { exhaust: boolean },
+): Promise<OfferMade | null> {
   const now = options.now ?? new Date();
   const settings = options.settings ?? (await getRoutingSettings(tx));
   for (const candidate of await rankEligible(tx, request, { now, settings })) {
@@ -56,14 +61,20 @@ export async function offerToChosenExpert(tx: Tx, admin: Actor, request: Routing
   if (!check) throw conflict("routing.errors.unknownExpert");
   if (check.why) throw conflict(`routing.reasons.${check.why.code}` as MessageKey, check.why.params);
   const ranked = await rankEligible(tx, request, { now, settings });
-  const candidate: RankedCandidate = ranked.find((c) => c.expertId === expertId) ?? { ...rankFacts(request, [check.facts], settings, now)[0]!, rank: ranked.length + 1 };
+  const candidate: RankedCandidate = ranked.find((c) => c.expertId === expertId) ?? {
+    ...rankFacts(request, [check.facts], settings, now)[0]!,
+    rank: ranked.length + 1,
+  };
   return createOffer(tx, admin, request, candidate, { now, settings, manual: true });
 }
 
 /** Every candidate declined or let the offer lapse: back to the admin queue with a clear flag. */
 export async function exhaustRequest(tx: Tx, actor: Actor | null, request: RoutingRequest): Promise<void> {
   await applyTransition(tx, actor, request.id, "exhaust", { set: { needsAttention: true } });
-  const admins = await tx.select({ id: users.id, regionScope: users.regionScope }).from(users).where(and(eq(users.role, "admin"), isNull(users.disabledAt)));
+  const admins = await tx
+    .select({ id: users.id, regionScope: users.regionScope })
+    .from(users)
+    .where(and(eq(users.role, "admin"), isNull(users.disabledAt)));
   const responsible = admins.filter((a) => !a.regionScope || isWithinRegion(request.regionCode, a.regionScope));
   await notify(tx, { userIds: responsible.map((a) => a.id), kind: "request.needs_attention", requestId: request.id });
 }

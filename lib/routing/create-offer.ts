@@ -63,9 +63,19 @@ export async function createOffer(
     entityType: "offer",
     entityId: offerId,
     requestId: request.id,
-    data: { offerId, expertId: candidate.expertId, expertName: expert?.name, rank: candidate.rank, score: why.score, reasons: why.reasons, manual: options.manual, expiresAt: expiresAt.toISOString() },
+    data: {
+      offerId,
+      expertId: candidate.expertId,
+      expertName: expert?.name,
+      rank: candidate.rank,
+      score: why.score,
+      reasons: why.reasons,
+      manual: options.manual,
+      expiresAt: expiresAt.toISOString(),
+    },
   });
-  if (expert) await notify(tx, { userIds: [expert.userId], kind: "offer.new", requestId: request.id, data: { offerId, expiresAt: expiresAt.toISOString() } });
+  if (expert)
+    await notify(tx, { userIds: [expert.userId], kind: "offer.new", requestId: request.id, data: { offerId, expiresAt: expiresAt.toISOString() } });
   await enqueue(tx, "routing.expire-offer", { offerId }, { startAfter: expiresAt, singletonKey: `offer-expiry:${offerId}` });
   const remindAt = new Date(expiresAt.getTime() - reminderLead(hours));
   if (remindAt > at) await enqueue(tx, "routing.remind-offer", { offerId }, { startAfter: remindAt, singletonKey: `offer-reminder:${offerId}` });

@@ -16,7 +16,12 @@ import { routingTransaction } from "./transaction";
  * candidate (or, with none left, returns it to the admin queue flagged). 404 when the offer is not
  * the caller's; 409 when it is already answered, expired or withdrawn.
  */
-export async function declineOffer(actor: Actor | null, offerId: string, input: { reason: DeclineReason; note?: string | null }, options: { now?: Date } = {}) {
+export async function declineOffer(
+  actor: Actor | null,
+  offerId: string,
+  input: { reason: DeclineReason; note?: string | null },
+  options: { now?: Date } = {},
+) {
   const expert = requirePermission(actor, "offer.answer");
   const expertId = expert.expertId;
   if (!expertId) throw forbidden();

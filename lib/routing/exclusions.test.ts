@@ -21,7 +21,10 @@ describe("hard filters", () => {
     expect(why({ pausedUntil: today })).toBeNull();
   });
   it("exclude a declared conflict with the enterprise or a counterparty", () => {
-    expect(exclusionOf(request, facts({ conflictParty: "嘉兴某贸易有限公司" }), today)).toEqual({ code: "excluded.conflict", params: { party: "嘉兴某贸易有限公司" } });
+    expect(exclusionOf(request, facts({ conflictParty: "嘉兴某贸易有限公司" }), today)).toEqual({
+      code: "excluded.conflict",
+      params: { party: "嘉兴某贸易有限公司" },
+    });
   });
   it("exclude experts who already declined, let an offer expire, or were skipped or taken off this request", () => {
     expect(why({ standing: "declined" })).toBe("excluded.declinedHere");

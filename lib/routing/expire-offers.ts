@@ -22,11 +22,21 @@ export async function expireOffer(offerId: string, options: { now?: Date } = {})
       .where(and(eq(offers.id, offerId), eq(offers.status, "pending"), lte(offers.expiresAt, clockSql(options.now))))
       .returning({ requestId: offers.requestId, expertId: offers.expertId });
     if (!expired) {
-      const [early] = await tx.select({ expiresAt: offers.expiresAt }).from(offers).where(and(eq(offers.id, offerId), eq(offers.status, "pending")));
-      if (early && !options.now) await enqueue(tx, "routing.expire-offer", { offerId }, { startAfter: early.expiresAt, singletonKey: `offer-expiry-retry:${offerId}` });
+      const [early] = await tx
+        .select({ expiresAt: offers.expiresAt })
+        .from(offers)
+        .where(and(eq(offers.id, offerId), eq(offers.status, "pending")));
+      if (early && !options.now)
+        await enqueue(tx, "routing.expire-offer", { offerId }, { startAfter: early.expiresAt, singletonKey: `offer-expiry-retry:${offerId}` });
       return false;
     }
-    await recordEvent(tx, null, { type: "offer.expired", entityType: "offer", entityId: offerId, requestId: expired.requestId, data: { offerId, expertId: expired.expertId } });
+    await recordEvent(tx, null, {
+      type: "offer.expired",
+      entityType: "offer",
+      entityId: offerId,
+      requestId: expired.requestId,
+      data: { offerId, expertId: expired.expertId },
+    });
     const request = await loadRoutingRequest(tx, expired.requestId);
     if (request?.status === "offered") await offerToNextCandidate(tx, null, request, { now: options.now, exhaust: true });
     return true;

@@ -18,7 +18,10 @@ const answeredKeys: Record<OfferStatus, MessageKey> = {
  * exist), else 409 saying what happened to it (a pending one has passed its deadline).
  */
 export async function offerNotAnswerable(tx: Tx, offerId: string, expertId: string): Promise<AppError> {
-  const [offer] = await tx.select({ status: offers.status }).from(offers).where(and(eq(offers.id, offerId), eq(offers.expertId, expertId)));
+  const [offer] = await tx
+    .select({ status: offers.status })
+    .from(offers)
+    .where(and(eq(offers.id, offerId), eq(offers.expertId, expertId)));
   if (!offer) return notFound();
   return new AppError("conflict", answeredKeys[offer.status]);
 }

@@ -47,7 +47,11 @@ export async function listOffersForExpert(actor: Actor | null, filter: { status?
       .leftJoin(regions, eq(regions.code, requests.regionCode))
       .where(where)
       // pending first (soonest deadline first), then the rest newest first
-      .orderBy(sql`case when ${offers.status} = 'pending' then 0 else 1 end`, sql`case when ${offers.status} = 'pending' then ${offers.expiresAt} end asc`, desc(offers.createdAt))
+      .orderBy(
+        sql`case when ${offers.status} = 'pending' then 0 else 1 end`,
+        sql`case when ${offers.status} = 'pending' then ${offers.expiresAt} end asc`,
+        desc(offers.createdAt),
+      )
       .limit(filter.pageSize)
       .offset((filter.page - 1) * filter.pageSize),
     db.select({ n: count() }).from(offers).where(where),
@@ -55,17 +59,26 @@ export async function listOffersForExpert(actor: Actor | null, filter: { status?
   const [parties, declared] = rows.length
     ? await Promise.all([
         db
-          .select({ requestId: requestCounterparties.requestId, name: requestCounterparties.name, nameNormalized: requestCounterparties.nameNormalized, creditCode: requestCounterparties.creditCode })
+          .select({
+            requestId: requestCounterparties.requestId,
+            name: requestCounterparties.name,
+            nameNormalized: requestCounterparties.nameNormalized,
+            creditCode: requestCounterparties.creditCode,
+          })
           .from(requestCounterparties)
           .where(inArray(requestCounterparties.requestId, [...new Set(rows.map((r) => r.requestId))]))
           .orderBy(asc(requestCounterparties.name)),
-        db.select({ nameNormalized: expertConflicts.nameNormalized, creditCode: expertConflicts.creditCode }).from(expertConflicts).where(eq(expertConflicts.expertId, expert.expertId)),
+        db
+          .select({ nameNormalized: expertConflicts.nameNormalized, creditCode: expertConflicts.creditCode })
+          .from(expertConflicts)
+          .where(eq(expertConflicts.expertId, expert.expertId)),
       ])
     : [[], []];
   // Flag the parties the expert has declared a conflict with, so they see it before anything else.
   const names = new Set(declared.map((d) => d.nameNormalized));
   const codes = new Set(declared.flatMap((d) => (d.creditCode ? [d.creditCode] : [])));
-  const conflicted = (nameNormalized: string, creditCode: string | null) => names.has(nameNormalized) || (creditCode !== null && codes.has(creditCode));
+  const conflicted = (nameNormalized: string, creditCode: string | null) =>
+    names.has(nameNormalized) || (creditCode !== null && codes.has(creditCode));
   const items = rows.map(({ enterpriseNameNormalized, ...r }) => ({
     ...r,
     enterpriseConflict: conflicted(enterpriseNameNormalized, r.enterpriseCreditCode),
@@ -105,7 +118,13 @@ export async function listOffersForRequest(actor: Actor, requestId: string) {
     .innerJoin(requests, eq(requests.id, offers.requestId))
     .innerJoin(experts, eq(experts.id, offers.expertId))
     .leftJoin(offeredBy, eq(offeredBy.id, offers.offeredBy))
-    .where(and(eq(offers.requestId, requestId), visibleRequests(actor), actor.role === "expert" && actor.expertId ? eq(offers.expertId, actor.expertId) : undefined))
+    .where(
+      and(
+        eq(offers.requestId, requestId),
+        visibleRequests(actor),
+        actor.role === "expert" && actor.expertId ? eq(offers.expertId, actor.expertId) : undefined,
+      ),
+    )
     .orderBy(asc(offers.createdAt));
   return rows.map((r) => ({ ...r, reasons: storedReasons(r.reasons) }));
 }
@@ -124,7 +143,12 @@ export async function pendingOfferFor(actor: Actor, requestId: string) {
 /** A request's routing state for its panel: status, flag, and who holds it. 404 when not visible. */
 export async function routingStateOf(actor: Actor, requestId: string) {
   const [row] = await db
-    .select({ status: requests.status, needsAttention: requests.needsAttention, assignedExpertId: requests.assignedExpertId, urgency: requests.urgency })
+    .select({
+      status: requests.status,
+      needsAttention: requests.needsAttention,
+      assignedExpertId: requests.assignedExpertId,
+      urgency: requests.urgency,
+    })
     .from(requests)
     .where(and(eq(requests.id, requestId), visibleRequests(actor)));
   if (!row) throw notFound();

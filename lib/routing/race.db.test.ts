@@ -32,7 +32,10 @@ async function setup() {
 }
 
 const acceptedRows = async (requestId: string) =>
-  db.select({ id: offers.id, expertId: offers.expertId }).from(offers).where(and(eq(offers.requestId, requestId), eq(offers.status, "accepted")));
+  db
+    .select({ id: offers.id, expertId: offers.expertId })
+    .from(offers)
+    .where(and(eq(offers.requestId, requestId), eq(offers.status, "accepted")));
 
 describe("simultaneous acceptance", () => {
   it(`of one offer by ${CALLERS} callers: exactly one 200, the rest 409, one accepted row`, async () => {
@@ -42,9 +45,12 @@ describe("simultaneous acceptance", () => {
       expect(offer.expertId).toBe(first.expertId);
       const token = await bearerFor(first);
       const call = () =>
-        acceptRoute(new Request(`http://localhost/api/v1/offers/${offer.offerId}/accept`, { method: "POST", headers: { authorization: `Bearer ${token}` } }), {
-          params: Promise.resolve({ id: offer.offerId }),
-        });
+        acceptRoute(
+          new Request(`http://localhost/api/v1/offers/${offer.offerId}/accept`, { method: "POST", headers: { authorization: `Bearer ${token}` } }),
+          {
+            params: Promise.resolve({ id: offer.offerId }),
+          },
+        );
       const statuses = (await Promise.all(Array.from({ length: CALLERS }, call))).map((r) => r.status);
       const ok = statuses.filter((s) => s === 200).length;
       expect(ok).toBe(1);
@@ -86,7 +92,10 @@ describe("simultaneous acceptance", () => {
       expect(accepted.length).toBeLessThanOrEqual(1);
       const [request] = await db.select().from(requests).where(eq(requests.id, requestId));
       expect(request!.assignedExpertId ?? null).toBe(accepted[0]?.expertId ?? null);
-      const open = await db.select().from(offers).where(and(eq(offers.requestId, requestId), inArray(offers.status, ["pending"])));
+      const open = await db
+        .select()
+        .from(offers)
+        .where(and(eq(offers.requestId, requestId), inArray(offers.status, ["pending"])));
       expect(open.length).toBeLessThanOrEqual(1);
     }
   });

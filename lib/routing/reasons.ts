@@ -31,5 +31,7 @@ export function reasonText(t: Translate, locale: Locale, reason: Reason | string
 /** Reads reasons stored as JSON (a list of reasons or of old plain sentences). */
 export function storedReasons(value: unknown): (Reason | string)[] {
   if (!Array.isArray(value)) return [];
-  return value.filter((r): r is Reason | string => typeof r === "string" || (typeof r === "object" && r !== null && typeof (r as Reason).code === "string"));
+  return value.filter(
+    (r): r is Reason | string => typeof r === "string" || (typeof r === "object" && r !== null && typeof (r as Reason).code === "string"),
+  );
 }

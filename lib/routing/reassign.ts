@@ -30,7 +30,11 @@ export async function reassignCase(actor: Actor | null, requestId: string, input
       .where(and(eq(offers.requestId, requestId), eq(offers.status, "accepted")))
       .returning({ id: offers.id, expertId: offers.expertId });
     if (!taken) throw conflict("routing.errors.notAssigned");
-    await applyTransition(tx, admin, requestId, "reassign", { reason: input.reason, set: { assignedExpertId: null }, data: { fromExpertId: taken.expertId } });
+    await applyTransition(tx, admin, requestId, "reassign", {
+      reason: input.reason,
+      set: { assignedExpertId: null },
+      data: { fromExpertId: taken.expertId },
+    });
     const [expert] = await tx.select({ userId: experts.userId, name: experts.name }).from(experts).where(eq(experts.id, taken.expertId));
     await recordEvent(tx, admin, {
       type: "offer.withdrawn",

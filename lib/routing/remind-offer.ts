@@ -20,7 +20,12 @@ export async function remindOffer(offerId: string): Promise<boolean> {
       .innerJoin(experts, eq(experts.id, offers.expertId))
       .where(and(eq(offers.id, offerId), eq(offers.status, "pending")));
     if (!offer || offer.expiresAt.getTime() <= Date.now()) return false;
-    await notify(tx, { userIds: [offer.userId], kind: "offer.deadline", requestId: offer.requestId, data: { offerId, expiresAt: offer.expiresAt.toISOString() } });
+    await notify(tx, {
+      userIds: [offer.userId],
+      kind: "offer.deadline",
+      requestId: offer.requestId,
+      data: { offerId, expiresAt: offer.expiresAt.toISOString() },
+    });
     return true;
   });
 }

@@ -16,13 +16,21 @@ import { routingTransaction } from "./transaction";
  * expert's notification and the deadline job. 404 when the admin may not see the request; 409 when
  * it is not waiting for an offer, already has a pending offer, or no candidate is left.
  */
-export async function routeRequest(actor: Actor | null, requestId: string, input: RouteRequestInput, options: { now?: Date } = {}): Promise<OfferMade> {
+export async function routeRequest(
+  actor: Actor | null,
+  requestId: string,
+  input: RouteRequestInput,
+  options: { now?: Date } = {},
+): Promise<OfferMade> {
   const admin = requirePermission(actor, "routing.route");
   return routingTransaction(async (tx) => {
     const request = await loadRoutingRequest(tx, requestId, admin);
     if (!request) throw notFound();
     if (request.status !== "triaged" && request.status !== "offered") throw conflict("routing.errors.notRoutable");
-    const [pending] = await tx.select({ id: offers.id }).from(offers).where(and(eq(offers.requestId, requestId), eq(offers.status, "pending")));
+    const [pending] = await tx
+      .select({ id: offers.id })
+      .from(offers)
+      .where(and(eq(offers.requestId, requestId), eq(offers.status, "pending")));
     if (pending) throw conflict("routing.errors.offerPending");
     const settings = await getRoutingSettings(tx);
     if (input.expertId) return offerToChosenExpert(tx, admin, request, input.expertId, { now: options.now, settings });

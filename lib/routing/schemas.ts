@@ -2,8 +2,16 @@ import { z } from "zod";
 import { offerStatuses } from "@/db/schema/enums";
 import { optionalText, pageQuery, requiredText } from "@/lib/validation";
 
-const weight = z.coerce.number({ error: "routing.errors.weight" }).int("routing.errors.weight").min(0, "routing.errors.weight").max(100, "routing.errors.weight");
-const hours = z.coerce.number({ error: "routing.errors.hours" }).int("routing.errors.hours").min(1, "routing.errors.hours").max(720, "routing.errors.hours");
+const weight = z.coerce
+  .number({ error: "routing.errors.weight" })
+  .int("routing.errors.weight")
+  .min(0, "routing.errors.weight")
+  .max(100, "routing.errors.weight");
+const hours = z.coerce
+  .number({ error: "routing.errors.hours" })
+  .int("routing.errors.hours")
+  .min(1, "routing.errors.hours")
+  .max(720, "routing.errors.hours");
 
 /** The routing weights (0-100 points each, at least one above 0) and the answer deadlines in hours. */
 export const routingSettingsSchema = z

@@ -61,7 +61,9 @@ export function languageModeFit(language: string | null, mode: string | null, la
  * Acceptance rate, resolution rate and rating, each smoothed towards a neutral prior (Bayesian:
  * the prior counts as PRIOR_WEIGHT answers), so a new expert is neither punished nor favoured.
  */
-export function trackRecordFit(f: Pick<CandidateFacts, "offersAccepted" | "offersDeclined" | "offersExpired" | "casesResolved" | "casesReassigned" | "ratingSum" | "ratingCount">) {
+export function trackRecordFit(
+  f: Pick<CandidateFacts, "offersAccepted" | "offersDeclined" | "offersExpired" | "casesResolved" | "casesReassigned" | "ratingSum" | "ratingCount">,
+) {
   const answered = f.offersAccepted + f.offersDeclined + f.offersExpired;
   const acceptance = (f.offersAccepted + PRIOR_WEIGHT * PRIORS.acceptance) / (answered + PRIOR_WEIGHT);
   const resolution = (f.casesResolved + PRIOR_WEIGHT * PRIORS.resolution) / (f.casesResolved + f.casesReassigned + PRIOR_WEIGHT);
@@ -145,7 +147,12 @@ const pct = (x: number) => Math.round(x * 100);
 export function explainScore(ctx: ScoringContext, f: CandidateFacts): Scored {
   const { request, weights, total } = ctx;
   const { values, specialty, region, lm, track, recent } = evaluate(ctx, f);
-  const parts = scorePartNames.map((name) => ({ name, value: values[name], weight: weights[name], points: (weights[name] * values[name] * 100) / total }));
+  const parts = scorePartNames.map((name) => ({
+    name,
+    value: values[name],
+    weight: weights[name],
+    points: (weights[name] * values[name] * 100) / total,
+  }));
   const exact = scoreOf(ctx, f);
 
   const reasons: Reason[] = [];

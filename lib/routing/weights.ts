@@ -35,7 +35,12 @@ export async function updateRoutingSettings(actor: Actor | null, input: RoutingS
       .insert(settings)
       .values({ key: ROUTING_SETTINGS_KEY, value: input, updatedBy: admin.userId })
       .onConflictDoUpdate({ target: settings.key, set: { value: input, updatedBy: admin.userId, updatedAt: new Date() } });
-    await recordEvent(tx, admin, { type: "settings.changed", entityType: "settings", entityId: ROUTING_SETTINGS_KEY, data: { before, after: input } });
+    await recordEvent(tx, admin, {
+      type: "settings.changed",
+      entityType: "settings",
+      entityId: ROUTING_SETTINGS_KEY,
+      data: { before, after: input },
+    });
     return input;
   });
 }

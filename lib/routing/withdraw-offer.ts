@@ -40,7 +40,8 @@ export async function withdrawOffer(actor: Actor | null, offerId: string, input:
       // an internal note of the law society: in the audit data, off the parties' timeline
       data: { offerId, expertId: withdrawn.expertId, expertName: expert?.name, note: input.reason },
     });
-    if (expert) await notify(tx, { userIds: [expert.userId], kind: "request.status", requestId: found.requestId, data: { event: "offer.withdrawn", offerId } });
+    if (expert)
+      await notify(tx, { userIds: [expert.userId], kind: "request.status", requestId: found.requestId, data: { event: "offer.withdrawn", offerId } });
     const request = (await loadRoutingRequest(tx, found.requestId))!;
     const next = input.expertId
       ? await offerToChosenExpert(tx, admin, request, input.expertId, options)

@@ -7,7 +7,10 @@ import { useTestDatabase } from "@/test/database";
 
 useTestDatabase();
 
-const call = (handler: (r: Request, c: { params: Promise<Record<string, string>> }) => Promise<Response>, init: { method: string; token?: string; body?: unknown; id?: string }) =>
+const call = (
+  handler: (r: Request, c: { params: Promise<Record<string, string>> }) => Promise<Response>,
+  init: { method: string; token?: string; body?: unknown; id?: string },
+) =>
   handler(
     new Request("http://localhost/api/v1/x", {
       method: init.method,

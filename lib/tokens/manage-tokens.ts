@@ -25,8 +25,23 @@ export async function issueToken(actor: Actor, input: z.output<typeof issueToken
   return db.transaction(async (tx) => {
     const [token] = await tx
       .insert(apiTokens)
-      .values({ name: input.name, tokenHash: hashToken(secret), prefix: secret.slice(0, 10), userId, scopes: input.scopes, createdBy: actor.userId, expiresAt })
-      .returning({ id: apiTokens.id, name: apiTokens.name, prefix: apiTokens.prefix, scopes: apiTokens.scopes, createdAt: apiTokens.createdAt, expiresAt: apiTokens.expiresAt });
+      .values({
+        name: input.name,
+        tokenHash: hashToken(secret),
+        prefix: secret.slice(0, 10),
+        userId,
+        scopes: input.scopes,
+        createdBy: actor.userId,
+        expiresAt,
+      })
+      .returning({
+        id: apiTokens.id,
+        name: apiTokens.name,
+        prefix: apiTokens.prefix,
+        scopes: apiTokens.scopes,
+        createdAt: apiTokens.createdAt,
+        expiresAt: apiTokens.expiresAt,
+      });
     await recordEvent(tx, actor, { type: "token.issued", entityType: "api_token", entityId: token!.id, data: { userId, scopes: input.scopes } });
     return { ...token!, token: secret };
   });

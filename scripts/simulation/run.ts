@@ -77,8 +77,23 @@ export interface Observations {
 
 const conflictOf = (e: unknown) => e instanceof AppError && e.code === "conflict";
 
-export async function runYear(db: Db, world: SimWorld, random: Random, admin: Actor, filers: Map<number, { enterpriseId: string; userId: string }>): Promise<Observations> {
-  const actors: Actor[] = world.experts.map((e) => ({ userId: e.userId, role: "expert", email: "", name: e.name, enterpriseId: null, stationId: null, expertId: e.id, regionScope: null }));
+export async function runYear(
+  db: Db,
+  world: SimWorld,
+  random: Random,
+  admin: Actor,
+  filers: Map<number, { enterpriseId: string; userId: string }>,
+): Promise<Observations> {
+  const actors: Actor[] = world.experts.map((e) => ({
+    userId: e.userId,
+    role: "expert",
+    email: "",
+    name: e.name,
+    enterpriseId: null,
+    stationId: null,
+    expertId: e.id,
+    regionScope: null,
+  }));
   const byId = new Map(world.experts.map((e) => [e.id, e]));
   const active = world.experts.map(() => 0);
   const obs: Observations = {
@@ -109,7 +124,10 @@ export async function runYear(db: Db, world: SimWorld, random: Random, admin: Ac
 
   /** After anything that may have made a new offer or flagged the request: schedule what follows. */
   async function follow(requestId: string, now: number) {
-    const [pending] = await db.select({ id: offers.id, expertId: offers.expertId, expiresAt: offers.expiresAt }).from(offers).where(and(eq(offers.requestId, requestId), eq(offers.status, "pending")));
+    const [pending] = await db
+      .select({ id: offers.id, expertId: offers.expertId, expiresAt: offers.expiresAt })
+      .from(offers)
+      .where(and(eq(offers.requestId, requestId), eq(offers.status, "pending")));
     if (pending && !seen.has(pending.id)) {
       seen.add(pending.id);
       timeline.push(pending.expiresAt.getTime(), { kind: "deadline", offerId: pending.id, requestId });
@@ -175,7 +193,8 @@ export async function runYear(db: Db, world: SimWorld, random: Random, admin: Ac
             const duration = world.requests[obs.requestIds.get(event.requestId)!]!.durationDays * DAY;
             timeline.push(now + DAY, { kind: "start", requestId: event.requestId, expert: expert.index });
             timeline.push(now + duration, { kind: "resolve", requestId: event.requestId, expert: expert.index });
-            if (random.next() < 0.01) timeline.push(now + random.int(3, 10) * DAY, { kind: "reassign", requestId: event.requestId, expert: expert.index });
+            if (random.next() < 0.01)
+              timeline.push(now + random.int(3, 10) * DAY, { kind: "reassign", requestId: event.requestId, expert: expert.index });
           } catch (error) {
             if (!conflictOf(error)) throw error;
             // At capacity after all (another case came first): the expert declines instead.
@@ -201,7 +220,10 @@ export async function runYear(db: Db, world: SimWorld, random: Random, admin: Ac
           event.kind === "resolve"
             ? { resolvedAt: new Date(now), resolutionSummary: "模拟结案" }
             : event.kind === "close"
-              ? { closedAt: new Date(now), rating: Math.min(5, Math.max(1, Math.round(3 + 2 * world.experts[event.expert]!.quality + gaussian(random) * 0.5))) }
+              ? {
+                  closedAt: new Date(now),
+                  rating: Math.min(5, Math.max(1, Math.round(3 + 2 * world.experts[event.expert]!.quality + gaussian(random) * 0.5))),
+                }
               : {};
         try {
           await db.transaction((tx) => applyTransition(tx, actor, event.requestId, event.kind === "start" ? "start" : event.kind, { set }));

@@ -1,5 +1,15 @@
 import type { Db } from "@/db";
-import { enterprises, expertConflicts, expertRegions, experts, expertSpecialties, requestCounterparties, requests, requestSpecialties, users } from "@/db/schema";
+import {
+  enterprises,
+  expertConflicts,
+  expertRegions,
+  experts,
+  expertSpecialties,
+  requestCounterparties,
+  requests,
+  requestSpecialties,
+  users,
+} from "@/db/schema";
 import type { Random } from "@/db/seed/random";
 import type { Actor } from "@/lib/authz";
 import { normalizeCompanyName } from "@/lib/names";
@@ -13,9 +23,16 @@ async function inChunks<T>(rows: T[], insert: (chunk: T[]) => Promise<unknown>) 
 
 /** Writes the roster, the companies and an admin; returns the admin and each company's filer. */
 export async function seedWorld(db: Db, world: SimWorld, random: Random, start: Date) {
-  const [admin] = await db.insert(users).values({ email: "sim-admin@sim.example", passwordHash: "-", role: "admin", name: "模拟管理员" }).returning({ id: users.id });
+  const [admin] = await db
+    .insert(users)
+    .values({ email: "sim-admin@sim.example", passwordHash: "-", role: "admin", name: "模拟管理员" })
+    .returning({ id: users.id });
   await inChunks(world.experts, (chunk) =>
-    db.insert(users).values(chunk.map((e) => ({ id: e.userId, email: `sim-expert-${e.index}@sim.example`, passwordHash: "-", role: "expert" as const, name: e.name }))),
+    db
+      .insert(users)
+      .values(
+        chunk.map((e) => ({ id: e.userId, email: `sim-expert-${e.index}@sim.example`, passwordHash: "-", role: "expert" as const, name: e.name })),
+      ),
   );
   await inChunks(world.experts, (chunk) =>
     db.insert(experts).values(
@@ -48,7 +65,12 @@ export async function seedWorld(db: Db, world: SimWorld, random: Random, start: 
       e.conflicts.map((c) => {
         const company = world.companies[c]!;
         const written = nameVariant(random, company.name);
-        return { expertId: e.id, companyName: written, nameNormalized: normalizeCompanyName(written), creditCode: random.next() < 0.6 ? company.creditCode : null };
+        return {
+          expertId: e.id,
+          companyName: written,
+          nameNormalized: normalizeCompanyName(written),
+          creditCode: random.next() < 0.6 ? company.creditCode : null,
+        };
       }),
     ),
     (chunk) => db.insert(expertConflicts).values(chunk),
@@ -61,21 +83,50 @@ export async function seedWorld(db: Db, world: SimWorld, random: Random, start: 
     inserted.push(
       ...(await db
         .insert(enterprises)
-        .values(chunk.map((c) => ({ name: c.name, nameNormalized: normalizeCompanyName(c.name), creditCode: c.creditCode, regionCode: c.town, contactName: "联系人" })))
+        .values(
+          chunk.map((c) => ({
+            name: c.name,
+            nameNormalized: normalizeCompanyName(c.name),
+            creditCode: c.creditCode,
+            regionCode: c.town,
+            contactName: "联系人",
+          })),
+        )
         .returning({ id: enterprises.id, creditCode: enterprises.creditCode })),
     );
   });
-  const userRows = companyRows.map((c, k) => ({ email: `sim-company-${c.index}@sim.example`, passwordHash: "-", role: "enterprise" as const, name: "联系人", enterpriseId: inserted[k]!.id }));
+  const userRows = companyRows.map((c, k) => ({
+    email: `sim-company-${c.index}@sim.example`,
+    passwordHash: "-",
+    role: "enterprise" as const,
+    name: "联系人",
+    enterpriseId: inserted[k]!.id,
+  }));
   const userIds: string[] = [];
   await inChunks(userRows, async (chunk) => userIds.push(...(await db.insert(users).values(chunk).returning({ id: users.id })).map((u) => u.id)));
   companyRows.forEach((c, k) => filers.set(c.index, { enterpriseId: inserted[k]!.id, userId: userIds[k]! }));
 
-  const adminActor: Actor = { userId: admin!.id, role: "admin", email: "sim-admin@sim.example", name: "模拟管理员", enterpriseId: null, stationId: null, expertId: null, regionScope: null };
+  const adminActor: Actor = {
+    userId: admin!.id,
+    role: "admin",
+    email: "sim-admin@sim.example",
+    name: "模拟管理员",
+    enterpriseId: null,
+    stationId: null,
+    expertId: null,
+    regionScope: null,
+  };
   return { admin: adminActor, filers };
 }
 
 /** Files one request as triaged at its arrival time (intake and triage are not what is simulated). */
-export async function fileTriagedRequest(db: Db, world: SimWorld, request: SimRequest, filer: { enterpriseId: string; userId: string }, random: Random): Promise<string> {
+export async function fileTriagedRequest(
+  db: Db,
+  world: SimWorld,
+  request: SimRequest,
+  filer: { enterpriseId: string; userId: string },
+  random: Random,
+): Promise<string> {
   const at = new Date(request.at);
   const [row] = await db
     .insert(requests)

@@ -94,9 +94,77 @@ export function seededUuid(random: Random): string {
 }
 
 const nameParts = {
-  place: ["嘉善", "西塘", "姚庄", "天凝", "陶庄", "干窑", "大云", "罗星", "青浦", "朱家角", "练塘", "金泽", "吴江", "盛泽", "震泽", "黎里", "平望", "嘉兴", "平湖", "桐乡", "苏州", "杭州", "上海"],
-  core: ["恒达", "锦程", "华信", "明达", "瑞丰", "宏远", "鑫源", "永盛", "天成", "佳和", "金鼎", "联创", "博远", "新业", "汇通", "长青", "顺发", "海川", "嘉禾", "东方", "云澜", "润泽", "同心", "众诚"],
-  trade: ["纺织", "五金", "食品", "木业", "电子", "机械", "物流", "建材", "丝绸", "电商", "贸易", "科技", "包装", "家具", "印染", "服饰", "文旅", "农业"],
+  place: [
+    "嘉善",
+    "西塘",
+    "姚庄",
+    "天凝",
+    "陶庄",
+    "干窑",
+    "大云",
+    "罗星",
+    "青浦",
+    "朱家角",
+    "练塘",
+    "金泽",
+    "吴江",
+    "盛泽",
+    "震泽",
+    "黎里",
+    "平望",
+    "嘉兴",
+    "平湖",
+    "桐乡",
+    "苏州",
+    "杭州",
+    "上海",
+  ],
+  core: [
+    "恒达",
+    "锦程",
+    "华信",
+    "明达",
+    "瑞丰",
+    "宏远",
+    "鑫源",
+    "永盛",
+    "天成",
+    "佳和",
+    "金鼎",
+    "联创",
+    "博远",
+    "新业",
+    "汇通",
+    "长青",
+    "顺发",
+    "海川",
+    "嘉禾",
+    "东方",
+    "云澜",
+    "润泽",
+    "同心",
+    "众诚",
+  ],
+  trade: [
+    "纺织",
+    "五金",
+    "食品",
+    "木业",
+    "电子",
+    "机械",
+    "物流",
+    "建材",
+    "丝绸",
+    "电商",
+    "贸易",
+    "科技",
+    "包装",
+    "家具",
+    "印染",
+    "服饰",
+    "文旅",
+    "农业",
+  ],
 };
 
 /** How an expert or a filer might write a company's name: the same company, spelled differently. */
@@ -121,7 +189,14 @@ export function generateWorld(random: Random, options: { experts: number; reques
     const name = `${random.pick(nameParts.place)}${random.pick(nameParts.core)}${random.pick(nameParts.trade)}有限公司`;
     if (seen.has(name)) continue;
     seen.add(name);
-    const county = random.next() < 0.7 ? weighted(random, [["330421", 6], ["310118", 2], ["320509", 2]] as [string, number][]) : random.pick(ELSEWHERE);
+    const county =
+      random.next() < 0.7
+        ? weighted(random, [
+            ["330421", 6],
+            ["310118", 2],
+            ["320509", 2],
+          ] as [string, number][])
+        : random.pick(ELSEWHERE);
     const towns = (zoneTowns as Record<string, readonly string[]>)[county];
     companies.push({ index: companies.length, name, creditCode: makeCreditCode(random, county), county, town: towns ? random.pick(towns) : county });
   }
@@ -129,18 +204,29 @@ export function generateWorld(random: Random, options: { experts: number; reques
 
   // Specialty demand, so the roster covers what is asked for.
   const demand = new Map<string, number>();
-  for (const [category, w] of categoryMix) for (const s of categorySpecialties[category] ?? []) demand.set(s, (demand.get(s) ?? 0) + w / (categorySpecialties[category]?.length ?? 1));
+  for (const [category, w] of categoryMix)
+    for (const s of categorySpecialties[category] ?? []) demand.set(s, (demand.get(s) ?? 0) + w / (categorySpecialties[category]?.length ?? 1));
   const specialtyWeights = [...demand.entries()] as [string, number][];
 
   const experts: SimExpert[] = [];
   for (let i = 0; i < options.experts; i++) {
     const zone = random.next() < 0.65;
-    const home = zone ? weighted(random, [["330421", 5], ["310118", 2.5], ["320509", 2.5]] as [string, number][]) : random.pick(ELSEWHERE);
+    const home = zone
+      ? weighted(random, [
+          ["330421", 5],
+          ["310118", 2.5],
+          ["320509", 2.5],
+        ] as [string, number][])
+      : random.pick(ELSEWHERE);
     const served = zone
       ? [home, ...(random.next() < 0.35 ? [random.pick(ZONE.filter((z) => z !== home))] : [])]
       : random.sample(ZONE, random.int(1, 2));
     const specialties = new Set<string>();
-    const wanted = weighted(random, [[1, 3], [2, 5], [3, 2]] as [number, number][]);
+    const wanted = weighted(random, [
+      [1, 3],
+      [2, 5],
+      [3, 2],
+    ] as [number, number][]);
     while (specialties.size < wanted) specialties.add(weighted(random, specialtyWeights));
     const languages = ["zh"];
     if ((home === "330421" || home === "320509") && random.next() < 0.6) languages.push("wu");
@@ -183,7 +269,11 @@ export function generateWorld(random: Random, options: { experts: number; reques
       random.int(1, 3),
     );
     const language =
-      (company.county === "330421" || company.county === "320509") && random.next() < 0.2 ? "wu" : company.county === "310118" && random.next() < 0.1 ? "sh" : null;
+      (company.county === "330421" || company.county === "320509") && random.next() < 0.2
+        ? "wu"
+        : company.county === "310118" && random.next() < 0.1
+          ? "sh"
+          : null;
     requests.push({
       index: i,
       at,

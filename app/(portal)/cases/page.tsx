@@ -44,7 +44,14 @@ export default async function CasesPage({ searchParams }: Props) {
         {list.items.length ? (
           <>
             <RequestTable items={list.items} t={t} locale={locale} showEnterprise showExpert={false} />
-            <Pagination page={list.page} pageSize={list.pageSize} total={list.total} basePath="/cases" query={{ show: showAll ? "all" : undefined }} t={t} />
+            <Pagination
+              page={list.page}
+              pageSize={list.pageSize}
+              total={list.total}
+              basePath="/cases"
+              query={{ show: showAll ? "all" : undefined }}
+              t={t}
+            />
           </>
         ) : (
           <EmptyState>{t("requests.cases.empty")}</EmptyState>

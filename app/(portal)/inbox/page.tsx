@@ -30,7 +30,11 @@ export default async function InboxPage({ searchParams }: Props) {
       <PageTitle subtitle={t("notifications.inbox.subtitle")}>{t("notifications.inbox.title")}</PageTitle>
       <Card
         title={unread ? t("notifications.inbox.unread", { n: unread }) : t("notifications.inbox.allRead")}
-        action={unread ? <ActionForm action={markReadAction} hidden={{ id: "all" }} variant="secondary" submitLabel={t("notifications.inbox.markAllRead")} /> : undefined}
+        action={
+          unread ? (
+            <ActionForm action={markReadAction} hidden={{ id: "all" }} variant="secondary" submitLabel={t("notifications.inbox.markAllRead")} />
+          ) : undefined
+        }
       >
         <TabLinks
           label={t("notifications.inbox.title")}
@@ -42,7 +46,14 @@ export default async function InboxPage({ searchParams }: Props) {
         {list.items.length ? (
           <>
             <NotificationList items={list.items} t={t} locale={locale} markRead={markReadAction} />
-            <Pagination page={list.page} pageSize={list.pageSize} total={list.total} basePath="/inbox" query={{ show: unreadOnly ? "unread" : undefined }} t={t} />
+            <Pagination
+              page={list.page}
+              pageSize={list.pageSize}
+              total={list.total}
+              basePath="/inbox"
+              query={{ show: unreadOnly ? "unread" : undefined }}
+              t={t}
+            />
           </>
         ) : (
           <EmptyState>{t("notifications.inbox.empty")}</EmptyState>

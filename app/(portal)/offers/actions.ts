@@ -15,8 +15,11 @@ export const acceptOfferAction = action({ permission: "offer.answer", input: off
   return result;
 });
 
-export const declineOfferAction = action({ permission: "offer.answer", input: z.intersection(offerId, declineOfferSchema) }, async ({ actor, input }) => {
-  const result = await declineOffer(actor, input.offerId, { reason: input.reason, note: input.note });
-  revalidatePath("/offers");
-  return { requestId: result.requestId, status: result.status };
-});
+export const declineOfferAction = action(
+  { permission: "offer.answer", input: z.intersection(offerId, declineOfferSchema) },
+  async ({ actor, input }) => {
+    const result = await declineOffer(actor, input.offerId, { reason: input.reason, note: input.note });
+    revalidatePath("/offers");
+    return { requestId: result.requestId, status: result.status };
+  },
+);

@@ -42,7 +42,8 @@ function PartyName({ name, creditCode, conflict, t }: { name: string; creditCode
 
 /** A pending offer in full: parties first, then the essentials, then accept or decline. */
 function PendingOfferCard({ offer, t, locale, now }: { offer: ExpertOfferItem; t: Translate; locale: Locale; now: number }) {
-  const label = (prefix: string, code: string | null) => (code && hasMessage(locale, `${prefix}.${code}`) ? t(`${prefix}.${code}` as MessageKey) : null);
+  const label = (prefix: string, code: string | null) =>
+    code && hasMessage(locale, `${prefix}.${code}`) ? t(`${prefix}.${code}` as MessageKey) : null;
   const preferences = [label("enums.language", offer.language), label("enums.serviceMode", offer.serviceMode)].filter(Boolean).join(" · ");
   return (
     <li className="rounded-lg border border-amber-300 bg-white p-4 shadow-sm sm:p-5" data-testid="offer-card">
@@ -54,7 +55,8 @@ function PendingOfferCard({ offer, t, locale, now }: { offer: ExpertOfferItem; t
         </div>
       </div>
       <p className="mt-1 text-sm text-slate-600">
-        {t("routing.offer.deadline", { at: formatDateTime(offer.expiresAt, locale) })} · <Countdown deadline={offer.expiresAt.toISOString()} serverNow={now} />
+        {t("routing.offer.deadline", { at: formatDateTime(offer.expiresAt, locale) })} ·{" "}
+        <Countdown deadline={offer.expiresAt.toISOString()} serverNow={now} />
       </p>
       <div className="mt-3 grid gap-3 text-sm md:grid-cols-2">
         <dl className="rounded-md bg-slate-50 p-3">
@@ -123,7 +125,9 @@ function AnsweredOfferRow({ offer, t, locale }: { offer: ExpertOfferItem; t: Tra
         </p>
       </div>
       <div className="flex shrink-0 items-center gap-2 text-xs text-slate-500">
-        {offer.answeredAt ? t("routing.offers.answeredAt", { at: formatDateTime(offer.answeredAt, locale) }) : formatDateTime(offer.expiresAt, locale)}
+        {offer.answeredAt
+          ? t("routing.offers.answeredAt", { at: formatDateTime(offer.answeredAt, locale) })
+          : formatDateTime(offer.expiresAt, locale)}
         <Badge tone={statusTones[offer.status]}>{t(`enums.offerStatus.${offer.status}`)}</Badge>
       </div>
     </li>

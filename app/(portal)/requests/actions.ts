@@ -38,19 +38,25 @@ export const amendRequestAction = action({ permission: "request.amend", input: a
   return result;
 });
 
-export const withdrawRequestAction = action({ permission: "request.withdraw", input: onRequest.extend(withdrawSchema.shape) }, async ({ actor, input }) => {
-  const result = await withdrawRequest(actor, input.requestId, input.reason);
-  refresh(input.requestId);
-  return result;
-});
+export const withdrawRequestAction = action(
+  { permission: "request.withdraw", input: onRequest.extend(withdrawSchema.shape) },
+  async ({ actor, input }) => {
+    const result = await withdrawRequest(actor, input.requestId, input.reason);
+    refresh(input.requestId);
+    return result;
+  },
+);
 
-export const triageRequestAction = action({ permission: "request.triage", input: z.intersection(onRequest, triageSchema) }, async ({ actor, input }) => {
-  const { requestId, ...decision } = input;
-  const result = await triageRequest(actor, requestId, decision);
-  refresh(requestId);
-  revalidatePath("/admin/triage");
-  return result;
-});
+export const triageRequestAction = action(
+  { permission: "request.triage", input: z.intersection(onRequest, triageSchema) },
+  async ({ actor, input }) => {
+    const { requestId, ...decision } = input;
+    const result = await triageRequest(actor, requestId, decision);
+    refresh(requestId);
+    revalidatePath("/admin/triage");
+    return result;
+  },
+);
 
 export const postMessageAction = action({ permission: "message.send", input: onRequest.extend(messageSchema.shape) }, async ({ actor, input }) => {
   const message = await postMessage(actor, input.requestId, input.body);
@@ -64,21 +70,30 @@ export const startRequestAction = action({ permission: "request.resolve", input:
   return result;
 });
 
-export const resolveRequestAction = action({ permission: "request.resolve", input: onRequest.extend(resolveSchema.shape) }, async ({ actor, input }) => {
-  const result = await resolveRequest(actor, input.requestId, input.summary);
-  refresh(input.requestId);
-  return result;
-});
+export const resolveRequestAction = action(
+  { permission: "request.resolve", input: onRequest.extend(resolveSchema.shape) },
+  async ({ actor, input }) => {
+    const result = await resolveRequest(actor, input.requestId, input.summary);
+    refresh(input.requestId);
+    return result;
+  },
+);
 
-export const confirmRequestAction = action({ permission: "request.confirm", input: onRequest.extend(confirmSchema.shape) }, async ({ actor, input }) => {
-  const result = await confirmRequest(actor, input.requestId, input);
-  refresh(input.requestId);
-  return result;
-});
+export const confirmRequestAction = action(
+  { permission: "request.confirm", input: onRequest.extend(confirmSchema.shape) },
+  async ({ actor, input }) => {
+    const result = await confirmRequest(actor, input.requestId, input);
+    refresh(input.requestId);
+    return result;
+  },
+);
 
-export const recordReturnVisitAction = action({ permission: "request.returnVisit", input: onRequest.extend(returnVisitSchema.shape) }, async ({ actor, input }) => {
-  const { requestId, ...visit } = input;
-  const result = await recordReturnVisit(actor, requestId, visit);
-  refresh(requestId);
-  return result;
-});
+export const recordReturnVisitAction = action(
+  { permission: "request.returnVisit", input: onRequest.extend(returnVisitSchema.shape) },
+  async ({ actor, input }) => {
+    const { requestId, ...visit } = input;
+    const result = await recordReturnVisit(actor, requestId, visit);
+    refresh(requestId);
+    return result;
+  },
+);

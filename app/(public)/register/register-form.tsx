@@ -32,11 +32,21 @@ export function RegisterForm() {
     <form onSubmit={submit} className="space-y-4" noValidate>
       <FormAlert message={message?.text} tone={message?.tone} />
       {input("companyName", t("auth.register.companyName"), { autoComplete: "organization", required: true })}
-      {input("creditCode", t("auth.register.creditCode"), { autoCapitalize: "characters", spellCheck: false, required: true }, t("auth.register.creditCodeHint"))}
+      {input(
+        "creditCode",
+        t("auth.register.creditCode"),
+        { autoCapitalize: "characters", spellCheck: false, required: true },
+        t("auth.register.creditCodeHint"),
+      )}
       {input("contactName", t("auth.register.contactName"), { autoComplete: "name", required: true })}
       {input("email", t("auth.register.email"), { type: "email", autoComplete: "email", required: true })}
       {input("phone", t("auth.register.phone"), { type: "tel", autoComplete: "tel" })}
-      {input("password", t("auth.register.password"), { type: "password", autoComplete: "new-password", required: true }, t("auth.register.passwordHint"))}
+      {input(
+        "password",
+        t("auth.register.password"),
+        { type: "password", autoComplete: "new-password", required: true },
+        t("auth.register.passwordHint"),
+      )}
       <Button type="submit" disabled={pending} className="w-full">
         {pending ? t("auth.register.submitting") : t("auth.register.submit")}
       </Button>

@@ -60,7 +60,14 @@ function WizardBody({ mode, isStation, options, draftKey, initial, requestId, ac
   const { t, locale } = useT();
   const router = useRouter();
   const isAmend = mode === "amend";
-  const steps: StepName[] = [...(isStation && !isAmend ? ["walkIn" as const] : []), "category", "details", "service", ...(isAmend ? [] : ["files" as const]), "review"];
+  const steps: StepName[] = [
+    ...(isStation && !isAmend ? ["walkIn" as const] : []),
+    "category",
+    "details",
+    "service",
+    ...(isAmend ? [] : ["files" as const]),
+    "review",
+  ];
   const [restored] = useState(() => (draftKey ? loadDraft(draftKey) : null));
   const [draft, setDraft] = useState<RequestDraft>(() => restored?.draft ?? initial ?? emptyDraft(options.preferredExpert?.id));
   const [step, setStep] = useState(() => Math.min(restored?.step ?? 0, steps.length - 1));
@@ -117,7 +124,11 @@ function WizardBody({ mode, isStation, options, draftKey, initial, requestId, ac
   function showErrors(found: Record<string, string>, message: string) {
     setErrors(found);
     setFormError(message);
-    const first = Math.min(...Object.keys(found).map((f) => stepOf(f, steps)).filter((i) => i >= 0));
+    const first = Math.min(
+      ...Object.keys(found)
+        .map((f) => stepOf(f, steps))
+        .filter((i) => i >= 0),
+    );
     if (Number.isFinite(first)) go(first);
   }
 
@@ -232,7 +243,13 @@ function WizardBody({ mode, isStation, options, draftKey, initial, requestId, ac
             <span />
           )}
           <Button type="submit" disabled={pending}>
-            {pending ? progress : current === "review" ? (isAmend ? t("requests.actions.amendSubmit") : t("requests.new.submit")) : t("requests.new.next")}
+            {pending
+              ? progress
+              : current === "review"
+                ? isAmend
+                  ? t("requests.actions.amendSubmit")
+                  : t("requests.new.submit")
+                : t("requests.new.next")}
           </Button>
         </div>
       </form>

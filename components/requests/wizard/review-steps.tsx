@@ -24,11 +24,21 @@ export function FilesStep({ files, setFiles, accept }: { files: File[]; setFiles
       <p className="text-sm text-slate-600">{t("requests.new.filesHint")}</p>
       <FormAlert message={tooLarge.map((name) => t("requests.new.fileTooLarge", { name })).join(" ") || null} />
       <div>
-        <input id="files" type="file" multiple accept={accept} className="peer sr-only" onChange={(e) => {
-          add(e.target.files);
-          e.target.value = "";
-        }} />
-        <label htmlFor="files" className="inline-flex min-h-10 cursor-pointer items-center rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-medium text-slate-800 peer-focus-visible:ring-2 peer-focus-visible:ring-brand-600 hover:bg-slate-100">
+        <input
+          id="files"
+          type="file"
+          multiple
+          accept={accept}
+          className="peer sr-only"
+          onChange={(e) => {
+            add(e.target.files);
+            e.target.value = "";
+          }}
+        />
+        <label
+          htmlFor="files"
+          className="inline-flex min-h-10 cursor-pointer items-center rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-medium text-slate-800 peer-focus-visible:ring-2 peer-focus-visible:ring-brand-600 hover:bg-slate-100"
+        >
           {t("requests.new.chooseFiles")}
         </label>
       </div>
@@ -61,11 +71,21 @@ function Row({ label, children }: { label: string; children: React.ReactNode }) 
 }
 
 /** Everything once more before it is sent, in the words the filer chose. */
-export function ReviewStep({ draft, update, errors, options, files, isStation, isAmend }: StepProps & { options: WizardOptions; files: File[]; isStation: boolean; isAmend: boolean }) {
+export function ReviewStep({
+  draft,
+  update,
+  errors,
+  options,
+  files,
+  isStation,
+  isAmend,
+}: StepProps & { options: WizardOptions; files: File[]; isStation: boolean; isAmend: boolean }) {
   const { t } = useT();
   const none = t("requests.new.none");
   const amount = draft.amountYuan.trim() ? parseYuan(draft.amountYuan) : null;
-  const region = options.regionGroups.flatMap((g) => [{ code: g.code, name: g.name }, ...g.towns.map((town) => ({ code: town.code, name: `${g.name} · ${town.name}` }))]).find((r) => r.code === draft.regionCode);
+  const region = options.regionGroups
+    .flatMap((g) => [{ code: g.code, name: g.name }, ...g.towns.map((town) => ({ code: town.code, name: `${g.name} · ${town.name}` }))])
+    .find((r) => r.code === draft.regionCode);
   const counterparties = draft.counterparties.filter((c) => c.name.trim());
   const specialties = options.specialties.filter((s) => draft.specialties.includes(s.code)).map((s) => s.name);
   return (
@@ -74,7 +94,9 @@ export function ReviewStep({ draft, update, errors, options, files, isStation, i
       <dl className="divide-y divide-slate-100">
         {isStation ? (
           <Row label={t("requests.new.steps.walkIn")}>
-            {[draft.enterprise.name, draft.enterprise.creditCode, draft.enterprise.contactName, draft.enterprise.contactPhone].filter(Boolean).join(" · ") || none}
+            {[draft.enterprise.name, draft.enterprise.creditCode, draft.enterprise.contactName, draft.enterprise.contactPhone]
+              .filter(Boolean)
+              .join(" · ") || none}
           </Row>
         ) : null}
         <Row label={t("requests.new.steps.category")}>{draft.category ? t(`requests.categories.${draft.category}.label`) : none}</Row>
@@ -87,9 +109,15 @@ export function ReviewStep({ draft, update, errors, options, files, isStation, i
         </Row>
         <Row label={t("requests.new.region")}>{region?.name ?? none}</Row>
         <Row label={t("requests.new.specialties")}>{specialties.join("、") || none}</Row>
-        <Row label={t("requests.new.language")}>{draft.language ? t(`enums.language.${draft.language as RequestLanguage}`) : t("requests.new.noPreference")}</Row>
-        <Row label={t("requests.new.serviceMode")}>{draft.serviceMode ? t(`enums.serviceMode.${draft.serviceMode}`) : t("requests.new.noPreference")}</Row>
-        {options.preferredExpert && draft.preferredExpertId === options.preferredExpert.id ? <Row label={t("requests.new.preferredExpert")}>{options.preferredExpert.name}</Row> : null}
+        <Row label={t("requests.new.language")}>
+          {draft.language ? t(`enums.language.${draft.language as RequestLanguage}`) : t("requests.new.noPreference")}
+        </Row>
+        <Row label={t("requests.new.serviceMode")}>
+          {draft.serviceMode ? t(`enums.serviceMode.${draft.serviceMode}`) : t("requests.new.noPreference")}
+        </Row>
+        {options.preferredExpert && draft.preferredExpertId === options.preferredExpert.id ? (
+          <Row label={t("requests.new.preferredExpert")}>{options.preferredExpert.name}</Row>
+        ) : null}
         {!isAmend ? <Row label={t("requests.new.files")}>{files.length ? files.map((f) => f.name).join("\n") : none}</Row> : null}
       </dl>
       {isAmend ? (

@@ -32,15 +32,24 @@ export function WalkInStep({ draft, update, errors }: StepProps) {
       <Field id="walkin-name" label={t("requests.new.walkInName")} hint={t("requests.new.walkInNameHint")} error={errors["enterprise.name"]}>
         {(aria) => <TextInput {...aria} value={draft.enterprise.name} onChange={set("name")} autoComplete="organization" />}
       </Field>
-      <Field id="walkin-code" label={t("requests.new.walkInCreditCode")} hint={t("requests.new.walkInCreditCodeHint")} error={errors["enterprise.creditCode"]}>
-        {(aria) => <TextInput {...aria} value={draft.enterprise.creditCode} onChange={set("creditCode")} autoCapitalize="characters" spellCheck={false} />}
+      <Field
+        id="walkin-code"
+        label={t("requests.new.walkInCreditCode")}
+        hint={t("requests.new.walkInCreditCodeHint")}
+        error={errors["enterprise.creditCode"]}
+      >
+        {(aria) => (
+          <TextInput {...aria} value={draft.enterprise.creditCode} onChange={set("creditCode")} autoCapitalize="characters" spellCheck={false} />
+        )}
       </Field>
       <div className="grid gap-4 sm:grid-cols-2">
         <Field id="walkin-contact" label={t("requests.new.contactName")} error={errors["enterprise.contactName"]}>
           {(aria) => <TextInput {...aria} value={draft.enterprise.contactName} onChange={set("contactName")} autoComplete="name" />}
         </Field>
         <Field id="walkin-phone" label={t("requests.new.contactPhone")} error={errors["enterprise.contactPhone"]}>
-          {(aria) => <TextInput {...aria} type="tel" inputMode="tel" value={draft.enterprise.contactPhone} onChange={set("contactPhone")} autoComplete="tel" />}
+          {(aria) => (
+            <TextInput {...aria} type="tel" inputMode="tel" value={draft.enterprise.contactPhone} onChange={set("contactPhone")} autoComplete="tel" />
+          )}
         </Field>
       </div>
     </div>
@@ -66,7 +75,14 @@ export function CategoryStep({ draft, update, errors }: StepProps) {
             key={code}
             className="flex cursor-pointer gap-3 rounded-lg border border-slate-300 bg-white p-3 hover:border-brand-600 has-checked:border-brand-600 has-checked:bg-brand-50 has-focus-visible:ring-2 has-focus-visible:ring-brand-600"
           >
-            <input type="radio" name="category" value={code} checked={draft.category === code} onChange={() => update({ category: code })} className="mt-1" />
+            <input
+              type="radio"
+              name="category"
+              value={code}
+              checked={draft.category === code}
+              onChange={() => update({ category: code })}
+              className="mt-1"
+            />
             <span>
               <span className="block font-medium text-slate-900">{t(`requests.categories.${code}.label`)}</span>
               <span className="block text-sm text-slate-600">{t(`requests.categories.${code}.hint`)}</span>
@@ -109,7 +125,15 @@ function CounterpartyEditor({ draft, update, errors }: StepProps) {
                 {(aria) => <TextInput {...aria} value={row.name} onChange={(e) => change(index, "name", e.target.value)} />}
               </Field>
               <Field id={`cp-${index}-code`} label={t("requests.new.counterpartyCreditCode")} error={errors[`counterparties.${index}.creditCode`]}>
-                {(aria) => <TextInput {...aria} value={row.creditCode} onChange={(e) => change(index, "creditCode", e.target.value)} autoCapitalize="characters" spellCheck={false} />}
+                {(aria) => (
+                  <TextInput
+                    {...aria}
+                    value={row.creditCode}
+                    onChange={(e) => change(index, "creditCode", e.target.value)}
+                    autoCapitalize="characters"
+                    spellCheck={false}
+                  />
+                )}
               </Field>
             </div>
           </li>
@@ -132,12 +156,26 @@ export function DetailsStep(props: StepProps) {
         {(aria) => <TextInput {...aria} value={draft.title} onChange={(e) => update({ title: e.target.value })} maxLength={100} />}
       </Field>
       <Field id="description" label={t("requests.new.description")} hint={t("requests.new.descriptionHint")} error={errors.description}>
-        {(aria) => <textarea {...aria} value={draft.description} onChange={(e) => update({ description: e.target.value })} rows={6} className={textareaClass} />}
+        {(aria) => (
+          <textarea
+            {...aria}
+            value={draft.description}
+            onChange={(e) => update({ description: e.target.value })}
+            rows={6}
+            className={textareaClass}
+          />
+        )}
       </Field>
       <Field id="amount" label={t("requests.new.amount")} hint={t("requests.new.amountHint")} error={errors.amountYuan}>
         {(aria) => (
           <div className="flex flex-wrap items-center gap-3">
-            <TextInput {...aria} inputMode="decimal" value={draft.amountYuan} onChange={(e) => update({ amountYuan: e.target.value })} className="max-w-xs" />
+            <TextInput
+              {...aria}
+              inputMode="decimal"
+              value={draft.amountYuan}
+              onChange={(e) => update({ amountYuan: e.target.value })}
+              className="max-w-xs"
+            />
             {parsed?.ok ? <span className="text-sm text-slate-700 tabular-nums">= {formatFen(parsed.fen)}</span> : null}
           </div>
         )}
@@ -146,7 +184,10 @@ export function DetailsStep(props: StepProps) {
         <legend className="text-sm font-medium text-slate-800">{t("requests.new.urgency")}</legend>
         <div className="mt-1 flex gap-2">
           {urgencies.map((u) => (
-            <label key={u} className="flex cursor-pointer items-center gap-2 rounded-md border border-slate-300 px-4 py-2 text-sm has-checked:border-brand-600 has-checked:bg-brand-50">
+            <label
+              key={u}
+              className="flex cursor-pointer items-center gap-2 rounded-md border border-slate-300 px-4 py-2 text-sm has-checked:border-brand-600 has-checked:bg-brand-50"
+            >
               <input type="radio" name="urgency" value={u} checked={draft.urgency === u} onChange={() => update({ urgency: u })} />
               {t(`enums.urgency.${u}`)}
             </label>
@@ -189,7 +230,10 @@ export function ServiceStep({ draft, update, errors, options }: StepProps & { op
         {errors.specialties ? <p className="text-sm text-red-700">{errors.specialties}</p> : null}
         <div className="mt-2 flex flex-wrap gap-2">
           {options.specialties.map((s) => (
-            <label key={s.code} className="flex cursor-pointer items-center gap-2 rounded-full border border-slate-300 px-3 py-1.5 text-sm has-checked:border-brand-600 has-checked:bg-brand-50">
+            <label
+              key={s.code}
+              className="flex cursor-pointer items-center gap-2 rounded-full border border-slate-300 px-3 py-1.5 text-sm has-checked:border-brand-600 has-checked:bg-brand-50"
+            >
               <input type="checkbox" checked={draft.specialties.includes(s.code)} onChange={() => toggle(s.code)} />
               {s.name}
             </label>
@@ -211,7 +255,12 @@ export function ServiceStep({ draft, update, errors, options }: StepProps & { op
         </Field>
         <Field id="serviceMode" label={t("requests.new.serviceMode")} error={errors.serviceMode}>
           {(aria) => (
-            <select {...aria} value={draft.serviceMode} onChange={(e) => update({ serviceMode: e.target.value as RequestDraft["serviceMode"] })} className={inputClass}>
+            <select
+              {...aria}
+              value={draft.serviceMode}
+              onChange={(e) => update({ serviceMode: e.target.value as RequestDraft["serviceMode"] })}
+              className={inputClass}
+            >
               <option value="">{t("requests.new.noPreference")}</option>
               {serviceModes.map((m) => (
                 <option key={m} value={m}>

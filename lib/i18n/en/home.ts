@@ -23,7 +23,11 @@ export const home: Shape<typeof zh> = {
     step3: "The expert takes the case: negotiation, mediation or litigation, with progress you can follow.",
     step4: "Once disputes are settled and money recorded, the case closes and the society follows up.",
   },
-  forExperts: { title: "Lawyers, mediators and legal scholars", body: "Apply to join the roster. Vetted experts are appointed for three-year terms.", cta: "Apply to join" },
+  forExperts: {
+    title: "Lawyers, mediators and legal scholars",
+    body: "Apply to join the roster. Vetted experts are appointed for three-year terms.",
+    cta: "Apply to join",
+  },
   portal: {
     welcome: "Hello, {name}",
     enterprise: { title: "My requests", empty: "You have not filed a request yet.", cta: "File a new request" },
@@ -45,6 +49,14 @@ export const home: Shape<typeof zh> = {
       expiringSoon: "Appointments ending within 90 days",
       recent: "Latest requests",
     },
-    columns: { title: "Request", status: "Status", category: "Category", submittedAt: "Submitted", enterprise: "Enterprise", expert: "Expert", amount: "At stake" },
+    columns: {
+      title: "Request",
+      status: "Status",
+      category: "Category",
+      submittedAt: "Submitted",
+      enterprise: "Enterprise",
+      expert: "Expert",
+      amount: "At stake",
+    },
   },
 };

@@ -16,16 +16,25 @@ export const requests: Shape<typeof zh> = {
   categories: {
     consultation: { label: "I'd like legal advice first", hint: "No dispute yet; you want to know how to stay lawful and compliant." },
     debt_collection: { label: "Someone owes us money", hint: "Unpaid invoices, project payments or service fees, chased for a long time." },
-    contract_dispute: { label: "A contract has gone wrong", hint: "The other side does not perform, delivers late, disputes quality, or you want out." },
+    contract_dispute: {
+      label: "A contract has gone wrong",
+      hint: "The other side does not perform, delivers late, disputes quality, or you want out.",
+    },
     lease_dispute: { label: "Rent or premises lease", hint: "Rent not paid, a tenant who will not leave, a deposit not returned." },
     labor: { label: "Staff and employment", hint: "Wages, overtime, dismissal, work injury, employment contracts." },
     restructuring: { label: "Restructuring or changing course", hint: "Shareholdings, mergers and splits, legal set-up for a new line of business." },
-    ecommerce: { label: "Online shop or live streaming", hint: "Contracts, platform rules and after-sales disputes of online and live-stream selling." },
+    ecommerce: {
+      label: "Online shop or live streaming",
+      hint: "Contracts, platform rules and after-sales disputes of online and live-stream selling.",
+    },
     ip: { label: "Trademarks, patents, copyright", hint: "Copied or infringed, or accused of infringing." },
     major_mediation: { label: "A major conflict needs mediation", hint: "Disputes involving many people or with wide impact." },
     petition_backlog: { label: "A long-standing petition case", hint: "Petition matters unresolved for years." },
     risk_prevention: { label: "Major risk prevention", hint: "Risks that could lead to collective incidents or heavy losses." },
-    compliance_checkup: { label: "Legal health check for the company", hint: "An expert reviews your contracts, employment and operations for compliance." },
+    compliance_checkup: {
+      label: "Legal health check for the company",
+      hint: "An expert reviews your contracts, employment and operations for compliance.",
+    },
   },
   events: {
     request: {
@@ -51,7 +60,13 @@ export const requests: Shape<typeof zh> = {
       closed: "Closed",
       return_visit: "Return visit by the law society",
     },
-    offer: { created: "Offered to an expert", accepted: "Expert accepted the case", declined: "Expert declined the offer", expired: "Offer expired", withdrawn: "Offer withdrawn" },
+    offer: {
+      created: "Offered to an expert",
+      accepted: "Expert accepted the case",
+      declined: "Expert declined the offer",
+      expired: "Offer expired",
+      withdrawn: "Offer withdrawn",
+    },
     attachment: { added: "File added" },
     dispute: { created: "Dispute recorded", updated: "Dispute status changed" },
     recovery: { recorded: "Payment recorded", reversed: "Payment reversed" },

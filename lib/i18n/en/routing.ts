@@ -57,7 +57,10 @@ export const routing: Shape<typeof zh> = {
     load: "{active} active cases, {pending} open offers, capacity {capacity}",
     language: { met: "Speaks {language}", unmet: "Does not speak {language}" },
     mode: { met: "Offers {mode}", unmet: "Does not offer {mode}" },
-    track: { new: "New expert: track record taken as a neutral prior", record: "Acceptance {acceptance}%, resolution {resolution}%, rating {rating}" },
+    track: {
+      new: "New expert: track record taken as a neutral prior",
+      record: "Acceptance {acceptance}%, resolution {resolution}%, rating {rating}",
+    },
     rotation: { recent: "About {count} offers received recently", none: "No recent offers: first in the rotation" },
     excluded: {
       notCurrent: "No current appointment",

@@ -3,7 +3,8 @@ import type { tokens as zh } from "../zh-CN/tokens";
 
 export const tokens: Shape<typeof zh> = {
   title: "API tokens",
-  intro: "Issue access tokens to partner systems (government service platforms, the 12348 legal service network). A token is shown once, when issued; only its digest is kept. Revoke it at any time.",
+  intro:
+    "Issue access tokens to partner systems (government service platforms, the 12348 legal service network). A token is shown once, when issued; only its digest is kept. Revoke it at any time.",
   name: "Purpose",
   nameHint: "For example: county service platform integration",
   userEmail: "Acts as account (e-mail; empty for yourself)",

@@ -16,7 +16,15 @@ export const rows: AccessRow[] = [
       n += 1;
       // A fresh company per call, so every caller (signed in or not) may register one.
       const body17 = `91330421MA2B${String(Date.now() % 100000).padStart(5, "0")}`.slice(0, 17);
-      return { body: { companyName: `新注册公司${n}${Date.now()}`, creditCode: withCheck(body17), contactName: "李四", email: `new-${n}-${Date.now()}@test.example`, password: "long-enough-password" } };
+      return {
+        body: {
+          companyName: `新注册公司${n}${Date.now()}`,
+          creditCode: withCheck(body17),
+          contactName: "李四",
+          email: `new-${n}-${Date.now()}@test.example`,
+          password: "long-enough-password",
+        },
+      };
     },
     expect: { anonymous: 201, enterprise: 201, otherEnterprise: 201, expert: 201, station: 201, admin: 201 },
   },

@@ -86,7 +86,14 @@ export const rows: AccessRow[] = [
       const requestId = await aCase(world);
       const [file] = await db
         .insert(attachments)
-        .values({ requestId, uploadedBy: world.enterprise.userId, filename: "合同.pdf", mimeType: "application/pdf", sizeBytes: PDF.byteLength, content: PDF })
+        .values({
+          requestId,
+          uploadedBy: world.enterprise.userId,
+          filename: "合同.pdf",
+          mimeType: "application/pdf",
+          sizeBytes: PDF.byteLength,
+          content: PDF,
+        })
         .returning({ id: attachments.id });
       return { params: { id: file!.id } };
     },

@@ -30,10 +30,31 @@ export default async function RoutingSettingsPage({ searchParams }: { searchPara
     if (!after) return [];
     const lines: string[] = [];
     for (const name of scorePartNames) {
-      if (before?.weights[name] !== after.weights[name]) lines.push(t("routing.settings.changedFields", { field: t(`routing.parts.${name}`), before: before?.weights[name] ?? "—", after: after.weights[name] }));
+      if (before?.weights[name] !== after.weights[name])
+        lines.push(
+          t("routing.settings.changedFields", {
+            field: t(`routing.parts.${name}`),
+            before: before?.weights[name] ?? "—",
+            after: after.weights[name],
+          }),
+        );
     }
-    if (before?.deadlines.normalHours !== after.deadlines.normalHours) lines.push(t("routing.settings.changedFields", { field: t("routing.settings.normalHours"), before: before?.deadlines.normalHours ?? "—", after: after.deadlines.normalHours }));
-    if (before?.deadlines.urgentHours !== after.deadlines.urgentHours) lines.push(t("routing.settings.changedFields", { field: t("routing.settings.urgentHours"), before: before?.deadlines.urgentHours ?? "—", after: after.deadlines.urgentHours }));
+    if (before?.deadlines.normalHours !== after.deadlines.normalHours)
+      lines.push(
+        t("routing.settings.changedFields", {
+          field: t("routing.settings.normalHours"),
+          before: before?.deadlines.normalHours ?? "—",
+          after: after.deadlines.normalHours,
+        }),
+      );
+    if (before?.deadlines.urgentHours !== after.deadlines.urgentHours)
+      lines.push(
+        t("routing.settings.changedFields", {
+          field: t("routing.settings.urgentHours"),
+          before: before?.deadlines.urgentHours ?? "—",
+          after: after.deadlines.urgentHours,
+        }),
+      );
     return lines;
   };
 
@@ -48,7 +69,9 @@ export default async function RoutingSettingsPage({ searchParams }: { searchPara
           <ol className="divide-y divide-slate-100">
             {history.items.map((item) => (
               <li key={item.id} className="py-3 text-sm">
-                <p className="font-medium text-slate-900">{t("routing.settings.changedBy", { name: item.actorName ?? "—", at: formatDateTime(item.at, locale) })}</p>
+                <p className="font-medium text-slate-900">
+                  {t("routing.settings.changedBy", { name: item.actorName ?? "—", at: formatDateTime(item.at, locale) })}
+                </p>
                 <ul className="mt-1 space-y-0.5 text-slate-700">
                   {changes(item.before, item.after).map((line) => (
                     <li key={line}>{line}</li>
@@ -60,7 +83,9 @@ export default async function RoutingSettingsPage({ searchParams }: { searchPara
         ) : (
           <EmptyState>{t("routing.settings.noHistory")}</EmptyState>
         )}
-        {history.total > history.pageSize ? <Pagination page={history.page} pageSize={history.pageSize} total={history.total} basePath="/admin/settings" t={t} /> : null}
+        {history.total > history.pageSize ? (
+          <Pagination page={history.page} pageSize={history.pageSize} total={history.total} basePath="/admin/settings" t={t} />
+        ) : null}
       </Card>
     </div>
   );

@@ -50,7 +50,13 @@ export function SettingsForm({ initial }: { initial: RoutingSettings }) {
           {scorePartNames.map((name) => {
             const share = total > 0 ? Math.round(((Number(weights[name]) || 0) / total) * 100) : 0;
             return (
-              <Field key={name} id={`weight-${name}`} label={t(`routing.parts.${name}`)} hint={`${t(`routing.partHints.${name}`)} ${t("routing.settings.share", { share })}`} error={fields[`weights.${name}`]}>
+              <Field
+                key={name}
+                id={`weight-${name}`}
+                label={t(`routing.parts.${name}`)}
+                hint={`${t(`routing.partHints.${name}`)} ${t("routing.settings.share", { share })}`}
+                error={fields[`weights.${name}`]}
+              >
                 {(aria) => (
                   <TextInput
                     {...aria}
@@ -73,10 +79,30 @@ export function SettingsForm({ initial }: { initial: RoutingSettings }) {
         <legend className="text-lg font-semibold text-slate-900">{t("routing.settings.deadlines")}</legend>
         <div className="grid gap-4 sm:grid-cols-2">
           <Field id="normalHours" label={t("routing.settings.normalHours")} error={fields["deadlines.normalHours"]}>
-            {(aria) => <TextInput {...aria} name="normalHours" type="number" inputMode="numeric" min={1} max={720} defaultValue={initial.deadlines.normalHours} />}
+            {(aria) => (
+              <TextInput
+                {...aria}
+                name="normalHours"
+                type="number"
+                inputMode="numeric"
+                min={1}
+                max={720}
+                defaultValue={initial.deadlines.normalHours}
+              />
+            )}
           </Field>
           <Field id="urgentHours" label={t("routing.settings.urgentHours")} error={fields["deadlines.urgentHours"]}>
-            {(aria) => <TextInput {...aria} name="urgentHours" type="number" inputMode="numeric" min={1} max={720} defaultValue={initial.deadlines.urgentHours} />}
+            {(aria) => (
+              <TextInput
+                {...aria}
+                name="urgentHours"
+                type="number"
+                inputMode="numeric"
+                min={1}
+                max={720}
+                defaultValue={initial.deadlines.urgentHours}
+              />
+            )}
           </Field>
         </div>
       </fieldset>

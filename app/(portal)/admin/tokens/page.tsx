@@ -38,7 +38,8 @@ export default async function TokensPage() {
                       {token.name} <code className="ml-2 rounded bg-slate-100 px-1 text-xs">{token.prefix}…</code>
                     </p>
                     <p className="text-slate-600">
-                      {t("tokens.columns.account")}: {token.userEmail} · {t("tokens.columns.scopes")}: {token.scopes.length ? token.scopes.join(", ") : t("tokens.allScopes")}
+                      {t("tokens.columns.account")}: {token.userEmail} · {t("tokens.columns.scopes")}:{" "}
+                      {token.scopes.length ? token.scopes.join(", ") : t("tokens.allScopes")}
                     </p>
                     <p className="text-slate-500">
                       {t("tokens.columns.created")}: {formatDateTime(token.createdAt, locale)} · {t("tokens.columns.lastUsed")}:{" "}

@@ -25,7 +25,11 @@ export default async function NewRequestPage({ searchParams }: Props) {
   const [actor, { t, locale }, { expert }] = await Promise.all([requireActor(), getT(), searchParams]);
   if (!can(actor.role, "request.create")) notFound();
   const expertId = typeof expert === "string" ? expert : undefined;
-  const [specialties, regionGroups, preferred] = await Promise.all([listSpecialties(), zoneRegionGroups(locale), expertId ? getPublicProfile(expertId) : null]);
+  const [specialties, regionGroups, preferred] = await Promise.all([
+    listSpecialties(),
+    zoneRegionGroups(locale),
+    expertId ? getPublicProfile(expertId) : null,
+  ]);
   const isStation = actor.stationId !== null;
   return (
     <div className="mx-auto max-w-3xl">

@@ -6,4 +6,6 @@ import { issueTokenSchema } from "@/lib/tokens/schemas";
 
 export const GET = apiRoute({ permission: "token.manage" }, async ({ actor }) => ({ items: await listTokens(actor!) }));
 
-export const POST = apiRoute({ permission: "token.manage", body: issueTokenSchema }, async ({ actor, body }) => created(await issueToken(actor!, body)));
+export const POST = apiRoute({ permission: "token.manage", body: issueTokenSchema }, async ({ actor, body }) =>
+  created(await issueToken(actor!, body)),
+);

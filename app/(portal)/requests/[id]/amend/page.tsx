@@ -56,7 +56,9 @@ export default async function AmendRequestPage({ params }: Props) {
             description: request.description,
             amountYuan: request.amountAtStakeFen > 0n ? fenToYuanString(request.amountAtStakeFen) : "",
             urgency: request.urgency,
-            counterparties: request.counterparties.length ? request.counterparties.map((c) => ({ name: c.name, creditCode: c.creditCode ?? "" })) : [{ name: "", creditCode: "" }],
+            counterparties: request.counterparties.length
+              ? request.counterparties.map((c) => ({ name: c.name, creditCode: c.creditCode ?? "" }))
+              : [{ name: "", creditCode: "" }],
             regionCode: request.regionCode,
             specialties: request.specialties.map((s) => s.code),
             language: request.language ?? "",
@@ -68,7 +70,8 @@ export default async function AmendRequestPage({ params }: Props) {
           options={{
             specialties: specialties.map((s) => ({ code: s.code, name: locale === "en" ? s.nameEn : s.nameZh })),
             regionGroups,
-            preferredExpert: request.preferredExpertId && request.preferredExpertName ? { id: request.preferredExpertId, name: request.preferredExpertName } : null,
+            preferredExpert:
+              request.preferredExpertId && request.preferredExpertName ? { id: request.preferredExpertId, name: request.preferredExpertName } : null,
           }}
         />
       </Card>

@@ -21,7 +21,35 @@ export interface Database {
 /** Opens a PostgreSQL server through postgres.js. */
 export function openPostgres(url: string, options: { max?: number } = {}): Database {
   const client = postgres(url, { max: options.max ?? 10, onnotice: () => {} });
-  return { db: drizzlePostgres(client, { schema }), kind: "postgres", close: () => client.end() };
+  return { db: drizzlePostgres(preparing(client), { schema }), kind: "postgres", close: () => client.end() };
+}
+
+type Client = postgres.Sql | postgres.TransactionSql;
+
+/**
+ * drizzle asks postgres.js not to prepare its queries, so each query with parameters costs an extra
+ * round trip (to describe the parameters) and is planned afresh every time. This gives them
+ * postgres.js's own default back: each statement is prepared once per connection. Only statements
+ * with parameters, which are always single statements (a migration file may hold several).
+ */
+function preparing<T extends Client>(client: T): T {
+  return new Proxy(client, {
+    get(target, property, receiver) {
+      if (property === "unsafe") {
+        return (query: string, parameters?: postgres.ParameterOrJSON<never>[], queryOptions?: postgres.UnsafeQueryOptions) =>
+          target.unsafe(query, parameters, parameters?.length ? { ...queryOptions, prepare: true } : queryOptions);
+      }
+      if (property === "begin" || property === "savepoint") {
+        // begin([options], work) and savepoint([name], work): the transaction's client prepares too.
+        const open = Reflect.get(target, property, receiver) as (...args: unknown[]) => unknown;
+        return (...args: unknown[]) => {
+          const work = args.pop() as (tx: postgres.TransactionSql) => unknown;
+          return open.call(target, ...args, (tx: postgres.TransactionSql) => work(preparing(tx)));
+        };
+      }
+      return Reflect.get(target, property, receiver) as unknown;
+    },
+  });
 }
 
 /** Wraps an embedded PGlite instance (one connection: never use db inside a transaction). */

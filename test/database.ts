@@ -3,7 +3,8 @@ import { readFileSync } from "node:fs";
 import { PGlite } from "@electric-sql/pglite";
 import postgres from "postgres";
 import { afterAll, beforeAll, inject } from "vitest";
-import { openPostgres, setDatabase, pgliteDatabase, type Database } from "@/db";
+import { sql } from "drizzle-orm";
+import { db, openPostgres, rowsOf, setDatabase, pgliteDatabase, type Database } from "@/db";
 import { getBoss } from "@/lib/jobs/queue";
 
 async function openFresh(): Promise<Database> {
@@ -19,6 +20,19 @@ async function openFresh(): Promise<Database> {
   const url = new URL(config.serverUrl);
   url.pathname = `/${name}`;
   return openPostgres(url.toString(), { max: 20 });
+}
+
+/**
+ * A second, separate connection to the calling file's PostgreSQL test database (for tests of what
+ * concurrent transactions see), or null on PGlite, which has one connection. Close it with end().
+ */
+export async function openSecondConnection(): Promise<postgres.Sql | null> {
+  const config = inject("testDatabase");
+  if (config.kind !== "postgres") return null;
+  const [row] = rowsOf<{ name: string }>(await db.execute(sql`select current_database() as name`));
+  const url = new URL(config.serverUrl);
+  url.pathname = `/${row!.name}`;
+  return postgres(url.toString(), { max: 1, onnotice: () => {} });
 }
 
 /**

@@ -1,9 +1,26 @@
 import { sql } from "drizzle-orm";
-import { boolean, date, doublePrecision, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import {
+  bigint,
+  boolean,
+  customType,
+  date,
+  doublePrecision,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
 import { users } from "./accounts";
 import { expertStatusEnum, offerStatusEnum, serviceModeEnum } from "./enums";
 import { requests } from "./requests";
 import { experts } from "./roster";
+
+/** A 64-bit transaction id, read as text (it is only compared in SQL). */
+const xid8 = customType<{ data: string }>({ dataType: () => "xid8" });
 
 /** One offer of one request to one expert. At most one pending and one accepted per request. */
 export const offers = pgTable(
@@ -87,10 +104,18 @@ export const expertRoutingProfiles = pgTable(
     rotationHeat: doublePrecision("rotation_heat").notNull().default(0),
     rotationAt: timestamp("rotation_at", { withTimezone: true }),
     /**
-     * What scoring reads, as one line (set by a trigger from the columns above), so ranking many
-     * candidates transfers one short text per candidate: lib/routing/candidate-rows.ts parses it.
+     * Set by a trigger on every write: the row's revision (one more than before; writes to one
+     * expert's row commit one after another) and the writing transaction. Ranking keeps the
+     * profiles in memory and reads only the rows written since it last looked
+     * (lib/routing/routing-snapshot.ts).
      */
-    packed: text("packed").notNull().default(""),
+    revision: bigint("revision", { mode: "number" }).notNull().default(1),
+    writtenXid: xid8("written_xid")
+      .notNull()
+      .default(sql`pg_current_xact_id()`),
   },
-  (t) => [index("expert_routing_profiles_specialties_idx").using("gin", t.specialties)],
+  (t) => [
+    index("expert_routing_profiles_specialties_idx").using("gin", t.specialties),
+    index("expert_routing_profiles_written_idx").on(t.writtenXid),
+  ],
 );

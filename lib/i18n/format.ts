@@ -2,30 +2,49 @@ import type { Locale } from "./catalog";
 
 const TIME_ZONE = "Asia/Shanghai";
 
+// Making an Intl formatter costs far more than using one: each kind is made once per locale.
+const formatters = new Map<string, Intl.DateTimeFormat | Intl.NumberFormat>();
+function memo<T extends Intl.DateTimeFormat | Intl.NumberFormat>(key: string, make: () => T): T {
+  let formatter = formatters.get(key) as T | undefined;
+  if (!formatter) formatters.set(key, (formatter = make()));
+  return formatter;
+}
+
 /** A moment shown in Asia/Shanghai: "2026年11月29日 10:05" / "29 Nov 2026, 10:05". */
 export function formatDateTime(value: Date | string, locale: Locale): string {
-  return new Intl.DateTimeFormat(locale, {
-    timeZone: TIME_ZONE,
-    year: "numeric",
-    month: "short",
-    day: "numeric",
-    hour: "2-digit",
-    minute: "2-digit",
-    hour12: false,
-  }).format(new Date(value));
+  const formatter = memo(
+    `dateTime ${locale}`,
+    () =>
+      new Intl.DateTimeFormat(locale, {
+        timeZone: TIME_ZONE,
+        year: "numeric",
+        month: "short",
+        day: "numeric",
+        hour: "2-digit",
+        minute: "2-digit",
+        hour12: false,
+      }),
+  );
+  return formatter.format(new Date(value));
 }
 
 /** A calendar date ("YYYY-MM-DD" or a moment, taken in Asia/Shanghai). */
 export function formatDate(value: Date | string, locale: Locale): string {
   const date = typeof value === "string" && /^\d{4}-\d{2}-\d{2}$/.test(value) ? new Date(`${value}T00:00:00+08:00`) : new Date(value);
-  return new Intl.DateTimeFormat(locale, { timeZone: TIME_ZONE, year: "numeric", month: "short", day: "numeric" }).format(date);
+  const formatter = memo(
+    `date ${locale}`,
+    () => new Intl.DateTimeFormat(locale, { timeZone: TIME_ZONE, year: "numeric", month: "short", day: "numeric" }),
+  );
+  return formatter.format(date);
 }
 
 /** Today's date in Asia/Shanghai as "YYYY-MM-DD". */
 export function todayInShanghai(now = new Date()): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone: TIME_ZONE, year: "numeric", month: "2-digit", day: "2-digit" }).format(now);
+  return memo("today", () => new Intl.DateTimeFormat("en-CA", { timeZone: TIME_ZONE, year: "numeric", month: "2-digit", day: "2-digit" })).format(
+    now,
+  );
 }
 
 export function formatCount(value: number, locale: Locale): string {
-  return new Intl.NumberFormat(locale).format(value);
+  return memo(`count ${locale}`, () => new Intl.NumberFormat(locale)).format(value);
 }

@@ -6,19 +6,12 @@ import { loadCandidateFacts } from "./candidate-rows";
 import { exclusionOf } from "./exclusions";
 import type { Reason } from "./reasons";
 import { loadRoutingRequest } from "./request-context";
+import { readRoutingSnapshot } from "./routing-snapshot";
 import type { RoutingSettings } from "./schemas";
+import { Ranking, type RankedCandidate } from "./ranking";
 import { explainScore, recentOffers, scoreOf, scoringContext, type Scored } from "./score";
 import type { CandidateFacts, RoutingRequest } from "./types";
 import { getRoutingSettings } from "./weights";
-
-/** A candidate in the ranking: its place and score (the reasons are worked out when needed). */
-export interface RankedCandidate {
-  expertId: string;
-  name: string | null;
-  rank: number;
-  exact: number;
-  facts: CandidateFacts;
-}
 
 export type ExplainedCandidate = Omit<RankedCandidate, "facts"> & Scored;
 
@@ -31,15 +24,12 @@ export interface ExcludedCandidate {
 /** Statuses in which a request has candidates worth showing: to route, or to reassign. */
 export const RANKABLE_STATUSES = ["triaged", "offered", "accepted", "in_progress"] as const;
 
-/**
- * Scores and orders candidates: highest score first; on a tie the one with fewer recent offers,
- * then by id, so the same data always gives the same order.
- */
-export function rankFacts(request: RoutingRequest, facts: CandidateFacts[], settings: RoutingSettings, now: Date): RankedCandidate[] {
+/** Scores the given candidates (see Ranking for the order). */
+export function rankFacts(request: RoutingRequest, facts: CandidateFacts[], settings: RoutingSettings, now: Date): Ranking {
   const ctx = scoringContext(request, settings.weights, now);
-  const scored = facts.map((f) => ({ f, exact: scoreOf(ctx, f), recent: recentOffers(f.rotationHeat, f.rotationAt, now) }));
-  scored.sort((a, b) => b.exact - a.exact || a.recent - b.recent || (a.f.expertId < b.f.expertId ? -1 : 1));
-  return scored.map(({ f, exact }, i) => ({ expertId: f.expertId, name: f.name, rank: i + 1, exact, facts: f }));
+  const ranking = new Ranking();
+  for (const f of facts) ranking.add(f, scoreOf(ctx, f), recentOffers(f.rotationHeat, f.rotationAt, now));
+  return ranking;
 }
 
 /** The parts and reasons behind a ranked candidate's score. */
@@ -48,14 +38,19 @@ export function explainCandidate(request: RoutingRequest, candidate: RankedCandi
   return { ...rest, ...explainScore(scoringContext(request, settings.weights, now), facts) };
 }
 
-/** The experts routing may offer the request to now, best first (hard filters in SQL). */
-export async function rankEligible(handle: DbOrTx, request: RoutingRequest, options: { now?: Date; settings?: RoutingSettings } = {}) {
+/**
+ * The experts routing may offer the request to now, best first: the hard filters (exclusionOf) over
+ * every routing profile (kept in memory, see routing-snapshot.ts), less the experts ruled out here by
+ * a conflict, an offer or a skip.
+ */
+export async function rankEligible(
+  handle: DbOrTx,
+  request: RoutingRequest,
+  options: { now?: Date; settings?: RoutingSettings } = {},
+): Promise<Ranking> {
   const now = options.now ?? new Date();
-  const [settings, facts] = await Promise.all([
-    options.settings ?? getRoutingSettings(handle),
-    loadCandidateFacts(handle, request, { kind: "eligible" }, todayInShanghai(now)),
-  ]);
-  return rankFacts(request, facts, settings, now);
+  const snapshot = await readRoutingSnapshot(handle, request);
+  return snapshot.table.rank(request, options.settings ?? snapshot.settings, now, todayInShanghai(now), snapshot.ruledOut, snapshot.own);
 }
 
 /**
@@ -79,6 +74,6 @@ export async function listCandidates(actor: Actor | null, requestId: string, opt
     else eligible.push(f);
   }
   excluded.sort((a, b) => a.why.code.localeCompare(b.why.code) || (a.name ?? "").localeCompare(b.name ?? "", "zh-CN"));
-  const ranked = rankFacts(request, eligible, settings, now).map((c) => explainCandidate(request, c, settings, now));
+  const ranked = Array.from(rankFacts(request, eligible, settings, now), (c) => explainCandidate(request, c, settings, now));
   return { request, settings, ranked, excluded };
 }

@@ -103,7 +103,7 @@ describe("candidates", () => {
     const request = (await loadRoutingRequest(db, requestId))!;
     const shown = await listCandidates(admin, requestId);
     const fast = await rankEligible(db, request);
-    expect(fast.map((c) => [c.expertId, c.exact.toFixed(6)])).toEqual(shown.ranked.map((c) => [c.expertId, c.exact.toFixed(6)]));
+    expect(Array.from(fast, (c) => [c.expertId, c.exact])).toEqual(shown.ranked.map((c) => [c.expertId, c.exact]));
     expect(shown.ranked.length + shown.excluded.length).toBeGreaterThanOrEqual(team.length);
   });
 
@@ -310,7 +310,7 @@ describe("routing profiles", () => {
     const offer = await routeRequest(admin, requestId, {});
     await declineOffer(team.find((e) => e.expertId === offer.expertId)!, offer.offerId, { reason: "capacity" });
     const columns = sql.raw(
-      "expert_id, status, capacity, specialties, served_regions, active_cases, pending_offers, offers_accepted, offers_declined, offers_expired, cases_resolved, cases_reassigned, rating_sum, rating_count, round(rotation_heat::numeric, 6) as heat, packed",
+      "expert_id, status, capacity, specialties, served_regions, active_cases, pending_offers, offers_accepted, offers_declined, offers_expired, cases_resolved, cases_reassigned, rating_sum, rating_count, round(rotation_heat::numeric, 6) as heat",
     );
     const stored = rowsOf(await db.execute(sql`select ${columns} from expert_routing_profiles order by expert_id`));
     await db.execute(sql`select refresh_expert_routing_profile(id) from experts`);

@@ -9,7 +9,8 @@ import { notify } from "@/lib/notifications/notify";
 import { isWithinRegion } from "@/lib/regions";
 import { applyTransition } from "@/lib/requests/state-machine";
 import { loadCandidateFacts } from "./candidate-rows";
-import { rankEligible, rankFacts, type RankedCandidate } from "./candidates";
+import { rankEligible, rankFacts } from "./candidates";
+import type { RankedCandidate } from "./ranking";
 import { lockExpert } from "./clock";
 import { createOffer, type OfferMade } from "./create-offer";
 import { exclusionOf } from "./exclusions";
@@ -60,11 +61,14 @@ export async function offerToChosenExpert(tx: Tx, admin: Actor, request: Routing
   const check = await stillEligible(tx, request, expertId, now);
   if (!check) throw conflict("routing.errors.unknownExpert");
   if (check.why) throw conflict(`routing.reasons.${check.why.code}` as MessageKey, check.why.params);
-  const ranked = await rankEligible(tx, request, { now, settings });
-  const candidate: RankedCandidate = ranked.find((c) => c.expertId === expertId) ?? {
-    ...rankFacts(request, [check.facts], settings, now)[0]!,
-    rank: ranked.length + 1,
-  };
+  const ranking = await rankEligible(tx, request, { now, settings });
+  let candidate: RankedCandidate | undefined;
+  for (const c of ranking) {
+    if (c.expertId !== expertId) continue;
+    candidate = c;
+    break;
+  }
+  candidate ??= { ...rankFacts(request, [check.facts], settings, now).top(1)[0]!, rank: ranking.size + 1 };
   return createOffer(tx, admin, request, candidate, { now, settings, manual: true });
 }
 

@@ -13,8 +13,8 @@ const standingCodes: Record<Exclude<StandingHere, null>, string> = {
 
 /**
  * The hard filters of matching, as one rule: why this expert cannot be offered this request
- * today, or null when they can. The first reason that applies is the one shown. The candidate
- * query applies the same rules in SQL to rank quickly; this is the version that explains.
+ * today, or null when they can. The first reason that applies is the one shown. Ranking applies it
+ * to every profile, and the admin's list shows the reason for each expert it excludes.
  */
 export function exclusionOf(request: RoutingRequest, f: CandidateFacts, today: string): Reason | null {
   const termCurrent = isTermCurrent(f.termStart, f.termEnd, today);

@@ -17,7 +17,9 @@ const inZone = (county: string) => (ZONE_COUNTIES as readonly string[]).includes
 
 export type RegionLevel = "sameCounty" | "zone" | "sameProvince" | "delta";
 const regionValues: Record<RegionLevel, number> = { sameCounty: 1, zone: 0.7, sameProvince: 0.4, delta: 0.1 };
-const regionOrder: RegionLevel[] = ["sameCounty", "zone", "sameProvince", "delta"];
+/** The levels from closest to farthest: a level's index here is what closest-of comparisons use. */
+export const regionOrder: RegionLevel[] = ["sameCounty", "zone", "sameProvince", "delta"];
+export const regionValueAt = (index: number) => regionValues[regionOrder[index]!];
 
 /** How close one region of the expert's is to the request's region. */
 export function regionLevel(requestRegion: string, expertRegion: string): RegionLevel {
@@ -39,10 +41,12 @@ export function regionProximity(requestRegion: string, home: string, served: str
 
 /** Share of the request's specialties the expert covers (all of them when none were asked for). */
 export function specialtyFit(needed: string[], has: string[]): { value: number; hits: number } {
-  if (!needed.length) return { value: 1, hits: 0 };
-  const hits = needed.filter((s) => has.includes(s)).length;
-  return { value: hits / needed.length, hits };
+  let hits = 0;
+  for (const s of needed) if (has.includes(s)) hits++;
+  return { value: specialtyValue(hits, needed.length), hits };
 }
+
+export const specialtyValue = (hits: number, needed: number) => (needed ? hits / needed : 1);
 
 /** Room left: 1 with no cases or offers outstanding, 0 at capacity. */
 export function loadFit(active: number, pending: number, capacity: number): number {
@@ -54,8 +58,10 @@ export function loadFit(active: number, pending: number, capacity: number): numb
 export function languageModeFit(language: string | null, mode: string | null, languages: string[], modes: string[]) {
   const languageMet = !language || languages.includes(language);
   const modeMet = !mode || modes.includes(mode);
-  return { value: (Number(languageMet) + Number(modeMet)) / 2, languageMet, modeMet };
+  return { value: languageModeValue(languageMet, modeMet), languageMet, modeMet };
 }
+
+export const languageModeValue = (languageMet: boolean, modeMet: boolean) => (Number(languageMet) + Number(modeMet)) / 2;
 
 /**
  * Acceptance rate, resolution rate and rating, each smoothed towards a neutral prior (Bayesian:
@@ -108,52 +114,95 @@ export interface ScoringContext {
   weights: Weights;
   total: number;
   now: Date;
+  /** The weights in scorePartNames order, for the sum. */
+  weightList: number[];
+  /** Region level index (regionOrder) per county code met so far: experts share few counties. */
+  regionIndex: Map<string, number>;
 }
 
 export function scoringContext(request: RoutingRequest, weights: Weights, now: Date): ScoringContext {
-  return { request, weights, now, total: scorePartNames.reduce((sum, name) => sum + weights[name], 0) || 1 };
+  const weightList = scorePartNames.map((name) => weights[name]);
+  return { request, weights, now, weightList, total: weightList.reduce((sum, w) => sum + w, 0) || 1, regionIndex: new Map() };
 }
 
-/** Every part of one candidate's score, with the figures behind each. */
-function evaluate(ctx: ScoringContext, f: CandidateFacts) {
+/** regionProximity's level (its index in regionOrder) for this request, remembered per region code. */
+export function regionIndexOf(ctx: ScoringContext, code: string): number {
+  let index = ctx.regionIndex.get(code);
+  if (index === undefined) {
+    index = regionOrder.indexOf(regionLevel(ctx.request.regionCode, code));
+    ctx.regionIndex.set(code, index);
+  }
+  return index;
+}
+
+function closestRegion(ctx: ScoringContext, f: CandidateFacts): number {
+  let best = regionIndexOf(ctx, f.homeRegionCode);
+  for (let i = 0; i < f.servedRegions.length && best > 0; i++) best = Math.min(best, regionIndexOf(ctx, f.servedRegions[i]!));
+  return best;
+}
+
+/**
+ * Every part's value (0..1) for one candidate, in scorePartNames order. Ranking many candidates
+ * computes the same values from columns (profile-table.ts) and adds them with combineParts.
+ */
+function partValues(ctx: ScoringContext, f: CandidateFacts): Parts {
   const { request } = ctx;
-  const specialty = specialtyFit(request.specialties, f.specialties);
-  const region = regionProximity(request.regionCode, f.homeRegionCode, f.servedRegions);
-  const lm = languageModeFit(request.language, request.serviceMode, f.languages, f.serviceModes);
-  const track = trackRecordFit(f);
-  const recent = recentOffers(f.rotationHeat, f.rotationAt, ctx.now);
-  const values: Record<ScorePartName, number> = {
-    specialty: specialty.value,
-    region: region.value,
-    load: loadFit(f.activeCases, f.pendingOffers, f.capacity),
-    languageMode: lm.value,
-    trackRecord: track.value,
-    rotation: rotationFit(recent),
-  };
-  return { values, specialty, region, lm, track, recent };
+  return [
+    specialtyFit(request.specialties, f.specialties).value,
+    regionValueAt(closestRegion(ctx, f)),
+    loadFit(f.activeCases, f.pendingOffers, f.capacity),
+    languageModeFit(request.language, request.serviceMode, f.languages, f.serviceModes).value,
+    trackRecordFit(f).value,
+    rotationFit(recentOffers(f.rotationHeat, f.rotationAt, ctx.now)),
+  ];
 }
 
-/** The 0..100 score alone: what ranking many candidates needs. */
-export function scoreOf(ctx: ScoringContext, f: CandidateFacts): number {
-  const { values } = evaluate(ctx, f);
-  let sum = 0;
-  for (const name of scorePartNames) sum += ctx.weights[name] * values[name];
+type Parts = [specialty: number, region: number, load: number, languageMode: number, trackRecord: number, rotation: number];
+
+/** The 0..100 score from the parts' values: the one sum, in one order, so every path gives the same figure. */
+export function combineParts(
+  ctx: ScoringContext,
+  specialty: number,
+  region: number,
+  load: number,
+  languageMode: number,
+  trackRecord: number,
+  rotation: number,
+): number {
+  const w = ctx.weightList;
+  let sum = w[0]! * specialty;
+  sum += w[1]! * region;
+  sum += w[2]! * load;
+  sum += w[3]! * languageMode;
+  sum += w[4]! * trackRecord;
+  sum += w[5]! * rotation;
   return (sum * 100) / ctx.total;
+}
+
+/** The 0..100 score alone. */
+export function scoreOf(ctx: ScoringContext, f: CandidateFacts): number {
+  const [specialty, region, load, languageMode, trackRecord, rotation] = partValues(ctx, f);
+  return combineParts(ctx, specialty, region, load, languageMode, trackRecord, rotation);
 }
 
 const pct = (x: number) => Math.round(x * 100);
 
 /** A candidate's score from its named, weighted parts, with the reasons behind each part. */
 export function explainScore(ctx: ScoringContext, f: CandidateFacts): Scored {
-  const { request, weights, total } = ctx;
-  const { values, specialty, region, lm, track, recent } = evaluate(ctx, f);
-  const parts = scorePartNames.map((name) => ({
+  const { request, total } = ctx;
+  const values = partValues(ctx, f);
+  const parts = scorePartNames.map((name, i) => ({
     name,
-    value: values[name],
-    weight: weights[name],
-    points: (weights[name] * values[name] * 100) / total,
+    value: values[i]!,
+    weight: ctx.weightList[i]!,
+    points: (ctx.weightList[i]! * values[i]! * 100) / total,
   }));
-  const exact = scoreOf(ctx, f);
+  const exact = combineParts(ctx, ...values);
+  const specialty = specialtyFit(request.specialties, f.specialties);
+  const region = regionProximity(request.regionCode, f.homeRegionCode, f.servedRegions);
+  const lm = languageModeFit(request.language, request.serviceMode, f.languages, f.serviceModes);
+  const track = trackRecordFit(f);
+  const recent = recentOffers(f.rotationHeat, f.rotationAt, ctx.now);
 
   const reasons: Reason[] = [];
   if (request.specialties.length) reasons.push({ code: "specialty", params: { hits: specialty.hits, needed: request.specialties.length } });

@@ -19,7 +19,12 @@ export const defaultRoutingSettings: RoutingSettings = {
 /** The routing settings in force: the stored ones, or the defaults for anything never set. */
 export async function getRoutingSettings(handle: DbOrTx = db): Promise<RoutingSettings> {
   const [row] = await handle.select({ value: settings.value }).from(settings).where(eq(settings.key, ROUTING_SETTINGS_KEY));
-  const parsed = routingSettingsSchema.safeParse(row?.value);
+  return routingSettingsFrom(row?.value);
+}
+
+/** The routing settings from the stored value (or the defaults when there is none or it is unreadable). */
+export function routingSettingsFrom(stored: unknown): RoutingSettings {
+  const parsed = routingSettingsSchema.safeParse(stored);
   return parsed.success ? parsed.data : defaultRoutingSettings;
 }
 

@@ -1,0 +1,139 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { rankFacts } from "./candidates";
+import { exclusionOf } from "./exclusions";
+import { ProfileTable } from "./profile-table";
+import type { RoutingSettings } from "./schemas";
+import { facts as baseFacts, request as baseRequest } from "./test-facts";
+import type { CandidateFacts, RoutingRequest } from "./types";
+import { defaultRoutingSettings } from "./weights";
+
+const SPECIALTIES = ["debt_collection", "contract", "labor", "ip", "lease"];
+const REGIONS = ["330421", "330421105", "310118", "320509", "330402", "310115", "340104", "31"];
+const DATES = ["2025-01-01", "2026-05-31", "2026-06-01", "2026-06-02", "2028-01-01"];
+const NOW = new Date("2026-06-01T04:00:00Z");
+const TODAY = "2026-06-01";
+const DAY = 86_400_000;
+
+const subset = <T>(values: T[]) => fc.subarray(values);
+const maybeDate = fc.option(fc.constantFrom(...DATES), { nil: null });
+
+const expertArb = fc.record({
+  status: fc.constantFrom("active", "active", "active", "suspended", "retired", "expired"),
+  termStart: maybeDate,
+  termEnd: maybeDate,
+  pausedUntil: maybeDate,
+  capacity: fc.integer({ min: 0, max: 6 }),
+  activeCases: fc.integer({ min: 0, max: 6 }),
+  pendingOffers: fc.integer({ min: 0, max: 2 }),
+  homeRegionCode: fc.constantFrom(...REGIONS),
+  servedRegions: subset(REGIONS),
+  specialties: subset(SPECIALTIES),
+  languages: subset(["zh", "wu", "en"]),
+  serviceModes: subset(["onsite", "online", "joint"]),
+  offersAccepted: fc.nat(40),
+  offersDeclined: fc.nat(40),
+  offersExpired: fc.nat(10),
+  casesResolved: fc.nat(30),
+  casesReassigned: fc.nat(5),
+  ratingCount: fc.nat(20),
+  rotationHeat: fc.oneof(fc.constant(0), fc.double({ min: 0, max: 8, noNaN: true })),
+  rotationAgeDays: fc.double({ min: -1, max: 200, noNaN: true }),
+});
+
+const requestArb = fc.record({
+  regionCode: fc.constantFrom("330421002", "310118102", "320509104", "330402", "340104"),
+  specialties: subset(SPECIALTIES),
+  language: fc.constantFrom(null, "wu", "en"),
+  serviceMode: fc.constantFrom(null, "onsite", "online"),
+});
+
+const weightsArb = fc.record({
+  specialty: fc.nat(50),
+  region: fc.nat(50),
+  load: fc.nat(50),
+  languageMode: fc.nat(50),
+  trackRecord: fc.nat(50),
+  rotation: fc.nat(50),
+});
+
+type ExpertDraft = typeof expertArb extends fc.Arbitrary<infer T> ? T : never;
+
+function rosterOf(experts: ExpertDraft[]): CandidateFacts[] {
+  return experts.map(({ rotationAgeDays, ratingCount, ...e }, i) =>
+    baseFacts({
+      ...e,
+      expertId: `00000000-0000-4000-8000-${String(i).padStart(12, "0")}`,
+      name: null,
+      ratingCount,
+      ratingSum: ratingCount * 4,
+      rotationAt: e.rotationHeat > 0 ? NOW.getTime() - rotationAgeDays * DAY : null,
+    } as Partial<CandidateFacts>),
+  );
+}
+
+describe("the profile table", () => {
+  it("ranks exactly as the per-expert rules do: the same candidates, scores to the last bit, and order", () => {
+    fc.assert(
+      fc.property(
+        fc.array(expertArb, { maxLength: 40 }),
+        requestArb,
+        weightsArb,
+        fc.array(fc.nat(39), { maxLength: 5 }),
+        (experts, r, weights, ruledOutAt) => {
+          const request: RoutingRequest = { ...baseRequest, ...r, serviceMode: r.serviceMode as RoutingRequest["serviceMode"] };
+          const settings: RoutingSettings = { ...defaultRoutingSettings, weights };
+          const roster = rosterOf(experts);
+          const ruledOut = new Set(ruledOutAt.filter((i) => i < roster.length).map((i) => roster[i]!.expertId));
+          const table = new ProfileTable();
+          for (const f of roster) table.put(f, 1);
+
+          const expected = rankFacts(
+            request,
+            roster.filter((f) => !ruledOut.has(f.expertId) && !exclusionOf(request, f, TODAY)),
+            settings,
+            NOW,
+          );
+          const actual = table.rank(request, settings, NOW, TODAY, ruledOut, new Map());
+          expect(Array.from(actual, (c) => [c.expertId, c.exact, c.rank])).toEqual(Array.from(expected, (c) => [c.expertId, c.exact, c.rank]));
+        },
+      ),
+      { numRuns: 500 },
+    );
+  });
+
+  it("keeps the later revision of a profile, whatever order they arrive in", () => {
+    const table = new ProfileTable();
+    const request = { ...baseRequest, specialties: [] };
+    expect(table.put(baseFacts({ expertId: "a", capacity: 1, activeCases: 0 }), 2)).toBe(true);
+    expect(table.put(baseFacts({ expertId: "a", capacity: 1, activeCases: 1 }), 1)).toBe(false);
+    expect(table.rank(request, defaultRoutingSettings, NOW, TODAY, new Set(), new Map()).size).toBe(1);
+    expect(table.put(baseFacts({ expertId: "a", capacity: 1, activeCases: 1 }), 3)).toBe(true);
+    expect(table.rank(request, defaultRoutingSettings, NOW, TODAY, new Set(), new Map()).size).toBe(0);
+  });
+
+  it("takes a profile the caller's own transaction wrote in place of the kept one, for that call only", () => {
+    const table = new ProfileTable();
+    const request = { ...baseRequest, specialties: [] };
+    table.put(baseFacts({ expertId: "a" }), 1);
+    table.put(baseFacts({ expertId: "b" }), 1);
+    const full = baseFacts({ expertId: "a", activeCases: 5, capacity: 5 });
+    const fresh = baseFacts({ expertId: "c" });
+    const replaced = new Map([
+      ["a", full],
+      ["c", fresh],
+    ]);
+    expect(Array.from(table.rank(request, defaultRoutingSettings, NOW, TODAY, new Set(), replaced), (c) => c.expertId).sort()).toEqual(["b", "c"]);
+    expect(Array.from(table.rank(request, defaultRoutingSettings, NOW, TODAY, new Set(), new Map()), (c) => c.expertId).sort()).toEqual(["a", "b"]);
+  });
+
+  it("grows past its first allocation and keeps columns made before it grew", () => {
+    const table = new ProfileTable();
+    const request = { ...baseRequest, specialties: ["ip"], language: "wu" };
+    table.put(baseFacts({ expertId: "first", specialties: ["ip"], languages: ["wu"] }), 1);
+    expect(table.rank(request, defaultRoutingSettings, NOW, TODAY, new Set(), new Map()).size).toBe(1);
+    for (let i = 0; i < 500; i++) table.put(baseFacts({ expertId: `e${i}`, specialties: i % 2 ? ["ip"] : ["lease"], languages: ["wu"] }), 1);
+    expect(table.size).toBe(501);
+    expect(table.rank(request, defaultRoutingSettings, NOW, TODAY, new Set(), new Map()).size).toBe(251);
+  });
+});

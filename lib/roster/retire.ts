@@ -10,7 +10,7 @@ export function retireExpert(actor: Actor | null, expertId: string, input: Reaso
   return changeExpertStatus(
     actor,
     expertId,
-    { permission: "expert.retire", from: ["active", "suspended"], to: "retired", eventType: "expert.retired" },
+    { permission: "expert.retire", from: ["active", "suspended"], to: "retired", eventType: "expert.retired", leavesMatching: true },
     input.reason,
   );
 }

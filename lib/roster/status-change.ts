@@ -1,11 +1,12 @@
 import { and, eq, inArray } from "drizzle-orm";
-import { db } from "@/db";
 import { experts } from "@/db/schema";
 import type { ExpertStatus } from "@/db/schema/enums";
 import { requirePermission, type Actor, type Permission } from "@/lib/authz";
 import { conflict, notFound } from "@/lib/errors";
 import { recordEvent } from "@/lib/events/record-event";
 import { notify } from "@/lib/notifications/notify";
+import { releasePendingOffers } from "@/lib/routing/release-offers";
+import { routingTransaction } from "@/lib/routing/transaction";
 import { expertDecisionView } from "./expert-view";
 
 export interface StatusChange {
@@ -13,16 +14,19 @@ export interface StatusChange {
   from: readonly ExpertStatus[];
   to: ExpertStatus;
   eventType: string;
+  /** The expert can no longer take cases: offers pending for them go to the next candidate. */
+  leavesMatching?: boolean;
 }
 
 /**
  * Moves an expert between roster statuses with one conditional UPDATE (`WHERE status IN from`):
  * 404 for an unknown expert, 409 when the expert is not in a status this change applies to.
- * The reason goes on the audit trail and the expert is told.
+ * The reason goes on the audit trail and the expert is told. When the change takes the expert out
+ * of matching, their pending offers are withdrawn and passed on in the same transaction.
  */
 export async function changeExpertStatus(actor: Actor | null, expertId: string, change: StatusChange, reason: string) {
   const admin = requirePermission(actor, change.permission);
-  return db.transaction(async (tx) => {
+  return routingTransaction(async (tx) => {
     const [changed] = await tx
       .update(experts)
       .set({ status: change.to, updatedAt: new Date() })
@@ -33,6 +37,7 @@ export async function changeExpertStatus(actor: Actor | null, expertId: string, 
       throw exists ? conflict("roster.errors.wrongStatus") : notFound();
     }
     await recordEvent(tx, admin, { type: change.eventType, entityType: "expert", entityId: expertId, reason });
+    if (change.leavesMatching) await releasePendingOffers(tx, admin, expertId, reason);
     await notify(tx, { userIds: [changed.userId], kind: "expert.decision", data: { decision: change.to, reason } });
     return (await expertDecisionView(tx, expertId))!;
   });

@@ -7,6 +7,8 @@ import { drainJobs } from "@/lib/jobs/queue";
 import { useTestDatabase } from "@/test/database";
 import { createAdminActor, createEnterpriseActor, createExpertActor, type ExpertOptions } from "@/test/fixtures";
 import { createTriagedRequest, declareConflict, enterpriseOf, type TriagedRequestOptions } from "@/test/routing-fixtures";
+import { retireExpert } from "@/lib/roster/retire";
+import { suspendExpert } from "@/lib/roster/suspend";
 import { acceptOffer } from "./accept-offer";
 import { listCandidates, rankEligible } from "./candidates";
 import { declineOffer } from "./decline-offer";
@@ -322,12 +324,25 @@ describe("routing profiles", () => {
 });
 
 describe("an expert suspended after the offer was made", () => {
-  it("cannot accept it, and the offer stays pending for the admin to withdraw", async () => {
+  it("cannot accept an offer that is still pending for them", async () => {
     const { admin, team, requestId } = await world([{ name: "被暂停的专家" }]);
     const offer = await routeRequest(admin, requestId, {});
     await db.update(experts).set({ status: "suspended" }).where(eq(experts.id, team[0]!.expertId!));
     await expect(acceptOffer(team[0]!, offer.offerId)).rejects.toMatchObject({ code: "conflict", messageKey: "routing.errors.notCurrent" });
     expect((await requestRow(requestId)).status).toBe("offered");
-    expect((await pendingOffer(requestId))?.id).toBe(offer.offerId);
+  });
+
+  it("loses their pending offers when the law society suspends them: each goes to the next candidate, or back to the admins", async () => {
+    const { admin, team, requestId } = await world([{ name: "甲" }, { name: "乙", homeRegionCode: "340104", regions: ["340104"] }]);
+    const offer = await routeRequest(admin, requestId, {});
+    expect(offer.expertId).toBe(team[0]!.expertId);
+    await suspendExpert(admin, team[0]!.expertId!, { reason: "执业证年检未通过" });
+    const [withdrawn] = await db.select().from(offers).where(eq(offers.id, offer.offerId));
+    expect(withdrawn).toMatchObject({ status: "withdrawn", declineNote: "执业证年检未通过" });
+    expect((await pendingOffer(requestId))?.expertId).toBe(team[1]!.expertId);
+
+    await retireExpert(admin, team[1]!.expertId!, { reason: "退休" });
+    expect(await pendingOffer(requestId)).toBeUndefined();
+    expect(await requestRow(requestId)).toMatchObject({ status: "triaged", needsAttention: true });
   });
 });

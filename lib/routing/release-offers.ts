@@ -1,0 +1,33 @@
+import { and, eq } from "drizzle-orm";
+import type { Tx } from "@/db";
+import { offers } from "@/db/schema";
+import type { Actor } from "@/lib/authz";
+import { recordEvent } from "@/lib/events/record-event";
+import { offerToNextCandidate } from "./cascade";
+import { loadRoutingRequest } from "./request-context";
+
+/**
+ * Inside the caller's transaction, when an expert leaves matching (suspended or retired): each offer
+ * still pending for them is withdrawn with the reason, and its request is offered to the next
+ * candidate (or flagged for the admins when none is left), so no request waits on someone who can
+ * no longer accept. Returns how many offers were withdrawn.
+ */
+export async function releasePendingOffers(tx: Tx, actor: Actor, expertId: string, reason: string): Promise<number> {
+  const released = await tx
+    .update(offers)
+    .set({ status: "withdrawn", declineNote: reason })
+    .where(and(eq(offers.expertId, expertId), eq(offers.status, "pending")))
+    .returning({ id: offers.id, requestId: offers.requestId });
+  for (const offer of released) {
+    await recordEvent(tx, actor, {
+      type: "offer.withdrawn",
+      entityType: "offer",
+      entityId: offer.id,
+      requestId: offer.requestId,
+      data: { offerId: offer.id, expertId, note: reason },
+    });
+    const request = await loadRoutingRequest(tx, offer.requestId);
+    if (request) await offerToNextCandidate(tx, actor, request, { exhaust: true });
+  }
+  return released.length;
+}

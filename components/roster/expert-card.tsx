@@ -2,6 +2,7 @@ import Link from "next/link";
 import { Badge } from "@/components/ui/card";
 import type { Locale } from "@/lib/i18n/catalog";
 import type { Translate } from "@/lib/i18n/translate";
+import { formatDecimal } from "@/lib/i18n/format";
 import { joinList } from "@/lib/roster/list-format";
 import type { DirectoryItem } from "@/lib/roster/queries";
 import type { ReferenceNames } from "@/lib/roster/reference-names";
@@ -45,7 +46,9 @@ export function ExpertCard({ expert, names, t, locale }: { expert: DirectoryItem
         <span>{t("roster.directory.years", { years: expert.yearsOfPractice })}</span>
         <span>{t("roster.directory.casesResolved", { count: expert.casesResolved })}</span>
         <span>
-          {expert.rating !== null ? t("roster.directory.rating", { rating: expert.rating.toLocaleString(locale) }) : t("roster.directory.noRating")}
+          {expert.rating !== null
+            ? t("roster.directory.rating", { rating: formatDecimal(expert.rating, locale, 2) })
+            : t("roster.directory.noRating")}
         </span>
       </p>
       <div className="mt-auto pt-3">

@@ -48,3 +48,17 @@ export function todayInShanghai(now = new Date()): string {
 export function formatCount(value: number, locale: Locale): string {
   return memo(`count ${locale}`, () => new Intl.NumberFormat(locale)).format(value);
 }
+
+/** A number with at most `digits` decimals: 14.3 / 14.25 → "14.3". */
+export function formatDecimal(value: number, locale: Locale, digits = 1): string {
+  return memo(`decimal ${digits} ${locale}`, () => new Intl.NumberFormat(locale, { maximumFractionDigits: digits })).format(value);
+}
+
+/** A calendar month ("2026-03") as "2026年3月" / "Mar 2026", or only the month ("3月" / "Mar"). */
+export function formatMonth(month: string, locale: Locale, only: "monthOnly" | "withYear" = "withYear"): string {
+  const formatter = memo(
+    `month ${only} ${locale}`,
+    () => new Intl.DateTimeFormat(locale, { timeZone: "UTC", month: "short", ...(only === "withYear" ? { year: "numeric" } : {}) }),
+  );
+  return formatter.format(new Date(`${month}-01T00:00:00Z`));
+}

@@ -3,6 +3,7 @@ import { db } from "@/db";
 import { experts, regions, specialties, stations } from "@/db/schema";
 import { channels, requestStatuses, type Channel, type RequestStatus } from "@/db/schema/enums";
 import type { Locale } from "@/lib/i18n/catalog";
+import { formatMonth } from "@/lib/i18n/format";
 import type { Translate } from "@/lib/i18n/translate";
 import type { FigureDimension } from "./figures";
 
@@ -10,12 +11,12 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** "2026-03" as "2026年3月" / "Mar 2026". */
 export function monthLabel(month: string, locale: Locale): string {
-  return new Intl.DateTimeFormat(locale, { timeZone: "UTC", year: "numeric", month: "short" }).format(new Date(`${month}-01T00:00:00Z`));
+  return formatMonth(month, locale);
 }
 
 /** The axis labels of a month in a chart: "3月" / "Mar", with the year under January and the first month. */
 export function monthAxis(month: string, locale: Locale, isFirst: boolean): { short: string; group?: string } {
-  const short = new Intl.DateTimeFormat(locale, { timeZone: "UTC", month: "short" }).format(new Date(`${month}-01T00:00:00Z`));
+  const short = formatMonth(month, locale, "monthOnly");
   return { short, ...(isFirst || month.endsWith("-01") ? { group: month.slice(0, 4) } : {}) };
 }
 

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { ColumnChart } from "@/components/charts/column-chart";
 import { Card, PageTitle } from "@/components/ui/card";
+import { FigureList, FigureTiles, type Figure } from "@/components/ui/figures";
 import { formatCount, formatDate, todayInShanghai } from "@/lib/i18n/format";
 import { getT } from "@/lib/i18n/server";
 import { formatFen } from "@/lib/money";
@@ -22,7 +23,20 @@ export default async function ImpactPage() {
     { label: t("reports.impact.requestsFiled"), value: n(totals.requestsFiled) },
     { label: t("reports.impact.requestsResolved"), value: n(totals.requestsResolved) },
     { label: t("reports.impact.disputesResolved"), value: n(totals.disputesResolved) },
-    { label: t("reports.impact.recovered"), value: formatFen(totals.recoveredFen), wide: true },
+    { label: t("reports.impact.recovered"), value: formatFen(totals.recoveredFen), wide: true, strong: true },
+  ];
+  const figuresOf = (f: {
+    expertsActive?: number;
+    requestsFiled: number;
+    requestsResolved: number;
+    disputesResolved: number;
+    recoveredFen: bigint;
+  }): Figure[] => [
+    ...(f.expertsActive === undefined ? [] : [{ label: t("reports.impact.expertsActive"), value: n(f.expertsActive) }]),
+    { label: t("reports.impact.requestsFiled"), value: n(f.requestsFiled) },
+    { label: t("reports.impact.requestsResolved"), value: n(f.requestsResolved) },
+    { label: t("reports.impact.disputesResolved"), value: n(f.disputesResolved) },
+    { label: t("reports.impact.recovered"), value: formatFen(f.recoveredFen), strong: true },
   ];
   const hasOther = other.requestsFiled > 0 || other.recoveredFen !== 0n;
   const years = [...byYear].reverse();
@@ -33,14 +47,7 @@ export default async function ImpactPage() {
     <div className="space-y-8">
       <PageTitle subtitle={t("reports.impact.subtitle")}>{t("reports.impact.title")}</PageTitle>
 
-      <dl className="grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-5" data-testid="impact-totals">
-        {headline.map((f) => (
-          <div key={f.label} className={`rounded-lg border border-slate-200 bg-white p-4 shadow-sm ${f.wide ? "col-span-2 sm:col-span-1" : ""}`}>
-            <dt className="text-sm text-slate-600">{f.label}</dt>
-            <dd className="mt-1 text-xl font-bold whitespace-nowrap text-brand-800 tabular-nums sm:text-lg xl:text-xl">{f.value}</dd>
-          </div>
-        ))}
-      </dl>
+      <FigureTiles figures={headline} columns="grid-cols-2 sm:grid-cols-3 lg:grid-cols-5" testId="impact-totals" />
 
       <section aria-labelledby="by-district" className="space-y-3">
         <h2 id="by-district" className="text-xl font-semibold">
@@ -49,18 +56,7 @@ export default async function ImpactPage() {
         <div className="grid gap-4 md:grid-cols-3">
           {districts.map((d) => (
             <Card key={d.code} title={locale === "en" ? d.nameEn : d.nameZh}>
-              <dl className="grid grid-cols-[1fr_auto] gap-x-3 gap-y-1 text-sm">
-                <dt className="text-slate-600">{t("reports.impact.expertsActive")}</dt>
-                <dd className="text-right tabular-nums">{n(d.expertsActive)}</dd>
-                <dt className="text-slate-600">{t("reports.impact.requestsFiled")}</dt>
-                <dd className="text-right tabular-nums">{n(d.requestsFiled)}</dd>
-                <dt className="text-slate-600">{t("reports.impact.requestsResolved")}</dt>
-                <dd className="text-right tabular-nums">{n(d.requestsResolved)}</dd>
-                <dt className="text-slate-600">{t("reports.impact.disputesResolved")}</dt>
-                <dd className="text-right tabular-nums">{n(d.disputesResolved)}</dd>
-                <dt className="text-slate-600">{t("reports.impact.recovered")}</dt>
-                <dd className="text-right font-semibold text-brand-800 tabular-nums">{formatFen(d.recoveredFen)}</dd>
-              </dl>
+              <FigureList figures={figuresOf(d)} />
             </Card>
           ))}
         </div>
@@ -102,16 +98,7 @@ export default async function ImpactPage() {
             {years.map((y) => (
               <li key={y.year} className="py-2">
                 <p className="font-semibold text-slate-900">{y.year}</p>
-                <dl className="grid grid-cols-[1fr_auto] gap-x-3">
-                  <dt className="text-slate-600">{t("reports.impact.requestsFiled")}</dt>
-                  <dd className="text-right tabular-nums">{n(y.requestsFiled)}</dd>
-                  <dt className="text-slate-600">{t("reports.impact.requestsResolved")}</dt>
-                  <dd className="text-right tabular-nums">{n(y.requestsResolved)}</dd>
-                  <dt className="text-slate-600">{t("reports.impact.disputesResolved")}</dt>
-                  <dd className="text-right tabular-nums">{n(y.disputesResolved)}</dd>
-                  <dt className="text-slate-600">{t("reports.impact.recovered")}</dt>
-                  <dd className="text-right font-semibold tabular-nums">{formatFen(y.recoveredFen)}</dd>
-                </dl>
+                <FigureList figures={figuresOf(y)} />
               </li>
             ))}
           </ul>

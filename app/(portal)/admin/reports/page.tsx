@@ -3,6 +3,7 @@ import { notFound } from "next/navigation";
 import { BarListChart } from "@/components/charts/bar-list-chart";
 import { ColumnChart } from "@/components/charts/column-chart";
 import { Card, PageTitle } from "@/components/ui/card";
+import { FigureTiles } from "@/components/ui/figures";
 import { buttonClass } from "@/components/ui/button";
 import { db } from "@/db";
 import { regions } from "@/db/schema";
@@ -10,7 +11,7 @@ import { eq } from "drizzle-orm";
 import { requireActor } from "@/lib/auth/current";
 import { can } from "@/lib/authz";
 import { fieldErrorsFromZod } from "@/lib/http/error-body";
-import { todayInShanghai } from "@/lib/i18n/format";
+import { formatCount, todayInShanghai } from "@/lib/i18n/format";
 import { getT } from "@/lib/i18n/server";
 import { hasMessage } from "@/lib/i18n/translate";
 import { formatFen } from "@/lib/money";
@@ -52,7 +53,7 @@ export default async function ReportsPage({ searchParams }: { searchParams: Sear
       ? db.select({ zh: regions.nameZh, en: regions.nameEn }).from(regions).where(eq(regions.code, actor.regionScope))
       : Promise.resolve([]),
   ]);
-  const n = (value: number) => new Intl.NumberFormat(locale).format(value);
+  const n = (value: number) => formatCount(value, locale);
   const totals = report.totals;
   const exportHref = (format: "csv" | "xlsx") =>
     `/api/v1/reports/export?groupBy=${query.groupBy}&from=${period.from}&to=${period.to}&format=${format}`;
@@ -97,15 +98,7 @@ export default async function ReportsPage({ searchParams }: { searchParams: Sear
         <ReportFilters period={period} groupBy={query.groupBy} today={todayInShanghai()} errors={errors} t={t} />
       </Card>
 
-      <dl className="grid grid-cols-2 gap-3 sm:grid-cols-4 lg:grid-cols-7" data-testid="report-kpis">
-        {kpis.map((k) => (
-          <div key={k.label} className={`rounded-lg border border-slate-200 bg-white p-3 shadow-sm ${k.wide ? "col-span-2" : ""}`}>
-            <dt className="text-xs text-slate-600">{k.label}</dt>
-            <dd className="mt-1 text-lg font-bold break-words text-slate-900 tabular-nums sm:text-xl">{k.value}</dd>
-            {k.note ? <dd className="text-xs text-slate-500">{k.note}</dd> : null}
-          </div>
-        ))}
-      </dl>
+      <FigureTiles figures={kpis} columns="grid-cols-2 sm:grid-cols-4 lg:grid-cols-7" testId="report-kpis" />
 
       <div className="grid grid-cols-1 gap-6 lg:grid-cols-2">
         <Card>

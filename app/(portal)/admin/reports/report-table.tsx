@@ -1,14 +1,14 @@
 import type { Locale } from "@/lib/i18n/catalog";
+import { formatCount, formatDecimal } from "@/lib/i18n/format";
 import type { Translate } from "@/lib/i18n/translate";
 import { formatFen } from "@/lib/money";
 import type { Report, ReportRow } from "@/lib/reports/get-report";
 
-export const formatHours = (hours: number | null, locale: Locale) =>
-  hours === null ? "—" : new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }).format(hours);
+export const formatHours = (hours: number | null, locale: Locale) => (hours === null ? "—" : formatDecimal(hours, locale));
 
 /** The grouped figures with the period's totals: a table on a desktop, cards on a phone. */
 export function ReportTable({ report, t, locale }: { report: Report; t: Translate; locale: Locale }) {
-  const n = (value: number) => new Intl.NumberFormat(locale).format(value);
+  const n = (value: number) => formatCount(value, locale);
   const cells = (r: ReportRow) => [
     n(r.requests),
     n(r.requestsResolved),

@@ -7,7 +7,7 @@ import { LinkButton } from "@/components/ui/button";
 import { Badge, Card } from "@/components/ui/card";
 import { getActor } from "@/lib/auth/current";
 import { can } from "@/lib/authz";
-import { formatDate } from "@/lib/i18n/format";
+import { formatDate, formatDecimal } from "@/lib/i18n/format";
 import { getT } from "@/lib/i18n/server";
 import { joinList } from "@/lib/roster/list-format";
 import { getPublicProfile } from "@/lib/roster/queries";
@@ -113,7 +113,7 @@ export default async function ExpertProfilePage({ params }: { params: Promise<{ 
               <dt className="text-sm text-slate-600">{t("roster.profile.rating")}</dt>
               <dd className="text-lg font-semibold text-brand-800">
                 {profile.rating !== null
-                  ? t("roster.profile.ratingValue", { rating: profile.rating.toLocaleString(locale), count: profile.ratingCount })
+                  ? t("roster.profile.ratingValue", { rating: formatDecimal(profile.rating, locale, 2), count: profile.ratingCount })
                   : t("roster.profile.noRating")}
               </dd>
             </div>

@@ -3,7 +3,7 @@ export interface Figure {
   value: string;
   /** A smaller line under the value. */
   note?: string;
-  /** Takes two columns on a phone (long amounts). */
+  /** Takes two columns (long amounts). */
   wide?: boolean;
   /** The figure that matters most in a list, in the brand colour. */
   strong?: boolean;
@@ -14,7 +14,7 @@ export function FigureTiles({ figures, columns, testId }: { figures: Figure[]; c
   return (
     <dl className={`grid gap-3 ${columns}`} data-testid={testId}>
       {figures.map((f) => (
-        <div key={f.label} className={`rounded-lg border border-slate-200 bg-white p-3 shadow-sm sm:p-4 ${f.wide ? "col-span-2 sm:col-span-1" : ""}`}>
+        <div key={f.label} className={`rounded-lg border border-slate-200 bg-white p-3 shadow-sm sm:p-4 ${f.wide ? "col-span-2" : ""}`}>
           <dt className="text-sm text-slate-600">{f.label}</dt>
           <dd className={`mt-1 text-lg font-bold break-words tabular-nums sm:text-xl ${f.strong ? "text-brand-800" : "text-slate-900"}`}>
             {f.value}

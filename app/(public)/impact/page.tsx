@@ -47,7 +47,7 @@ export default async function ImpactPage() {
     <div className="space-y-8">
       <PageTitle subtitle={t("reports.impact.subtitle")}>{t("reports.impact.title")}</PageTitle>
 
-      <FigureTiles figures={headline} columns="grid-cols-2 sm:grid-cols-3 lg:grid-cols-5" testId="impact-totals" />
+      <FigureTiles figures={headline} columns="grid-cols-2 sm:grid-cols-3 lg:grid-cols-6" testId="impact-totals" />
 
       <section aria-labelledby="by-district" className="space-y-3">
         <h2 id="by-district" className="text-xl font-semibold">

@@ -13,11 +13,32 @@ function lookup(locale: Locale, key: string): string | undefined {
   return typeof node === "string" ? node : undefined;
 }
 
-/** A translator for one locale; `{name}` placeholders are filled from params. */
+const pluralRules = new Map<Locale, Intl.PluralRules>();
+const PLURAL = /\{(\w+), plural,((?:\s*\w+ \{[^{}]*\})+)\s*\}/g;
+const CHOICE = /(\w+) \{([^{}]*)\}/g;
+
+/**
+ * `{n, plural, one {# star} other {# stars}}`: the choice for the number's plural category in the
+ * locale (falling back to `other`), with `#` standing for the number.
+ */
+function fillPlurals(locale: Locale, text: string, params: Params): string {
+  return text.replace(PLURAL, (whole, name: string, choices: string) => {
+    const value = params[name];
+    if (typeof value !== "number") return whole;
+    let rules = pluralRules.get(locale);
+    if (!rules) pluralRules.set(locale, (rules = new Intl.PluralRules(locale)));
+    const options = new Map(Array.from(choices.matchAll(CHOICE), (m) => [m[1]!, m[2]!] as const));
+    const chosen = options.get(rules.select(value)) ?? options.get("other") ?? whole;
+    return chosen.replaceAll("#", String(value));
+  });
+}
+
+/** A translator for one locale; `{name}` placeholders are filled from params (plurals as fillPlurals). */
 export function translator(locale: Locale): Translate {
   return (key, params) => {
     const text = lookup(locale, key) ?? key;
-    return params ? text.replace(/\{(\w+)\}/g, (m, name: string) => String(params[name] ?? m)) : text;
+    if (!params) return text;
+    return fillPlurals(locale, text, params).replace(/\{(\w+)\}/g, (m, name: string) => String(params[name] ?? m));
   };
 }
 

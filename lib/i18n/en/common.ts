@@ -49,7 +49,7 @@ export const common: Shape<typeof zh> = {
     loading: "Loading…",
     saving: "Saving…",
   },
-  pagination: { summary: "Page {page} of {pages} ({total} items)" },
+  pagination: { summary: "Page {page} of {pages} ({total, plural, one {# item} other {# items}})" },
   empty: "Nothing here yet",
   footer: {
     about: "Run by the county law society to keep the expert roster, take legal requests, match them to experts and follow every case.",

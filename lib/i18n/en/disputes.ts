@@ -49,7 +49,8 @@ export const disputes: Shape<typeof zh> = {
     applying: "Updating…",
     done: "{updated} disputes updated.",
     doneSkipped: "{updated} disputes updated; {skipped} were closed or already in that status and were left unchanged.",
-    confirmClose: "Change the {count} selected disputes to “{status}”? A closed dispute cannot change again.",
+    confirmClose:
+      "Change the {count, plural, one {selected dispute} other {# selected disputes}} to “{status}”? A closed dispute cannot change again.",
   },
   add: {
     title: "Add a dispute",

@@ -57,7 +57,7 @@ export const reports: Shape<typeof zh> = {
     empty: "No data for this period.",
     chartOf: "Chart: {title}",
     count: "Count",
-    stars: "{n} stars",
+    stars: "{n, plural, one {# star} other {# stars}}",
   },
   sections: {
     grouped: "Breakdown",
@@ -77,7 +77,7 @@ export const reports: Shape<typeof zh> = {
   },
   satisfaction: {
     averageValue: "{value} / 5",
-    rated: "{n} closed requests rated",
+    rated: "{n, plural, one {# closed request rated} other {# closed requests rated}}",
     returnVisitsValue: "Return visits: {n}, average satisfaction {value} / 5",
     none: "No ratings in this period.",
   },

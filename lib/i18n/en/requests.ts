@@ -129,7 +129,8 @@ export const requests: Shape<typeof zh> = {
     discardDraft: "Start over",
     discardConfirm: "Clear everything you have filled in?",
     fixErrors: "Some answers need a change; see the fields marked in red.",
-    uploadFailed: "The request was filed, but {n} file(s) did not upload: {names}. You can upload them again on the request page.",
+    uploadFailed:
+      "The request was filed, but {n, plural, one {# file} other {# files}} did not upload: {names}. You can upload them again on the request page.",
     walkInName: "Name of the business or person",
     walkInNameHint: "For a resident, their full name.",
     walkInCreditCode: "Unified social credit code (optional)",
@@ -269,7 +270,7 @@ export const requests: Shape<typeof zh> = {
     confirmTitle: "Confirm the outcome and rate the service",
     confirmHint: "The expert has resolved this request. Please confirm and rate the service.",
     rating: "Satisfaction",
-    stars: "{n} stars",
+    stars: "{n, plural, one {# star} other {# stars}}",
     comment: "Comment (optional)",
     confirm: "Confirm and close",
     confirmDone: "Closed. Thank you for your rating.",

@@ -1,4 +1,4 @@
-import { eq, sql } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { GET as listDisputes, POST as postDispute } from "@/app/api/v1/requests/[id]/disputes/route";
 import { PATCH as patchDispute } from "@/app/api/v1/disputes/[id]/route";
@@ -6,7 +6,7 @@ import { POST as postRecovery } from "@/app/api/v1/disputes/[id]/recoveries/rout
 import { POST as postReverse } from "@/app/api/v1/recoveries/[id]/reverse/route";
 import { POST as postResponse } from "@/app/api/v1/recoveries/[id]/response/route";
 import { db } from "@/db";
-import { disputes, events, recoveries, requests } from "@/db/schema";
+import { disputes, events, notifications, recoveries, requests } from "@/db/schema";
 import type { Actor } from "@/lib/authz";
 import { todayInShanghai } from "@/lib/i18n/format";
 import { useTestDatabase } from "@/test/database";
@@ -254,6 +254,16 @@ describe("the recovery ledger", () => {
     expect(queried.json).toMatchObject({ enterpriseResponse: "queried", enterpriseNote: "我方只收到 200 元", amountFen: 300_00 });
     const confirmed = await call(postResponse, enterprise, id, { response: "confirmed" });
     expect(confirmed.json).toMatchObject({ enterpriseResponse: "confirmed", enterpriseNote: null });
+    // the expert who recorded it hears each answer, with the company's note
+    const told = await db
+      .select({ kind: notifications.kind, data: notifications.data })
+      .from(notifications)
+      .where(and(eq(notifications.userId, expert.userId), eq(notifications.requestId, requestId)))
+      .orderBy(notifications.createdAt);
+    expect(told.filter((n) => n.kind.startsWith("recovery.") && n.kind !== "recovery.recorded")).toEqual([
+      { kind: "recovery.queried", data: expect.objectContaining({ reason: "我方只收到 200 元" }) },
+      { kind: "recovery.confirmed", data: expect.objectContaining({ reason: null }) },
+    ]);
     expect((await call(postResponse, expert, id, { response: "confirmed" })).status).toBe(403);
     await expect(db.update(recoveries).set({ amountFen: 1n }).where(eq(recoveries.id, id))).rejects.toThrow();
     await expect(db.delete(recoveries).where(eq(recoveries.id, id))).rejects.toThrow();

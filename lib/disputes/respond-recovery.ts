@@ -3,6 +3,7 @@ import { db } from "@/db";
 import { recoveries } from "@/db/schema";
 import { requirePermission, type Actor } from "@/lib/authz";
 import { recordEvent } from "@/lib/events/record-event";
+import { notify } from "@/lib/notifications/notify";
 import { ledgerEntryColumns, type LedgerEntry } from "./ledger-entry";
 import { loadRecoveryForParty } from "./load";
 import type { EnterpriseResponse } from "./schemas";
@@ -11,7 +12,8 @@ import type { EnterpriseResponse } from "./schemas";
  * The company confirms a ledger entry or queries it (with a note). Callers: members of the
  * company that filed the request (404 for anyone else's entry). Only enterprise_response and
  * enterprise_note change: the append-only trigger refuses anything more. May be answered again
- * (a query settled by a phone call becomes a confirmation); each answer is an event.
+ * (a query settled by a phone call becomes a confirmation); each answer is an event, and whoever
+ * recorded the entry is told.
  */
 export async function respondToRecovery(
   actor: Actor | null,
@@ -20,7 +22,7 @@ export async function respondToRecovery(
 ): Promise<LedgerEntry> {
   const member = requirePermission(actor, "recovery.respond");
   return db.transaction(async (tx) => {
-    const { entry } = await loadRecoveryForParty(tx, member, recoveryId);
+    const { entry, request } = await loadRecoveryForParty(tx, member, recoveryId);
     const [row] = await tx
       .update(recoveries)
       .set({ enterpriseResponse: input.response, enterpriseNote: input.note ?? null })
@@ -33,6 +35,13 @@ export async function respondToRecovery(
       requestId: entry.requestId,
       reason: input.note ?? null,
       data: { disputeId: entry.disputeId },
+    });
+    // Whoever recorded the entry hears the answer (a query above all: the figure may be wrong).
+    await notify(tx, {
+      userIds: [entry.recordedBy],
+      kind: `recovery.${input.response}`,
+      requestId: entry.requestId,
+      data: { title: request.title, reason: input.note ?? null },
     });
     return row!;
   });

@@ -25,6 +25,8 @@ const kindKeys: Record<string, MessageKey> = {
   "expert.appointed": "notifications.kinds.expert.appointed",
   "expert.decision": "notifications.kinds.expert.decision",
   "recovery.recorded": "notifications.kinds.recovery.recorded",
+  "recovery.confirmed": "notifications.kinds.recovery.confirmed",
+  "recovery.queried": "notifications.kinds.recovery.queried",
 };
 
 /** What an `expert.decision` notification says, by the decision it carries. */

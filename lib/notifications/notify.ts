@@ -16,7 +16,9 @@ export type NotificationKind =
   | "message.new"
   | "expert.appointed"
   | "expert.decision"
-  | "recovery.recorded";
+  | "recovery.recorded"
+  | "recovery.confirmed"
+  | "recovery.queried";
 
 /**
  * Puts a notification in each user's in-app inbox and queues its e-mail, inside the caller's

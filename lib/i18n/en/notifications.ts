@@ -43,7 +43,11 @@ export const notifications: Shape<typeof zh> = {
       active: "Your place on the roster is reinstated.",
       retired: "You have left the roster.",
     },
-    recovery: { recorded: "A payment was recorded on “{title}”." },
+    recovery: {
+      recorded: "A payment was recorded on “{title}”.",
+      confirmed: "The company confirmed a payment you recorded on “{title}”.",
+      queried: "The company queried a payment you recorded on “{title}”.",
+    },
     other: "You have a new notification.",
   },
   details: {

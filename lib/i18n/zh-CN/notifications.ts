@@ -40,7 +40,11 @@ export const notifications = {
       active: "您的专家资格已恢复。",
       retired: "您已退出专家库。",
     },
-    recovery: { recorded: "“{title}”登记了一笔回款。" },
+    recovery: {
+      recorded: "“{title}”登记了一笔回款。",
+      confirmed: "企业已确认您在“{title}”登记的一笔回款。",
+      queried: "企业对您在“{title}”登记的一笔回款提出疑问。",
+    },
     other: "您有一条新通知。",
   },
   details: {

@@ -16,6 +16,7 @@ const expected: Record<string, string> = {
   "expert.retire": "admin",
   "expert.import": "admin",
   "expert.export": "admin",
+  "expert.invite": "admin",
   "application.list": "admin",
   "application.check": "admin",
   "application.decide": "admin",

@@ -20,6 +20,8 @@ export const permissions = {
   "expert.retire": ["admin"],
   "expert.import": ["admin"],
   "expert.export": ["admin"],
+  /** E-mails an expert a link to set their password (imported accounts have none). */
+  "expert.invite": ["admin"],
   "application.list": ["admin"],
   "application.check": ["admin"],
   "application.decide": ["admin"],

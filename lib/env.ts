@@ -60,3 +60,8 @@ export function env(): Env {
   cached ??= parseEnv(process.env);
   return cached;
 }
+
+/** The public address of the site, for links in mails (NEXTAUTH_URL; the local dev server without it). */
+export function siteUrl(): string {
+  return (env().NEXTAUTH_URL ?? "http://localhost:3000").replace(/\/$/, "");
+}

@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { index, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
-import { userRoleEnum } from "./enums";
+import { passwordLinkPurposeEnum, userRoleEnum } from "./enums";
 import { regions } from "./reference";
 
 export const enterprises = pgTable(
@@ -66,6 +66,28 @@ export const loginFailures = pgTable(
     failedAt: timestamp("failed_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index("login_failures_key_at_idx").on(t.key, t.failedAt)],
+);
+
+/**
+ * Set-password links: an invitation for an account that has no password yet, or a reset. No secret
+ * is kept: the link carries the row's id and an HMAC of it under the app secret, checked on use.
+ */
+export const passwordLinks = pgTable(
+  "password_links",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id),
+    purpose: passwordLinkPurposeEnum("purpose").notNull(),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    /** Set when the link sets a password, and on every other open link of the account with it. */
+    usedAt: timestamp("used_at", { withTimezone: true }),
+    /** The admin who sent the invitation (by hand or with an import); null for a reset the user asked for. */
+    createdByUserId: uuid("created_by_user_id").references(() => users.id),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("password_links_user_idx").on(t.userId, t.createdAt)],
 );
 
 /** Bearer tokens an admin issues to partner systems; only a SHA-256 of the secret is kept. */

@@ -50,6 +50,7 @@ export const expertStatuses = ["pending", "active", "suspended", "retired", "rej
 export const applicationStatuses = ["pending", "approved", "rejected"] as const;
 export const regionLevels = ["province", "city", "county", "town"] as const;
 export const vettingChecks = ["licence_verified", "practice_years_confirmed", "discipline_checked", "references_contacted"] as const;
+export const passwordLinkPurposes = ["invite", "reset"] as const;
 
 export type UserRole = (typeof userRoles)[number];
 export type RequestCategory = (typeof requestCategories)[number];
@@ -65,6 +66,7 @@ export type ExpertStatus = (typeof expertStatuses)[number];
 export type ApplicationStatus = (typeof applicationStatuses)[number];
 export type RegionLevel = (typeof regionLevels)[number];
 export type VettingCheck = (typeof vettingChecks)[number];
+export type PasswordLinkPurpose = (typeof passwordLinkPurposes)[number];
 
 export const userRoleEnum = pgEnum("user_role", userRoles);
 export const requestCategoryEnum = pgEnum("request_category", requestCategories);
@@ -80,3 +82,4 @@ export const expertStatusEnum = pgEnum("expert_status", expertStatuses);
 export const applicationStatusEnum = pgEnum("application_status", applicationStatuses);
 export const regionLevelEnum = pgEnum("region_level", regionLevels);
 export const vettingCheckEnum = pgEnum("vetting_check", vettingChecks);
+export const passwordLinkPurposeEnum = pgEnum("password_link_purpose", passwordLinkPurposes);

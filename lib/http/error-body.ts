@@ -37,9 +37,14 @@ export function errorResponseBody(error: unknown, locale: Locale): { status: num
   return { status: 500, body: { error: { code: "internal", message: t("errors.internal") } } };
 }
 
-/** The caller's language from the locale cookie or Accept-Language (zh-CN by default). */
-export function localeFromHeaders(headers: Headers): Locale {
+/**
+ * The caller's language: the one chosen with the language switch (a cookie); then, for an API
+ * caller, who has no switch, the Accept-Language header; else Simplified Chinese. A server action
+ * answers a page, so it passes "page" and speaks the page's language (pages ignore the header).
+ */
+export function localeFromHeaders(headers: Headers, caller: "api" | "page" = "api"): Locale {
   const cookie = /(?:^|;\s*)locale=([^;]+)/.exec(headers.get("cookie") ?? "")?.[1];
   if (isLocale(cookie)) return cookie;
+  if (caller === "page") return "zh-CN";
   return /^en\b/i.test((headers.get("accept-language") ?? "").trim()) ? "en" : "zh-CN";
 }

@@ -33,7 +33,7 @@ export function action<S extends z.ZodType, T>(
 ): (raw: z.input<S> | FormData) => Promise<ActionResult<T>> {
   return async (raw) => {
     const requestHeaders = await headers();
-    const locale = localeFromHeaders(requestHeaders);
+    const locale = localeFromHeaders(requestHeaders, "page");
     try {
       const parsed = await config.input.parseAsync(raw instanceof FormData ? formDataToObject(raw) : raw);
       const actor = await actorFromHeaders(requestHeaders);

@@ -1,3 +1,4 @@
+import { sendPasswordLinkEmail } from "@/lib/accounts/send-password-link";
 import { sendNotificationEmail } from "@/lib/notifications/send-email";
 import { autoCloseRequest, closeOverdueResolvedRequests } from "@/lib/requests/auto-close";
 import { expireDueOffers, expireOffer } from "@/lib/routing/expire-offers";
@@ -11,6 +12,8 @@ export const jobHandlers = {
   /** A job that does nothing, to exercise the queue itself. */
   "system.noop": async (_data: { note?: string }) => {},
   "notification.email": sendNotificationEmail,
+  /** Queued with every set-password link (invitation or reset): mails the link to its account. */
+  "account.password-link": sendPasswordLinkEmail,
   /** Scheduled when a request is resolved: closes it if the enterprise has not confirmed in time. */
   "request.autoClose": async (data: { requestId: string }) => {
     await autoCloseRequest(data);

@@ -1,5 +1,5 @@
-import { defaultLocale, isLocale, type Locale } from "@/lib/i18n/catalog";
-import { translator } from "@/lib/i18n/translate";
+import { defaultLocale, isLocale } from "@/lib/i18n/catalog";
+import { translator, type Translate } from "@/lib/i18n/translate";
 import { describeNotification, type NotificationFacts } from "./describe";
 
 export interface EmailContent {
@@ -14,25 +14,35 @@ const oneLine = (value: string, max = 120) => {
   return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
 };
 
-/** A notification as an e-mail in the recipient's language (users.locale). */
-export function composeNotificationEmail(
-  input: NotificationFacts & { recipientName: string; locale: string; requestId?: string | null; baseUrl: string },
-): EmailContent {
-  const locale: Locale = isLocale(input.locale) ? input.locale : defaultLocale;
-  const t = translator(locale);
-  const { headline, details } = describeNotification(t, input);
-  const url = `${input.baseUrl.replace(/\/$/, "")}${input.requestId ? `/requests/${input.requestId}` : "/inbox"}`;
+/** The translator of a recipient's language (users.locale), Chinese when it is not one we have. */
+export function recipientTranslator(locale: string): Translate {
+  return translator(isLocale(locale) ? locale : defaultLocale);
+}
+
+/** A plain-text mail in the house layout: the greeting, the paragraphs, the society's signature. */
+export function composeLetter(t: Translate, input: { recipientName: string; headline: string; paragraphs: string[] }): EmailContent {
   const text = [
     t("notifications.email.greeting", { name: input.recipientName }),
     "",
-    headline,
-    ...details,
-    "",
-    t("notifications.email.link", { url }),
+    ...input.paragraphs,
     "",
     "--",
     `${t("common.societyName")} · ${t("common.appName")}`,
     t("notifications.email.footer"),
   ].join("\n");
-  return { subject: oneLine(t("notifications.email.subject", { app: t("common.appNameShort"), text: headline })), text };
+  return { subject: oneLine(t("notifications.email.subject", { app: t("common.appNameShort"), text: input.headline })), text };
+}
+
+/** A notification as an e-mail in the recipient's language (users.locale). */
+export function composeNotificationEmail(
+  input: NotificationFacts & { recipientName: string; locale: string; requestId?: string | null; baseUrl: string },
+): EmailContent {
+  const t = recipientTranslator(input.locale);
+  const { headline, details } = describeNotification(t, input);
+  const url = `${input.baseUrl.replace(/\/$/, "")}${input.requestId ? `/requests/${input.requestId}` : "/inbox"}`;
+  return composeLetter(t, {
+    recipientName: input.recipientName,
+    headline,
+    paragraphs: [headline, ...details, "", t("notifications.email.link", { url })],
+  });
 }

@@ -2,8 +2,8 @@ import { eq } from "drizzle-orm";
 import nodemailer, { type Transporter } from "nodemailer";
 import { db } from "@/db";
 import { experts, notifications, requests, users } from "@/db/schema";
-import { env } from "@/lib/env";
-import { composeNotificationEmail } from "./email-content";
+import { env, siteUrl } from "@/lib/env";
+import { composeNotificationEmail, type EmailContent } from "./email-content";
 
 export interface MailSettings {
   host: string;
@@ -14,8 +14,8 @@ export interface MailSettings {
   from: string;
 }
 
-/** What an expert who chose "important" still gets by e-mail: offers and decisions about them. */
-const IMPORTANT_KINDS = new Set(["offer.new", "offer.deadline", "expert.appointed", "expert.decision"]);
+/** What an expert who chose "important" still gets by e-mail: offers, decisions about them, and a company querying a payment they recorded. */
+const IMPORTANT_KINDS = new Set(["offer.new", "offer.deadline", "expert.appointed", "expert.decision", "recovery.queried"]);
 
 let override: MailSettings | null | undefined;
 let cached: { key: string; transport: Transporter } | undefined;
@@ -54,6 +54,19 @@ function transportFor(settings: MailSettings): Transporter {
 }
 
 /**
+ * Sends one plain-text mail through the configured SMTP server, or prints it to the server log when
+ * there is none. A refusal throws, so the job that called it is retried.
+ */
+export async function deliverMail(mail: { to: string } & EmailContent): Promise<void> {
+  const settings = mailSettings();
+  if (!settings) {
+    console.log(`[mail] to=${mail.to} subject=${mail.subject}\n${mail.text}`);
+    return;
+  }
+  await transportFor(settings).sendMail({ from: settings.from, to: mail.to, subject: mail.subject, text: mail.text });
+}
+
+/**
  * Job: e-mails one notification, in the recipient's language, as plain text. Without mail
  * settings the message is printed to the server log. A failure throws, so the queue retries it
  * (the notification is read afresh each time). Disabled accounts get nothing, and experts get
@@ -86,12 +99,7 @@ export async function sendNotificationEmail({ notificationId }: { notificationId
     requestId: row.requestId,
     recipientName: row.name,
     locale: row.locale,
-    baseUrl: env().NEXTAUTH_URL ?? "http://localhost:3000",
+    baseUrl: siteUrl(),
   });
-  const settings = mailSettings();
-  if (!settings) {
-    console.log(`[mail] to=${row.email} subject=${content.subject}\n${content.text}`);
-    return;
-  }
-  await transportFor(settings).sendMail({ from: settings.from, to: row.email, subject: content.subject, text: content.text });
+  await deliverMail({ to: row.email, ...content });
 }

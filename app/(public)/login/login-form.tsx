@@ -8,10 +8,12 @@ import { Button } from "@/components/ui/button";
 import { Field, FormAlert, TextInput } from "@/components/ui/field";
 import { useT } from "@/lib/i18n/client";
 
-export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
+/** Sign-in; `notice` is a success to show until the first attempt (a password just set). */
+export function LoginForm({ callbackUrl, notice }: { callbackUrl: string; notice?: string }) {
   const { t } = useT();
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
+  const [success, setSuccess] = useState(notice);
   const [pending, setPending] = useState(false);
 
   async function onSubmit(event: React.FormEvent<HTMLFormElement>) {
@@ -19,6 +21,7 @@ export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
     const form = new FormData(event.currentTarget);
     setPending(true);
     setError(null);
+    setSuccess(undefined);
     const result = await signIn("credentials", {
       email: String(form.get("email") ?? ""),
       password: String(form.get("password") ?? ""),
@@ -36,13 +39,18 @@ export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
 
   return (
     <form onSubmit={onSubmit} className="space-y-4" noValidate>
-      <FormAlert message={error} />
+      <FormAlert message={error ?? success} tone={error ? "error" : "success"} />
       <Field id="email" label={t("auth.signIn.email")}>
         {(aria) => <TextInput {...aria} name="email" type="email" autoComplete="username" required />}
       </Field>
       <Field id="password" label={t("auth.signIn.password")}>
         {(aria) => <TextInput {...aria} name="password" type="password" autoComplete="current-password" required />}
       </Field>
+      <p className="-mt-2 text-right text-sm">
+        <Link href="/forgot-password" className="text-brand-700 underline">
+          {t("auth.signIn.forgotLink")}
+        </Link>
+      </p>
       <Button type="submit" disabled={pending} className="w-full">
         {pending ? t("auth.signIn.submitting") : t("auth.signIn.submit")}
       </Button>

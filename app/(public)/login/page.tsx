@@ -11,10 +11,10 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: t("auth.signIn.title") };
 }
 
-export default async function LoginPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string }> }) {
+export default async function LoginPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string; passwordSet?: string }> }) {
   if (await getActor()) redirect("/portal");
   const { t } = await getT();
-  const { callbackUrl } = await searchParams;
+  const { callbackUrl, passwordSet } = await searchParams;
   // The demo accounts are only advertised on the embedded demo database.
   const isDemo = !env().DATABASE_URL && env().SEED_DEMO;
   const safeCallback = callbackUrl?.startsWith("/") && !callbackUrl.startsWith("//") ? callbackUrl : "/portal";
@@ -22,7 +22,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
     <div className="mx-auto max-w-md">
       <PageTitle subtitle={t("auth.signIn.intro")}>{t("auth.signIn.title")}</PageTitle>
       <Card>
-        <LoginForm callbackUrl={safeCallback} />
+        <LoginForm callbackUrl={safeCallback} notice={passwordSet ? t("auth.signIn.passwordSet") : undefined} />
       </Card>
       {isDemo ? (
         <p className="mt-4 text-xs text-slate-500">

@@ -19,6 +19,7 @@ export const errors: Shape<typeof zh> = {
     email: "Enter a valid e-mail address.",
     phone: "Enter a valid phone number.",
     password: "The password needs at least 10 characters.",
+    passwordMismatch: "The two passwords are not the same.",
     emailTaken: "This e-mail address is already registered.",
     creditCodeTaken: "This unified social credit code is already registered.",
     creditCodeLength: "A unified social credit code has 18 characters.",

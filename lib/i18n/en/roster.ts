@@ -310,6 +310,7 @@ export const roster: Shape<typeof zh> = {
     expert_conflict_added: "Declared a conflict: {company}",
     expert_conflict_removed: "Removed a declared conflict: {company}",
     expert_imported: "Imported",
+    expert_invited: "Sign-in link sent",
   },
   import: {
     title: "Bulk import",

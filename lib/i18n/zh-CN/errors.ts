@@ -16,6 +16,7 @@ export const errors = {
     email: "请输入有效的电子邮箱。",
     phone: "请输入有效的电话号码。",
     password: "密码至少 10 个字符。",
+    passwordMismatch: "两次输入的密码不一致。",
     emailTaken: "该邮箱已注册。",
     creditCodeTaken: "该统一社会信用代码已注册。",
     creditCodeLength: "统一社会信用代码应为 18 位。",

@@ -296,6 +296,7 @@ export const roster = {
     expert_conflict_added: "声明利益冲突：{company}",
     expert_conflict_removed: "删除利益冲突声明：{company}",
     expert_imported: "批量导入",
+    expert_invited: "发送登录邀请",
   },
   import: {
     title: "批量导入专家",

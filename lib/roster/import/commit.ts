@@ -1,5 +1,6 @@
 import { db, type Tx } from "@/db";
 import { appointments, events, experts, expertRegions, expertSpecialties, users } from "@/db/schema";
+import { createPasswordLinks } from "@/lib/accounts/password-links";
 import { AppError, isUniqueViolation } from "@/lib/errors";
 import type { Translate } from "@/lib/i18n/translate";
 import { checkImportFile, presentRow } from "./preview";
@@ -7,7 +8,7 @@ import type { ImportRowInput } from "./validate";
 
 /**
  * Imported accounts have no password yet: this is not an argon2 hash, so no password matches it
- * until the expert sets one.
+ * until the expert sets one through the invitation link the import mails them.
  */
 export const NO_PASSWORD_YET = "!imported-no-password";
 const CHUNK = 500;
@@ -17,7 +18,7 @@ async function insertChunked<T>(items: T[], insert: (chunk: T[]) => Promise<unkn
 }
 
 async function insertExperts(tx: Tx, adminId: string, rows: ImportRowInput[]) {
-  const created: { id: string; row: ImportRowInput }[] = [];
+  const created: { id: string; userId: string; row: ImportRowInput }[] = [];
   for (let i = 0; i < rows.length; i += CHUNK) {
     const chunk = rows.slice(i, i + CHUNK);
     const newUsers = await tx
@@ -46,9 +47,9 @@ async function insertExperts(tx: Tx, adminId: string, rows: ImportRowInput[]) {
           termEnd: r.termEnd,
         })),
       )
-      .returning({ id: experts.id, licenseNumber: experts.licenseNumber });
+      .returning({ id: experts.id, userId: experts.userId, licenseNumber: experts.licenseNumber });
     const byLicence = new Map(chunk.map((r) => [r.licenseNumber, r]));
-    created.push(...newExperts.map((e) => ({ id: e.id, row: byLicence.get(e.licenseNumber)! })));
+    created.push(...newExperts.map((e) => ({ id: e.id, userId: e.userId, row: byLicence.get(e.licenseNumber)! })));
   }
   await insertChunked(
     created.flatMap((c) => c.row.specialties.map((specialtyCode) => ({ expertId: c.id, specialtyCode }))),
@@ -69,8 +70,9 @@ async function insertExperts(tx: Tx, adminId: string, rows: ImportRowInput[]) {
 /**
  * Imports the valid rows of a roster file in one transaction (admins): each becomes an active
  * expert with the term from the file (default: from today for 3 years), an appointment record and
- * an audit event. Rows with problems are returned, not imported. Keyed on the licence number, so
- * importing the same file again creates nothing. 409 if the roster changed while importing.
+ * an audit event, and its account is mailed an invitation to set a password (valid 7 days). Rows
+ * with problems are returned, not imported. Keyed on the licence number, so importing the same
+ * file again creates nothing. 409 if the roster changed while importing.
  */
 export async function importRoster(actor: Parameters<typeof checkImportFile>[0], fileName: string, bytes: Uint8Array, t: Translate) {
   const { rows } = await checkImportFile(actor, fileName, bytes);
@@ -91,6 +93,9 @@ export async function importRoster(actor: Parameters<typeof checkImportFile>[0],
                 data: { fileName, termStart: c.row.termStart, termEnd: c.row.termEnd },
               })),
             ),
+          );
+          await insertChunked(inserted, (v) =>
+            createPasswordLinks(tx, { userIds: v.map((c) => c.userId), purpose: "invite", createdByUserId: admin.userId }),
           );
           return inserted;
         })

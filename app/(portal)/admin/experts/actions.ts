@@ -2,6 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
+import { sendInvitation } from "@/lib/accounts/send-invitation";
 import { action } from "@/lib/http/server-action";
 import { reinstateExpert } from "@/lib/roster/reinstate";
 import { renewExpert } from "@/lib/roster/renew";
@@ -39,6 +40,12 @@ export const reinstateExpertAction = action(
 
 export const retireExpertAction = action({ permission: "expert.retire", input: reasonSchema.extend({ expertId }) }, async ({ actor, input }) => {
   const result = await retireExpert(actor, input.expertId, input);
+  refresh(input.expertId);
+  return result;
+});
+
+export const sendInvitationAction = action({ permission: "expert.invite", input: z.object({ expertId }) }, async ({ actor, input }) => {
+  const result = await sendInvitation(actor, input.expertId);
   refresh(input.expertId);
   return result;
 });

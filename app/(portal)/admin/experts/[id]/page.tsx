@@ -9,13 +9,14 @@ import { Card, EmptyState, PageTitle } from "@/components/ui/card";
 import { requireActor } from "@/lib/auth/current";
 import { can } from "@/lib/authz";
 import { AppError } from "@/lib/errors";
-import { formatDate, formatDateTime } from "@/lib/i18n/format";
+import { formatDate, formatDateTime, formatDecimal } from "@/lib/i18n/format";
 import { getT } from "@/lib/i18n/server";
 import { hasMessage } from "@/lib/i18n/translate";
 import { getExpertHistory } from "@/lib/roster/admin-queries";
 import { getExpertProfileFor, type PrivateProfile } from "@/lib/roster/queries";
 import { referenceNames } from "@/lib/roster/reference-names";
 import { ExpertActions } from "./expert-actions";
+import { InviteButton } from "./invite-button";
 
 export const dynamic = "force-dynamic";
 
@@ -90,7 +91,7 @@ export default async function AdminExpertPage({ params }: { params: Promise<{ id
               <Fact label={t("roster.profile.record")}>
                 {t("roster.directory.casesResolved", { count: profile.casesResolved })} ·{" "}
                 {profile.rating !== null
-                  ? t("roster.profile.ratingValue", { rating: profile.rating.toLocaleString(locale), count: profile.ratingCount })
+                  ? t("roster.profile.ratingValue", { rating: formatDecimal(profile.rating, locale, 2), count: profile.ratingCount })
                   : t("roster.profile.noRating")}
               </Fact>
             </dl>
@@ -124,6 +125,11 @@ export default async function AdminExpertPage({ params }: { params: Promise<{ id
           <Card title={t("roster.admin.expert.actions")}>
             <ExpertActions expertId={profile.id} name={profile.name} status={profile.status} />
           </Card>
+          {can(actor.role, "expert.invite") ? (
+            <Card title={t("auth.invite.title")}>
+              <InviteButton expertId={profile.id} name={profile.name} email={profile.email} />
+            </Card>
+          ) : null}
           {history.applications.length ? (
             <Card title={t("roster.admin.applications.title")}>
               <ul className="space-y-2 text-sm">

@@ -53,6 +53,8 @@ export const users = pgTable(
     regionScope: text("region_scope").references(() => regions.code),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     disabledAt: timestamp("disabled_at", { withTimezone: true }),
+    /** Sessions signed in before this moment are over (set when the password is set anew). */
+    sessionsValidFrom: timestamp("sessions_valid_from", { withTimezone: true }),
   },
   (t) => [uniqueIndex("users_email_key").on(t.email), index("users_enterprise_idx").on(t.enterpriseId), index("users_station_idx").on(t.stationId)],
 );

@@ -2,9 +2,12 @@ import { and, eq, inArray, sql } from "drizzle-orm";
 import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { db, rowsOf } from "@/db";
 import { events, passwordLinks, users } from "@/db/schema";
+import { encode } from "next-auth/jwt";
+import { actorFromHeaders } from "@/lib/auth/actor";
 import { verifyCredentials } from "@/lib/auth/credentials";
 import { lockedForMinutes, MAX_FAILURES_PER_ACCOUNT } from "@/lib/auth/login-throttle";
 import type { Actor } from "@/lib/authz";
+import { env } from "@/lib/env";
 import { translator } from "@/lib/i18n/translate";
 import { drainJobs } from "@/lib/jobs/queue";
 import { importRoster, NO_PASSWORD_YET } from "@/lib/roster/import/commit";
@@ -212,6 +215,20 @@ describe("forgot password", () => {
     const [mail] = await mailedLinks();
     await setPassword(mail!.token);
     expect(await verifyCredentials(enterprise.email, NEW_PASSWORD, freshAddress())).not.toBeNull();
+  });
+
+  it("ends the sessions signed in before the new password, and only those", async () => {
+    const enterprise = await createEnterpriseActor();
+    const cookieFor = async (userId: string) =>
+      new Headers({ cookie: `next-auth.session-token=${await encode({ token: { sub: userId }, secret: env().NEXTAUTH_SECRET })}` });
+    const before = await cookieFor(enterprise.userId);
+    expect((await actorFromHeaders(before))?.userId).toBe(enterprise.userId);
+    await new Promise((resolve) => setTimeout(resolve, 1100)); // a session's time is counted in whole seconds
+    await forgot(enterprise.email);
+    await setPassword((await mailedLinks())[0]!.token);
+    expect(await actorFromHeaders(before)).toBeNull();
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    expect((await actorFromHeaders(await cookieFor(enterprise.userId)))?.userId).toBe(enterprise.userId);
   });
 
   it("asks for the password twice and by the registration rules", () => {

@@ -45,8 +45,8 @@ const unusable = (status: Exclude<LinkState["status"], "valid">) =>
 /**
  * Anyone holding a valid link sets that account's password (argon2id). The link is spent with one
  * conditional UPDATE (`used_at is null and expires_at > now()`), so two submits of one link set the
- * password once; every other open link of the account is spent with it, and earlier failed sign-ins
- * of the account no longer lock it. Throws not_found for a wrong link, conflict for a used or
+ * password once; every other open link of the account is spent with it, sessions signed in before
+ * it end (a stolen session does not outlive a reset), and earlier failed sign-ins no longer lock it. Throws not_found for a wrong link, conflict for a used or
  * expired one.
  */
 export async function setPasswordWithLink(input: z.output<typeof setPasswordSchema>): Promise<void> {
@@ -65,7 +65,7 @@ export async function setPasswordWithLink(input: z.output<typeof setPasswordSche
     if (!spent) throw unusable((await checkPasswordLink(input.token, tx)).status === "expired" ? "expired" : "used");
     const [user] = await tx
       .update(users)
-      .set({ passwordHash })
+      .set({ passwordHash, sessionsValidFrom: sql`now()` })
       .where(and(eq(users.id, before.userId), isNull(users.disabledAt)))
       .returning({ email: users.email });
     if (!user) throw unusable("invalid");

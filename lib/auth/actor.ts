@@ -8,8 +8,12 @@ import { hashToken } from "./api-tokens";
 
 const SESSION_COOKIES = ["__Secure-next-auth.session-token", "next-auth.session-token"];
 
-/** Loads the actor for a user id; null when the account is unknown or disabled. */
-export async function loadActor(userId: string): Promise<Actor | null> {
+/**
+ * Loads the actor for a user id; null when the account is unknown or disabled, or when
+ * `sessionIssuedAt` (seconds, a session's iat) is before the account's sessions were ended (a new
+ * password ends every session signed in before it).
+ */
+export async function loadActor(userId: string, sessionIssuedAt?: number): Promise<Actor | null> {
   if (!/^[0-9a-f-]{36}$/i.test(userId)) return null;
   const [row] = await db
     .select({
@@ -21,6 +25,7 @@ export async function loadActor(userId: string): Promise<Actor | null> {
       stationId: users.stationId,
       regionScope: users.regionScope,
       disabledAt: users.disabledAt,
+      sessionsValidFrom: users.sessionsValidFrom,
       expertId: experts.id,
     })
     .from(users)
@@ -28,7 +33,8 @@ export async function loadActor(userId: string): Promise<Actor | null> {
     .where(eq(users.id, userId))
     .limit(1);
   if (!row || row.disabledAt) return null;
-  const { disabledAt: _disabled, ...actor } = row;
+  const { disabledAt: _disabled, sessionsValidFrom, ...actor } = row;
+  if (sessionIssuedAt !== undefined && sessionsValidFrom && sessionIssuedAt * 1000 < sessionsValidFrom.getTime()) return null;
   return actor;
 }
 
@@ -61,7 +67,7 @@ async function actorFromSessionCookie(cookieHeader: string | null): Promise<Acto
     if (!raw) continue;
     try {
       const token = await decode({ token: raw, secret: env().NEXTAUTH_SECRET });
-      if (token?.sub) return loadActor(token.sub);
+      if (token?.sub) return loadActor(token.sub, typeof token.iat === "number" ? token.iat : 0);
     } catch {
       return null;
     }

@@ -8,6 +8,7 @@ import { RegionPicker } from "@/components/roster/region-picker";
 import { Button } from "@/components/ui/button";
 import { Field, FormAlert, inputClass, TextInput } from "@/components/ui/field";
 import { useActionForm } from "@/components/ui/use-action-form";
+import { FormSection } from "@/components/ui/form-section";
 import type { ServiceMode } from "@/db/schema/enums";
 import { useT } from "@/lib/i18n/client";
 import { languageCodes } from "@/lib/roster/languages";
@@ -48,12 +49,7 @@ export function ApplyForm({
       {(aria) => <textarea {...aria} name={name} rows={rows} className={inputClass} maxLength={2000} />}
     </Field>
   );
-  const section = (title: string, children: React.ReactNode) => (
-    <fieldset className="space-y-4 border-t border-slate-200 pt-4 first:border-t-0 first:pt-0">
-      <legend className="float-left mb-2 w-full text-base font-semibold text-slate-900">{title}</legend>
-      <div className="clear-both space-y-4">{children}</div>
-    </fieldset>
-  );
+  const section = (title: string, children: React.ReactNode) => <FormSection title={title}>{children}</FormSection>;
 
   return (
     <form onSubmit={submit} className="space-y-6" noValidate>

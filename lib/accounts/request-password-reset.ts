@@ -2,6 +2,7 @@ import { and, count, eq, gt, isNull, sql } from "drizzle-orm";
 import type { z } from "zod";
 import { db } from "@/db";
 import { passwordLinks, users } from "@/db/schema";
+import { enqueue } from "@/lib/jobs/queue";
 import { createPasswordLinks } from "./password-links";
 import type { forgotPasswordSchema } from "./schemas";
 
@@ -9,17 +10,25 @@ import type { forgotPasswordSchema } from "./schemas";
 export const MAX_RESETS_PER_HOUR = 3;
 
 /**
- * Anyone may ask for a reset link for an e-mail, and always gets the same answer (nothing), so the
- * form cannot tell which accounts exist. A link valid for an hour is mailed only to an existing,
- * enabled account, and at most three an hour: further requests are dropped without a word. The
- * account's row is locked while counting, so requests at the same moment cannot pass the limit.
+ * Anyone may ask for a reset link for an e-mail, and always gets the same answer (nothing) after the
+ * same work (one queued job), so neither the answer nor its timing tells which accounts exist. The
+ * job (sendResetLink) does the rest.
  */
 export async function requestPasswordReset(input: z.output<typeof forgotPasswordSchema>): Promise<void> {
+  await db.transaction((tx) => enqueue(tx, "account.reset-requested", { email: input.email }));
+}
+
+/**
+ * Job: a link valid for an hour for an existing, enabled account, at most three an hour (further
+ * requests are dropped without a word). The account's row is locked while counting, so requests at
+ * the same moment cannot pass the limit.
+ */
+export async function sendResetLink({ email }: { email: string }): Promise<void> {
   await db.transaction(async (tx) => {
     const [user] = await tx
       .select({ id: users.id })
       .from(users)
-      .where(and(eq(users.email, input.email), isNull(users.disabledAt)))
+      .where(and(eq(users.email, email), isNull(users.disabledAt)))
       .for("update");
     if (!user) return;
     const [recent] = await tx

@@ -1,4 +1,5 @@
 import { sendPasswordLinkEmail } from "@/lib/accounts/send-password-link";
+import { sendResetLink } from "@/lib/accounts/request-password-reset";
 import { sendNotificationEmail } from "@/lib/notifications/send-email";
 import { autoCloseRequest, closeOverdueResolvedRequests } from "@/lib/requests/auto-close";
 import { expireDueOffers, expireOffer } from "@/lib/routing/expire-offers";
@@ -14,6 +15,8 @@ export const jobHandlers = {
   "notification.email": sendNotificationEmail,
   /** Queued with every set-password link (invitation or reset): mails the link to its account. */
   "account.password-link": sendPasswordLinkEmail,
+  /** Queued by the forgot-password form: makes and queues a reset link if the account exists. */
+  "account.reset-requested": sendResetLink,
   /** Scheduled when a request is resolved: closes it if the enterprise has not confirmed in time. */
   "request.autoClose": async (data: { requestId: string }) => {
     await autoCloseRequest(data);

@@ -116,7 +116,7 @@ export interface ScoringContext {
   now: Date;
   /** The weights in scorePartNames order, for the sum. */
   weightList: number[];
-  /** Region level index (regionOrder) per county code met so far: experts share few counties. */
+  /** Region level index (regionOrder) per region code met so far: experts share few regions. */
   regionIndex: Map<string, number>;
 }
 

@@ -1,7 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { CheckboxGroup } from "@/components/roster/checkbox-group";
+import { ExpertServiceFields } from "@/components/roster/expert-service-fields";
 import { fieldError } from "@/components/roster/field-errors";
 import { RegionPicker } from "@/components/roster/region-picker";
 import { Button } from "@/components/ui/button";
@@ -10,7 +10,7 @@ import { useActionForm } from "@/components/ui/use-action-form";
 import { FormSection } from "@/components/ui/form-section";
 import type { ServiceMode } from "@/db/schema/enums";
 import { useT } from "@/lib/i18n/client";
-import { languageCodes, notifyPreferences } from "@/lib/roster/languages";
+import { notifyPreferences } from "@/lib/roster/languages";
 import { ZONE_REGION_CODES, type RegionOption } from "@/lib/roster/region-options";
 import { updateProfileAction } from "./actions";
 
@@ -98,41 +98,7 @@ export function ProfileForm({
       )}
       {section(
         t("roster.me.service"),
-        <>
-          <CheckboxGroup
-            name="specialties"
-            legend={t("roster.fields.specialties")}
-            options={specialties.map((s) => ({ value: s.code, label: s.name }))}
-            defaultValues={profile.specialties}
-            error={error("specialties")}
-            columns={3}
-          />
-          <RegionPicker
-            name="regions"
-            label={t("roster.fields.regions")}
-            regions={regions}
-            quickPicks={ZONE_REGION_CODES}
-            defaultValues={profile.regions}
-            hint={t("roster.apply.regionsHint")}
-            error={error("regions")}
-          />
-          <CheckboxGroup
-            name="languages"
-            legend={t("roster.fields.languages")}
-            options={languageCodes.map((c) => ({ value: c, label: t(`enums.language.${c}`) }))}
-            defaultValues={profile.languages}
-            error={error("languages")}
-            columns={3}
-          />
-          <CheckboxGroup
-            name="serviceModes"
-            legend={t("roster.fields.serviceModes")}
-            options={serviceModes.map((m) => ({ value: m, label: t(`enums.serviceMode.${m}`) }))}
-            defaultValues={profile.serviceModes}
-            error={error("serviceModes")}
-            columns={3}
-          />
-        </>,
+        <ExpertServiceFields specialties={specialties} regions={regions} serviceModes={serviceModes} defaults={profile} error={error} />,
       )}
       {section(
         t("roster.me.availability"),

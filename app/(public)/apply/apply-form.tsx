@@ -2,7 +2,7 @@
 
 import { signIn } from "next-auth/react";
 import { useRouter } from "next/navigation";
-import { CheckboxGroup } from "@/components/roster/checkbox-group";
+import { ExpertServiceFields } from "@/components/roster/expert-service-fields";
 import { fieldError } from "@/components/roster/field-errors";
 import { RegionPicker } from "@/components/roster/region-picker";
 import { Button } from "@/components/ui/button";
@@ -11,7 +11,6 @@ import { useActionForm } from "@/components/ui/use-action-form";
 import { FormSection } from "@/components/ui/form-section";
 import type { ServiceMode } from "@/db/schema/enums";
 import { useT } from "@/lib/i18n/client";
-import { languageCodes } from "@/lib/roster/languages";
 import { ZONE_REGION_CODES, type RegionOption } from "@/lib/roster/region-options";
 import { applyAction } from "./actions";
 
@@ -94,38 +93,13 @@ export function ApplyForm({
       )}
       {section(
         t("roster.apply.service"),
-        <>
-          <CheckboxGroup
-            name="specialties"
-            legend={t("roster.fields.specialties")}
-            options={specialties.map((s) => ({ value: s.code, label: s.name }))}
-            error={error("specialties")}
-            columns={3}
-          />
-          <RegionPicker
-            name="regions"
-            label={t("roster.fields.regions")}
-            regions={regions}
-            quickPicks={ZONE_REGION_CODES}
-            hint={t("roster.apply.regionsHint")}
-            error={error("regions")}
-          />
-          <CheckboxGroup
-            name="languages"
-            legend={t("roster.fields.languages")}
-            options={languageCodes.map((c) => ({ value: c, label: t(`enums.language.${c}`) }))}
-            defaultValues={["zh"]}
-            error={error("languages")}
-            columns={3}
-          />
-          <CheckboxGroup
-            name="serviceModes"
-            legend={t("roster.fields.serviceModes")}
-            options={serviceModes.map((m) => ({ value: m, label: t(`enums.serviceMode.${m}`) }))}
-            error={error("serviceModes")}
-            columns={3}
-          />
-        </>,
+        <ExpertServiceFields
+          specialties={specialties}
+          regions={regions}
+          serviceModes={serviceModes}
+          defaults={{ languages: ["zh"] }}
+          error={error}
+        />,
       )}
       {section(
         t("roster.apply.vetting"),

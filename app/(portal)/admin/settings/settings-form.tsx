@@ -78,32 +78,13 @@ export function SettingsForm({ initial }: { initial: RoutingSettings }) {
       <fieldset className="space-y-4">
         <legend className="text-lg font-semibold text-slate-900">{t("routing.settings.deadlines")}</legend>
         <div className="grid gap-4 sm:grid-cols-2">
-          <Field id="normalHours" label={t("routing.settings.normalHours")} error={fields["deadlines.normalHours"]}>
-            {(aria) => (
-              <TextInput
-                {...aria}
-                name="normalHours"
-                type="number"
-                inputMode="numeric"
-                min={1}
-                max={720}
-                defaultValue={initial.deadlines.normalHours}
-              />
-            )}
-          </Field>
-          <Field id="urgentHours" label={t("routing.settings.urgentHours")} error={fields["deadlines.urgentHours"]}>
-            {(aria) => (
-              <TextInput
-                {...aria}
-                name="urgentHours"
-                type="number"
-                inputMode="numeric"
-                min={1}
-                max={720}
-                defaultValue={initial.deadlines.urgentHours}
-              />
-            )}
-          </Field>
+          {(["normalHours", "urgentHours"] as const).map((name) => (
+            <Field key={name} id={name} label={t(`routing.settings.${name}`)} error={fields[`deadlines.${name}`]}>
+              {(aria) => (
+                <TextInput {...aria} name={name} type="number" inputMode="numeric" min={1} max={720} defaultValue={initial.deadlines[name]} />
+              )}
+            </Field>
+          ))}
         </div>
       </fieldset>
       <Button type="submit" disabled={pending} className="w-full sm:w-auto">

@@ -38,7 +38,8 @@ export const envSchema = z
       ctx.addIssue({ code: "custom", path: ["NEXTAUTH_SECRET"], message: "NEXTAUTH_SECRET is required in production" });
       return z.NEVER;
     }
-    return { ...env, NEXTAUTH_SECRET: env.NEXTAUTH_SECRET ?? DEV_SECRET };
+    // Commands that sign something the server must accept (a set-password link) refuse the fallback.
+    return { ...env, NEXTAUTH_SECRET: env.NEXTAUTH_SECRET ?? DEV_SECRET, usesDevelopmentSecret: !env.NEXTAUTH_SECRET };
   });
 
 export type Env = z.infer<typeof envSchema>;

@@ -1,16 +1,11 @@
 import { db, type Tx } from "@/db";
 import { appointments, events, experts, expertRegions, expertSpecialties, users } from "@/db/schema";
-import { createPasswordLinks } from "@/lib/accounts/password-links";
+import { createPasswordLinks, NO_PASSWORD_YET } from "@/lib/accounts/password-links";
 import { AppError, isUniqueViolation } from "@/lib/errors";
 import type { Translate } from "@/lib/i18n/translate";
 import { checkImportFile, presentRow } from "./preview";
 import type { ImportRowInput } from "./validate";
 
-/**
- * Imported accounts have no password yet: this is not an argon2 hash, so no password matches it
- * until the expert sets one through the invitation link the import mails them.
- */
-export const NO_PASSWORD_YET = "!imported-no-password";
 const CHUNK = 500;
 
 async function insertChunked<T>(items: T[], insert: (chunk: T[]) => Promise<unknown>) {

@@ -56,7 +56,7 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
 
 let cached: Env | undefined;
 
-/** The parsed environment of this process; the only reader of process.env. */
+/** The parsed environment of this process; the application's only reader of process.env (README.md, Configuration, names the rest). */
 export function env(): Env {
   cached ??= parseEnv(process.env);
   return cached;

@@ -1,6 +1,7 @@
 -- The packed line of a routing profile: what scoring reads, in this order, '|' between fields and
--- ';' inside lists (lib/routing/candidate-rows.ts parses it). Set from the row's own columns on
--- every write, so it can never disagree with them.
+-- ';' inside lists (lib/routing/candidate-rows.ts parsed it). Set from the row's own columns on
+-- every write, so it can never disagree with them. Dropped again by 0010: candidate-rows.ts now
+-- reads the columns themselves (profileColumns).
 --   expert_id|capacity|active_cases|pending_offers|offers_accepted|offers_declined|offers_expired|
 --   cases_resolved|cases_reassigned|rating_sum|rating_count|rotation_heat|rotation_at (epoch ms)|
 --   home_region_code|served_regions|specialties|languages|service_modes

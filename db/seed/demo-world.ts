@@ -460,7 +460,7 @@ export async function seedDemoWorldInTx(tx: Tx, passwordHash: string, now = new 
 
 const statusOrder: RequestStatus[] = ["submitted", "triaged", "offered", "accepted", "in_progress", "resolved", "closed"];
 
-/** Seeds the demo world (accounts of API.md, experts, enterprises, stations, 60 requests). */
+/** Seeds the demo world (the demo accounts of README.md, experts, enterprises, stations, 60 requests). */
 export async function seedDemoWorld(database: Db): Promise<void> {
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   await database.transaction((tx) => seedDemoWorldInTx(tx, passwordHash));

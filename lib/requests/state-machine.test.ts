@@ -3,7 +3,7 @@ import { requestStatuses, type RequestStatus } from "@/db/schema/enums";
 import { canTransition, transitions, type TransitionName } from "./state-machine";
 
 /**
- * The lifecycle of API.md written out by hand, independently of the table in state-machine.ts:
+ * The request lifecycle written out by hand, independently of the table in state-machine.ts:
  * for each action, the states it may start from and where it leads. Every other pair is illegal.
  */
 const expected: Record<TransitionName, { from: RequestStatus[]; to: RequestStatus }> = {

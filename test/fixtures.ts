@@ -7,7 +7,7 @@ import { seededRandom } from "@/db/seed/random";
 import { hashToken, newTokenSecret } from "@/lib/auth/api-tokens";
 import { loadActor } from "@/lib/auth/actor";
 import { hashPassword } from "@/lib/auth/password";
-import type { Actor } from "@/lib/authz";
+import type { Actor, Permission } from "@/lib/authz";
 import { normalizeCompanyName } from "@/lib/names";
 import { termEndFor } from "@/lib/roster/term";
 
@@ -91,11 +91,11 @@ export async function createExpertActor(options: ExpertOptions = {}): Promise<Ac
   return actorOf(userId);
 }
 
-/** A bearer token acting as the given user (for calling route handlers as that actor). */
-export async function bearerFor(actor: Actor): Promise<string> {
+/** A bearer token acting as the given user (for calling route handlers as that actor), limited to `scopes` when given. */
+export async function bearerFor(actor: Actor, scopes: Permission[] = []): Promise<string> {
   const secret = newTokenSecret();
   await db
     .insert(apiTokens)
-    .values({ name: "test", tokenHash: hashToken(secret), prefix: secret.slice(0, 9), userId: actor.userId, createdBy: actor.userId });
+    .values({ name: "test", tokenHash: hashToken(secret), prefix: secret.slice(0, 9), userId: actor.userId, createdBy: actor.userId, scopes });
   return secret;
 }

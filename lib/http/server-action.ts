@@ -23,21 +23,37 @@ export function formDataToObject(form: FormData): Record<string, unknown> {
   return out;
 }
 
+export interface ActionConfig<S extends z.ZodType = z.ZodType> {
+  /** "public" for anyone; otherwise the permission the actor's role must hold. */
+  permission: Permission | "public";
+  input: S;
+}
+
+// Kept beside the actions rather than on them: an action is a server reference Next.js marks up.
+const configs = new WeakMap<object, ActionConfig>();
+
+/** The configuration an action was built with (the access-control suite checks its table against it). */
+export function actionConfigOf(candidate: unknown): ActionConfig | undefined {
+  return typeof candidate === "function" ? configs.get(candidate) : undefined;
+}
+
 /**
- * The one wrapper of every server action (each is a public endpoint): parse -> actor ->
- * permission -> use case -> a result the form can show, field by field, in the user's language.
+ * The one wrapper of every server action (each is a public endpoint): actor -> permission ->
+ * parse -> use case -> a result the form can show, field by field, in the user's language. Who is
+ * calling is checked before the input is read, as for route handlers, so a caller without the
+ * permission learns nothing about what the action would accept.
  */
 export function action<S extends z.ZodType, T>(
-  config: { permission: Permission | "public"; input: S },
+  config: ActionConfig<S>,
   handler: (input: { actor: Actor | null; input: z.output<S>; locale: Locale }) => Promise<T>,
 ): (raw: z.input<S> | FormData) => Promise<ActionResult<T>> {
-  return async (raw) => {
+  const run = async (raw: z.input<S> | FormData): Promise<ActionResult<T>> => {
     const requestHeaders = await headers();
     const locale = localeFromHeaders(requestHeaders, "page");
     try {
-      const parsed = await config.input.parseAsync(raw instanceof FormData ? formDataToObject(raw) : raw);
       const actor = await actorFromHeaders(requestHeaders);
       if (config.permission !== "public") requirePermission(actor, config.permission);
+      const parsed = await config.input.parseAsync(raw instanceof FormData ? formDataToObject(raw) : raw);
       return { ok: true, data: await handler({ actor, input: parsed, locale }) };
     } catch (error) {
       unstable_rethrow(error);
@@ -45,4 +61,6 @@ export function action<S extends z.ZodType, T>(
       return { ok: false, ...body.error };
     }
   };
+  configs.set(run, config);
+  return run;
 }

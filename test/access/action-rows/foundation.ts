@@ -1,0 +1,63 @@
+import { db } from "@/db";
+import { apiTokens } from "@/db/schema";
+import { hashToken, newTokenSecret } from "@/lib/auth/api-tokens";
+import type { ActionRows, ActionWorld, Outcome } from "../action-types";
+import { applicant, newCompany } from "../sample-inputs";
+
+/** A fresh token of the world's admin, to revoke. */
+async function aToken(world: ActionWorld) {
+  const secret = newTokenSecret();
+  const [row] = await db
+    .insert(apiTokens)
+    .values({ name: "partner", tokenHash: hashToken(secret), prefix: secret.slice(0, 10), userId: world.admin.userId, createdBy: world.admin.userId })
+    .returning({ id: apiTokens.id });
+  return row!.id;
+}
+
+const everyone = (outcome: Outcome) =>
+  ({
+    anonymous: outcome,
+    enterprise: outcome,
+    otherEnterprise: outcome,
+    expert: outcome,
+    station: outcome,
+    admin: outcome,
+    otherDistrictAdmin: outcome,
+    scopedToken: outcome,
+  }) as const;
+
+// Integration tokens are the county's: any admin manages them.
+const admins = { admin: "ok", otherDistrictAdmin: "ok" } as const;
+
+export const rows: ActionRows = {
+  "app/(portal)/inbox/actions.ts": {
+    // Only the caller's own notifications are touched (lib/notifications/inbox.ts), so everyone signed in may mark theirs.
+    markReadAction: {
+      permission: "notification.read",
+      input: () => ({ id: "all" }),
+      expect: { enterprise: "ok", otherEnterprise: "ok", expert: "ok", station: "ok", admin: "ok", otherDistrictAdmin: "ok" },
+    },
+  },
+  "app/(portal)/admin/tokens/actions.ts": {
+    issueTokenAction: { permission: "token.manage", input: () => ({ name: "县政务服务平台" }), expect: admins },
+    revokeTokenAction: { permission: "token.manage", input: async (world) => ({ id: await aToken(world) }), expect: admins },
+  },
+  "app/(public)/forgot-password/actions.ts": {
+    // The same answer whether or not the e-mail has an account, and whoever asks.
+    requestPasswordResetAction: { permission: "public", input: () => ({ email: "nobody@test.example" }), expect: everyone("ok") },
+  },
+  "app/(public)/register/actions.ts": {
+    registerEnterpriseAction: { permission: "public", input: newCompany, expect: everyone("ok") },
+  },
+  "app/(public)/apply/actions.ts": {
+    applyAction: { permission: "public", input: applicant, expect: everyone("ok") },
+  },
+  "app/(public)/set-password/actions.ts": {
+    // A link that was never issued: whoever calls is told it does not exist, and nothing changes.
+    setPasswordAction: {
+      permission: "public",
+      input: () => ({ token: "no-such-link", password: "long-enough-password", confirm: "long-enough-password" }),
+      expect: everyone("not_found"),
+    },
+  },
+};

@@ -19,10 +19,11 @@ const working = (holder.__clcrWorking ??= new WeakSet<PgBoss>());
  * (`BEGIN … COMMIT`), which postgres.js refuses on the app's pool, so on a server it gets a small
  * pool of its own (node-postgres, its own driver). PGlite is one connection: pg-boss shares it.
  */
-function connection(target: Database): { connectionString: string; max: number } | { db: PgBoss.Db } {
+function connection(target: Database): { connectionString: string; max: number; connectionTimeoutMillis: number } | { db: PgBoss.Db } {
   if (target.kind === "postgres") {
     if (!target.url) throw new Error("the job queue needs the server's connection string");
-    return { connectionString: target.url, max: 3 };
+    // node-postgres waits for a connection without limit by default; a start must fail and retry.
+    return { connectionString: target.url, max: 3, connectionTimeoutMillis: 10_000 };
   }
   return { db: sqlAdapter(target.db) };
 }

@@ -15,13 +15,15 @@ export type DbOrTx = Db | Tx;
 export interface Database {
   db: Db;
   kind: "pglite" | "postgres";
+  /** The server's connection string (PostgreSQL only): the job queue opens its own connections from it. */
+  url?: string;
   close(): Promise<void>;
 }
 
 /** Opens a PostgreSQL server through postgres.js. */
 export function openPostgres(url: string, options: { max?: number } = {}): Database {
   const client = postgres(url, { max: options.max ?? 10, onnotice: () => {} });
-  return { db: drizzlePostgres(preparing(client), { schema }), kind: "postgres", close: () => client.end() };
+  return { db: drizzlePostgres(preparing(client), { schema }), kind: "postgres", url, close: () => client.end() };
 }
 
 type Client = postgres.Sql | postgres.TransactionSql;

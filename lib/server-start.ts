@@ -1,15 +1,21 @@
 import { prepareEmbeddedDatabase } from "@/db/embedded";
 import { env } from "@/lib/env";
 import { startWorkers } from "@/lib/jobs/queue";
+import { tryNowThenRetry } from "@/lib/jobs/retry";
 
-/** Start-up of a server process (never of the build): database ready, then workers. */
+/**
+ * Start-up of a server process (never of the build): database ready, then workers. The first
+ * attempt to start the workers is awaited (on PGlite the queue must start before any request opens
+ * a transaction); if it fails, the site serves while the workers keep trying with backoff, and jobs
+ * enqueued meanwhile wait in the queue.
+ */
 export async function startServerProcess(): Promise<void> {
   if (env().NEXT_PHASE === "phase-production-build") return;
   await prepareEmbeddedDatabase();
-  try {
-    await startWorkers();
-  } catch (error) {
-    // The site stays up without workers; deadlines are also enforced when offers are answered.
-    console.error("Background workers did not start", error);
-  }
+  const { ok, done } = await tryNowThenRetry(() => startWorkers(), {
+    onFailure: (error, attempt, retryInMs) =>
+      console.error(`Background workers did not start (attempt ${attempt}); trying again in ${retryInMs / 1000} s`, error),
+  });
+  if (ok) console.log("Background workers started.");
+  else void done.then(() => console.log("Background workers started."));
 }

@@ -1,5 +1,7 @@
 // Runs the Playwright journeys: finds a Chromium, builds the app, starts it on a fresh embedded
-// database with the demo world, and runs e2e/. Extra arguments go to Playwright.
+// database with the demo world, and runs e2e/. Extra arguments go to Playwright. With
+// E2E_SERVER_DATABASE_URL set (a PostgreSQL server), it first runs the fresh-server journey too:
+// a new database, `npm run db:migrate`, the built app's first start on it, a filing and its job.
 import { spawnSync } from "node:child_process";
 import { existsSync, rmSync } from "node:fs";
 
@@ -30,12 +32,13 @@ if (!chromium) {
   }
 }
 
-const run = (cmd, args, env = {}) => {
-  const result = spawnSync(cmd, args, { stdio: "inherit", env: { ...process.env, ...env } });
-  if (result.status !== 0) process.exit(result.status ?? 1);
-};
+const status = (cmd, args, env = {}) => spawnSync(cmd, args, { stdio: "inherit", env: { ...process.env, ...env } }).status ?? 1;
 
-if (process.env.E2E_SKIP_BUILD !== "1") run("npx", ["next", "build"]);
+if (process.env.E2E_SKIP_BUILD !== "1" && status("npx", ["next", "build"]) !== 0) process.exit(1);
+// Both suites run even when the first fails, so one run reports both.
+const freshServer = process.env.E2E_SERVER_DATABASE_URL ? status("node", ["e2e/fresh-server.mjs"]) : 0;
 const dataDir = process.env.E2E_PGLITE_DIR ?? ".data/e2e";
 rmSync(dataDir, { recursive: true, force: true });
-run("npx", ["playwright", "test", ...process.argv.slice(2)], { E2E_CHROMIUM: chromium ?? "", E2E_PGLITE_DIR: dataDir });
+const browser = status("npx", ["playwright", "test", ...process.argv.slice(2)], { E2E_CHROMIUM: chromium ?? "", E2E_PGLITE_DIR: dataDir });
+if (freshServer !== 0) console.error("The fresh-server journey failed (see above).");
+process.exit(freshServer || browser);

@@ -8,7 +8,7 @@ import type { TestProject } from "vitest/node";
 import { openPostgres, pgliteDatabase } from "@/db";
 import { migrateDatabase } from "@/db/migrate";
 import { seedReferenceData } from "@/db/seed/reference";
-import { getBoss } from "@/lib/jobs/queue";
+import { prepareJobQueue } from "@/lib/jobs/queue";
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -31,7 +31,7 @@ export default async function setup(project: TestProject) {
     const database = openPostgres(url.toString(), { max: 1 });
     await migrateDatabase(database);
     await database.db.transaction((tx) => seedReferenceData(tx));
-    await (await getBoss(database)).stop({ graceful: false, wait: true });
+    await prepareJobQueue(database);
     await database.close();
     project.provide("testDatabase", { kind: "postgres", serverUrl, template });
     console.log(`Database tests run on PostgreSQL (fresh databases from ${template}).`);
@@ -45,7 +45,7 @@ export default async function setup(project: TestProject) {
   const database = pgliteDatabase(client);
   await migrateDatabase(database);
   await database.db.transaction((tx) => seedReferenceData(tx));
-  await (await getBoss(database)).stop({ graceful: false, wait: true });
+  await prepareJobQueue(database);
   const dump = await client.dumpDataDir("none");
   const dir = mkdtempSync(path.join(tmpdir(), "clcr-test-"));
   const dumpFile = path.join(dir, "migrated.tar");

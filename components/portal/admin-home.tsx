@@ -5,12 +5,17 @@ import type { Actor } from "@/lib/authz";
 import type { Locale } from "@/lib/i18n/catalog";
 import { formatCount } from "@/lib/i18n/format";
 import type { Translate } from "@/lib/i18n/translate";
+import { countFailedJobs } from "@/lib/jobs/failed-jobs";
 import { listRequestsForActor } from "@/lib/requests/queries";
 import { getAdminOverview } from "@/lib/reports/admin-overview";
 
 /** The law society's working counts and the latest requests. */
 export async function AdminHome({ actor, t, locale }: { actor: Actor; t: Translate; locale: Locale }) {
-  const [overview, latest] = await Promise.all([getAdminOverview(actor), listRequestsForActor(actor, {}, { page: 1, pageSize: 8 })]);
+  const [overview, latest, failedJobs] = await Promise.all([
+    getAdminOverview(actor),
+    listRequestsForActor(actor, {}, { page: 1, pageSize: 8 }),
+    countFailedJobs(),
+  ]);
   const tiles = [
     { label: t("home.portal.admin.awaitingTriage"), value: overview.awaitingTriage, href: "/admin/triage", testId: "awaiting-triage" },
     { label: t("home.portal.admin.needsAttention"), value: overview.needsAttention, href: "/admin/requests?attention=1", testId: "needs-attention" },
@@ -37,6 +42,15 @@ export async function AdminHome({ actor, t, locale }: { actor: Actor; t: Transla
           </Link>
         ))}
       </div>
+      {/* Mail and deadlines that ran out of retries: someone should look at the server log. */}
+      <p
+        className={`text-sm ${failedJobs.total ? "font-medium text-red-700" : "text-slate-600"}`}
+        title={Object.entries(failedJobs.byQueue)
+          .map(([queue, n]) => `${queue}: ${n}`)
+          .join("\n")}
+      >
+        {t("home.portal.admin.failedJobs")} <span data-testid="failed-jobs">{formatCount(failedJobs.total, locale)}</span>
+      </p>
       <Card title={t("home.portal.admin.recent")}>
         <RequestTable items={latest.items} t={t} locale={locale} showEnterprise />
       </Card>

@@ -1,5 +1,6 @@
 import PgBoss from "pg-boss";
 import { database, type Database, type DbOrTx } from "@/db";
+import { MAINTENANCE_INTERVAL_SECONDS, queuePolicies } from "./policy";
 import { jobHandlers, jobSchedules, type JobName } from "./registry";
 import { sqlAdapter } from "./sql-adapter";
 
@@ -9,33 +10,88 @@ import { sqlAdapter } from "./sql-adapter";
  */
 // Kept on globalThis like the db handle: instrumentation and the route bundles are separate module
 // graphs, and a second queue started from inside a PGlite transaction would wait on it forever.
-const holder = globalThis as unknown as { __clcrBosses?: WeakMap<Database, Promise<PgBoss>> };
+const holder = globalThis as unknown as { __clcrBosses?: WeakMap<Database, Promise<PgBoss>>; __clcrWorking?: WeakSet<PgBoss> };
 const bosses = (holder.__clcrBosses ??= new WeakMap<Database, Promise<PgBoss>>());
+const working = (holder.__clcrWorking ??= new WeakSet<PgBoss>());
 
-async function startBoss(target: Database): Promise<PgBoss> {
+/**
+ * Where pg-boss sends its own SQL. Its schema changes and maintenance are multi-statement scripts
+ * (`BEGIN … COMMIT`), which postgres.js refuses on the app's pool, so on a server it gets a small
+ * pool of its own (node-postgres, its own driver). PGlite is one connection: pg-boss shares it.
+ */
+function connection(target: Database): { connectionString: string; max: number; connectionTimeoutMillis: number } | { db: PgBoss.Db } {
+  if (target.kind === "postgres") {
+    if (!target.url) throw new Error("the job queue needs the server's connection string");
+    // node-postgres waits for a connection without limit by default; a start must fail and retry.
+    return { connectionString: target.url, max: 3, connectionTimeoutMillis: 10_000 };
+  }
+  return { db: sqlAdapter(target.db) };
+}
+
+/** Creates every registered queue that is missing and brings each one's options up to date. */
+async function ensureQueues(boss: PgBoss): Promise<void> {
+  for (const name of Object.keys(jobHandlers) as JobName[]) {
+    const { expireInSeconds, retryLimit, retryDelay, retryBackoff } = queuePolicies[name];
+    const options = { name, expireInSeconds, retryLimit, retryDelay, retryBackoff };
+    await boss.createQueue(name, options);
+    await boss.updateQueue(name, options);
+  }
+}
+
+async function startBoss(target: Database, options: { supervise: boolean }): Promise<PgBoss> {
   const boss = new PgBoss({
-    db: sqlAdapter(target.db),
+    ...connection(target),
+    // Creates or upgrades pg-boss's schema if `npm run db:migrate` has not (it is idempotent).
     migrate: true,
     // Scheduled jobs (sweeps, reminders) and housekeeping run on both databases.
-    supervise: true,
-    schedule: true,
+    supervise: options.supervise,
+    schedule: options.supervise,
+    maintenanceIntervalSeconds: MAINTENANCE_INTERVAL_SECONDS,
   });
   boss.on("error", (error) => console.error("job queue error", error));
-  await boss.start();
-  for (const name of Object.keys(jobHandlers)) {
-    await boss.createQueue(name, { name, retryLimit: 8, retryDelay: 30, retryBackoff: true });
+  try {
+    await boss.start();
+    await ensureQueues(boss);
+    return boss;
+  } catch (error) {
+    await boss.stop({ graceful: false, wait: true }).catch(() => {});
+    throw error;
+  }
+}
+
+/**
+ * Creates pg-boss's schema and the app's queues on a database, then lets go of it: part of
+ * `npm run db:migrate`, so a fresh server database is complete before the app first starts.
+ */
+export async function prepareJobQueue(target: Database): Promise<void> {
+  const boss = await startBoss(target, { supervise: false });
+  await boss.stop({ graceful: false, wait: true });
+}
+
+/**
+ * The queue of the current database, started on first use. A start that fails is not kept: the
+ * next caller tries again (the database may have been unreachable, or not migrated yet).
+ */
+export function getBoss(target: Database = database()): Promise<PgBoss> {
+  let boss = bosses.get(target);
+  if (!boss) {
+    const starting = startBoss(target, { supervise: true });
+    starting.catch(() => {
+      if (bosses.get(target) === starting) bosses.delete(target);
+    });
+    bosses.set(target, starting);
+    boss = starting;
   }
   return boss;
 }
 
-/** The queue of the current database, started on first use. */
-export function getBoss(target: Database = database()): Promise<PgBoss> {
-  let boss = bosses.get(target);
-  if (!boss) {
-    boss = startBoss(target);
-    bosses.set(target, boss);
-  }
-  return boss;
+/** Stops the queue of a database (workers, maintenance, its own connections) and forgets it. */
+export async function stopBoss(target: Database = database()): Promise<void> {
+  const boss = bosses.get(target);
+  if (!boss) return;
+  bosses.delete(target);
+  const started = await boss.catch(() => null);
+  await started?.stop({ graceful: false, wait: true });
 }
 
 /**
@@ -52,16 +108,42 @@ export async function enqueue<N extends JobName>(
   await boss.send(name, data as object, { ...options, db: sqlAdapter(handle) });
 }
 
-/** Starts a worker for every registered job and registers the recurring sweeps (server processes). */
-export async function startWorkers(): Promise<void> {
-  const boss = await getBoss();
-  for (const [name, cron] of Object.entries(jobSchedules)) {
-    await boss.schedule(name, cron, {}, { tz: "Asia/Shanghai" });
+/** Runs one job; a job that throws is failed (and so retried) on its own. Answers whether it succeeded. */
+async function runJob(boss: PgBoss, name: JobName, job: PgBoss.Job<unknown>): Promise<boolean> {
+  try {
+    await (jobHandlers[name] as (data: unknown) => Promise<void>)(job.data);
+    return true;
+  } catch (error) {
+    await boss.fail(name, job.id, { message: error instanceof Error ? error.message : String(error) });
+    return false;
   }
-  for (const [name, handler] of Object.entries(jobHandlers)) {
-    await boss.work(name, { pollingIntervalSeconds: 2 }, async (jobs) => {
-      for (const job of jobs) await (handler as (data: unknown) => Promise<void>)(job.data);
-    });
+}
+
+/**
+ * Starts the workers for every registered job and registers the recurring sweeps (server
+ * processes). Safe to call again after a failure: a half-started queue is stopped and started anew.
+ */
+export async function startWorkers(target: Database = database()): Promise<void> {
+  const boss = await getBoss(target);
+  if (working.has(boss)) return;
+  try {
+    for (const [name, cron] of Object.entries(jobSchedules)) {
+      await boss.schedule(name, cron, {}, { tz: "Asia/Shanghai" });
+    }
+    for (const name of Object.keys(jobHandlers) as JobName[]) {
+      const { workers, batchSize } = queuePolicies[name];
+      for (let i = 0; i < workers; i++) {
+        // A batch runs side by side, so one slow job holds up no other; pg-boss completes the batch
+        // when this returns, and those that failed are failed already.
+        await boss.work(name, { pollingIntervalSeconds: 2, batchSize }, async (jobs) => {
+          await Promise.all(jobs.map((job) => runJob(boss, name, job)));
+        });
+      }
+    }
+    working.add(boss);
+  } catch (error) {
+    await stopBoss(target);
+    throw error;
   }
 }
 
@@ -71,7 +153,6 @@ export async function startWorkers(): Promise<void> {
  */
 export async function drainJobs(name: JobName): Promise<{ ran: number; failed: number }> {
   const boss = await getBoss();
-  const handler = jobHandlers[name] as (data: unknown) => Promise<void>;
   let ran = 0;
   let failed = 0;
   for (;;) {
@@ -79,13 +160,8 @@ export async function drainJobs(name: JobName): Promise<{ ran: number; failed: n
     if (!jobs.length) return { ran, failed };
     for (const job of jobs) {
       ran += 1;
-      try {
-        await handler(job.data);
-        await boss.complete(name, job.id);
-      } catch (error) {
-        failed += 1;
-        await boss.fail(name, job.id, { message: error instanceof Error ? error.message : String(error) });
-      }
+      if (await runJob(boss, name, job)) await boss.complete(name, job.id);
+      else failed += 1;
     }
   }
 }

@@ -17,6 +17,13 @@ export interface MailSettings {
 /** What an expert who chose "important" still gets by e-mail: offers, decisions about them, and a company querying a payment they recorded. */
 const IMPORTANT_KINDS = new Set(["offer.new", "offer.deadline", "expert.appointed", "expert.decision", "recovery.queried"]);
 
+/**
+ * How long a mail server may take to accept the connection, to greet, and to answer each step.
+ * A hung server fails the delivery within seconds, and the queue retries it (its expiry in
+ * lib/jobs/policy.ts is longer than all three together), instead of holding a worker for minutes.
+ */
+export const MAIL_TIMEOUTS_MS = { connectionTimeout: 5_000, greetingTimeout: 5_000, socketTimeout: 15_000 } as const;
+
 let override: MailSettings | null | undefined;
 let cached: { key: string; transport: Transporter } | undefined;
 
@@ -44,9 +51,7 @@ function transportFor(settings: MailSettings): Transporter {
         port: settings.port,
         secure: settings.secure,
         auth: settings.user ? { user: settings.user, pass: settings.password ?? "" } : undefined,
-        connectionTimeout: 10_000,
-        greetingTimeout: 10_000,
-        socketTimeout: 20_000,
+        ...MAIL_TIMEOUTS_MS,
       }),
     };
   }

@@ -47,6 +47,7 @@ export const home: Shape<typeof zh> = {
       pendingApplications: "Applications to vet",
       activeCases: "Active cases",
       expiringSoon: "Appointments ending within 90 days",
+      failedJobs: "Failed background jobs (past week)",
       recent: "Latest requests",
     },
     columns: {

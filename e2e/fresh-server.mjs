@@ -1,0 +1,181 @@
+// The first start on a fresh PostgreSQL database, as an operator does it: create an empty database,
+// `npm run db:migrate`, start the built app (`next start`), register a company, sign in, file a
+// request, and check that the background workers started and ran the job the filing enqueued.
+// Needs a production build and E2E_SERVER_DATABASE_URL (a server URL allowed to create databases).
+// Prints each check; exits non-zero on the first that fails. Always stops the app and drops the database.
+import { spawn, spawnSync } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import postgres from "postgres";
+
+const serverUrl = process.env.E2E_SERVER_DATABASE_URL;
+if (!serverUrl) {
+  console.error("fresh-server journey: set E2E_SERVER_DATABASE_URL to a PostgreSQL server URL");
+  process.exit(2);
+}
+const port = Number(process.env.E2E_FRESH_PORT ?? 3201);
+const baseUrl = `http://127.0.0.1:${port}`;
+const dbName = `clcr_e2e_fresh_${Date.now()}_${randomBytes(3).toString("hex")}`;
+const dbUrl = Object.assign(new URL(serverUrl), { pathname: `/${dbName}` }).toString();
+const password = `Fresh-${randomBytes(12).toString("base64url")}`;
+const run = randomBytes(3).toString("hex");
+const adminEmail = `ops-${run}@fresh.example`;
+const enterpriseEmail = `owner-${run}@fresh.example`;
+const started = Date.now();
+const since = () => `${((Date.now() - started) / 1000).toFixed(1)} s`;
+
+const check = (ok, what, detail = "") => {
+  if (!ok) throw new Error(`FAILED: ${what}${detail ? `\n  ${detail}` : ""}`);
+  console.log(`  ok  ${what}${detail ? ` (${detail})` : ""}`);
+};
+
+/** Polls `probe` until it answers something truthy, or fails after `ms`. */
+async function waitFor(what, probe, ms) {
+  const deadline = Date.now() + ms;
+  for (;;) {
+    const value = await probe().catch(() => null);
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error(`FAILED: ${what} within ${ms / 1000} s`);
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+}
+
+/** A valid 统一社会信用代码 (GB 32100-2015) with random digits, so every run registers a new company. */
+function creditCode() {
+  const charset = "0123456789ABCDEFGHJKLMNPQRTUWXY";
+  const weights = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
+  let code = "91330421";
+  for (let i = 0; i < 9; i++) code += String(randomBytes(1)[0] % 10);
+  const sum = [...code].reduce((acc, c, i) => acc + charset.indexOf(c) * weights[i], 0);
+  return code + charset[(31 - (sum % 31)) % 31];
+}
+
+/** fetch with a cookie jar, a same-site Origin on writes, and no redirects followed. */
+const jar = new Map();
+async function http(path, { method = "GET", json, form } = {}) {
+  const headers = { cookie: [...jar].map(([k, v]) => `${k}=${v}`).join("; ") };
+  let body;
+  if (json) [headers["content-type"], body] = ["application/json", JSON.stringify(json)];
+  if (form) [headers["content-type"], body] = ["application/x-www-form-urlencoded", new URLSearchParams(form).toString()];
+  if (method !== "GET") headers.origin = baseUrl;
+  const response = await fetch(baseUrl + path, { method, headers, body, redirect: "manual" });
+  for (const cookie of response.headers.getSetCookie()) {
+    const [pair] = cookie.split(";");
+    const at = pair.indexOf("=");
+    jar.set(pair.slice(0, at), pair.slice(at + 1));
+  }
+  const text = await response.text();
+  let data = null;
+  try {
+    data = JSON.parse(text);
+  } catch {
+    data = text;
+  }
+  return { status: response.status, data };
+}
+
+const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
+let app;
+let appExit;
+let log = "";
+
+async function stopApp() {
+  if (!app || app.exitCode !== null) return;
+  process.kill(-app.pid, "SIGTERM");
+  const forced = setTimeout(() => app.exitCode === null && process.kill(-app.pid, "SIGKILL"), 10_000);
+  await appExit;
+  clearTimeout(forced);
+}
+
+try {
+  console.log(`Fresh-server journey on ${dbName}, app on port ${port}`);
+  await admin.unsafe(`create database ${dbName}`);
+  check(true, "created an empty database");
+
+  const migrate = spawnSync("npm", ["run", "db:migrate"], { env: { ...process.env, DATABASE_URL: dbUrl }, encoding: "utf8" });
+  check(migrate.status === 0, "npm run db:migrate", migrate.status === 0 ? since() : `${migrate.stdout}\n${migrate.stderr}`);
+
+  const db = postgres(dbUrl, { max: 1, onnotice: () => {} });
+  try {
+    // An admin for the filing to notify (the journey never signs in as it), as `admin:create` would make.
+    await db`insert into users (email, password_hash, role, name) values (${adminEmail}, ${"!"}, 'admin', ${"运维管理员"})`;
+
+    app = spawn("npx", ["next", "start", "-p", String(port), "-H", "127.0.0.1"], {
+      detached: true,
+      stdio: ["ignore", "pipe", "pipe"],
+      env: {
+        ...process.env,
+        NODE_ENV: "production",
+        DATABASE_URL: dbUrl,
+        NEXTAUTH_URL: baseUrl,
+        NEXTAUTH_SECRET: "e2e-secret-for-the-fresh-server-journey-only",
+        SMTP_HOST: "",
+      },
+    });
+    appExit = new Promise((resolve) => app.once("exit", resolve));
+    for (const stream of [app.stdout, app.stderr]) {
+      stream.on("data", (chunk) => {
+        log += chunk;
+        process.stdout.write(String(chunk).replace(/^(?=.)/gm, "  [app] "));
+      });
+    }
+    await waitFor("the app answers", async () => app.exitCode === null && (await http("/api/v1/stats")).status === 200, 120_000);
+    check(true, "next start answers", since());
+    await waitFor("the log says the workers started", async () => log.includes("Background workers started."), 30_000);
+    check(!log.includes("did not start"), "background workers started on the first attempt");
+
+    const registered = await http("/api/v1/enterprises/register", {
+      method: "POST",
+      json: { companyName: `新启航贸易有限公司${run}`, creditCode: creditCode(), contactName: "张三", email: enterpriseEmail, password },
+    });
+    check(registered.status === 201, "registered a company", `HTTP ${registered.status} ${JSON.stringify(registered.data)}`);
+
+    const { data: csrf } = await http("/api/auth/csrf");
+    const signIn = await http("/api/auth/callback/credentials", {
+      method: "POST",
+      form: { csrfToken: csrf.csrfToken, email: enterpriseEmail, password, json: "true" },
+    });
+    const me = await http("/api/v1/me");
+    check(me.status === 200 && me.data.role === "enterprise", "signed in through next-auth", `callback HTTP ${signIn.status}, /me HTTP ${me.status}`);
+
+    const filedAt = Date.now();
+    const filed = await http("/api/v1/requests", {
+      method: "POST",
+      json: {
+        title: `货款追讨 ${run}`,
+        category: "debt_collection",
+        specialties: [],
+        description: "供货后对方拖欠货款，多次催告未果。",
+        counterparties: [{ name: "湖州某建材有限公司" }],
+        amountAtStakeFen: 35_000_000,
+        urgency: "normal",
+        regionCode: "330421002",
+      },
+    });
+    check(filed.status === 201, "filed a request", `HTTP ${filed.status} ${JSON.stringify(filed.data)}`);
+
+    const job = await waitFor(
+      "the notification job the filing enqueued completes",
+      async () => {
+        const [row] = await db`
+          select j.state from pgboss.job j join notifications n on n.id::text = j.data->>'notificationId'
+          where j.name = 'notification.email' and n.request_id = ${filed.data.id} and j.state = 'completed'`;
+        return row;
+      },
+      30_000,
+    );
+    check(job.state === "completed", "the worker ran the filing's notification job", `${((Date.now() - filedAt) / 1000).toFixed(1)} s after filing`);
+    check(log.includes(`[mail] to=${adminEmail}`), "the admin's notification mail went out (to the log: no SMTP server)");
+    check(!/did not start|UNSAFE_TRANSACTION/.test(log), "no start-up or transaction errors in the log");
+  } finally {
+    await stopApp();
+    await db.end();
+  }
+  console.log(`Fresh-server journey passed in ${since()}.`);
+} catch (error) {
+  console.error(error instanceof Error ? error.message : error);
+  process.exitCode = 1;
+} finally {
+  await stopApp().catch(() => {});
+  await admin.unsafe(`drop database if exists ${dbName} with (force)`).catch((error) => console.error("could not drop", dbName, error));
+  await admin.end();
+}

@@ -1,6 +1,7 @@
 // The first start on a fresh PostgreSQL database, as an operator does it: create an empty database,
-// `npm run db:migrate`, start the built app (`next start`), register a company, sign in, file a
-// request, and check that the background workers started and ran the job the filing enqueued.
+// `npm run db:migrate`, `npm run admin:create`, start the built app (`next start`), register a company,
+// sign in, file a request, check that the background workers started and ran the job the filing
+// enqueued, and that the first admin signs in and finds the request in the triage queue.
 // Needs a production build and E2E_SERVER_DATABASE_URL (a server URL allowed to create databases).
 // Prints each check; exits non-zero on the first that fails. Always stops the app and drops the database.
 import { spawn, spawnSync } from "node:child_process";
@@ -17,6 +18,8 @@ const baseUrl = `http://127.0.0.1:${port}`;
 const dbName = `clcr_e2e_fresh_${Date.now()}_${randomBytes(3).toString("hex")}`;
 const dbUrl = Object.assign(new URL(serverUrl), { pathname: `/${dbName}` }).toString();
 const password = `Fresh-${randomBytes(12).toString("base64url")}`;
+const adminPassword = `Admin-${randomBytes(12).toString("base64url")}`;
+const secret = "e2e-secret-for-the-fresh-server-journey-only";
 const run = randomBytes(3).toString("hex");
 const adminEmail = `ops-${run}@fresh.example`;
 const enterpriseEmail = `owner-${run}@fresh.example`;
@@ -73,6 +76,14 @@ async function http(path, { method = "GET", json, form } = {}) {
   return { status: response.status, data };
 }
 
+/** Signs in through next-auth with a fresh cookie jar; answers GET /api/v1/me. */
+async function signIn(email, secretWord) {
+  jar.clear();
+  const { data: csrf } = await http("/api/auth/csrf");
+  await http("/api/auth/callback/credentials", { method: "POST", form: { csrfToken: csrf.csrfToken, email, password: secretWord, json: "true" } });
+  return http("/api/v1/me");
+}
+
 const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
 let app;
 let appExit;
@@ -94,11 +105,19 @@ try {
   const migrate = spawnSync("npm", ["run", "db:migrate"], { env: { ...process.env, DATABASE_URL: dbUrl }, encoding: "utf8" });
   check(migrate.status === 0, "npm run db:migrate", migrate.status === 0 ? since() : `${migrate.stdout}\n${migrate.stderr}`);
 
+  const firstAdmin = spawnSync("npm", ["run", "admin:create", "--", "--email", adminEmail, "--name", "运维管理员", "--password-stdin"], {
+    env: { ...process.env, DATABASE_URL: dbUrl, NEXTAUTH_SECRET: secret },
+    input: `${adminPassword}\n`,
+    encoding: "utf8",
+  });
+  check(
+    firstAdmin.status === 0,
+    "npm run admin:create (the first admin)",
+    firstAdmin.status === 0 ? since() : `${firstAdmin.stdout}\n${firstAdmin.stderr}`,
+  );
+
   const db = postgres(dbUrl, { max: 1, onnotice: () => {} });
   try {
-    // An admin for the filing to notify (the journey never signs in as it), as `admin:create` would make.
-    await db`insert into users (email, password_hash, role, name) values (${adminEmail}, ${"!"}, 'admin', ${"运维管理员"})`;
-
     app = spawn("npx", ["next", "start", "-p", String(port), "-H", "127.0.0.1"], {
       detached: true,
       stdio: ["ignore", "pipe", "pipe"],
@@ -107,7 +126,7 @@ try {
         NODE_ENV: "production",
         DATABASE_URL: dbUrl,
         NEXTAUTH_URL: baseUrl,
-        NEXTAUTH_SECRET: "e2e-secret-for-the-fresh-server-journey-only",
+        NEXTAUTH_SECRET: secret,
         SMTP_HOST: "",
       },
     });
@@ -129,13 +148,8 @@ try {
     });
     check(registered.status === 201, "registered a company", `HTTP ${registered.status} ${JSON.stringify(registered.data)}`);
 
-    const { data: csrf } = await http("/api/auth/csrf");
-    const signIn = await http("/api/auth/callback/credentials", {
-      method: "POST",
-      form: { csrfToken: csrf.csrfToken, email: enterpriseEmail, password, json: "true" },
-    });
-    const me = await http("/api/v1/me");
-    check(me.status === 200 && me.data.role === "enterprise", "signed in through next-auth", `callback HTTP ${signIn.status}, /me HTTP ${me.status}`);
+    const me = await signIn(enterpriseEmail, password);
+    check(me.status === 200 && me.data.role === "enterprise", "signed in through next-auth", `/me HTTP ${me.status}`);
 
     const filedAt = Date.now();
     const filed = await http("/api/v1/requests", {
@@ -165,6 +179,12 @@ try {
     );
     check(job.state === "completed", "the worker ran the filing's notification job", `${((Date.now() - filedAt) / 1000).toFixed(1)} s after filing`);
     check(log.includes(`[mail] to=${adminEmail}`), "the admin's notification mail went out (to the log: no SMTP server)");
+
+    const adminMe = await signIn(adminEmail, adminPassword);
+    check(adminMe.status === 200 && adminMe.data.role === "admin", "the first admin signs in", `/me HTTP ${adminMe.status}`);
+    const queue = await http("/api/v1/requests?status=submitted");
+    const found = queue.status === 200 && queue.data.items.some((item) => item.id === filed.data.id);
+    check(found, "the admin finds the new request in the triage queue", `HTTP ${queue.status}`);
     check(!/did not start|UNSAFE_TRANSACTION/.test(log), "no start-up or transaction errors in the log");
   } finally {
     await stopApp();

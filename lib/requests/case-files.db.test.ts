@@ -129,7 +129,11 @@ describe("the case's messages and files", () => {
   const auth = (who: keyof typeof tokens) => ({ authorization: `Bearer ${tokens[who]}` });
   const say = (who: keyof typeof tokens, body: string) =>
     postMessageRoute(
-      new Request(`http://localhost/api/v1/requests/${requestId}/messages`, { method: "POST", body: JSON.stringify({ body }), headers: auth(who) }),
+      new Request(`http://localhost/api/v1/requests/${requestId}/messages`, {
+        method: "POST",
+        body: JSON.stringify({ body }),
+        headers: { ...auth(who), "content-type": "application/json" },
+      }),
       ctx(requestId),
     );
   const upload = (who: keyof typeof tokens, bytes: Uint8Array, name: string, id = requestId) => {

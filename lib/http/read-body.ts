@@ -1,3 +1,4 @@
+import { NextRequest } from "next/server";
 import { AppError } from "@/lib/errors";
 
 /**
@@ -43,4 +44,14 @@ export async function readMultipartForm(request: Request, maxFileBytes: number, 
   } catch {
     return null;
   }
+}
+
+/**
+ * The same request with its body read under the limit first: for a library that reads a body
+ * whole by itself (next-auth's sign-in), which would otherwise hold whatever it is sent.
+ */
+export async function withBoundedBody(request: NextRequest, maxBytes: number, tooLarge: () => AppError): Promise<NextRequest> {
+  if (request.method === "GET" || request.method === "HEAD") return request;
+  const body = await readBodyBytes(request, maxBytes, tooLarge);
+  return new NextRequest(request.url, { method: request.method, headers: request.headers, body });
 }

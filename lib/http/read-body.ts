@@ -7,7 +7,7 @@ import { AppError } from "@/lib/errors";
  * the limit the reading stops and `tooLarge()` is thrown, so no body costs more memory than its
  * limit, whatever it claims.
  */
-export async function readBodyBytes(request: Request, maxBytes: number, tooLarge: () => AppError): Promise<Uint8Array> {
+export async function readBodyBytes(request: Request, maxBytes: number, tooLarge: () => AppError): Promise<Uint8Array<ArrayBuffer>> {
   const declared = Number(request.headers.get("content-length") ?? "0");
   if (declared > maxBytes) throw tooLarge();
   if (!request.body) return new Uint8Array(0);

@@ -62,8 +62,10 @@ async function readJson(request: Request, maxBytes: number): Promise<unknown> {
 }
 
 /**
- * The one wrapper of every route handler under app/api: actor -> permission -> parse -> use case
- * -> JSON, with every error mapped to the contract's error body. Never a 500 for bad input.
+ * The one wrapper of every route handler under app/api: a write from another site is refused ->
+ * actor -> permission -> media type -> the body, read under its limit -> text that cannot be
+ * stored refused -> parse -> use case -> JSON, with every error mapped to the contract's error
+ * body. Never a 500 for bad input.
  */
 export function apiRoute<B extends z.ZodType | undefined = undefined, Q extends z.ZodType | undefined = undefined>(
   config: RouteConfig<B, Q>,

@@ -1,16 +1,53 @@
 import { z } from "zod";
 import { checkCreditCode, type CreditCodeProblem } from "@/lib/credit-code";
+import { AppError } from "@/lib/errors";
 import type { MessageKey } from "@/lib/i18n/keys";
 import { parseYuan } from "@/lib/money";
 
 // Shared field schemas. Messages are catalogue keys, translated where they are shown.
 
+/** NUL, which PostgreSQL cannot store in text, and a UTF-16 surrogate without its pair, which UTF-8 cannot encode. */
+const UNSTORABLE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+export const isStorableText = (text: string) => !UNSTORABLE.test(text);
+
+/** The path ("counterparties.0.name") of the first key or string in a raw input that cannot be stored; null when all can. */
+export function unstorableTextPath(value: unknown, path: readonly (string | number)[] = []): string | null {
+  if (typeof value === "string") return isStorableText(value) ? null : path.join(".") || "_";
+  if (Array.isArray(value)) {
+    for (const [index, item] of value.entries()) {
+      const found = unstorableTextPath(item, [...path, index]);
+      if (found !== null) return found;
+    }
+    return null;
+  }
+  if (typeof value === "object" && value !== null && !(value instanceof Blob)) {
+    for (const [key, item] of Object.entries(value)) {
+      const found = isStorableText(key) ? unstorableTextPath(item, [...path, key]) : [...path, key].join(".");
+      if (found !== null) return found;
+    }
+  }
+  return null;
+}
+
+/**
+ * 422 naming the field when any text of a raw input (body, query, path, form) cannot be stored.
+ * The wrappers call it before parsing, so no schema can forget it.
+ */
+export function assertStorableText(value: unknown): void {
+  const field = unstorableTextPath(value);
+  if (field !== null) throw new AppError("invalid_input", "errors.invalidInput", { fields: { [field]: "errors.field.invalidCharacters" } });
+}
+
+/** A string that can be stored: for schemas read outside the wrappers too (a page's query string). */
+export const storableString = (params?: { error: "errors.field.required" }) =>
+  z.string(params).refine(isStorableText, "errors.field.invalidCharacters");
+
 export const requiredText = (max = 200) =>
-  z.string({ error: "errors.field.required" }).trim().min(1, "errors.field.required").max(max, "errors.field.tooLong");
+  storableString({ error: "errors.field.required" }).trim().min(1, "errors.field.required").max(max, "errors.field.tooLong");
 
 export const optionalText = (max = 2000) =>
-  z
-    .string()
+  storableString()
     .trim()
     .max(max, "errors.field.tooLong")
     .optional()
@@ -77,7 +114,15 @@ export const yuanField = z.string({ error: "errors.field.required" }).transform(
   return result.fen;
 });
 
-export const dateField = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "errors.field.date");
+/** A calendar date as YYYY-MM-DD that exists (no 2026-13-45, no 2026-02-30). */
+export const isCalendarDate = (value: string) => {
+  // Year 0 has the same shape but no PostgreSQL date.
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || value < "0001-01-01") return false;
+  const date = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
+};
+
+export const dateField = z.string().refine(isCalendarDate, "errors.field.date");
 
 export const pageQuery = z.object({
   page: z.coerce.number().int().min(1).default(1),

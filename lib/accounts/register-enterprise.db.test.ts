@@ -58,10 +58,16 @@ describe("enterprise self-registration", () => {
   });
 
   it("answers malformed JSON with 400 and missing fields with 422 in the caller's language", async () => {
-    const malformed = await POST(new Request("http://localhost/api/v1/enterprises/register", { method: "POST", body: "{oops" }));
+    const malformed = await POST(
+      new Request("http://localhost/api/v1/enterprises/register", { method: "POST", body: "{oops", headers: { "content-type": "application/json" } }),
+    );
     expect(malformed.status).toBe(400);
     const missing = await POST(
-      new Request("http://localhost/api/v1/enterprises/register", { method: "POST", body: "{}", headers: { "accept-language": "en-GB,en" } }),
+      new Request("http://localhost/api/v1/enterprises/register", {
+        method: "POST",
+        body: "{}",
+        headers: { "content-type": "application/json", "accept-language": "en-GB,en" },
+      }),
     );
     expect(missing.status).toBe(422);
     const body = (await missing.json()) as { error: { fields: Record<string, string> } };

@@ -5,6 +5,7 @@ import { actorFromHeaders } from "@/lib/auth/actor";
 import { requirePermission, type Actor, type Permission } from "@/lib/authz";
 import type { ErrorCode } from "@/lib/errors";
 import type { Locale } from "@/lib/i18n/catalog";
+import { assertStorableText } from "@/lib/validation";
 import { errorResponseBody, localeFromHeaders } from "./error-body";
 
 export type ActionResult<T> = { ok: true; data: T } | { ok: false; code: ErrorCode; message: string; fields?: Record<string, string> };
@@ -53,7 +54,9 @@ export function action<S extends z.ZodType, T>(
     try {
       const actor = await actorFromHeaders(requestHeaders);
       if (config.permission !== "public") requirePermission(actor, config.permission);
-      const parsed = await config.input.parseAsync(raw instanceof FormData ? formDataToObject(raw) : raw);
+      const input = raw instanceof FormData ? formDataToObject(raw) : raw;
+      assertStorableText(input);
+      const parsed = await config.input.parseAsync(input);
       return { ok: true, data: await handler({ actor, input: parsed, locale }) };
     } catch (error) {
       unstable_rethrow(error);

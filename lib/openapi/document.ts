@@ -1,5 +1,7 @@
 import { z } from "zod";
+import { errorStatus } from "@/lib/errors";
 import type { RouteConfig } from "@/lib/http/api-route";
+import { isWrite } from "@/lib/http/request-guard";
 
 export interface DocumentedRoute {
   method: string;
@@ -23,17 +25,7 @@ const errorResponse = {
             properties: {
               code: {
                 type: "string",
-                enum: [
-                  "bad_request",
-                  "unauthorized",
-                  "forbidden",
-                  "not_found",
-                  "conflict",
-                  "payload_too_large",
-                  "invalid_input",
-                  "rate_limited",
-                  "internal",
-                ],
+                enum: Object.keys(errorStatus),
               },
               message: { type: "string" },
               fields: { type: "object", additionalProperties: { type: "string" } },
@@ -59,6 +51,8 @@ function queryParameters(schema: z.ZodType) {
   }));
 }
 
+const uploadSchema = { type: "object", required: ["file"], properties: { file: { type: "string", format: "binary" } } };
+
 /** The OpenAPI 3.1 document of the JSON API, built from the routes' own zod schemas. */
 export function buildOpenApiDocument(routes: DocumentedRoute[]) {
   const paths: Record<string, Record<string, unknown>> = {};
@@ -66,20 +60,27 @@ export function buildOpenApiDocument(routes: DocumentedRoute[]) {
     const pathParams = [...route.path.matchAll(/\{(\w+)\}/g)].map((m) => ({ name: m[1], in: "path", required: true, schema: { type: "string" } }));
     const parameters = [...pathParams, ...(route.config.query ? queryParameters(route.config.query) : [])];
     const isPublic = route.config.permission === "public";
+    const write = isWrite(route.method);
     paths[route.path] ??= {};
     paths[route.path]![route.method.toLowerCase()] = {
       summary: route.summary,
       ...(isPublic ? { security: [] } : { "x-permission": route.config.permission }),
       ...(parameters.length ? { parameters } : {}),
       ...(route.config.body ? { requestBody: { required: true, content: { "application/json": { schema: jsonSchema(route.config.body) } } } } : {}),
+      ...(route.config.accepts === "multipart"
+        ? { requestBody: { required: true, content: { "multipart/form-data": { schema: uploadSchema } } } }
+        : {}),
       responses: {
         "200": { description: "OK", content: { "application/json": {} } },
         "201": { description: "Created", content: { "application/json": {} } },
         "400": errorResponse,
-        ...(isPublic ? {} : { "401": errorResponse, "403": errorResponse }),
+        ...(isPublic ? {} : { "401": errorResponse }),
+        // A write from another site is refused even on a public route.
+        ...(!isPublic || write ? { "403": errorResponse } : {}),
         "404": errorResponse,
         "409": errorResponse,
         "413": errorResponse,
+        ...(write ? { "415": errorResponse } : {}),
         "422": errorResponse,
         "429": errorResponse,
       },

@@ -28,3 +28,17 @@ describe("the OpenAPI document", () => {
     );
   });
 });
+
+describe("the OpenAPI document's media types", () => {
+  it("documents uploads as multipart and answers 415 on writes", async () => {
+    const doc = (await (await GET(new Request("http://localhost/api/v1/openapi.json"))).json()) as {
+      paths: Record<string, Record<string, { requestBody?: { content: Record<string, unknown> }; responses: Record<string, unknown> }>>;
+    };
+    const upload = doc.paths["/api/v1/requests/{id}/attachments"]!.post!;
+    expect(Object.keys(upload.requestBody!.content)).toEqual(["multipart/form-data"]);
+    expect(upload.responses).toHaveProperty("415");
+    expect(doc.paths["/api/v1/enterprises/register"]!.post!.responses).toHaveProperty("415");
+    expect(doc.paths["/api/v1/enterprises/register"]!.post!.responses).toHaveProperty("403");
+    expect(doc.paths["/api/v1/me"]!.get!.responses).not.toHaveProperty("415");
+  });
+});

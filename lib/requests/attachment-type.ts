@@ -43,16 +43,25 @@ export async function sniffAttachmentType(bytes: Uint8Array): Promise<{ mime: st
   return { mime, ext: allowed[mime] };
 }
 
+/** Where more than one extension names a kind: all of them (otherwise only its own). */
+const extensionsOf: Record<string, readonly string[]> = {
+  jpg: ["jpg", "jpeg", "jpe"],
+};
+
 /**
  * A filename safe to store and send back: no directories, no control characters, at most 150
- * characters, and the extension of what the content really is when the name has none.
+ * characters, and an extension that says what the content really is: a PNG named "x.html" is
+ * kept as "x.png", so no download is opened as something other than what it is.
  * Chinese and other non-ASCII characters are kept as they are.
  */
 export function cleanFilename(raw: string, ext: string): string {
   const base = (raw.split(/[\\/]/).pop() ?? "").replace(/[\u0000-\u001f\u007f"<>|*?:]/g, "").trim();
-  let name = base.length > 150 ? base.slice(0, 140) + base.slice(base.lastIndexOf(".")).slice(0, 10) : base;
-  if (!name || name === "." || name === "..") name = "attachment";
-  return /\.[A-Za-z0-9]{1,5}$/.test(name) ? name : `${name}.${ext}`;
+  const dot = base.lastIndexOf(".");
+  const hasExtension = dot > 0 && /^[A-Za-z0-9]{1,5}$/.test(base.slice(dot + 1));
+  const given = hasExtension ? base.slice(dot + 1).toLowerCase() : "";
+  let stem = (hasExtension ? base.slice(0, dot) : base).replace(/[. ]+$/, "").slice(0, 140);
+  if (!stem || stem === "." || stem === "..") stem = "attachment";
+  return (extensionsOf[ext] ?? [ext]).includes(given) ? `${stem}.${base.slice(dot + 1)}` : `${stem}.${ext}`;
 }
 
 /** A Content-Disposition that keeps a Chinese filename intact (RFC 6266 / RFC 5987) with an ASCII fallback. */

@@ -129,7 +129,11 @@ describe("the case's messages and files", () => {
   const auth = (who: keyof typeof tokens) => ({ authorization: `Bearer ${tokens[who]}` });
   const say = (who: keyof typeof tokens, body: string) =>
     postMessageRoute(
-      new Request(`http://localhost/api/v1/requests/${requestId}/messages`, { method: "POST", body: JSON.stringify({ body }), headers: auth(who) }),
+      new Request(`http://localhost/api/v1/requests/${requestId}/messages`, {
+        method: "POST",
+        body: JSON.stringify({ body }),
+        headers: { ...auth(who), "content-type": "application/json" },
+      }),
       ctx(requestId),
     );
   const upload = (who: keyof typeof tokens, bytes: Uint8Array, name: string, id = requestId) => {
@@ -190,9 +194,9 @@ describe("the case's messages and files", () => {
     const file = (await created.json()) as { id: string; mimeType: string; filename: string; sizeBytes: number };
     expect(file).toMatchObject({ mimeType: "application/pdf", filename: "购销合同（2025）.pdf", sizeBytes: PDF.byteLength });
     expect((await upload("expert", await xlsx(), "对账单.xlsx")).status).toBe(201);
-    // A screenshot named ".pdf" is stored as what it is: the type follows the content, not the name.
-    const renamed = (await (await upload("admin", PNG, "截图.pdf")).json()) as { mimeType: string };
-    expect(renamed.mimeType).toBe("image/png");
+    // A screenshot named ".pdf" is stored as what it is: the type and the extension follow the content, not the name.
+    const renamed = (await (await upload("admin", PNG, "截图.pdf")).json()) as { mimeType: string; filename: string };
+    expect(renamed).toMatchObject({ mimeType: "image/png", filename: "截图.png" });
 
     const listed = (await (
       await listFilesRoute(new Request(`http://localhost/api/v1/requests/${requestId}/attachments`, { headers: auth("expert") }), ctx(requestId))
@@ -200,7 +204,7 @@ describe("the case's messages and files", () => {
     expect(listed.map((f) => [f.filename, f.uploadedByRole])).toEqual([
       ["购销合同（2025）.pdf", "enterprise"],
       ["对账单.xlsx", "expert"],
-      ["截图.pdf", "admin"],
+      ["截图.png", "admin"],
     ]);
 
     const download = await downloadRoute(

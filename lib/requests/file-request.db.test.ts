@@ -196,7 +196,11 @@ describe("POST and GET /api/v1/requests", () => {
     const { error } = (await bad.json()) as { error: { fields: Record<string, string> } };
     expect(Object.keys(error.fields).sort()).toEqual(["amountAtStakeFen", "counterparties.0.creditCode", "title"]);
     const malformed = await fileRoute(
-      new Request("http://localhost/api/v1/requests", { method: "POST", body: "{", headers: { authorization: `Bearer ${token}` } }),
+      new Request("http://localhost/api/v1/requests", {
+        method: "POST",
+        body: "{",
+        headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
+      }),
     );
     expect(malformed.status).toBe(400);
     const huge = await post(token, { ...body, description: "很".repeat(300_000) });

@@ -1,6 +1,16 @@
 import { z } from "zod";
 import { expertStatuses, serviceModes, vettingChecks } from "@/db/schema/enums";
-import { dateField, emailField, optionalCreditCodeField, optionalText, pageQuery, passwordField, phoneField, requiredText } from "@/lib/validation";
+import {
+  dateField,
+  emailField,
+  optionalCreditCodeField,
+  optionalText,
+  pageQuery,
+  passwordField,
+  phoneField,
+  requiredText,
+  storableString,
+} from "@/lib/validation";
 import { languageCodes, notifyPreferences } from "./languages";
 import { licenceProblem, normalizeLicenceNumber } from "./licence";
 
@@ -147,7 +157,7 @@ export const conflictIdSchema = z.object({ id: z.uuid("errors.field.invalid") })
 export const directorySorts = ["relevance", "years", "rating"] as const;
 export type DirectorySort = (typeof directorySorts)[number];
 
-const optionalQueryText = (max: number) => z.preprocess(blankToUndefined, z.string().trim().max(max, "errors.field.tooLong").optional());
+const optionalQueryText = (max: number) => z.preprocess(blankToUndefined, storableString().trim().max(max, "errors.field.tooLong").optional());
 
 /** Filters of the public directory (page and API). */
 export const directoryQuerySchema = pageQuery.extend({

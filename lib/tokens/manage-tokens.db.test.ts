@@ -14,7 +14,7 @@ const call = (
   handler(
     new Request("http://localhost/api/v1/x", {
       method: init.method,
-      headers: init.token ? { authorization: `Bearer ${init.token}` } : {},
+      headers: { "content-type": "application/json", ...(init.token ? { authorization: `Bearer ${init.token}` } : {}) },
       body: init.body === undefined ? undefined : JSON.stringify(init.body),
     }),
     { params: Promise.resolve<Record<string, string>>(init.id ? { id: init.id } : {}) },

@@ -9,6 +9,8 @@ export const errors: Shape<typeof zh> = {
   invalidInput: "Some entries need attention.",
   badRequest: "The request is malformed.",
   payloadTooLarge: "What was sent is too large.",
+  unsupportedMediaType: "Send JSON (application/json); uploads are multipart/form-data.",
+  crossSite: "Requests from other sites are refused.",
   rateLimited: "Too many attempts. Please wait and try again.",
   internal: "Something went wrong on our side. Please try again later.",
   field: {
@@ -34,5 +36,6 @@ export const errors: Shape<typeof zh> = {
     unknownRegion: "Unknown region code.",
     unknownSpecialty: "Unknown specialty.",
     date: "Enter a valid date (YYYY-MM-DD).",
+    invalidCharacters: "This contains characters that cannot be stored (such as a null character). Remove them and try again.",
   },
 };

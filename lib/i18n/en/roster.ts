@@ -343,6 +343,7 @@ export const roster: Shape<typeof zh> = {
       unreadable: "The file cannot be read; it may be damaged or in another format.",
       empty: "The file has no data rows.",
       tooManyRows: "The file has more than 2,000 rows; import it in parts.",
+      tooMuchContent: "The file holds too much (over 32 MB unpacked, or over 120,000 cells); import it in parts.",
       missingColumns: "The file lacks required columns: {columns}.",
       columns: "The file lacks required columns; see the format below or download the template.",
       noFile: "Upload a file.",

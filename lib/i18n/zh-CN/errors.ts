@@ -6,6 +6,8 @@ export const errors = {
   invalidInput: "填写的内容有误，请按提示修改。",
   badRequest: "请求格式不正确。",
   payloadTooLarge: "提交的内容过大。",
+  unsupportedMediaType: "请以 JSON（application/json）提交；上传文件请用 multipart/form-data。",
+  crossSite: "拒绝来自其他网站的请求。",
   rateLimited: "操作过于频繁，请稍后再试。",
   internal: "系统暂时出错，请稍后重试。",
   field: {
@@ -31,5 +33,6 @@ export const errors = {
     unknownRegion: "未知的地区代码。",
     unknownSpecialty: "未知的专业领域。",
     date: "请输入有效日期（YYYY-MM-DD）。",
+    invalidCharacters: "含有无法保存的字符（如空字符），请删除后重试。",
   },
 };

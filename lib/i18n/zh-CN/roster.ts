@@ -329,6 +329,7 @@ export const roster = {
       unreadable: "无法读取该文件，文件可能已损坏或格式不对。",
       empty: "文件中没有数据行。",
       tooManyRows: "文件超过 2000 行，请分批导入。",
+      tooMuchContent: "文件内容过多（解压后超过 32 MB，或单元格超过 12 万个），请分批导入。",
       missingColumns: "文件缺少必需的列：{columns}。",
       columns: "文件缺少必需的列，请对照下方格式说明或下载模板。",
       noFile: "请上传文件。",

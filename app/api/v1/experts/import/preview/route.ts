@@ -4,7 +4,7 @@ import { translator } from "@/lib/i18n/translate";
 import { previewImport } from "@/lib/roster/import/preview";
 import { readUploadedFile } from "@/lib/roster/import/upload";
 
-export const POST = apiRoute({ permission: "expert.import" }, async ({ actor, request, locale }) => {
+export const POST = apiRoute({ permission: "expert.import", accepts: "multipart" }, async ({ actor, request, locale }) => {
   const { fileName, bytes } = await readUploadedFile(request);
   return previewImport(actor, fileName, bytes, translator(locale));
 });

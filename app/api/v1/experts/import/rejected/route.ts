@@ -5,7 +5,7 @@ import { checkImportFile } from "@/lib/roster/import/preview";
 import { buildRejectedFile } from "@/lib/roster/import/rejected-file";
 import { readUploadedFile } from "@/lib/roster/import/upload";
 
-export const POST = apiRoute({ permission: "expert.import" }, async ({ actor, request, locale }) => {
+export const POST = apiRoute({ permission: "expert.import", accepts: "multipart" }, async ({ actor, request, locale }) => {
   const { fileName, bytes } = await readUploadedFile(request);
   const { table, rows } = await checkImportFile(actor, fileName, bytes);
   const file = await buildRejectedFile(table, rows, translator(locale));

@@ -4,7 +4,7 @@ import { apiRoute, created } from "@/lib/http/api-route";
 import { addAttachment, listAttachments } from "@/lib/requests/attachments";
 import { readUploadedFile } from "@/lib/requests/read-upload";
 
-export const POST = apiRoute({ permission: "attachment.upload" }, async ({ actor, params, request }) =>
+export const POST = apiRoute({ permission: "attachment.upload", accepts: "multipart" }, async ({ actor, params, request }) =>
   created(await addAttachment(actor, params.id!, () => readUploadedFile(request, "file"))),
 );
 

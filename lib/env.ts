@@ -31,6 +31,11 @@ export const envSchema = z
       .enum(["true", "false"])
       .default("true")
       .transform((v) => v === "true"),
+    /**
+     * How many reverse proxies in front of the app append to X-Forwarded-For (0: clients connect
+     * directly, so only the socket's address counts; see lib/auth/client-address.ts).
+     */
+    TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
     NEXT_PHASE: optionalText,
   })
   .transform((env, ctx) => {

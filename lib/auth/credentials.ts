@@ -1,8 +1,9 @@
+import { setTimeout as sleep } from "node:timers/promises";
 import { eq } from "drizzle-orm";
 import { db } from "@/db";
 import { users } from "@/db/schema";
 import { AppError } from "@/lib/errors";
-import { clearAccountFailures, lockedForMinutes, recordFailure } from "./login-throttle";
+import { admitAttempt, clearPairAttempts } from "./login-throttle";
 import { verifyPassword } from "./password";
 
 export function normalizeEmail(email: string): string {
@@ -10,24 +11,25 @@ export function normalizeEmail(email: string): string {
 }
 
 /**
- * Checks an e-mail and password. Returns the user's id and role, or null for a wrong pair
- * (unknown e-mail and wrong password look the same, and take the same time).
- * Throws AppError("rate_limited") with `minutes` while the account or address is locked.
+ * Checks an e-mail and password from a client address. Returns the user's id and role, or null
+ * for a wrong pair (unknown e-mail and wrong password look the same, and take the same time).
+ * The attempt is counted before the password is checked (lib/auth/login-throttle.ts): throws
+ * AppError("rate_limited", "auth.signIn.locked") with `minutes` while this account-and-address
+ * pair is locked, and holds the check back while the account or the address is being slowed.
+ * Throws rate_limited ("auth.busy") when too many password checks are already queued.
  */
 export async function verifyCredentials(rawEmail: string, password: string, address: string): Promise<{ id: string; role: string } | null> {
   const email = normalizeEmail(rawEmail);
-  const minutes = await lockedForMinutes(email, address);
-  if (minutes > 0) throw new AppError("rate_limited", "auth.signIn.locked", { params: { minutes } });
+  const admission = await admitAttempt(email, address);
+  if (admission.locked) throw new AppError("rate_limited", "auth.signIn.locked", { params: { minutes: admission.minutes } });
+  if (admission.delayMs > 0) await sleep(admission.delayMs);
   const [user] = await db
     .select({ id: users.id, role: users.role, passwordHash: users.passwordHash, disabledAt: users.disabledAt })
     .from(users)
     .where(eq(users.email, email))
     .limit(1);
   const ok = await verifyPassword(user?.passwordHash ?? null, password);
-  if (!ok || !user || user.disabledAt) {
-    await recordFailure(email, address);
-    return null;
-  }
-  await clearAccountFailures(email);
+  if (!ok || !user || user.disabledAt) return null;
+  await clearPairAttempts(email, address);
   return { id: user.id, role: user.role };
 }

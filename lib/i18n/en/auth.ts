@@ -2,6 +2,7 @@ import type { Shape } from "../shape";
 import type { auth as zh } from "../zh-CN/auth";
 
 export const auth: Shape<typeof zh> = {
+  busy: "The server is busy. Please try again in a few seconds.",
   signIn: {
     title: "Sign in",
     intro: "Enterprise members, experts, station staff and law society admins all sign in here.",
@@ -28,7 +29,7 @@ export const auth: Shape<typeof zh> = {
     email: "E-mail (to sign in)",
     phone: "Phone (optional)",
     password: "Password",
-    passwordHint: "At least 10 characters.",
+    passwordHint: "At least 10 characters, and not a common password.",
     submit: "Register",
     submitting: "Registering…",
     done: "Registered. Signing you in…",
@@ -49,7 +50,7 @@ export const auth: Shape<typeof zh> = {
     inviteIntro: "Welcome to the Chief Legal Counsel Roster. Choose a password for {email}.",
     resetIntro: "Choose a new password for {email}.",
     password: "New password",
-    passwordHint: "At least 10 characters.",
+    passwordHint: "At least 10 characters, and not a common password.",
     confirm: "New password again",
     submit: "Save password",
     submitting: "Saving…",

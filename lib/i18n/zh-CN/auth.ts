@@ -1,4 +1,5 @@
 export const auth = {
+  busy: "系统正忙，请稍等几秒再试。",
   signIn: {
     title: "登录",
     intro: "企业用户、专家、服务站工作人员和法学会管理员使用同一入口登录。",
@@ -25,7 +26,7 @@ export const auth = {
     email: "电子邮箱（用于登录）",
     phone: "联系电话（选填）",
     password: "密码",
-    passwordHint: "至少 10 个字符。",
+    passwordHint: "至少 10 个字符，不能是常见密码。",
     submit: "注册",
     submitting: "正在注册…",
     done: "注册成功，正在登录…",
@@ -46,7 +47,7 @@ export const auth = {
     inviteIntro: "欢迎使用首席法律咨询专家库。请为账号 {email} 设置登录密码。",
     resetIntro: "请为账号 {email} 设置新密码。",
     password: "新密码",
-    passwordHint: "至少 10 个字符。",
+    passwordHint: "至少 10 个字符，不能是常见密码。",
     confirm: "再次输入新密码",
     submit: "保存密码",
     submitting: "正在保存…",

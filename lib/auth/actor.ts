@@ -5,6 +5,7 @@ import { apiTokens, authSessions, experts, users } from "@/db/schema";
 import type { Actor } from "@/lib/authz";
 import { env } from "@/lib/env";
 import { hashToken } from "./api-tokens";
+import { parseCookies } from "./cookies";
 import { isUuid, SESSION_COOKIES } from "./sessions";
 
 /**
@@ -49,21 +50,6 @@ export async function loadActor(userId: string, sessionId?: string): Promise<Act
   return actor;
 }
 
-function readCookie(header: string | null, name: string): string | undefined {
-  if (!header) return undefined;
-  for (const part of header.split(";")) {
-    const [key, ...value] = part.trim().split("=");
-    if (key === name) {
-      try {
-        return decodeURIComponent(value.join("="));
-      } catch {
-        return undefined;
-      }
-    }
-  }
-  return undefined;
-}
-
 async function actorFromBearer(secret: string): Promise<Actor | null> {
   const now = new Date();
   const [token] = await db
@@ -80,9 +66,9 @@ async function actorFromBearer(secret: string): Promise<Actor | null> {
 
 /** The session a request's cookie names (not yet checked against the database), or null. */
 export async function sessionFromHeaders(headers: Headers): Promise<{ userId: string; sessionId: string; role: string; cookieName: string } | null> {
-  const cookieHeader = headers.get("cookie");
+  const cookies = parseCookies(headers.get("cookie"));
   for (const cookieName of SESSION_COOKIES) {
-    const raw = readCookie(cookieHeader, cookieName);
+    const raw = cookies[cookieName];
     if (!raw) continue;
     try {
       const token = await decode({ token: raw, secret: env().NEXTAUTH_SECRET });

@@ -1,37 +1,13 @@
-import { createRequire, Module } from "node:module";
 import { eq, sql } from "drizzle-orm";
-import { NextRequest } from "next/server";
 import { beforeEach, describe, expect, it } from "vitest";
+import { POST as changePassword } from "@/app/api/v1/me/password/route";
 import { db } from "@/db";
 import { authSessions, users } from "@/db/schema";
 import { createEnterpriseActor, TEST_PASSWORD } from "@/test/fixtures";
 import { useTestDatabase } from "@/test/database";
+import { callNextAuth, setCookies } from "@/test/next-auth";
 import { actorFromHeaders } from "./actor";
 import { SESSION_ABSOLUTE_HOURS } from "./sessions";
-
-// next-auth's route handler reads the request through next/headers, with require(): here that
-// module answers with the request being sent.
-const incoming = { headers: new Headers() };
-const nodeRequire = createRequire(import.meta.url);
-const nextHeadersPath = nodeRequire.resolve("next/headers", { paths: [nodeRequire.resolve("next-auth")] });
-nodeRequire.cache[nextHeadersPath] = Object.assign(new Module(nextHeadersPath), {
-  filename: nextHeadersPath,
-  loaded: true,
-  exports: {
-    headers: async () => incoming.headers,
-    cookies: async () => ({
-      getAll: () =>
-        (incoming.headers.get("cookie") ?? "")
-          .split(";")
-          .map((part) => part.trim().split("="))
-          .filter(([name]) => name)
-          .map(([name, ...value]) => ({ name: name!, value: decodeURIComponent(value.join("=")) })),
-    }),
-  },
-});
-
-const { GET, POST } = await import("@/app/api/auth/[...nextauth]/route");
-const { POST: changePassword } = await import("@/app/api/v1/me/password/route");
 
 useTestDatabase();
 
@@ -41,24 +17,8 @@ beforeEach(() => {
   address = `10.50.0.${++addressCount}`;
 });
 
-/** Cookies a response sets, by name (an emptied cookie has value ""). */
-function setCookies(response: Response): Map<string, string> {
-  return new Map(response.headers.getSetCookie().map((line) => [line.split("=")[0]!, line.slice(line.indexOf("=") + 1).split(";")[0]!]));
-}
-
-async function auth(method: "GET" | "POST", path: string, options: { cookie?: string; form?: Record<string, string> } = {}) {
-  const headers = new Headers({ "x-forwarded-for": address, host: "localhost:3000" });
-  if (options.cookie) headers.set("cookie", options.cookie);
-  if (options.form) headers.set("content-type", "application/x-www-form-urlencoded");
-  incoming.headers = headers;
-  const request = new NextRequest(`http://localhost:3000/api/auth/${path}`, {
-    method,
-    headers,
-    body: options.form ? new URLSearchParams(options.form).toString() : undefined,
-  });
-  const context = { params: Promise.resolve({ nextauth: path.split("?")[0]!.split("/") }) };
-  return (method === "GET" ? GET : POST)(request, context);
-}
+const auth = (method: "GET" | "POST", path: string, options: { cookie?: string; form?: Record<string, string> } = {}) =>
+  callNextAuth(method, path, { ...options, address });
 
 /** Signs in through next-auth's own endpoints; returns the session cookie ("name=value"). */
 async function signIn(email: string, password = TEST_PASSWORD): Promise<string> {
@@ -82,7 +42,6 @@ async function refresh(cookie: string) {
 const actorOf = async (cookie: string) => (await actorFromHeaders(new Headers({ cookie })))?.userId;
 
 async function changeOwnPassword(cookie: string, body: unknown) {
-  incoming.headers = new Headers({ cookie, "x-forwarded-for": address });
   return changePassword(
     new Request("http://localhost:3000/api/v1/me/password", {
       method: "POST",

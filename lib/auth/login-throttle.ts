@@ -1,6 +1,7 @@
 import { and, eq, isNull, lt, or, sql } from "drizzle-orm";
 import { db, rowsOf } from "@/db";
 import { loginThrottle } from "@/db/schema";
+import { AppError } from "@/lib/errors";
 
 export const THROTTLE_WINDOW_MINUTES = 15;
 /** Failed sign-ins one address may make for one account in the window; the next is refused. */
@@ -57,6 +58,29 @@ export async function admitAttempt(email: string, address: string): Promise<Admi
     return { locked: true, minutes: Math.min(THROTTLE_WINDOW_MINUTES, Math.max(1, Math.ceil(left / 60_000))) };
   }
   return { locked: false, delayMs: slowdownMs(byKey.get(account)?.attempts ?? 0, byKey.get(origin)?.attempts ?? 0) };
+}
+
+/** Registrations one address may make in the window. */
+export const MAX_REGISTRATIONS_PER_ADDRESS = 10;
+
+/**
+ * Counts a registration from an address before any of its work (like a sign-in attempt, in one
+ * atomic upsert); throws rate_limited with the minutes left once the address has made
+ * MAX_REGISTRATIONS_PER_ADDRESS in the window.
+ */
+export async function admitRegistration(address: string): Promise<void> {
+  const [row] = rowsOf<{ attempts: number; windowStartedAt: string | Date; now: string | Date }>(
+    await db.execute(sql`
+      insert into login_throttle as t (key, attempts, window_started_at) values (${`register:${address}`}, 1, now())
+      on conflict (key) do update set
+        attempts = case when t.window_started_at > now() - ${WINDOW}::interval then t.attempts + 1 else 1 end,
+        window_started_at = case when t.window_started_at > now() - ${WINDOW}::interval then t.window_started_at else now() end
+      returning attempts, window_started_at as "windowStartedAt", now() as now`),
+  );
+  if (row && row.attempts > MAX_REGISTRATIONS_PER_ADDRESS) {
+    const left = new Date(row.windowStartedAt).getTime() + THROTTLE_WINDOW_MINUTES * 60_000 - new Date(row.now).getTime();
+    throw new AppError("rate_limited", "errors.rateLimitedMinutes", { params: { minutes: Math.max(1, Math.ceil(left / 60_000)) } });
+  }
 }
 
 /** A successful sign-in clears its pair's count (the account and the address keep theirs until the window ends). */

@@ -10,6 +10,7 @@ export const errors: Shape<typeof zh> = {
   badRequest: "The request is malformed.",
   payloadTooLarge: "What was sent is too large.",
   rateLimited: "Too many attempts. Please wait and try again.",
+  rateLimitedMinutes: "Too many attempts. Please try again in {minutes} minutes.",
   internal: "Something went wrong on our side. Please try again later.",
   field: {
     required: "This field is required.",

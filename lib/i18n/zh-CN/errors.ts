@@ -7,6 +7,7 @@ export const errors = {
   badRequest: "请求格式不正确。",
   payloadTooLarge: "提交的内容过大。",
   rateLimited: "操作过于频繁，请稍后再试。",
+  rateLimitedMinutes: "操作过于频繁，请 {minutes} 分钟后再试。",
   internal: "系统暂时出错，请稍后重试。",
   field: {
     required: "此项必填。",

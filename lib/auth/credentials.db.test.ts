@@ -78,6 +78,12 @@ describe("signing in", () => {
     expect(await admitAttempt("spray0@x.example", "10.7.7.8")).toEqual({ locked: false, delayMs: 0 });
   });
 
+  it("does not slow an address for sign-ins that succeed", async () => {
+    const actor = await createEnterpriseActor();
+    for (let i = 0; i < SLOW_AFTER_PER_ADDRESS + 5; i++) expect(await verifyCredentials(actor.email, TEST_PASSWORD, "10.7.8.1")).not.toBeNull();
+    expect(await admitAttempt(actor.email, "10.7.8.1")).toEqual({ locked: false, delayMs: 0 });
+  });
+
   it("slows an account tried from many addresses, and never locks it", async () => {
     const actor = await createEnterpriseActor();
     for (let i = 0; i < SLOW_AFTER_PER_ACCOUNT + 2; i++) await admitAttempt(actor.email, `10.8.0.${i}`);

@@ -3,7 +3,7 @@ import { eq } from "drizzle-orm";
 import { db } from "@/db";
 import { users } from "@/db/schema";
 import { AppError } from "@/lib/errors";
-import { admitAttempt, clearPairAttempts } from "./login-throttle";
+import { admitAttempt, recordSuccess } from "./login-throttle";
 import { verifyPassword } from "./password";
 
 /**
@@ -53,6 +53,6 @@ export async function verifyCredentials(rawEmail: string, password: string, addr
     return { user: row, ok: await verifyPassword(row?.passwordHash ?? null, password) };
   });
   if (!ok || !user || user.disabledAt) return null;
-  await clearPairAttempts(email, address);
+  await recordSuccess(email, address);
   return { id: user.id, role: user.role };
 }

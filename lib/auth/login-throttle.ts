@@ -1,4 +1,4 @@
-import { and, eq, isNull, lt, or, sql } from "drizzle-orm";
+import { and, eq, inArray, isNull, lt, or, sql } from "drizzle-orm";
 import { db, rowsOf } from "@/db";
 import { loginThrottle } from "@/db/schema";
 import { AppError } from "@/lib/errors";
@@ -83,9 +83,16 @@ export async function admitRegistration(address: string): Promise<void> {
   }
 }
 
-/** A successful sign-in clears its pair's count (the account and the address keep theirs until the window ends). */
-export async function clearPairAttempts(email: string, address: string): Promise<void> {
+/**
+ * A successful sign-in clears its pair's count and takes itself back from the account's and the
+ * address's, so only failures slow them (an office signing many people in is not slowed).
+ */
+export async function recordSuccess(email: string, address: string): Promise<void> {
   await db.delete(loginThrottle).where(eq(loginThrottle.key, pairKey(email, address)));
+  await db
+    .update(loginThrottle)
+    .set({ attempts: sql`greatest(${loginThrottle.attempts} - 1, 0)` })
+    .where(inArray(loginThrottle.key, [accountKey(email), addressKey(address)]));
 }
 
 /** A new password clears every pair of the account: whoever holds it may sign in again at once. */

@@ -18,6 +18,16 @@ export const auth: Shape<typeof zh> = {
     forgotLink: "Forgot password?",
     passwordSet: "Your password is set. Sign in with it now.",
   },
+  changePassword: {
+    link: "Change password",
+    title: "Change password",
+    intro: "Once changed, you are signed out on every other device and browser; this one stays signed in.",
+    current: "Current password",
+    new: "New password",
+    submit: "Save new password",
+    submitting: "Saving…",
+    done: "Password changed. Other devices have been signed out.",
+  },
   signOut: { title: "Sign out", body: "Do you want to sign out?", submit: "Sign out" },
   register: {
     title: "Register your company",

@@ -15,6 +15,16 @@ export const auth = {
     forgotLink: "忘记密码？",
     passwordSet: "密码已设置，请用新密码登录。",
   },
+  changePassword: {
+    link: "修改密码",
+    title: "修改密码",
+    intro: "修改后，您在其他设备和浏览器上的登录都会失效，本浏览器保持登录。",
+    current: "当前密码",
+    new: "新密码",
+    submit: "保存新密码",
+    submitting: "正在保存…",
+    done: "密码已修改，其他设备上的登录已退出。",
+  },
   signOut: { title: "退出登录", body: "确定要退出吗？", submit: "退出" },
   register: {
     title: "企业注册",

@@ -3,7 +3,7 @@ import { changePassword } from "@/lib/accounts/change-password";
 import { changePasswordSchema } from "@/lib/accounts/schemas";
 import { sessionFromHeaders } from "@/lib/auth/actor";
 import { clientAddress } from "@/lib/auth/client-address";
-import { sessionCookie } from "@/lib/auth/session-cookie";
+import { sessionCookie, setCookieHeader } from "@/lib/auth/session-cookie";
 import { apiRoute } from "@/lib/http/api-route";
 
 export const POST = apiRoute({ permission: "me.read", body: changePasswordSchema }, async ({ request, actor, body }) => {
@@ -12,7 +12,8 @@ export const POST = apiRoute({ permission: "me.read", body: changePasswordSchema
   const { sessionId } = await changePassword(actor, body, { address: clientAddress(request.headers), keepSession: session !== null });
   const response = new Response(null, { status: 204 });
   if (session && sessionId) {
-    response.headers.append("set-cookie", await sessionCookie(session.cookieName, { userId: actor!.userId, role: actor!.role, sessionId }));
+    const cookie = await sessionCookie(session.cookieName, { userId: actor!.userId, role: actor!.role, sessionId });
+    response.headers.append("set-cookie", setCookieHeader(cookie));
   }
   return response;
 });

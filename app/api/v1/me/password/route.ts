@@ -1,4 +1,4 @@
-// POST /api/v1/me/password - any signed-in user
+// POST /api/v1/me/password - any signed-in user: { currentPassword, newPassword } -> 204; every other session of the account ends
 import { changePassword } from "@/lib/accounts/change-password";
 import { changePasswordSchema } from "@/lib/accounts/schemas";
 import { sessionFromHeaders } from "@/lib/auth/actor";

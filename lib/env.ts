@@ -26,11 +26,13 @@ export const envSchema = z
     SMTP_USER: optionalText,
     SMTP_PASSWORD: optionalText,
     MAIL_FROM: z.string().trim().default("首席法律咨询专家库 <no-reply@roster.example>"),
-    /** "false" keeps the embedded database empty on first start. */
-    SEED_DEMO: z
-      .enum(["true", "false"])
-      .default("true")
-      .transform((v) => v === "true"),
+    /** "false" keeps the embedded database empty on first start; unset seeds it. */
+    SEED_DEMO: z.enum(["true", "false"]).optional(),
+    /**
+     * How many reverse proxies in front of the app append to X-Forwarded-For (0: clients connect
+     * directly, so only the socket's address counts; see lib/auth/client-address.ts).
+     */
+    TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
     NEXT_PHASE: optionalText,
   })
   .transform((env, ctx) => {
@@ -38,8 +40,15 @@ export const envSchema = z
       ctx.addIssue({ code: "custom", path: ["NEXTAUTH_SECRET"], message: "NEXTAUTH_SECRET is required in production" });
       return z.NEVER;
     }
-    // Commands that sign something the server must accept (a set-password link) refuse the fallback.
-    return { ...env, NEXTAUTH_SECRET: env.NEXTAUTH_SECRET ?? DEV_SECRET, usesDevelopmentSecret: !env.NEXTAUTH_SECRET };
+    return {
+      ...env,
+      NEXTAUTH_SECRET: env.NEXTAUTH_SECRET ?? DEV_SECRET,
+      // Commands that sign something the server must accept (a set-password link) refuse the fallback.
+      usesDevelopmentSecret: !env.NEXTAUTH_SECRET,
+      SEED_DEMO: env.SEED_DEMO !== "false",
+      /** SEED_DEMO=true was set, not merely defaulted: production then names the demo accounts. */
+      SEED_DEMO_EXPLICIT: env.SEED_DEMO === "true",
+    };
   });
 
 export type Env = z.infer<typeof envSchema>;

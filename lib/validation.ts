@@ -59,8 +59,6 @@ export const emailField = z
   .toLowerCase()
   .pipe(z.email("errors.field.email").max(254, "errors.field.tooLong"));
 
-export const passwordField = z.string({ error: "errors.field.required" }).min(10, "errors.field.password").max(200, "errors.field.tooLong");
-
 export const phoneField = z
   .string()
   .trim()

@@ -49,6 +49,9 @@ export async function SiteHeader({ actor, t }: { actor: Actor | null; t: Transla
         <span className="text-sm text-white/80" data-testid={testId}>
           {actor.name} · {t(`common.roles.${actor.role}`)}
         </span>
+        <Link href="/account/password" className={linkClass}>
+          {t("auth.changePassword.link")}
+        </Link>
         <Link href="/logout" className={linkClass}>
           {t("common.nav.signOut")}
         </Link>

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { index, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { passwordLinkPurposeEnum, userRoleEnum } from "./enums";
 import { regions } from "./reference";
 
@@ -59,15 +59,38 @@ export const users = pgTable(
   (t) => [uniqueIndex("users_email_key").on(t.email), index("users_enterprise_idx").on(t.enterpriseId), index("users_station_idx").on(t.stationId)],
 );
 
-/** Failed sign-in attempts, keyed by account and by address, so throttling holds across processes. */
-export const loginFailures = pgTable(
-  "login_failures",
+/**
+ * Sign-in attempts counted per key (an account-and-address pair, an account, an address) in a
+ * window of THROTTLE_WINDOW_MINUTES: one row per key, bumped by one atomic upsert before the
+ * password is checked, so parallel attempts cannot all slip past the count.
+ */
+export const loginThrottle = pgTable("login_throttle", {
+  key: text("key").primaryKey(),
+  attempts: integer("attempts").notNull(),
+  windowStartedAt: timestamp("window_started_at", { withTimezone: true }).notNull(),
+  /** Only pair keys lock: refused until then, even with the right password. */
+  lockedUntil: timestamp("locked_until", { withTimezone: true }),
+});
+
+/**
+ * One row per browser session, made at sign-in; the session cookie carries its id (`sid`). A
+ * session counts while it is not ended (sign-out), not past its absolute end, and began at or
+ * after the account's sessions_valid_from (a new password ends every earlier session).
+ */
+export const authSessions = pgTable(
+  "auth_sessions",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    key: text("key").notNull(),
-    failedAt: timestamp("failed_at", { withTimezone: true }).notNull().defaultNow(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id),
+    /** The sign-in time, on the database's clock (compared with users.sessions_valid_from). */
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    /** The absolute end, however active the session stays. */
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    endedAt: timestamp("ended_at", { withTimezone: true }),
   },
-  (t) => [index("login_failures_key_at_idx").on(t.key, t.failedAt)],
+  (t) => [index("auth_sessions_user_idx").on(t.userId)],
 );
 
 /**

@@ -5,14 +5,15 @@ import { users } from "@/db/schema";
 import { hashPassword } from "@/lib/auth/password";
 import { AppError, isUniqueViolation } from "@/lib/errors";
 import { recordEvent } from "@/lib/events/record-event";
-import { emailField, passwordField, requiredText } from "@/lib/validation";
+import { emailField, requiredText } from "@/lib/validation";
+import { newPasswordField } from "@/lib/auth/password-policy";
 import { linkToken } from "./link-token";
 import { insertPasswordLinks, NO_PASSWORD_YET } from "./password-links";
 
 export const adminAccountSchema = z.object({
   email: emailField,
   name: requiredText(50),
-  password: passwordField.optional(),
+  password: newPasswordField.optional(),
 });
 export type AdminAccountInput = z.input<typeof adminAccountSchema>;
 

@@ -1,12 +1,13 @@
 import { z } from "zod";
-import { creditCodeField, emailField, passwordField, phoneField, requiredText } from "@/lib/validation";
+import { newPasswordField } from "@/lib/auth/password-policy";
+import { creditCodeField, emailField, phoneField, requiredText } from "@/lib/validation";
 
 export const registerEnterpriseSchema = z.object({
   companyName: requiredText(100),
   creditCode: creditCodeField,
   contactName: requiredText(50),
   email: emailField,
-  password: passwordField,
+  password: newPasswordField,
   phone: z
     .string()
     .optional()
@@ -22,8 +23,17 @@ export type ForgotPasswordInput = z.input<typeof forgotPasswordSchema>;
 export const setPasswordSchema = z
   .object({
     token: z.string().trim().max(200),
-    password: passwordField,
+    password: newPasswordField,
     confirm: z.string({ error: "errors.field.required" }),
   })
   .refine((v) => v.password === v.confirm, { path: ["confirm"], message: "errors.field.passwordMismatch" });
 export type SetPasswordInput = z.input<typeof setPasswordSchema>;
+
+/** A signed-in user's new password: the current one to prove it is them, and the new one by the rules. */
+export const changePasswordSchema = z
+  .object({
+    currentPassword: z.string({ error: "errors.field.required" }).min(1, "errors.field.required").max(200, "errors.field.tooLong"),
+    newPassword: newPasswordField,
+  })
+  .refine((v) => v.newPassword !== v.currentPassword, { path: ["newPassword"], message: "errors.field.passwordUnchanged" });
+export type ChangePasswordInput = z.input<typeof changePasswordSchema>;

@@ -3,7 +3,7 @@ import type { z } from "zod";
 import { db, type DbOrTx } from "@/db";
 import { passwordLinks, users } from "@/db/schema";
 import type { PasswordLinkPurpose } from "@/db/schema/enums";
-import { clearAccountFailures } from "@/lib/auth/login-throttle";
+import { clearAccountPairs } from "@/lib/auth/login-throttle";
 import { hashPassword } from "@/lib/auth/password";
 import { AppError } from "@/lib/errors";
 import { isTokenFor, linkIdOf } from "./link-token";
@@ -75,5 +75,5 @@ export async function setPasswordWithLink(input: z.output<typeof setPasswordSche
       .where(and(eq(passwordLinks.userId, before.userId), isNull(passwordLinks.usedAt)));
     return user.email;
   });
-  await clearAccountFailures(email);
+  await clearAccountPairs(email);
 }

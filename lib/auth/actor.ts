@@ -1,20 +1,31 @@
-import { and, eq, gt, isNull, or } from "drizzle-orm";
+import { and, eq, gt, gte, isNull, or, sql } from "drizzle-orm";
 import { decode } from "next-auth/jwt";
 import { db } from "@/db";
-import { apiTokens, experts, users } from "@/db/schema";
+import { apiTokens, authSessions, experts, users } from "@/db/schema";
 import type { Actor } from "@/lib/authz";
 import { env } from "@/lib/env";
 import { hashToken } from "./api-tokens";
-
-const SESSION_COOKIES = ["__Secure-next-auth.session-token", "next-auth.session-token"];
+import { parseCookies } from "./cookies";
+import { isUuid, SESSION_COOKIES } from "./sessions";
 
 /**
- * Loads the actor for a user id; null when the account is unknown or disabled, or when
- * `sessionIssuedAt` (seconds, a session's iat) is before the account's sessions were ended (a new
- * password ends every session signed in before it).
+ * Loads the actor for a user id; null when the account is unknown or disabled. With a session id
+ * (a cookie's `sid`) also null unless that session is live: not signed out, not past its absolute
+ * end, and begun at or after the account's sessions_valid_from (a new password ends every session
+ * signed in before it). The sign-in time compared is the session row's, fixed at sign-in; a
+ * re-issued cookie cannot move it.
  */
-export async function loadActor(userId: string, sessionIssuedAt?: number): Promise<Actor | null> {
-  if (!/^[0-9a-f-]{36}$/i.test(userId)) return null;
+export async function loadActor(userId: string, sessionId?: string): Promise<Actor | null> {
+  if (!isUuid(userId) || (sessionId !== undefined && !isUuid(sessionId))) return null;
+  const sessionLive = sessionId
+    ? and(
+        eq(authSessions.id, sessionId),
+        eq(authSessions.userId, users.id),
+        isNull(authSessions.endedAt),
+        gt(authSessions.expiresAt, sql`now()`),
+        or(isNull(users.sessionsValidFrom), gte(authSessions.createdAt, users.sessionsValidFrom)),
+      )
+    : sql`false`;
   const [row] = await db
     .select({
       userId: users.id,
@@ -25,26 +36,18 @@ export async function loadActor(userId: string, sessionIssuedAt?: number): Promi
       stationId: users.stationId,
       regionScope: users.regionScope,
       disabledAt: users.disabledAt,
-      sessionsValidFrom: users.sessionsValidFrom,
+      liveSessionId: authSessions.id,
       expertId: experts.id,
     })
     .from(users)
     .leftJoin(experts, eq(experts.userId, users.id))
+    .leftJoin(authSessions, sessionLive)
     .where(eq(users.id, userId))
     .limit(1);
   if (!row || row.disabledAt) return null;
-  const { disabledAt: _disabled, sessionsValidFrom, ...actor } = row;
-  if (sessionIssuedAt !== undefined && sessionsValidFrom && sessionIssuedAt * 1000 < sessionsValidFrom.getTime()) return null;
+  if (sessionId && !row.liveSessionId) return null;
+  const { disabledAt: _disabled, liveSessionId: _session, ...actor } = row;
   return actor;
-}
-
-function readCookie(header: string | null, name: string): string | undefined {
-  if (!header) return undefined;
-  for (const part of header.split(";")) {
-    const [key, ...value] = part.trim().split("=");
-    if (key === name) return decodeURIComponent(value.join("="));
-  }
-  return undefined;
 }
 
 async function actorFromBearer(secret: string): Promise<Actor | null> {
@@ -61,13 +64,17 @@ async function actorFromBearer(secret: string): Promise<Actor | null> {
   return actor && token.scopes.length ? { ...actor, tokenScopes: token.scopes } : actor;
 }
 
-async function actorFromSessionCookie(cookieHeader: string | null): Promise<Actor | null> {
-  for (const name of SESSION_COOKIES) {
-    const raw = readCookie(cookieHeader, name);
+/** The session a request's cookie names (not yet checked against the database), or null. */
+export async function sessionFromHeaders(headers: Headers): Promise<{ userId: string; sessionId: string; role: string; cookieName: string } | null> {
+  const cookies = parseCookies(headers.get("cookie"));
+  for (const cookieName of SESSION_COOKIES) {
+    const raw = cookies[cookieName];
     if (!raw) continue;
     try {
       const token = await decode({ token: raw, secret: env().NEXTAUTH_SECRET });
-      if (token?.sub) return loadActor(token.sub, typeof token.iat === "number" ? token.iat : 0);
+      // A cookie without a session id predates session records: it is over.
+      if (!token || !isUuid(token.sub) || !isUuid(token.sid)) return null;
+      return { userId: token.sub, sessionId: token.sid, role: String(token.role ?? ""), cookieName };
     } catch {
       return null;
     }
@@ -84,5 +91,6 @@ export async function actorFromHeaders(headers: Headers): Promise<Actor | null> 
   if (authorization?.toLowerCase().startsWith("bearer ")) {
     return actorFromBearer(authorization.slice(7).trim());
   }
-  return actorFromSessionCookie(headers.get("cookie"));
+  const session = await sessionFromHeaders(headers);
+  return session ? loadActor(session.userId, session.sessionId) : null;
 }

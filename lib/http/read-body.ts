@@ -1,4 +1,3 @@
-import { NextRequest } from "next/server";
 import { AppError } from "@/lib/errors";
 
 /**
@@ -50,8 +49,8 @@ export async function readMultipartForm(request: Request, maxFileBytes: number, 
  * The same request with its body read under the limit first: for a library that reads a body
  * whole by itself (next-auth's sign-in), which would otherwise hold whatever it is sent.
  */
-export async function withBoundedBody(request: NextRequest, maxBytes: number, tooLarge: () => AppError): Promise<NextRequest> {
+export async function withBoundedBody(request: Request, maxBytes: number, tooLarge: () => AppError): Promise<Request> {
   if (request.method === "GET" || request.method === "HEAD") return request;
   const body = await readBodyBytes(request, maxBytes, tooLarge);
-  return new NextRequest(request.url, { method: request.method, headers: request.headers, body });
+  return new Request(request.url, { method: request.method, headers: request.headers, body });
 }

@@ -1,16 +1,7 @@
 import { z } from "zod";
 import { expertStatuses, serviceModes, vettingChecks } from "@/db/schema/enums";
-import {
-  dateField,
-  emailField,
-  optionalCreditCodeField,
-  optionalText,
-  pageQuery,
-  passwordField,
-  phoneField,
-  requiredText,
-  storableString,
-} from "@/lib/validation";
+import { newPasswordField } from "@/lib/auth/password-policy";
+import { dateField, emailField, optionalCreditCodeField, optionalText, pageQuery, phoneField, requiredText, storableString } from "@/lib/validation";
 import { languageCodes, notifyPreferences } from "./languages";
 import { licenceProblem, normalizeLicenceNumber } from "./licence";
 
@@ -60,7 +51,7 @@ const optionalPhone = z.preprocess(blankToUndefined, phoneField.optional());
 export const applySchema = z.object({
   name: requiredText(50),
   email: emailField,
-  password: passwordField,
+  password: newPasswordField,
   phone: phoneField,
   title: requiredText(50),
   organization: requiredText(100),

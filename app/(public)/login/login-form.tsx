@@ -33,7 +33,8 @@ export function LoginForm({ callbackUrl, notice }: { callbackUrl: string; notice
       return;
     }
     const locked = /^locked:(\d+)/.exec(result?.error ?? "");
-    setError(locked ? t("auth.signIn.locked", { minutes: locked[1] ?? "15" }) : t("auth.signIn.wrong"));
+    if (locked) setError(t("auth.signIn.locked", { minutes: locked[1] ?? "15" }));
+    else setError(result?.error === "busy" ? t("auth.busy") : t("auth.signIn.wrong"));
     setPending(false);
   }
 

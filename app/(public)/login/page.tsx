@@ -2,7 +2,9 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { Card, PageTitle } from "@/components/ui/card";
 import { getActor } from "@/lib/auth/current";
-import { env } from "@/lib/env";
+import { showDemoAccounts } from "@/lib/auth/demo-accounts";
+import { safeRedirectPath } from "@/lib/auth/safe-redirect";
+import { siteUrl } from "@/lib/env";
 import { getT } from "@/lib/i18n/server";
 import { LoginForm } from "./login-form";
 
@@ -11,13 +13,12 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: t("auth.signIn.title") };
 }
 
-export default async function LoginPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string; passwordSet?: string }> }) {
+export default async function LoginPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string | string[]; passwordSet?: string }> }) {
   if (await getActor()) redirect("/portal");
   const { t } = await getT();
   const { callbackUrl, passwordSet } = await searchParams;
-  // The demo accounts are only advertised on the embedded demo database.
-  const isDemo = !env().DATABASE_URL && env().SEED_DEMO;
-  const safeCallback = callbackUrl?.startsWith("/") && !callbackUrl.startsWith("//") ? callbackUrl : "/portal";
+  const isDemo = await showDemoAccounts();
+  const safeCallback = safeRedirectPath(callbackUrl, siteUrl());
   return (
     <div className="mx-auto max-w-md">
       <PageTitle subtitle={t("auth.signIn.intro")}>{t("auth.signIn.title")}</PageTitle>

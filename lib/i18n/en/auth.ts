@@ -2,6 +2,7 @@ import type { Shape } from "../shape";
 import type { auth as zh } from "../zh-CN/auth";
 
 export const auth: Shape<typeof zh> = {
+  busy: "The server is busy. Please try again in a few seconds.",
   signIn: {
     title: "Sign in",
     intro: "Enterprise members, experts, station staff and law society admins all sign in here.",
@@ -17,6 +18,16 @@ export const auth: Shape<typeof zh> = {
     forgotLink: "Forgot password?",
     passwordSet: "Your password is set. Sign in with it now.",
   },
+  changePassword: {
+    link: "Change password",
+    title: "Change password",
+    intro: "Once changed, you are signed out on every other device and browser; this one stays signed in.",
+    current: "Current password",
+    new: "New password",
+    submit: "Save new password",
+    submitting: "Saving…",
+    done: "Password changed. Other devices have been signed out.",
+  },
   signOut: { title: "Sign out", body: "Do you want to sign out?", submit: "Sign out" },
   register: {
     title: "Register your company",
@@ -28,7 +39,7 @@ export const auth: Shape<typeof zh> = {
     email: "E-mail (to sign in)",
     phone: "Phone (optional)",
     password: "Password",
-    passwordHint: "At least 10 characters.",
+    passwordHint: "At least 10 characters, and not a common password.",
     submit: "Register",
     submitting: "Registering…",
     done: "Registered. Signing you in…",
@@ -49,7 +60,7 @@ export const auth: Shape<typeof zh> = {
     inviteIntro: "Welcome to the Chief Legal Counsel Roster. Choose a password for {email}.",
     resetIntro: "Choose a new password for {email}.",
     password: "New password",
-    passwordHint: "At least 10 characters.",
+    passwordHint: "At least 10 characters, and not a common password.",
     confirm: "New password again",
     submit: "Save password",
     submitting: "Saving…",

@@ -121,7 +121,7 @@ export const roster: Shape<typeof zh> = {
     service: "What you offer",
     vetting: "For the vetting",
     emailHint: "For signing in and for the decision.",
-    passwordHint: "At least 10 characters.",
+    passwordHint: "At least 10 characters, and not a common password.",
     titleHint: "e.g. Lawyer, Partner, Senior mediator, Professor.",
     licenseHint: "A lawyer's licence number has 17 digits; mediators, arbitrators and others give their certificate number.",
     regionsHint: "A district includes its towns and streets.",

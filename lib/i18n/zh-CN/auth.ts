@@ -1,4 +1,5 @@
 export const auth = {
+  busy: "系统正忙，请稍等几秒再试。",
   signIn: {
     title: "登录",
     intro: "企业用户、专家、服务站工作人员和法学会管理员使用同一入口登录。",
@@ -14,6 +15,16 @@ export const auth = {
     forgotLink: "忘记密码？",
     passwordSet: "密码已设置，请用新密码登录。",
   },
+  changePassword: {
+    link: "修改密码",
+    title: "修改密码",
+    intro: "修改后，您在其他设备和浏览器上的登录都会失效，本浏览器保持登录。",
+    current: "当前密码",
+    new: "新密码",
+    submit: "保存新密码",
+    submitting: "正在保存…",
+    done: "密码已修改，其他设备上的登录已退出。",
+  },
   signOut: { title: "退出登录", body: "确定要退出吗？", submit: "退出" },
   register: {
     title: "企业注册",
@@ -25,7 +36,7 @@ export const auth = {
     email: "电子邮箱（用于登录）",
     phone: "联系电话（选填）",
     password: "密码",
-    passwordHint: "至少 10 个字符。",
+    passwordHint: "至少 10 个字符，不能是常见密码。",
     submit: "注册",
     submitting: "正在注册…",
     done: "注册成功，正在登录…",
@@ -46,7 +57,7 @@ export const auth = {
     inviteIntro: "欢迎使用首席法律咨询专家库。请为账号 {email} 设置登录密码。",
     resetIntro: "请为账号 {email} 设置新密码。",
     password: "新密码",
-    passwordHint: "至少 10 个字符。",
+    passwordHint: "至少 10 个字符，不能是常见密码。",
     confirm: "再次输入新密码",
     submit: "保存密码",
     submitting: "正在保存…",

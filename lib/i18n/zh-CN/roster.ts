@@ -115,7 +115,7 @@ export const roster = {
     service: "服务范围",
     vetting: "审核材料",
     emailHint: "用于登录和接收审核结果。",
-    passwordHint: "至少 10 个字符。",
+    passwordHint: "至少 10 个字符，不能是常见密码。",
     titleHint: "如 律师、合伙人、高级调解员、教授。",
     licenseHint: "律师执业证号为 17 位数字；调解员、仲裁员等填写所持证书编号。",
     regionsHint: "选择区县即包含其下属镇街。",

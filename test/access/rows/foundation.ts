@@ -5,6 +5,12 @@ const everyone200 = { anonymous: 200, enterprise: 200, otherEnterprise: 200, exp
 
 export const rows: AccessRow[] = [
   { route: "GET /api/v1/me", expect: { anonymous: 401, enterprise: 200, otherEnterprise: 200, expert: 200, station: 200, admin: 200 } },
+  {
+    route: "POST /api/v1/me/password",
+    // A wrong current password: every signed-in caller reaches the check, and nobody's password changes.
+    setup: () => ({ body: { currentPassword: "not-the-password", newPassword: "a fresh passphrase 2026" } }),
+    expect: { anonymous: 401, enterprise: 422, otherEnterprise: 422, expert: 422, station: 422, admin: 422 },
+  },
   { route: "GET /api/v1/stats", expect: everyone200 },
   { route: "GET /api/v1/specialties", expect: everyone200 },
   { route: "GET /api/v1/regions", expect: everyone200 },

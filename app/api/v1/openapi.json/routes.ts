@@ -15,6 +15,7 @@ export const routeModules = [
   { path: "/api/v1/experts/import/rejected", summaries: {"POST":"admin only: multipart \"file\" -> the rows that cannot be imported, with the problems, as a file of the same format"}, load: () => import("../experts/import/rejected/route") },
   { path: "/api/v1/experts/import", summaries: {"POST":"admin only: multipart \"file\" -> imports the valid rows in one transaction; { imported, rejected, rows }"}, load: () => import("../experts/import/route") },
   { path: "/api/v1/experts", summaries: {"GET":"anyone: experts with a current appointment, filters q, specialty, region, language, mode"}, load: () => import("../experts/route") },
+  { path: "/api/v1/me/password", summaries: {"POST":"any signed-in user: { currentPassword, newPassword } -> 204; every other session of the account ends"}, load: () => import("../me/password/route") },
   { path: "/api/v1/me", summaries: {"GET":"any signed-in user"}, load: () => import("../me/route") },
   { path: "/api/v1/offers/{id}/accept", summaries: {"POST":"the offered expert only; 409 when answered, expired or withdrawn"}, load: () => import("../offers/[id]/accept/route") },
   { path: "/api/v1/offers/{id}/decline", summaries: {"POST":"the offered expert only: { reason, note? }; the next candidate is offered automatically"}, load: () => import("../offers/[id]/decline/route") },

@@ -1,6 +1,9 @@
 // POST /api/v1/enterprises/register - anyone
 import { registerEnterprise } from "@/lib/accounts/register-enterprise";
 import { registerEnterpriseSchema } from "@/lib/accounts/schemas";
+import { clientAddress } from "@/lib/auth/client-address";
 import { apiRoute, created } from "@/lib/http/api-route";
 
-export const POST = apiRoute({ permission: "public", body: registerEnterpriseSchema }, async ({ body }) => created(await registerEnterprise(body)));
+export const POST = apiRoute({ permission: "public", body: registerEnterpriseSchema }, async ({ request, body }) =>
+  created(await registerEnterprise(body, { address: clientAddress(request.headers) })),
+);

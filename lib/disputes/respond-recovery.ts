@@ -1,5 +1,5 @@
 import { eq } from "drizzle-orm";
-import { db } from "@/db";
+import { inTransaction } from "@/lib/transaction";
 import { recoveries } from "@/db/schema";
 import { requirePermission, type Actor } from "@/lib/authz";
 import { recordEvent } from "@/lib/events/record-event";
@@ -21,7 +21,7 @@ export async function respondToRecovery(
   input: { response: EnterpriseResponse; note?: string },
 ): Promise<LedgerEntry> {
   const member = requirePermission(actor, "recovery.respond");
-  return db.transaction(async (tx) => {
+  return inTransaction(async (tx) => {
     const { entry, request } = await loadRecoveryForParty(tx, member, recoveryId);
     const [row] = await tx
       .update(recoveries)

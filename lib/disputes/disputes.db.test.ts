@@ -165,7 +165,7 @@ describe("the recovery ledger", () => {
     expert = await createExpertActor();
     admin = await createAdminActor();
     requestId = await createAcceptedCase({ enterprise, expert });
-    disputeId = (await call(postDispute, expert, requestId, newDispute(10 ** 13))).json.id as string;
+    disputeId = (await call(postDispute, expert, requestId, newDispute(10 ** 12))).json.id as string;
   });
 
   const recovered = async (id: string) => (await db.select({ fen: disputes.recoveredFen }).from(disputes).where(eq(disputes.id, id)))[0]!.fen;
@@ -179,11 +179,12 @@ describe("the recovery ledger", () => {
       )[0]!.total,
     );
 
-  it("appends an entry and keeps the dispute's rollup equal to the ledger, up to 10^13 fen exactly", async () => {
-    const res = await call(postRecovery, expert, disputeId, entry(10 ** 13 - 1));
+  it("appends an entry and keeps the dispute's rollup equal to the ledger, exactly near the ¥10 billion ceiling", async () => {
+    // leaves 10^8 fen of the claim outstanding for the entries below
+    const res = await call(postRecovery, expert, disputeId, entry(10 ** 12 - 10 ** 8 - 1));
     expect(res.status).toBe(201);
     expect(res.json).toMatchObject({
-      amountFen: 10 ** 13 - 1,
+      amountFen: 10 ** 12 - 10 ** 8 - 1,
       receivedOn: "2026-01-15",
       method: "negotiation",
       reversesId: null,
@@ -191,8 +192,8 @@ describe("the recovery ledger", () => {
     });
     const admins = await call(postRecovery, admin, disputeId, entry(1));
     expect(admins.status).toBe(201);
-    expect(await recovered(disputeId)).toBe(10n ** 13n);
-    expect(await ledgerSum(disputeId)).toBe(10n ** 13n);
+    expect(await recovered(disputeId)).toBe(10n ** 12n - 10n ** 8n);
+    expect(await ledgerSum(disputeId)).toBe(10n ** 12n - 10n ** 8n);
   });
 
   it("refuses zero, negative, fractional and typed-yuan amounts and future dates, with field messages", async () => {

@@ -270,6 +270,24 @@ describe("the recovery ledger", () => {
     await expect(db.delete(recoveries).where(eq(recoveries.id, id))).rejects.toThrow();
   });
 
+  it("refuses any change of an entry but the company's answer, whatever the column, and refuses TRUNCATE", async () => {
+    const original = await call(postRecovery, expert, disputeId, entry(200_00));
+    const reversal = await call(postReverse, expert, original.json.id as string, { reason: "金额录错" });
+    const id = reversal.json.id as string;
+    await expect(db.update(recoveries).set({ reason: "改写的原因" }).where(eq(recoveries.id, id))).rejects.toThrow();
+    await expect(
+      db
+        .update(recoveries)
+        .set({ recordedAt: new Date(0) })
+        .where(eq(recoveries.id, id)),
+    ).rejects.toThrow();
+    await expect(db.execute(sql`truncate recoveries`)).rejects.toThrow();
+    const [kept] = await db.select({ reason: recoveries.reason }).from(recoveries).where(eq(recoveries.id, id));
+    expect(kept!.reason).toBe("金额录错");
+    await db.update(recoveries).set({ enterpriseResponse: "confirmed", enterpriseNote: null }).where(eq(recoveries.id, id));
+    expect(await db.$count(recoveries, eq(recoveries.disputeId, disputeId))).toBeGreaterThan(2);
+  });
+
   it("keeps the ledger open after resolution and closes it with the case", async () => {
     const resolved = await createAcceptedCase({ enterprise, expert, status: "in_progress" });
     const id = (await call(postDispute, expert, resolved, newDispute())).json.id as string;

@@ -1,6 +1,5 @@
 import { and, eq, notInArray, sql } from "drizzle-orm";
-import type { Tx } from "@/db";
-import { db } from "@/db";
+import { db, type Tx } from "@/db";
 import { disputes, requests } from "@/db/schema";
 import { closedDisputeStatuses } from "@/db/schema/enums";
 import { requirePermission, type Actor } from "@/lib/authz";

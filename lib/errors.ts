@@ -56,3 +56,10 @@ export function isUniqueViolation(error: unknown, constraint?: string): boolean 
   }
   return false;
 }
+
+/** The same error with its field messages under the names a form uses (the API's `amountFen` is a form's `amountYuan`). */
+export function withFieldsRenamed(error: unknown, names: Record<string, string>): unknown {
+  if (!(error instanceof AppError) || !error.options.fields) return error;
+  const fields = Object.fromEntries(Object.entries(error.options.fields).map(([field, key]) => [names[field] ?? field, key]));
+  return new AppError(error.code, error.messageKey, { ...error.options, fields, cause: error });
+}

@@ -4,6 +4,9 @@
  */
 export const MAX_SAFE_FEN = BigInt(Number.MAX_SAFE_INTEGER);
 
+/** The most one amount may be (a claim, a sum at stake, one ledger entry): ¥10 billion. */
+export const MAX_ENTRY_FEN = 1_000_000_000_000n;
+
 export type ParseYuanResult = { ok: true; fen: bigint } | { ok: false; reason: "format" | "too_many_decimals" | "negative" | "too_large" };
 
 const YUAN_PATTERN = /^(-)?(\d+)(?:\.(\d*))?$/;

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { checkCreditCode, type CreditCodeProblem } from "@/lib/credit-code";
 import { AppError } from "@/lib/errors";
 import type { MessageKey } from "@/lib/i18n/keys";
-import { parseYuan } from "@/lib/money";
+import { MAX_ENTRY_FEN, parseYuan } from "@/lib/money";
 
 // Shared field schemas. Messages are catalogue keys, translated where they are shown.
 
@@ -87,23 +87,24 @@ export const optionalCreditCodeField = z
   .transform((v) => (v && v.trim() ? v : undefined))
   .pipe(creditCodeField.optional());
 
-/** Integer fen from the API: a non-negative safe integer (never a float, never yuan). */
+/** Integer fen from the API: a non-negative integer, at most MAX_ENTRY_FEN (never a float, never yuan). */
 export const fenField = z
   .number({ error: "errors.field.amountFormat" })
   .int("errors.field.amountFormat")
   .min(0, "errors.field.amountNegative")
-  .max(Number.MAX_SAFE_INTEGER, "errors.field.amountTooLarge");
+  .max(Number(MAX_ENTRY_FEN), "errors.field.amountTooLarge");
 
-/** Yuan as a person types it in a form ("12,345.67"), to bigint fen. */
+/** Yuan as a person types it in a form ("12,345.67"), to bigint fen; at most MAX_ENTRY_FEN. */
 export const yuanField = z.string({ error: "errors.field.required" }).transform((value, ctx) => {
   const result = parseYuan(value);
-  if (!result.ok) {
+  if (!result.ok || result.fen > MAX_ENTRY_FEN) {
+    const reason = result.ok ? "too_large" : result.reason;
     const message: MessageKey =
-      result.reason === "too_many_decimals"
+      reason === "too_many_decimals"
         ? "errors.field.amountDecimals"
-        : result.reason === "negative"
+        : reason === "negative"
           ? "errors.field.amountNegative"
-          : result.reason === "too_large"
+          : reason === "too_large"
             ? "errors.field.amountTooLarge"
             : "errors.field.amountFormat";
     ctx.addIssue({ code: "custom", message });

@@ -6,7 +6,11 @@ import { recoveryMethods } from "@/db/schema/enums";
 import { useT } from "@/lib/i18n/client";
 import { OpeningForm } from "./opening-form";
 
-/** "Record money received" for one dispute: amount typed in yuan (parsed as text), date, method, evidence. */
+/**
+ * "Record money received" for one dispute: amount typed in yuan (parsed as text), date, method,
+ * evidence. When the server says the amount is above what is outstanding, a checkbox lets the
+ * recorder confirm it and submit again.
+ */
 export function RecordRecoveryForm({ disputeId, today }: { disputeId: string; today: string }) {
   const { t } = useT();
   const id = (name: string) => `${name}-${disputeId}`;
@@ -42,6 +46,12 @@ export function RecordRecoveryForm({ disputeId, today }: { disputeId: string; to
               )}
             </Field>
           </div>
+          {fields.amountYuan === t("disputes.errors.overClaim") && (
+            <label className="flex items-center gap-2 text-sm text-slate-800">
+              <input type="checkbox" name="confirmOverClaim" value="true" className="h-4 w-4" />
+              {t("disputes.ledger.confirmOverClaim")}
+            </label>
+          )}
           <Field id={id("note")} label={t("disputes.ledger.note")} error={fields.note}>
             {(aria) => <TextInput {...aria} name="note" maxLength={1000} placeholder={t("disputes.ledger.notePlaceholder")} autoComplete="off" />}
           </Field>

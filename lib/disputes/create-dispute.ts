@@ -1,4 +1,3 @@
-import { db } from "@/db";
 import { disputes } from "@/db/schema";
 import { requirePermission, type Actor } from "@/lib/authz";
 import { recordEvent } from "@/lib/events/record-event";
@@ -6,6 +5,8 @@ import { fenToJson } from "@/lib/money";
 import { notify } from "@/lib/notifications/notify";
 import { filerUserIds, loadCaseForParty } from "@/lib/requests/access";
 import { applyTransition } from "@/lib/requests/state-machine";
+import { inTransaction } from "@/lib/transaction";
+import { ensureRoomInTotals } from "./ledger-limits";
 import { lockRequestIn } from "./load";
 import type { CreateDisputeInput } from "./schemas";
 import { disputeWorkStatuses } from "./status-flow";
@@ -13,14 +14,15 @@ import { disputeWorkStatuses } from "./status-flow";
 /**
  * Opens a dispute on a case. Callers: the assigned expert, or an admin whose scope covers the
  * request. Throws 403 for other roles, 404 when the actor is not a party of the case, 409 unless
- * the request is accepted or in progress. Writes the dispute and its event; the first dispute on
+ * the request is accepted or in progress (or the grand total of claims would pass what reports can show). Writes the dispute and its event; the first dispute on
  * an accepted request starts it (accepted -> in progress) in the same transaction.
  */
 export async function createDispute(actor: Actor | null, requestId: string, input: CreateDisputeInput): Promise<{ id: string; status: "open" }> {
   const writer = requirePermission(actor, "dispute.write");
-  return db.transaction(async (tx) => {
+  return inTransaction(async (tx) => {
     const request = await loadCaseForParty(tx, writer, requestId);
     const status = await lockRequestIn(tx, writer, request, disputeWorkStatuses, "disputes.errors.requestNotActive");
+    await ensureRoomInTotals(tx, "claimed", input.claimedFen);
     const [row] = await tx
       .insert(disputes)
       .values({

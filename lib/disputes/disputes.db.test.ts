@@ -165,7 +165,7 @@ describe("the recovery ledger", () => {
     expert = await createExpertActor();
     admin = await createAdminActor();
     requestId = await createAcceptedCase({ enterprise, expert });
-    disputeId = (await call(postDispute, expert, requestId, newDispute(10 ** 13))).json.id as string;
+    disputeId = (await call(postDispute, expert, requestId, newDispute(10 ** 12))).json.id as string;
   });
 
   const recovered = async (id: string) => (await db.select({ fen: disputes.recoveredFen }).from(disputes).where(eq(disputes.id, id)))[0]!.fen;
@@ -179,11 +179,12 @@ describe("the recovery ledger", () => {
       )[0]!.total,
     );
 
-  it("appends an entry and keeps the dispute's rollup equal to the ledger, up to 10^13 fen exactly", async () => {
-    const res = await call(postRecovery, expert, disputeId, entry(10 ** 13 - 1));
+  it("appends an entry and keeps the dispute's rollup equal to the ledger, exactly near the ¥10 billion ceiling", async () => {
+    // leaves 10^8 fen of the claim outstanding for the entries below
+    const res = await call(postRecovery, expert, disputeId, entry(10 ** 12 - 10 ** 8 - 1));
     expect(res.status).toBe(201);
     expect(res.json).toMatchObject({
-      amountFen: 10 ** 13 - 1,
+      amountFen: 10 ** 12 - 10 ** 8 - 1,
       receivedOn: "2026-01-15",
       method: "negotiation",
       reversesId: null,
@@ -191,8 +192,8 @@ describe("the recovery ledger", () => {
     });
     const admins = await call(postRecovery, admin, disputeId, entry(1));
     expect(admins.status).toBe(201);
-    expect(await recovered(disputeId)).toBe(10n ** 13n);
-    expect(await ledgerSum(disputeId)).toBe(10n ** 13n);
+    expect(await recovered(disputeId)).toBe(10n ** 12n - 10n ** 8n);
+    expect(await ledgerSum(disputeId)).toBe(10n ** 12n - 10n ** 8n);
   });
 
   it("refuses zero, negative, fractional and typed-yuan amounts and future dates, with field messages", async () => {
@@ -267,6 +268,24 @@ describe("the recovery ledger", () => {
     expect((await call(postResponse, expert, id, { response: "confirmed" })).status).toBe(403);
     await expect(db.update(recoveries).set({ amountFen: 1n }).where(eq(recoveries.id, id))).rejects.toThrow();
     await expect(db.delete(recoveries).where(eq(recoveries.id, id))).rejects.toThrow();
+  });
+
+  it("refuses any change of an entry but the company's answer, whatever the column, and refuses TRUNCATE", async () => {
+    const original = await call(postRecovery, expert, disputeId, entry(200_00));
+    const reversal = await call(postReverse, expert, original.json.id as string, { reason: "金额录错" });
+    const id = reversal.json.id as string;
+    await expect(db.update(recoveries).set({ reason: "改写的原因" }).where(eq(recoveries.id, id))).rejects.toThrow();
+    await expect(
+      db
+        .update(recoveries)
+        .set({ recordedAt: new Date(0) })
+        .where(eq(recoveries.id, id)),
+    ).rejects.toThrow();
+    await expect(db.execute(sql`truncate recoveries`)).rejects.toThrow();
+    const [kept] = await db.select({ reason: recoveries.reason }).from(recoveries).where(eq(recoveries.id, id));
+    expect(kept!.reason).toBe("金额录错");
+    await db.update(recoveries).set({ enterpriseResponse: "confirmed", enterpriseNote: null }).where(eq(recoveries.id, id));
+    expect(await db.$count(recoveries, eq(recoveries.disputeId, disputeId))).toBeGreaterThan(2);
   });
 
   it("keeps the ledger open after resolution and closes it with the case", async () => {

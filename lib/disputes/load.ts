@@ -1,11 +1,12 @@
 import { eq } from "drizzle-orm";
 import type { DbOrTx, Tx } from "@/db";
-import { disputes, recoveries, requests } from "@/db/schema";
+import { disputes, recoveries } from "@/db/schema";
 import type { RequestStatus } from "@/db/schema/enums";
 import type { Actor } from "@/lib/authz";
 import { conflict, notFound } from "@/lib/errors";
 import type { MessageKey } from "@/lib/i18n/keys";
 import { loadCaseForParty, type RequestCore } from "@/lib/requests/access";
+import { lockRequest } from "@/lib/requests/lock";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -40,11 +41,7 @@ export async function loadRecoveryForParty(handle: DbOrTx, actor: Actor, recover
  * the request (resolution, closure, reassignment) cannot interleave with a dispute or ledger write.
  */
 export async function lockRequestIn(tx: Tx, actor: Actor, request: RequestCore, statuses: readonly RequestStatus[], messageKey: MessageKey) {
-  const [row] = await tx
-    .select({ status: requests.status, assignedExpertId: requests.assignedExpertId })
-    .from(requests)
-    .where(eq(requests.id, request.id))
-    .for("update");
+  const row = await lockRequest(tx, request.id);
   // An expert whose case was just reassigned is no longer a party.
   if (!row || (actor.role === "expert" && row.assignedExpertId !== actor.expertId)) throw notFound();
   if (!(statuses as readonly string[]).includes(row.status)) throw conflict(messageKey);

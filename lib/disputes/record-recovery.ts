@@ -1,12 +1,14 @@
 import { eq, sql } from "drizzle-orm";
-import { db } from "@/db";
 import { disputes, recoveries } from "@/db/schema";
 import { requirePermission, type Actor } from "@/lib/authz";
+import { invalidField } from "@/lib/errors";
 import { recordEvent } from "@/lib/events/record-event";
 import { fenToJson } from "@/lib/money";
 import { notify } from "@/lib/notifications/notify";
 import { filerUserIds } from "@/lib/requests/access";
+import { inTransaction } from "@/lib/transaction";
 import { ledgerEntryColumns, type LedgerEntry } from "./ledger-entry";
+import { ensureRoomInTotals } from "./ledger-limits";
 import { loadDisputeForParty, lockRequestIn } from "./load";
 import type { RecordRecoveryInput } from "./schemas";
 import { ledgerOpenStatuses } from "./status-flow";
@@ -14,14 +16,24 @@ import { ledgerOpenStatuses } from "./status-flow";
 /**
  * Appends money received to a dispute's ledger. Callers: the assigned expert or an admin covering
  * the request. 403 for other roles; 404 when not a party; 409 when the case is not accepted, in
- * progress or resolved. In one transaction: the entry, the dispute's recovered_fen rollup (added
- * in SQL, so concurrent entries cannot lose an update), the event and the company's notification.
+ * progress or resolved, or the grand total would pass what reports can show; 422 on `amountFen`
+ * when the amount is above the dispute's outstanding claim and the recorder did not confirm it.
+ * In one transaction: the entry, the dispute's recovered_fen rollup (added in SQL, so concurrent
+ * entries cannot lose an update), the event and the company's notification.
  */
 export async function recordRecovery(actor: Actor | null, disputeId: string, input: RecordRecoveryInput): Promise<LedgerEntry> {
   const writer = requirePermission(actor, "recovery.write");
-  return db.transaction(async (tx) => {
+  return inTransaction(async (tx) => {
     const { dispute, request } = await loadDisputeForParty(tx, writer, disputeId);
     await lockRequestIn(tx, writer, request, ledgerOpenStatuses, "disputes.errors.ledgerClosed");
+    // read under the request's lock, which every ledger write of the case holds
+    const [claim] = await tx
+      .select({ claimedFen: disputes.claimedFen, recoveredFen: disputes.recoveredFen })
+      .from(disputes)
+      .where(eq(disputes.id, dispute.id));
+    const overClaim = claim !== undefined && input.amountFen > claim.claimedFen - claim.recoveredFen;
+    if (overClaim && !input.confirmOverClaim) throw invalidField("amountFen", "disputes.errors.overClaim");
+    await ensureRoomInTotals(tx, "recovered", input.amountFen);
     const [entry] = await tx
       .insert(recoveries)
       .values({
@@ -43,7 +55,13 @@ export async function recordRecovery(actor: Actor | null, disputeId: string, inp
       entityType: "recovery",
       entityId: entry!.id,
       requestId: request.id,
-      data: { disputeId: dispute.id, counterparty: dispute.counterpartyName, amountFen: fenToJson(input.amountFen), receivedOn: input.receivedOn },
+      data: {
+        disputeId: dispute.id,
+        counterparty: dispute.counterpartyName,
+        amountFen: fenToJson(input.amountFen),
+        receivedOn: input.receivedOn,
+        ...(overClaim ? { overClaimConfirmed: true } : {}),
+      },
     });
     await notify(tx, {
       userIds: await filerUserIds(tx, request),

@@ -1,9 +1,10 @@
 import { eq } from "drizzle-orm";
-import { db } from "@/db";
 import { recoveries } from "@/db/schema";
 import { requirePermission, type Actor } from "@/lib/authz";
 import { recordEvent } from "@/lib/events/record-event";
+import { lockRequest } from "@/lib/requests/lock";
 import { notify } from "@/lib/notifications/notify";
+import { inTransaction } from "@/lib/transaction";
 import { ledgerEntryColumns, type LedgerEntry } from "./ledger-entry";
 import { loadRecoveryForParty } from "./load";
 import type { EnterpriseResponse } from "./schemas";
@@ -21,8 +22,10 @@ export async function respondToRecovery(
   input: { response: EnterpriseResponse; note?: string },
 ): Promise<LedgerEntry> {
   const member = requirePermission(actor, "recovery.respond");
-  return db.transaction(async (tx) => {
+  return inTransaction(async (tx) => {
     const { entry, request } = await loadRecoveryForParty(tx, member, recoveryId);
+    // the request first, as every change of a case (closing it may depend on the answers)
+    await lockRequest(tx, entry.requestId);
     const [row] = await tx
       .update(recoveries)
       .set({ enterpriseResponse: input.response, enterpriseNote: input.note ?? null })

@@ -1,10 +1,12 @@
 import { eq, sql } from "drizzle-orm";
-import { db } from "@/db";
 import { disputes, recoveries } from "@/db/schema";
 import { requirePermission, type Actor } from "@/lib/authz";
 import { conflict, isUniqueViolation } from "@/lib/errors";
 import { recordEvent } from "@/lib/events/record-event";
 import { fenToJson } from "@/lib/money";
+import { notify } from "@/lib/notifications/notify";
+import { filerUserIds } from "@/lib/requests/access";
+import { inTransaction } from "@/lib/transaction";
 import { ledgerEntryColumns, type LedgerEntry } from "./ledger-entry";
 import { loadRecoveryForParty, lockRequestIn } from "./load";
 import { ledgerOpenStatuses } from "./status-flow";
@@ -14,12 +16,13 @@ import { ledgerOpenStatuses } from "./status-flow";
  * (so every period's total nets out), pointing at it, with a reason. Callers: the assigned expert
  * or an admin covering the request. 403 other roles; 404 not a party; 409 when the entry is itself
  * a reversal, was reversed already (the unique index recoveries_one_reversal also settles two
- * simultaneous attempts), or the case is closed. Updates the dispute's rollup in the same transaction.
+ * simultaneous attempts), or the case is closed. Updates the dispute's rollup and tells the company
+ * (as it was told of the entry) in the same transaction.
  */
 export async function reverseRecovery(actor: Actor | null, recoveryId: string, reason: string): Promise<LedgerEntry> {
   const writer = requirePermission(actor, "recovery.write");
   try {
-    return await db.transaction(async (tx) => {
+    return await inTransaction(async (tx) => {
       const { entry, request } = await loadRecoveryForParty(tx, writer, recoveryId);
       if (entry.reversesId) throw conflict("disputes.errors.reversalOfReversal");
       await lockRequestIn(tx, writer, request, ledgerOpenStatuses, "disputes.errors.ledgerClosed");
@@ -50,6 +53,12 @@ export async function reverseRecovery(actor: Actor | null, recoveryId: string, r
         requestId: entry.requestId,
         reason,
         data: { disputeId: entry.disputeId, reverses: entry.id, amountFen: fenToJson(-entry.amountFen) },
+      });
+      await notify(tx, {
+        userIds: await filerUserIds(tx, request),
+        kind: "recovery.reversed",
+        requestId: entry.requestId,
+        data: { title: request.title, amountFen: fenToJson(-entry.amountFen), reason },
       });
       return reversal!;
     });

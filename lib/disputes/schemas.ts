@@ -85,6 +85,8 @@ export interface RecordRecoveryInput {
   receivedOn: string;
   method: (typeof recoveryMethods)[number];
   note?: string;
+  /** The recorder confirmed an amount above the dispute's outstanding claim. */
+  confirmOverClaim?: boolean;
 }
 
 /** POST /api/v1/disputes/{id}/recoveries */
@@ -94,6 +96,7 @@ export const recordRecoveryApiSchema = z
     receivedOn: pastDateField,
     method: z.enum(recoveryMethods, { error: "errors.field.required" }),
     note: optionalText(1000),
+    confirmOverClaim: z.boolean({ error: "errors.field.invalid" }).optional(),
   })
   .transform((v): RecordRecoveryInput => ({ ...v, amountFen: BigInt(v.amountFen) }));
 
@@ -105,10 +108,18 @@ export const recordRecoveryFormSchema = z
     receivedOn: pastDateField,
     method: z.enum(recoveryMethods, { error: "errors.field.required" }),
     note: optionalText(1000),
+    // a checkbox: present ("true") only when ticked
+    confirmOverClaim: z.literal("true").optional(),
   })
   .transform((v) => ({
     disputeId: v.disputeId,
-    entry: { amountFen: v.amountYuan, receivedOn: v.receivedOn, method: v.method, note: v.note } satisfies RecordRecoveryInput,
+    entry: {
+      amountFen: v.amountYuan,
+      receivedOn: v.receivedOn,
+      method: v.method,
+      note: v.note,
+      confirmOverClaim: v.confirmOverClaim === "true",
+    } satisfies RecordRecoveryInput,
   }));
 
 /** POST /api/v1/recoveries/{id}/reverse */

@@ -1,10 +1,11 @@
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
-import { db, type Tx } from "@/db";
+import type { Tx } from "@/db";
 import { disputes } from "@/db/schema";
 import { requirePermission, type Actor } from "@/lib/authz";
 import { AppError } from "@/lib/errors";
 import { recordEvent } from "@/lib/events/record-event";
 import { loadCaseForParty } from "@/lib/requests/access";
+import { inTransaction } from "@/lib/transaction";
 import { loadDisputeForParty, lockRequestIn } from "./load";
 import type { UpdateDisputeInput } from "./schemas";
 import { disputeStatusesFrom, disputeWorkStatuses, isClosedDisputeStatus } from "./status-flow";
@@ -59,7 +60,7 @@ async function moveDisputes(tx: Tx, actor: Actor, requestId: string, ids: string
  */
 export async function updateDispute(actor: Actor | null, disputeId: string, input: UpdateDisputeInput) {
   const writer = requirePermission(actor, "dispute.write");
-  return db.transaction(async (tx) => {
+  return inTransaction(async (tx) => {
     const { dispute, request } = await loadDisputeForParty(tx, writer, disputeId);
     await lockRequestIn(tx, writer, request, disputeWorkStatuses, "disputes.errors.requestNotActive");
     const [row] = await moveDisputes(tx, writer, request.id, [dispute.id], input);
@@ -74,7 +75,7 @@ export async function updateDispute(actor: Actor | null, disputeId: string, inpu
  */
 export async function bulkUpdateDisputes(actor: Actor | null, requestId: string, ids: string[], input: UpdateDisputeInput) {
   const writer = requirePermission(actor, "dispute.write");
-  return db.transaction(async (tx) => {
+  return inTransaction(async (tx) => {
     const request = await loadCaseForParty(tx, writer, requestId);
     await lockRequestIn(tx, writer, request, disputeWorkStatuses, "disputes.errors.requestNotActive");
     const unique = [...new Set(ids)];

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { contentionAsConflict } from "@/lib/db-errors";
 import { AppError, type ApiErrorBody } from "@/lib/errors";
 import { isLocale, type Locale } from "@/lib/i18n/catalog";
 import { hasMessage, translator } from "@/lib/i18n/translate";
@@ -21,7 +22,8 @@ export function fieldErrorsFromZod(error: z.ZodError, locale: Locale): Record<st
 }
 
 /** The contract's error JSON and status for anything thrown by a use case. */
-export function errorResponseBody(error: unknown, locale: Locale): { status: number; body: ApiErrorBody } {
+export function errorResponseBody(thrown: unknown, locale: Locale): { status: number; body: ApiErrorBody } {
+  const error = contentionAsConflict(thrown);
   const t = translator(locale);
   if (error instanceof AppError) {
     const fields = error.options.fields ? Object.fromEntries(Object.entries(error.options.fields).map(([k, key]) => [k, t(key)])) : undefined;

@@ -25,6 +25,7 @@ const kindKeys: Record<string, MessageKey> = {
   "expert.appointed": "notifications.kinds.expert.appointed",
   "expert.decision": "notifications.kinds.expert.decision",
   "recovery.recorded": "notifications.kinds.recovery.recorded",
+  "recovery.reversed": "notifications.kinds.recovery.reversed",
   "recovery.confirmed": "notifications.kinds.recovery.confirmed",
   "recovery.queried": "notifications.kinds.recovery.queried",
 };

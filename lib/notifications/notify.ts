@@ -17,6 +17,7 @@ export type NotificationKind =
   | "expert.appointed"
   | "expert.decision"
   | "recovery.recorded"
+  | "recovery.reversed"
   | "recovery.confirmed"
   | "recovery.queried";
 

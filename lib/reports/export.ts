@@ -1,5 +1,5 @@
 import ExcelJS from "exceljs";
-import Papa from "papaparse";
+import { toCsv } from "@/lib/csv";
 import { eq } from "drizzle-orm";
 import { db } from "@/db";
 import { regions } from "@/db/schema";
@@ -44,10 +44,10 @@ export function reportTable(report: Report): { header: string[]; rows: (string |
   return { header, rows: [...report.rows.map((r) => cells(r, r.label)), cells(report.totals, t("reports.columns.total"))] };
 }
 
-/** CSV with a byte-order mark, so spreadsheet programs read the Chinese text as UTF-8. */
+/** The report as CSV (see toCsv: a byte-order mark, and no cell can run as a formula). */
 export function reportCsv(report: Report): string {
   const { header, rows } = reportTable(report);
-  return "\uFEFF" + Papa.unparse([header, ...rows.map((r) => r.map(String))], { newline: "\r\n" });
+  return toCsv([header, ...rows.map((r) => r.map(String))], { newline: "\r\n" });
 }
 
 export async function reportXlsx(report: Report, scopeName: string): Promise<Uint8Array<ArrayBuffer>> {

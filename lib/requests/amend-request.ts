@@ -1,4 +1,5 @@
 import { db } from "@/db";
+import { inTransaction } from "@/lib/transaction";
 import { requirePermission, type Actor } from "@/lib/authz";
 import { notify } from "@/lib/notifications/notify";
 import { adminUserIds, loadVisibleRequest } from "./access";
@@ -15,7 +16,7 @@ import { applyTransition } from "./state-machine";
 export async function amendRequest(actor: Actor | null, input: AmendRequestInput): Promise<{ id: string; status: "submitted" }> {
   const filer = requirePermission(actor, "request.amend");
   const request = await loadVisibleRequest(db, filer, input.requestId);
-  await db.transaction(async (tx) => {
+  await inTransaction(async (tx) => {
     await checkRequestReferences(tx, input);
     await applyTransition(tx, filer, request.id, "resubmit", {
       reason: input.note ?? null,

@@ -1,5 +1,6 @@
 import { eq, sql } from "drizzle-orm";
 import { db } from "@/db";
+import { inTransaction } from "@/lib/transaction";
 import { requests } from "@/db/schema";
 import { requirePermission, type Actor } from "@/lib/authz";
 import { notFound } from "@/lib/errors";
@@ -20,7 +21,7 @@ export async function confirmRequest(
   const enterprise = requirePermission(actor, "request.confirm");
   const request = await loadVisibleRequest(db, enterprise, requestId);
   if (!enterprise.enterpriseId) throw notFound();
-  await db.transaction(async (tx) => {
+  await inTransaction(async (tx) => {
     await applyTransition(tx, enterprise, request.id, "close", {
       reason: input.comment ?? null,
       set: { rating: input.rating, ratingComment: input.comment ?? null, closedAt: sql`now()` },

@@ -94,6 +94,9 @@ export async function listRequestsForActor(actor: Actor, filter: RequestListFilt
 }
 export type RequestListItem = Awaited<ReturnType<typeof listRequestsForActor>>["items"][number];
 
+/** Timeline entries whose reason (and data) only admins read. */
+const INTERNAL_REASON_EVENTS = new Set(["request.reassign"]);
+
 /**
  * One request as its viewers see it: the fields, the company, counterparties, specialties and
  * the timeline. 404 when the actor may not see it. Walk-in contact details and the parties'
@@ -167,6 +170,9 @@ export async function getRequestDetail(actor: Actor, requestId: string) {
       .orderBy(asc(events.at), asc(events.id)),
   ]);
   const detail = row!;
+  // The reason for taking a case from its expert is the law society's internal note: in the audit
+  // trail and on the admins' timeline, never shown to the company or an expert.
+  const showsReason = (type: string) => actor.role === "admin" || !INTERNAL_REASON_EVENTS.has(type);
   return {
     ...detail,
     contactName: isParty ? detail.contactName : null,
@@ -177,8 +183,8 @@ export async function getRequestDetail(actor: Actor, requestId: string) {
       type: e.type,
       actorRole: e.actorRole,
       at: e.at,
-      ...(e.reason ? { reason: e.reason } : {}),
-      data: e.data as Record<string, unknown> | null,
+      ...(e.reason && showsReason(e.type) ? { reason: e.reason } : {}),
+      data: showsReason(e.type) ? (e.data as Record<string, unknown> | null) : null,
     })),
     isParty,
   };

@@ -6,7 +6,9 @@ import { withinRegion } from "@/lib/regions";
 
 /**
  * Which requests an actor may see, as SQL: an enterprise its company's, a station its filings,
- * an expert what was offered to or accepted by them, an admin their region scope.
+ * an expert a request while an offer to them is pending and while it is assigned to them (not after
+ * they declined, let the offer lapse, lost it to another or had it reassigned: their own offers stay
+ * listed for them, with their status), an admin their region scope.
  * Every read of requests goes through this; what it excludes is "not found".
  */
 export function visibleRequests(actor: Actor): SQL {
@@ -20,7 +22,7 @@ export function visibleRequests(actor: Actor): SQL {
       const offered = db
         .select({ one: sql`1` })
         .from(offers)
-        .where(and(eq(offers.requestId, requests.id), eq(offers.expertId, actor.expertId)));
+        .where(and(eq(offers.requestId, requests.id), eq(offers.expertId, actor.expertId), eq(offers.status, "pending")));
       return or(eq(requests.assignedExpertId, actor.expertId), exists(offered)) as SQL;
     }
     case "admin":

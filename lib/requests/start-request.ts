@@ -1,5 +1,6 @@
 import { eq } from "drizzle-orm";
 import { db } from "@/db";
+import { inTransaction } from "@/lib/transaction";
 import { requests } from "@/db/schema";
 import { requirePermission, type Actor } from "@/lib/authz";
 import { notFound } from "@/lib/errors";
@@ -15,7 +16,7 @@ export async function startRequest(actor: Actor | null, requestId: string): Prom
   const expert = requirePermission(actor, "request.resolve");
   const request = await loadVisibleRequest(db, expert, requestId);
   if (!expert.expertId || request.assignedExpertId !== expert.expertId) throw notFound();
-  await db.transaction(async (tx) => {
+  await inTransaction(async (tx) => {
     await applyTransition(tx, expert, request.id, "start", { where: eq(requests.assignedExpertId, expert.expertId!) });
     await notify(tx, {
       userIds: await filerUserIds(tx, request),

@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import { db } from "@/db";
+import { inTransaction } from "@/lib/transaction";
 import type { RequestStatus } from "@/db/schema/enums";
 import { requirePermission, type Actor } from "@/lib/authz";
 import { notify } from "@/lib/notifications/notify";
@@ -18,7 +19,7 @@ export async function triageRequest(actor: Actor | null, requestId: string, inpu
   const admin = requirePermission(actor, "request.triage");
   const request = await loadVisibleRequest(db, admin, requestId);
   const reason = input.reason ?? null;
-  return db.transaction(async (tx) => {
+  return inTransaction(async (tx) => {
     const { to } =
       input.decision === "accept"
         ? await applyTransition(tx, admin, request.id, "triage", { reason, set: { triagedAt: sql`now()`, statusReason: null } })

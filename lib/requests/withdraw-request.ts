@@ -1,5 +1,6 @@
 import { and, eq, sql } from "drizzle-orm";
 import { db } from "@/db";
+import { inTransaction } from "@/lib/transaction";
 import { experts, offers } from "@/db/schema";
 import { requirePermission, type Actor } from "@/lib/authz";
 import { recordEvent } from "@/lib/events/record-event";
@@ -16,7 +17,7 @@ import { applyTransition } from "./state-machine";
 export async function withdrawRequest(actor: Actor | null, requestId: string, reason?: string): Promise<{ id: string; status: "withdrawn" }> {
   const filer = requirePermission(actor, "request.withdraw");
   const request = await loadVisibleRequest(db, filer, requestId);
-  await db.transaction(async (tx) => {
+  await inTransaction(async (tx) => {
     await applyTransition(tx, filer, request.id, "withdraw", {
       reason: reason ?? null,
       set: { statusReason: reason ?? null, needsAttention: false },

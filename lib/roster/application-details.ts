@@ -40,3 +40,24 @@ export function readApplicationDetails(raw: unknown): ApplicationDetails {
 export function requiredChecks(details: ApplicationDetails): readonly VettingCheck[] {
   return details.kind === "join" ? vettingChecks : ["licence_verified"];
 }
+
+/** The profile fields an expert edits that a vetting check looks at. */
+export type VettedField = "name" | "licenseNumber" | "yearsOfPractice" | "organization";
+
+const fieldsCheckedBy: Record<VettingCheck, readonly VettedField[]> = {
+  licence_verified: ["name", "licenseNumber"],
+  practice_years_confirmed: ["yearsOfPractice", "organization"],
+  discipline_checked: ["name", "licenseNumber"],
+  references_contacted: [],
+};
+
+/**
+ * The fields that must stay as they are while this application waits: those its checklist looks
+ * at, so nothing changes under a tick already given. A change application's own fields (name,
+ * licence) are its subject, not frozen: saving the same change again is allowed.
+ */
+export function fieldsFrozenBy(details: ApplicationDetails): VettedField[] {
+  const fields = new Set(requiredChecks(details).flatMap((check) => fieldsCheckedBy[check]));
+  if (details.kind === "change") for (const own of ["name", "licenseNumber"] as const) fields.delete(own);
+  return [...fields];
+}

@@ -439,3 +439,45 @@ describe("expert self-service", () => {
     await expect(removeConflict(expert, id)).rejects.toMatchObject({ code: "not_found" });
   });
 });
+
+describe("while an application is being vetted", () => {
+  it("the applicant cannot change what the checklist checks (409 naming the field), and may change the rest", async () => {
+    const admin = await createAdminActor();
+    const details = application();
+    const applied = await call(postApplication, "/expert-applications", { method: "POST", body: details });
+    const id = applied.body.id as string;
+    const [row] = await db
+      .select({ expertId: expertApplications.expertId, userId: experts.userId })
+      .from(expertApplications)
+      .innerJoin(experts, eq(experts.id, expertApplications.expertId))
+      .where(eq(expertApplications.id, id));
+    const applicant = (await loadActor(row!.userId))!;
+    await call(postCheck, `/expert-applications/${id}/checks`, {
+      method: "POST",
+      token: await bearerFor(admin),
+      params: { id },
+      body: { item: "practice_years_confirmed" },
+    });
+    const save = (overrides: Json) =>
+      updateOwnProfile(applicant, updateProfileSchema.parse({ ...details, capacity: 3, notifyByEmail: "all", pausedUntil: "", ...overrides }));
+    await expect(save({ yearsOfPractice: 25 })).rejects.toMatchObject({
+      code: "conflict",
+      options: { fields: { yearsOfPractice: "roster.errors.vettingPending" } },
+    });
+    await expect(save({ organization: "另一家律师事务所" })).rejects.toMatchObject({
+      options: { fields: { organization: "roster.errors.vettingPending" } },
+    });
+    await expect(save({ name: "改个名字" })).rejects.toMatchObject({ options: { fields: { name: "roster.errors.vettingPending" } } });
+    const [vetted] = await db
+      .select({ yearsOfPractice: experts.yearsOfPractice, organization: experts.organization, name: experts.name })
+      .from(experts)
+      .where(eq(experts.id, row!.expertId));
+    expect(vetted).toEqual({ yearsOfPractice: details.yearsOfPractice, organization: details.organization, name: details.name });
+    await expect(save({ bio: "补充了简介" })).resolves.toEqual({ changeRequested: false });
+
+    for (const item of vettingChecks)
+      await call(postCheck, `/expert-applications/${id}/checks`, { method: "POST", token: await bearerFor(admin), params: { id }, body: { item } });
+    await decideApplication(admin, id, { approve: true, reason: "同意", termYears: 3 });
+    await expect(save({ yearsOfPractice: 25 })).resolves.toEqual({ changeRequested: false });
+  });
+});

@@ -5,7 +5,7 @@ import { requirePermission, type Actor, type Permission } from "@/lib/authz";
 import { conflict, notFound } from "@/lib/errors";
 import { recordEvent } from "@/lib/events/record-event";
 import { notify } from "@/lib/notifications/notify";
-import { releasePendingOffers } from "@/lib/routing/release-offers";
+import { lockRequestsOfPendingOffers, releasePendingOffers } from "@/lib/routing/release-offers";
 import { routingTransaction } from "@/lib/routing/transaction";
 import { expertDecisionView } from "./expert-view";
 
@@ -27,6 +27,7 @@ export interface StatusChange {
 export async function changeExpertStatus(actor: Actor | null, expertId: string, change: StatusChange, reason: string) {
   const admin = requirePermission(actor, change.permission);
   return routingTransaction(async (tx) => {
+    if (change.leavesMatching) await lockRequestsOfPendingOffers(tx, expertId);
     const [changed] = await tx
       .update(experts)
       .set({ status: change.to, updatedAt: new Date() })

@@ -5,17 +5,35 @@ import { requirePermission, type Actor } from "@/lib/authz";
 import { AppError, forbidden, invalidField, isUniqueViolation, notFound } from "@/lib/errors";
 import { recordEvent } from "@/lib/events/record-event";
 import { todayInShanghai } from "@/lib/i18n/format";
-import { readApplicationDetails, type ProfileChanges } from "./application-details";
+import { fieldsFrozenBy, readApplicationDetails, type ProfileChanges } from "./application-details";
 import { assertKnownCodes, replaceExpertTaxonomy } from "./reference-check";
 import type { UpdateProfileInput } from "./schemas";
 
 const changePending = () => new AppError("conflict", "roster.errors.changePending", { fields: { name: "roster.errors.changePending" } });
 
 /**
+ * 409 naming each field a pending application's vetting looks at that this save would change: the
+ * checklist vets the profile as it was, so it cannot change under a tick already given.
+ */
+async function assertVettedFieldsUnchanged(tx: Tx, expertId: string, current: Record<string, unknown>, input: UpdateProfileInput) {
+  const [pending] = await tx
+    .select({ details: expertApplications.details })
+    .from(expertApplications)
+    .where(and(eq(expertApplications.expertId, expertId), eq(expertApplications.status, "pending")));
+  if (!pending) return;
+  const changed = fieldsFrozenBy(readApplicationDetails(pending.details)).filter((field) => input[field] !== current[field]);
+  if (changed.length)
+    throw new AppError("conflict", "roster.errors.vettingPending", {
+      fields: Object.fromEntries(changed.map((f) => [f, "roster.errors.vettingPending"])),
+    });
+}
+
+/**
  * An expert edits their own profile, capacity, availability and notification preference; these
  * apply at once. A new name or licence number is not applied: it becomes a pending application
  * for the law society to vet (409 if another is already waiting, or the licence is someone
- * else's). Writes the expert row, their specialties and regions, and audit events.
+ * else's), and nothing a pending application's checklist vets may change (409 naming the fields).
+ * Writes the expert row, their specialties and regions, and audit events.
  */
 export async function updateOwnProfile(actor: Actor | null, input: UpdateProfileInput): Promise<{ changeRequested: boolean }> {
   const expertActor = requirePermission(actor, "expert.updateOwnProfile");
@@ -26,11 +44,17 @@ export async function updateOwnProfile(actor: Actor | null, input: UpdateProfile
     return await db.transaction(async (tx) => {
       await assertKnownCodes(tx, input);
       const [current] = await tx
-        .select({ name: experts.name, licenseNumber: experts.licenseNumber })
+        .select({
+          name: experts.name,
+          licenseNumber: experts.licenseNumber,
+          yearsOfPractice: experts.yearsOfPractice,
+          organization: experts.organization,
+        })
         .from(experts)
         .where(eq(experts.id, expertId))
         .for("update");
       if (!current) throw notFound();
+      await assertVettedFieldsUnchanged(tx, expertId, current, input);
       await tx
         .update(experts)
         .set({
@@ -60,7 +84,7 @@ export async function updateOwnProfile(actor: Actor | null, input: UpdateProfile
         ...(input.licenseNumber !== current.licenseNumber ? { licenseNumber: input.licenseNumber } : {}),
       };
       if (!changes.name && !changes.licenseNumber) return { changeRequested: false };
-      await requestChange(tx, expertActor, expertId, changes, current, input.changeNote);
+      await requestChange(tx, expertActor, expertId, changes, { name: current.name, licenseNumber: current.licenseNumber }, input.changeNote);
       return { changeRequested: true };
     });
   } catch (error) {

@@ -7,6 +7,7 @@ import { notify } from "@/lib/notifications/notify";
 import { ACTIVE_CASE_STATUSES } from "@/lib/roster/expert-summary";
 import { todayInShanghai } from "@/lib/i18n/format";
 import { hasCurrentAppointment } from "@/lib/roster/term";
+import { lockRequestOfOffer } from "@/lib/requests/lock";
 import { applyTransition } from "@/lib/requests/state-machine";
 import { clockSql, lockExpert } from "./clock";
 import { offerNotAnswerable } from "./offer-state";
@@ -27,14 +28,16 @@ export async function acceptOffer(actor: Actor | null, offerId: string, options:
   const at = options.now ?? new Date();
   try {
     return await routingTransaction(async (tx) => {
+      // The request first, as every change of a case locks it (a withdrawal takes it, then the offers).
+      await lockRequestOfOffer(tx, offerId);
       const [accepted] = await tx
         .update(offers)
         .set({ status: "accepted", answeredAt: at })
         .where(and(eq(offers.id, offerId), eq(offers.expertId, expertId), eq(offers.status, "pending"), gt(offers.expiresAt, clockSql(options.now))))
         .returning({ requestId: offers.requestId });
       if (!accepted) throw await offerNotAnswerable(tx, offerId, expertId);
-      // The update's trigger already holds the expert's routing lock (taken after the offer's row
-      // lock, in the order every routing change takes them); so one acceptance per expert at a time,
+      // The update's trigger already holds the expert's routing lock (taken after the request's and
+      // the offer's row locks, in the order every routing change takes them); so one acceptance per expert at a time,
       // and two offers cannot both take the last place. The count below reads after the lock.
       await lockExpert(tx, expertId);
       const [load] = await tx

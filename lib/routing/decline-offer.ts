@@ -5,6 +5,7 @@ import { forbidden } from "@/lib/errors";
 import { recordEvent } from "@/lib/events/record-event";
 import { offerToNextCandidate } from "./cascade";
 import { clockSql } from "./clock";
+import { lockRequestOfOffer } from "@/lib/requests/lock";
 import { offerNotAnswerable } from "./offer-state";
 import { loadRoutingRequest } from "./request-context";
 import type { DeclineReason } from "./schemas";
@@ -27,6 +28,7 @@ export async function declineOffer(
   if (!expertId) throw forbidden();
   const at = options.now ?? new Date();
   return routingTransaction(async (tx) => {
+    await lockRequestOfOffer(tx, offerId);
     const [declined] = await tx
       .update(offers)
       .set({ status: "declined", answeredAt: at, declineReason: input.reason, declineNote: input.note ?? null })

@@ -3,6 +3,7 @@ import { db } from "@/db";
 import { offers } from "@/db/schema";
 import { recordEvent } from "@/lib/events/record-event";
 import { enqueue } from "@/lib/jobs/queue";
+import { lockRequestOfOffer } from "@/lib/requests/lock";
 import { offerToNextCandidate } from "./cascade";
 import { clockSql } from "./clock";
 import { loadRoutingRequest } from "./request-context";
@@ -16,6 +17,7 @@ import { routingTransaction } from "./transaction";
  */
 export async function expireOffer(offerId: string, options: { now?: Date } = {}): Promise<boolean> {
   return routingTransaction(async (tx) => {
+    await lockRequestOfOffer(tx, offerId);
     const [expired] = await tx
       .update(offers)
       .set({ status: "expired" })

@@ -4,6 +4,7 @@ import { requirePermission, type Actor } from "@/lib/authz";
 import { conflict, notFound } from "@/lib/errors";
 import { recordEvent } from "@/lib/events/record-event";
 import { notify } from "@/lib/notifications/notify";
+import { lockRequest } from "@/lib/requests/lock";
 import { applyTransition } from "@/lib/requests/state-machine";
 import { offerToChosenExpert, offerToNextCandidate } from "./cascade";
 import { loadRoutingRequest } from "./request-context";
@@ -24,6 +25,7 @@ export async function reassignCase(actor: Actor | null, requestId: string, input
   return routingTransaction(async (tx) => {
     const before = await loadRoutingRequest(tx, requestId, admin);
     if (!before) throw notFound();
+    await lockRequest(tx, requestId);
     const [taken] = await tx
       .update(offers)
       .set({ status: "withdrawn", declineReason: REASSIGNED, declineNote: input.reason })

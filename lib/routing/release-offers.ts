@@ -2,9 +2,25 @@ import { and, eq } from "drizzle-orm";
 import type { Tx } from "@/db";
 import { offers } from "@/db/schema";
 import type { Actor } from "@/lib/authz";
+import { lockRequests } from "@/lib/requests/lock";
 import { recordEvent } from "@/lib/events/record-event";
 import { offerToNextCandidate } from "./cascade";
 import { loadRoutingRequest } from "./request-context";
+
+/**
+ * Locks the requests of the expert's pending offers. Called before the expert's own row changes
+ * (whose trigger takes the expert's routing lock), so the requests are locked first, as everywhere.
+ */
+export async function lockRequestsOfPendingOffers(tx: Tx, expertId: string): Promise<void> {
+  const pending = await tx
+    .select({ requestId: offers.requestId })
+    .from(offers)
+    .where(and(eq(offers.expertId, expertId), eq(offers.status, "pending")));
+  await lockRequests(
+    tx,
+    pending.map((p) => p.requestId),
+  );
+}
 
 /**
  * Inside the caller's transaction, when an expert leaves matching (suspended or retired): each offer

@@ -2,6 +2,7 @@ import { and, eq } from "drizzle-orm";
 import { offers } from "@/db/schema";
 import { requirePermission, type Actor } from "@/lib/authz";
 import { conflict, notFound } from "@/lib/errors";
+import { lockRequest } from "@/lib/requests/lock";
 import { offerToChosenExpert, offerToNextCandidate } from "./cascade";
 import type { OfferMade } from "./create-offer";
 import { loadRoutingRequest } from "./request-context";
@@ -24,8 +25,10 @@ export async function routeRequest(
 ): Promise<OfferMade> {
   const admin = requirePermission(actor, "routing.route");
   return routingTransaction(async (tx) => {
-    const request = await loadRoutingRequest(tx, requestId, admin);
-    if (!request) throw notFound();
+    if (!(await loadRoutingRequest(tx, requestId, admin))) throw notFound();
+    // Locked before the pending-offer check below, so two admins routing at once cannot both pass it.
+    await lockRequest(tx, requestId);
+    const request = (await loadRoutingRequest(tx, requestId))!;
     if (request.status !== "triaged" && request.status !== "offered") throw conflict("routing.errors.notRoutable");
     const [pending] = await tx
       .select({ id: offers.id })

@@ -4,6 +4,7 @@ import { requirePermission, type Actor } from "@/lib/authz";
 import { conflict, notFound } from "@/lib/errors";
 import { recordEvent } from "@/lib/events/record-event";
 import { notify } from "@/lib/notifications/notify";
+import { lockRequest } from "@/lib/requests/lock";
 import { visibleRequests } from "@/lib/requests/scope";
 import { offerToChosenExpert, offerToNextCandidate } from "./cascade";
 import { loadRoutingRequest } from "./request-context";
@@ -25,6 +26,7 @@ export async function withdrawOffer(actor: Actor | null, offerId: string, input:
       .innerJoin(requests, eq(requests.id, offers.requestId))
       .where(and(eq(offers.id, offerId), visibleRequests(admin)));
     if (!found) throw notFound();
+    await lockRequest(tx, found.requestId);
     const [withdrawn] = await tx
       .update(offers)
       .set({ status: "withdrawn", declineNote: input.reason })

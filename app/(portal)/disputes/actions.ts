@@ -14,6 +14,7 @@ import {
   updateDisputeSchema,
 } from "@/lib/disputes/schemas";
 import { bulkUpdateDisputes, updateDispute } from "@/lib/disputes/update-dispute";
+import { withFieldsRenamed } from "@/lib/errors";
 import { action } from "@/lib/http/server-action";
 
 // The forms of the disputes panel on a request page. Each calls one use case; the page refreshes after.
@@ -35,7 +36,9 @@ export const bulkUpdateDisputesAction = action({ permission: "dispute.write", in
 );
 
 export const recordRecoveryAction = action({ permission: "recovery.write", input: recordRecoveryFormSchema }, async ({ actor, input }) => {
-  const entry = await recordRecovery(actor, input.disputeId, input.entry);
+  const entry = await recordRecovery(actor, input.disputeId, input.entry).catch((error: unknown) => {
+    throw withFieldsRenamed(error, { amountFen: "amountYuan" });
+  });
   return { id: entry.id };
 });
 

@@ -100,6 +100,7 @@ export const disputes: Shape<typeof zh> = {
     reverseConfirm: "Reversing adds a negative entry of {amount}; the original stays on record, and an entry can be reversed only once. Reverse it?",
     reverseSubmit: "Reverse entry",
     reversing: "Reversing…",
+    confirmOverClaim: "Record anyway",
   },
   response: {
     confirmed: "Confirmed by the company",
@@ -119,6 +120,8 @@ export const disputes: Shape<typeof zh> = {
     futureDate: "The date cannot be later than today.",
     noneSelected: "Select at least one dispute.",
     queryNeedsNote: "Please say what is wrong.",
+    overClaim: "This is more than what is still outstanding on the dispute. If that is right, tick “Record anyway” and submit again.",
+    totalLimit: "The ledger's totals are at the most the system can record; this amount cannot be added. Please contact an administrator.",
   },
   summary: {
     title: "Case summary",

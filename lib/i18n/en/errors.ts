@@ -36,7 +36,7 @@ export const errors: Shape<typeof zh> = {
     amountFormat: "Enter an amount such as 12345.67.",
     amountDecimals: "At most two decimals.",
     amountNegative: "The amount cannot be negative.",
-    amountTooLarge: "The amount is too large.",
+    amountTooLarge: "The amount cannot exceed ¥10 billion.",
     amountPositive: "The amount must be more than 0.",
     unknownRegion: "Unknown region code.",
     unknownSpecialty: "Unknown specialty.",

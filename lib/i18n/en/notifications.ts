@@ -45,6 +45,7 @@ export const notifications: Shape<typeof zh> = {
     },
     recovery: {
       recorded: "A payment was recorded on “{title}”.",
+      reversed: "A payment recorded on “{title}” was reversed.",
       confirmed: "The company confirmed a payment you recorded on “{title}”.",
       queried: "The company queried a payment you recorded on “{title}”.",
     },

@@ -17,6 +17,7 @@ export const roster: Shape<typeof zh> = {
     alreadyDecided: "This application has already been decided.",
     checklistIncomplete: "Every checklist item must be confirmed before approval.",
     changePending: "A change of name or licence number is already awaiting review; please wait for the result.",
+    vettingPending: "Your application is being vetted; this detail is checked by the vetting and cannot change until it is decided.",
     wrongStatus: "The expert's current status does not allow this; refresh to see it.",
     renewTooEarly: "A term can be renewed only within its last year.",
   },

@@ -33,7 +33,7 @@ export const errors = {
     amountFormat: "请输入金额，例如 12345.67。",
     amountDecimals: "金额最多两位小数。",
     amountNegative: "金额不能为负数。",
-    amountTooLarge: "金额过大。",
+    amountTooLarge: "金额不能超过 100 亿元。",
     amountPositive: "金额必须大于 0。",
     unknownRegion: "未知的地区代码。",
     unknownSpecialty: "未知的专业领域。",

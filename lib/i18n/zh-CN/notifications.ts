@@ -42,6 +42,7 @@ export const notifications = {
     },
     recovery: {
       recorded: "“{title}”登记了一笔回款。",
+      reversed: "“{title}”冲正了一笔回款。",
       confirmed: "企业已确认您在“{title}”登记的一笔回款。",
       queried: "企业对您在“{title}”登记的一笔回款提出疑问。",
     },

@@ -14,6 +14,7 @@ export const roster = {
     alreadyDecided: "该申请已经作出决定，不能重复决定。",
     checklistIncomplete: "审核清单尚未全部确认，不能批准。",
     changePending: "已有一项姓名或执业证号变更正在审核，请等待结果后再修改。",
+    vettingPending: "您的申请正在审核，审核核对的这项信息在审核结束前不能修改。",
     wrongStatus: "该专家当前的状态不允许此操作，请刷新后查看。",
     renewTooEarly: "聘期结束前一年内才能续聘。",
   },

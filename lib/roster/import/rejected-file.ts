@@ -1,5 +1,5 @@
 import ExcelJS from "exceljs";
-import Papa from "papaparse";
+import { toCsv } from "@/lib/csv";
 import type { Translate } from "@/lib/i18n/translate";
 import { describeProblem } from "./preview";
 import type { ImportTable } from "./read-file";
@@ -19,8 +19,7 @@ export async function buildRejectedFile(
     .filter((r) => !r.input)
     .map((r) => [...table.headers.map((_, i) => r.cells[i] ?? ""), String(r.line), r.problems.map((p) => describeProblem(p, t)).join("；")]);
   if (table.format === "csv") {
-    // A byte-order mark so Excel opens the UTF-8 file with the Chinese intact.
-    const text = "\uFEFF" + Papa.unparse([header, ...body]);
+    const text = toCsv([header, ...body]);
     return { bytes: new TextEncoder().encode(text), contentType: "text/csv; charset=utf-8", extension: "csv" };
   }
   const workbook = new ExcelJS.Workbook();

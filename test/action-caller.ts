@@ -1,6 +1,6 @@
-import { encode } from "next-auth/jwt";
+import { sessionCookie } from "@/lib/auth/session-cookie";
+import { startSession } from "@/lib/auth/sessions";
 import type { Actor } from "@/lib/authz";
-import { env } from "@/lib/env";
 import type { ActionResult } from "@/lib/http/server-action";
 import { setRequestHeaders } from "./next-request";
 
@@ -10,8 +10,12 @@ export type Caller = "anonymous" | Actor | { bearer: string };
 async function headersFor(caller: Caller): Promise<Headers> {
   if (caller === "anonymous") return new Headers();
   if ("bearer" in caller) return new Headers({ authorization: `Bearer ${caller.bearer}` });
-  const session = await encode({ token: { sub: caller.userId }, secret: env().NEXTAUTH_SECRET });
-  return new Headers({ cookie: `next-auth.session-token=${encodeURIComponent(session)}` });
+  const { name, value } = await sessionCookie("next-auth.session-token", {
+    userId: caller.userId,
+    role: caller.role,
+    sessionId: await startSession(caller.userId),
+  });
+  return new Headers({ cookie: `${name}=${encodeURIComponent(value)}` });
 }
 
 /**

@@ -42,6 +42,21 @@ export const rows: ActionRows = {
     issueTokenAction: { permission: "token.manage", input: () => ({ name: "县政务服务平台" }), expect: admins },
     revokeTokenAction: { permission: "token.manage", input: async (world) => ({ id: await aToken(world) }), expect: admins },
   },
+  "app/(portal)/account/password/actions.ts": {
+    // A wrong current password: every signed-in caller is told so under the field, and nothing changes.
+    changePasswordAction: {
+      permission: "me.read",
+      input: () => ({ currentPassword: "not-the-password-2026", newPassword: "a-brand-new-passphrase" }),
+      expect: {
+        enterprise: "invalid_input",
+        otherEnterprise: "invalid_input",
+        expert: "invalid_input",
+        station: "invalid_input",
+        admin: "invalid_input",
+        otherDistrictAdmin: "invalid_input",
+      },
+    },
+  },
   "app/(public)/forgot-password/actions.ts": {
     // The same answer whether or not the e-mail has an account, and whoever asks.
     requestPasswordResetAction: { permission: "public", input: () => ({ email: "nobody@test.example" }), expect: everyone("ok") },

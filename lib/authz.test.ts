@@ -6,6 +6,7 @@ import { AppError } from "./errors";
 // The whole table, spelled out: a change to who may do what must change this test too.
 const expected: Record<string, string> = {
   "me.read": "enterprise expert station admin",
+  "me.changePassword": "enterprise expert station admin",
   "notification.read": "enterprise expert station admin",
   "expert.readPrivate": "expert admin",
   "expert.readAny": "admin",

@@ -8,6 +8,8 @@ import { forbidden, unauthorized } from "@/lib/errors";
  */
 export const permissions = {
   "me.read": ["enterprise", "expert", "station", "admin"],
+  /** One's own password (the current one is asked for); a token limited to other permissions may not. */
+  "me.changePassword": ["enterprise", "expert", "station", "admin"],
   "notification.read": ["enterprise", "expert", "station", "admin"],
   // roster
   "expert.readPrivate": ["expert", "admin"],

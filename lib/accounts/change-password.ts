@@ -22,7 +22,7 @@ export async function changePassword(
   input: z.output<typeof changePasswordSchema>,
   context: { address: string; keepSession: boolean },
 ): Promise<{ sessionId: string | null }> {
-  const me = requirePermission(actor, "me.read");
+  const me = requirePermission(actor, "me.changePassword");
   const checked = await verifyCredentials(me.email, input.currentPassword, context.address);
   if (checked?.id !== me.userId) throw invalidField("currentPassword", "errors.field.currentPasswordWrong");
   const passwordHash = await hashPassword(input.newPassword);

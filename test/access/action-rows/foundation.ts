@@ -45,7 +45,7 @@ export const rows: ActionRows = {
   "app/(portal)/account/password/actions.ts": {
     // A wrong current password: every signed-in caller is told so under the field, and nothing changes.
     changePasswordAction: {
-      permission: "me.read",
+      permission: "me.changePassword",
       input: () => ({ currentPassword: "not-the-password-2026", newPassword: "a-brand-new-passphrase" }),
       expect: {
         enterprise: "invalid_input",

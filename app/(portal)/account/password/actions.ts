@@ -9,7 +9,7 @@ import { sessionCookie } from "@/lib/auth/session-cookie";
 import { action } from "@/lib/http/server-action";
 
 /** Changes the signed-in user's password; this browser stays signed in with a re-issued cookie. */
-export const changePasswordAction = action({ permission: "me.read", input: changePasswordSchema }, async ({ actor, input }) => {
+export const changePasswordAction = action({ permission: "me.changePassword", input: changePasswordSchema }, async ({ actor, input }) => {
   const requestHeaders = await headers();
   const session = await sessionFromHeaders(requestHeaders);
   const { sessionId } = await changePassword(actor, input, { address: clientAddress(requestHeaders), keepSession: session !== null });

@@ -6,7 +6,7 @@ import { clientAddress } from "@/lib/auth/client-address";
 import { sessionCookie, setCookieHeader } from "@/lib/auth/session-cookie";
 import { apiRoute } from "@/lib/http/api-route";
 
-export const POST = apiRoute({ permission: "me.read", body: changePasswordSchema }, async ({ request, actor, body }) => {
+export const POST = apiRoute({ permission: "me.changePassword", body: changePasswordSchema }, async ({ request, actor, body }) => {
   const viaCookie = !request.headers.get("authorization")?.toLowerCase().startsWith("bearer ");
   const session = viaCookie ? await sessionFromHeaders(request.headers) : null;
   const { sessionId } = await changePassword(actor, body, { address: clientAddress(request.headers), keepSession: session !== null });

@@ -1,7 +1,6 @@
-import { sessionCookie } from "@/lib/auth/session-cookie";
-import { startSession } from "@/lib/auth/sessions";
 import type { Actor } from "@/lib/authz";
 import type { ActionResult } from "@/lib/http/server-action";
+import { sessionCookieFor } from "./fixtures";
 import { setRequestHeaders } from "./next-request";
 
 /** Who calls: nobody, a signed-in person (their session cookie, as a browser sends it), or an API token. */
@@ -10,12 +9,7 @@ export type Caller = "anonymous" | Actor | { bearer: string };
 async function headersFor(caller: Caller): Promise<Headers> {
   if (caller === "anonymous") return new Headers();
   if ("bearer" in caller) return new Headers({ authorization: `Bearer ${caller.bearer}` });
-  const { name, value } = await sessionCookie("next-auth.session-token", {
-    userId: caller.userId,
-    role: caller.role,
-    sessionId: await startSession(caller.userId),
-  });
-  return new Headers({ cookie: `${name}=${encodeURIComponent(value)}` });
+  return new Headers({ cookie: await sessionCookieFor(caller) });
 }
 
 /**

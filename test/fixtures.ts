@@ -7,6 +7,8 @@ import { seededRandom } from "@/db/seed/random";
 import { hashToken, newTokenSecret } from "@/lib/auth/api-tokens";
 import { loadActor } from "@/lib/auth/actor";
 import { hashPassword } from "@/lib/auth/password";
+import { sessionCookie } from "@/lib/auth/session-cookie";
+import { startSession } from "@/lib/auth/sessions";
 import type { Actor, Permission } from "@/lib/authz";
 import { normalizeCompanyName } from "@/lib/names";
 import { termEndFor } from "@/lib/roster/term";
@@ -98,4 +100,14 @@ export async function bearerFor(actor: Actor, scopes: Permission[] = []): Promis
     .insert(apiTokens)
     .values({ name: "test", tokenHash: hashToken(secret), prefix: secret.slice(0, 9), userId: actor.userId, createdBy: actor.userId, scopes });
   return secret;
+}
+
+/** A Cookie header value signing the actor in, as a browser holds it after a real sign-in (its session is a row). */
+export async function sessionCookieFor(actor: Actor): Promise<string> {
+  const { name, value } = await sessionCookie("next-auth.session-token", {
+    userId: actor.userId,
+    role: actor.role,
+    sessionId: await startSession(actor.userId),
+  });
+  return `${name}=${encodeURIComponent(value)}`;
 }

@@ -1,12 +1,10 @@
 import { sql } from "drizzle-orm";
-import { encode } from "next-auth/jwt";
 import { beforeAll, describe, expect, it } from "vitest";
 import { GET as listRoute, POST as fileRoute } from "@/app/api/v1/requests/route";
 import { db, rowsOf } from "@/db";
 import type { Actor } from "@/lib/authz";
-import { env } from "@/lib/env";
 import { useTestDatabase } from "@/test/database";
-import { bearerFor, createEnterpriseActor } from "@/test/fixtures";
+import { bearerFor, createEnterpriseActor, sessionCookieFor } from "@/test/fixtures";
 
 useTestDatabase();
 
@@ -30,8 +28,7 @@ let sessionCookie: string;
 let token: string;
 beforeAll(async () => {
   enterprise = await createEnterpriseActor();
-  const session = await encode({ token: { sub: enterprise.userId, iat: Math.floor(Date.now() / 1000) }, secret: env().NEXTAUTH_SECRET });
-  sessionCookie = `next-auth.session-token=${session}`;
+  sessionCookie = await sessionCookieFor(enterprise);
   token = await bearerFor(enterprise);
 });
 

@@ -1,10 +1,10 @@
 import { sql } from "drizzle-orm";
-import { encode } from "next-auth/jwt";
 import { beforeAll, describe, expect, it } from "vitest";
 import { GET as listRoute, POST as fileRoute } from "@/app/api/v1/requests/route";
 import { db, rowsOf } from "@/db";
+import { sessionCookie as signedCookie } from "@/lib/auth/session-cookie";
+import { startSession } from "@/lib/auth/sessions";
 import type { Actor } from "@/lib/authz";
-import { env } from "@/lib/env";
 import { useTestDatabase } from "@/test/database";
 import { bearerFor, createEnterpriseActor } from "@/test/fixtures";
 
@@ -30,8 +30,13 @@ let sessionCookie: string;
 let token: string;
 beforeAll(async () => {
   enterprise = await createEnterpriseActor();
-  const session = await encode({ token: { sub: enterprise.userId, iat: Math.floor(Date.now() / 1000) }, secret: env().NEXTAUTH_SECRET });
-  sessionCookie = `next-auth.session-token=${session}`;
+  // A real signed-in session: a cookie is honoured only while its session row is live.
+  const { name, value } = await signedCookie("next-auth.session-token", {
+    userId: enterprise.userId,
+    role: enterprise.role,
+    sessionId: await startSession(enterprise.userId),
+  });
+  sessionCookie = `${name}=${encodeURIComponent(value)}`;
   token = await bearerFor(enterprise);
 });
 

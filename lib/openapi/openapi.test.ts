@@ -93,7 +93,7 @@ describe("the OpenAPI document's statuses, headers and media types", () => {
   it("lists only the statuses a route can answer", () => {
     expect(statusesOf("get", "/api/v1/me")).toEqual(["200", "401", "403", "422"]);
     expect(statusesOf("get", "/api/v1/specialties")).toEqual(["200", "422"]);
-    expect(statusesOf("post", "/api/v1/enterprises/register")).toEqual(["201", "400", "403", "409", "413", "415", "422"]);
+    expect(statusesOf("post", "/api/v1/enterprises/register")).toEqual(["201", "400", "403", "409", "413", "415", "422", "429"]);
     expect(statusesOf("post", "/api/v1/offers/{id}/accept")).toEqual(["200", "401", "403", "404", "409", "415", "422"]);
     expect(statusesOf("post", "/api/v1/me/password")).toEqual(["204", "400", "401", "403", "409", "413", "415", "422", "429"]);
   });

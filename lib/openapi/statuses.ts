@@ -11,7 +11,7 @@ import { isWrite } from "@/lib/http/request-guard";
  * - 413: a body over its limit
  * - 415: a write whose body is not the media type the route takes
  * - 422: any route, since text that cannot be stored is refused in the path and query too
- * - 429: declared (sign-in throttling)
+ * - 429: declared (sign-in and registration throttling, and too many password hashes queued)
  */
 export function errorStatuses(method: string, path: string, config: AnyRouteConfig): number[] {
   const write = isWrite(method);

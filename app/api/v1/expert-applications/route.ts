@@ -6,10 +6,13 @@ import { listApplications } from "@/lib/roster/application-queries";
 import { applicationQuerySchema, applySchema } from "@/lib/roster/schemas";
 import { applicationListResponse, applyResponse } from "@/lib/roster/responses";
 
-export const POST = apiRoute({ permission: "public", body: applySchema, response: applyResponse, status: 201 }, async ({ body }) => {
-  const { id, status } = await applyToJoin(body);
-  return created({ id, status });
-});
+export const POST = apiRoute(
+  { permission: "public", body: applySchema, response: applyResponse, status: 201, errors: ["rate_limited"] },
+  async ({ body }) => {
+    const { id, status } = await applyToJoin(body);
+    return created({ id, status });
+  },
+);
 
 export const GET = apiRoute(
   { permission: "application.list", query: applicationQuerySchema, response: applicationListResponse },

@@ -81,6 +81,9 @@ export interface Actor {
   tokenScopes?: readonly string[];
 }
 
+/** Who a wrapped handler runs for: a signed-in actor, unless its permission is "public". */
+export type ActorFor<P extends Permission | "public"> = P extends "public" ? Actor | null : Actor;
+
 /** Throws 401 without an actor and 403 when the actor's role lacks the permission. */
 export function requirePermission(actor: Actor | null, permission: Permission): Actor {
   if (!actor) throw unauthorized();

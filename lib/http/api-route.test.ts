@@ -20,19 +20,21 @@ vi.mock("@/lib/auth/actor", () => ({
     /next-auth\.session-token=/.test(headers.get("cookie") ?? "") || /^bearer /i.test(headers.get("authorization") ?? "") ? company : null,
 }));
 
-const { apiRoute, created } = await import("./api-route");
+const { apiRoute, created, UndeclaredAnswerError } = await import("./api-route");
 
 const handled = vi.fn();
-const fileRoute = apiRoute({ permission: "request.create", body: z.object({ title: requiredText(200) }) }, async ({ body }) => {
-  handled(body);
-  return created({ id: "r1" });
-});
-const noBodyRoute = apiRoute({ permission: "request.create" }, async () => ({ ok: true }));
-const uploadRoute = apiRoute({ permission: "request.create", accepts: "multipart" }, async () => ({ ok: true }));
-const listRoute = apiRoute(
-  { permission: "public", query: z.object({ from: z.string().optional(), q: z.string().optional() }) },
-  async ({ query }) => query,
+const okResponse = z.strictObject({ ok: z.literal(true) });
+const fileRoute = apiRoute(
+  { permission: "request.create", body: z.object({ title: requiredText(200) }), response: z.strictObject({ id: z.string() }), status: 201 },
+  async ({ body }) => {
+    handled(body);
+    return created({ id: "r1" });
+  },
 );
+const noBodyRoute = apiRoute({ permission: "request.create", response: okResponse }, async () => ({ ok: true }));
+const uploadRoute = apiRoute({ permission: "request.create", accepts: "multipart", response: okResponse }, async () => ({ ok: true }));
+const query = z.object({ from: z.string().optional(), q: z.string().optional() });
+const listRoute = apiRoute({ permission: "public", query, response: query }, async ({ query }) => query);
 
 const cookie = { cookie: "next-auth.session-token=any" };
 const json = { "content-type": "application/json" };
@@ -160,5 +162,42 @@ describe("bad input is never a 500", () => {
 
   it("answers a body that is not UTF-8 with 400", async () => {
     expect((await post({ ...cookie, ...json }, new Uint8Array([0x7b, 0xff, 0x7d]))).status).toBe(400);
+  });
+});
+
+describe("under test, a route answers only what it declares", () => {
+  const get = (route: (request: Request) => Promise<Response>) => route(new Request("http://roster.example/api/v1/x", { headers: cookie }));
+
+  it("fails the call when the answer does not match the response schema, naming the field", async () => {
+    const route = apiRoute({ permission: "request.create", response: z.strictObject({ id: z.string() }) }, async () => ({ id: 7 }));
+    await expect(get(route)).rejects.toThrow(/id/);
+  });
+
+  it("fails the call on a field the schema does not declare (a leak)", async () => {
+    const route = apiRoute({ permission: "request.create", response: z.strictObject({ id: z.string() }) }, async () => ({
+      id: "a",
+      passwordHash: "x",
+    }));
+    await expect(get(route)).rejects.toThrow(UndeclaredAnswerError);
+  });
+
+  it("fails the call when the status or the media type is not the declared one", async () => {
+    const wrongStatus = apiRoute({ permission: "request.create", response: z.strictObject({ id: z.string() }) }, async () => created({ id: "a" }));
+    await expect(get(wrongStatus)).rejects.toThrow(/answered 201, declared 200/);
+    const wrongMedia = apiRoute(
+      { permission: "request.create", produces: ["text/csv; charset=utf-8"] },
+      async () => new Response("{}", { headers: { "content-type": "application/json" } }),
+    );
+    await expect(get(wrongMedia)).rejects.toThrow(/application\/json/);
+    const undeclared = apiRoute({ permission: "request.create" }, async () => ({ ok: true }));
+    await expect(get(undeclared)).rejects.toThrow(/no response schema/);
+  });
+
+  it("checks the answer as the client reads it: dates as ISO strings, fen as integers", async () => {
+    const route = apiRoute(
+      { permission: "request.create", response: z.strictObject({ at: z.iso.datetime(), amountFen: z.number().int() }) },
+      async () => ({ at: new Date("2026-01-02T03:04:05Z"), amountFen: 12_345n }),
+    );
+    expect(await (await get(route)).json()).toEqual({ at: "2026-01-02T03:04:05.000Z", amountFen: 12345 });
   });
 });

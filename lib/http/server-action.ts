@@ -2,7 +2,7 @@ import { headers } from "next/headers";
 import { unstable_rethrow } from "next/navigation";
 import { z } from "zod";
 import { actorFromHeaders } from "@/lib/auth/actor";
-import { requirePermission, type Actor, type Permission } from "@/lib/authz";
+import { requirePermission, type ActorFor, type Permission } from "@/lib/authz";
 import type { ErrorCode } from "@/lib/errors";
 import type { Locale } from "@/lib/i18n/catalog";
 import { assertStorableText } from "@/lib/validation";
@@ -24,9 +24,9 @@ export function formDataToObject(form: FormData): Record<string, unknown> {
   return out;
 }
 
-export interface ActionConfig<S extends z.ZodType = z.ZodType> {
+export interface ActionConfig<S extends z.ZodType = z.ZodType, P extends Permission | "public" = Permission | "public"> {
   /** "public" for anyone; otherwise the permission the actor's role must hold. */
-  permission: Permission | "public";
+  permission: P;
   input: S;
 }
 
@@ -44,16 +44,17 @@ export function actionConfigOf(candidate: unknown): ActionConfig | undefined {
  * calling is checked before the input is read, as for route handlers, so a caller without the
  * permission learns nothing about what the action would accept.
  */
-export function action<S extends z.ZodType, T>(
-  config: ActionConfig<S>,
-  handler: (input: { actor: Actor | null; input: z.output<S>; locale: Locale }) => Promise<T>,
+export function action<S extends z.ZodType, T, P extends Permission | "public">(
+  config: ActionConfig<S, P>,
+  handler: (input: { actor: ActorFor<P>; input: z.output<S>; locale: Locale }) => Promise<T>,
 ): (raw: z.input<S> | FormData) => Promise<ActionResult<T>> {
   const run = async (raw: z.input<S> | FormData): Promise<ActionResult<T>> => {
     const requestHeaders = await headers();
     const locale = localeFromHeaders(requestHeaders, "page");
     try {
-      const actor = await actorFromHeaders(requestHeaders);
-      if (config.permission !== "public") requirePermission(actor, config.permission);
+      const found = await actorFromHeaders(requestHeaders);
+      // requirePermission returns the actor it has checked; a public action takes whoever came.
+      const actor = (config.permission === "public" ? found : requirePermission(found, config.permission)) as ActorFor<P>;
       const input = raw instanceof FormData ? formDataToObject(raw) : raw;
       assertStorableText(input);
       const parsed = await config.input.parseAsync(input);
@@ -64,6 +65,6 @@ export function action<S extends z.ZodType, T>(
       return { ok: false, ...body.error };
     }
   };
-  configs.set(run, config);
+  configs.set(run, config as ActionConfig);
   return run;
 }

@@ -1,14 +1,15 @@
 import { z } from "zod";
 import { errorStatus } from "@/lib/errors";
-import type { RouteConfig } from "@/lib/http/api-route";
-import { isWrite } from "@/lib/http/request-guard";
+import type { AnyRouteConfig } from "@/lib/http/api-route";
+import { IDEMPOTENCY_KEY_MAX } from "@/lib/requests/schemas";
+import { errorStatuses } from "./statuses";
 
 export interface DocumentedRoute {
   method: string;
   /** "/api/v1/requests/{id}" */
   path: string;
   summary: string;
-  config: RouteConfig<z.ZodType | undefined, z.ZodType | undefined>;
+  config: AnyRouteConfig;
 }
 
 const errorResponse = {
@@ -37,8 +38,10 @@ const errorResponse = {
   },
 };
 
-function jsonSchema(schema: z.ZodType) {
-  return z.toJSONSchema(schema, { io: "input", unrepresentable: "any", target: "draft-2020-12" });
+// Inputs are described as a client may send them, answers as the client receives them.
+function jsonSchema(schema: z.ZodType, io: "input" | "output" = "input") {
+  const { $schema: _dialect, ...json } = z.toJSONSchema(schema, { io, unrepresentable: "any", target: "draft-2020-12" });
+  return json;
 }
 
 function queryParameters(schema: z.ZodType) {
@@ -53,14 +56,46 @@ function queryParameters(schema: z.ZodType) {
 
 const uploadSchema = { type: "object", required: ["file"], properties: { file: { type: "string", format: "binary" } } };
 
+const idempotencyKey = {
+  name: "Idempotency-Key",
+  in: "header",
+  required: false,
+  description: "The same key from the same account answers the first result again and writes nothing new.",
+  schema: { type: "string", minLength: 1, maxLength: IDEMPOTENCY_KEY_MAX },
+};
+
+/** The success answer: the route's JSON schema, the files it produces, or nothing (204). */
+function successResponse(config: AnyRouteConfig) {
+  const status = config.status ?? 200;
+  const description = { 200: "OK", 201: "Created", 204: "No Content" }[status];
+  if (status === 204) return { [status]: { description } };
+  const content = config.produces
+    ? Object.fromEntries(config.produces.map((media) => [media, { schema: { type: "string", format: "binary" } }]))
+    : { "application/json": { schema: config.response ? jsonSchema(config.response, "output") : {} } };
+  const headers = config.idempotent
+    ? {
+        headers: {
+          "Idempotent-Replayed": {
+            description: '"true" when this answer repeats an earlier one for the same key',
+            schema: { type: "string", enum: ["true"] },
+          },
+        },
+      }
+    : {};
+  return { [status]: { description, ...headers, content } };
+}
+
 /** The OpenAPI 3.1 document of the JSON API, built from the routes' own zod schemas. */
 export function buildOpenApiDocument(routes: DocumentedRoute[]) {
   const paths: Record<string, Record<string, unknown>> = {};
   for (const route of routes) {
     const pathParams = [...route.path.matchAll(/\{(\w+)\}/g)].map((m) => ({ name: m[1], in: "path", required: true, schema: { type: "string" } }));
-    const parameters = [...pathParams, ...(route.config.query ? queryParameters(route.config.query) : [])];
+    const parameters = [
+      ...pathParams,
+      ...(route.config.query ? queryParameters(route.config.query) : []),
+      ...(route.config.idempotent ? [idempotencyKey] : []),
+    ];
     const isPublic = route.config.permission === "public";
-    const write = isWrite(route.method);
     paths[route.path] ??= {};
     paths[route.path]![route.method.toLowerCase()] = {
       summary: route.summary,
@@ -71,18 +106,8 @@ export function buildOpenApiDocument(routes: DocumentedRoute[]) {
         ? { requestBody: { required: true, content: { "multipart/form-data": { schema: uploadSchema } } } }
         : {}),
       responses: {
-        "200": { description: "OK", content: { "application/json": {} } },
-        "201": { description: "Created", content: { "application/json": {} } },
-        "400": errorResponse,
-        ...(isPublic ? {} : { "401": errorResponse }),
-        // A write from another site is refused even on a public route.
-        ...(!isPublic || write ? { "403": errorResponse } : {}),
-        "404": errorResponse,
-        "409": errorResponse,
-        "413": errorResponse,
-        ...(write ? { "415": errorResponse } : {}),
-        "422": errorResponse,
-        "429": errorResponse,
+        ...successResponse(route.config),
+        ...Object.fromEntries(errorStatuses(route.method, route.path, route.config).map((status) => [String(status), errorResponse])),
       },
     };
   }
@@ -105,3 +130,10 @@ export function buildOpenApiDocument(routes: DocumentedRoute[]) {
     paths,
   };
 }
+
+/** The document's own answer: an OpenAPI 3.1 document (its full shape is the OpenAPI specification's). */
+export const openApiDocumentResponse = z.looseObject({
+  openapi: z.literal("3.1.0"),
+  info: z.looseObject({ title: z.string(), version: z.string() }),
+  paths: z.record(z.string(), z.record(z.string(), z.unknown())),
+});

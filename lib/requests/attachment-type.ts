@@ -15,6 +15,9 @@ const allowed: Record<string, string> = {
   "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": "xlsx",
 };
 
+/** The media types an attachment may have, and so a download may answer. */
+export const attachmentMediaTypes = Object.keys(allowed);
+
 /** The accepted kinds, for the file picker's `accept` (a hint only; the content decides). */
 export const ACCEPT_ATTRIBUTE = ".pdf,.png,.jpg,.jpeg,.gif,.webp,.doc,.docx,.xls,.xlsx,application/pdf,image/*";
 

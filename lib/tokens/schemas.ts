@@ -2,7 +2,7 @@ import { z } from "zod";
 import { permissions } from "@/lib/authz";
 import { requiredText } from "@/lib/validation";
 
-const permissionNames = Object.keys(permissions) as [keyof typeof permissions, ...(keyof typeof permissions)[]];
+export const permissionNames = Object.keys(permissions) as [keyof typeof permissions, ...(keyof typeof permissions)[]];
 
 export const issueTokenSchema = z.object({
   name: requiredText(80),

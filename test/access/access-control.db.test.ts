@@ -1,9 +1,7 @@
-import { readdirSync, statSync } from "node:fs";
-import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { useTestDatabase } from "../database";
-import { bearerFor, createAdminActor, createEnterpriseActor, createExpertActor, createStationActor } from "../fixtures";
-import { actorKinds, type AccessRow, type ActorKind, type World } from "./types";
+import { createWorld, handlersOf, requestFor, routeFiles, routePath, rows, rowsByRoute, type Tokens } from "./routes";
+import { actorKinds, type World } from "./types";
 
 /**
  * The access-control suite. It finds every route handler under app/api by itself and fails when
@@ -11,47 +9,12 @@ import { actorKinds, type AccessRow, type ActorKind, type World } from "./types"
  */
 useTestDatabase();
 
-// next-auth's own endpoints (sign-in, csrf, session) are not ours to tabulate.
-const EXTERNAL = new Set(["app/api/auth/[...nextauth]/route.ts"]);
-const METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const;
-const ROOT = path.resolve(__dirname, "../..");
-
-function findRouteFiles(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const full = path.join(dir, name);
-    if (statSync(full).isDirectory()) return findRouteFiles(full);
-    return name === "route.ts" ? [path.relative(ROOT, full)] : [];
-  });
-}
-
-const rowModules = import.meta.glob<{ rows: AccessRow[] }>("./rows/*.ts", { eager: true });
-const rows = Object.values(rowModules).flatMap((m) => m.rows);
-const rowsByRoute = new Map(rows.map((r) => [r.route, r]));
-const routeFiles = findRouteFiles(path.join(ROOT, "app/api")).filter((f) => !EXTERNAL.has(f));
-
-type Handler = (request: Request, context: { params: Promise<Record<string, string>> }) => Promise<Response>;
-const routeModules = import.meta.glob<Record<string, Handler>>("../../app/api/**/route.ts");
-
-async function handlersOf(file: string): Promise<[string, Handler][]> {
-  const load = routeModules[`../../${file}`];
-  if (!load) throw new Error(`route module not loadable: ${file}`);
-  const mod = await load();
-  return METHODS.filter((m) => typeof mod[m] === "function").map((m) => [m, mod[m]!]);
-}
-
-const routePath = (file: string) => "/" + path.dirname(file).replace(/^app\//, "");
-
 describe("access control over every route handler", () => {
-  const world = {} as World;
-  const tokens = {} as Record<Exclude<ActorKind, "anonymous">, string>;
+  let world: World;
+  let tokens: Tokens;
 
   beforeAll(async () => {
-    world.enterprise = await createEnterpriseActor();
-    world.otherEnterprise = await createEnterpriseActor();
-    world.expert = await createExpertActor();
-    world.station = await createStationActor();
-    world.admin = await createAdminActor();
-    for (const kind of ["enterprise", "otherEnterprise", "expert", "station", "admin"] as const) tokens[kind] = await bearerFor(world[kind]);
+    ({ world, tokens } = await createWorld());
   });
 
   it("has a row for every method of every route handler, and no row for a route that is gone", async () => {
@@ -71,15 +34,7 @@ describe("access control over every route handler", () => {
           const actual: Record<string, number> = {};
           for (const kind of actorKinds) {
             const call = (await row.setup?.(world)) ?? {};
-            let urlPath = routePath(file);
-            for (const [key, value] of Object.entries(call.params ?? {})) urlPath = urlPath.replace(`[${key}]`, value);
-            const headers: Record<string, string> = { "content-type": "application/json" };
-            if (kind !== "anonymous") headers.authorization = `Bearer ${tokens[kind]}`;
-            const request = new Request(`http://localhost${urlPath}${call.query ? `?${call.query}` : ""}`, {
-              method,
-              headers,
-              body: method === "GET" || method === "DELETE" ? undefined : JSON.stringify(call.body ?? {}),
-            });
+            const request = requestFor(method, file, call, kind === "anonymous" ? undefined : tokens[kind]);
             const response = await handler(request, { params: Promise.resolve(call.params ?? {}) });
             actual[kind] = response.status;
           }

@@ -1,6 +1,7 @@
 import { db, type Tx } from "@/db";
 import { appointments, events, experts, expertRegions, expertSpecialties, users } from "@/db/schema";
 import { createPasswordLinks, NO_PASSWORD_YET } from "@/lib/accounts/password-links";
+import type { Actor } from "@/lib/authz";
 import { AppError, isUniqueViolation } from "@/lib/errors";
 import type { Translate } from "@/lib/i18n/translate";
 import { checkImportFile, presentRow } from "./preview";
@@ -69,10 +70,9 @@ async function insertExperts(tx: Tx, adminId: string, rows: ImportRowInput[]) {
  * with problems are returned, not imported. Keyed on the licence number, so importing the same
  * file again creates nothing. 409 if the roster changed while importing.
  */
-export async function importRoster(actor: Parameters<typeof checkImportFile>[0], fileName: string, bytes: Uint8Array, t: Translate) {
-  const { rows } = await checkImportFile(actor, fileName, bytes);
+export async function importRoster(admin: Actor, fileName: string, bytes: Uint8Array, t: Translate) {
+  const { rows } = await checkImportFile(admin, fileName, bytes);
   const valid = rows.flatMap((r) => (r.input ? [r.input] : []));
-  const admin = actor!;
   try {
     const created = valid.length
       ? await db.transaction(async (tx) => {

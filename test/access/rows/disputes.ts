@@ -10,12 +10,20 @@ const aDispute = async (world: World) =>
 const anEntry = async (world: World) =>
   (await recordRecovery(world.expert, await aDispute(world), { amountFen: 5_000n, receivedOn: "2026-01-10", method: "negotiation" })).id;
 
+/** A case with a dispute and a ledger entry, so the list answers items with figures. */
+const aCaseWithLedger = async (world: World) => {
+  const caseId = await aCase(world);
+  const { id } = await createDispute(world.expert, caseId, { counterpartyName: "某建材商行", kind: "receivable", claimedFen: 100_000n });
+  await recordRecovery(world.expert, id, { amountFen: 5_000n, receivedOn: "2026-01-10", method: "negotiation" });
+  return caseId;
+};
+
 const writers = (ok: number) => ({ anonymous: 401, enterprise: 403, otherEnterprise: 403, expert: ok, station: 403, admin: ok });
 
 export const rows: AccessRow[] = [
   {
     route: "GET /api/v1/requests/[id]/disputes",
-    setup: async (world) => ({ params: { id: await aCase(world) } }),
+    setup: async (world) => ({ params: { id: await aCaseWithLedger(world) } }),
     // the station did not file these cases: to it they do not exist
     expect: { anonymous: 401, enterprise: 200, otherEnterprise: 404, expert: 200, station: 404, admin: 200 },
   },

@@ -1,5 +1,7 @@
 import { db } from "@/db";
 import { attachments } from "@/db/schema";
+import { addAttachment } from "@/lib/requests/attachments";
+import { postMessage } from "@/lib/requests/post-message";
 import { fileAs, moveTo } from "@/lib/requests/test-support";
 import type { AccessRow, World } from "../types";
 
@@ -11,6 +13,13 @@ const aCase = async (world: World, status: "accepted" | "resolved" = "accepted")
   return id;
 };
 const PDF = Buffer.from("%PDF-1.4\n%%EOF\n");
+/** A case with a message and a file, so the lists answer items (the contract suite checks their shape). */
+const aCaseWithCorrespondence = async (world: World) => {
+  const id = await aCase(world);
+  await postMessage(world.enterprise, id, "合同已上传");
+  await addAttachment(world.enterprise, id, async () => ({ filename: "合同.pdf", bytes: PDF }));
+  return id;
+};
 
 const filers = (ok: number) => ({ anonymous: 401, enterprise: ok, otherEnterprise: 404, expert: 403, station: 404, admin: 403 });
 // The case's parties: the filing company, the assigned expert, admins; the station did not file it.
@@ -51,7 +60,7 @@ export const rows: AccessRow[] = [
   },
   {
     route: "GET /api/v1/requests/[id]/messages",
-    setup: async (world) => ({ params: { id: await aCase(world) } }),
+    setup: async (world) => ({ params: { id: await aCaseWithCorrespondence(world) } }),
     expect: parties(200),
   },
   {
@@ -71,7 +80,7 @@ export const rows: AccessRow[] = [
   },
   {
     route: "GET /api/v1/requests/[id]/attachments",
-    setup: async (world) => ({ params: { id: await aCase(world) } }),
+    setup: async (world) => ({ params: { id: await aCaseWithCorrespondence(world) } }),
     expect: parties(200),
   },
   {

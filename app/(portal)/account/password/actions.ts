@@ -14,7 +14,7 @@ export const changePasswordAction = action({ permission: "me.changePassword", in
   const session = await sessionFromHeaders(requestHeaders);
   const { sessionId } = await changePassword(actor, input, { address: clientAddress(requestHeaders), keepSession: session !== null });
   if (session && sessionId) {
-    const { name, value, options } = await sessionCookie(session.cookieName, { userId: actor!.userId, role: actor!.role, sessionId });
+    const { name, value, options } = await sessionCookie(session.cookieName, { userId: actor.userId, role: actor.role, sessionId });
     (await cookies()).set(name, value, options);
   }
 });

@@ -7,13 +7,13 @@ import { issueToken, revokeToken } from "@/lib/tokens/manage-tokens";
 import { issueTokenSchema } from "@/lib/tokens/schemas";
 
 export const issueTokenAction = action({ permission: "token.manage", input: issueTokenSchema }, async ({ actor, input }) => {
-  const token = await issueToken(actor!, input);
+  const token = await issueToken(actor, input);
   revalidatePath("/admin/tokens");
   return { token: token.token, name: token.name };
 });
 
 export const revokeTokenAction = action({ permission: "token.manage", input: z.object({ id: z.uuid() }) }, async ({ actor, input }) => {
-  await revokeToken(actor!, input.id);
+  await revokeToken(actor, input.id);
   revalidatePath("/admin/tokens");
   return { id: input.id };
 });

@@ -4,10 +4,17 @@ import { apiRoute, created } from "@/lib/http/api-route";
 import { applyToJoin } from "@/lib/roster/apply";
 import { listApplications } from "@/lib/roster/application-queries";
 import { applicationQuerySchema, applySchema } from "@/lib/roster/schemas";
+import { applicationListResponse, applyResponse } from "@/lib/roster/responses";
 
-export const POST = apiRoute({ permission: "public", body: applySchema }, async ({ body }) => {
-  const { id, status } = await applyToJoin(body);
-  return created({ id, status });
-});
+export const POST = apiRoute(
+  { permission: "public", body: applySchema, response: applyResponse, status: 201, errors: ["rate_limited"] },
+  async ({ body }) => {
+    const { id, status } = await applyToJoin(body);
+    return created({ id, status });
+  },
+);
 
-export const GET = apiRoute({ permission: "application.list", query: applicationQuerySchema }, ({ actor, query }) => listApplications(actor, query));
+export const GET = apiRoute(
+  { permission: "application.list", query: applicationQuerySchema, response: applicationListResponse },
+  ({ actor, query }) => listApplications(actor, query),
+);

@@ -2,5 +2,8 @@
 import { apiRoute } from "@/lib/http/api-route";
 import { searchDirectory } from "@/lib/roster/queries";
 import { directoryQuerySchema } from "@/lib/roster/schemas";
+import { directoryResponse } from "@/lib/roster/responses";
 
-export const GET = apiRoute({ permission: "public", query: directoryQuerySchema }, ({ query }) => searchDirectory(query));
+export const GET = apiRoute({ permission: "public", query: directoryQuerySchema, response: directoryResponse }, ({ query }) =>
+  searchDirectory(query),
+);

@@ -2,8 +2,9 @@
 import { apiRoute } from "@/lib/http/api-route";
 import { listOffersForExpert } from "@/lib/routing/queries";
 import { offerListQuery } from "@/lib/routing/schemas";
+import { offerListResponse } from "@/lib/routing/responses";
 
-export const GET = apiRoute({ permission: "offer.list", query: offerListQuery }, async ({ actor, query }) => {
+export const GET = apiRoute({ permission: "offer.list", query: offerListQuery, response: offerListResponse }, async ({ actor, query }) => {
   const result = await listOffersForExpert(actor, query);
   return {
     ...result,

@@ -2,5 +2,8 @@
 import { apiRoute } from "@/lib/http/api-route";
 import { getReport } from "@/lib/reports/get-report";
 import { reportQuerySchema } from "@/lib/reports/schemas";
+import { reportResponse } from "@/lib/reports/responses";
 
-export const GET = apiRoute({ permission: "report.read", query: reportQuerySchema }, ({ actor, query, locale }) => getReport(actor, query, locale));
+export const GET = apiRoute({ permission: "report.read", query: reportQuerySchema, response: reportResponse }, ({ actor, query, locale }) =>
+  getReport(actor, query, locale),
+);

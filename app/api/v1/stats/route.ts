@@ -1,8 +1,9 @@
 // GET /api/v1/stats - anyone: the public aggregate figures, with the same figures by year and by district of the zone
 import { apiRoute } from "@/lib/http/api-route";
 import { getImpactFigures, getPublicStats } from "@/lib/reports/public-stats";
+import { statsResponse } from "@/lib/reports/responses";
 
-export const GET = apiRoute({ permission: "public" }, async () => {
+export const GET = apiRoute({ permission: "public", response: statsResponse }, async () => {
   const [totals, { byYear, districts, other }] = await Promise.all([getPublicStats(), getImpactFigures()]);
   return {
     ...totals,

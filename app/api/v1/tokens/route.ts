@@ -3,9 +3,11 @@
 import { apiRoute, created } from "@/lib/http/api-route";
 import { issueToken, listTokens } from "@/lib/tokens/manage-tokens";
 import { issueTokenSchema } from "@/lib/tokens/schemas";
+import { issuedTokenResponse, tokenListResponse } from "@/lib/tokens/responses";
 
-export const GET = apiRoute({ permission: "token.manage" }, async ({ actor }) => ({ items: await listTokens(actor!) }));
+export const GET = apiRoute({ permission: "token.manage", response: tokenListResponse }, async ({ actor }) => ({ items: await listTokens(actor) }));
 
-export const POST = apiRoute({ permission: "token.manage", body: issueTokenSchema }, async ({ actor, body }) =>
-  created(await issueToken(actor!, body)),
+export const POST = apiRoute(
+  { permission: "token.manage", body: issueTokenSchema, response: issuedTokenResponse, status: 201 },
+  async ({ actor, body }) => created(await issueToken(actor, body)),
 );

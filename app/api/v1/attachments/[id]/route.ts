@@ -1,9 +1,9 @@
 // GET /api/v1/attachments/:id - the parties of its case: the file, with its original (Chinese) name
 import { apiRoute } from "@/lib/http/api-route";
-import { contentDisposition } from "@/lib/requests/attachment-type";
+import { attachmentMediaTypes, contentDisposition } from "@/lib/requests/attachment-type";
 import { getAttachmentForDownload } from "@/lib/requests/attachments";
 
-export const GET = apiRoute({ permission: "attachment.download" }, async ({ actor, params }) => {
+export const GET = apiRoute({ permission: "attachment.download", produces: attachmentMediaTypes }, async ({ actor, params }) => {
   const file = await getAttachmentForDownload(actor, params.id!);
   return new Response(new Uint8Array(file.content), {
     headers: {

@@ -4,8 +4,9 @@ import { translator } from "@/lib/i18n/translate";
 import { todayInShanghai } from "@/lib/i18n/format";
 import { exportRosterWorkbook } from "@/lib/roster/export";
 import { rosterQuerySchema } from "@/lib/roster/schemas";
+import { XLSX } from "@/lib/http/wire";
 
-export const GET = apiRoute({ permission: "expert.export", query: rosterQuerySchema }, async ({ actor, query, locale }) => {
+export const GET = apiRoute({ permission: "expert.export", query: rosterQuerySchema, produces: [XLSX] }, async ({ actor, query, locale }) => {
   const bytes = await exportRosterWorkbook(actor, query, translator(locale), locale);
   return new Response(bytes as unknown as BodyInit, {
     headers: {

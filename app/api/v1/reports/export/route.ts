@@ -2,8 +2,9 @@
 import { apiRoute } from "@/lib/http/api-route";
 import { exportReport } from "@/lib/reports/export";
 import { reportExportQuerySchema } from "@/lib/reports/schemas";
+import { CSV, XLSX } from "@/lib/http/wire";
 
-export const GET = apiRoute({ permission: "report.export", query: reportExportQuerySchema }, async ({ actor, query }) => {
+export const GET = apiRoute({ permission: "report.export", query: reportExportQuerySchema, produces: [CSV, XLSX] }, async ({ actor, query }) => {
   const file = await exportReport(actor, query);
   return new Response(file.body, {
     headers: {

@@ -4,8 +4,9 @@ import { apiRoute } from "@/lib/http/api-route";
 import { checkApplication } from "@/lib/roster/check-application";
 import { checkSchema } from "@/lib/roster/schemas";
 import { uuidParam } from "@/lib/validation";
+import { checkResponse } from "@/lib/roster/responses";
 
-export const POST = apiRoute({ permission: "application.check", body: checkSchema }, ({ actor, body, params }) => {
+export const POST = apiRoute({ permission: "application.check", body: checkSchema, response: checkResponse }, ({ actor, body, params }) => {
   if (!uuidParam.safeParse(params.id).success) throw notFound();
   return checkApplication(actor, params.id!, body);
 });

@@ -4,8 +4,12 @@ import { apiRoute } from "@/lib/http/api-route";
 import { decideApplication } from "@/lib/roster/decide-application";
 import { decisionSchema } from "@/lib/roster/schemas";
 import { uuidParam } from "@/lib/validation";
+import { expertDecisionResponse } from "@/lib/roster/responses";
 
-export const POST = apiRoute({ permission: "application.decide", body: decisionSchema }, ({ actor, body, params }) => {
-  if (!uuidParam.safeParse(params.id).success) throw notFound();
-  return decideApplication(actor, params.id!, body);
-});
+export const POST = apiRoute(
+  { permission: "application.decide", body: decisionSchema, response: expertDecisionResponse },
+  ({ actor, body, params }) => {
+    if (!uuidParam.safeParse(params.id).success) throw notFound();
+    return decideApplication(actor, params.id!, body);
+  },
+);

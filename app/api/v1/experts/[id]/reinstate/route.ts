@@ -4,8 +4,9 @@ import { apiRoute } from "@/lib/http/api-route";
 import { reinstateExpert } from "@/lib/roster/reinstate";
 import { reasonSchema } from "@/lib/roster/schemas";
 import { uuidParam } from "@/lib/validation";
+import { expertDecisionResponse } from "@/lib/roster/responses";
 
-export const POST = apiRoute({ permission: "expert.reinstate", body: reasonSchema }, ({ actor, body, params }) => {
+export const POST = apiRoute({ permission: "expert.reinstate", body: reasonSchema, response: expertDecisionResponse }, ({ actor, body, params }) => {
   if (!uuidParam.safeParse(params.id).success) throw notFound();
   return reinstateExpert(actor, params.id!, body);
 });

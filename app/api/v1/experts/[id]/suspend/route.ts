@@ -4,8 +4,9 @@ import { apiRoute } from "@/lib/http/api-route";
 import { reasonSchema } from "@/lib/roster/schemas";
 import { suspendExpert } from "@/lib/roster/suspend";
 import { uuidParam } from "@/lib/validation";
+import { expertDecisionResponse } from "@/lib/roster/responses";
 
-export const POST = apiRoute({ permission: "expert.suspend", body: reasonSchema }, ({ actor, body, params }) => {
+export const POST = apiRoute({ permission: "expert.suspend", body: reasonSchema, response: expertDecisionResponse }, ({ actor, body, params }) => {
   if (!uuidParam.safeParse(params.id).success) throw notFound();
   return suspendExpert(actor, params.id!, body);
 });

@@ -3,8 +3,12 @@ import { apiRoute } from "@/lib/http/api-route";
 import { translator } from "@/lib/i18n/translate";
 import { previewImport } from "@/lib/roster/import/preview";
 import { readUploadedFile } from "@/lib/roster/import/upload";
+import { importPreviewResponse } from "@/lib/roster/responses";
 
-export const POST = apiRoute({ permission: "expert.import", accepts: "multipart" }, async ({ actor, request, locale }) => {
-  const { fileName, bytes } = await readUploadedFile(request);
-  return previewImport(actor, fileName, bytes, translator(locale));
-});
+export const POST = apiRoute(
+  { permission: "expert.import", accepts: "multipart", response: importPreviewResponse },
+  async ({ actor, request, locale }) => {
+    const { fileName, bytes } = await readUploadedFile(request);
+    return previewImport(actor, fileName, bytes, translator(locale));
+  },
+);

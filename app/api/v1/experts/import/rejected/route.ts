@@ -4,8 +4,9 @@ import { translator } from "@/lib/i18n/translate";
 import { checkImportFile } from "@/lib/roster/import/preview";
 import { buildRejectedFile } from "@/lib/roster/import/rejected-file";
 import { readUploadedFile } from "@/lib/roster/import/upload";
+import { CSV, XLSX } from "@/lib/http/wire";
 
-export const POST = apiRoute({ permission: "expert.import", accepts: "multipart" }, async ({ actor, request, locale }) => {
+export const POST = apiRoute({ permission: "expert.import", accepts: "multipart", produces: [CSV, XLSX] }, async ({ actor, request, locale }) => {
   const { fileName, bytes } = await readUploadedFile(request);
   const { table, rows } = await checkImportFile(actor, fileName, bytes);
   const file = await buildRejectedFile(table, rows, translator(locale));

@@ -2,7 +2,9 @@
 import { respondToRecovery } from "@/lib/disputes/respond-recovery";
 import { respondRecoverySchema } from "@/lib/disputes/schemas";
 import { apiRoute } from "@/lib/http/api-route";
+import { ledgerEntryResponse } from "@/lib/disputes/responses";
 
-export const POST = apiRoute({ permission: "recovery.respond", body: respondRecoverySchema }, ({ actor, body, params }) =>
-  respondToRecovery(actor, params.id!, body),
+export const POST = apiRoute(
+  { permission: "recovery.respond", body: respondRecoverySchema, response: ledgerEntryResponse },
+  ({ actor, body, params }) => respondToRecovery(actor, params.id!, body),
 );

@@ -3,9 +3,13 @@
 import { apiRoute, created } from "@/lib/http/api-route";
 import { addAttachment, listAttachments } from "@/lib/requests/attachments";
 import { readUploadedFile } from "@/lib/requests/read-upload";
+import { attachmentListResponse, attachmentResponse } from "@/lib/requests/responses";
 
-export const POST = apiRoute({ permission: "attachment.upload", accepts: "multipart" }, async ({ actor, params, request }) =>
-  created(await addAttachment(actor, params.id!, () => readUploadedFile(request, "file"))),
+export const POST = apiRoute(
+  { permission: "attachment.upload", accepts: "multipart", response: attachmentResponse, status: 201 },
+  async ({ actor, params, request }) => created(await addAttachment(actor, params.id!, () => readUploadedFile(request, "file"))),
 );
 
-export const GET = apiRoute({ permission: "attachment.download" }, async ({ actor, params }) => listAttachments(actor!, params.id!));
+export const GET = apiRoute({ permission: "attachment.download", response: attachmentListResponse }, async ({ actor, params }) =>
+  listAttachments(actor, params.id!),
+);

@@ -2,7 +2,8 @@
 import { apiRoute } from "@/lib/http/api-route";
 import { confirmRequest } from "@/lib/requests/confirm-request";
 import { confirmSchema } from "@/lib/requests/schemas";
+import { confirmResponse } from "@/lib/requests/responses";
 
-export const POST = apiRoute({ permission: "request.confirm", body: confirmSchema }, async ({ actor, params, body }) =>
+export const POST = apiRoute({ permission: "request.confirm", body: confirmSchema, response: confirmResponse }, async ({ actor, params, body }) =>
   confirmRequest(actor, params.id!, body),
 );

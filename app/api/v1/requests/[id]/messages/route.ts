@@ -4,12 +4,14 @@ import { apiRoute, created } from "@/lib/http/api-route";
 import { postMessage } from "@/lib/requests/post-message";
 import { listMessages } from "@/lib/requests/queries";
 import { messageSchema } from "@/lib/requests/schemas";
+import { messageListResponse, messageResponse } from "@/lib/requests/responses";
 
-export const GET = apiRoute({ permission: "message.read" }, async ({ actor, params }) => {
-  const items = await listMessages(actor!, params.id!);
+export const GET = apiRoute({ permission: "message.read", response: messageListResponse }, async ({ actor, params }) => {
+  const items = await listMessages(actor, params.id!);
   return items.map(({ authorUserId: _id, ...message }) => message);
 });
 
-export const POST = apiRoute({ permission: "message.send", body: messageSchema }, async ({ actor, params, body }) =>
-  created(await postMessage(actor, params.id!, body.body)),
+export const POST = apiRoute(
+  { permission: "message.send", body: messageSchema, response: messageResponse, status: 201 },
+  async ({ actor, params, body }) => created(await postMessage(actor, params.id!, body.body)),
 );

@@ -2,7 +2,9 @@
 import { apiRoute } from "@/lib/http/api-route";
 import { resolveRequest } from "@/lib/requests/resolve-request";
 import { resolveSchema } from "@/lib/requests/schemas";
+import { requestStatusResponse } from "@/lib/requests/responses";
 
-export const POST = apiRoute({ permission: "request.resolve", body: resolveSchema }, async ({ actor, params, body }) =>
-  resolveRequest(actor, params.id!, body.summary),
+export const POST = apiRoute(
+  { permission: "request.resolve", body: resolveSchema, response: requestStatusResponse },
+  async ({ actor, params, body }) => resolveRequest(actor, params.id!, body.summary),
 );

@@ -4,10 +4,14 @@ import { apiRoute, created } from "@/lib/http/api-route";
 import { routeRequest } from "@/lib/routing/route-request";
 import { routeRequestSchema } from "@/lib/routing/schemas";
 import { uuidParam } from "@/lib/validation";
+import { routeResponse } from "@/lib/routing/responses";
 
-export const POST = apiRoute({ permission: "routing.route", body: routeRequestSchema }, async ({ actor, params, body }) => {
-  const id = uuidParam.safeParse(params.id);
-  if (!id.success) throw notFound();
-  const offer = await routeRequest(actor, id.data, body);
-  return created({ offerId: offer.offerId, expertId: offer.expertId, expiresAt: offer.expiresAt.toISOString() });
-});
+export const POST = apiRoute(
+  { permission: "routing.route", body: routeRequestSchema, response: routeResponse, status: 201 },
+  async ({ actor, params, body }) => {
+    const id = uuidParam.safeParse(params.id);
+    if (!id.success) throw notFound();
+    const offer = await routeRequest(actor, id.data, body);
+    return created({ offerId: offer.offerId, expertId: offer.expertId, expiresAt: offer.expiresAt.toISOString() });
+  },
+);

@@ -2,7 +2,8 @@
 import { apiRoute } from "@/lib/http/api-route";
 import { triageSchema } from "@/lib/requests/schemas";
 import { triageRequest } from "@/lib/requests/triage-request";
+import { requestStatusResponse } from "@/lib/requests/responses";
 
-export const POST = apiRoute({ permission: "request.triage", body: triageSchema }, async ({ actor, params, body }) =>
+export const POST = apiRoute({ permission: "request.triage", body: triageSchema, response: requestStatusResponse }, async ({ actor, params, body }) =>
   triageRequest(actor, params.id!, body),
 );

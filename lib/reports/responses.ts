@@ -1,0 +1,44 @@
+import { z } from "zod";
+import { calendarDate, fen } from "@/lib/http/wire";
+import { reportDimensions } from "./schemas";
+
+// The answers of the report routes, as they are on the wire.
+
+const count = z.number().int();
+const hours = z.number().nullable();
+
+const reportRow = z.strictObject({
+  key: z.string(),
+  /** In the caller's language. */
+  label: z.string(),
+  requests: count,
+  requestsResolved: count,
+  disputesOpened: count,
+  disputesResolved: count,
+  claimedFen: fen,
+  recoveredFen: fen,
+  acceptedRequests: count,
+  medianHoursToAccept: hours,
+  p90HoursToAccept: hours,
+});
+
+export const reportResponse = z.strictObject({
+  groupBy: z.enum(reportDimensions),
+  from: calendarDate,
+  to: calendarDate,
+  source: z.enum(["rollups", "ledger"]),
+  rows: z.array(reportRow),
+  totals: reportRow,
+});
+
+const figures = { requestsFiled: count, requestsResolved: count, disputesResolved: count, recoveredFen: fen };
+
+export const statsResponse = z.strictObject({
+  expertsActive: count,
+  ...figures,
+  byYear: z.array(z.strictObject({ year: z.number().int(), ...figures })),
+  byDistrict: z.array(
+    z.strictObject({ code: z.string(), name: z.strictObject({ zh: z.string(), en: z.string() }), expertsActive: count, ...figures }),
+  ),
+  outsideZone: z.strictObject(figures),
+});

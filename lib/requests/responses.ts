@@ -1,0 +1,91 @@
+import { z } from "zod";
+import { channels, requestCategories, requestStatuses, serviceModes, urgencies, userRoles } from "@/db/schema/enums";
+import { fen, id, pageOf, timestamp } from "@/lib/http/wire";
+
+// The answers of the request routes, as they are on the wire.
+
+const category = z.enum(requestCategories);
+const status = z.enum(requestStatuses);
+const specialty = z.strictObject({ code: z.string(), nameZh: z.string(), nameEn: z.string() });
+
+export const requestListResponse = pageOf(
+  z.strictObject({
+    id,
+    title: z.string(),
+    category,
+    status,
+    urgency: z.enum(urgencies),
+    channel: z.enum(channels),
+    regionCode: z.string(),
+    regionName: z.string().nullable(),
+    regionNameEn: z.string().nullable(),
+    amountAtStakeFen: fen,
+    needsAttention: z.boolean(),
+    submittedAt: timestamp,
+    enterpriseName: z.string().nullable(),
+    expertName: z.string().nullable(),
+  }),
+).extend({ asOf: timestamp });
+
+export const requestDetailResponse = z.strictObject({
+  id,
+  title: z.string(),
+  category,
+  description: z.string(),
+  status,
+  urgency: z.enum(urgencies),
+  channel: z.enum(channels),
+  regionCode: z.string(),
+  regionName: z.string().nullable(),
+  regionNameEn: z.string().nullable(),
+  language: z.string().nullable(),
+  serviceMode: z.enum(serviceModes).nullable(),
+  amountAtStakeFen: fen,
+  enterpriseId: id,
+  enterpriseName: z.string(),
+  enterpriseCreditCode: z.string().nullable(),
+  /** Shown to the case's parties only; null to anyone else. */
+  contactName: z.string().nullable(),
+  contactPhone: z.string().nullable(),
+  stationId: id.nullable(),
+  stationName: z.string().nullable(),
+  preferredExpertId: id.nullable(),
+  preferredExpertName: z.string().nullable(),
+  assignedExpertId: id.nullable(),
+  assignedExpertName: z.string().nullable(),
+  needsAttention: z.boolean(),
+  statusReason: z.string().nullable(),
+  referral: z.string().nullable(),
+  resolutionSummary: z.string().nullable(),
+  rating: z.number().int().nullable(),
+  ratingComment: z.string().nullable(),
+  submittedAt: timestamp,
+  triagedAt: timestamp.nullable(),
+  acceptedAt: timestamp.nullable(),
+  resolvedAt: timestamp.nullable(),
+  closedAt: timestamp.nullable(),
+  counterparties: z.array(z.strictObject({ name: z.string(), creditCode: z.string().nullable() })),
+  specialties: z.array(specialty),
+  events: z.array(z.strictObject({ type: z.string(), actorRole: z.string(), at: timestamp, reason: z.string().optional() })),
+});
+
+export const fileRequestResponse = z.strictObject({
+  id,
+  status,
+  channel: z.enum(channels),
+  enterpriseId: id,
+  stationId: id.nullable(),
+  submittedAt: timestamp,
+});
+
+/** A request after a step of its life: triage, withdrawal, resolution. */
+export const requestStatusResponse = z.strictObject({ id, status });
+export const confirmResponse = z.strictObject({ id, status, rating: z.number().int() });
+
+const authorRole = z.enum(userRoles);
+export const messageResponse = z.strictObject({ id, requestId: id, body: z.string(), createdAt: timestamp, authorName: z.string(), authorRole });
+export const messageListResponse = z.array(messageResponse.omit({ requestId: true }));
+
+const attachment = { id, filename: z.string(), mimeType: z.string(), sizeBytes: z.number().int(), createdAt: timestamp };
+export const attachmentResponse = z.strictObject(attachment);
+export const attachmentListResponse = z.array(z.strictObject({ ...attachment, uploadedByName: z.string(), uploadedByRole: authorRole }));

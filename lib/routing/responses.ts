@@ -1,0 +1,52 @@
+import { z } from "zod";
+import { offerStatuses, requestCategories, requestStatuses, serviceModes, urgencies } from "@/db/schema/enums";
+import { fen, id, pageOf, timestamp } from "@/lib/http/wire";
+
+// The answers of the routing routes, as they are on the wire.
+
+/** Ranked candidates best first, then the excluded ones with why; every reason in the caller's language. */
+export const candidatesResponse = z.array(
+  z.discriminatedUnion("excluded", [
+    z.strictObject({
+      expertId: id,
+      name: z.string(),
+      rank: z.number().int(),
+      score: z.number(),
+      reasons: z.array(z.string()),
+      parts: z.array(z.strictObject({ name: z.string(), value: z.number(), weight: z.number(), points: z.number() })),
+      excluded: z.literal(false),
+    }),
+    z.strictObject({ expertId: id, name: z.string(), excluded: z.literal(true), code: z.string(), why: z.string(), reasons: z.array(z.string()) }),
+  ]),
+);
+
+export const routeResponse = z.strictObject({ offerId: id, expertId: id, expiresAt: timestamp });
+
+export const offerListResponse = pageOf(
+  z.strictObject({
+    id,
+    requestId: id,
+    status: z.enum(offerStatuses),
+    createdAt: timestamp,
+    expiresAt: timestamp,
+    answeredAt: timestamp.nullable(),
+    declineReason: z.string().nullable(),
+    request: z.strictObject({
+      title: z.string(),
+      category: z.enum(requestCategories),
+      status: z.enum(requestStatuses),
+      urgency: z.enum(urgencies),
+      regionCode: z.string(),
+      amountAtStakeFen: fen,
+      language: z.string().nullable(),
+      serviceMode: z.enum(serviceModes).nullable(),
+      enterprise: z.strictObject({ name: z.string(), creditCode: z.string().nullable() }),
+      counterparties: z.array(z.strictObject({ name: z.string(), creditCode: z.string().nullable(), declaredConflict: z.boolean() })),
+    }),
+  }),
+).extend({
+  /** The server's clock when the list was read, in milliseconds since the epoch: the base for counting down to expiresAt. */
+  asOf: z.number().int(),
+});
+
+export const offerAnswerResponse = z.strictObject({ requestId: id, status: z.enum(["accepted", "declined"]) });

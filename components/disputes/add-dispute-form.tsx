@@ -2,7 +2,7 @@
 
 import { createDisputeAction } from "@/app/(portal)/disputes/actions";
 import { Field, inputClass, TextInput } from "@/components/ui/field";
-import { disputeKinds } from "@/db/schema/enums";
+import { disputeKinds } from "@/lib/enums";
 import { useT } from "@/lib/i18n/client";
 import { OpeningForm } from "./opening-form";
 

@@ -4,7 +4,7 @@ import { useState } from "react";
 import { bulkUpdateDisputesAction } from "@/app/(portal)/disputes/actions";
 import { Button } from "@/components/ui/button";
 import { FormAlert, inputClass } from "@/components/ui/field";
-import { disputeStatuses, recoveryMethods, type DisputeStatus, type RecoveryMethod } from "@/db/schema/enums";
+import { disputeStatuses, recoveryMethods, type DisputeStatus, type RecoveryMethod } from "@/lib/enums";
 import { isClosedDisputeStatus } from "@/lib/disputes/status-flow";
 import { useT } from "@/lib/i18n/client";
 import { useFormAction } from "./use-form-action";

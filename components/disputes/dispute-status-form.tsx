@@ -3,7 +3,7 @@
 import { updateDisputeAction } from "@/app/(portal)/disputes/actions";
 import { Button } from "@/components/ui/button";
 import { Field, FormAlert, inputClass } from "@/components/ui/field";
-import { disputeStatuses, recoveryMethods, type DisputeStatus, type RecoveryMethod } from "@/db/schema/enums";
+import { disputeStatuses, recoveryMethods, type DisputeStatus, type RecoveryMethod } from "@/lib/enums";
 import { disputeStatusesFrom } from "@/lib/disputes/status-flow";
 import { useT } from "@/lib/i18n/client";
 import { useFormAction } from "./use-form-action";

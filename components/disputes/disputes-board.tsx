@@ -3,7 +3,7 @@
 import { Fragment, useMemo, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { FormAlert } from "@/components/ui/field";
-import { recoveryMethods, type DisputeKind, type RecoveryMethod } from "@/db/schema/enums";
+import { recoveryMethods, type DisputeKind, type RecoveryMethod } from "@/lib/enums";
 import type { DisputeRow } from "@/lib/disputes/queries";
 import { isClosedDisputeStatus } from "@/lib/disputes/status-flow";
 import { useT } from "@/lib/i18n/client";

@@ -2,7 +2,7 @@
 
 import { recordRecoveryAction } from "@/app/(portal)/disputes/actions";
 import { Field, inputClass, TextInput } from "@/components/ui/field";
-import { recoveryMethods } from "@/db/schema/enums";
+import { recoveryMethods } from "@/lib/enums";
 import { useT } from "@/lib/i18n/client";
 import { OpeningForm } from "./opening-form";
 

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { expertStatuses, serviceModes, vettingChecks } from "@/db/schema/enums";
+import { expertStatuses, serviceModes, vettingChecks } from "@/lib/enums";
 import { newPasswordField } from "@/lib/auth/password-policy";
 import { dateField, emailField, optionalCreditCodeField, optionalText, pageQuery, phoneField, requiredText, storableString } from "@/lib/validation";
 import { languageCodes, notifyPreferences } from "./languages";

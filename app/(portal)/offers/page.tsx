@@ -5,7 +5,7 @@ import { Countdown } from "@/components/routing/countdown";
 import { OfferAnswer } from "@/components/routing/offer-answer";
 import { Badge, Card, EmptyState, PageTitle } from "@/components/ui/card";
 import { Pagination } from "@/components/ui/pagination";
-import { offerStatuses, type OfferStatus } from "@/db/schema/enums";
+import { offerStatuses, type OfferStatus } from "@/lib/enums";
 import { requireActor } from "@/lib/auth/current";
 import { can } from "@/lib/authz";
 import type { Locale } from "@/lib/i18n/catalog";

@@ -9,7 +9,7 @@ import { Button } from "@/components/ui/button";
 import { Field, FormAlert, inputClass, TextInput } from "@/components/ui/field";
 import { useActionForm } from "@/components/ui/use-action-form";
 import { FormSection } from "@/components/ui/form-section";
-import type { ServiceMode } from "@/db/schema/enums";
+import type { ServiceMode } from "@/lib/enums";
 import { useT } from "@/lib/i18n/client";
 import { ZONE_REGION_CODES, type RegionOption } from "@/lib/roster/region-options";
 import { applyAction } from "./actions";

@@ -4,7 +4,7 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Button, type ButtonVariant } from "@/components/ui/button";
 import { Field, FormAlert, inputClass } from "@/components/ui/field";
-import type { ExpertStatus } from "@/db/schema/enums";
+import type { ExpertStatus } from "@/lib/enums";
 import { useT } from "@/lib/i18n/client";
 import type { MessageKey } from "@/lib/i18n/keys";
 import { reinstateExpertAction, renewExpertAction, retireExpertAction, suspendExpertAction } from "../actions";

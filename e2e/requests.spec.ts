@@ -61,8 +61,8 @@ test.describe("an enterprise on a phone", () => {
     await page.reload();
     await expect(page.getByText("已恢复上次没有提交的内容。")).toBeVisible();
     await expect(page.getByLabel("用一句话概括")).toHaveValue(`厂房租金拖欠 ${run}`);
-    page.once("dialog", (dialog) => void dialog.accept());
     await page.getByRole("button", { name: "清空重填" }).click();
+    await page.getByRole("dialog").getByRole("button", { name: "确认" }).click();
     await expect(page.getByLabel("房租、厂房租赁纠纷")).not.toBeChecked();
   });
 });

@@ -97,8 +97,8 @@ test.describe.serial("applying, vetting, appointing and suspending", () => {
     await expect(page.getByTestId("check-licence_verified")).toContainText("法学会");
     await page.getByLabel("聘期（年）").selectOption("3");
     await page.getByLabel("理由").fill("材料齐全，执业记录良好，同意聘任。");
-    page.once("dialog", (dialog) => dialog.accept());
     await page.getByRole("button", { name: "提交决定" }).click();
+    await page.getByRole("dialog").getByRole("button", { name: "确认" }).click();
     await expect(page.getByTestId("decision")).toContainText("已通过");
     await page.getByRole("link", { name: "查看专家档案" }).click();
     await page.waitForURL(/\/admin\/experts\/[0-9a-f-]{36}$/);
@@ -117,8 +117,8 @@ test.describe.serial("applying, vetting, appointing and suspending", () => {
     await page.goto(expertUrl);
     await page.getByRole("button", { name: "暂停", exact: true }).click();
     await page.getByLabel("理由").fill("执业证年检未通过，暂停派单。");
-    page.once("dialog", (dialog) => dialog.accept());
     await page.getByRole("form", { name: "暂停" }).getByRole("button", { name: "暂停" }).click();
+    await page.getByRole("dialog").getByRole("button", { name: "确认" }).click();
     await expect(page.getByTestId("form-alert")).toHaveText("已完成。");
     await expect(page.getByRole("heading", { level: 1 })).toContainText("已暂停");
     await expect(page.getByTestId("audit-trail")).toContainText("执业证年检未通过");

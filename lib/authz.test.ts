@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { userRoles } from "@/db/schema/enums";
+import { userRoles } from "@/lib/enums";
 import { can, permissions, requirePermission, type Actor } from "./authz";
 import { AppError } from "./errors";
 

@@ -1,4 +1,4 @@
-import type { UserRole } from "@/db/schema/enums";
+import type { UserRole } from "@/lib/enums";
 import { forbidden, unauthorized } from "@/lib/errors";
 
 /**

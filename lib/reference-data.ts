@@ -1,4 +1,4 @@
-import { asc } from "drizzle-orm";
+import { asc, eq } from "drizzle-orm";
 import { db } from "@/db";
 import { regions, specialties } from "@/db/schema";
 
@@ -16,4 +16,10 @@ export function listRegions() {
     .select({ code: regions.code, nameZh: regions.nameZh, nameEn: regions.nameEn, parentCode: regions.parentCode, level: regions.level })
     .from(regions)
     .orderBy(asc(regions.code));
+}
+
+/** One region's names, or null for a code that is not in the table. */
+export async function findRegion(code: string): Promise<{ nameZh: string; nameEn: string } | null> {
+  const [row] = await db.select({ nameZh: regions.nameZh, nameEn: regions.nameEn }).from(regions).where(eq(regions.code, code));
+  return row ?? null;
 }

@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { db } from "@/db";
 import { enterprises, experts, expertRegions, expertSpecialties, stations, users, apiTokens } from "@/db/schema";
-import type { ServiceMode, UserRole } from "@/db/schema/enums";
+import type { ServiceMode, UserRole } from "@/lib/enums";
 import { makeCreditCode } from "@/db/seed/demo-data";
 import { seededRandom } from "@/db/seed/random";
 import { hashToken, newTokenSecret } from "@/lib/auth/api-tokens";

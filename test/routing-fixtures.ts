@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { db } from "@/db";
 import { enterprises, expertConflicts, requestCounterparties, requests, requestSpecialties } from "@/db/schema";
-import type { ServiceMode, Urgency } from "@/db/schema/enums";
+import type { ServiceMode, Urgency } from "@/lib/enums";
 import type { Actor } from "@/lib/authz";
 import { normalizeCompanyName } from "@/lib/names";
 

@@ -1,17 +1,18 @@
 "use client";
 
-import { createDisputeAction } from "@/app/(portal)/disputes/actions";
 import { Field, inputClass, TextInput } from "@/components/ui/field";
-import { disputeKinds } from "@/db/schema/enums";
+import { disputeKinds } from "@/lib/enums";
 import { useT } from "@/lib/i18n/client";
+import { useDisputeActions } from "./actions-context";
 import { OpeningForm } from "./opening-form";
 
 /** "Add a dispute": counterparty, kind and the amount claimed, typed in yuan. */
 export function AddDisputeForm({ requestId }: { requestId: string }) {
   const { t } = useT();
+  const { createDispute } = useDisputeActions();
   return (
     <OpeningForm
-      action={createDisputeAction}
+      action={createDispute}
       openLabel={t("disputes.add.open")}
       doneMessage={t("disputes.add.done")}
       title={<h3 className="font-medium text-slate-900">{t("disputes.add.title")}</h3>}

@@ -1,7 +1,7 @@
 "use client";
 
 import { inputClass } from "@/components/ui/field";
-import { disputeKinds, disputeStatuses, type DisputeKind, type DisputeStatus } from "@/db/schema/enums";
+import { disputeKinds, disputeStatuses, type DisputeKind, type DisputeStatus } from "@/lib/enums";
 import { useT } from "@/lib/i18n/client";
 
 /** "open" and "closed" group the statuses; a single status narrows further. */

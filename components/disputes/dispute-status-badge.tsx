@@ -1,5 +1,5 @@
 import { Badge, type BadgeTone } from "@/components/ui/card";
-import type { DisputeStatus } from "@/db/schema/enums";
+import type { DisputeStatus } from "@/lib/enums";
 import type { Translate } from "@/lib/i18n/translate";
 
 const tone: Record<DisputeStatus, BadgeTone> = {

@@ -1,12 +1,12 @@
 "use client";
 
-import { updateDisputeAction } from "@/app/(portal)/disputes/actions";
 import { Button } from "@/components/ui/button";
 import { Field, FormAlert, inputClass } from "@/components/ui/field";
-import { disputeStatuses, recoveryMethods, type DisputeStatus, type RecoveryMethod } from "@/db/schema/enums";
+import { useServerAction } from "@/components/ui/use-server-action";
+import { disputeStatuses, recoveryMethods, type DisputeStatus } from "@/lib/enums";
 import { disputeStatusesFrom } from "@/lib/disputes/status-flow";
 import { useT } from "@/lib/i18n/client";
-import { useFormAction } from "./use-form-action";
+import { useDisputeActions } from "./actions-context";
 
 /** The statuses a dispute in `from` may move to. */
 export const nextStatuses = (from: DisputeStatus) => disputeStatuses.filter((to) => disputeStatusesFrom(to).includes(from));
@@ -14,24 +14,19 @@ export const nextStatuses = (from: DisputeStatus) => disputeStatuses.filter((to)
 /** Changes one dispute's status and, when closing it, how it was resolved. */
 export function DisputeStatusForm({ disputeId, status }: { disputeId: string; status: DisputeStatus }) {
   const { t } = useT();
-  const { run, pending, error, fields } = useFormAction(updateDisputeAction);
+  const { submitWith, pending, message, fields } = useServerAction(useDisputeActions().updateDispute);
   const options = nextStatuses(status);
   if (!options.length) return null;
   return (
     <form
       noValidate
       className="flex flex-col gap-3 sm:flex-row sm:items-end"
-      onSubmit={async (event) => {
-        event.preventDefault();
-        const form = new FormData(event.currentTarget);
-        await run({
-          disputeId,
-          status: String(form.get("status")) as DisputeStatus,
-          resolutionMethod: String(form.get("resolutionMethod") ?? "") as RecoveryMethod | "",
-        });
-      }}
+      onSubmit={submitWith((form) => {
+        form.set("disputeId", disputeId);
+        return form;
+      })}
     >
-      <FormAlert message={error} />
+      <FormAlert message={message?.text} tone={message?.tone} />
       <Field id={`status-${disputeId}`} label={t("disputes.status.to")} error={fields.status}>
         {(aria) => (
           <select {...aria} name="status" className={inputClass} defaultValue={options[0]}>

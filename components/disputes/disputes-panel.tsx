@@ -7,6 +7,7 @@ import type { Locale } from "@/lib/i18n/catalog";
 import { todayInShanghai } from "@/lib/i18n/format";
 import type { Translate } from "@/lib/i18n/translate";
 import { formatFen } from "@/lib/money";
+import type { DisputeActions } from "./actions-context";
 import { DisputesBoard } from "./disputes-board";
 
 /**
@@ -14,7 +15,18 @@ import { DisputesBoard } from "./disputes-board";
  * assigned expert and admins work it, the company reads it and answers each ledger entry, the
  * filing station reads it. Shown once a case has disputes or can have them; nothing for others.
  */
-export async function DisputesPanel({ requestId, actor, t }: { requestId: string; actor: Actor; t: Translate; locale: Locale }) {
+export async function DisputesPanel({
+  requestId,
+  actor,
+  t,
+  actions,
+}: {
+  requestId: string;
+  actor: Actor;
+  t: Translate;
+  locale: Locale;
+  actions: DisputeActions;
+}) {
   let data;
   try {
     data = await Promise.all([getRequestDisputes(actor, requestId), getRequestLedger(actor, requestId)]);
@@ -47,7 +59,7 @@ export async function DisputesPanel({ requestId, actor, t }: { requestId: string
         {figure(t("disputes.panel.totalRecovered"), formatFen(totals.recoveredFen))}
       </dl>
       {!can.writeDisputes && can.writeLedger ? <p className="mb-3 text-sm text-slate-600">{t("disputes.panel.inactive")}</p> : null}
-      <DisputesBoard data={{ requestId: request.id, disputes, ledger, can, today: todayInShanghai() }} />
+      <DisputesBoard data={{ requestId: request.id, disputes, ledger, can, today: todayInShanghai() }} actions={actions} />
     </Card>
   );
 }

@@ -1,13 +1,13 @@
 "use client";
 
 import { useState } from "react";
-import { respondRecoveryAction, reverseRecoveryAction } from "@/app/(portal)/disputes/actions";
 import { Button } from "@/components/ui/button";
 import { Field, FormAlert, inputClass } from "@/components/ui/field";
+import { formDataOf, useServerAction } from "@/components/ui/use-server-action";
 import type { LedgerRow } from "@/lib/disputes/queries";
 import { useT } from "@/lib/i18n/client";
 import { formatFen } from "@/lib/money";
-import { useFormAction } from "./use-form-action";
+import { useDisputeActions } from "./actions-context";
 
 const small = "min-h-8 px-3 py-1 text-xs";
 
@@ -15,7 +15,7 @@ const small = "min-h-8 px-3 py-1 text-xs";
 export function ReverseEntry({ entry }: { entry: LedgerRow }) {
   const { t } = useT();
   const [open, setOpen] = useState(false);
-  const { run, pending, error, fields } = useFormAction(reverseRecoveryAction);
+  const { submitWith, pending, message, fields } = useServerAction(useDisputeActions().reverseRecovery, { onSuccess: () => setOpen(false) });
   if (!open) {
     return (
       <Button type="button" variant="secondary" className={small} onClick={() => setOpen(true)}>
@@ -27,15 +27,14 @@ export function ReverseEntry({ entry }: { entry: LedgerRow }) {
     <form
       noValidate
       className="w-full space-y-2 rounded-md border border-red-200 bg-red-50 p-3"
-      onSubmit={async (event) => {
-        event.preventDefault();
-        const reason = String(new FormData(event.currentTarget).get("reason") ?? "");
-        if (await run({ recoveryId: entry.id, reason })) setOpen(false);
-      }}
+      onSubmit={submitWith((form) => {
+        form.set("recoveryId", entry.id);
+        return form;
+      })}
     >
       <p className="text-sm font-medium text-red-900">{t("disputes.ledger.reverseTitle")}</p>
       <p className="text-sm text-red-900">{t("disputes.ledger.reverseConfirm", { amount: formatFen(-entry.amountFen) })}</p>
-      <FormAlert message={error} />
+      <FormAlert message={message?.text} tone={message?.tone} />
       <Field id={`reverse-reason-${entry.id}`} label={t("disputes.ledger.reason")} error={fields.reason}>
         {(aria) => <textarea {...aria} name="reason" rows={2} maxLength={500} required className={inputClass} />}
       </Field>
@@ -55,19 +54,21 @@ export function ReverseEntry({ entry }: { entry: LedgerRow }) {
 export function RespondToEntry({ entry }: { entry: LedgerRow }) {
   const { t } = useT();
   const [querying, setQuerying] = useState(false);
-  const { run, pending, error, fields } = useFormAction(respondRecoveryAction);
+  const { run, submitWith, pending, message, fields } = useServerAction(useDisputeActions().respondRecovery, {
+    onSuccess: () => setQuerying(false),
+  });
   return (
     <div className="w-full space-y-2">
-      <FormAlert message={error} />
+      <FormAlert message={message?.text} tone={message?.tone} />
       {querying ? (
         <form
           noValidate
           className="space-y-2 rounded-md border border-amber-200 bg-amber-50 p-3"
-          onSubmit={async (event) => {
-            event.preventDefault();
-            const note = String(new FormData(event.currentTarget).get("note") ?? "");
-            if (await run({ recoveryId: entry.id, response: "queried", note })) setQuerying(false);
-          }}
+          onSubmit={submitWith((form) => {
+            form.set("recoveryId", entry.id);
+            form.set("response", "queried");
+            return form;
+          })}
         >
           <Field id={`query-note-${entry.id}`} label={t("disputes.response.note")} error={fields.note}>
             {(aria) => (
@@ -94,7 +95,12 @@ export function RespondToEntry({ entry }: { entry: LedgerRow }) {
       ) : (
         <div className="flex flex-wrap justify-end gap-2">
           {entry.enterpriseResponse !== "confirmed" ? (
-            <Button type="button" className={small} disabled={pending} onClick={() => run({ recoveryId: entry.id, response: "confirmed" })}>
+            <Button
+              type="button"
+              className={small}
+              disabled={pending}
+              onClick={() => void run(formDataOf({ recoveryId: entry.id, response: "confirmed" }))}
+            >
               {t("disputes.response.confirm")}
             </Button>
           ) : null}

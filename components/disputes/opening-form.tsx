@@ -3,9 +3,8 @@
 import { useState, type ReactNode } from "react";
 import { Button } from "@/components/ui/button";
 import { FormAlert } from "@/components/ui/field";
-import type { ActionResult } from "@/lib/http/server-action";
+import { useServerAction, type FormAction } from "@/components/ui/use-server-action";
 import { useT } from "@/lib/i18n/client";
-import { useFormAction } from "./use-form-action";
 
 /**
  * A button that opens a small form in place (adding a dispute, recording money received). The form
@@ -22,7 +21,7 @@ export function OpeningForm<T>({
   compact = false,
   children,
 }: {
-  action: (form: FormData) => Promise<ActionResult<T>>;
+  action: FormAction<T>;
   openLabel: string;
   doneMessage: string;
   title: ReactNode;
@@ -35,7 +34,12 @@ export function OpeningForm<T>({
   const { t } = useT();
   const [open, setOpen] = useState(false);
   const [done, setDone] = useState(false);
-  const { run, pending, error, fields } = useFormAction(action);
+  const { submitWith, pending, message, fields } = useServerAction(action, {
+    onSuccess: () => {
+      setOpen(false);
+      setDone(true);
+    },
+  });
 
   if (!open) {
     return (
@@ -51,18 +55,10 @@ export function OpeningForm<T>({
     <form
       noValidate
       className={`space-y-3 rounded-md border border-slate-200 p-3 ${compact ? "bg-white" : "bg-slate-50"}`}
-      onSubmit={async (event) => {
-        event.preventDefault();
-        const form = event.currentTarget;
-        if (await run(new FormData(form))) {
-          form.reset();
-          setOpen(false);
-          setDone(true);
-        }
-      }}
+      onSubmit={submitWith((form) => form)}
     >
       {title}
-      <FormAlert message={error} />
+      <FormAlert message={message?.text} tone={message?.tone} />
       {children(fields)}
       <div className="flex flex-col gap-2 sm:flex-row">
         <Button type="submit" disabled={pending}>

@@ -1,9 +1,9 @@
 "use client";
 
-import { recordRecoveryAction } from "@/app/(portal)/disputes/actions";
 import { Field, inputClass, TextInput } from "@/components/ui/field";
-import { recoveryMethods } from "@/db/schema/enums";
+import { recoveryMethods } from "@/lib/enums";
 import { useT } from "@/lib/i18n/client";
+import { useDisputeActions } from "./actions-context";
 import { OpeningForm } from "./opening-form";
 
 /**
@@ -13,10 +13,11 @@ import { OpeningForm } from "./opening-form";
  */
 export function RecordRecoveryForm({ disputeId, today }: { disputeId: string; today: string }) {
   const { t } = useT();
+  const { recordRecovery } = useDisputeActions();
   const id = (name: string) => `${name}-${disputeId}`;
   return (
     <OpeningForm
-      action={recordRecoveryAction}
+      action={recordRecovery}
       openLabel={t("disputes.ledger.record")}
       doneMessage={t("disputes.ledger.recorded")}
       title={<h4 className="text-sm font-semibold text-slate-900">{t("disputes.ledger.recordTitle")}</h4>}

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { ActionForm } from "@/components/requests/action-form";
+import { ActionForm } from "@/components/ui/action-form";
 import { Badge } from "@/components/ui/card";
 import type { ActionResult } from "@/lib/http/server-action";
 import type { Locale } from "@/lib/i18n/catalog";

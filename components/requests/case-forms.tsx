@@ -4,7 +4,8 @@ import { useState } from "react";
 import { Field, inputClass } from "@/components/ui/field";
 import type { ActionResult } from "@/lib/http/server-action";
 import { useT } from "@/lib/i18n/client";
-import { ActionForm } from "./action-form";
+import { resolveSchema, triageSchema, withdrawSchema } from "@/lib/requests/schemas";
+import { ActionForm } from "@/components/ui/action-form";
 
 type Action = (form: FormData) => Promise<ActionResult<unknown>>;
 interface Props {
@@ -85,6 +86,7 @@ export function WithdrawForm({ action, requestId }: Props) {
     <ActionForm
       action={action}
       hidden={{ requestId }}
+      schema={withdrawSchema}
       variant="danger"
       submitLabel={t("requests.actions.withdraw")}
       confirm={t("requests.actions.withdrawConfirm")}
@@ -106,6 +108,7 @@ export function TriageForm({ action, requestId }: Props) {
     <ActionForm
       action={action}
       hidden={{ requestId }}
+      schema={triageSchema}
       variant={decision === "reject" ? "danger" : "primary"}
       submitLabel={t("requests.actions.triageSubmit")}
       confirm={decision === "reject" ? t("requests.actions.rejectConfirm") : undefined}
@@ -158,6 +161,7 @@ export function ResolveForm({ action, requestId }: Props) {
     <ActionForm
       action={action}
       hidden={{ requestId }}
+      schema={resolveSchema}
       submitLabel={t("requests.actions.resolve")}
       confirm={t("requests.actions.resolveConfirm")}
       success={t("requests.actions.resolveDone")}

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { Button } from "@/components/ui/button";
 import { inputClass } from "@/components/ui/field";
-import { channels, requestCategories, requestStatuses, urgencies } from "@/db/schema/enums";
+import { channels, requestCategories, requestStatuses, urgencies } from "@/lib/enums";
 import type { Translate } from "@/lib/i18n/translate";
 import type { RegionGroup } from "@/lib/requests/region-choices";
 

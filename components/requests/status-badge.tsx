@@ -1,4 +1,4 @@
-import type { RequestStatus } from "@/db/schema/enums";
+import type { RequestStatus } from "@/lib/enums";
 import { Badge, type BadgeTone } from "@/components/ui/card";
 import type { Translate } from "@/lib/i18n/translate";
 

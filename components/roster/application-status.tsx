@@ -1,5 +1,5 @@
 import { Badge, type BadgeTone } from "@/components/ui/card";
-import type { ApplicationStatus } from "@/db/schema/enums";
+import type { ApplicationStatus } from "@/lib/enums";
 import type { Locale } from "@/lib/i18n/catalog";
 import { formatDate, formatDateTime } from "@/lib/i18n/format";
 import type { Translate } from "@/lib/i18n/translate";

@@ -2,7 +2,7 @@
 
 import { CheckboxGroup } from "@/components/roster/checkbox-group";
 import { RegionPicker } from "@/components/roster/region-picker";
-import type { ServiceMode } from "@/db/schema/enums";
+import type { ServiceMode } from "@/lib/enums";
 import { useT } from "@/lib/i18n/client";
 import { languageCodes } from "@/lib/roster/languages";
 import { ZONE_REGION_CODES, type RegionOption } from "@/lib/roster/region-options";

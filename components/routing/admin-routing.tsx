@@ -1,4 +1,3 @@
-import { reassignCaseAction, routeRequestAction, withdrawOfferAction } from "@/app/(portal)/admin/routing/actions";
 import type { Actor } from "@/lib/authz";
 import type { Locale } from "@/lib/i18n/catalog";
 import { formatDateTime } from "@/lib/i18n/format";
@@ -8,9 +7,22 @@ import { listOffersForRequest, routingStateOf } from "@/lib/routing/queries";
 import { CandidateList } from "./candidate-list";
 import { ConfirmAction } from "./confirm-action";
 import { OfferHistory } from "./offer-history";
+import type { RoutingActions } from "./types";
 
 /** The admin's view and controls of one request's routing. */
-export async function AdminRouting({ requestId, actor, t, locale }: { requestId: string; actor: Actor; t: Translate; locale: Locale }) {
+export async function AdminRouting({
+  requestId,
+  actor,
+  t,
+  locale,
+  actions,
+}: {
+  requestId: string;
+  actor: Actor;
+  t: Translate;
+  locale: Locale;
+  actions: RoutingActions;
+}) {
   const state = await routingStateOf(actor, requestId);
   const rankable = (RANKABLE_STATUSES as readonly string[]).includes(state.status);
   const [history, candidates] = await Promise.all([listOffersForRequest(actor, requestId), rankable ? listCandidates(actor, requestId) : null]);
@@ -35,7 +47,7 @@ export async function AdminRouting({ requestId, actor, t, locale }: { requestId:
             {t("routing.panel.pendingOffer", { expert: pending.expertName, deadline: formatDateTime(pending.expiresAt, locale) })}
           </p>
           <ConfirmAction
-            action={withdrawOfferAction}
+            action={actions.withdrawOffer}
             input={{ offerId: pending.id }}
             label={t("routing.panel.withdraw")}
             variant="danger"
@@ -48,7 +60,7 @@ export async function AdminRouting({ requestId, actor, t, locale }: { requestId:
         <div className="flex flex-col gap-3 rounded-md border border-slate-200 p-3 sm:flex-row sm:items-start sm:justify-between">
           <p className="text-sm text-slate-800">{t("routing.panel.currentExpert", { expert: holder.expertName })}</p>
           <ConfirmAction
-            action={reassignCaseAction}
+            action={actions.reassignCase}
             input={{ requestId }}
             label={t("routing.panel.reassign")}
             variant="danger"
@@ -61,7 +73,7 @@ export async function AdminRouting({ requestId, actor, t, locale }: { requestId:
       ) : null}
       {canRoute && candidates?.ranked.length ? (
         <div className="space-y-1">
-          <ConfirmAction action={routeRequestAction} input={{ requestId }} label={t("routing.panel.routeAuto")} variant="primary" />
+          <ConfirmAction action={actions.routeRequest} input={{ requestId }} label={t("routing.panel.routeAuto")} variant="primary" />
           <p className="text-xs text-slate-500">{t("routing.panel.routeAutoHint")}</p>
         </div>
       ) : null}
@@ -70,11 +82,11 @@ export async function AdminRouting({ requestId, actor, t, locale }: { requestId:
         <details className="rounded-md border border-slate-200 p-3">
           <summary className="cursor-pointer font-semibold text-slate-900">{t("routing.panel.ranked", { count: candidates.ranked.length })}</summary>
           <div className="mt-3">
-            <CandidateList requestId={requestId} result={candidates} canPin={false} t={t} locale={locale} />
+            <CandidateList requestId={requestId} result={candidates} canPin={false} t={t} locale={locale} actions={actions} />
           </div>
         </details>
       ) : candidates ? (
-        <CandidateList requestId={requestId} result={candidates} canPin={canRoute} t={t} locale={locale} />
+        <CandidateList requestId={requestId} result={candidates} canPin={canRoute} t={t} locale={locale} actions={actions} />
       ) : null}
       <OfferHistory offers={history} t={t} locale={locale} />
     </div>

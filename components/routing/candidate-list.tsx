@@ -1,11 +1,11 @@
 import Link from "next/link";
-import { routeRequestAction, skipExpertAction } from "@/app/(portal)/admin/routing/actions";
 import { Badge } from "@/components/ui/card";
 import type { Locale } from "@/lib/i18n/catalog";
 import type { Translate } from "@/lib/i18n/translate";
 import type { listCandidates } from "@/lib/routing/candidates";
 import { reasonText } from "@/lib/routing/reasons";
 import { ConfirmAction } from "./confirm-action";
+import type { RoutingActions } from "./types";
 
 const SHOWN = 8;
 const partColors: Record<string, string> = {
@@ -26,12 +26,14 @@ export function CandidateList({
   canPin,
   t,
   locale,
+  actions,
 }: {
   requestId: string;
   result: Result;
   canPin: boolean;
   t: Translate;
   locale: Locale;
+  actions: Pick<RoutingActions, "routeRequest" | "skipExpert">;
 }) {
   const item = (c: Result["ranked"][number]) => (
     <li key={c.expertId} className="py-3" data-testid="candidate">
@@ -76,10 +78,10 @@ export function CandidateList({
       </details>
       <div className="mt-2 flex flex-wrap gap-2">
         {canPin ? (
-          <ConfirmAction action={routeRequestAction} input={{ requestId, expertId: c.expertId }} label={t("routing.panel.pin")} size="small" />
+          <ConfirmAction action={actions.routeRequest} input={{ requestId, expertId: c.expertId }} label={t("routing.panel.pin")} size="small" />
         ) : null}
         <ConfirmAction
-          action={skipExpertAction}
+          action={actions.skipExpert}
           input={{ requestId, expertId: c.expertId }}
           label={t("routing.panel.skip")}
           size="small"

@@ -1,15 +1,14 @@
 "use client";
 
-import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Button, type ButtonVariant } from "@/components/ui/button";
 import { Field, FormAlert, inputClass } from "@/components/ui/field";
-import type { ActionResult } from "@/lib/http/server-action";
+import { formDataOf, useServerAction, type FormAction } from "@/components/ui/use-server-action";
 import { useT } from "@/lib/i18n/client";
 
 interface Props {
   /** A server action taking `input` plus the reason (and the choice, when offered). */
-  action: (input: never) => Promise<ActionResult<unknown>>;
+  action: FormAction;
   input: Record<string, string>;
   label: string;
   variant?: ButtonVariant;
@@ -24,35 +23,18 @@ interface Props {
 /** An admin action: one click, or (with a title) a reason for the audit trail and a confirmation. */
 export function ConfirmAction({ action, input, label, variant = "secondary", title, hint, choices, choiceLabel, size = "normal" }: Props) {
   const { t } = useT();
-  const router = useRouter();
   const [open, setOpen] = useState(false);
-  const [pending, setPending] = useState(false);
-  const [fields, setFields] = useState<Record<string, string>>({});
-  const [error, setError] = useState<string | null>(null);
+  const { run, submitWith, pending, fields, message } = useServerAction(action, { onSuccess: () => setOpen(false) });
   const key = Object.values(input).join("-");
-
-  async function run(extra: Record<string, string>) {
-    setPending(true);
-    setError(null);
-    const result = await action({ ...input, ...extra } as never);
-    setPending(false);
-    if (!result.ok) {
-      setFields(result.fields ?? {});
-      return setError(result.message);
-    }
-    setOpen(false);
-    setFields({});
-    router.refresh();
-  }
 
   const small = size === "small" ? "min-h-8 px-3 py-1 text-xs" : "";
   if (!title) {
     return (
       <span className="inline-flex flex-col gap-1">
-        <Button type="button" variant={variant} className={small} disabled={pending} onClick={() => run({})}>
+        <Button type="button" variant={variant} className={small} disabled={pending} onClick={() => void run(formDataOf(input))}>
           {pending ? t("routing.panel.working") : label}
         </Button>
-        {error ? <FormAlert message={error} /> : null}
+        <FormAlert message={message?.text} tone={message?.tone} />
       </span>
     );
   }
@@ -67,15 +49,14 @@ export function ConfirmAction({ action, input, label, variant = "secondary", tit
     <form
       className="w-full space-y-3 rounded-md border border-slate-200 bg-slate-50 p-3 text-left"
       noValidate
-      onSubmit={(event) => {
-        event.preventDefault();
-        const form = new FormData(event.currentTarget);
-        run({ reason: String(form.get("reason") ?? ""), ...(choices ? { expertId: String(form.get("expertId") ?? "") } : {}) });
-      }}
+      onSubmit={submitWith((form) => {
+        for (const [name, value] of Object.entries(input)) form.set(name, value);
+        return form;
+      })}
     >
       <p className="font-medium text-slate-900">{title}</p>
       {hint ? <p className="text-sm text-slate-600">{hint}</p> : null}
-      <FormAlert message={error} />
+      <FormAlert message={message?.text} tone={message?.tone} />
       {choices ? (
         <Field id={`choice-${key}`} label={choiceLabel ?? ""} error={fields.expertId}>
           {(aria) => (

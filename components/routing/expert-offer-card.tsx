@@ -5,9 +5,22 @@ import type { Translate } from "@/lib/i18n/translate";
 import { pendingOfferFor } from "@/lib/routing/queries";
 import { Countdown } from "./countdown";
 import { OfferAnswer } from "./offer-answer";
+import type { OfferActions } from "./types";
 
 /** On the request page, the expert's pending offer of this request with its deadline and answers. */
-export async function ExpertOfferCard({ requestId, actor, t, locale }: { requestId: string; actor: Actor; t: Translate; locale: Locale }) {
+export async function ExpertOfferCard({
+  requestId,
+  actor,
+  t,
+  locale,
+  actions,
+}: {
+  requestId: string;
+  actor: Actor;
+  t: Translate;
+  locale: Locale;
+  actions: OfferActions;
+}) {
   const offer = await pendingOfferFor(actor, requestId);
   if (!offer) return null;
   return (
@@ -20,7 +33,7 @@ export async function ExpertOfferCard({ requestId, actor, t, locale }: { request
         <Countdown deadline={offer.expiresAt.toISOString()} serverNow={offer.asOf} />
       </p>
       <div className="mt-4">
-        <OfferAnswer offerId={offer.id} />
+        <OfferAnswer offerId={offer.id} actions={actions} />
       </div>
     </section>
   );

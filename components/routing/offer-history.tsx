@@ -1,5 +1,5 @@
 import { Badge, type BadgeTone } from "@/components/ui/card";
-import type { OfferStatus } from "@/db/schema/enums";
+import type { OfferStatus } from "@/lib/enums";
 import type { Locale } from "@/lib/i18n/catalog";
 import { formatDateTime } from "@/lib/i18n/format";
 import type { MessageKey } from "@/lib/i18n/keys";

@@ -4,20 +4,33 @@ import type { Locale } from "@/lib/i18n/catalog";
 import type { Translate } from "@/lib/i18n/translate";
 import { AdminRouting } from "./admin-routing";
 import { ExpertOfferCard } from "./expert-offer-card";
+import type { RoutingActions } from "./types";
 
 /**
  * The routing section of a request page: for admins the ranked candidates with their reasons, the
  * excluded with why, the controls (route, pin, skip, withdraw, reassign) and the offer history;
  * for the expert holding a pending offer, the offer with accept and decline. Nothing for others.
  */
-export async function RoutingPanel({ requestId, actor, t, locale }: { requestId: string; actor: Actor; t: Translate; locale: Locale }) {
+export async function RoutingPanel({
+  requestId,
+  actor,
+  t,
+  locale,
+  actions,
+}: {
+  requestId: string;
+  actor: Actor;
+  t: Translate;
+  locale: Locale;
+  actions: RoutingActions;
+}) {
   if (can(actor.role, "routing.candidates")) {
     return (
       <Card title={t("routing.panel.title")}>
-        <AdminRouting requestId={requestId} actor={actor} t={t} locale={locale} />
+        <AdminRouting requestId={requestId} actor={actor} t={t} locale={locale} actions={actions} />
       </Card>
     );
   }
-  if (can(actor.role, "offer.answer")) return <ExpertOfferCard requestId={requestId} actor={actor} t={t} locale={locale} />;
+  if (can(actor.role, "offer.answer")) return <ExpertOfferCard requestId={requestId} actor={actor} t={t} locale={locale} actions={actions} />;
   return null;
 }

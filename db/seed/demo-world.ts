@@ -1,8 +1,8 @@
 import { eq } from "drizzle-orm";
 import type { Db, Tx } from "@/db";
 import * as s from "@/db/schema";
-import type { DisputeStatus, RequestCategory, RequestStatus, ServiceMode } from "@/db/schema/enums";
-import { requestCategories } from "@/db/schema/enums";
+import type { DisputeStatus, RequestCategory, RequestStatus, ServiceMode } from "@/lib/enums";
+import { requestCategories } from "@/lib/enums";
 import { hashPassword } from "@/lib/auth/password";
 import { normalizeCompanyName } from "@/lib/names";
 import {

@@ -1,5 +1,5 @@
 import { createHmac, timingSafeEqual } from "node:crypto";
-import type { PasswordLinkPurpose } from "@/db/schema/enums";
+import type { PasswordLinkPurpose } from "@/lib/enums";
 import { env } from "@/lib/env";
 
 /** What a set-password link's MAC covers: the row, what it is for and whose it is. */

@@ -1,4 +1,4 @@
-import type { PasswordLinkPurpose } from "@/db/schema/enums";
+import type { PasswordLinkPurpose } from "@/lib/enums";
 import { composeLetter, recipientTranslator, type EmailContent } from "@/lib/notifications/email-content";
 
 /** A set-password link as a plain-text mail in the recipient's language (users.locale). */

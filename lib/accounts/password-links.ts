@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
 import { passwordLinks } from "@/db/schema";
-import type { PasswordLinkPurpose } from "@/db/schema/enums";
+import type { PasswordLinkPurpose } from "@/lib/enums";
 import { enqueue } from "@/lib/jobs/queue";
 
 /**

@@ -2,7 +2,7 @@ import { and, eq, gt, isNull, sql } from "drizzle-orm";
 import type { z } from "zod";
 import { db, type DbOrTx } from "@/db";
 import { passwordLinks, users } from "@/db/schema";
-import type { PasswordLinkPurpose } from "@/db/schema/enums";
+import type { PasswordLinkPurpose } from "@/lib/enums";
 import { clearAccountPairs } from "@/lib/auth/login-throttle";
 import { hashPassword } from "@/lib/auth/password";
 import { AppError } from "@/lib/errors";

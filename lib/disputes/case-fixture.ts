@@ -1,6 +1,6 @@
 import { db, type DbOrTx } from "@/db";
 import { requestSpecialties, requests } from "@/db/schema";
-import type { Channel, RequestStatus } from "@/db/schema/enums";
+import type { Channel, RequestStatus } from "@/lib/enums";
 import type { Actor } from "@/lib/authz";
 
 /**

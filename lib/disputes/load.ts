@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import type { DbOrTx, Tx } from "@/db";
 import { disputes, recoveries } from "@/db/schema";
-import type { RequestStatus } from "@/db/schema/enums";
+import type { RequestStatus } from "@/lib/enums";
 import type { Actor } from "@/lib/authz";
 import { conflict, notFound } from "@/lib/errors";
 import type { MessageKey } from "@/lib/i18n/keys";

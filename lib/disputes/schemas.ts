@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { disputeKinds, disputeStatuses, recoveryMethods } from "@/db/schema/enums";
+import { disputeKinds, disputeStatuses, recoveryMethods } from "@/lib/enums";
 import { todayInShanghai } from "@/lib/i18n/format";
 import { dateField, fenField, optionalCreditCodeField, optionalText, requiredText, yuanField } from "@/lib/validation";
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { disputeStatuses } from "@/db/schema/enums";
+import { disputeStatuses } from "@/lib/enums";
 import { canMoveDispute, disputeStatusesFrom, isClosedDisputeStatus } from "./status-flow";
 
 describe("dispute status flow", () => {

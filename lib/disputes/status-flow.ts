@@ -1,4 +1,4 @@
-import { closedDisputeStatuses, disputeStatuses, type DisputeStatus, type RequestStatus } from "@/db/schema/enums";
+import { closedDisputeStatuses, disputeStatuses, type DisputeStatus, type RequestStatus } from "@/lib/enums";
 
 /**
  * The dispute status flow: open -> negotiating / mediating / litigating / arbitrating / enforcing

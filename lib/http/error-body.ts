@@ -2,24 +2,8 @@ import { z } from "zod";
 import { contentionAsConflict } from "@/lib/db-errors";
 import { AppError, type ApiErrorBody } from "@/lib/errors";
 import { isLocale, type Locale } from "@/lib/i18n/catalog";
-import { hasMessage, translator } from "@/lib/i18n/translate";
-
-/** Turns zod issues into field messages; schemas use catalogue keys as their messages. */
-export function fieldErrorsFromZod(error: z.ZodError, locale: Locale): Record<string, string> {
-  const t = translator(locale);
-  const fields: Record<string, string> = {};
-  for (const issue of error.issues) {
-    const field = issue.path.length ? issue.path.join(".") : "_";
-    if (fields[field]) continue;
-    const key = hasMessage(locale, issue.message)
-      ? issue.message
-      : issue.code === "invalid_type" && issue.input === undefined
-        ? "errors.field.required"
-        : "errors.field.invalid";
-    fields[field] = t(key);
-  }
-  return fields;
-}
+import { translator } from "@/lib/i18n/translate";
+import { fieldErrorsFromZod } from "./form-input";
 
 /** The contract's error JSON and status for anything thrown by a use case. */
 export function errorResponseBody(thrown: unknown, locale: Locale): { status: number; body: ApiErrorBody } {

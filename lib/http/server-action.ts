@@ -7,22 +7,9 @@ import type { ErrorCode } from "@/lib/errors";
 import type { Locale } from "@/lib/i18n/catalog";
 import { assertStorableText } from "@/lib/validation";
 import { errorResponseBody, localeFromHeaders } from "./error-body";
+import { formDataToObject } from "./form-input";
 
 export type ActionResult<T> = { ok: true; data: T } | { ok: false; code: ErrorCode; message: string; fields?: Record<string, string> };
-
-/** FormData as a plain object; repeated names become arrays, names ending in [] always arrays. */
-export function formDataToObject(form: FormData): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const [rawKey, value] of form.entries()) {
-    if (rawKey.startsWith("$ACTION")) continue;
-    const isList = rawKey.endsWith("[]");
-    const key = isList ? rawKey.slice(0, -2) : rawKey;
-    const existing = out[key];
-    if (existing === undefined) out[key] = isList ? [value] : value;
-    else out[key] = Array.isArray(existing) ? [...existing, value] : [existing, value];
-  }
-  return out;
-}
 
 export interface ActionConfig<S extends z.ZodType = z.ZodType, P extends Permission | "public" = Permission | "public"> {
   /** "public" for anyone; otherwise the permission the actor's role must hold. */

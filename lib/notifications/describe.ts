@@ -1,4 +1,4 @@
-import { requestStatuses, type RequestStatus } from "@/db/schema/enums";
+import { requestStatuses, type RequestStatus } from "@/lib/enums";
 import type { Translate } from "@/lib/i18n/translate";
 import type { MessageKey } from "@/lib/i18n/keys";
 

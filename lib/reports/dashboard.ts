@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { db, rowsOf, type DbOrTx } from "@/db";
-import { requestStatuses, type RequestStatus } from "@/db/schema/enums";
+import { requestStatuses, type RequestStatus } from "@/lib/enums";
 import { requirePermission, type Actor } from "@/lib/authz";
 import { groupedFigures } from "./figures";
 import type { Period } from "./period";

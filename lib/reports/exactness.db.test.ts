@@ -7,7 +7,7 @@ import { GET as listDisputes, POST as postDispute } from "@/app/api/v1/requests/
 import { POST as postRecovery } from "@/app/api/v1/disputes/[id]/recoveries/route";
 import { db, rowsOf } from "@/db";
 import { disputes, requestSpecialties, requests } from "@/db/schema";
-import { disputeStatuses } from "@/db/schema/enums";
+import { disputeStatuses } from "@/lib/enums";
 import type { Actor } from "@/lib/authz";
 import { createAcceptedCase } from "@/lib/disputes/case-fixture";
 import { createDispute } from "@/lib/disputes/create-dispute";

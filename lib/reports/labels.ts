@@ -1,7 +1,7 @@
 import { inArray } from "drizzle-orm";
 import { db } from "@/db";
 import { experts, regions, specialties, stations } from "@/db/schema";
-import { channels, requestStatuses, type Channel, type RequestStatus } from "@/db/schema/enums";
+import { channels, requestStatuses, type Channel, type RequestStatus } from "@/lib/enums";
 import type { Locale } from "@/lib/i18n/catalog";
 import { formatMonth } from "@/lib/i18n/format";
 import type { Translate } from "@/lib/i18n/translate";

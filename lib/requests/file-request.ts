@@ -1,7 +1,7 @@
 import { and, eq, sql } from "drizzle-orm";
 import { db, type Tx } from "@/db";
 import { enterprises, requests } from "@/db/schema";
-import type { Channel } from "@/db/schema/enums";
+import type { Channel } from "@/lib/enums";
 import { requirePermission, type Actor } from "@/lib/authz";
 import { AppError, forbidden, isUniqueViolation } from "@/lib/errors";
 import { recordEvent } from "@/lib/events/record-event";

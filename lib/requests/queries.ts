@@ -13,7 +13,7 @@ import {
   stations,
   users,
 } from "@/db/schema";
-import type { Channel, RequestCategory, RequestStatus, Urgency } from "@/db/schema/enums";
+import type { Channel, RequestCategory, RequestStatus, Urgency } from "@/lib/enums";
 import { requirePermission, type Actor } from "@/lib/authz";
 import { withinRegion } from "@/lib/regions";
 import type { PageQuery } from "@/lib/validation";

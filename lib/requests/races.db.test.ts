@@ -2,7 +2,7 @@ import { and, eq, notInArray } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { db } from "@/db";
 import { disputes, offers, requests } from "@/db/schema";
-import { closedDisputeStatuses } from "@/db/schema/enums";
+import { closedDisputeStatuses } from "@/lib/enums";
 import { createDispute } from "@/lib/disputes/create-dispute";
 import { createAcceptedCase } from "@/lib/disputes/case-fixture";
 import { AppError } from "@/lib/errors";

@@ -1,7 +1,7 @@
 import { and, eq, notInArray, sql } from "drizzle-orm";
 import { db, type Tx } from "@/db";
 import { disputes, requests } from "@/db/schema";
-import { closedDisputeStatuses } from "@/db/schema/enums";
+import { closedDisputeStatuses } from "@/lib/enums";
 import { requirePermission, type Actor } from "@/lib/authz";
 import { AppError, notFound } from "@/lib/errors";
 import { enqueue } from "@/lib/jobs/queue";

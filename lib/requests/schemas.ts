@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { requestCategories, requestStatuses, serviceModes, urgencies, channels } from "@/db/schema/enums";
+import { requestCategories, requestStatuses, serviceModes, urgencies, channels } from "@/lib/enums";
 import { languageCodes, type LanguageCode } from "@/lib/roster/languages";
 import { dateField, fenField, optionalCreditCodeField, optionalText, pageQuery, phoneField, requiredText, yuanField } from "@/lib/validation";
 

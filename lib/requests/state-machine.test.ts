@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { requestStatuses, type RequestStatus } from "@/db/schema/enums";
+import { requestStatuses, type RequestStatus } from "@/lib/enums";
 import { canTransition, transitions, type TransitionName } from "./state-machine";
 
 /**

@@ -2,7 +2,7 @@ import { and, eq, inArray, sql, type SQL } from "drizzle-orm";
 import type { PgUpdateSetSource } from "drizzle-orm/pg-core";
 import type { Tx } from "@/db";
 import { requests } from "@/db/schema";
-import type { RequestStatus } from "@/db/schema/enums";
+import type { RequestStatus } from "@/lib/enums";
 import type { Actor } from "@/lib/authz";
 import { AppError } from "@/lib/errors";
 import { recordEvent } from "@/lib/events/record-event";

@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { db } from "@/db";
 import { offers, requests } from "@/db/schema";
-import type { RequestStatus } from "@/db/schema/enums";
+import type { RequestStatus } from "@/lib/enums";
 import type { Actor } from "@/lib/authz";
 import { fileRequest } from "./file-request";
 import type { FileRequestInput } from "./schemas";

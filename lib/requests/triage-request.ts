@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import { db } from "@/db";
 import { inTransaction } from "@/lib/transaction";
-import type { RequestStatus } from "@/db/schema/enums";
+import type { RequestStatus } from "@/lib/enums";
 import { requirePermission, type Actor } from "@/lib/authz";
 import { notify } from "@/lib/notifications/notify";
 import { filerUserIds, loadVisibleRequest } from "./access";

@@ -1,4 +1,4 @@
-import { vettingChecks, type VettingCheck } from "@/db/schema/enums";
+import { vettingChecks, type VettingCheck } from "@/lib/enums";
 
 /** What an application asks for: to join the roster, or to change a vetted field (name, licence). */
 export type ApplicationDetails =

@@ -1,5 +1,5 @@
 import ExcelJS from "exceljs";
-import type { ServiceMode } from "@/db/schema/enums";
+import type { ServiceMode } from "@/lib/enums";
 import type { Actor } from "@/lib/authz";
 import type { Locale } from "@/lib/i18n/catalog";
 import type { Translate } from "@/lib/i18n/translate";

@@ -9,7 +9,7 @@ import { POST as postReinstate } from "@/app/api/v1/experts/[id]/reinstate/route
 import { POST as postSuspend } from "@/app/api/v1/experts/[id]/suspend/route";
 import { db } from "@/db";
 import { appointments, events, expertApplications, experts, notifications, users } from "@/db/schema";
-import { vettingChecks } from "@/db/schema/enums";
+import { vettingChecks } from "@/lib/enums";
 import type { Actor } from "@/lib/authz";
 import { todayInShanghai } from "@/lib/i18n/format";
 import { useTestDatabase } from "@/test/database";

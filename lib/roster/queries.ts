@@ -1,7 +1,7 @@
 import { and, arrayContains, asc, count, desc, eq, inArray, sql, type SQL } from "drizzle-orm";
 import { db } from "@/db";
 import { expertConflicts, expertRegions, experts, expertSpecialties, requests, users } from "@/db/schema";
-import type { ServiceMode } from "@/db/schema/enums";
+import type { ServiceMode } from "@/lib/enums";
 import { can, type Actor } from "@/lib/authz";
 import { notFound } from "@/lib/errors";
 import { todayInShanghai } from "@/lib/i18n/format";

@@ -1,4 +1,4 @@
-import type { RegionLevel } from "@/db/schema/enums";
+import type { RegionLevel } from "@/lib/enums";
 import type { Locale } from "@/lib/i18n/catalog";
 
 export interface RegionRow {

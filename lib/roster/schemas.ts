@@ -1,15 +1,29 @@
 import { z } from "zod";
-import { expertStatuses, serviceModes, vettingChecks } from "@/db/schema/enums";
+import { expertStatuses, serviceModes } from "@/lib/enums";
 import { newPasswordField } from "@/lib/auth/password-policy";
 import { dateField, emailField, optionalCreditCodeField, optionalText, pageQuery, phoneField, requiredText, storableString } from "@/lib/validation";
 import { languageCodes, notifyPreferences } from "./languages";
 import { licenceProblem, normalizeLicenceNumber } from "./licence";
+import { blankToUndefined } from "./decision-schemas";
+
+// The vetting and roster decision schemas are used by browser forms too, so they live apart from
+// what ships the common-password list.
+export {
+  checkSchema,
+  type CheckInput,
+  termYearsField,
+  decisionSchema,
+  type DecisionInput,
+  reasonSchema,
+  type ReasonInput,
+  renewSchema,
+  type RenewInput,
+} from "./decision-schemas";
 
 // Shared by the forms, the server actions and the API. Messages are catalogue keys.
 
 /** A form sends nothing for an empty checkbox group and a string for a single value: always a list. */
 const asList = (value: unknown) => (value === undefined || value === null || value === "" ? [] : Array.isArray(value) ? value : [value]);
-const blankToUndefined = (value: unknown) => (typeof value === "string" && value.trim() === "" ? undefined : value);
 
 const codeList = (emptyKey: "roster.errors.pickSpecialty" | "roster.errors.pickRegion") =>
   z.preprocess(asList, z.array(z.string().trim().min(1).max(40, "errors.field.invalid")).min(1, emptyKey).max(30, "errors.field.tooLong"));
@@ -67,46 +81,6 @@ export const applySchema = z.object({
   statement: requiredText(2000),
 });
 export type ApplyInput = z.output<typeof applySchema>;
-
-const formBoolean = z.preprocess(
-  (v) => (v === "true" || v === "on" ? true : v === "false" ? false : v),
-  z.boolean({ error: "errors.field.invalid" }),
-);
-
-/** Ticking (or unticking) one vetting checklist item. */
-export const checkSchema = z.object({
-  item: z.enum(vettingChecks, { error: "errors.field.invalid" }),
-  checked: formBoolean.default(true),
-  note: optionalText(300),
-});
-export type CheckInput = z.output<typeof checkSchema>;
-
-export const termYearsField = z.preprocess(
-  blankToUndefined,
-  z.coerce
-    .number({ error: "roster.errors.termYears" })
-    .int("roster.errors.termYears")
-    .min(1, "roster.errors.termYears")
-    .max(10, "roster.errors.termYears"),
-);
-
-/** The decision on an application (API contract: `{ approve, reason, termYears? }`). */
-export const decisionSchema = z.object({
-  approve: formBoolean,
-  reason: requiredText(500),
-  termYears: termYearsField.optional().transform((v) => v ?? 3),
-});
-export type DecisionInput = z.output<typeof decisionSchema>;
-
-/** Suspend, reinstate, retire: the reason goes on the audit trail. */
-export const reasonSchema = z.object({ reason: requiredText(500) });
-export type ReasonInput = z.output<typeof reasonSchema>;
-
-export const renewSchema = z.object({
-  reason: requiredText(500),
-  termYears: termYearsField.optional().transform((v) => v ?? 3),
-});
-export type RenewInput = z.output<typeof renewSchema>;
 
 /** What an expert edits about themself. Name and licence number changes go through vetting. */
 export const updateProfileSchema = z.object({

@@ -1,4 +1,4 @@
-import type { ExpertStatus } from "@/db/schema/enums";
+import type { ExpertStatus } from "@/lib/enums";
 import { daysBetween, isTermCurrent } from "./term";
 
 /** Days before the end of a term from which the roster flags it. */

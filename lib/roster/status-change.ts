@@ -1,6 +1,6 @@
 import { and, eq, inArray } from "drizzle-orm";
 import { experts } from "@/db/schema";
-import type { ExpertStatus } from "@/db/schema/enums";
+import type { ExpertStatus } from "@/lib/enums";
 import { requirePermission, type Actor, type Permission } from "@/lib/authz";
 import { conflict, notFound } from "@/lib/errors";
 import { recordEvent } from "@/lib/events/record-event";

@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { rowsOf, type DbOrTx } from "@/db";
-import type { ExpertStatus } from "@/db/schema/enums";
+import type { ExpertStatus } from "@/lib/enums";
 import type { CandidateFacts, RoutingRequest, StandingHere } from "./types";
 
 /**

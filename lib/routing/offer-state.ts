@@ -1,7 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import type { Tx } from "@/db";
 import { offers } from "@/db/schema";
-import type { OfferStatus } from "@/db/schema/enums";
+import type { OfferStatus } from "@/lib/enums";
 import { AppError, notFound } from "@/lib/errors";
 import type { MessageKey } from "@/lib/i18n/keys";
 

@@ -2,7 +2,7 @@ import { and, asc, count, desc, eq, inArray, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { db } from "@/db";
 import { enterprises, expertConflicts, experts, offers, regions, requestCounterparties, requests, users } from "@/db/schema";
-import type { OfferStatus } from "@/db/schema/enums";
+import type { OfferStatus } from "@/lib/enums";
 import { requirePermission, type Actor } from "@/lib/authz";
 import { forbidden, notFound } from "@/lib/errors";
 import { visibleRequests } from "@/lib/requests/scope";

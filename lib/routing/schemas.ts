@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { offerStatuses } from "@/db/schema/enums";
+import { offerStatuses } from "@/lib/enums";
 import { optionalText, pageQuery, requiredText } from "@/lib/validation";
 
 const weight = z.coerce

@@ -1,4 +1,4 @@
-import type { ExpertStatus, RequestStatus, ServiceMode, Urgency } from "@/db/schema/enums";
+import type { ExpertStatus, RequestStatus, ServiceMode, Urgency } from "@/lib/enums";
 
 /** What routing needs to know about a request. */
 export interface RoutingRequest {

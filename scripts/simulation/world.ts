@@ -1,6 +1,6 @@
 import { categorySpecialties, makeCreditCode, zoneTowns } from "@/db/seed/demo-data";
 import type { Random } from "@/db/seed/random";
-import type { RequestCategory, ServiceMode } from "@/db/schema/enums";
+import type { RequestCategory, ServiceMode } from "@/lib/enums";
 
 /**
  * A synthetic year for the routing simulator: experts across the 青吴嘉 zone and the wider Delta,

@@ -1,4 +1,4 @@
-import type { UserRole } from "@/db/schema/enums";
+import type { UserRole } from "@/lib/enums";
 import type { Actor, Permission } from "@/lib/authz";
 import type { ErrorCode } from "@/lib/errors";
 import type { World } from "./types";

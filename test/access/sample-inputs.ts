@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { vettingChecks } from "@/db/schema/enums";
+import { vettingChecks } from "@/lib/enums";
 import { creditCodeCheckCharacter } from "@/lib/credit-code";
 import { applyToJoin } from "@/lib/roster/apply";
 import { checkApplication } from "@/lib/roster/check-application";

@@ -4,7 +4,7 @@ import { RequestTable } from "@/components/requests/request-table";
 import { TabLinks } from "@/components/requests/tab-links";
 import { Card, EmptyState, PageTitle } from "@/components/ui/card";
 import { Pagination } from "@/components/ui/pagination";
-import type { RequestStatus } from "@/db/schema/enums";
+import type { RequestStatus } from "@/lib/enums";
 import { requireActor } from "@/lib/auth/current";
 import { can } from "@/lib/authz";
 import { getT } from "@/lib/i18n/server";

@@ -1,6 +1,5 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { action } from "@/lib/http/server-action";
 import { markNotificationsRead } from "@/lib/notifications/inbox";
@@ -12,6 +11,5 @@ const markReadInput = z.object({
 
 export const markReadAction = action({ permission: "notification.read", input: markReadInput }, async ({ actor, input }) => {
   const changed = await markNotificationsRead(actor, input.id === "all" ? "all" : [input.id]);
-  revalidatePath("/inbox");
   return { changed };
 });

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { NotificationList } from "@/components/notifications/notification-list";
-import { ActionForm } from "@/components/requests/action-form";
+import { ActionForm } from "@/components/ui/action-form";
 import { TabLinks } from "@/components/requests/tab-links";
 import { Card, EmptyState, PageTitle } from "@/components/ui/card";
 import { Pagination } from "@/components/ui/pagination";

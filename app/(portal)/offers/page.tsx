@@ -5,7 +5,7 @@ import { Countdown } from "@/components/routing/countdown";
 import { OfferAnswer } from "@/components/routing/offer-answer";
 import { Badge, Card, EmptyState, PageTitle } from "@/components/ui/card";
 import { Pagination } from "@/components/ui/pagination";
-import { offerStatuses, type OfferStatus } from "@/db/schema/enums";
+import { offerStatuses, type OfferStatus } from "@/lib/enums";
 import { requireActor } from "@/lib/auth/current";
 import { can } from "@/lib/authz";
 import type { Locale } from "@/lib/i18n/catalog";
@@ -16,8 +16,11 @@ import { hasMessage, type Translate } from "@/lib/i18n/translate";
 import { formatFen } from "@/lib/money";
 import { listOffersForExpert, type ExpertOfferItem } from "@/lib/routing/queries";
 import { offerListQuery } from "@/lib/routing/schemas";
+import { acceptOfferAction, declineOfferAction } from "./actions";
 
 export const dynamic = "force-dynamic";
+
+const offerActions = { acceptOffer: acceptOfferAction, declineOffer: declineOfferAction };
 
 export async function generateMetadata(): Promise<Metadata> {
   const { t } = await getT();
@@ -100,7 +103,7 @@ function PendingOfferCard({ offer, t, locale, now }: { offer: ExpertOfferItem; t
         <p className="mt-2 text-xs text-slate-500">{t("routing.offers.attachmentsHidden")}</p>
       </div>
       <div className="mt-4">
-        <OfferAnswer offerId={offer.id} />
+        <OfferAnswer offerId={offer.id} actions={offerActions} />
       </div>
     </li>
   );

@@ -1,10 +1,10 @@
 "use client";
 
-import { useRouter } from "next/navigation";
-import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/card";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { Field, FormAlert, TextInput } from "@/components/ui/field";
+import { formDataOf, useServerAction } from "@/components/ui/use-server-action";
 import { useT } from "@/lib/i18n/client";
 import { addConflictAction, removeConflictAction } from "./actions";
 
@@ -18,36 +18,14 @@ interface Conflict {
 /** The expert's declared conflicts of interest: add one, or remove one after confirming. */
 export function ConflictsPanel({ conflicts }: { conflicts: Conflict[] }) {
   const { t } = useT();
-  const router = useRouter();
-  const [fields, setFields] = useState<Record<string, string>>({});
-  const [message, setMessage] = useState<string | null>(null);
-  const [pending, setPending] = useState<string | null>(null);
-
-  async function onAdd(event: React.FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const form = event.currentTarget;
-    setPending("add");
-    setMessage(null);
-    const result = await addConflictAction(new FormData(form));
-    setPending(null);
-    if (!result.ok) {
-      setFields(result.fields ?? {});
-      setMessage(result.message);
-      return;
-    }
-    setFields({});
-    form.reset();
-    router.refresh();
-  }
-
-  async function onRemove(conflict: Conflict) {
-    if (!window.confirm(t("roster.me.removeConfirm", { name: conflict.companyName }))) return;
-    setPending(conflict.id);
-    const result = await removeConflictAction({ id: conflict.id });
-    setPending(null);
-    if (!result.ok) setMessage(result.message);
-    router.refresh();
-  }
+  const adding = useServerAction(addConflictAction);
+  const removing = useServerAction((form: FormData) => removeConflictAction(form), {
+    confirm: (form) => {
+      const conflict = conflicts.find((c) => c.id === form.get("id"));
+      return t("roster.me.removeConfirm", { name: conflict?.companyName ?? "" });
+    },
+  });
+  const message = adding.message ?? removing.message;
 
   return (
     <div className="space-y-4">
@@ -63,8 +41,8 @@ export function ConflictsPanel({ conflicts }: { conflicts: Conflict[] }) {
               <Button
                 type="button"
                 variant="secondary"
-                disabled={pending === c.id}
-                onClick={() => onRemove(c)}
+                disabled={removing.pending}
+                onClick={() => void removing.run(formDataOf({ id: c.id }))}
                 aria-label={`${t("roster.me.remove")} ${c.companyName}`}
               >
                 {t("roster.me.remove")}
@@ -75,21 +53,27 @@ export function ConflictsPanel({ conflicts }: { conflicts: Conflict[] }) {
       ) : (
         <EmptyState>{t("roster.me.conflictsEmpty")}</EmptyState>
       )}
-      <form onSubmit={onAdd} className="grid gap-3 sm:grid-cols-[2fr_2fr_2fr_auto] sm:items-end" noValidate>
-        <Field id="companyName" label={t("roster.me.companyName")} error={fields.companyName}>
+      <form
+        key={adding.generation}
+        onSubmit={adding.submitWith((form) => form)}
+        className="grid gap-3 sm:grid-cols-[2fr_2fr_2fr_auto] sm:items-end"
+        noValidate
+      >
+        <Field id="companyName" label={t("roster.me.companyName")} error={adding.fields.companyName}>
           {(aria) => <TextInput {...aria} name="companyName" maxLength={100} />}
         </Field>
-        <Field id="creditCode" label={t("roster.me.creditCode")} error={fields.creditCode}>
+        <Field id="creditCode" label={t("roster.me.creditCode")} error={adding.fields.creditCode}>
           {(aria) => <TextInput {...aria} name="creditCode" spellCheck={false} autoCapitalize="characters" />}
         </Field>
-        <Field id="note" label={t("roster.me.note")} error={fields.note}>
+        <Field id="note" label={t("roster.me.note")} error={adding.fields.note}>
           {(aria) => <TextInput {...aria} name="note" maxLength={300} />}
         </Field>
-        <Button type="submit" disabled={pending === "add"}>
-          {pending === "add" ? t("roster.me.adding") : t("roster.me.addConflict")}
+        <Button type="submit" disabled={adding.pending}>
+          {adding.pending ? t("roster.me.adding") : t("roster.me.addConflict")}
         </Button>
       </form>
-      <FormAlert message={message} />
+      <FormAlert message={message?.text} tone={message?.tone} />
+      <ConfirmDialog {...removing.confirmation} variant="danger" />
     </div>
   );
 }

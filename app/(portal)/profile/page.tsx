@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 import { describeChanges } from "@/components/roster/application-status";
 import { StandingBadge } from "@/components/roster/standing-badge";
 import { Card, PageTitle } from "@/components/ui/card";
-import { serviceModes } from "@/db/schema/enums";
+import { serviceModes } from "@/lib/enums";
 import { requireActor } from "@/lib/auth/current";
 import { can } from "@/lib/authz";
 import { formatDate } from "@/lib/i18n/format";

@@ -1,14 +1,13 @@
 "use client";
 
-import { useRouter } from "next/navigation";
 import { ExpertServiceFields } from "@/components/roster/expert-service-fields";
 import { fieldError } from "@/components/roster/field-errors";
 import { RegionPicker } from "@/components/roster/region-picker";
 import { Button } from "@/components/ui/button";
 import { Field, FormAlert, inputClass, TextInput } from "@/components/ui/field";
-import { useActionForm } from "@/components/ui/use-action-form";
+import { useServerAction } from "@/components/ui/use-server-action";
 import { FormSection } from "@/components/ui/form-section";
-import type { ServiceMode } from "@/db/schema/enums";
+import type { ServiceMode } from "@/lib/enums";
 import { useT } from "@/lib/i18n/client";
 import { notifyPreferences } from "@/lib/roster/languages";
 import { ZONE_REGION_CODES, type RegionOption } from "@/lib/roster/region-options";
@@ -44,10 +43,8 @@ export function ProfileForm({
   serviceModes: readonly ServiceMode[];
 }) {
   const { t } = useT();
-  const router = useRouter();
-  const { fields, message, pending, submit } = useActionForm(updateProfileAction, {
+  const { fields, message, pending, submitWith } = useServerAction(updateProfileAction, {
     successMessage: (data) => (data.changeRequested ? t("roster.me.changeRequested") : t("roster.me.saved")),
-    onSuccess: () => router.refresh(),
   });
 
   const error = (name: string) => fieldError(fields, name);
@@ -59,7 +56,7 @@ export function ProfileForm({
   const section = (title: string, children: React.ReactNode) => <FormSection title={title}>{children}</FormSection>;
 
   return (
-    <form onSubmit={submit} className="space-y-6" noValidate>
+    <form onSubmit={submitWith((form) => form)} className="space-y-6" noValidate>
       {section(
         t("roster.me.basic"),
         <>

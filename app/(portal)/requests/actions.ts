@@ -1,6 +1,5 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { action } from "@/lib/http/server-action";
 import { amendRequest } from "@/lib/requests/amend-request";
@@ -24,7 +23,6 @@ import { triageRequest } from "@/lib/requests/triage-request";
 import { withdrawRequest } from "@/lib/requests/withdraw-request";
 
 const onRequest = z.object({ requestId: z.uuid("errors.notFound") });
-const refresh = (id: string) => revalidatePath(`/requests/${id}`);
 
 export const fileRequestAction = action({ permission: "request.create", input: fileRequestFormSchema }, async ({ actor, input }) => {
   const { idempotencyKey, ...request } = input;
@@ -32,19 +30,12 @@ export const fileRequestAction = action({ permission: "request.create", input: f
   return { id: filed.id };
 });
 
-export const amendRequestAction = action({ permission: "request.amend", input: amendRequestFormSchema }, async ({ actor, input }) => {
-  const result = await amendRequest(actor, input);
-  refresh(result.id);
-  return result;
-});
+export const amendRequestAction = action({ permission: "request.amend", input: amendRequestFormSchema }, ({ actor, input }) =>
+  amendRequest(actor, input),
+);
 
-export const withdrawRequestAction = action(
-  { permission: "request.withdraw", input: onRequest.extend(withdrawSchema.shape) },
-  async ({ actor, input }) => {
-    const result = await withdrawRequest(actor, input.requestId, input.reason);
-    refresh(input.requestId);
-    return result;
-  },
+export const withdrawRequestAction = action({ permission: "request.withdraw", input: onRequest.extend(withdrawSchema.shape) }, ({ actor, input }) =>
+  withdrawRequest(actor, input.requestId, input.reason),
 );
 
 export const triageRequestAction = action(
@@ -52,40 +43,25 @@ export const triageRequestAction = action(
   async ({ actor, input }) => {
     const { requestId, ...decision } = input;
     const result = await triageRequest(actor, requestId, decision);
-    refresh(requestId);
-    revalidatePath("/admin/triage");
     return result;
   },
 );
 
 export const postMessageAction = action({ permission: "message.send", input: onRequest.extend(messageSchema.shape) }, async ({ actor, input }) => {
   const message = await postMessage(actor, input.requestId, input.body);
-  refresh(input.requestId);
   return { id: message.id };
 });
 
-export const startRequestAction = action({ permission: "request.resolve", input: onRequest }, async ({ actor, input }) => {
-  const result = await startRequest(actor, input.requestId);
-  refresh(input.requestId);
-  return result;
-});
-
-export const resolveRequestAction = action(
-  { permission: "request.resolve", input: onRequest.extend(resolveSchema.shape) },
-  async ({ actor, input }) => {
-    const result = await resolveRequest(actor, input.requestId, input.summary);
-    refresh(input.requestId);
-    return result;
-  },
+export const startRequestAction = action({ permission: "request.resolve", input: onRequest }, ({ actor, input }) =>
+  startRequest(actor, input.requestId),
 );
 
-export const confirmRequestAction = action(
-  { permission: "request.confirm", input: onRequest.extend(confirmSchema.shape) },
-  async ({ actor, input }) => {
-    const result = await confirmRequest(actor, input.requestId, input);
-    refresh(input.requestId);
-    return result;
-  },
+export const resolveRequestAction = action({ permission: "request.resolve", input: onRequest.extend(resolveSchema.shape) }, ({ actor, input }) =>
+  resolveRequest(actor, input.requestId, input.summary),
+);
+
+export const confirmRequestAction = action({ permission: "request.confirm", input: onRequest.extend(confirmSchema.shape) }, ({ actor, input }) =>
+  confirmRequest(actor, input.requestId, input),
 );
 
 export const recordReturnVisitAction = action(
@@ -93,7 +69,6 @@ export const recordReturnVisitAction = action(
   async ({ actor, input }) => {
     const { requestId, ...visit } = input;
     const result = await recordReturnVisit(actor, requestId, visit);
-    refresh(requestId);
     return result;
   },
 );

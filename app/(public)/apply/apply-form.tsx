@@ -7,9 +7,9 @@ import { fieldError } from "@/components/roster/field-errors";
 import { RegionPicker } from "@/components/roster/region-picker";
 import { Button } from "@/components/ui/button";
 import { Field, FormAlert, inputClass, TextInput } from "@/components/ui/field";
-import { useActionForm } from "@/components/ui/use-action-form";
+import { useServerAction } from "@/components/ui/use-server-action";
 import { FormSection } from "@/components/ui/form-section";
-import type { ServiceMode } from "@/db/schema/enums";
+import type { ServiceMode } from "@/lib/enums";
 import { useT } from "@/lib/i18n/client";
 import { ZONE_REGION_CODES, type RegionOption } from "@/lib/roster/region-options";
 import { applyAction } from "./actions";
@@ -26,7 +26,7 @@ export function ApplyForm({
 }) {
   const { t } = useT();
   const router = useRouter();
-  const { fields, message, pending, submit } = useActionForm(applyAction, {
+  const { fields, message, pending, submitWith } = useServerAction((form: FormData) => applyAction(form), {
     successMessage: () => t("roster.apply.done"),
     leavesPage: true,
     onSuccess: async (_data, form) => {
@@ -51,7 +51,7 @@ export function ApplyForm({
   const section = (title: string, children: React.ReactNode) => <FormSection title={title}>{children}</FormSection>;
 
   return (
-    <form onSubmit={submit} className="space-y-6" noValidate>
+    <form onSubmit={submitWith((form) => form)} className="space-y-6" noValidate>
       <FormAlert message={message?.text} tone={message?.tone} />
       {section(
         t("roster.apply.account"),

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { Card, PageTitle } from "@/components/ui/card";
-import { serviceModes } from "@/db/schema/enums";
+import { serviceModes } from "@/lib/enums";
 import { getT } from "@/lib/i18n/server";
 import { referenceNames } from "@/lib/roster/reference-names";
 import { ApplyForm } from "./apply-form";

@@ -7,7 +7,7 @@ import { EmptyState, PageTitle } from "@/components/ui/card";
 import { inputClass } from "@/components/ui/field";
 import { Pagination } from "@/components/ui/pagination";
 import { SelectField } from "@/components/ui/select-field";
-import { serviceModes } from "@/db/schema/enums";
+import { serviceModes } from "@/lib/enums";
 import { formatCount } from "@/lib/i18n/format";
 import { getT } from "@/lib/i18n/server";
 import { languageCodes } from "@/lib/roster/languages";

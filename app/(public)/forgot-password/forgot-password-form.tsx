@@ -3,19 +3,18 @@
 import Link from "next/link";
 import { Button } from "@/components/ui/button";
 import { Field, FormAlert, TextInput } from "@/components/ui/field";
-import { useActionForm } from "@/components/ui/use-action-form";
+import { useServerAction } from "@/components/ui/use-server-action";
 import { useT } from "@/lib/i18n/client";
 import { requestPasswordResetAction } from "./actions";
 
 export function ForgotPasswordForm() {
   const { t } = useT();
-  const { fields, message, pending, submit } = useActionForm(requestPasswordResetAction, {
+  const { fields, message, pending, submitWith } = useServerAction(requestPasswordResetAction, {
     successMessage: () => t("auth.forgot.sent"),
-    onSuccess: () => {},
   });
 
   return (
-    <form onSubmit={submit} className="space-y-4" noValidate>
+    <form onSubmit={submitWith((form) => form)} className="space-y-4" noValidate>
       <FormAlert message={message?.text} tone={message?.tone} />
       <Field id="email" label={t("auth.forgot.email")} error={fields.email}>
         {(aria) => <TextInput {...aria} name="email" type="email" autoComplete="email" required />}

@@ -5,14 +5,14 @@ import { useRouter } from "next/navigation";
 import { signIn } from "next-auth/react";
 import { Button } from "@/components/ui/button";
 import { Field, FormAlert, TextInput } from "@/components/ui/field";
-import { useActionForm } from "@/components/ui/use-action-form";
+import { useServerAction } from "@/components/ui/use-server-action";
 import { useT } from "@/lib/i18n/client";
 import { registerEnterpriseAction } from "./actions";
 
 export function RegisterForm() {
   const { t } = useT();
   const router = useRouter();
-  const { fields, message, pending, submit } = useActionForm(registerEnterpriseAction, {
+  const { fields, message, pending, submitWith } = useServerAction((form: FormData) => registerEnterpriseAction(form), {
     successMessage: () => t("auth.register.done"),
     leavesPage: true,
     onSuccess: async (_data, form) => {
@@ -29,7 +29,7 @@ export function RegisterForm() {
   );
 
   return (
-    <form onSubmit={submit} className="space-y-4" noValidate>
+    <form onSubmit={submitWith((form) => form)} className="space-y-4" noValidate>
       <FormAlert message={message?.text} tone={message?.tone} />
       {input("companyName", t("auth.register.companyName"), { autoComplete: "organization", required: true })}
       {input(

@@ -4,14 +4,14 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { Button } from "@/components/ui/button";
 import { Field, FormAlert, TextInput } from "@/components/ui/field";
-import { useActionForm } from "@/components/ui/use-action-form";
+import { useServerAction } from "@/components/ui/use-server-action";
 import { useT } from "@/lib/i18n/client";
 import { setPasswordAction } from "./actions";
 
 export function SetPasswordForm({ token, email }: { token: string; email: string }) {
   const { t } = useT();
   const router = useRouter();
-  const { fields, message, pending, submit } = useActionForm(setPasswordAction, {
+  const { fields, message, pending, submitWith } = useServerAction(setPasswordAction, {
     successMessage: () => t("auth.setPassword.done"),
     leavesPage: true,
     onSuccess: () => router.replace("/login?passwordSet=1"),
@@ -20,7 +20,7 @@ export function SetPasswordForm({ token, email }: { token: string; email: string
   const isLinkProblem = message?.tone === "error" && !Object.keys(fields).length;
 
   return (
-    <form onSubmit={submit} className="space-y-4" noValidate>
+    <form onSubmit={submitWith((form) => form)} className="space-y-4" noValidate>
       <FormAlert message={message?.text} tone={message?.tone} />
       {isLinkProblem ? (
         <p className="text-sm">

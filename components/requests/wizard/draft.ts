@@ -1,4 +1,4 @@
-import type { RequestCategory, ServiceMode, Urgency } from "@/db/schema/enums";
+import type { RequestCategory, ServiceMode, Urgency } from "@/lib/enums";
 
 export interface CounterpartyDraft {
   name: string;

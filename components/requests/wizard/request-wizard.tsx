@@ -5,6 +5,7 @@ import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState, useSyncExternalStore } from "react";
 import { uploadAttachment } from "@/components/requests/attachment-upload";
 import { Button } from "@/components/ui/button";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { FormAlert } from "@/components/ui/field";
 import type { ActionResult } from "@/lib/http/server-action";
 import { useT } from "@/lib/i18n/client";
@@ -72,6 +73,7 @@ function WizardBody({ mode, isStation, options, draftKey, initial, requestId, ac
   const [draft, setDraft] = useState<RequestDraft>(() => restored?.draft ?? initial ?? emptyDraft(options.preferredExpert?.id));
   const [step, setStep] = useState(() => Math.min(restored?.step ?? 0, steps.length - 1));
   const [showRestored, setShowRestored] = useState(Boolean(restored));
+  const [discarding, setDiscarding] = useState(false);
   const [files, setFiles] = useState<File[]>([]);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [formError, setFormError] = useState<string | null>(null);
@@ -177,20 +179,23 @@ function WizardBody({ mode, isStation, options, draftKey, initial, requestId, ac
       {showRestored ? (
         <div className="flex flex-wrap items-center justify-between gap-2 rounded-md border border-brand-200 bg-brand-50 px-3 py-2 text-sm text-slate-800">
           <span>{t("requests.new.draftRestored")}</span>
-          <button
-            type="button"
-            className="text-brand-700 underline"
-            onClick={() => {
-              if (!window.confirm(t("requests.new.discardConfirm"))) return;
+          <button type="button" className="text-brand-700 underline" onClick={() => setDiscarding(true)}>
+            {t("requests.new.discardDraft")}
+          </button>
+          <ConfirmDialog
+            question={discarding ? t("requests.new.discardConfirm") : null}
+            pending={false}
+            variant="danger"
+            onCancel={() => setDiscarding(false)}
+            onConfirm={() => {
+              setDiscarding(false);
               setDraft(emptyDraft(options.preferredExpert?.id));
               setFiles([]);
               setErrors({});
               setShowRestored(false);
               go(0);
             }}
-          >
-            {t("requests.new.discardDraft")}
-          </button>
+          />
         </div>
       ) : null}
       <div>

@@ -2,7 +2,7 @@
 
 import { Button } from "@/components/ui/button";
 import { Field, inputClass, TextInput } from "@/components/ui/field";
-import { requestCategories, serviceModes, urgencies } from "@/db/schema/enums";
+import { requestCategories, serviceModes, urgencies } from "@/lib/enums";
 import { useT } from "@/lib/i18n/client";
 import { formatFen, parseYuan } from "@/lib/money";
 import type { RegionGroup } from "@/lib/requests/region-choices";

@@ -33,6 +33,7 @@ export const common: Shape<typeof zh> = {
     menu: "Menu",
   },
   language: "Language",
+  confirmDialog: { title: "Please confirm" },
   roles: { enterprise: "Enterprise member", expert: "Expert", station: "Station staff", admin: "Law society admin" },
   actions: {
     save: "Save",

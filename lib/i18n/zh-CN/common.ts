@@ -30,6 +30,7 @@ export const common = {
     menu: "菜单",
   },
   language: "语言",
+  confirmDialog: { title: "请确认" },
   roles: { enterprise: "企业用户", expert: "专家", station: "服务站工作人员", admin: "法学会管理员" },
   actions: {
     save: "保存",

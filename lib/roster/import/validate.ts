@@ -1,4 +1,4 @@
-import { serviceModes, type ServiceMode } from "@/db/schema/enums";
+import { serviceModes, type ServiceMode } from "@/lib/enums";
 import { AppError } from "@/lib/errors";
 import { catalogs } from "@/lib/i18n/catalog";
 import type { MessageKey } from "@/lib/i18n/keys";

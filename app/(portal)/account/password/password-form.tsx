@@ -2,18 +2,18 @@
 
 import { Button } from "@/components/ui/button";
 import { Field, FormAlert, TextInput } from "@/components/ui/field";
-import { useActionForm } from "@/components/ui/use-action-form";
+import { useServerAction } from "@/components/ui/use-server-action";
 import { useT } from "@/lib/i18n/client";
 import { changePasswordAction } from "./actions";
 
 export function ChangePasswordForm({ email }: { email: string }) {
   const { t } = useT();
-  const { fields, message, pending, submit } = useActionForm(changePasswordAction, {
+  const { fields, message, pending, generation, submitWith } = useServerAction(changePasswordAction, {
     successMessage: () => t("auth.changePassword.done"),
-    onSuccess: () => undefined,
   });
   return (
-    <form onSubmit={submit} className="space-y-4" noValidate>
+    // A new key after a success empties the password fields.
+    <form key={generation} onSubmit={submitWith((form) => form)} className="space-y-4" noValidate>
       <FormAlert message={message?.text} tone={message?.tone} />
       {/* Lets a password manager file the new password under the right account. */}
       <input type="email" name="username" value={email} autoComplete="username" readOnly hidden />

@@ -1,6 +1,5 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { action } from "@/lib/http/server-action";
 import { checkApplication } from "@/lib/roster/check-application";
@@ -14,7 +13,6 @@ export const checkApplicationAction = action(
   async ({ actor, input }) => {
     const { applicationId, ...check } = input;
     const result = await checkApplication(actor, applicationId, check);
-    revalidatePath(`/admin/applications/${applicationId}`);
     return { checks: result.checks.length };
   },
 );
@@ -24,8 +22,6 @@ export const decideApplicationAction = action(
   async ({ actor, input }) => {
     const { applicationId, ...decision } = input;
     const expert = await decideApplication(actor, applicationId, decision);
-    revalidatePath("/admin/applications");
-    revalidatePath(`/admin/applications/${applicationId}`);
     return { expertId: expert.id, status: expert.status, appointedUntil: expert.appointedUntil };
   },
 );

@@ -1,6 +1,5 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { sendInvitation } from "@/lib/accounts/send-invitation";
 import { action } from "@/lib/http/server-action";
@@ -12,40 +11,22 @@ import { suspendExpert } from "@/lib/roster/suspend";
 
 const expertId = z.uuid("errors.notFound");
 
-function refresh(id: string) {
-  revalidatePath("/admin/experts");
-  revalidatePath(`/admin/experts/${id}`);
-}
-
-export const renewExpertAction = action({ permission: "expert.renew", input: renewSchema.extend({ expertId }) }, async ({ actor, input }) => {
-  const result = await renewExpert(actor, input.expertId, input);
-  refresh(input.expertId);
-  return result;
-});
-
-export const suspendExpertAction = action({ permission: "expert.suspend", input: reasonSchema.extend({ expertId }) }, async ({ actor, input }) => {
-  const result = await suspendExpert(actor, input.expertId, input);
-  refresh(input.expertId);
-  return result;
-});
-
-export const reinstateExpertAction = action(
-  { permission: "expert.reinstate", input: reasonSchema.extend({ expertId }) },
-  async ({ actor, input }) => {
-    const result = await reinstateExpert(actor, input.expertId, input);
-    refresh(input.expertId);
-    return result;
-  },
+export const renewExpertAction = action({ permission: "expert.renew", input: renewSchema.extend({ expertId }) }, ({ actor, input }) =>
+  renewExpert(actor, input.expertId, input),
 );
 
-export const retireExpertAction = action({ permission: "expert.retire", input: reasonSchema.extend({ expertId }) }, async ({ actor, input }) => {
-  const result = await retireExpert(actor, input.expertId, input);
-  refresh(input.expertId);
-  return result;
-});
+export const suspendExpertAction = action({ permission: "expert.suspend", input: reasonSchema.extend({ expertId }) }, ({ actor, input }) =>
+  suspendExpert(actor, input.expertId, input),
+);
 
-export const sendInvitationAction = action({ permission: "expert.invite", input: z.object({ expertId }) }, async ({ actor, input }) => {
-  const result = await sendInvitation(actor, input.expertId);
-  refresh(input.expertId);
-  return result;
-});
+export const reinstateExpertAction = action({ permission: "expert.reinstate", input: reasonSchema.extend({ expertId }) }, ({ actor, input }) =>
+  reinstateExpert(actor, input.expertId, input),
+);
+
+export const retireExpertAction = action({ permission: "expert.retire", input: reasonSchema.extend({ expertId }) }, ({ actor, input }) =>
+  retireExpert(actor, input.expertId, input),
+);
+
+export const sendInvitationAction = action({ permission: "expert.invite", input: z.object({ expertId }) }, ({ actor, input }) =>
+  sendInvitation(actor, input.expertId),
+);

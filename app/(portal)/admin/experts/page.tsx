@@ -9,7 +9,7 @@ import { inputClass } from "@/components/ui/field";
 import { Pagination } from "@/components/ui/pagination";
 import { SelectField } from "@/components/ui/select-field";
 import { TableHead } from "@/components/ui/table-head";
-import { expertStatuses } from "@/db/schema/enums";
+import { expertStatuses } from "@/lib/enums";
 import { requireActor } from "@/lib/auth/current";
 import { can } from "@/lib/authz";
 import type { Locale } from "@/lib/i18n/catalog";

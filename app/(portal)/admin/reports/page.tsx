@@ -5,14 +5,12 @@ import { ColumnChart } from "@/components/charts/column-chart";
 import { Card, PageTitle } from "@/components/ui/card";
 import { FigureTiles } from "@/components/ui/figures";
 import { buttonClass } from "@/components/ui/button";
-import { db } from "@/db";
-import { regions } from "@/db/schema";
-import { eq } from "drizzle-orm";
 import { requireActor } from "@/lib/auth/current";
 import { can } from "@/lib/authz";
-import { fieldErrorsFromZod } from "@/lib/http/error-body";
+import { fieldErrorsFromZod } from "@/lib/http/form-input";
 import { formatCount, todayInShanghai } from "@/lib/i18n/format";
 import { getT } from "@/lib/i18n/server";
+import { findRegion } from "@/lib/reference-data";
 import { hasMessage } from "@/lib/i18n/translate";
 import { formatFen } from "@/lib/money";
 import { getDashboardPanels } from "@/lib/reports/dashboard";
@@ -49,9 +47,7 @@ export default async function ReportsPage({ searchParams }: { searchParams: Sear
     reportRows("region", period, scope, locale),
     reportRows("specialty", period, scope, locale),
     getDashboardPanels(actor, period),
-    actor.regionScope
-      ? db.select({ zh: regions.nameZh, en: regions.nameEn }).from(regions).where(eq(regions.code, actor.regionScope))
-      : Promise.resolve([]),
+    actor.regionScope ? findRegion(actor.regionScope) : null,
   ]);
   const n = (value: number) => formatCount(value, locale);
   const totals = report.totals;
@@ -81,7 +77,6 @@ export default async function ReportsPage({ searchParams }: { searchParams: Sear
     },
     { label: t("reports.matching.breaches"), value: n(panels.breaches.total) },
   ];
-  const region = scopeRegion[0];
   const declineLabel = (reason: string) => {
     const key = `routing.declineReasons.${reason}`;
     return hasMessage(locale, key) ? t(key) : reason || "—";
@@ -91,7 +86,7 @@ export default async function ReportsPage({ searchParams }: { searchParams: Sear
     <div className="space-y-6">
       <PageTitle subtitle={t("reports.subtitle")}>{t("reports.title")}</PageTitle>
       <p className="-mt-4 text-sm text-slate-600">
-        {region ? t("reports.scopeRegion", { region: locale === "en" ? region.en : region.zh }) : t("reports.scopeAll")} ·{" "}
+        {scopeRegion ? t("reports.scopeRegion", { region: locale === "en" ? scopeRegion.nameEn : scopeRegion.nameZh }) : t("reports.scopeAll")} ·{" "}
         {t(`reports.source.${report.source}`)}
       </p>
       <Card>

@@ -1,9 +1,9 @@
 "use client";
 
-import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Field, FormAlert, TextInput } from "@/components/ui/field";
+import { useServerAction } from "@/components/ui/use-server-action";
 import { useT } from "@/lib/i18n/client";
 import type { RoutingSettings } from "@/lib/routing/schemas";
 import { scorePartNames, type ScorePartName } from "@/lib/routing/parts";
@@ -12,36 +12,23 @@ import { updateRoutingSettingsAction } from "./actions";
 /** The routing weights (with each one's share of the score as you type) and the deadlines. */
 export function SettingsForm({ initial }: { initial: RoutingSettings }) {
   const { t } = useT();
-  const router = useRouter();
   const [weights, setWeights] = useState<Record<ScorePartName, string>>(
     Object.fromEntries(scorePartNames.map((n) => [n, String(initial.weights[n])])) as Record<ScorePartName, string>,
   );
-  const [fields, setFields] = useState<Record<string, string>>({});
-  const [message, setMessage] = useState<{ text: string; tone: "error" | "success" } | null>(null);
-  const [pending, setPending] = useState(false);
+  const { submitWith, pending, fields, message } = useServerAction(updateRoutingSettingsAction, {
+    successMessage: () => t("routing.settings.saved"),
+  });
   const total = scorePartNames.reduce((sum, n) => sum + (Number(weights[n]) || 0), 0);
 
-  async function onSubmit(event: React.FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    setPending(true);
-    setMessage(null);
-    const result = await updateRoutingSettingsAction({
-      weights: weights as unknown as RoutingSettings["weights"],
-      deadlines: { normalHours: form.get("normalHours"), urgentHours: form.get("urgentHours") } as unknown as RoutingSettings["deadlines"],
-    });
-    setPending(false);
-    if (!result.ok) {
-      setFields(result.fields ?? {});
-      return setMessage({ text: result.message, tone: "error" });
-    }
-    setFields({});
-    setMessage({ text: t("routing.settings.saved"), tone: "success" });
-    router.refresh();
-  }
-
   return (
-    <form onSubmit={onSubmit} className="space-y-6" noValidate>
+    <form
+      onSubmit={submitWith((form) => ({
+        weights,
+        deadlines: { normalHours: form.get("normalHours"), urgentHours: form.get("urgentHours") },
+      }))}
+      className="space-y-6"
+      noValidate
+    >
       <FormAlert message={message?.text} tone={message?.tone} />
       <fieldset className="space-y-4">
         <legend className="text-lg font-semibold text-slate-900">{t("routing.settings.weights")}</legend>

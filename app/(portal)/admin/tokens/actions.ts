@@ -1,6 +1,5 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { action } from "@/lib/http/server-action";
 import { issueToken, revokeToken } from "@/lib/tokens/manage-tokens";
@@ -8,12 +7,10 @@ import { issueTokenSchema } from "@/lib/tokens/schemas";
 
 export const issueTokenAction = action({ permission: "token.manage", input: issueTokenSchema }, async ({ actor, input }) => {
   const token = await issueToken(actor, input);
-  revalidatePath("/admin/tokens");
   return { token: token.token, name: token.name };
 });
 
 export const revokeTokenAction = action({ permission: "token.manage", input: z.object({ id: z.uuid() }) }, async ({ actor, input }) => {
   await revokeToken(actor, input.id);
-  revalidatePath("/admin/tokens");
   return { id: input.id };
 });

@@ -3,6 +3,7 @@
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Field, FormAlert, TextInput } from "@/components/ui/field";
+import { useServerAction } from "@/components/ui/use-server-action";
 import { useT } from "@/lib/i18n/client";
 import { issueTokenAction } from "./actions";
 
@@ -10,34 +11,26 @@ const SUGGESTED_SCOPES = ["request.create", "request.list", "request.read", "rep
 
 export function IssueTokenForm() {
   const { t } = useT();
-  const [fields, setFields] = useState<Record<string, string>>({});
-  const [error, setError] = useState<string | null>(null);
   const [secret, setSecret] = useState<string | null>(null);
   const [copied, setCopied] = useState(false);
-  const [pending, setPending] = useState(false);
-
-  async function onSubmit(event: React.FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const form = event.currentTarget;
-    setPending(true);
-    setError(null);
-    setSecret(null);
-    const result = await issueTokenAction(new FormData(form));
-    setPending(false);
-    if (!result.ok) {
-      setFields(result.fields ?? {});
-      setError(result.message);
-      return;
-    }
-    setFields({});
-    setSecret(result.data.token);
-    setCopied(false);
-    form.reset();
-  }
+  const { submitWith, pending, fields, message, generation } = useServerAction(issueTokenAction, {
+    onSuccess: (data) => {
+      setSecret(data.token);
+      setCopied(false);
+    },
+  });
 
   return (
-    <form onSubmit={onSubmit} className="space-y-4" noValidate>
-      <FormAlert message={error} />
+    <form
+      key={generation}
+      onSubmit={submitWith((form) => {
+        setSecret(null);
+        return form;
+      })}
+      className="space-y-4"
+      noValidate
+    >
+      <FormAlert message={message?.text} tone={message?.tone} />
       {secret ? (
         <div role="status" className="space-y-2 rounded-md border border-emerald-200 bg-emerald-50 p-3 text-sm text-emerald-900">
           <p>{t("tokens.issued")}</p>

@@ -21,6 +21,16 @@ import { getT } from "@/lib/i18n/server";
 import { ACCEPT_ATTRIBUTE } from "@/lib/requests/attachment-type";
 import { listAttachments } from "@/lib/requests/attachments";
 import { getRequestDetail, listMessages } from "@/lib/requests/queries";
+import { reassignCaseAction, routeRequestAction, skipExpertAction, withdrawOfferAction } from "../../admin/routing/actions";
+import {
+  bulkUpdateDisputesAction,
+  createDisputeAction,
+  recordRecoveryAction,
+  respondRecoveryAction,
+  reverseRecoveryAction,
+  updateDisputeAction,
+} from "../../disputes/actions";
+import { acceptOfferAction, declineOfferAction } from "../../offers/actions";
 import { postMessageAction } from "../actions";
 import { CaseActions, WithdrawAction } from "./case-actions";
 
@@ -50,6 +60,23 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 /** One request: where it stands, what happened, the conversation and files, and what the viewer can do next. */
+const routingActions = {
+  routeRequest: routeRequestAction,
+  skipExpert: skipExpertAction,
+  withdrawOffer: withdrawOfferAction,
+  reassignCase: reassignCaseAction,
+  acceptOffer: acceptOfferAction,
+  declineOffer: declineOfferAction,
+};
+const disputeActions = {
+  createDispute: createDisputeAction,
+  updateDispute: updateDisputeAction,
+  bulkUpdateDisputes: bulkUpdateDisputesAction,
+  recordRecovery: recordRecoveryAction,
+  reverseRecovery: reverseRecoveryAction,
+  respondRecovery: respondRecoveryAction,
+};
+
 export default async function RequestPage({ params, searchParams }: Props) {
   const [{ id }, { filed }, { t, locale }] = await Promise.all([params, searchParams, getT()]);
   const { actor, request } = await load(id);
@@ -81,8 +108,8 @@ export default async function RequestPage({ params, searchParams }: Props) {
           <Card title={t("requests.detail.overview")}>
             <RequestFacts request={request} t={t} locale={locale} />
           </Card>
-          <RoutingPanel requestId={request.id} actor={actor} t={t} locale={locale} />
-          <DisputesPanel requestId={request.id} actor={actor} t={t} locale={locale} />
+          <RoutingPanel requestId={request.id} actor={actor} t={t} locale={locale} actions={routingActions} />
+          <DisputesPanel requestId={request.id} actor={actor} t={t} locale={locale} actions={disputeActions} />
           <Card title={t("requests.messages.title")}>
             {request.isParty ? (
               <div className="space-y-4">

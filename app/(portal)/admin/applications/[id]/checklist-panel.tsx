@@ -1,9 +1,9 @@
 "use client";
 
-import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { FormAlert, inputClass } from "@/components/ui/field";
+import { formDataOf, useServerAction } from "@/components/ui/use-server-action";
 import { useT } from "@/lib/i18n/client";
 import { checkApplicationAction } from "../actions";
 
@@ -18,23 +18,14 @@ interface Item {
 /** The vetting checklist: each item is confirmed (or undone) by the signed-in admin, with a note. */
 export function ChecklistPanel({ applicationId, items, editable }: { applicationId: string; items: Item[]; editable: boolean }) {
   const { t } = useT();
-  const router = useRouter();
-  const [pending, setPending] = useState<string | null>(null);
-  const [message, setMessage] = useState<string | null>(null);
+  const { run, pending, message } = useServerAction(checkApplicationAction);
   const [notes, setNotes] = useState<Record<string, string>>({});
 
-  async function toggle(item: Item) {
-    setPending(item.item);
-    setMessage(null);
-    const result = await checkApplicationAction({ applicationId, item: item.item, checked: !item.done, note: notes[item.item] ?? "" });
-    setPending(null);
-    if (!result.ok) setMessage(result.message);
-    router.refresh();
-  }
+  const toggle = (item: Item) => void run(formDataOf({ applicationId, item: item.item, checked: String(!item.done), note: notes[item.item] ?? "" }));
 
   return (
     <div className="space-y-3">
-      <FormAlert message={message} />
+      <FormAlert message={message?.text} tone={message?.tone} />
       <ul className="space-y-3">
         {items.map((item) => (
           <li
@@ -55,7 +46,7 @@ export function ChecklistPanel({ applicationId, items, editable }: { application
                 <Button
                   type="button"
                   variant={item.done ? "ghost" : "secondary"}
-                  disabled={pending !== null}
+                  disabled={pending}
                   onClick={() => toggle(item)}
                   aria-label={`${item.done ? t("roster.admin.applications.untick") : t("roster.admin.applications.tick")}: ${item.label}`}
                 >

@@ -1,10 +1,12 @@
 "use client";
 
-import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { Field, FormAlert, inputClass } from "@/components/ui/field";
+import { useServerAction } from "@/components/ui/use-server-action";
 import { useT } from "@/lib/i18n/client";
+import { decisionSchema } from "@/lib/roster/decision-schemas";
 import { decideApplicationAction } from "../actions";
 
 /**
@@ -26,37 +28,30 @@ export function DecisionForm({
   termEnds: Record<string, string>;
 }) {
   const { t } = useT();
-  const router = useRouter();
   const [approve, setApprove] = useState(true);
   const [termYears, setTermYears] = useState("3");
-  const [fields, setFields] = useState<Record<string, string>>({});
-  const [message, setMessage] = useState<{ text: string; tone: "error" | "success" } | null>(null);
-  const [pending, setPending] = useState(false);
-
-  async function onSubmit(event: React.FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const reason = String(new FormData(event.currentTarget).get("reason") ?? "");
-    const question = !approve
-      ? t("roster.admin.applications.confirmReject", { name })
-      : isJoin
-        ? t("roster.admin.applications.confirmApproveJoin", { name, years: termYears, date: termEnds[termYears] ?? "" })
-        : t("roster.admin.applications.confirmApprove", { name });
-    if (!window.confirm(question)) return;
-    setPending(true);
-    setMessage(null);
-    const result = await decideApplicationAction({ applicationId, approve, reason, termYears });
-    setPending(false);
-    if (!result.ok) {
-      setFields(result.fields ?? {});
-      setMessage({ text: result.message, tone: "error" });
-      return;
-    }
-    setMessage({ text: t("roster.admin.applications.done"), tone: "success" });
-    router.refresh();
-  }
+  const { submitWith, pending, fields, message, confirmation } = useServerAction(decideApplicationAction, {
+    schema: decisionSchema,
+    confirm: () =>
+      !approve
+        ? t("roster.admin.applications.confirmReject", { name })
+        : isJoin
+          ? t("roster.admin.applications.confirmApproveJoin", { name, years: termYears, date: termEnds[termYears] ?? "" })
+          : t("roster.admin.applications.confirmApprove", { name }),
+    successMessage: () => t("roster.admin.applications.done"),
+  });
 
   return (
-    <form onSubmit={onSubmit} className="space-y-4" noValidate>
+    <form
+      onSubmit={submitWith((form) => {
+        form.set("applicationId", applicationId);
+        form.set("approve", String(approve));
+        form.set("termYears", termYears);
+        return form;
+      })}
+      className="space-y-4"
+      noValidate
+    >
       <fieldset>
         <legend className="sr-only">{t("roster.admin.applications.decision")}</legend>
         <div className="grid grid-cols-2 gap-2">
@@ -103,6 +98,7 @@ export function DecisionForm({
       <Button type="submit" variant={approve ? "primary" : "danger"} disabled={pending || (approve && !checklistComplete)} className="w-full">
         {pending ? t("roster.admin.applications.submitting") : t("roster.admin.applications.submit")}
       </Button>
+      <ConfirmDialog {...confirmation} variant={approve ? "primary" : "danger"} />
     </form>
   );
 }

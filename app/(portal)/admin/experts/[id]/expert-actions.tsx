@@ -1,12 +1,14 @@
 "use client";
 
-import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Button, type ButtonVariant } from "@/components/ui/button";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { Field, FormAlert, inputClass } from "@/components/ui/field";
-import type { ExpertStatus } from "@/db/schema/enums";
+import { useServerAction, type FormAction } from "@/components/ui/use-server-action";
+import type { ExpertStatus } from "@/lib/enums";
 import { useT } from "@/lib/i18n/client";
 import type { MessageKey } from "@/lib/i18n/keys";
+import { reasonSchema, renewSchema } from "@/lib/roster/decision-schemas";
 import { reinstateExpertAction, renewExpertAction, retireExpertAction, suspendExpertAction } from "../actions";
 
 type Kind = "renew" | "suspend" | "reinstate" | "retire";
@@ -45,43 +47,23 @@ const config: Record<Kind, { label: MessageKey; hint: MessageKey; confirm: Messa
 /** The roster decisions that apply to the expert's status, each with a reason and a confirmation. */
 export function ExpertActions({ expertId, name, status }: { expertId: string; name: string; status: ExpertStatus }) {
   const { t } = useT();
-  const router = useRouter();
   const kinds = (Object.keys(config) as Kind[]).filter((k) => config[k].from.includes(status));
   const [kind, setKind] = useState<Kind | null>(null);
   const [termYears, setTermYears] = useState("3");
-  const [fields, setFields] = useState<Record<string, string>>({});
-  const [message, setMessage] = useState<{ text: string; tone: "error" | "success" } | null>(null);
-  const [pending, setPending] = useState(false);
+  const byKind: Record<Kind, FormAction> = {
+    renew: renewExpertAction,
+    suspend: suspendExpertAction,
+    reinstate: reinstateExpertAction,
+    retire: retireExpertAction,
+  };
+  const { submitWith, pending, fields, message, confirmation } = useServerAction((form: FormData) => byKind[kind ?? "renew"](form), {
+    schema: kind === "renew" ? renewSchema : reasonSchema,
+    confirm: () => (kind ? t(config[kind].confirm, { name, years: termYears }) : null),
+    successMessage: () => t("roster.admin.expert.done"),
+    onSuccess: () => setKind(null),
+  });
 
   if (!kinds.length) return <p className="text-sm text-slate-600">—</p>;
-
-  async function onSubmit(event: React.FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    if (!kind) return;
-    const reason = String(new FormData(event.currentTarget).get("reason") ?? "");
-    if (!window.confirm(t(config[kind].confirm, { name, years: termYears }))) return;
-    setPending(true);
-    setMessage(null);
-    const input = { expertId, reason };
-    const result =
-      kind === "renew"
-        ? await renewExpertAction({ ...input, termYears })
-        : kind === "suspend"
-          ? await suspendExpertAction(input)
-          : kind === "reinstate"
-            ? await reinstateExpertAction(input)
-            : await retireExpertAction(input);
-    setPending(false);
-    if (!result.ok) {
-      setFields(result.fields ?? {});
-      setMessage({ text: result.message, tone: "error" });
-      return;
-    }
-    setFields({});
-    setKind(null);
-    setMessage({ text: t("roster.admin.expert.done"), tone: "success" });
-    router.refresh();
-  }
 
   return (
     <div className="space-y-4">
@@ -99,7 +81,15 @@ export function ExpertActions({ expertId, name, status }: { expertId: string; na
         ))}
       </div>
       {kind ? (
-        <form onSubmit={onSubmit} className="space-y-3" noValidate aria-label={t(config[kind].label)}>
+        <form
+          onSubmit={submitWith((form) => {
+            form.set("expertId", expertId);
+            return form;
+          })}
+          className="space-y-3"
+          noValidate
+          aria-label={t(config[kind].label)}
+        >
           <p className="text-sm text-slate-600">{t(config[kind].hint)}</p>
           {kind === "renew" ? (
             <Field id="renewYears" label={t("roster.admin.expert.termYears")} error={fields.termYears}>
@@ -120,6 +110,7 @@ export function ExpertActions({ expertId, name, status }: { expertId: string; na
           <Button type="submit" variant={config[kind].variant} disabled={pending} className="w-full">
             {pending ? t("common.actions.saving") : t(config[kind].label)}
           </Button>
+          <ConfirmDialog {...confirmation} variant={config[kind].variant} />
         </form>
       ) : null}
       <FormAlert message={message?.text} tone={message?.tone} />

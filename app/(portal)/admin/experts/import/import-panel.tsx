@@ -121,7 +121,7 @@ export function ImportPanel({ template }: { template: string }) {
 
   return (
     <div className="space-y-4">
-      <form onSubmit={onPreview} className="flex flex-col gap-3 sm:flex-row sm:items-end">
+      <form onSubmit={(event) => void onPreview(event)} className="flex flex-col gap-3 sm:flex-row sm:items-end">
         <div className="flex-1">
           <Field id="file" label={t("roster.import.file")} hint={t("roster.import.fileHint")} error={error?.field}>
             {(aria) => (
@@ -184,7 +184,7 @@ export function ImportPanel({ template }: { template: string }) {
           </h2>
           <div className="flex flex-wrap items-center gap-3">
             {preview.valid > 0 ? (
-              <Button type="button" onClick={() => onImport(preview)}>
+              <Button type="button" onClick={() => void onImport(preview)}>
                 {t("roster.import.importValid", { count: preview.valid })}
               </Button>
             ) : (
@@ -243,7 +243,7 @@ export function ImportPanel({ template }: { template: string }) {
 
       <div className="flex flex-wrap gap-3">
         {hasRejected ? (
-          <Button type="button" variant="secondary" onClick={onDownloadRejected}>
+          <Button type="button" variant="secondary" onClick={() => void onDownloadRejected()}>
             {t("roster.import.downloadRejected")}
           </Button>
         ) : null}

@@ -1,0 +1,68 @@
+// Every status and code of the API contract, as plain value lists. Free of drizzle so that browser code
+// may import them; db/schema/enums.ts builds the PostgreSQL enums from these. Labels live in the message catalogue.
+export const userRoles = ["enterprise", "expert", "station", "admin"] as const;
+export const requestCategories = [
+  "consultation",
+  "debt_collection",
+  "contract_dispute",
+  "lease_dispute",
+  "labor",
+  "restructuring",
+  "ecommerce",
+  "ip",
+  "major_mediation",
+  "petition_backlog",
+  "risk_prevention",
+  "compliance_checkup",
+] as const;
+export const requestStatuses = [
+  "submitted",
+  "returned",
+  "rejected",
+  "triaged",
+  "offered",
+  "accepted",
+  "in_progress",
+  "resolved",
+  "closed",
+  "withdrawn",
+] as const;
+export const offerStatuses = ["pending", "accepted", "declined", "expired", "withdrawn"] as const;
+export const disputeKinds = ["receivable", "rent", "contract", "labor", "ip", "other"] as const;
+export const disputeStatuses = [
+  "open",
+  "negotiating",
+  "mediating",
+  "litigating",
+  "arbitrating",
+  "enforcing",
+  "resolved",
+  "unresolved",
+  "withdrawn",
+] as const;
+export const closedDisputeStatuses = ["resolved", "unresolved", "withdrawn"] as const;
+export const recoveryMethods = ["negotiation", "mediation", "judgment", "arbitration", "enforcement", "other"] as const;
+export const serviceModes = ["onsite", "booked", "visit", "joint", "online"] as const;
+export const urgencies = ["normal", "urgent"] as const;
+export const channels = ["web", "station", "hotline", "api"] as const;
+export const expertStatuses = ["pending", "active", "suspended", "retired", "rejected"] as const;
+export const applicationStatuses = ["pending", "approved", "rejected"] as const;
+export const regionLevels = ["province", "city", "county", "town"] as const;
+export const vettingChecks = ["licence_verified", "practice_years_confirmed", "discipline_checked", "references_contacted"] as const;
+export const passwordLinkPurposes = ["invite", "reset"] as const;
+
+export type UserRole = (typeof userRoles)[number];
+export type RequestCategory = (typeof requestCategories)[number];
+export type RequestStatus = (typeof requestStatuses)[number];
+export type OfferStatus = (typeof offerStatuses)[number];
+export type DisputeKind = (typeof disputeKinds)[number];
+export type DisputeStatus = (typeof disputeStatuses)[number];
+export type RecoveryMethod = (typeof recoveryMethods)[number];
+export type ServiceMode = (typeof serviceModes)[number];
+export type Urgency = (typeof urgencies)[number];
+export type Channel = (typeof channels)[number];
+export type ExpertStatus = (typeof expertStatuses)[number];
+export type ApplicationStatus = (typeof applicationStatuses)[number];
+export type RegionLevel = (typeof regionLevels)[number];
+export type VettingCheck = (typeof vettingChecks)[number];
+export type PasswordLinkPurpose = (typeof passwordLinkPurposes)[number];

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { regionLevels } from "@/db/schema/enums";
+import { regionLevels } from "@/lib/enums";
 
 // The answers of the reference-data routes (specialties, regions), as they are on the wire.
 

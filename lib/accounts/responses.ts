@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { userRoles } from "@/db/schema/enums";
+import { userRoles } from "@/lib/enums";
 import { id } from "@/lib/http/wire";
 
 // The answers of the account routes, as they are on the wire.

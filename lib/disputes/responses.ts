@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { disputeKinds, disputeStatuses, recoveryMethods } from "@/db/schema/enums";
+import { disputeKinds, disputeStatuses, recoveryMethods } from "@/lib/enums";
 import { calendarDate, fen, id, timestamp } from "@/lib/http/wire";
 import { enterpriseResponses } from "./schemas";
 

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { channels, requestCategories, requestStatuses, serviceModes, urgencies, userRoles } from "@/db/schema/enums";
+import { channels, requestCategories, requestStatuses, serviceModes, urgencies, userRoles } from "@/lib/enums";
 import { fen, id, pageOf, timestamp } from "@/lib/http/wire";
 
 // The answers of the request routes, as they are on the wire.

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { applicationStatuses, expertStatuses, serviceModes, vettingChecks } from "@/db/schema/enums";
+import { applicationStatuses, expertStatuses, serviceModes, vettingChecks } from "@/lib/enums";
 import { calendarDate, id, pageOf, timestamp } from "@/lib/http/wire";
 
 // The answers of the roster routes, as they are on the wire.

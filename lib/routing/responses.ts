@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { offerStatuses, requestCategories, requestStatuses, serviceModes, urgencies } from "@/db/schema/enums";
+import { offerStatuses, requestCategories, requestStatuses, serviceModes, urgencies } from "@/lib/enums";
 import { fen, id, pageOf, timestamp } from "@/lib/http/wire";
 
 // The answers of the routing routes, as they are on the wire.

@@ -8,8 +8,6 @@ import { Button } from "@/components/ui/button";
 import { FormAlert } from "@/components/ui/field";
 import type { ActionResult } from "@/lib/http/server-action";
 import { useT } from "@/lib/i18n/client";
-import type { MessageKey } from "@/lib/i18n/keys";
-import { hasMessage } from "@/lib/i18n/translate";
 import { fileRequestFormSchema } from "@/lib/requests/schemas";
 import { clearDraft, draftPayload, emptyDraft, loadDraft, saveDraft, type RequestDraft } from "./draft";
 import { FilesStep, ReviewStep } from "./review-steps";
@@ -57,7 +55,7 @@ export function RequestWizard(props: Props) {
 }
 
 function WizardBody({ mode, isStation, options, draftKey, initial, requestId, accept, action }: Props) {
-  const { t, locale } = useT();
+  const { t, has } = useT();
   const router = useRouter();
   const isAmend = mode === "amend";
   const steps: StepName[] = [
@@ -94,7 +92,7 @@ function WizardBody({ mode, isStation, options, draftKey, initial, requestId, ac
   // Blank counterparty rows are left out, so map the server's indices back to the rows on screen.
   const kept = draft.counterparties.flatMap((c, i) => (c.name.trim() || c.creditCode.trim() ? [i] : []));
   const onScreen = (field: string) => field.replace(/^counterparties\.(\d+)/, (_m, i: string) => `counterparties.${kept[Number(i)] ?? i}`);
-  const translate = (message: string) => (hasMessage(locale, message) ? t(message as MessageKey) : t("errors.field.invalid"));
+  const translate = (message: string) => (has(message) ? t(message) : t("errors.field.invalid"));
 
   function validate(upTo: number): Record<string, string> {
     const result = fileRequestFormSchema.safeParse(payload);

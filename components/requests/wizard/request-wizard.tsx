@@ -11,19 +11,10 @@ import { useT } from "@/lib/i18n/client";
 import { fileRequestFormSchema } from "@/lib/requests/schemas";
 import { clearDraft, draftPayload, emptyDraft, loadDraft, saveDraft, type RequestDraft } from "./draft";
 import { FilesStep, ReviewStep } from "./review-steps";
+import { stepOf, type StepName } from "./step-registry";
 import { CategoryStep, DetailsStep, ServiceStep, WalkInStep, type WizardOptions } from "./steps";
 
-type StepName = "walkIn" | "category" | "details" | "service" | "files" | "review";
 type Action = (input: never) => Promise<ActionResult<{ id: string }>>;
-
-/** Which fields each step asks for, so an error can send the filer back to the right step. */
-const stepFields: Partial<Record<StepName, string[]>> = {
-  walkIn: ["enterprise"],
-  category: ["category"],
-  details: ["title", "description", "amountYuan", "urgency", "counterparties"],
-  service: ["regionCode", "specialties", "language", "serviceMode", "preferredExpertId"],
-};
-const stepOf = (field: string, steps: StepName[]) => steps.findIndex((s) => stepFields[s]?.some((f) => field === f || field.startsWith(`${f}.`)));
 
 interface Props {
   mode: "new" | "amend";

@@ -9,10 +9,18 @@ const I18nContext = createContext<{ locale: Locale; messages: Messages }>({ loca
 
 /**
  * Hands client components the page's language and its messages. The layout passes only the active
- * language's client namespaces (clientMessages), so no catalogue is bundled into client chunks.
+ * language's namespaces every page needs (pages add theirs with withClientMessages), so no catalogue
+ * is bundled into client chunks.
  */
 export function I18nProvider({ locale, messages, children }: { locale: Locale; messages: Messages; children: React.ReactNode }) {
   const value = useMemo(() => ({ locale, messages }), [locale, messages]);
+  return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
+}
+
+/** Adds a page's namespaces to the layout's (see withClientMessages). */
+export function MoreMessages({ messages, children }: { messages: Messages; children: React.ReactNode }) {
+  const parent = useContext(I18nContext);
+  const value = useMemo(() => ({ locale: parent.locale, messages: { ...parent.messages, ...messages } }), [parent, messages]);
   return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
 }
 

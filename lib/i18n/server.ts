@@ -14,14 +14,10 @@ export async function getT(): Promise<{ t: Translate; locale: Locale }> {
   return { t: translator(locale), locale };
 }
 
-/**
- * The namespaces client components translate with (catalog.test.ts checks every key they use is
- * in one). Home, notifications and reports are rendered on the server only.
- */
-export const clientNamespaces = ["common", "errors", "enums", "auth", "tokens", "requests", "disputes", "roster", "routing"] as const;
+export type Namespace = keyof Catalog;
 
-/** What the layout hands to I18nProvider: the active language's client namespaces, nothing else. */
-export function clientMessages(locale: Locale): Pick<Catalog, (typeof clientNamespaces)[number]> {
+/** The active language's messages of these namespaces, for client components (nothing else goes to the browser). */
+export function clientMessages(locale: Locale, namespaces: readonly Namespace[]): Partial<Catalog> {
   const catalog = catalogs[locale];
-  return Object.fromEntries(clientNamespaces.map((name) => [name, catalog[name]])) as Pick<Catalog, (typeof clientNamespaces)[number]>;
+  return Object.fromEntries(namespaces.map((name) => [name, catalog[name]]));
 }

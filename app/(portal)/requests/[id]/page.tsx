@@ -17,6 +17,7 @@ import { FormAlert } from "@/components/ui/field";
 import { requireActor } from "@/lib/auth/current";
 import { can } from "@/lib/authz";
 import { AppError } from "@/lib/errors";
+import { withClientMessages } from "@/lib/i18n/client-messages";
 import { getT } from "@/lib/i18n/server";
 import { ACCEPT_ATTRIBUTE } from "@/lib/requests/attachment-type";
 import { listAttachments } from "@/lib/requests/attachments";
@@ -50,7 +51,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 /** One request: where it stands, what happened, the conversation and files, and what the viewer can do next. */
-export default async function RequestPage({ params, searchParams }: Props) {
+async function RequestPage({ params, searchParams }: Props) {
   const [{ id }, { filed }, { t, locale }] = await Promise.all([params, searchParams, getT()]);
   const { actor, request } = await load(id);
   const [messages, files] = request.isParty ? await Promise.all([listMessages(actor, id), listAttachments(actor, id)]) : [[], []];
@@ -112,3 +113,5 @@ export default async function RequestPage({ params, searchParams }: Props) {
     </div>
   );
 }
+
+export default withClientMessages(["disputes", "enums", "errors", "requests", "routing"], RequestPage);

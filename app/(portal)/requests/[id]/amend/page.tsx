@@ -6,6 +6,7 @@ import { Card, PageTitle } from "@/components/ui/card";
 import { requireActor } from "@/lib/auth/current";
 import { can } from "@/lib/authz";
 import { AppError } from "@/lib/errors";
+import { withClientMessages } from "@/lib/i18n/client-messages";
 import { getT } from "@/lib/i18n/server";
 import { listSpecialties } from "@/lib/reference-data";
 import { ACCEPT_ATTRIBUTE } from "@/lib/requests/attachment-type";
@@ -23,7 +24,7 @@ export async function generateMetadata(): Promise<Metadata> {
 type Props = { params: Promise<{ id: string }> };
 
 /** The filer amends a returned request in the same guided form, then submits it again. */
-export default async function AmendRequestPage({ params }: Props) {
+async function AmendRequestPage({ params }: Props) {
   const [actor, { t, locale }, { id }] = await Promise.all([requireActor(), getT(), params]);
   if (!can(actor.role, "request.amend")) notFound();
   const request = await getRequestDetail(actor, id).catch((error: unknown) => {
@@ -61,3 +62,5 @@ export default async function AmendRequestPage({ params }: Props) {
     </div>
   );
 }
+
+export default withClientMessages(["enums", "errors", "requests"], AmendRequestPage);

@@ -2,7 +2,8 @@ import type { Metadata, Viewport } from "next";
 import { SiteHeader } from "@/components/shell/site-header";
 import { getActor } from "@/lib/auth/current";
 import { I18nProvider } from "@/lib/i18n/client";
-import { getT } from "@/lib/i18n/server";
+import { layoutNamespaces } from "@/lib/i18n/client-messages";
+import { clientMessages, getT } from "@/lib/i18n/server";
 import "./globals.css";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -17,7 +18,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
   return (
     <html lang={locale}>
       <body className="flex min-h-screen flex-col">
-        <I18nProvider locale={locale}>
+        <I18nProvider locale={locale} messages={clientMessages(locale, layoutNamespaces)}>
           <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:p-2">
             {t("common.skipToContent")}
           </a>

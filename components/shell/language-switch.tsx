@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useTransition } from "react";
-import { LOCALE_COOKIE, type Locale } from "@/lib/i18n/catalog";
+import { LOCALE_COOKIE, type Locale } from "@/lib/i18n/locales";
 import { useT } from "@/lib/i18n/client";
 
 const labels: Record<Locale, string> = { "zh-CN": "简体中文", en: "English" };

@@ -10,6 +10,7 @@ import { requests as enRequests } from "./en/requests";
 import { roster as enRoster } from "./en/roster";
 import { routing as enRouting } from "./en/routing";
 import { tokens as enTokens } from "./en/tokens";
+import { type Locale } from "./locales";
 import type { Shape } from "./shape";
 import { auth } from "./zh-CN/auth";
 import { common } from "./zh-CN/common";
@@ -42,13 +43,7 @@ export const en: Catalog = {
   routing: enRouting,
 };
 
-export const locales = ["zh-CN", "en"] as const;
-export type Locale = (typeof locales)[number];
-export const defaultLocale: Locale = "zh-CN";
-/** The cookie the language switch sets. */
-export const LOCALE_COOKIE = "locale";
-export const catalogs: Record<Locale, Catalog> = { "zh-CN": zhCN, en };
+export { defaultLocale, isLocale, LOCALE_COOKIE, locales, type Locale } from "./locales";
 
-export function isLocale(value: unknown): value is Locale {
-  return typeof value === "string" && (locales as readonly string[]).includes(value);
-}
+/** Server only: a client gets its own language's messages from the layout (see clientMessages). */
+export const catalogs: Record<Locale, Catalog> = { "zh-CN": zhCN, en };

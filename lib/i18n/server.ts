@@ -1,6 +1,6 @@
 import "server-only";
 import { cookies } from "next/headers";
-import { defaultLocale, isLocale, LOCALE_COOKIE, type Locale } from "./catalog";
+import { catalogs, defaultLocale, isLocale, LOCALE_COOKIE, type Catalog, type Locale } from "./catalog";
 import { translator, type Translate } from "./translate";
 
 /** The visitor's language: the one chosen with the switch (a cookie), else Simplified Chinese. */
@@ -12,4 +12,12 @@ export async function getLocale(): Promise<Locale> {
 export async function getT(): Promise<{ t: Translate; locale: Locale }> {
   const locale = await getLocale();
   return { t: translator(locale), locale };
+}
+
+export type Namespace = keyof Catalog;
+
+/** The active language's messages of these namespaces, for client components (nothing else goes to the browser). */
+export function clientMessages(locale: Locale, namespaces: readonly Namespace[]): Partial<Catalog> {
+  const catalog = catalogs[locale];
+  return Object.fromEntries(namespaces.map((name) => [name, catalog[name]]));
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { placeholderNames, pluralForms } from "./messages";
 import { translator } from "./translate";
 
 describe("the translator", () => {
@@ -18,5 +19,21 @@ describe("the translator", () => {
     expect(en("disputes.bulk.confirmClose", { count: 1, status: "Closed" })).toMatch(/^Change the selected dispute to “Closed”/);
     expect(en("disputes.bulk.confirmClose", { count: 4, status: "Closed" })).toMatch(/^Change the 4 selected disputes to “Closed”/);
     expect(zh("common.pagination.summary", { page: 1, pages: 1, total: 1 })).not.toMatch(/plural|#/);
+  });
+});
+
+describe("reading a message's names and plurals", () => {
+  it("lists placeholders and counted names, not the words inside choices", () => {
+    expect([...placeholderNames("Page {page} of {pages} ({total, plural, one {# item} other {# items}})")].sort()).toEqual([
+      "page",
+      "pages",
+      "total",
+    ]);
+    expect([...placeholderNames("共 {total} 条")]).toEqual(["total"]);
+  });
+
+  it("lists each plural's forms", () => {
+    expect(pluralForms("{n, plural, one {# star} other {# stars}}").map((p) => [p.name, [...p.choices.keys()]])).toEqual([["n", ["one", "other"]]]);
+    expect(pluralForms("{n} 颗星")).toEqual([]);
   });
 });

@@ -3,7 +3,7 @@ import { inTransaction } from "@/lib/transaction";
 import { requirePermission, type Actor } from "@/lib/authz";
 import { notify } from "@/lib/notifications/notify";
 import { adminUserIds, loadVisibleRequest } from "./access";
-import { checkRequestReferences, writeRequestDetails } from "./request-details";
+import { checkRequestReferences, requestColumns, writeRequestDetails } from "./request-details";
 import type { AmendRequestInput } from "./schemas";
 import { applyTransition } from "./state-machine";
 
@@ -20,18 +20,7 @@ export async function amendRequest(actor: Actor | null, input: AmendRequestInput
     await checkRequestReferences(tx, input);
     await applyTransition(tx, filer, request.id, "resubmit", {
       reason: input.note ?? null,
-      set: {
-        title: input.title,
-        category: input.category,
-        description: input.description,
-        urgency: input.urgency,
-        regionCode: input.regionCode,
-        language: input.language ?? null,
-        serviceMode: input.serviceMode ?? null,
-        amountAtStakeFen: input.amountAtStakeFen,
-        preferredExpertId: input.preferredExpertId ?? null,
-        statusReason: null,
-      },
+      set: { ...requestColumns(input), statusReason: null },
     });
     await writeRequestDetails(tx, request.id, input, { replace: true });
     await notify(tx, { userIds: await adminUserIds(tx, input), kind: "request.submitted", requestId: request.id, data: { title: input.title } });

@@ -8,7 +8,7 @@ import { recordEvent } from "@/lib/events/record-event";
 import { normalizeCompanyName } from "@/lib/names";
 import { notify } from "@/lib/notifications/notify";
 import { adminUserIds } from "./access";
-import { checkRequestReferences, writeRequestDetails } from "./request-details";
+import { checkRequestReferences, requestColumns, writeRequestDetails } from "./request-details";
 import type { FileRequestInput } from "./schemas";
 
 export interface FiledRequest {
@@ -93,19 +93,11 @@ export async function fileRequest(
       const [row] = await tx
         .insert(requests)
         .values({
-          title: input.title,
-          category: input.category,
-          description: input.description,
-          urgency: input.urgency,
+          ...requestColumns(input),
           channel,
-          regionCode: input.regionCode,
-          language: input.language ?? null,
-          serviceMode: input.serviceMode ?? null,
-          amountAtStakeFen: input.amountAtStakeFen,
           enterpriseId,
           filedByUserId: filer.userId,
           stationId: isStation ? filer.stationId : null,
-          preferredExpertId: input.preferredExpertId ?? null,
           idempotencyKey: key,
         })
         .returning(filedColumns);

@@ -1,11 +1,33 @@
 import { eq, inArray } from "drizzle-orm";
 import type { Tx } from "@/db";
-import { experts, regions, requestCounterparties, requestSpecialties, specialties } from "@/db/schema";
+import { experts, regions, requestCounterparties, requests, requestSpecialties, specialties } from "@/db/schema";
 import { AppError, type FieldErrors } from "@/lib/errors";
 import { normalizeCompanyName } from "@/lib/names";
 import type { FileRequestInput } from "./schemas";
 
 type Details = Pick<FileRequestInput, "regionCode" | "specialties" | "counterparties" | "preferredExpertId">;
+
+/** What the filer says about a request (the fields filed, and rewritten when amending), as its columns. */
+export type FiledFields = Omit<FileRequestInput, "specialties" | "counterparties" | "enterprise">;
+
+/**
+ * The request's own columns from what the filer typed: filing inserts them, amending sets them.
+ * The one place a new field of the form meets the table (specialties and counterparties have
+ * tables of their own, below).
+ */
+export function requestColumns(input: FiledFields) {
+  return {
+    title: input.title,
+    category: input.category,
+    description: input.description,
+    urgency: input.urgency,
+    regionCode: input.regionCode,
+    language: input.language ?? null,
+    serviceMode: input.serviceMode ?? null,
+    amountAtStakeFen: input.amountAtStakeFen,
+    preferredExpertId: input.preferredExpertId ?? null,
+  } satisfies Partial<typeof requests.$inferInsert>;
+}
 
 /**
  * The codes and ids a filing refers to must exist: an unknown region, specialty or expert is a

@@ -11,6 +11,7 @@ import { can } from "@/lib/authz";
 import type { Locale } from "@/lib/i18n/catalog";
 import { formatDateTime } from "@/lib/i18n/format";
 import type { MessageKey } from "@/lib/i18n/keys";
+import { withClientMessages } from "@/lib/i18n/client-messages";
 import { getT } from "@/lib/i18n/server";
 import { hasMessage, type Translate } from "@/lib/i18n/translate";
 import { formatFen } from "@/lib/money";
@@ -138,7 +139,7 @@ function AnsweredOfferRow({ offer, t, locale }: { offer: ExpertOfferItem; t: Tra
 }
 
 /** The expert's offers: pending ones first with the deadline counting down, then the answered. */
-export default async function OffersPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
+async function OffersPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
   const [actor, { t, locale }] = await Promise.all([requireActor(), getT()]);
   if (!can(actor.role, "offer.list")) notFound();
   const parsed = offerListQuery.safeParse(await searchParams);
@@ -194,3 +195,5 @@ export default async function OffersPage({ searchParams }: { searchParams: Promi
     </div>
   );
 }
+
+export default withClientMessages(["errors", "routing"], OffersPage);

@@ -7,6 +7,7 @@ import { serviceModes } from "@/lib/enums";
 import { requireActor } from "@/lib/auth/current";
 import { can } from "@/lib/authz";
 import { formatDate } from "@/lib/i18n/format";
+import { withClientMessages } from "@/lib/i18n/client-messages";
 import { getT } from "@/lib/i18n/server";
 import { listOwnApplications } from "@/lib/roster/application-queries";
 import { getExpertProfileFor, type PrivateProfile } from "@/lib/roster/queries";
@@ -22,7 +23,7 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 /** The expert's own profile, availability, notification preference and declared conflicts. */
-export default async function OwnProfilePage() {
+async function OwnProfilePage() {
   const [actor, { t, locale }] = await Promise.all([requireActor(), getT()]);
   if (!can(actor.role, "expert.updateOwnProfile") || !actor.expertId) notFound();
   const [profile, applications, names] = await Promise.all([
@@ -77,3 +78,5 @@ export default async function OwnProfilePage() {
     </div>
   );
 }
+
+export default withClientMessages(["enums", "roster"], OwnProfilePage);

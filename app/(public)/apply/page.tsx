@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { Card, PageTitle } from "@/components/ui/card";
 import { serviceModes } from "@/lib/enums";
+import { withClientMessages } from "@/lib/i18n/client-messages";
 import { getT } from "@/lib/i18n/server";
 import { referenceNames } from "@/lib/roster/reference-names";
 import { ApplyForm } from "./apply-form";
@@ -13,7 +14,7 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: t("roster.apply.title"), description: t("roster.apply.metaDescription"), alternates: { canonical: "/apply" } };
 }
 
-export default async function ApplyPage() {
+async function ApplyPage() {
   const { t, locale } = await getT();
   const names = await referenceNames(locale);
   return (
@@ -31,3 +32,5 @@ export default async function ApplyPage() {
     </div>
   );
 }
+
+export default withClientMessages(["enums", "roster"], ApplyPage);

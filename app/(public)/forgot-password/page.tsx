@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { Card, PageTitle } from "@/components/ui/card";
+import { withClientMessages } from "@/lib/i18n/client-messages";
 import { getT } from "@/lib/i18n/server";
 import { ForgotPasswordForm } from "./forgot-password-form";
 
@@ -9,7 +10,7 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 /** Anyone asks for a link to set a new password; the answer never says whether the account exists. */
-export default async function ForgotPasswordPage() {
+async function ForgotPasswordPage() {
   const { t } = await getT();
   return (
     <div className="mx-auto max-w-md">
@@ -20,3 +21,5 @@ export default async function ForgotPasswordPage() {
     </div>
   );
 }
+
+export default withClientMessages(["auth"], ForgotPasswordPage);

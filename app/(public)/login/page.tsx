@@ -5,6 +5,7 @@ import { getActor } from "@/lib/auth/current";
 import { showDemoAccounts } from "@/lib/auth/demo-accounts";
 import { safeRedirectPath } from "@/lib/auth/safe-redirect";
 import { siteUrl } from "@/lib/env";
+import { withClientMessages } from "@/lib/i18n/client-messages";
 import { getT } from "@/lib/i18n/server";
 import { LoginForm } from "./login-form";
 
@@ -13,7 +14,7 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: t("auth.signIn.title") };
 }
 
-export default async function LoginPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string | string[]; passwordSet?: string }> }) {
+async function LoginPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string | string[]; passwordSet?: string }> }) {
   if (await getActor()) redirect("/portal");
   const { t } = await getT();
   const { callbackUrl, passwordSet } = await searchParams;
@@ -33,3 +34,5 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
     </div>
   );
 }
+
+export default withClientMessages(["auth"], LoginPage);

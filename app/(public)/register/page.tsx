@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { Card, PageTitle } from "@/components/ui/card";
+import { withClientMessages } from "@/lib/i18n/client-messages";
 import { getT } from "@/lib/i18n/server";
 import { RegisterForm } from "./register-form";
 
@@ -8,7 +9,7 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: t("auth.register.title") };
 }
 
-export default async function RegisterPage() {
+async function RegisterPage() {
   const { t } = await getT();
   return (
     <div className="mx-auto max-w-xl">
@@ -19,3 +20,5 @@ export default async function RegisterPage() {
     </div>
   );
 }
+
+export default withClientMessages(["auth"], RegisterPage);

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { LinkButton } from "@/components/ui/button";
 import { Card, PageTitle } from "@/components/ui/card";
 import { checkPasswordLink } from "@/lib/accounts/set-password";
+import { withClientMessages } from "@/lib/i18n/client-messages";
 import { getT } from "@/lib/i18n/server";
 import { SetPasswordForm } from "./set-password-form";
 
@@ -14,7 +15,7 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 /** Where a set-password link lands: the form while the link works, else why not and how to get a new one. */
-export default async function SetPasswordPage({ searchParams }: { searchParams: Promise<{ token?: string | string[] }> }) {
+async function SetPasswordPage({ searchParams }: { searchParams: Promise<{ token?: string | string[] }> }) {
   const [{ t }, { token }] = await Promise.all([getT(), searchParams]);
   const value = typeof token === "string" ? token.trim() : "";
   const link = await checkPasswordLink(value);
@@ -48,3 +49,5 @@ export default async function SetPasswordPage({ searchParams }: { searchParams: 
     </div>
   );
 }
+
+export default withClientMessages(["auth"], SetPasswordPage);

@@ -1,4 +1,6 @@
 import type { RequestCategory, ServiceMode, Urgency } from "@/lib/enums";
+import { fenToYuanString } from "@/lib/money";
+import type { RequestDetail } from "@/lib/requests/queries";
 
 export interface CounterpartyDraft {
   name: string;
@@ -47,6 +49,33 @@ export function emptyDraft(preferredExpertId = ""): RequestDraft {
     preferredExpertId,
     idempotencyKey: newIdempotencyKey(),
     note: "",
+  };
+}
+
+/** What an amendment starts from: the request as filed. */
+export type FiledRequestFields = Pick<
+  RequestDetail,
+  "id" | "category" | "title" | "description" | "amountAtStakeFen" | "urgency" | "regionCode" | "language" | "serviceMode" | "preferredExpertId"
+> & { counterparties: { name: string; creditCode: string | null }[]; specialties: { code: string }[] };
+
+/** The draft of an amendment: the request as filed, in the form's terms (blank where nothing was chosen). */
+export function draftFromRequest(request: FiledRequestFields): RequestDraft {
+  const empty = emptyDraft(request.preferredExpertId ?? "");
+  return {
+    ...empty,
+    category: request.category,
+    title: request.title,
+    description: request.description,
+    amountYuan: request.amountAtStakeFen > 0n ? fenToYuanString(request.amountAtStakeFen) : "",
+    urgency: request.urgency,
+    counterparties: request.counterparties.length
+      ? request.counterparties.map((c) => ({ name: c.name, creditCode: c.creditCode ?? "" }))
+      : empty.counterparties,
+    regionCode: request.regionCode,
+    specialties: request.specialties.map((s) => s.code),
+    language: request.language ?? "",
+    serviceMode: request.serviceMode ?? "",
+    idempotencyKey: `amend-${request.id}`,
   };
 }
 

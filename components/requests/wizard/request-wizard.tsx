@@ -9,24 +9,13 @@ import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { FormAlert } from "@/components/ui/field";
 import type { ActionResult } from "@/lib/http/server-action";
 import { useT } from "@/lib/i18n/client";
-import type { MessageKey } from "@/lib/i18n/keys";
-import { hasMessage } from "@/lib/i18n/translate";
 import { fileRequestFormSchema } from "@/lib/requests/schemas";
 import { clearDraft, draftPayload, emptyDraft, loadDraft, saveDraft, type RequestDraft } from "./draft";
 import { FilesStep, ReviewStep } from "./review-steps";
+import { stepOf, type StepName } from "./step-registry";
 import { CategoryStep, DetailsStep, ServiceStep, WalkInStep, type WizardOptions } from "./steps";
 
-type StepName = "walkIn" | "category" | "details" | "service" | "files" | "review";
 type Action = (input: never) => Promise<ActionResult<{ id: string }>>;
-
-/** Which fields each step asks for, so an error can send the filer back to the right step. */
-const stepFields: Partial<Record<StepName, string[]>> = {
-  walkIn: ["enterprise"],
-  category: ["category"],
-  details: ["title", "description", "amountYuan", "urgency", "counterparties"],
-  service: ["regionCode", "specialties", "language", "serviceMode", "preferredExpertId"],
-};
-const stepOf = (field: string, steps: StepName[]) => steps.findIndex((s) => stepFields[s]?.some((f) => field === f || field.startsWith(`${f}.`)));
 
 interface Props {
   mode: "new" | "amend";
@@ -58,7 +47,7 @@ export function RequestWizard(props: Props) {
 }
 
 function WizardBody({ mode, isStation, options, draftKey, initial, requestId, accept, action }: Props) {
-  const { t, locale } = useT();
+  const { t, has } = useT();
   const router = useRouter();
   const isAmend = mode === "amend";
   const steps: StepName[] = [
@@ -96,7 +85,7 @@ function WizardBody({ mode, isStation, options, draftKey, initial, requestId, ac
   // Blank counterparty rows are left out, so map the server's indices back to the rows on screen.
   const kept = draft.counterparties.flatMap((c, i) => (c.name.trim() || c.creditCode.trim() ? [i] : []));
   const onScreen = (field: string) => field.replace(/^counterparties\.(\d+)/, (_m, i: string) => `counterparties.${kept[Number(i)] ?? i}`);
-  const translate = (message: string) => (hasMessage(locale, message) ? t(message as MessageKey) : t("errors.field.invalid"));
+  const translate = (message: string) => (has(message) ? t(message) : t("errors.field.invalid"));
 
   function validate(upTo: number): Record<string, string> {
     const result = fileRequestFormSchema.safeParse(payload);

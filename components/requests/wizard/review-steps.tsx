@@ -6,7 +6,7 @@ import { Field, FormAlert, inputClass } from "@/components/ui/field";
 import { useT } from "@/lib/i18n/client";
 import { formatFen, parseYuan } from "@/lib/money";
 import type { RequestLanguage } from "@/lib/requests/schemas";
-import type { StepProps, WizardOptions } from "./steps";
+import type { StepFields, StepProps, WizardOptions } from "./steps";
 
 export const MAX_FILE_BYTES = 10 * 1024 * 1024;
 
@@ -60,6 +60,7 @@ export function FilesStep({ files, setFiles, accept }: { files: File[]; setFiles
     </div>
   );
 }
+FilesStep.fields = [] as const satisfies StepFields;
 
 function Row({ label, children }: { label: string; children: React.ReactNode }) {
   return (
@@ -128,3 +129,4 @@ export function ReviewStep({
     </div>
   );
 }
+ReviewStep.fields = ["note"] as const satisfies StepFields;

@@ -15,6 +15,9 @@ export interface StepProps {
   errors: Record<string, string>;
 }
 
+/** The draft fields a step asks for, so an error found later can send the filer back to it. */
+export type StepFields = readonly (keyof RequestDraft)[];
+
 export interface WizardOptions {
   specialties: { code: string; name: string }[];
   regionGroups: RegionGroup[];
@@ -55,6 +58,7 @@ export function WalkInStep({ draft, update, errors }: StepProps) {
     </div>
   );
 }
+WalkInStep.fields = ["enterprise"] as const satisfies StepFields;
 
 export function CategoryStep({ draft, update, errors }: StepProps) {
   const { t } = useT();
@@ -94,6 +98,7 @@ export function CategoryStep({ draft, update, errors }: StepProps) {
     </fieldset>
   );
 }
+CategoryStep.fields = ["category"] as const satisfies StepFields;
 
 function CounterpartyEditor({ draft, update, errors }: StepProps) {
   const { t } = useT();
@@ -199,6 +204,7 @@ export function DetailsStep(props: StepProps) {
     </div>
   );
 }
+DetailsStep.fields = ["title", "description", "amountYuan", "urgency", "counterparties"] as const satisfies StepFields;
 
 export function ServiceStep({ draft, update, errors, options }: StepProps & { options: WizardOptions }) {
   const { t } = useT();
@@ -283,3 +289,4 @@ export function ServiceStep({ draft, update, errors, options }: StepProps & { op
     </div>
   );
 }
+ServiceStep.fields = ["regionCode", "specialties", "language", "serviceMode", "preferredExpertId"] as const satisfies StepFields;

@@ -50,14 +50,5 @@ export const home: Shape<typeof zh> = {
       failedJobs: "Failed background jobs (past week)",
       recent: "Latest requests",
     },
-    columns: {
-      title: "Request",
-      status: "Status",
-      category: "Category",
-      submittedAt: "Submitted",
-      enterprise: "Enterprise",
-      expert: "Expert",
-      amount: "At stake",
-    },
   },
 };

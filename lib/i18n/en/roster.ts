@@ -135,7 +135,6 @@ export const roster: Shape<typeof zh> = {
     done: "Application submitted; opening its status…",
     already: "Applied already?",
     signInForStatus: "Sign in to see where it stands",
-    choose: "Choose",
   },
   status: {
     title: "Your application",
@@ -188,7 +187,6 @@ export const roster: Shape<typeof zh> = {
     adding: "Adding…",
     remove: "Remove",
     removeConfirm: "Remove the declared conflict with “{name}”?",
-    status: "Status",
     term: "Appointed until {date}",
   },
   admin: {
@@ -255,13 +253,11 @@ export const roster: Shape<typeof zh> = {
         activeCases: "Active cases",
       },
       expiresIn: "days left: {days}",
-      expired: "Ended",
       noTerm: "—",
     },
     expert: {
       back: "Back to the roster",
       profile: "Profile",
-      contact: "Contact",
       load: "Active cases: {active} of {capacity}",
       pausedUntil: "Not taking cases until {date}",
       conflicts: "Declared conflicts of interest",
@@ -291,7 +287,6 @@ export const roster: Shape<typeof zh> = {
       publicProfile: "View public page",
       byOn: "{name} · {date}",
       system: "System",
-      application: "Open the application",
     },
   },
   audit: {
@@ -328,7 +323,7 @@ export const roster: Shape<typeof zh> = {
     previewing: "Reading the file…",
     uploading: "Uploading {percent}%",
     summary: "Rows: {total}. Ready to import: {valid}. With problems: {invalid}.",
-    columns: { line: "Line", name: "Name", licenseNumber: "Licence number", organization: "Organisation", result: "Check" },
+    columns: { line: "Line", name: "Name", licenseNumber: "Licence number", result: "Check" },
     ok: "Ready",
     onlyProblems: "Only rows with problems",
     importValid: "Import the rows without problems ({count})",

@@ -17,7 +17,7 @@ export const tokens: Shape<typeof zh> = {
   copied: "Copied",
   list: "Issued tokens",
   empty: "No tokens issued yet.",
-  columns: { name: "Purpose", account: "Account", prefix: "Prefix", scopes: "Scope", created: "Issued", lastUsed: "Last used", status: "Status" },
+  columns: { account: "Account", scopes: "Scope", created: "Issued", lastUsed: "Last used" },
   allScopes: "All",
   never: "Never",
   active: "Active",

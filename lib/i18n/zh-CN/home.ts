@@ -47,6 +47,5 @@ export const home = {
       failedJobs: "后台任务失败（近 7 天）",
       recent: "最新诉求",
     },
-    columns: { title: "诉求", status: "状态", category: "类别", submittedAt: "提交时间", enterprise: "企业", expert: "专家", amount: "涉及金额" },
   },
 };

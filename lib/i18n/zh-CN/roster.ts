@@ -129,7 +129,6 @@ export const roster = {
     done: "申请已提交，正在跳转到申请进度…",
     already: "已经提交过申请？",
     signInForStatus: "登录查看审核进度",
-    choose: "请选择",
   },
   status: {
     title: "申请进度",
@@ -181,7 +180,6 @@ export const roster = {
     adding: "正在添加…",
     remove: "删除",
     removeConfirm: "确定删除对“{name}”的利益冲突声明吗？",
-    status: "状态",
     term: "聘期至 {date}",
   },
   admin: {
@@ -241,13 +239,11 @@ export const roster = {
       empty: "没有符合条件的专家。",
       columns: { name: "姓名", organization: "执业机构", status: "状态", termEnd: "聘期结束", load: "在办/上限", activeCases: "在办案件" },
       expiresIn: "{days} 天后到期",
-      expired: "已到期",
       noTerm: "—",
     },
     expert: {
       back: "返回专家管理",
       profile: "专家资料",
-      contact: "联系方式",
       load: "在办案件 {active} / 上限 {capacity}",
       pausedUntil: "暂不接案，至 {date}",
       conflicts: "利益冲突声明",
@@ -277,7 +273,6 @@ export const roster = {
       publicProfile: "查看公开页面",
       byOn: "{name} · {date}",
       system: "系统",
-      application: "查看申请",
     },
   },
   audit: {
@@ -314,7 +309,7 @@ export const roster = {
     previewing: "正在读取文件…",
     uploading: "正在上传 {percent}%",
     summary: "共 {total} 行：可导入 {valid} 行，有问题 {invalid} 行。",
-    columns: { line: "行号", name: "姓名", licenseNumber: "执业证号", organization: "执业机构", result: "检查结果" },
+    columns: { line: "行号", name: "姓名", licenseNumber: "执业证号", result: "检查结果" },
     ok: "可导入",
     onlyProblems: "只看有问题的行",
     importValid: "导入 {count} 位专家",

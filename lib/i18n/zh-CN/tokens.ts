@@ -13,7 +13,7 @@ export const tokens = {
   copied: "已复制",
   list: "已签发的令牌",
   empty: "还没有签发过令牌。",
-  columns: { name: "用途", account: "账号", prefix: "前缀", scopes: "范围", created: "签发时间", lastUsed: "最近使用", status: "状态" },
+  columns: { account: "账号", scopes: "范围", created: "签发时间", lastUsed: "最近使用" },
   allScopes: "全部",
   never: "从未",
   active: "有效",

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { Card, PageTitle } from "@/components/ui/card";
 import { requireActor } from "@/lib/auth/current";
+import { withClientMessages } from "@/lib/i18n/client-messages";
 import { getT } from "@/lib/i18n/server";
 import { ChangePasswordForm } from "./password-form";
 
@@ -10,7 +11,7 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 /** Any signed-in user changes their own password; their other sessions end. */
-export default async function ChangePasswordPage() {
+async function ChangePasswordPage() {
   const [actor, { t }] = await Promise.all([requireActor(), getT()]);
   return (
     <div className="mx-auto max-w-md">
@@ -21,3 +22,5 @@ export default async function ChangePasswordPage() {
     </div>
   );
 }
+
+export default withClientMessages(["auth"], ChangePasswordPage);

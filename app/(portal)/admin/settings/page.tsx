@@ -5,6 +5,7 @@ import { Pagination } from "@/components/ui/pagination";
 import { requireActor } from "@/lib/auth/current";
 import { can } from "@/lib/authz";
 import { formatDateTime } from "@/lib/i18n/format";
+import { withClientMessages } from "@/lib/i18n/client-messages";
 import { getT } from "@/lib/i18n/server";
 import type { RoutingSettings } from "@/lib/routing/schemas";
 import { getRoutingSettings, listRoutingSettingsHistory, scorePartNames } from "@/lib/routing/weights";
@@ -19,7 +20,7 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 /** The routing rules the law society sets: weights of the score and answer deadlines, with their history. */
-export default async function RoutingSettingsPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
+async function RoutingSettingsPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
   const [actor, { t, locale }] = await Promise.all([requireActor(), getT()]);
   if (!can(actor.role, "routing.settings")) notFound();
   const parsed = pageQuery.safeParse(await searchParams);
@@ -90,3 +91,5 @@ export default async function RoutingSettingsPage({ searchParams }: { searchPara
     </div>
   );
 }
+
+export default withClientMessages(["routing"], RoutingSettingsPage);

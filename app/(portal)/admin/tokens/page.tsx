@@ -4,6 +4,7 @@ import { Badge, Card, EmptyState, PageTitle } from "@/components/ui/card";
 import { requireActor } from "@/lib/auth/current";
 import { can } from "@/lib/authz";
 import { formatDateTime } from "@/lib/i18n/format";
+import { withClientMessages } from "@/lib/i18n/client-messages";
 import { getT } from "@/lib/i18n/server";
 import { listTokens } from "@/lib/tokens/manage-tokens";
 import { IssueTokenForm } from "./issue-token-form";
@@ -14,7 +15,7 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: t("tokens.title") };
 }
 
-export default async function TokensPage() {
+async function TokensPage() {
   const [actor, { t, locale }] = await Promise.all([requireActor(), getT()]);
   if (!can(actor.role, "token.manage")) notFound();
   const tokens = await listTokens(actor);
@@ -59,3 +60,5 @@ export default async function TokensPage() {
     </div>
   );
 }
+
+export default withClientMessages(["tokens"], TokensPage);

@@ -17,6 +17,7 @@ import { FormAlert } from "@/components/ui/field";
 import { requireActor } from "@/lib/auth/current";
 import { can } from "@/lib/authz";
 import { AppError } from "@/lib/errors";
+import { withClientMessages } from "@/lib/i18n/client-messages";
 import { getT } from "@/lib/i18n/server";
 import { ACCEPT_ATTRIBUTE } from "@/lib/requests/attachment-type";
 import { listAttachments } from "@/lib/requests/attachments";
@@ -77,7 +78,7 @@ const disputeActions = {
   respondRecovery: respondRecoveryAction,
 };
 
-export default async function RequestPage({ params, searchParams }: Props) {
+async function RequestPage({ params, searchParams }: Props) {
   const [{ id }, { filed }, { t, locale }] = await Promise.all([params, searchParams, getT()]);
   const { actor, request } = await load(id);
   const [messages, files] = request.isParty ? await Promise.all([listMessages(actor, id), listAttachments(actor, id)]) : [[], []];
@@ -139,3 +140,5 @@ export default async function RequestPage({ params, searchParams }: Props) {
     </div>
   );
 }
+
+export default withClientMessages(["disputes", "enums", "errors", "requests", "routing"], RequestPage);

@@ -4,6 +4,7 @@ import { RequestWizard } from "@/components/requests/wizard/request-wizard";
 import { Card, PageTitle } from "@/components/ui/card";
 import { requireActor } from "@/lib/auth/current";
 import { can } from "@/lib/authz";
+import { withClientMessages } from "@/lib/i18n/client-messages";
 import { getT } from "@/lib/i18n/server";
 import { listSpecialties } from "@/lib/reference-data";
 import { ACCEPT_ATTRIBUTE } from "@/lib/requests/attachment-type";
@@ -21,7 +22,7 @@ export async function generateMetadata(): Promise<Metadata> {
 type Props = { searchParams: Promise<{ expert?: string | string[] }> };
 
 /** Filing a request: a company for itself, a station for a walk-in; from an expert's profile with that expert preferred. */
-export default async function NewRequestPage({ searchParams }: Props) {
+async function NewRequestPage({ searchParams }: Props) {
   const [actor, { t, locale }, { expert }] = await Promise.all([requireActor(), getT(), searchParams]);
   if (!can(actor.role, "request.create")) notFound();
   const expertId = typeof expert === "string" ? expert : undefined;
@@ -51,3 +52,5 @@ export default async function NewRequestPage({ searchParams }: Props) {
     </div>
   );
 }
+
+export default withClientMessages(["enums", "errors", "requests"], NewRequestPage);

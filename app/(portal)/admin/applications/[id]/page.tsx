@@ -8,6 +8,7 @@ import { requireActor } from "@/lib/auth/current";
 import { can } from "@/lib/authz";
 import { AppError } from "@/lib/errors";
 import { formatDate, formatDateTime, todayInShanghai } from "@/lib/i18n/format";
+import { withClientMessages } from "@/lib/i18n/client-messages";
 import { getT } from "@/lib/i18n/server";
 import { getApplication } from "@/lib/roster/application-queries";
 import { getExpertProfileFor, type PrivateProfile } from "@/lib/roster/queries";
@@ -35,7 +36,7 @@ async function load(actor: Awaited<ReturnType<typeof requireActor>>, id: string)
 }
 
 /** One application: the applicant's details and references, the checklist, and the decision. */
-export default async function ApplicationPage({ params }: { params: Promise<{ id: string }> }) {
+async function ApplicationPage({ params }: { params: Promise<{ id: string }> }) {
   const [actor, { t, locale }, { id }] = await Promise.all([requireActor(), getT(), params]);
   if (!can(actor.role, "application.list")) notFound();
   const [{ application, profile }, names] = await Promise.all([load(actor, id), referenceNames(locale)]);
@@ -159,3 +160,5 @@ export default async function ApplicationPage({ params }: { params: Promise<{ id
     </div>
   );
 }
+
+export default withClientMessages(["roster"], ApplicationPage);

@@ -10,6 +10,7 @@ import { requireActor } from "@/lib/auth/current";
 import { can } from "@/lib/authz";
 import { AppError } from "@/lib/errors";
 import { formatDate, formatDateTime, formatDecimal } from "@/lib/i18n/format";
+import { withClientMessages } from "@/lib/i18n/client-messages";
 import { getT } from "@/lib/i18n/server";
 import { hasMessage } from "@/lib/i18n/translate";
 import { getExpertHistory } from "@/lib/roster/admin-queries";
@@ -35,7 +36,7 @@ async function loadProfile(actor: Awaited<ReturnType<typeof requireActor>>, id: 
 }
 
 /** One expert for the law society: everything on record, the audit trail and the roster decisions. */
-export default async function AdminExpertPage({ params }: { params: Promise<{ id: string }> }) {
+async function AdminExpertPage({ params }: { params: Promise<{ id: string }> }) {
   const [actor, { t, locale }, { id }] = await Promise.all([requireActor(), getT(), params]);
   if (!can(actor.role, "expert.readAny")) notFound();
   const [profile, history, names] = await Promise.all([loadProfile(actor, id), getExpertHistory(actor, id), referenceNames(locale)]);
@@ -172,3 +173,5 @@ export default async function AdminExpertPage({ params }: { params: Promise<{ id
     </div>
   );
 }
+
+export default withClientMessages(["auth", "roster"], AdminExpertPage);

@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { Card, PageTitle } from "@/components/ui/card";
 import { requireActor } from "@/lib/auth/current";
 import { can } from "@/lib/authz";
+import { withClientMessages } from "@/lib/i18n/client-messages";
 import { getT } from "@/lib/i18n/server";
 import { importColumns } from "@/lib/roster/import/columns";
 import { ImportPanel } from "./import-panel";
@@ -16,7 +17,7 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 /** Bulk import of the society's existing roster: upload, preview with per-row problems, import. */
-export default async function ImportPage() {
+async function ImportPage() {
   const [actor, { t }] = await Promise.all([requireActor(), getT()]);
   if (!can(actor.role, "expert.import")) notFound();
   // The template's header row, in the reader's language (both languages are recognised on upload).
@@ -38,3 +39,5 @@ export default async function ImportPage() {
     </div>
   );
 }
+
+export default withClientMessages(["errors", "roster"], ImportPage);

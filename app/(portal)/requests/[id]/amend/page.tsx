@@ -1,12 +1,13 @@
 import type { Metadata } from "next";
 import { notFound, redirect } from "next/navigation";
+import { draftFromRequest } from "@/components/requests/wizard/draft";
 import { RequestWizard } from "@/components/requests/wizard/request-wizard";
 import { Card, PageTitle } from "@/components/ui/card";
 import { requireActor } from "@/lib/auth/current";
 import { can } from "@/lib/authz";
 import { AppError } from "@/lib/errors";
+import { withClientMessages } from "@/lib/i18n/client-messages";
 import { getT } from "@/lib/i18n/server";
-import { fenToYuanString } from "@/lib/money";
 import { listSpecialties } from "@/lib/reference-data";
 import { ACCEPT_ATTRIBUTE } from "@/lib/requests/attachment-type";
 import { getRequestDetail } from "@/lib/requests/queries";
@@ -23,7 +24,7 @@ export async function generateMetadata(): Promise<Metadata> {
 type Props = { params: Promise<{ id: string }> };
 
 /** The filer amends a returned request in the same guided form, then submits it again. */
-export default async function AmendRequestPage({ params }: Props) {
+async function AmendRequestPage({ params }: Props) {
   const [actor, { t, locale }, { id }] = await Promise.all([requireActor(), getT(), params]);
   if (!can(actor.role, "request.amend")) notFound();
   const request = await getRequestDetail(actor, id).catch((error: unknown) => {
@@ -49,24 +50,7 @@ export default async function AmendRequestPage({ params }: Props) {
           requestId={request.id}
           accept={ACCEPT_ATTRIBUTE}
           action={amendRequestAction}
-          initial={{
-            enterprise: { name: "", creditCode: "", contactName: "", contactPhone: "" },
-            category: request.category,
-            title: request.title,
-            description: request.description,
-            amountYuan: request.amountAtStakeFen > 0n ? fenToYuanString(request.amountAtStakeFen) : "",
-            urgency: request.urgency,
-            counterparties: request.counterparties.length
-              ? request.counterparties.map((c) => ({ name: c.name, creditCode: c.creditCode ?? "" }))
-              : [{ name: "", creditCode: "" }],
-            regionCode: request.regionCode,
-            specialties: request.specialties.map((s) => s.code),
-            language: request.language ?? "",
-            serviceMode: request.serviceMode ?? "",
-            preferredExpertId: request.preferredExpertId ?? "",
-            idempotencyKey: `amend-${request.id}`,
-            note: "",
-          }}
+          initial={draftFromRequest(request)}
           options={{
             specialties: specialties.map((s) => ({ code: s.code, name: locale === "en" ? s.nameEn : s.nameZh })),
             regionGroups,
@@ -78,3 +62,5 @@ export default async function AmendRequestPage({ params }: Props) {
     </div>
   );
 }
+
+export default withClientMessages(["enums", "errors", "requests"], AmendRequestPage);

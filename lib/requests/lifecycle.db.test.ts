@@ -14,7 +14,7 @@ import { getRequestDetail } from "./queries";
 import { resolveRequest } from "./resolve-request";
 import { recordReturnVisit } from "./return-visit";
 import { startRequest } from "./start-request";
-import { fileAs, moveTo, requestInput } from "./test-support";
+import { fileAs, moveTo, requestInput } from "@/test/request-fixtures";
 import { triageRequest } from "./triage-request";
 import { withdrawRequest } from "./withdraw-request";
 

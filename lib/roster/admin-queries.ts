@@ -2,7 +2,7 @@ import { and, asc, count, desc, eq, gt, inArray, lte, or, sql, type SQL } from "
 import { db } from "@/db";
 import { appointments, events, expertApplications, experts, expertSpecialties, requests, users } from "@/db/schema";
 import { requirePermission, type Actor } from "@/lib/authz";
-import { todayInShanghai } from "@/lib/i18n/format";
+import { todayInShanghai } from "@/lib/clock";
 import { uuidParam } from "@/lib/validation";
 import { ACTIVE_CASE_STATUSES } from "./expert-summary";
 import { servesRegion } from "./region-match";

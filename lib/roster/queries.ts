@@ -4,7 +4,7 @@ import { expertConflicts, expertRegions, experts, expertSpecialties, requests, u
 import type { ServiceMode } from "@/db/schema/enums";
 import { can, type Actor } from "@/lib/authz";
 import { notFound } from "@/lib/errors";
-import { todayInShanghai } from "@/lib/i18n/format";
+import { todayInShanghai } from "@/lib/clock";
 import { uuidParam } from "@/lib/validation";
 import { ACTIVE_CASE_STATUSES } from "./expert-summary";
 import { servesRegion } from "./region-match";

@@ -5,11 +5,11 @@ import { conflict, forbidden, isUniqueViolation } from "@/lib/errors";
 import { recordEvent } from "@/lib/events/record-event";
 import { notify } from "@/lib/notifications/notify";
 import { ACTIVE_CASE_STATUSES } from "@/lib/roster/expert-summary";
-import { todayInShanghai } from "@/lib/i18n/format";
+import { clockSql, currentTime, todayInShanghai } from "@/lib/clock";
 import { hasCurrentAppointment } from "@/lib/roster/term";
 import { lockRequestOfOffer } from "@/lib/requests/lock";
 import { applyTransition } from "@/lib/requests/state-machine";
-import { clockSql, lockExpert } from "./clock";
+import { lockExpert } from "./lock-expert";
 import { offerNotAnswerable } from "./offer-state";
 import { routingTransaction } from "./transaction";
 
@@ -25,7 +25,7 @@ export async function acceptOffer(actor: Actor | null, offerId: string, options:
   const expert = requirePermission(actor, "offer.answer");
   const expertId = expert.expertId;
   if (!expertId) throw forbidden();
-  const at = options.now ?? new Date();
+  const at = options.now ?? currentTime();
   try {
     return await routingTransaction(async (tx) => {
       // The request first, as every change of a case locks it (a withdrawal takes it, then the offers).

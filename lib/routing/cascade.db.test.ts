@@ -1,8 +1,9 @@
 import { and, eq, sql } from "drizzle-orm";
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
 import { db, rowsOf } from "@/db";
 import { events, experts, notifications, offers, requests, specialties } from "@/db/schema";
 import type { Actor } from "@/lib/authz";
+import { setClock } from "@/lib/clock";
 import { drainJobs } from "@/lib/jobs/queue";
 import { useTestDatabase } from "@/test/database";
 import { createAdminActor, createEnterpriseActor, createExpertActor, type ExpertOptions } from "@/test/fixtures";
@@ -21,6 +22,14 @@ import { skipExpert } from "./skip-expert";
 import { withdrawOffer } from "./withdraw-offer";
 
 useTestDatabase();
+afterEach(() => setClock(null));
+
+/** Stops the domain's clock at the present moment, so deadlines can be checked to the millisecond. */
+function stopClock(): Date {
+  const at = new Date();
+  setClock(at);
+  return at;
+}
 
 let n = 0;
 /** A specialty of this test's own, so experts made by other tests are never candidates. */
@@ -119,9 +128,10 @@ describe("candidates", () => {
 describe("routing and the cascade", () => {
   it("offers to the best candidate with a deadline, notifies the expert and schedules the expiry", async () => {
     const { admin, team, requestId } = await world([{ homeRegionCode: "330421" }, { homeRegionCode: "340104", regions: ["340104"] }]);
+    const at = stopClock();
     const offer = await routeRequest(admin, requestId, {});
     expect(offer.expertId).toBe(team[0]!.expertId);
-    expect(offer.expiresAt.getTime() - Date.now()).toBeGreaterThan(47 * 3_600_000);
+    expect(offer.expiresAt.getTime() - at.getTime()).toBe(48 * 3_600_000);
     expect((await requestRow(requestId)).status).toBe("offered");
     expect(await eventTypes(requestId)).toEqual(["request.offer", "offer.created"]);
     const [note] = await db
@@ -139,8 +149,9 @@ describe("routing and the cascade", () => {
 
   it("gives urgent requests the shorter deadline", async () => {
     const { admin, requestId } = await world([{}], { urgency: "urgent" });
+    const at = stopClock();
     const offer = await routeRequest(admin, requestId, {});
-    expect(offer.expiresAt.getTime() - Date.now()).toBeLessThan(12 * 3_600_000 + 60_000);
+    expect(offer.expiresAt.getTime() - at.getTime()).toBe(12 * 3_600_000);
   });
 
   it("moves to the next candidate on a decline, and back to the admin queue when the list is exhausted", async () => {

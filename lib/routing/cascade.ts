@@ -3,7 +3,7 @@ import type { Tx } from "@/db";
 import { users } from "@/db/schema";
 import type { Actor } from "@/lib/authz";
 import { conflict } from "@/lib/errors";
-import { todayInShanghai } from "@/lib/i18n/format";
+import { currentTime, todayInShanghai } from "@/lib/clock";
 import type { MessageKey } from "@/lib/i18n/keys";
 import { notify } from "@/lib/notifications/notify";
 import { isWithinRegion } from "@/lib/regions";
@@ -11,7 +11,7 @@ import { applyTransition } from "@/lib/requests/state-machine";
 import { loadCandidateFacts } from "./candidate-rows";
 import { rankEligible, rankFacts } from "./candidates";
 import type { RankedCandidate } from "./ranking";
-import { lockExpert } from "./clock";
+import { lockExpert } from "./lock-expert";
 import { createOffer, type OfferMade } from "./create-offer";
 import { exclusionOf } from "./exclusions";
 import type { RoutingSettings } from "./schemas";
@@ -44,7 +44,7 @@ export async function offerToNextCandidate(
   request: RoutingRequest,
   options: Options & { exhaust: boolean },
 ): Promise<OfferMade | null> {
-  const now = options.now ?? new Date();
+  const now = options.now ?? currentTime();
   const settings = options.settings ?? (await getRoutingSettings(tx));
   for (const candidate of await rankEligible(tx, request, { now, settings })) {
     const check = await stillEligible(tx, request, candidate.expertId, now);
@@ -56,7 +56,7 @@ export async function offerToNextCandidate(
 
 /** Offers the request to the expert an admin chose; 409 with the reason when they are excluded. */
 export async function offerToChosenExpert(tx: Tx, admin: Actor, request: RoutingRequest, expertId: string, options: Options): Promise<OfferMade> {
-  const now = options.now ?? new Date();
+  const now = options.now ?? currentTime();
   const settings = options.settings ?? (await getRoutingSettings(tx));
   const check = await stillEligible(tx, request, expertId, now);
   if (!check) throw conflict("routing.errors.unknownExpert");

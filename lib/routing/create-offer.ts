@@ -2,6 +2,7 @@ import { eq } from "drizzle-orm";
 import type { Tx } from "@/db";
 import { experts, offers } from "@/db/schema";
 import type { Actor } from "@/lib/authz";
+import { currentTime } from "@/lib/clock";
 import { conflict, isUniqueViolation } from "@/lib/errors";
 import { recordEvent } from "@/lib/events/record-event";
 import { enqueue } from "@/lib/jobs/queue";
@@ -32,7 +33,7 @@ export async function createOffer(
   candidate: RankedCandidate,
   options: { now?: Date; settings: RoutingSettings; manual: boolean },
 ): Promise<OfferMade> {
-  const at = options.now ?? new Date();
+  const at = options.now ?? currentTime();
   const hours = request.urgency === "urgent" ? options.settings.deadlines.urgentHours : options.settings.deadlines.normalHours;
   const expiresAt = new Date(at.getTime() + hours * 3_600_000);
   const why = explainCandidate(request, candidate, options.settings, at);

@@ -5,7 +5,7 @@ import { recordEvent } from "@/lib/events/record-event";
 import { enqueue } from "@/lib/jobs/queue";
 import { lockRequestOfOffer } from "@/lib/requests/lock";
 import { offerToNextCandidate } from "./cascade";
-import { clockSql } from "./clock";
+import { clockSql } from "@/lib/clock";
 import { loadRoutingRequest } from "./request-context";
 import { routingTransaction } from "./transaction";
 

@@ -2,6 +2,7 @@ import { and, count, eq, gt, inArray, lte, type SQL } from "drizzle-orm";
 import { db } from "@/db";
 import { expertApplications, experts, offers, requests } from "@/db/schema";
 import { requirePermission, type Actor } from "@/lib/authz";
+import { ACTIVE_CASE_STATUSES } from "@/lib/requests/state-machine";
 import { currentTime, todayInShanghai } from "@/lib/clock";
 import { visibleRequests } from "@/lib/requests/scope";
 
@@ -15,7 +16,7 @@ export async function getAdminOverview(actor: Actor) {
   const [awaitingTriage, needsAttention, activeCases, [pendingOffers], [pendingApplications], [expiringSoon]] = await Promise.all([
     countRequests(eq(requests.status, "submitted")),
     countRequests(eq(requests.needsAttention, true)),
-    countRequests(inArray(requests.status, ["accepted", "in_progress"])),
+    countRequests(inArray(requests.status, ACTIVE_CASE_STATUSES)),
     db
       .select({ n: count() })
       .from(offers)

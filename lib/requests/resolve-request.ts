@@ -5,9 +5,10 @@ import { closedDisputeStatuses } from "@/db/schema/enums";
 import { requirePermission, type Actor } from "@/lib/authz";
 import { AppError, notFound } from "@/lib/errors";
 import { enqueue } from "@/lib/jobs/queue";
+import { audienceOf } from "@/lib/notifications/audience";
 import { notify } from "@/lib/notifications/notify";
 import { inTransaction } from "@/lib/transaction";
-import { filerUserIds, loadVisibleRequest } from "./access";
+import { loadVisibleRequest } from "./access";
 import { AUTO_CLOSE_DAYS } from "./auto-close";
 import { lockRequest } from "./lock";
 import { applyTransition } from "./state-machine";
@@ -44,7 +45,7 @@ export async function resolveRequest(actor: Actor | null, requestId: string, sum
       },
     );
     await notify(tx, {
-      userIds: await filerUserIds(tx, request),
+      userIds: await audienceOf(tx, "request.resolve", request),
       kind: "request.status",
       requestId: request.id,
       data: { title: request.title, status: "resolved" },

@@ -4,7 +4,7 @@ import { appointments, events, expertApplications, experts, expertSpecialties, r
 import { requirePermission, type Actor } from "@/lib/authz";
 import { todayInShanghai } from "@/lib/clock";
 import { uuidParam } from "@/lib/validation";
-import { ACTIVE_CASE_STATUSES } from "./expert-summary";
+import { ACTIVE_CASE_STATUSES } from "@/lib/requests/state-machine";
 import { servesRegion } from "./region-match";
 import type { RosterQuery } from "./schemas";
 import { escapeLike, normalizeSearchText } from "./search-text";

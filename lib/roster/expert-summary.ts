@@ -2,9 +2,7 @@ import { and, count, eq, inArray } from "drizzle-orm";
 import { db } from "@/db";
 import { experts, offers, requests } from "@/db/schema";
 import type { Actor } from "@/lib/authz";
-
-/** Statuses in which a case counts against an expert's capacity. */
-export const ACTIVE_CASE_STATUSES = ["accepted", "in_progress"] as const;
+import { ACTIVE_CASE_STATUSES } from "@/lib/requests/state-machine";
 
 /** The signed-in expert's own load, capacity, term and pending offers. */
 export async function getOwnExpertSummary(actor: Actor) {

@@ -6,7 +6,7 @@ import { can, type Actor } from "@/lib/authz";
 import { notFound } from "@/lib/errors";
 import { todayInShanghai } from "@/lib/clock";
 import { uuidParam } from "@/lib/validation";
-import { ACTIVE_CASE_STATUSES } from "./expert-summary";
+import { ACTIVE_CASE_STATUSES } from "@/lib/requests/state-machine";
 import { servesRegion } from "./region-match";
 import type { DirectoryQuery } from "./schemas";
 import { directorySearch } from "./search-sql";

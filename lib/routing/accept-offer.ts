@@ -2,13 +2,12 @@ import { and, count, eq, gt, inArray, sql } from "drizzle-orm";
 import { experts, offers, requests } from "@/db/schema";
 import { requirePermission, type Actor } from "@/lib/authz";
 import { conflict, forbidden, isUniqueViolation } from "@/lib/errors";
-import { recordEvent } from "@/lib/events/record-event";
+import { audienceOf } from "@/lib/notifications/audience";
 import { notify } from "@/lib/notifications/notify";
-import { ACTIVE_CASE_STATUSES } from "@/lib/roster/expert-summary";
 import { clockSql, currentTime, todayInShanghai } from "@/lib/clock";
 import { hasCurrentAppointment } from "@/lib/roster/term";
 import { lockRequestOfOffer } from "@/lib/requests/lock";
-import { applyTransition } from "@/lib/requests/state-machine";
+import { ACTIVE_CASE_STATUSES, applyTransition } from "@/lib/requests/state-machine";
 import { lockExpert } from "./lock-expert";
 import { offerNotAnswerable } from "./offer-state";
 import { routingTransaction } from "./transaction";
@@ -55,17 +54,14 @@ export async function acceptOffer(actor: Actor | null, offerId: string, options:
       await applyTransition(tx, expert, requestId, "accept", {
         // the first acceptance is kept: time to first acceptance is what the reports measure
         set: { assignedExpertId: expertId, acceptedAt: sql`coalesce(${requests.acceptedAt}, ${at.toISOString()}::timestamptz)` },
-        data: { offerId },
-      });
-      await recordEvent(tx, expert, {
-        type: "offer.accepted",
-        entityType: "offer",
-        entityId: offerId,
-        requestId,
         data: { offerId, expertId, expertName: expert.name },
       });
-      const [request] = await tx.select({ filedBy: requests.filedByUserId }).from(requests).where(eq(requests.id, requestId));
-      await notify(tx, { userIds: request ? [request.filedBy] : [], kind: "request.assigned", requestId, data: { expertName: expert.name } });
+      await notify(tx, {
+        userIds: await audienceOf(tx, "request.accept", { id: requestId }),
+        kind: "request.assigned",
+        requestId,
+        data: { expertName: expert.name },
+      });
       return { requestId, status: "accepted" as const };
     });
   } catch (error) {

@@ -1,4 +1,4 @@
-import { and, eq, sql } from "drizzle-orm";
+import { and, desc, eq, sql } from "drizzle-orm";
 import { afterEach, describe, expect, it } from "vitest";
 import { db, rowsOf } from "@/db";
 import { events, experts, notifications, offers, requests, specialties } from "@/db/schema";
@@ -133,7 +133,16 @@ describe("routing and the cascade", () => {
     expect(offer.expertId).toBe(team[0]!.expertId);
     expect(offer.expiresAt.getTime() - at.getTime()).toBe(48 * 3_600_000);
     expect((await requestRow(requestId)).status).toBe("offered");
-    expect(await eventTypes(requestId)).toEqual(["request.offer", "offer.created"]);
+    expect(await eventTypes(requestId)).toEqual(["request.offer"]);
+    const [step] = await db.select({ data: events.data }).from(events).where(eq(events.requestId, requestId));
+    expect(step!.data).toMatchObject({
+      to: "offered",
+      offerId: offer.offerId,
+      expertId: offer.expertId,
+      rank: 1,
+      manual: false,
+      reasons: expect.any(Array),
+    });
     const [note] = await db
       .select()
       .from(notifications)
@@ -304,16 +313,22 @@ describe("admin overrides", () => {
     expect(await requestRow(requestId)).toMatchObject({ status: "accepted", assignedExpertId: team[1]!.expertId });
     expect(await eventTypes(requestId)).toEqual([
       "request.offer",
-      "offer.created",
       "request.accept",
-      "offer.accepted",
       "request.reassign",
       "offer.withdrawn",
       "request.offer",
-      "offer.created",
       "request.accept",
-      "offer.accepted",
     ]);
+    const [accepted] = await db
+      .select({ actorRole: events.actorRole, data: events.data })
+      .from(events)
+      .where(eq(events.requestId, requestId))
+      .orderBy(desc(events.id))
+      .limit(1);
+    expect(accepted).toMatchObject({
+      actorRole: "expert",
+      data: { to: "accepted", offerId: result.next!.offerId, expertId: team[1]!.expertId, expertName: expect.any(String) },
+    });
   });
 });
 

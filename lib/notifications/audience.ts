@@ -1,7 +1,7 @@
 import { and, eq, isNull, or } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
 import { experts, offers, requests, users } from "@/db/schema";
-import { isWithinRegion } from "@/lib/regions";
+import { isWithinRegion } from "@/lib/regions/codes";
 
 /** The people who follow a request, by the part they play in it. */
 type Party =

@@ -3,7 +3,7 @@ import type { DbOrTx } from "@/db";
 import { requests } from "@/db/schema";
 import type { Actor } from "@/lib/authz";
 import { notFound } from "@/lib/errors";
-import { isWithinRegion } from "@/lib/regions";
+import { isWithinRegion } from "@/lib/regions/codes";
 import { visibleRequests } from "./scope";
 
 /** The columns the use cases decide on. */

@@ -5,7 +5,7 @@ import { requirePermission, type Actor } from "@/lib/authz";
 import { todayInShanghai } from "@/lib/clock";
 import { uuidParam } from "@/lib/validation";
 import { ACTIVE_CASE_STATUSES } from "@/lib/requests/state-machine";
-import { servesRegion } from "./region-match";
+import { servesRegion } from "./serves-region";
 import type { RosterQuery } from "./schemas";
 import { escapeLike, normalizeSearchText } from "./search-text";
 import { EXPIRING_WITHIN_DAYS, expertStanding, isExpiringSoon } from "./standing";

@@ -7,7 +7,7 @@ import { notFound } from "@/lib/errors";
 import { todayInShanghai } from "@/lib/clock";
 import { uuidParam } from "@/lib/validation";
 import { ACTIVE_CASE_STATUSES } from "@/lib/requests/state-machine";
-import { servesRegion } from "./region-match";
+import { servesRegion } from "./serves-region";
 import type { DirectoryQuery } from "./schemas";
 import { directorySearch } from "./search-sql";
 import { expertStanding } from "./standing";

@@ -7,7 +7,7 @@ import { can } from "@/lib/authz";
 import { getT } from "@/lib/i18n/server";
 import { listSpecialties } from "@/lib/reference-data";
 import { ACCEPT_ATTRIBUTE } from "@/lib/requests/attachment-type";
-import { zoneRegionGroups } from "@/lib/requests/region-choices";
+import { zoneRegionGroups } from "@/lib/regions/zone-groups";
 import { getPublicProfile } from "@/lib/roster/queries";
 import { fileRequestAction } from "../actions";
 

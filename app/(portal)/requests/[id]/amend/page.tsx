@@ -10,7 +10,7 @@ import { fenToYuanString } from "@/lib/money";
 import { listSpecialties } from "@/lib/reference-data";
 import { ACCEPT_ATTRIBUTE } from "@/lib/requests/attachment-type";
 import { getRequestDetail } from "@/lib/requests/queries";
-import { zoneRegionGroups } from "@/lib/requests/region-choices";
+import { zoneRegionGroups } from "@/lib/regions/zone-groups";
 import { amendRequestAction } from "../../actions";
 
 export const dynamic = "force-dynamic";

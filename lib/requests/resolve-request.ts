@@ -37,11 +37,11 @@ export async function resolveRequest(actor: Actor | null, requestId: string, sum
     });
     await enqueue(
       tx,
-      "request.autoClose",
+      "request.auto-close",
       { requestId: request.id },
       {
         startAfter: new Date(Date.now() + AUTO_CLOSE_DAYS * 86_400_000 + 60_000),
-        singletonKey: `request.autoClose:${request.id}`,
+        singletonKey: `request.auto-close:${request.id}`,
       },
     );
     await notify(tx, {

@@ -9,7 +9,7 @@ import { hasCurrentAppointment } from "@/lib/roster/term";
 import { lockRequestOfOffer } from "@/lib/requests/lock";
 import { ACTIVE_CASE_STATUSES, applyTransition } from "@/lib/requests/state-machine";
 import { lockExpert } from "./lock-expert";
-import { offerNotAnswerable } from "./offer-state";
+import { offerNotAnswerable } from "./offer-not-answerable";
 import { routingTransaction } from "./transaction";
 
 /**

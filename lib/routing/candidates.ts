@@ -5,7 +5,7 @@ import { currentTime, todayInShanghai } from "@/lib/clock";
 import { loadCandidateFacts } from "./candidate-rows";
 import { exclusionOf } from "./exclusions";
 import type { Reason } from "./reasons";
-import { loadRoutingRequest } from "./request-context";
+import { loadRoutingRequest } from "./load-routing-request";
 import { readRoutingSnapshot } from "./routing-snapshot";
 import type { RoutingSettings } from "./schemas";
 import { Ranking, type RankedCandidate } from "./ranking";

@@ -14,7 +14,7 @@ import { acceptOffer } from "./accept-offer";
 import { listCandidates, rankEligible } from "./candidates";
 import { declineOffer } from "./decline-offer";
 import { expireDueOffers, expireOffer } from "./expire-offers";
-import { loadRoutingRequest } from "./request-context";
+import { loadRoutingRequest } from "./load-routing-request";
 import { reassignCase } from "./reassign";
 import { remindOffer } from "./remind-offer";
 import { routeRequest } from "./route-request";

@@ -6,8 +6,8 @@ import { recordEvent } from "@/lib/events/record-event";
 import { offerToNextCandidate } from "./cascade";
 import { clockSql, currentTime } from "@/lib/clock";
 import { lockRequestOfOffer } from "@/lib/requests/lock";
-import { offerNotAnswerable } from "./offer-state";
-import { loadRoutingRequest } from "./request-context";
+import { offerNotAnswerable } from "./offer-not-answerable";
+import { loadRoutingRequest } from "./load-routing-request";
 import type { DeclineReason } from "./schemas";
 import { routingTransaction } from "./transaction";
 

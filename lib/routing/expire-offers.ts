@@ -6,7 +6,7 @@ import { enqueue } from "@/lib/jobs/queue";
 import { lockRequestOfOffer } from "@/lib/requests/lock";
 import { offerToNextCandidate } from "./cascade";
 import { clockSql } from "@/lib/clock";
-import { loadRoutingRequest } from "./request-context";
+import { loadRoutingRequest } from "./load-routing-request";
 import { routingTransaction } from "./transaction";
 
 /**

@@ -6,7 +6,7 @@ import { openSecondConnection, useTestDatabase } from "@/test/database";
 import { createEnterpriseActor, createExpertActor } from "@/test/fixtures";
 import { createTriagedRequest } from "@/test/routing-fixtures";
 import { rankEligible } from "./candidates";
-import { loadRoutingRequest } from "./request-context";
+import { loadRoutingRequest } from "./load-routing-request";
 
 useTestDatabase();
 

@@ -16,7 +16,5 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     reporters: ["default"],
-    // CI machines are shared and loaded: one retry absorbs a timing hiccup, never a real failure twice.
-    retry: process.env.CI ? 1 : 0,
   },
 });

@@ -1,6 +1,7 @@
 import { prepareEmbeddedDatabase } from "@/db/embedded";
 import { env } from "@/lib/env";
-import { startWorkers } from "@/lib/jobs/queue";
+import { registerJobHandlers, startWorkers } from "@/lib/jobs/queue";
+import { jobHandlers } from "@/lib/jobs/registry";
 import { tryNowThenRetry } from "@/lib/jobs/retry";
 
 /**
@@ -12,6 +13,7 @@ import { tryNowThenRetry } from "@/lib/jobs/retry";
 export async function startServerProcess(): Promise<void> {
   if (env().NEXT_PHASE === "phase-production-build") return;
   await prepareEmbeddedDatabase();
+  registerJobHandlers(jobHandlers);
   const { ok, done } = await tryNowThenRetry(() => startWorkers(), {
     onFailure: (error, attempt, retryInMs) =>
       console.error(`Background workers did not start (attempt ${attempt}); trying again in ${retryInMs / 1000} s`, error),

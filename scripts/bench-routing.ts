@@ -16,7 +16,7 @@ import { openPostgres, rowsOf } from "@/db";
 import { migrateDatabase } from "@/db/migrate";
 import { seedReferenceData } from "@/db/seed/reference";
 import { rankEligible } from "@/lib/routing/candidates";
-import { loadRoutingRequest } from "@/lib/routing/request-context";
+import { loadRoutingRequest } from "@/lib/routing/load-routing-request";
 
 const EXPERTS = 10_000;
 const CONFLICTS_PER_EXPERT = 20;

@@ -5,7 +5,8 @@ import postgres from "postgres";
 import { afterAll, beforeAll, inject } from "vitest";
 import { sql } from "drizzle-orm";
 import { db, openPostgres, rowsOf, setDatabase, pgliteDatabase, type Database } from "@/db";
-import { getBoss } from "@/lib/jobs/queue";
+import { getBoss, registerJobHandlers } from "@/lib/jobs/queue";
+import { jobHandlers } from "@/lib/jobs/registry";
 
 async function openFresh(): Promise<Database> {
   const config = inject("testDatabase");
@@ -42,6 +43,7 @@ export async function openSecondConnection(): Promise<postgres.Sql | null> {
 export function useTestDatabase(): { current: () => Database } {
   let database: Database | undefined;
   beforeAll(async () => {
+    registerJobHandlers(jobHandlers);
     database = await openFresh();
     setDatabase(database);
     // Start the job queue before any transaction: PGlite has one connection.

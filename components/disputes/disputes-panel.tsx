@@ -4,7 +4,7 @@ import type { Actor } from "@/lib/authz";
 import { getRequestDisputes, getRequestLedger } from "@/lib/disputes/queries";
 import { AppError } from "@/lib/errors";
 import type { Locale } from "@/lib/i18n/catalog";
-import { todayInShanghai } from "@/lib/i18n/format";
+import { todayInShanghai } from "@/lib/clock";
 import type { Translate } from "@/lib/i18n/translate";
 import { formatFen } from "@/lib/money";
 import type { DisputeActions } from "./actions-context";

@@ -3,7 +3,7 @@ import { Button } from "@/components/ui/button";
 import { inputClass } from "@/components/ui/field";
 import { channels, requestCategories, requestStatuses, urgencies } from "@/lib/enums";
 import type { Translate } from "@/lib/i18n/translate";
-import type { RegionGroup } from "@/lib/requests/region-choices";
+import type { RegionGroup } from "@/lib/regions/zone-groups";
 
 type FilterName = "status" | "category" | "region" | "channel" | "urgency" | "dates" | "attention";
 

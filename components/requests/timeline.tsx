@@ -18,20 +18,9 @@ function actorLabel(t: Translate, role: string, data: Record<string, unknown> | 
 /** The request's history: what happened, who did it (by role), when, and why. */
 export function Timeline({ events, t, locale }: { events: RequestDetail["events"]; t: Translate; locale: Locale }) {
   if (!events.length) return <p className="text-sm text-slate-600">{t("requests.detail.timelineEmpty")}</p>;
-  // One step is sometimes recorded twice (the request's transition and the offer's own event): show it once.
-  const shown = events.filter((event, index) => {
-    const before = events[index - 1];
-    return !(
-      before &&
-      eventLabel(t, locale, before.type) === eventLabel(t, locale, event.type) &&
-      before.actorRole === event.actorRole &&
-      (before.reason ?? "") === (event.reason ?? "") &&
-      Math.abs(new Date(event.at).getTime() - new Date(before.at).getTime()) < 60_000
-    );
-  });
   return (
     <ol className="relative space-y-4 border-l-2 border-slate-200 pl-5">
-      {shown.map((event, index) => (
+      {events.map((event, index) => (
         <li key={`${event.type}-${index}`} className="relative">
           <span aria-hidden className="absolute top-1.5 -left-[27px] h-3 w-3 rounded-full border-2 border-white bg-brand-600" />
           <p className="text-sm font-medium text-slate-900">{eventLabel(t, locale, event.type)}</p>

@@ -5,7 +5,8 @@ import { RegionPicker } from "@/components/roster/region-picker";
 import type { ServiceMode } from "@/lib/enums";
 import { useT } from "@/lib/i18n/client";
 import { languageCodes } from "@/lib/roster/languages";
-import { ZONE_REGION_CODES, type RegionOption } from "@/lib/roster/region-options";
+import type { RegionOption } from "@/lib/regions/options";
+import { ZONE_COUNTIES } from "@/lib/regions/zone";
 
 /** What an expert offers (specialties, regions served, languages, service modes): the same fields in the application and the profile. */
 export function ExpertServiceFields({
@@ -36,7 +37,7 @@ export function ExpertServiceFields({
         name="regions"
         label={t("roster.fields.regions")}
         regions={regions}
-        quickPicks={ZONE_REGION_CODES}
+        quickPicks={ZONE_COUNTIES}
         defaultValues={defaults.regions}
         hint={t("roster.apply.regionsHint")}
         error={error("regions")}

@@ -3,7 +3,7 @@
 import { useId, useMemo, useState } from "react";
 import { inputClass } from "@/components/ui/field";
 import { useT } from "@/lib/i18n/client";
-import type { RegionOption } from "@/lib/roster/region-options";
+import type { RegionOption } from "@/lib/regions/options";
 
 /**
  * Chooses one or several regions by typing part of a name (or a code): the many regions of the

@@ -1,4 +1,4 @@
-import type { RegionOption } from "@/lib/roster/region-options";
+import type { RegionOption } from "@/lib/regions/options";
 
 const indent: Record<RegionOption["level"], string> = { province: "", city: "\u3000", county: "\u3000\u3000", town: "\u3000\u3000\u3000" };
 

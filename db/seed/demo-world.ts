@@ -340,8 +340,8 @@ export async function seedDemoWorldInTx(tx: Tx, passwordHash: string, now = new 
           createdAt: pending ? new Date(now.getTime() - random.int(1, 8) * 3_600_000) : offeredAt,
           answeredAt: pending ? null : acceptedAt,
         });
-        await event("offer.created", offeredAt, { id: null, role: "system" });
-        if (!pending) await event("offer.accepted", acceptedAt, { id: assigned.userId, role: "expert" });
+        await event("request.offer", offeredAt, { id: null, role: "system" });
+        if (!pending) await event("request.accept", acceptedAt, { id: assigned.userId, role: "expert" });
       }
       if (reached("in_progress"))
         await event("request.in_progress", new Date(acceptedAt.getTime() + 3_600_000), { id: assigned!.userId, role: "expert" });

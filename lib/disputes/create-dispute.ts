@@ -2,8 +2,9 @@ import { disputes } from "@/db/schema";
 import { requirePermission, type Actor } from "@/lib/authz";
 import { recordEvent } from "@/lib/events/record-event";
 import { fenToJson } from "@/lib/money";
+import { audienceOf } from "@/lib/notifications/audience";
 import { notify } from "@/lib/notifications/notify";
-import { filerUserIds, loadCaseForParty } from "@/lib/requests/access";
+import { loadCaseForParty } from "@/lib/requests/access";
 import { applyTransition } from "@/lib/requests/state-machine";
 import { inTransaction } from "@/lib/transaction";
 import { ensureRoomInTotals } from "./ledger-limits";
@@ -44,7 +45,7 @@ export async function createDispute(actor: Actor | null, requestId: string, inpu
     if (status === "accepted") {
       await applyTransition(tx, writer, request.id, "start");
       await notify(tx, {
-        userIds: await filerUserIds(tx, request),
+        userIds: await audienceOf(tx, "request.start", request),
         kind: "request.status",
         requestId: request.id,
         data: { title: request.title, status: "in_progress" },

@@ -8,10 +8,10 @@ import { POST as postResponse } from "@/app/api/v1/recoveries/[id]/response/rout
 import { db } from "@/db";
 import { disputes, events, notifications, recoveries, requests } from "@/db/schema";
 import type { Actor } from "@/lib/authz";
-import { todayInShanghai } from "@/lib/i18n/format";
+import { todayInShanghai } from "@/lib/clock";
 import { useTestDatabase } from "@/test/database";
 import { bearerFor, createAdminActor, createEnterpriseActor, createExpertActor, createStationActor } from "@/test/fixtures";
-import { createAcceptedCase } from "./case-fixture";
+import { createAcceptedCase } from "@/test/accepted-case";
 import { bulkUpdateDisputes } from "./update-dispute";
 
 useTestDatabase();

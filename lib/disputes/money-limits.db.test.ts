@@ -12,7 +12,7 @@ import { MAX_SAFE_FEN } from "@/lib/money";
 import { fileRequestApiSchema } from "@/lib/requests/schemas";
 import { useTestDatabase } from "@/test/database";
 import { bearerFor, createAdminActor, createEnterpriseActor, createExpertActor } from "@/test/fixtures";
-import { createAcceptedCase } from "./case-fixture";
+import { createAcceptedCase } from "@/test/accepted-case";
 
 useTestDatabase();
 

@@ -4,8 +4,8 @@ import { requirePermission, type Actor } from "@/lib/authz";
 import { invalidField } from "@/lib/errors";
 import { recordEvent } from "@/lib/events/record-event";
 import { fenToJson } from "@/lib/money";
+import { audienceOf } from "@/lib/notifications/audience";
 import { notify } from "@/lib/notifications/notify";
-import { filerUserIds } from "@/lib/requests/access";
 import { inTransaction } from "@/lib/transaction";
 import { ledgerEntryColumns, type LedgerEntry } from "./ledger-entry";
 import { ensureRoomInTotals } from "./ledger-limits";
@@ -64,7 +64,7 @@ export async function recordRecovery(actor: Actor | null, disputeId: string, inp
       },
     });
     await notify(tx, {
-      userIds: await filerUserIds(tx, request),
+      userIds: await audienceOf(tx, "recovery.recorded", request),
       kind: "recovery.recorded",
       requestId: request.id,
       data: { title: request.title, amountFen: fenToJson(input.amountFen) },

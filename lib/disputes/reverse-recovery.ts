@@ -4,8 +4,8 @@ import { requirePermission, type Actor } from "@/lib/authz";
 import { conflict, isUniqueViolation } from "@/lib/errors";
 import { recordEvent } from "@/lib/events/record-event";
 import { fenToJson } from "@/lib/money";
+import { audienceOf } from "@/lib/notifications/audience";
 import { notify } from "@/lib/notifications/notify";
-import { filerUserIds } from "@/lib/requests/access";
 import { inTransaction } from "@/lib/transaction";
 import { ledgerEntryColumns, type LedgerEntry } from "./ledger-entry";
 import { loadRecoveryForParty, lockRequestIn } from "./load";
@@ -55,7 +55,7 @@ export async function reverseRecovery(actor: Actor | null, recoveryId: string, r
         data: { disputeId: entry.disputeId, reverses: entry.id, amountFen: fenToJson(-entry.amountFen) },
       });
       await notify(tx, {
-        userIds: await filerUserIds(tx, request),
+        userIds: await audienceOf(tx, "recovery.reversed", request),
         kind: "recovery.reversed",
         requestId: entry.requestId,
         data: { title: request.title, amountFen: fenToJson(-entry.amountFen), reason },

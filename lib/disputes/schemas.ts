@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { disputeKinds, disputeStatuses, recoveryMethods } from "@/lib/enums";
-import { todayInShanghai } from "@/lib/i18n/format";
+import { todayInShanghai } from "@/lib/clock";
 import { dateField, fenField, optionalCreditCodeField, optionalText, requiredText, yuanField } from "@/lib/validation";
 
 // One schema per input, shared by the API (integer fen) and the forms (typed yuan, parsed as text).

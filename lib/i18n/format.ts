@@ -1,6 +1,5 @@
+import { TIME_ZONE } from "@/lib/clock";
 import type { Locale } from "./catalog";
-
-const TIME_ZONE = "Asia/Shanghai";
 
 // Making an Intl formatter costs far more than using one: each kind is made once per locale.
 const formatters = new Map<string, Intl.DateTimeFormat | Intl.NumberFormat>();
@@ -36,13 +35,6 @@ export function formatDate(value: Date | string, locale: Locale): string {
     () => new Intl.DateTimeFormat(locale, { timeZone: TIME_ZONE, year: "numeric", month: "short", day: "numeric" }),
   );
   return formatter.format(date);
-}
-
-/** Today's date in Asia/Shanghai as "YYYY-MM-DD". */
-export function todayInShanghai(now = new Date()): string {
-  return memo("today", () => new Intl.DateTimeFormat("en-CA", { timeZone: TIME_ZONE, year: "numeric", month: "2-digit", day: "2-digit" })).format(
-    now,
-  );
 }
 
 export function formatCount(value: number, locale: Locale): string {

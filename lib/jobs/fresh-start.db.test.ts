@@ -5,13 +5,15 @@ import postgres from "postgres";
 import { afterEach, describe, expect, inject, it } from "vitest";
 import { database as currentDatabase, openPostgres, pgliteDatabase, rowsOf, setDatabase, type Database } from "@/db";
 import { migrateDatabase } from "@/db/migrate";
-import { enqueue, getBoss, prepareJobQueue, startWorkers, stopBoss } from "./queue";
+import { enqueue, getBoss, prepareJobQueue, registerJobHandlers, startWorkers, stopBoss } from "./queue";
+import { jobHandlers } from "./registry";
 
 /**
  * The first start of the app on a database nobody has used: the queue must start on the app's own
  * (pooled) connection settings, and a start that failed must not be the answer for ever after.
  */
 const config = inject("testDatabase");
+registerJobHandlers(jobHandlers);
 const cleanups: (() => Promise<void>)[] = [];
 
 afterEach(async () => {
@@ -46,7 +48,9 @@ function use(database: Database): Database {
 const jobState = async (id: string) =>
   rowsOf<{ state: string }>(await currentDatabase().db.execute(sql`select state from pgboss.job where data->>'note' = ${id}`))[0]?.state;
 
-describe("the job queue on a fresh database", () => {
+// Each test builds an empty database from nothing (migrations and the queue's own schema): on a
+// shared, loaded machine that alone can take most of the default 30 s, so these get longer.
+describe("the job queue on a fresh database", { timeout: 120_000 }, () => {
   it("starts after migrating on the app's pooled connection, runs its maintenance, and works a job", async () => {
     const url = config.kind === "postgres" ? await emptyServerDatabase(config.serverUrl) : null;
     // The app's handle: a pool of ten on a server (postgres.js refuses `BEGIN … COMMIT` scripts on it).

@@ -5,7 +5,7 @@ import { db, rowsOf } from "@/db";
 import { useTestDatabase } from "@/test/database";
 import { MAINTENANCE_INTERVAL_SECONDS, queuePolicies } from "./policy";
 import { enqueue, getBoss } from "./queue";
-import type { JobName } from "./registry";
+import type { JobName } from "./names";
 
 useTestDatabase();
 

@@ -1,4 +1,4 @@
-import type { JobName } from "./registry";
+import type { JobName } from "./names";
 
 /**
  * How often the queue looks for jobs whose worker died (a crash, a deploy) and hands them back.
@@ -35,9 +35,24 @@ export const queuePolicies: Record<JobName, QueuePolicy> = {
   "notification.email": mail,
   "account.password-link": mail,
   "account.reset-requested": standard,
-  "request.autoClose": standard,
-  "request.autoCloseSweep": sweep,
+  "request.auto-close": standard,
+  "request.auto-close-sweep": sweep,
   "routing.expire-offer": standard,
   "routing.remind-offer": standard,
   "routing.expire-due-offers": sweep,
+  "auth.prune-login-throttle": sweep,
 };
+
+/** Recurring jobs (cron, Asia/Shanghai), registered with pg-boss's scheduler where workers start. */
+export const jobSchedules: Partial<Record<JobName, string>> = {
+  "request.auto-close-sweep": "17 3 * * *",
+  "routing.expire-due-offers": "*/5 * * * *",
+  "auth.prune-login-throttle": "41 * * * *",
+};
+
+/**
+ * Names jobs had before job names took one style: their schedules are dropped where workers start.
+ * A job still waiting under an old name is left to the sweeps (request.auto-close-sweep closes an
+ * overdue resolved request whatever became of its own job).
+ */
+export const retiredJobNames = ["request.autoClose", "request.autoCloseSweep"] as const;

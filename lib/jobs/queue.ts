@@ -1,7 +1,7 @@
 import PgBoss from "pg-boss";
 import { database, type Database, type DbOrTx } from "@/db";
-import { MAINTENANCE_INTERVAL_SECONDS, queuePolicies } from "./policy";
-import { jobHandlers, jobSchedules, type JobName } from "./registry";
+import type { JobData, JobHandlers, JobName } from "./names";
+import { jobSchedules, MAINTENANCE_INTERVAL_SECONDS, queuePolicies, retiredJobNames } from "./policy";
 import { sqlAdapter } from "./sql-adapter";
 
 /**
@@ -10,9 +10,28 @@ import { sqlAdapter } from "./sql-adapter";
  */
 // Kept on globalThis like the db handle: instrumentation and the route bundles are separate module
 // graphs, and a second queue started from inside a PGlite transaction would wait on it forever.
-const holder = globalThis as unknown as { __clcrBosses?: WeakMap<Database, Promise<PgBoss>>; __clcrWorking?: WeakSet<PgBoss> };
+const holder = globalThis as unknown as {
+  __clcrBosses?: WeakMap<Database, Promise<PgBoss>>;
+  __clcrWorking?: WeakSet<PgBoss>;
+  __clcrJobHandlers?: JobHandlers;
+};
 const bosses = (holder.__clcrBosses ??= new WeakMap<Database, Promise<PgBoss>>());
 const working = (holder.__clcrWorking ??= new WeakSet<PgBoss>());
+const jobNames = Object.keys(queuePolicies) as JobName[];
+
+/**
+ * Gives the queue what runs each job (lib/jobs/registry.ts), once, where a process starts. The
+ * queue does not import the handlers itself: they reach most of the domain, which enqueues jobs.
+ */
+export function registerJobHandlers(handlers: JobHandlers): void {
+  holder.__clcrJobHandlers = handlers;
+}
+
+function registeredHandlers(): JobHandlers {
+  const handlers = holder.__clcrJobHandlers;
+  if (!handlers) throw new Error("no job handlers are registered: call registerJobHandlers where the process starts");
+  return handlers;
+}
 
 /**
  * Where pg-boss sends its own SQL. Its schema changes and maintenance are multi-statement scripts
@@ -30,7 +49,7 @@ function connection(target: Database): { connectionString: string; max: number; 
 
 /** Creates every registered queue that is missing and brings each one's options up to date. */
 async function ensureQueues(boss: PgBoss): Promise<void> {
-  for (const name of Object.keys(jobHandlers) as JobName[]) {
+  for (const name of jobNames) {
     const { expireInSeconds, retryLimit, retryDelay, retryBackoff } = queuePolicies[name];
     const options = { name, expireInSeconds, retryLimit, retryDelay, retryBackoff };
     await boss.createQueue(name, options);
@@ -101,7 +120,7 @@ export async function stopBoss(target: Database = database()): Promise<void> {
 export async function enqueue<N extends JobName>(
   handle: DbOrTx,
   name: N,
-  data: Parameters<(typeof jobHandlers)[N]>[0],
+  data: JobData[N],
   options: { startAfter?: Date; singletonKey?: string } = {},
 ): Promise<void> {
   const boss = await getBoss();
@@ -109,9 +128,9 @@ export async function enqueue<N extends JobName>(
 }
 
 /** Runs one job; a job that throws is failed (and so retried) on its own. Answers whether it succeeded. */
-async function runJob(boss: PgBoss, name: JobName, job: PgBoss.Job<unknown>): Promise<boolean> {
+async function runJob(boss: PgBoss, handlers: JobHandlers, name: JobName, job: PgBoss.Job<unknown>): Promise<boolean> {
   try {
-    await (jobHandlers[name] as (data: unknown) => Promise<void>)(job.data);
+    await (handlers[name] as (data: unknown) => Promise<unknown>)(job.data);
     return true;
   } catch (error) {
     await boss.fail(name, job.id, { message: error instanceof Error ? error.message : String(error) });
@@ -124,19 +143,21 @@ async function runJob(boss: PgBoss, name: JobName, job: PgBoss.Job<unknown>): Pr
  * processes). Safe to call again after a failure: a half-started queue is stopped and started anew.
  */
 export async function startWorkers(target: Database = database()): Promise<void> {
+  const handlers = registeredHandlers();
   const boss = await getBoss(target);
   if (working.has(boss)) return;
   try {
+    for (const name of retiredJobNames) await boss.unschedule(name);
     for (const [name, cron] of Object.entries(jobSchedules)) {
       await boss.schedule(name, cron, {}, { tz: "Asia/Shanghai" });
     }
-    for (const name of Object.keys(jobHandlers) as JobName[]) {
+    for (const name of jobNames) {
       const { workers, batchSize } = queuePolicies[name];
       for (let i = 0; i < workers; i++) {
         // A batch runs side by side, so one slow job holds up no other; pg-boss completes the batch
         // when this returns, and those that failed are failed already.
         await boss.work(name, { pollingIntervalSeconds: 2, batchSize }, async (jobs) => {
-          await Promise.all(jobs.map((job) => runJob(boss, name, job)));
+          await Promise.all(jobs.map((job) => runJob(boss, handlers, name, job)));
         });
       }
     }
@@ -152,6 +173,7 @@ export async function startWorkers(target: Database = database()): Promise<void>
  * many failed (failures stay in the queue for retry). For tests and scripts.
  */
 export async function drainJobs(name: JobName): Promise<{ ran: number; failed: number }> {
+  const handlers = registeredHandlers();
   const boss = await getBoss();
   let ran = 0;
   let failed = 0;
@@ -160,7 +182,7 @@ export async function drainJobs(name: JobName): Promise<{ ran: number; failed: n
     if (!jobs.length) return { ran, failed };
     for (const job of jobs) {
       ran += 1;
-      if (await runJob(boss, name, job)) await boss.complete(name, job.id);
+      if (await runJob(boss, handlers, name, job)) await boss.complete(name, job.id);
       else failed += 1;
     }
   }

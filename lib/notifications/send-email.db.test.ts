@@ -6,7 +6,7 @@ import { db } from "@/db";
 import { experts, users } from "@/db/schema";
 import type { Actor } from "@/lib/authz";
 import { drainJobs } from "@/lib/jobs/queue";
-import { fileAs } from "@/lib/requests/test-support";
+import { fileAs } from "@/test/request-fixtures";
 import { triageRequest } from "@/lib/requests/triage-request";
 import { useTestDatabase } from "@/test/database";
 import { createAdminActor, createEnterpriseActor, createExpertActor } from "@/test/fixtures";

@@ -2,7 +2,8 @@ import { and, count, eq, gt, inArray, lte, type SQL } from "drizzle-orm";
 import { db } from "@/db";
 import { expertApplications, experts, offers, requests } from "@/db/schema";
 import { requirePermission, type Actor } from "@/lib/authz";
-import { todayInShanghai } from "@/lib/i18n/format";
+import { ACTIVE_CASE_STATUSES } from "@/lib/requests/state-machine";
+import { currentTime, todayInShanghai } from "@/lib/clock";
 import { visibleRequests } from "@/lib/requests/scope";
 
 /** The admin's working counts, within their region scope. */
@@ -11,11 +12,11 @@ export async function getAdminOverview(actor: Actor) {
   const scope = visibleRequests(actor);
   const countRequests = async (condition: SQL) => (await db.select({ n: count() }).from(requests).where(and(scope, condition)))[0]?.n ?? 0;
   const today = todayInShanghai();
-  const in90 = new Date(Date.now() + 90 * 86_400_000).toISOString().slice(0, 10);
+  const in90 = todayInShanghai(new Date(currentTime().getTime() + 90 * 86_400_000));
   const [awaitingTriage, needsAttention, activeCases, [pendingOffers], [pendingApplications], [expiringSoon]] = await Promise.all([
     countRequests(eq(requests.status, "submitted")),
     countRequests(eq(requests.needsAttention, true)),
-    countRequests(inArray(requests.status, ["accepted", "in_progress"])),
+    countRequests(inArray(requests.status, ACTIVE_CASE_STATUSES)),
     db
       .select({ n: count() })
       .from(offers)

@@ -1,7 +1,9 @@
-import { sql } from "drizzle-orm";
+import { inArray, sql } from "drizzle-orm";
 import { db, rowsOf, type DbOrTx } from "@/db";
+import { requests } from "@/db/schema";
 import { requestStatuses, type RequestStatus } from "@/lib/enums";
 import { requirePermission, type Actor } from "@/lib/authz";
+import { ACTIVE_CASE_STATUSES } from "@/lib/requests/state-machine";
 import { groupedFigures } from "./figures";
 import type { Period } from "./period";
 import { reportScope, requestInScope, type ReportScope } from "./scope";
@@ -53,7 +55,7 @@ export async function caseloadPerExpert(scope: ReportScope, handle: DbOrTx = db)
     await handle.execute(sql`
       select experts.id as expert_id, experts.name, experts.capacity, count(*)::int as active
       from requests join experts on experts.id = requests.assigned_expert_id
-      where requests.status in ('accepted', 'in_progress') and ${requestInScope(scope)}
+      where ${inArray(requests.status, ACTIVE_CASE_STATUSES)} and ${requestInScope(scope)}
       group by 1, 2, 3 order by 4 desc, 2 limit 20`),
   );
   return rows.map((r) => ({ expertId: r.expert_id, name: r.name, capacity: Number(r.capacity), active: Number(r.active) }));

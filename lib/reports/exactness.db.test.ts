@@ -9,7 +9,7 @@ import { db, rowsOf } from "@/db";
 import { disputes, requestSpecialties, requests } from "@/db/schema";
 import { disputeStatuses } from "@/lib/enums";
 import type { Actor } from "@/lib/authz";
-import { createAcceptedCase } from "@/lib/disputes/case-fixture";
+import { createAcceptedCase } from "@/test/accepted-case";
 import { createDispute } from "@/lib/disputes/create-dispute";
 import { recordRecovery } from "@/lib/disputes/record-recovery";
 import { reverseRecovery } from "@/lib/disputes/reverse-recovery";

@@ -1,4 +1,4 @@
-import { todayInShanghai } from "@/lib/i18n/format";
+import { todayInShanghai } from "@/lib/clock";
 
 /**
  * A report period: whole calendar days from `from` to `to` inclusive, in Asia/Shanghai. When it

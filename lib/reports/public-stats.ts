@@ -1,6 +1,7 @@
 import { count, inArray, like, sql } from "drizzle-orm";
 import { db, rowsOf } from "@/db";
 import { experts, regions } from "@/db/schema";
+import { ZONE_COUNTIES, isZoneCounty } from "@/lib/regions/zone";
 import { hasCurrentAppointment } from "@/lib/roster/term";
 
 export interface PublicStats {
@@ -10,9 +11,6 @@ export interface PublicStats {
   disputesResolved: number;
   recoveredFen: bigint;
 }
-
-/** The districts of the Qingpu–Wujiang–Jiashan demonstration zone, in the order the impact page shows them. */
-export const zoneDistricts = ["330421", "310118", "320509"] as const;
 
 interface Totals {
   requests_filed: number;
@@ -55,7 +53,7 @@ export async function getImpactFigures() {
     db.execute(sql`select extract(year from month)::int as year, ${totalsSql} from report_rollups where dimension = 'all' group by 1 order by 1`),
     db.execute(sql`select county, ${totalsSql} from report_rollups where dimension = 'all' group by 1`),
     Promise.all(
-      zoneDistricts.map((code) =>
+      ZONE_COUNTIES.map((code) =>
         db
           .select({ n: count() })
           .from(experts)
@@ -65,18 +63,18 @@ export async function getImpactFigures() {
     db
       .select({ code: regions.code, nameZh: regions.nameZh, nameEn: regions.nameEn })
       .from(regions)
-      .where(inArray(regions.code, [...zoneDistricts])),
+      .where(inArray(regions.code, [...ZONE_COUNTIES])),
   ]);
   const byYear = rowsOf<Totals & { year: number }>(byYearRows).map((r) => ({ year: Number(r.year), ...fromTotals(r) }));
   const counties = rowsOf<Totals & { county: string }>(byCountyRows);
-  const districts = zoneDistricts.map((code, i) => ({
+  const districts = ZONE_COUNTIES.map((code, i) => ({
     code,
     nameZh: names.find((n) => n.code === code)?.nameZh ?? code,
     nameEn: names.find((n) => n.code === code)?.nameEn ?? code,
     expertsActive: expertRows[i]?.[0]?.n ?? 0,
     ...fromTotals(counties.find((c) => c.county === code)),
   }));
-  const outside = counties.filter((c) => !(zoneDistricts as readonly string[]).includes(c.county)).map(fromTotals);
+  const outside = counties.filter((c) => !isZoneCounty(c.county)).map(fromTotals);
   const other = outside.reduce(
     (acc, r) => ({
       requestsFiled: acc.requestsFiled + r.requestsFiled,

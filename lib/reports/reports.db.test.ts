@@ -7,7 +7,7 @@ import { GET as statsRoute } from "@/app/api/v1/stats/route";
 import { db, rowsOf } from "@/db";
 import { disputes, requests } from "@/db/schema";
 import type { Actor } from "@/lib/authz";
-import { createAcceptedCase } from "@/lib/disputes/case-fixture";
+import { createAcceptedCase } from "@/test/accepted-case";
 import { createDispute } from "@/lib/disputes/create-dispute";
 import { recordRecovery } from "@/lib/disputes/record-recovery";
 import { reverseRecovery } from "@/lib/disputes/reverse-recovery";

@@ -1,7 +1,7 @@
 import { sql, type SQL } from "drizzle-orm";
 import { requests } from "@/db/schema";
 import type { Actor } from "@/lib/authz";
-import { regionPrefix, withinRegion } from "@/lib/regions";
+import { regionPrefix, withinRegion } from "@/lib/regions/codes";
 import type { Period } from "./period";
 
 /** What part of the data a report covers and how it may be computed, from the admin's region scope. */

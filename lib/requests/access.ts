@@ -1,9 +1,9 @@
-import { and, eq, isNull, or } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
-import { experts, requests, users } from "@/db/schema";
+import { requests } from "@/db/schema";
 import type { Actor } from "@/lib/authz";
 import { notFound } from "@/lib/errors";
-import { isWithinRegion } from "@/lib/regions";
+import { isWithinRegion } from "@/lib/regions/codes";
 import { visibleRequests } from "./scope";
 
 /** The columns the use cases decide on. */
@@ -55,34 +55,4 @@ export async function loadCaseForParty(handle: DbOrTx, actor: Actor, requestId: 
   const request = await loadVisibleRequest(handle, actor, requestId);
   if (!isCaseParty(actor, request)) throw notFound();
   return request;
-}
-
-/** The accounts that follow a request from the filing side: the company's members and the station's staff. */
-export async function filerUserIds(handle: DbOrTx, request: Pick<RequestCore, "enterpriseId" | "stationId">): Promise<string[]> {
-  const rows = await handle
-    .select({ id: users.id })
-    .from(users)
-    .where(
-      and(
-        isNull(users.disabledAt),
-        or(eq(users.enterpriseId, request.enterpriseId), request.stationId ? eq(users.stationId, request.stationId) : undefined),
-      ),
-    );
-  return rows.map((r) => r.id);
-}
-
-/** The assigned expert's account, if any. */
-export async function assignedExpertUserIds(handle: DbOrTx, request: Pick<RequestCore, "assignedExpertId">): Promise<string[]> {
-  if (!request.assignedExpertId) return [];
-  const rows = await handle.select({ id: experts.userId }).from(experts).where(eq(experts.id, request.assignedExpertId));
-  return rows.map((r) => r.id);
-}
-
-/** The admins whose region scope covers the request. */
-export async function adminUserIds(handle: DbOrTx, request: Pick<RequestCore, "regionCode">): Promise<string[]> {
-  const rows = await handle
-    .select({ id: users.id, scope: users.regionScope })
-    .from(users)
-    .where(and(eq(users.role, "admin"), isNull(users.disabledAt)));
-  return rows.filter((r) => r.scope === null || isWithinRegion(request.regionCode, r.scope)).map((r) => r.id);
 }

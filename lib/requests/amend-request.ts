@@ -1,8 +1,9 @@
 import { db } from "@/db";
 import { inTransaction } from "@/lib/transaction";
 import { requirePermission, type Actor } from "@/lib/authz";
+import { audienceOf } from "@/lib/notifications/audience";
 import { notify } from "@/lib/notifications/notify";
-import { adminUserIds, loadVisibleRequest } from "./access";
+import { loadVisibleRequest } from "./access";
 import { checkRequestReferences, requestColumns, writeRequestDetails } from "./request-details";
 import type { AmendRequestInput } from "./schemas";
 import { applyTransition } from "./state-machine";
@@ -23,7 +24,12 @@ export async function amendRequest(actor: Actor | null, input: AmendRequestInput
       set: { ...requestColumns(input), statusReason: null },
     });
     await writeRequestDetails(tx, request.id, input, { replace: true });
-    await notify(tx, { userIds: await adminUserIds(tx, input), kind: "request.submitted", requestId: request.id, data: { title: input.title } });
+    await notify(tx, {
+      userIds: await audienceOf(tx, "request.submitted", request),
+      kind: "request.submitted",
+      requestId: request.id,
+      data: { title: input.title },
+    });
   });
   return { id: request.id, status: "submitted" };
 }

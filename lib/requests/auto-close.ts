@@ -2,8 +2,8 @@ import { and, eq, sql } from "drizzle-orm";
 import { db } from "@/db";
 import { requests } from "@/db/schema";
 import { AppError } from "@/lib/errors";
+import { audienceOf } from "@/lib/notifications/audience";
 import { notify } from "@/lib/notifications/notify";
-import { assignedExpertUserIds, filerUserIds } from "./access";
 import { applyTransition } from "./state-machine";
 
 /** A resolved request the enterprise has not confirmed closes itself after this many days. */
@@ -32,7 +32,7 @@ export async function autoCloseRequest({ requestId }: { requestId: string }): Pr
     await db.transaction(async (tx) => {
       await applyTransition(tx, null, due.id, "close", { set: { closedAt: sql`now()` }, where: isDue, data: { automatic: true } });
       await notify(tx, {
-        userIds: [...(await filerUserIds(tx, due)), ...(await assignedExpertUserIds(tx, due))],
+        userIds: await audienceOf(tx, "request.close", due),
         kind: "request.status",
         requestId: due.id,
         data: { title: due.title, status: "closed", automatic: true },

@@ -11,7 +11,7 @@ import type { Actor } from "@/lib/authz";
 import { useTestDatabase } from "@/test/database";
 import { bearerFor, createAdminActor, createEnterpriseActor, createExpertActor } from "@/test/fixtures";
 import { MAX_ATTACHMENT_BYTES, sniffAttachmentType } from "./attachment-type";
-import { fileAs, moveTo } from "./test-support";
+import { fileAs, moveTo } from "@/test/request-fixtures";
 
 useTestDatabase();
 

@@ -4,8 +4,9 @@ import { inTransaction } from "@/lib/transaction";
 import { requests } from "@/db/schema";
 import { requirePermission, type Actor } from "@/lib/authz";
 import { notFound } from "@/lib/errors";
+import { audienceOf } from "@/lib/notifications/audience";
 import { notify } from "@/lib/notifications/notify";
-import { adminUserIds, assignedExpertUserIds, loadVisibleRequest } from "./access";
+import { loadVisibleRequest } from "./access";
 import { applyTransition } from "./state-machine";
 
 /**
@@ -29,7 +30,7 @@ export async function confirmRequest(
       data: { rating: input.rating },
     });
     await notify(tx, {
-      userIds: [...(await assignedExpertUserIds(tx, request)), ...(await adminUserIds(tx, request))],
+      userIds: await audienceOf(tx, "request.close", request, enterprise.userId),
       kind: "request.status",
       requestId: request.id,
       data: { title: request.title, status: "closed", rating: input.rating },

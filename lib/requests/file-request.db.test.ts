@@ -12,7 +12,7 @@ import { useTestDatabase } from "@/test/database";
 import { bearerFor, createAdminActor, createEnterpriseActor, createStationActor } from "@/test/fixtures";
 import { fileRequest } from "./file-request";
 import { listRequestsForActor } from "./queries";
-import { requestInput } from "./test-support";
+import { requestInput } from "@/test/request-fixtures";
 
 useTestDatabase();
 

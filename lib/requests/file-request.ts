@@ -6,8 +6,8 @@ import { requirePermission, type Actor } from "@/lib/authz";
 import { AppError, forbidden, isUniqueViolation } from "@/lib/errors";
 import { recordEvent } from "@/lib/events/record-event";
 import { normalizeCompanyName } from "@/lib/names";
+import { audienceOf } from "@/lib/notifications/audience";
 import { notify } from "@/lib/notifications/notify";
-import { adminUserIds } from "./access";
 import { checkRequestReferences, requestColumns, writeRequestDetails } from "./request-details";
 import type { FileRequestInput } from "./schemas";
 
@@ -103,7 +103,12 @@ export async function fileRequest(
         .returning(filedColumns);
       await writeRequestDetails(tx, row!.id, input);
       await recordEvent(tx, filer, { type: "request.submitted", entityType: "request", entityId: row!.id, requestId: row!.id, data: { channel } });
-      await notify(tx, { userIds: await adminUserIds(tx, input), kind: "request.submitted", requestId: row!.id, data: { title: input.title } });
+      await notify(tx, {
+        userIds: await audienceOf(tx, "request.submitted", row!),
+        kind: "request.submitted",
+        requestId: row!.id,
+        data: { title: input.title },
+      });
       return { ...row!, replayed: false };
     });
   } catch (error) {

@@ -14,7 +14,7 @@ import { getRequestDetail } from "./queries";
 import { resolveRequest } from "./resolve-request";
 import { recordReturnVisit } from "./return-visit";
 import { startRequest } from "./start-request";
-import { fileAs, moveTo, requestInput } from "./test-support";
+import { fileAs, moveTo, requestInput } from "@/test/request-fixtures";
 import { triageRequest } from "./triage-request";
 import { withdrawRequest } from "./withdraw-request";
 
@@ -179,7 +179,7 @@ describe("resolution, confirmation and closure", () => {
     await moveTo(id, "accepted", expert);
     await resolveRequest(expert, id, "已办结");
     const job = rowsOf<{ start_after: Date }>(
-      await db.execute(sql`select start_after from pgboss.job where name = 'request.autoClose' and data->>'requestId' = ${id}`),
+      await db.execute(sql`select start_after from pgboss.job where name = 'request.auto-close' and data->>'requestId' = ${id}`),
     );
     expect(job).toHaveLength(1);
     expect(new Date(job[0]!.start_after).getTime()).toBeGreaterThan(Date.now() + 13.9 * 86_400_000);
@@ -192,9 +192,9 @@ describe("resolution, confirmation and closure", () => {
       .set({ resolvedAt: sql`now() - interval '15 days'` })
       .where(eq(requests.id, id));
     await db.execute(
-      sql`update pgboss.job set start_after = now() - interval '1 second' where name = 'request.autoClose' and data->>'requestId' = ${id}`,
+      sql`update pgboss.job set start_after = now() - interval '1 second' where name = 'request.auto-close' and data->>'requestId' = ${id}`,
     );
-    expect(await drainJobs("request.autoClose")).toEqual({ ran: 1, failed: 0 });
+    expect(await drainJobs("request.auto-close")).toEqual({ ran: 1, failed: 0 });
     expect(await autoCloseRequest({ requestId: id })).toBe(false);
     const detail = await getRequestDetail(enterprise, id);
     expect(detail.status).toBe("closed");

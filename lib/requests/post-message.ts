@@ -1,8 +1,9 @@
 import { db } from "@/db";
 import { messages } from "@/db/schema";
 import { requirePermission, type Actor } from "@/lib/authz";
+import { audienceOf } from "@/lib/notifications/audience";
 import { notify } from "@/lib/notifications/notify";
-import { adminUserIds, assignedExpertUserIds, filerUserIds, loadCaseForParty } from "./access";
+import { loadCaseForParty } from "./access";
 
 /** How much of a message the notification (and its e-mail) quotes. */
 const EXCERPT = 140;
@@ -20,14 +21,9 @@ export async function postMessage(actor: Actor | null, requestId: string, body: 
       .insert(messages)
       .values({ requestId: request.id, authorUserId: author.userId, body })
       .returning({ id: messages.id, createdAt: messages.createdAt });
-    const recipients = [
-      ...(await filerUserIds(tx, request)),
-      ...(await assignedExpertUserIds(tx, request)),
-      ...(request.assignedExpertId ? [] : await adminUserIds(tx, request)),
-    ].filter((id) => id !== author.userId);
     const excerpt = body.length > EXCERPT ? `${body.slice(0, EXCERPT)}…` : body;
     await notify(tx, {
-      userIds: recipients,
+      userIds: await audienceOf(tx, "message.new", request, author.userId),
       kind: "message.new",
       requestId: request.id,
       data: { title: request.title, author: author.name, excerpt },

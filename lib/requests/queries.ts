@@ -15,7 +15,7 @@ import {
 } from "@/db/schema";
 import type { Channel, RequestCategory, RequestStatus, Urgency } from "@/lib/enums";
 import { requirePermission, type Actor } from "@/lib/authz";
-import { withinRegion } from "@/lib/regions";
+import { withinRegion } from "@/lib/regions/codes";
 import type { PageQuery } from "@/lib/validation";
 import { isCaseParty, loadCaseForParty, loadVisibleRequest } from "./access";
 import { visibleRequests } from "./scope";

@@ -4,7 +4,7 @@ import { db } from "@/db";
 import { disputes, offers, requests } from "@/db/schema";
 import { closedDisputeStatuses } from "@/lib/enums";
 import { createDispute } from "@/lib/disputes/create-dispute";
-import { createAcceptedCase } from "@/lib/disputes/case-fixture";
+import { createAcceptedCase } from "@/test/accepted-case";
 import { AppError } from "@/lib/errors";
 import { acceptOffer } from "@/lib/routing/accept-offer";
 import { routeRequest } from "@/lib/routing/route-request";

@@ -5,9 +5,10 @@ import { closedDisputeStatuses } from "@/lib/enums";
 import { requirePermission, type Actor } from "@/lib/authz";
 import { AppError, notFound } from "@/lib/errors";
 import { enqueue } from "@/lib/jobs/queue";
+import { audienceOf } from "@/lib/notifications/audience";
 import { notify } from "@/lib/notifications/notify";
 import { inTransaction } from "@/lib/transaction";
-import { filerUserIds, loadVisibleRequest } from "./access";
+import { loadVisibleRequest } from "./access";
 import { AUTO_CLOSE_DAYS } from "./auto-close";
 import { lockRequest } from "./lock";
 import { applyTransition } from "./state-machine";
@@ -36,15 +37,15 @@ export async function resolveRequest(actor: Actor | null, requestId: string, sum
     });
     await enqueue(
       tx,
-      "request.autoClose",
+      "request.auto-close",
       { requestId: request.id },
       {
         startAfter: new Date(Date.now() + AUTO_CLOSE_DAYS * 86_400_000 + 60_000),
-        singletonKey: `request.autoClose:${request.id}`,
+        singletonKey: `request.auto-close:${request.id}`,
       },
     );
     await notify(tx, {
-      userIds: await filerUserIds(tx, request),
+      userIds: await audienceOf(tx, "request.resolve", request),
       kind: "request.status",
       requestId: request.id,
       data: { title: request.title, status: "resolved" },

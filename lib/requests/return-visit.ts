@@ -4,7 +4,7 @@ import { returnVisits, users } from "@/db/schema";
 import { requirePermission, type Actor } from "@/lib/authz";
 import { conflict, invalidField } from "@/lib/errors";
 import { recordEvent } from "@/lib/events/record-event";
-import { todayInShanghai } from "@/lib/i18n/format";
+import { todayInShanghai } from "@/lib/clock";
 import { loadVisibleRequest } from "./access";
 
 /**

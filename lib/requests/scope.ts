@@ -2,7 +2,7 @@ import { and, eq, exists, or, sql, type SQL } from "drizzle-orm";
 import { db } from "@/db";
 import { offers, requests } from "@/db/schema";
 import type { Actor } from "@/lib/authz";
-import { withinRegion } from "@/lib/regions";
+import { withinRegion } from "@/lib/regions/codes";
 
 /**
  * Which requests an actor may see, as SQL: an enterprise its company's, a station its filings,

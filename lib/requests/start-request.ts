@@ -4,8 +4,9 @@ import { inTransaction } from "@/lib/transaction";
 import { requests } from "@/db/schema";
 import { requirePermission, type Actor } from "@/lib/authz";
 import { notFound } from "@/lib/errors";
+import { audienceOf } from "@/lib/notifications/audience";
 import { notify } from "@/lib/notifications/notify";
-import { filerUserIds, loadVisibleRequest } from "./access";
+import { loadVisibleRequest } from "./access";
 import { applyTransition } from "./state-machine";
 
 /**
@@ -19,7 +20,7 @@ export async function startRequest(actor: Actor | null, requestId: string): Prom
   await inTransaction(async (tx) => {
     await applyTransition(tx, expert, request.id, "start", { where: eq(requests.assignedExpertId, expert.expertId!) });
     await notify(tx, {
-      userIds: await filerUserIds(tx, request),
+      userIds: await audienceOf(tx, "request.start", request),
       kind: "request.status",
       requestId: request.id,
       data: { title: request.title, status: "in_progress" },

@@ -30,24 +30,39 @@ export const transitions = {
 
 export type TransitionName = keyof typeof transitions;
 
+/**
+ * A case is active while its expert holds it and may still resolve it: it counts against the
+ * expert's capacity. The routing profiles count it in SQL too (`active_cases`,
+ * `refresh_expert_routing_profile`); lib/routing/profile-rules.db.test.ts holds the two equal.
+ */
+export const ACTIVE_CASE_STATUSES = transitions.resolve.from;
+
 export function canTransition(from: RequestStatus, action: TransitionName): boolean {
   return (transitions[action].from as readonly RequestStatus[]).includes(from);
 }
 
 /**
  * Moves a request along the lifecycle with one conditional UPDATE (so two racing callers cannot
- * both succeed) and writes the event in the same transaction. Throws 409 when the request is not
- * in a state the action may start from. `set` adds columns to change in the same statement;
+ * both succeed) and writes the step's one event in the same transaction. Throws 409 when the request
+ * is not in a state the action may start from. `set` adds columns to change in the same statement;
  * `where` adds conditions to the same statement (for example "this actor is the assigned expert"),
- * so a guard and the change cannot be separated by a race.
+ * so a guard and the change cannot be separated by a race. `then` is the rest of the same step,
+ * done after the request's row is locked by the move (making the offer of an "offer" step); what it
+ * returns is recorded with the event, so a step never needs a second event of its own.
  */
-export async function applyTransition(
+export async function applyTransition<Step extends Record<string, unknown> = Record<string, never>>(
   tx: Tx,
   actor: Actor | null,
   requestId: string,
   action: TransitionName,
-  options: { reason?: string | null; set?: PgUpdateSetSource<typeof requests>; where?: SQL; data?: Record<string, unknown> } = {},
-): Promise<{ from: RequestStatus[]; to: RequestStatus }> {
+  options: {
+    reason?: string | null;
+    set?: PgUpdateSetSource<typeof requests>;
+    where?: SQL;
+    data?: Record<string, unknown>;
+    then?: () => Promise<Step>;
+  } = {},
+): Promise<{ from: RequestStatus[]; to: RequestStatus; step: Step | undefined }> {
   const { from, to } = transitions[action];
   const [row] = await tx
     .update(requests)
@@ -55,13 +70,14 @@ export async function applyTransition(
     .where(and(eq(requests.id, requestId), inArray(requests.status, [...from]), options.where))
     .returning({ id: requests.id });
   if (!row) throw new AppError("conflict", "errors.conflict");
+  const step = await options.then?.();
   await recordEvent(tx, actor, {
     type: `request.${action}`,
     entityType: "request",
     entityId: requestId,
     requestId,
     reason: options.reason ?? null,
-    data: { to, ...options.data },
+    data: { to, ...options.data, ...step },
   });
-  return { from: [...from], to };
+  return { from: [...from], to, step };
 }

@@ -3,8 +3,9 @@ import { db } from "@/db";
 import { inTransaction } from "@/lib/transaction";
 import type { RequestStatus } from "@/lib/enums";
 import { requirePermission, type Actor } from "@/lib/authz";
+import { audienceOf } from "@/lib/notifications/audience";
 import { notify } from "@/lib/notifications/notify";
-import { filerUserIds, loadVisibleRequest } from "./access";
+import { loadVisibleRequest } from "./access";
 import type { TriageInput } from "./schemas";
 import { applyTransition } from "./state-machine";
 
@@ -31,7 +32,7 @@ export async function triageRequest(actor: Actor | null, requestId: string, inpu
               data: { referral: input.referral ?? null },
             });
     await notify(tx, {
-      userIds: await filerUserIds(tx, request),
+      userIds: await audienceOf(tx, input.decision === "accept" ? "request.triage" : `request.${input.decision}`, request),
       kind: input.decision === "return" ? "request.returned" : "request.status",
       requestId: request.id,
       data: { title: request.title, status: to, reason, referral: input.referral ?? null },

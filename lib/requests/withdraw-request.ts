@@ -1,11 +1,12 @@
 import { and, eq, sql } from "drizzle-orm";
 import { db } from "@/db";
 import { inTransaction } from "@/lib/transaction";
-import { experts, offers } from "@/db/schema";
+import { offers } from "@/db/schema";
 import { requirePermission, type Actor } from "@/lib/authz";
 import { recordEvent } from "@/lib/events/record-event";
+import { audienceOf } from "@/lib/notifications/audience";
 import { notify } from "@/lib/notifications/notify";
-import { adminUserIds, loadVisibleRequest } from "./access";
+import { loadVisibleRequest } from "./access";
 import { applyTransition } from "./state-machine";
 
 /**
@@ -22,12 +23,13 @@ export async function withdrawRequest(actor: Actor | null, requestId: string, re
       reason: reason ?? null,
       set: { statusReason: reason ?? null, needsAttention: false },
     });
+    // read before the pending offer is withdrawn below (its expert is told), under the request's lock
+    const audience = await audienceOf(tx, "request.withdraw", request);
     const withdrawn = await tx
       .update(offers)
       .set({ status: "withdrawn", answeredAt: sql`now()` })
       .where(and(eq(offers.requestId, request.id), eq(offers.status, "pending")))
       .returning({ id: offers.id, expertId: offers.expertId });
-    const offeredUsers: string[] = [];
     for (const offer of withdrawn) {
       await recordEvent(tx, filer, {
         type: "offer.withdrawn",
@@ -37,11 +39,9 @@ export async function withdrawRequest(actor: Actor | null, requestId: string, re
         reason: reason ?? null,
         data: { offerId: offer.id, expertId: offer.expertId },
       });
-      const [expert] = await tx.select({ userId: experts.userId }).from(experts).where(eq(experts.id, offer.expertId));
-      if (expert) offeredUsers.push(expert.userId);
     }
     await notify(tx, {
-      userIds: [...offeredUsers, ...(await adminUserIds(tx, request))],
+      userIds: audience,
       kind: "request.status",
       requestId: request.id,
       data: { title: request.title, status: "withdrawn", reason: reason ?? null },

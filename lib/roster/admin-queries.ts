@@ -2,10 +2,10 @@ import { and, asc, count, desc, eq, gt, inArray, lte, or, sql, type SQL } from "
 import { db } from "@/db";
 import { appointments, events, expertApplications, experts, expertSpecialties, requests, users } from "@/db/schema";
 import { requirePermission, type Actor } from "@/lib/authz";
-import { todayInShanghai } from "@/lib/i18n/format";
+import { todayInShanghai } from "@/lib/clock";
 import { uuidParam } from "@/lib/validation";
-import { ACTIVE_CASE_STATUSES } from "./expert-summary";
-import { servesRegion } from "./region-match";
+import { ACTIVE_CASE_STATUSES } from "@/lib/requests/state-machine";
+import { servesRegion } from "./serves-region";
 import type { RosterQuery } from "./schemas";
 import { escapeLike, normalizeSearchText } from "./search-text";
 import { EXPIRING_WITHIN_DAYS, expertStanding, isExpiringSoon } from "./standing";

@@ -4,7 +4,7 @@ import { applicationChecks, expertApplications, experts, users } from "@/db/sche
 import { requirePermission, type Actor } from "@/lib/authz";
 import { AppError, conflict, forbidden, isUniqueViolation, notFound } from "@/lib/errors";
 import { recordEvent } from "@/lib/events/record-event";
-import { todayInShanghai } from "@/lib/i18n/format";
+import { todayInShanghai } from "@/lib/clock";
 import { notify } from "@/lib/notifications/notify";
 import { readApplicationDetails, requiredChecks, type ApplicationDetails } from "./application-details";
 import { recordAppointment } from "./appointment";

@@ -11,7 +11,7 @@ import { db } from "@/db";
 import { appointments, events, expertApplications, experts, notifications, users } from "@/db/schema";
 import { vettingChecks } from "@/lib/enums";
 import type { Actor } from "@/lib/authz";
-import { todayInShanghai } from "@/lib/i18n/format";
+import { todayInShanghai } from "@/lib/clock";
 import { useTestDatabase } from "@/test/database";
 import { bearerFor, createAdminActor, createEnterpriseActor } from "@/test/fixtures";
 import { getExpertHistory } from "./admin-queries";

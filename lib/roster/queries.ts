@@ -1,13 +1,13 @@
 import { and, arrayContains, asc, count, desc, eq, inArray, sql, type SQL } from "drizzle-orm";
 import { db } from "@/db";
-import { expertConflicts, expertRegions, experts, expertSpecialties, requests, users } from "@/db/schema";
+import { expertConflicts, expertRegions, experts, expertSpecialties, offers, requests, users } from "@/db/schema";
 import type { ServiceMode } from "@/lib/enums";
 import { can, type Actor } from "@/lib/authz";
 import { notFound } from "@/lib/errors";
-import { todayInShanghai } from "@/lib/i18n/format";
+import { todayInShanghai } from "@/lib/clock";
 import { uuidParam } from "@/lib/validation";
-import { ACTIVE_CASE_STATUSES } from "./expert-summary";
-import { servesRegion } from "./region-match";
+import { ACTIVE_CASE_STATUSES } from "@/lib/requests/state-machine";
+import { servesRegion } from "./serves-region";
 import type { DirectoryQuery } from "./schemas";
 import { directorySearch } from "./search-sql";
 import { expertStanding } from "./standing";
@@ -188,3 +188,21 @@ export async function getExpertProfileFor(actor: Actor | null, expertId: string)
   };
 }
 export type PrivateProfile = Extract<Awaited<ReturnType<typeof getExpertProfileFor>>, { licenseNumber: string }>;
+
+/** The signed-in expert's own load, capacity, term and pending offers. */
+export async function getOwnExpertSummary(actor: Actor) {
+  if (!actor.expertId) return null;
+  const [[expert], [active], [pending]] = await Promise.all([
+    db.select({ capacity: experts.capacity, termEnd: experts.termEnd, status: experts.status }).from(experts).where(eq(experts.id, actor.expertId)),
+    db
+      .select({ n: count() })
+      .from(requests)
+      .where(and(eq(requests.assignedExpertId, actor.expertId), inArray(requests.status, ACTIVE_CASE_STATUSES))),
+    db
+      .select({ n: count() })
+      .from(offers)
+      .where(and(eq(offers.expertId, actor.expertId), eq(offers.status, "pending"))),
+  ]);
+  if (!expert) return null;
+  return { ...expert, activeCases: active?.n ?? 0, pendingOffers: pending?.n ?? 0 };
+}

@@ -1,6 +1,6 @@
 import type { Locale } from "@/lib/i18n/catalog";
 import { listRegions, listSpecialties } from "@/lib/reference-data";
-import { regionOptions, type RegionOption } from "./region-options";
+import { regionOptions, type RegionOption } from "@/lib/regions/options";
 
 export interface ReferenceNames {
   specialties: { code: string; name: string }[];

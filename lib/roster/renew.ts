@@ -3,7 +3,7 @@ import { db } from "@/db";
 import { experts } from "@/db/schema";
 import { requirePermission, type Actor } from "@/lib/authz";
 import { conflict, notFound } from "@/lib/errors";
-import { todayInShanghai } from "@/lib/i18n/format";
+import { todayInShanghai } from "@/lib/clock";
 import { recordAppointment } from "./appointment";
 import { expertDecisionView } from "./expert-view";
 import type { RenewInput } from "./schemas";

@@ -1,5 +1,4 @@
 import { describe, expect, it } from "vitest";
-import { regionAncestors } from "./region-match";
 import { escapeLike, normalizeSearchText, searchTerms, withSynonyms } from "./search-text";
 import { licenceProblem, normalizeLicenceNumber } from "./licence";
 
@@ -31,14 +30,7 @@ describe("directory search text", () => {
   });
 });
 
-describe("regions and licence numbers", () => {
-  it("lists the regions that contain a town, a county or a city", () => {
-    expect(regionAncestors("330421102")).toEqual(["330421", "330400", "330000"]);
-    expect(regionAncestors("310118")).toEqual(["310100", "310000"]);
-    expect(regionAncestors("330400")).toEqual(["330000"]);
-    expect(regionAncestors("330000")).toEqual([]);
-  });
-
+describe("licence numbers", () => {
   it("folds licence numbers and says what is wrong with a bad one", () => {
     expect(normalizeLicenceNumber(" １３３０４２０ 2010000000 ")).toBe("13304202010000000");
     expect(licenceProblem("13304202010000000")).toBeNull();

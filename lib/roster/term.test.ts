@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { todayInShanghai } from "@/lib/i18n/format";
+import { todayInShanghai } from "@/lib/clock";
 import { expertStanding, isExpiringSoon } from "./standing";
 import { addDays, daysBetween, isTermCurrent, termEndFor } from "./term";
 

@@ -1,6 +1,6 @@
 import { and, eq, gt, lte, sql, type SQL } from "drizzle-orm";
 import { experts } from "@/db/schema";
-import { todayInShanghai } from "@/lib/i18n/format";
+import { todayInShanghai } from "@/lib/clock";
 
 /**
  * An appointment is current from its start date up to, not including, its end date (Asia/Shanghai):

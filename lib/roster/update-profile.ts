@@ -4,7 +4,7 @@ import { expertApplications, experts } from "@/db/schema";
 import { requirePermission, type Actor } from "@/lib/authz";
 import { AppError, forbidden, invalidField, isUniqueViolation, notFound } from "@/lib/errors";
 import { recordEvent } from "@/lib/events/record-event";
-import { todayInShanghai } from "@/lib/i18n/format";
+import { todayInShanghai } from "@/lib/clock";
 import { fieldsFrozenBy, readApplicationDetails, type ProfileChanges } from "./application-details";
 import { assertKnownCodes, replaceExpertTaxonomy } from "./reference-check";
 import type { UpdateProfileInput } from "./schemas";

@@ -2,15 +2,14 @@ import { and, count, eq, gt, inArray, sql } from "drizzle-orm";
 import { experts, offers, requests } from "@/db/schema";
 import { requirePermission, type Actor } from "@/lib/authz";
 import { conflict, forbidden, isUniqueViolation } from "@/lib/errors";
-import { recordEvent } from "@/lib/events/record-event";
+import { audienceOf } from "@/lib/notifications/audience";
 import { notify } from "@/lib/notifications/notify";
-import { ACTIVE_CASE_STATUSES } from "@/lib/roster/expert-summary";
-import { todayInShanghai } from "@/lib/i18n/format";
+import { clockSql, currentTime, todayInShanghai } from "@/lib/clock";
 import { hasCurrentAppointment } from "@/lib/roster/term";
 import { lockRequestOfOffer } from "@/lib/requests/lock";
-import { applyTransition } from "@/lib/requests/state-machine";
-import { clockSql, lockExpert } from "./clock";
-import { offerNotAnswerable } from "./offer-state";
+import { ACTIVE_CASE_STATUSES, applyTransition } from "@/lib/requests/state-machine";
+import { lockExpert } from "./lock-expert";
+import { offerNotAnswerable } from "./offer-not-answerable";
 import { routingTransaction } from "./transaction";
 
 /**
@@ -25,7 +24,7 @@ export async function acceptOffer(actor: Actor | null, offerId: string, options:
   const expert = requirePermission(actor, "offer.answer");
   const expertId = expert.expertId;
   if (!expertId) throw forbidden();
-  const at = options.now ?? new Date();
+  const at = options.now ?? currentTime();
   try {
     return await routingTransaction(async (tx) => {
       // The request first, as every change of a case locks it (a withdrawal takes it, then the offers).
@@ -55,17 +54,14 @@ export async function acceptOffer(actor: Actor | null, offerId: string, options:
       await applyTransition(tx, expert, requestId, "accept", {
         // the first acceptance is kept: time to first acceptance is what the reports measure
         set: { assignedExpertId: expertId, acceptedAt: sql`coalesce(${requests.acceptedAt}, ${at.toISOString()}::timestamptz)` },
-        data: { offerId },
-      });
-      await recordEvent(tx, expert, {
-        type: "offer.accepted",
-        entityType: "offer",
-        entityId: offerId,
-        requestId,
         data: { offerId, expertId, expertName: expert.name },
       });
-      const [request] = await tx.select({ filedBy: requests.filedByUserId }).from(requests).where(eq(requests.id, requestId));
-      await notify(tx, { userIds: request ? [request.filedBy] : [], kind: "request.assigned", requestId, data: { expertName: expert.name } });
+      await notify(tx, {
+        userIds: await audienceOf(tx, "request.accept", { id: requestId }),
+        kind: "request.assigned",
+        requestId,
+        data: { expertName: expert.name },
+      });
       return { requestId, status: "accepted" as const };
     });
   } catch (error) {

@@ -1,11 +1,11 @@
 import { db, type DbOrTx } from "@/db";
 import { requirePermission, type Actor } from "@/lib/authz";
 import { conflict, notFound } from "@/lib/errors";
-import { todayInShanghai } from "@/lib/i18n/format";
+import { currentTime, todayInShanghai } from "@/lib/clock";
 import { loadCandidateFacts } from "./candidate-rows";
 import { exclusionOf } from "./exclusions";
 import type { Reason } from "./reasons";
-import { loadRoutingRequest } from "./request-context";
+import { loadRoutingRequest } from "./load-routing-request";
 import { readRoutingSnapshot } from "./routing-snapshot";
 import type { RoutingSettings } from "./schemas";
 import { Ranking, type RankedCandidate } from "./ranking";
@@ -48,7 +48,7 @@ export async function rankEligible(
   request: RoutingRequest,
   options: { now?: Date; settings?: RoutingSettings } = {},
 ): Promise<Ranking> {
-  const now = options.now ?? new Date();
+  const now = options.now ?? currentTime();
   const snapshot = await readRoutingSnapshot(handle, request);
   return snapshot.table.rank(request, options.settings ?? snapshot.settings, now, todayInShanghai(now), snapshot.ruledOut, snapshot.own);
 }
@@ -60,7 +60,7 @@ export async function rankEligible(
  */
 export async function listCandidates(actor: Actor | null, requestId: string, options: { now?: Date } = {}) {
   const admin = requirePermission(actor, "routing.candidates");
-  const now = options.now ?? new Date();
+  const now = options.now ?? currentTime();
   const request = await loadRoutingRequest(db, requestId, admin);
   if (!request) throw notFound();
   if (!(RANKABLE_STATUSES as readonly string[]).includes(request.status)) throw conflict("routing.errors.notRoutable");

@@ -1,8 +1,9 @@
-import { and, eq, sql } from "drizzle-orm";
-import { describe, expect, it } from "vitest";
+import { and, desc, eq, sql } from "drizzle-orm";
+import { afterEach, describe, expect, it } from "vitest";
 import { db, rowsOf } from "@/db";
 import { events, experts, notifications, offers, requests, specialties } from "@/db/schema";
 import type { Actor } from "@/lib/authz";
+import { setClock } from "@/lib/clock";
 import { drainJobs } from "@/lib/jobs/queue";
 import { useTestDatabase } from "@/test/database";
 import { createAdminActor, createEnterpriseActor, createExpertActor, type ExpertOptions } from "@/test/fixtures";
@@ -13,7 +14,7 @@ import { acceptOffer } from "./accept-offer";
 import { listCandidates, rankEligible } from "./candidates";
 import { declineOffer } from "./decline-offer";
 import { expireDueOffers, expireOffer } from "./expire-offers";
-import { loadRoutingRequest } from "./request-context";
+import { loadRoutingRequest } from "./load-routing-request";
 import { reassignCase } from "./reassign";
 import { remindOffer } from "./remind-offer";
 import { routeRequest } from "./route-request";
@@ -21,6 +22,14 @@ import { skipExpert } from "./skip-expert";
 import { withdrawOffer } from "./withdraw-offer";
 
 useTestDatabase();
+afterEach(() => setClock(null));
+
+/** Stops the domain's clock at the present moment, so deadlines can be checked to the millisecond. */
+function stopClock(): Date {
+  const at = new Date();
+  setClock(at);
+  return at;
+}
 
 let n = 0;
 /** A specialty of this test's own, so experts made by other tests are never candidates. */
@@ -119,11 +128,21 @@ describe("candidates", () => {
 describe("routing and the cascade", () => {
   it("offers to the best candidate with a deadline, notifies the expert and schedules the expiry", async () => {
     const { admin, team, requestId } = await world([{ homeRegionCode: "330421" }, { homeRegionCode: "340104", regions: ["340104"] }]);
+    const at = stopClock();
     const offer = await routeRequest(admin, requestId, {});
     expect(offer.expertId).toBe(team[0]!.expertId);
-    expect(offer.expiresAt.getTime() - Date.now()).toBeGreaterThan(47 * 3_600_000);
+    expect(offer.expiresAt.getTime() - at.getTime()).toBe(48 * 3_600_000);
     expect((await requestRow(requestId)).status).toBe("offered");
-    expect(await eventTypes(requestId)).toEqual(["request.offer", "offer.created"]);
+    expect(await eventTypes(requestId)).toEqual(["request.offer"]);
+    const [step] = await db.select({ data: events.data }).from(events).where(eq(events.requestId, requestId));
+    expect(step!.data).toMatchObject({
+      to: "offered",
+      offerId: offer.offerId,
+      expertId: offer.expertId,
+      rank: 1,
+      manual: false,
+      reasons: expect.any(Array),
+    });
     const [note] = await db
       .select()
       .from(notifications)
@@ -139,8 +158,9 @@ describe("routing and the cascade", () => {
 
   it("gives urgent requests the shorter deadline", async () => {
     const { admin, requestId } = await world([{}], { urgency: "urgent" });
+    const at = stopClock();
     const offer = await routeRequest(admin, requestId, {});
-    expect(offer.expiresAt.getTime() - Date.now()).toBeLessThan(12 * 3_600_000 + 60_000);
+    expect(offer.expiresAt.getTime() - at.getTime()).toBe(12 * 3_600_000);
   });
 
   it("moves to the next candidate on a decline, and back to the admin queue when the list is exhausted", async () => {
@@ -293,16 +313,22 @@ describe("admin overrides", () => {
     expect(await requestRow(requestId)).toMatchObject({ status: "accepted", assignedExpertId: team[1]!.expertId });
     expect(await eventTypes(requestId)).toEqual([
       "request.offer",
-      "offer.created",
       "request.accept",
-      "offer.accepted",
       "request.reassign",
       "offer.withdrawn",
       "request.offer",
-      "offer.created",
       "request.accept",
-      "offer.accepted",
     ]);
+    const [accepted] = await db
+      .select({ actorRole: events.actorRole, data: events.data })
+      .from(events)
+      .where(eq(events.requestId, requestId))
+      .orderBy(desc(events.id))
+      .limit(1);
+    expect(accepted).toMatchObject({
+      actorRole: "expert",
+      data: { to: "accepted", offerId: result.next!.offerId, expertId: team[1]!.expertId, expertName: expect.any(String) },
+    });
   });
 });
 

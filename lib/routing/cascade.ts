@@ -1,17 +1,15 @@
-import { and, eq, isNull } from "drizzle-orm";
 import type { Tx } from "@/db";
-import { users } from "@/db/schema";
 import type { Actor } from "@/lib/authz";
 import { conflict } from "@/lib/errors";
-import { todayInShanghai } from "@/lib/i18n/format";
+import { currentTime, todayInShanghai } from "@/lib/clock";
 import type { MessageKey } from "@/lib/i18n/keys";
+import { audienceOf } from "@/lib/notifications/audience";
 import { notify } from "@/lib/notifications/notify";
-import { isWithinRegion } from "@/lib/regions";
 import { applyTransition } from "@/lib/requests/state-machine";
 import { loadCandidateFacts } from "./candidate-rows";
 import { rankEligible, rankFacts } from "./candidates";
 import type { RankedCandidate } from "./ranking";
-import { lockExpert } from "./clock";
+import { lockExpert } from "./lock-expert";
 import { createOffer, type OfferMade } from "./create-offer";
 import { exclusionOf } from "./exclusions";
 import type { RoutingSettings } from "./schemas";
@@ -44,7 +42,7 @@ export async function offerToNextCandidate(
   request: RoutingRequest,
   options: Options & { exhaust: boolean },
 ): Promise<OfferMade | null> {
-  const now = options.now ?? new Date();
+  const now = options.now ?? currentTime();
   const settings = options.settings ?? (await getRoutingSettings(tx));
   for (const candidate of await rankEligible(tx, request, { now, settings })) {
     const check = await stillEligible(tx, request, candidate.expertId, now);
@@ -56,7 +54,7 @@ export async function offerToNextCandidate(
 
 /** Offers the request to the expert an admin chose; 409 with the reason when they are excluded. */
 export async function offerToChosenExpert(tx: Tx, admin: Actor, request: RoutingRequest, expertId: string, options: Options): Promise<OfferMade> {
-  const now = options.now ?? new Date();
+  const now = options.now ?? currentTime();
   const settings = options.settings ?? (await getRoutingSettings(tx));
   const check = await stillEligible(tx, request, expertId, now);
   if (!check) throw conflict("routing.errors.unknownExpert");
@@ -75,10 +73,5 @@ export async function offerToChosenExpert(tx: Tx, admin: Actor, request: Routing
 /** Every candidate declined or let the offer lapse: back to the admin queue with a clear flag. */
 export async function exhaustRequest(tx: Tx, actor: Actor | null, request: RoutingRequest): Promise<void> {
   await applyTransition(tx, actor, request.id, "exhaust", { set: { needsAttention: true } });
-  const admins = await tx
-    .select({ id: users.id, regionScope: users.regionScope })
-    .from(users)
-    .where(and(eq(users.role, "admin"), isNull(users.disabledAt)));
-  const responsible = admins.filter((a) => !a.regionScope || isWithinRegion(request.regionCode, a.regionScope));
-  await notify(tx, { userIds: responsible.map((a) => a.id), kind: "request.needs_attention", requestId: request.id });
+  await notify(tx, { userIds: await audienceOf(tx, "request.exhaust", request), kind: "request.needs_attention", requestId: request.id });
 }

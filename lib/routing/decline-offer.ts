@@ -4,10 +4,10 @@ import { requirePermission, type Actor } from "@/lib/authz";
 import { forbidden } from "@/lib/errors";
 import { recordEvent } from "@/lib/events/record-event";
 import { offerToNextCandidate } from "./cascade";
-import { clockSql } from "./clock";
+import { clockSql, currentTime } from "@/lib/clock";
 import { lockRequestOfOffer } from "@/lib/requests/lock";
-import { offerNotAnswerable } from "./offer-state";
-import { loadRoutingRequest } from "./request-context";
+import { offerNotAnswerable } from "./offer-not-answerable";
+import { loadRoutingRequest } from "./load-routing-request";
 import type { DeclineReason } from "./schemas";
 import { routingTransaction } from "./transaction";
 
@@ -26,7 +26,7 @@ export async function declineOffer(
   const expert = requirePermission(actor, "offer.answer");
   const expertId = expert.expertId;
   if (!expertId) throw forbidden();
-  const at = options.now ?? new Date();
+  const at = options.now ?? currentTime();
   return routingTransaction(async (tx) => {
     await lockRequestOfOffer(tx, offerId);
     const [declined] = await tx

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { exclusionOf } from "./exclusions";
-import { facts, request } from "./test-facts";
+import { facts, request } from "@/test/routing-facts";
 
 const today = "2026-06-01";
 const why = (overrides: Parameters<typeof facts>[0], req = request) => exclusionOf(req, facts(overrides), today)?.code ?? null;

@@ -5,8 +5,8 @@ import { recordEvent } from "@/lib/events/record-event";
 import { enqueue } from "@/lib/jobs/queue";
 import { lockRequestOfOffer } from "@/lib/requests/lock";
 import { offerToNextCandidate } from "./cascade";
-import { clockSql } from "./clock";
-import { loadRoutingRequest } from "./request-context";
+import { clockSql } from "@/lib/clock";
+import { loadRoutingRequest } from "./load-routing-request";
 import { routingTransaction } from "./transaction";
 
 /**

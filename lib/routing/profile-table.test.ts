@@ -4,7 +4,7 @@ import { rankFacts } from "./candidates";
 import { exclusionOf } from "./exclusions";
 import { ProfileTable } from "./profile-table";
 import type { RoutingSettings } from "./schemas";
-import { facts as baseFacts, request as baseRequest } from "./test-facts";
+import { facts as baseFacts, request as baseRequest } from "@/test/routing-facts";
 import type { CandidateFacts, RoutingRequest } from "./types";
 import { defaultRoutingSettings } from "./weights";
 

@@ -7,7 +7,7 @@ import { notify } from "@/lib/notifications/notify";
 import { lockRequest } from "@/lib/requests/lock";
 import { applyTransition } from "@/lib/requests/state-machine";
 import { offerToChosenExpert, offerToNextCandidate } from "./cascade";
-import { loadRoutingRequest } from "./request-context";
+import { loadRoutingRequest } from "./load-routing-request";
 import type { ReassignInput } from "./schemas";
 import { routingTransaction } from "./transaction";
 

@@ -5,7 +5,7 @@ import type { Actor } from "@/lib/authz";
 import { lockRequests } from "@/lib/requests/lock";
 import { recordEvent } from "@/lib/events/record-event";
 import { offerToNextCandidate } from "./cascade";
-import { loadRoutingRequest } from "./request-context";
+import { loadRoutingRequest } from "./load-routing-request";
 
 /**
  * Locks the requests of the expert's pending offers. Called before the expert's own row changes

@@ -1,6 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import { db } from "@/db";
 import { experts, offers } from "@/db/schema";
+import { currentTime } from "@/lib/clock";
 import { notify } from "@/lib/notifications/notify";
 
 /** How long before its deadline the expert is reminded of an unanswered offer. */
@@ -19,7 +20,7 @@ export async function remindOffer(offerId: string): Promise<boolean> {
       .from(offers)
       .innerJoin(experts, eq(experts.id, offers.expertId))
       .where(and(eq(offers.id, offerId), eq(offers.status, "pending")));
-    if (!offer || offer.expiresAt.getTime() <= Date.now()) return false;
+    if (!offer || offer.expiresAt.getTime() <= currentTime().getTime()) return false;
     await notify(tx, {
       userIds: [offer.userId],
       kind: "offer.deadline",

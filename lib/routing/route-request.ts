@@ -5,7 +5,7 @@ import { conflict, notFound } from "@/lib/errors";
 import { lockRequest } from "@/lib/requests/lock";
 import { offerToChosenExpert, offerToNextCandidate } from "./cascade";
 import type { OfferMade } from "./create-offer";
-import { loadRoutingRequest } from "./request-context";
+import { loadRoutingRequest } from "./load-routing-request";
 import type { RouteRequestInput } from "./schemas";
 import { getRoutingSettings } from "./weights";
 import { routingTransaction } from "./transaction";

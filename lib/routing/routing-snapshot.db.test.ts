@@ -6,7 +6,7 @@ import { openSecondConnection, useTestDatabase } from "@/test/database";
 import { createEnterpriseActor, createExpertActor } from "@/test/fixtures";
 import { createTriagedRequest } from "@/test/routing-fixtures";
 import { rankEligible } from "./candidates";
-import { loadRoutingRequest } from "./request-context";
+import { loadRoutingRequest } from "./load-routing-request";
 
 useTestDatabase();
 
@@ -21,6 +21,13 @@ async function world() {
   const requestId = await createTriagedRequest(await createEnterpriseActor(), { specialties: [code] });
   const request = (await loadRoutingRequest(db, requestId))!;
   return { a: a.expertId!, b: b.expertId!, request };
+}
+
+/** A promise and the function that settles it: one transaction waits for another's step, not for a guessed time. */
+function signal(): { promise: Promise<void>; resolve: () => void } {
+  let resolve!: () => void;
+  const promise = new Promise<void>((settle) => (resolve = settle));
+  return { promise, resolve };
 }
 
 const idsOf = (ranking: Iterable<{ expertId: string }>) => Array.from(ranking, (c) => c.expertId).sort();
@@ -57,18 +64,23 @@ describe("ranking from the kept routing profiles", () => {
     // A second connection holds a transaction open with its change made (it has the older id) ...
     const other = await openSecondConnection();
     if (!other) return context.skip("PGlite has one connection");
+    const changed = signal();
+    const mayCommit = signal();
     try {
       const slow = other.begin(async (tx) => {
         await tx`update experts set status = 'suspended' where id = ${a}`;
-        await new Promise((resolve) => setTimeout(resolve, 300));
+        changed.resolve();
+        await mayCommit.promise;
       });
-      await new Promise((resolve) => setTimeout(resolve, 100));
+      await Promise.race([changed.promise, slow]);
       // ... while this one commits a change of its own and ranks.
       await db.update(experts).set({ capacity: 0 }).where(eq(experts.id, b));
       expect(idsOf(await rankEligible(db, request))).toEqual([a]);
+      mayCommit.resolve();
       await slow;
       expect(idsOf(await rankEligible(db, request))).toEqual([]);
     } finally {
+      mayCommit.resolve();
       await other.end();
     }
   });

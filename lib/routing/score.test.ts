@@ -10,7 +10,7 @@ import {
   specialtyFit,
   trackRecordFit,
 } from "./score";
-import { facts, request } from "./test-facts";
+import { facts, request } from "@/test/routing-facts";
 import { defaultRoutingSettings } from "./weights";
 
 const DAY = 86_400_000;

@@ -1,19 +1,20 @@
+import { countyOf, provinceOf } from "@/lib/regions/codes";
+import { isZoneCounty } from "@/lib/regions/zone";
 import type { Reason } from "./reasons";
 import type { CandidateFacts, RoutingRequest } from "./types";
 import { scorePartNames, type ScorePartName, type Weights } from "./parts";
 
-/** The three districts of the 青吴嘉 demonstration zone: 嘉善县, 青浦区, 吴江区. */
-export const ZONE_COUNTIES = ["330421", "310118", "320509"] as const;
 const DAY_MS = 86_400_000;
-/** Fair rotation: an offer counts 1 when made and half as much every 14 days after. */
+/**
+ * Fair rotation: an offer counts 1 when made and half as much every 14 days after; offers made
+ * more than 180 days before an expert's latest are no longer counted. The routing profiles
+ * compute the same heat in SQL (migration 0005); profile-rules.db.test.ts holds the two equal.
+ */
 export const ROTATION_HALF_LIFE_DAYS = 14;
+export const ROTATION_WINDOW_DAYS = 180;
 /** Track record: how many answers' worth of the neutral prior a new expert starts with. */
 export const PRIOR_WEIGHT = 3;
 export const PRIORS = { acceptance: 0.7, resolution: 0.8, rating: 4 } as const;
-
-export const countyOf = (code: string) => code.slice(0, 6);
-export const provinceOf = (code: string) => code.slice(0, 2);
-const inZone = (county: string) => (ZONE_COUNTIES as readonly string[]).includes(county);
 
 export type RegionLevel = "sameCounty" | "zone" | "sameProvince" | "delta";
 const regionValues: Record<RegionLevel, number> = { sameCounty: 1, zone: 0.7, sameProvince: 0.4, delta: 0.1 };
@@ -26,7 +27,7 @@ export function regionLevel(requestRegion: string, expertRegion: string): Region
   const a = countyOf(requestRegion);
   const b = countyOf(expertRegion);
   if (a === b) return "sameCounty";
-  if (inZone(a) && inZone(b)) return "zone";
+  if (isZoneCounty(a) && isZoneCounty(b)) return "zone";
   if (provinceOf(a) === provinceOf(b)) return "sameProvince";
   return "delta";
 }

@@ -5,7 +5,7 @@ import { requirePermission, type Actor } from "@/lib/authz";
 import { conflict, notFound } from "@/lib/errors";
 import { recordEvent } from "@/lib/events/record-event";
 import { RANKABLE_STATUSES } from "./candidates";
-import { loadRoutingRequest } from "./request-context";
+import { loadRoutingRequest } from "./load-routing-request";
 import type { SkipExpertInput } from "./schemas";
 
 /**

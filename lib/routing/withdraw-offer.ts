@@ -7,7 +7,7 @@ import { notify } from "@/lib/notifications/notify";
 import { lockRequest } from "@/lib/requests/lock";
 import { visibleRequests } from "@/lib/requests/scope";
 import { offerToChosenExpert, offerToNextCandidate } from "./cascade";
-import { loadRoutingRequest } from "./request-context";
+import { loadRoutingRequest } from "./load-routing-request";
 import type { WithdrawOfferInput } from "./schemas";
 import { routingTransaction } from "./transaction";
 

@@ -1,4 +1,4 @@
-import { maxWeightAssignment } from "@/lib/routing/assignment";
+import { maxWeightAssignment } from "./assignment";
 import { languageModeFit, regionProximity, specialtyFit } from "@/lib/routing/score";
 import type { Weights } from "@/lib/routing/weights";
 import type { SimExpert, SimRequest, SimWorld } from "./world";

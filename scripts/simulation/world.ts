@@ -1,6 +1,7 @@
 import { categorySpecialties, makeCreditCode, zoneTowns } from "@/db/seed/demo-data";
 import type { Random } from "@/db/seed/random";
 import type { RequestCategory, ServiceMode } from "@/lib/enums";
+import { isZoneCounty, ZONE_COUNTIES } from "@/lib/regions/zone";
 
 /**
  * A synthetic year for the routing simulator: experts across the 青吴嘉 zone and the wider Delta,
@@ -8,7 +9,6 @@ import type { RequestCategory, ServiceMode } from "@/lib/enums";
  * Everything is drawn from one seeded generator, so a seed always gives the same world.
  */
 
-const ZONE = ["330421", "310118", "320509"] as const;
 const ELSEWHERE = ["330402", "330482", "330483", "310112", "310115", "310117", "310104", "320505", "320506", "320508", "330106", "330110", "340104"];
 const MODES: ServiceMode[] = ["onsite", "booked", "visit", "joint", "online"];
 
@@ -200,7 +200,7 @@ export function generateWorld(random: Random, options: { experts: number; reques
     const towns = (zoneTowns as Record<string, readonly string[]>)[county];
     companies.push({ index: companies.length, name, creditCode: makeCreditCode(random, county), county, town: towns ? random.pick(towns) : county });
   }
-  const enterprises = companies.filter((c) => (ZONE as readonly string[]).includes(c.county)).map((c) => c.index);
+  const enterprises = companies.filter((c) => isZoneCounty(c.county)).map((c) => c.index);
 
   // Specialty demand, so the roster covers what is asked for.
   const demand = new Map<string, number>();
@@ -219,8 +219,8 @@ export function generateWorld(random: Random, options: { experts: number; reques
         ] as [string, number][])
       : random.pick(ELSEWHERE);
     const served = zone
-      ? [home, ...(random.next() < 0.35 ? [random.pick(ZONE.filter((z) => z !== home))] : [])]
-      : random.sample(ZONE, random.int(1, 2));
+      ? [home, ...(random.next() < 0.35 ? [random.pick(ZONE_COUNTIES.filter((z) => z !== home))] : [])]
+      : random.sample(ZONE_COUNTIES, random.int(1, 2));
     const specialties = new Set<string>();
     const wanted = weighted(random, [
       [1, 3],

@@ -10,7 +10,8 @@ import { FormSection } from "@/components/ui/form-section";
 import type { ServiceMode } from "@/lib/enums";
 import { useT } from "@/lib/i18n/client";
 import { notifyPreferences } from "@/lib/roster/languages";
-import { ZONE_REGION_CODES, type RegionOption } from "@/lib/roster/region-options";
+import type { RegionOption } from "@/lib/regions/options";
+import { ZONE_COUNTIES } from "@/lib/regions/zone";
 import { updateProfileAction } from "./actions";
 
 export interface EditableProfile {
@@ -83,7 +84,7 @@ export function ProfileForm({
             name="homeRegionCode"
             label={t("roster.fields.homeRegion")}
             regions={regions}
-            quickPicks={ZONE_REGION_CODES}
+            quickPicks={ZONE_COUNTIES}
             single
             defaultValues={[profile.homeRegionCode]}
             error={error("homeRegionCode")}

@@ -11,7 +11,8 @@ import { useServerAction } from "@/components/ui/use-server-action";
 import { FormSection } from "@/components/ui/form-section";
 import type { ServiceMode } from "@/lib/enums";
 import { useT } from "@/lib/i18n/client";
-import { ZONE_REGION_CODES, type RegionOption } from "@/lib/roster/region-options";
+import type { RegionOption } from "@/lib/regions/options";
+import { ZONE_COUNTIES } from "@/lib/regions/zone";
 import { applyAction } from "./actions";
 
 export function ApplyForm({
@@ -85,7 +86,7 @@ export function ApplyForm({
             name="homeRegionCode"
             label={t("roster.fields.homeRegion")}
             regions={regions}
-            quickPicks={ZONE_REGION_CODES}
+            quickPicks={ZONE_COUNTIES}
             single
             error={error("homeRegionCode")}
           />

@@ -13,7 +13,7 @@ import { getT } from "@/lib/i18n/server";
 import { languageCodes } from "@/lib/roster/languages";
 import { searchDirectory } from "@/lib/roster/queries";
 import { referenceNames } from "@/lib/roster/reference-names";
-import { directoryRegionOptions } from "@/lib/roster/region-options";
+import { directoryRegionOptions } from "@/lib/regions/options";
 import { directoryQuerySchema, directorySorts, type DirectoryQuery } from "@/lib/roster/schemas";
 
 export const dynamic = "force-dynamic";

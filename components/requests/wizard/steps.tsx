@@ -5,7 +5,7 @@ import { Field, inputClass, TextInput } from "@/components/ui/field";
 import { requestCategories, serviceModes, urgencies } from "@/lib/enums";
 import { useT } from "@/lib/i18n/client";
 import { formatFen, parseYuan } from "@/lib/money";
-import type { RegionGroup } from "@/lib/requests/region-choices";
+import type { RegionGroup } from "@/lib/regions/zone-groups";
 import { requestLanguages } from "@/lib/requests/schemas";
 import type { RequestDraft } from "./draft";
 

@@ -7,7 +7,7 @@ import { POST as postRejected } from "@/app/api/v1/experts/import/rejected/route
 import { db } from "@/db";
 import { appointments, events, experts, expertRegions, expertSpecialties, users } from "@/db/schema";
 import { verifyPassword } from "@/lib/auth/password";
-import { todayInShanghai } from "@/lib/i18n/format";
+import { todayInShanghai } from "@/lib/clock";
 import { useTestDatabase } from "@/test/database";
 import { bearerFor, createAdminActor, createExpertActor } from "@/test/fixtures";
 import { searchDirectory } from "../queries";

@@ -1,5 +1,5 @@
 import { requirePermission, type Actor } from "@/lib/authz";
-import { todayInShanghai } from "@/lib/i18n/format";
+import { todayInShanghai } from "@/lib/clock";
 import type { Translate } from "@/lib/i18n/translate";
 import { readImportFile } from "./read-file";
 import { loadImportReference } from "./reference";

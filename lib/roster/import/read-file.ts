@@ -1,7 +1,7 @@
 import ExcelJS from "exceljs";
 import Papa from "papaparse";
 import { AppError } from "@/lib/errors";
-import { unpackZip } from "./zip-limits";
+import { unpackZip } from "./unpack-zip";
 
 /** Upload limits: the society's roster is hundreds of rows, far below these. */
 export const MAX_IMPORT_BYTES = 2 * 1024 * 1024;

@@ -1,4 +1,4 @@
-import { fileAs, moveTo } from "@/lib/requests/test-support";
+import { fileAs, moveTo } from "@/test/request-fixtures";
 import type { ActionRows, ActionWorld } from "../action-types";
 
 // Each call gets a fresh request filed by world.enterprise in 嘉善县, so one caller's success cannot affect another's.

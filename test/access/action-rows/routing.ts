@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { db } from "@/db";
 import { experts } from "@/db/schema";
-import { moveTo } from "@/lib/requests/test-support";
+import { moveTo } from "@/test/request-fixtures";
 import { routeRequest } from "@/lib/routing/route-request";
 import { createTriagedRequest } from "../../routing-fixtures";
 import type { ActionRows, ActionWorld } from "../action-types";

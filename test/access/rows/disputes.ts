@@ -1,4 +1,4 @@
-import { createAcceptedCase } from "@/lib/disputes/case-fixture";
+import { createAcceptedCase } from "@/test/accepted-case";
 import { createDispute } from "@/lib/disputes/create-dispute";
 import { recordRecovery } from "@/lib/disputes/record-recovery";
 import type { AccessRow, World } from "../types";

@@ -2,7 +2,7 @@ import { db } from "@/db";
 import { attachments } from "@/db/schema";
 import { addAttachment } from "@/lib/requests/attachments";
 import { postMessage } from "@/lib/requests/post-message";
-import { fileAs, moveTo } from "@/lib/requests/test-support";
+import { fileAs, moveTo } from "@/test/request-fixtures";
 import type { AccessRow, World } from "../types";
 
 // Each call gets fresh records filed by world.enterprise, so one actor's success cannot affect another's.

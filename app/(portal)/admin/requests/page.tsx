@@ -8,7 +8,7 @@ import { requireActor } from "@/lib/auth/current";
 import { can } from "@/lib/authz";
 import { getT } from "@/lib/i18n/server";
 import { listRequestsForActor } from "@/lib/requests/queries";
-import { zoneRegionGroups } from "@/lib/requests/region-choices";
+import { zoneRegionGroups } from "@/lib/regions/zone-groups";
 import { listFilterOf, readListQuery } from "@/lib/requests/schemas";
 
 export const dynamic = "force-dynamic";

@@ -8,7 +8,7 @@ import {
 } from "../actions";
 import { Card } from "@/components/ui/card";
 import { can, type Actor } from "@/lib/authz";
-import { todayInShanghai } from "@/lib/i18n/format";
+import { todayInShanghai } from "@/lib/clock";
 import type { Translate } from "@/lib/i18n/translate";
 import type { RequestDetail } from "@/lib/requests/queries";
 import { canTransition } from "@/lib/requests/state-machine";

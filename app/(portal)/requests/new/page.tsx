@@ -8,7 +8,7 @@ import { withClientMessages } from "@/lib/i18n/client-messages";
 import { getT } from "@/lib/i18n/server";
 import { listSpecialties } from "@/lib/reference-data";
 import { ACCEPT_ATTRIBUTE } from "@/lib/requests/attachment-type";
-import { zoneRegionGroups } from "@/lib/requests/region-choices";
+import { zoneRegionGroups } from "@/lib/regions/zone-groups";
 import { getPublicProfile } from "@/lib/roster/queries";
 import { fileRequestAction } from "../actions";
 

@@ -5,7 +5,7 @@ import { EmptyState, PageTitle } from "@/components/ui/card";
 import { getActor } from "@/lib/auth/current";
 import { getT } from "@/lib/i18n/server";
 import { listOwnApplications } from "@/lib/roster/application-queries";
-import { getOwnExpertSummary } from "@/lib/roster/expert-summary";
+import { getOwnExpertSummary } from "@/lib/roster/queries";
 
 export const dynamic = "force-dynamic";
 

@@ -11,7 +11,7 @@ import { getT } from "@/lib/i18n/server";
 import { listSpecialties } from "@/lib/reference-data";
 import { ACCEPT_ATTRIBUTE } from "@/lib/requests/attachment-type";
 import { getRequestDetail } from "@/lib/requests/queries";
-import { zoneRegionGroups } from "@/lib/requests/region-choices";
+import { zoneRegionGroups } from "@/lib/regions/zone-groups";
 import { amendRequestAction } from "../../actions";
 
 export const dynamic = "force-dynamic";

@@ -1,7 +1,7 @@
 // GET /api/v1/experts/export - admin only: the roster (filters q, status, specialty, region) as an Excel workbook
 import { apiRoute } from "@/lib/http/api-route";
 import { translator } from "@/lib/i18n/translate";
-import { todayInShanghai } from "@/lib/i18n/format";
+import { todayInShanghai } from "@/lib/clock";
 import { exportRosterWorkbook } from "@/lib/roster/export";
 import { rosterQuerySchema } from "@/lib/roster/schemas";
 import { XLSX } from "@/lib/http/wire";

@@ -1,5 +1,6 @@
 import type { RegionLevel } from "@/lib/enums";
 import type { Locale } from "@/lib/i18n/catalog";
+import { ZONE_CITY_PREFIXES } from "./zone";
 
 export interface RegionRow {
   code: string;
@@ -52,12 +53,6 @@ export function regionOptions(rows: readonly RegionRow[], locale: Locale): Regio
       };
     });
 }
-
-/** The demonstration zone's three counties, offered first wherever a region is chosen. */
-export const ZONE_REGION_CODES = ["330421", "310118", "320509"] as const;
-
-/** The cities of the demonstration zone (上海, 苏州, 嘉兴), whose districts and towns people pick by name. */
-const ZONE_CITY_PREFIXES = ["31", "3205", "3304"] as const;
 
 /**
  * A shorter list for the public directory's filter: every province and city of the Delta, and the

@@ -1,21 +1,7 @@
 import { sql, type SQL } from "drizzle-orm";
 import { expertRegions } from "@/db/schema";
-import { withinRegion } from "@/lib/regions";
+import { regionAncestors, withinRegion } from "@/lib/regions/codes";
 import { outerExpertId } from "./sql-refs";
-
-/** The regions that contain `code` (GB/T 2260): 330421102 -> 330421, 330400, 330000. */
-export function regionAncestors(code: string): string[] {
-  const out: string[] = [];
-  let county = code;
-  if (code.length === 9) {
-    county = code.slice(0, 6);
-    out.push(county);
-  }
-  if (county.length !== 6) return out;
-  if (!county.endsWith("00")) out.push(`${county.slice(0, 4)}00`);
-  if (!county.endsWith("0000")) out.push(`${county.slice(0, 2)}0000`);
-  return out;
-}
 
 /**
  * SQL: the expert serves `code`: one of their regions lies within it (a district includes its

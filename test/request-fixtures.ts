@@ -3,10 +3,10 @@ import { db } from "@/db";
 import { offers, requests } from "@/db/schema";
 import type { RequestStatus } from "@/lib/enums";
 import type { Actor } from "@/lib/authz";
-import { fileRequest } from "./file-request";
-import type { FileRequestInput } from "./schemas";
+import { fileRequest } from "@/lib/requests/file-request";
+import type { FileRequestInput } from "@/lib/requests/schemas";
 
-// Helpers for the database tests of requests (not used by the app).
+// Helpers for the database tests of requests.
 
 export function requestInput(overrides: Partial<FileRequestInput> = {}): FileRequestInput {
   return {

@@ -1,4 +1,4 @@
-import type { CandidateFacts, RoutingRequest } from "./types";
+import type { CandidateFacts, RoutingRequest } from "@/lib/routing/types";
 
 /** A routing request and candidate facts for unit tests: the fitting case, changed field by field. */
 export const request: RoutingRequest = {

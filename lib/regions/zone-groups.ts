@@ -1,6 +1,6 @@
 import type { Locale } from "@/lib/i18n/catalog";
 import { listRegions } from "@/lib/reference-data";
-import { ZONE_REGION_CODES } from "@/lib/roster/region-options";
+import { ZONE_COUNTIES } from "./zone";
 
 export interface RegionGroup {
   code: string;
@@ -15,7 +15,7 @@ export interface RegionGroup {
 export async function zoneRegionGroups(locale: Locale): Promise<RegionGroup[]> {
   const rows = await listRegions();
   const name = (r: { nameZh: string; nameEn: string }) => (locale === "en" ? r.nameEn : r.nameZh);
-  return ZONE_REGION_CODES.flatMap((county) => {
+  return ZONE_COUNTIES.flatMap((county) => {
     const row = rows.find((r) => r.code === county);
     if (!row) return [];
     return [{ code: row.code, name: name(row), towns: rows.filter((r) => r.parentCode === county).map((r) => ({ code: r.code, name: name(r) })) }];

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { reasonSchema } from "@/lib/roster/decision-schemas";
+import { messageSource } from "@/lib/i18n/translate";
 import { nextStep } from "./submission";
 
 const ask = () => "Suspend this expert?";
@@ -8,7 +9,7 @@ describe("a form's next step before it sends anything", () => {
   it("shows the field message and does not ask for a confirmation while the input is invalid", async () => {
     const form = new FormData();
     form.set("reason", "   ");
-    const step = await nextStep(form, { schema: reasonSchema, confirm: ask, locale: "en" });
+    const step = await nextStep(form, { schema: reasonSchema, confirm: ask, messages: messageSource("en") });
     expect(step.kind).toBe("invalid");
     expect(step.kind === "invalid" && step.fields.reason).toBeTruthy();
   });
@@ -16,11 +17,16 @@ describe("a form's next step before it sends anything", () => {
   it("asks for the confirmation once the input is valid", async () => {
     const form = new FormData();
     form.set("reason", "Licence lapsed");
-    expect(await nextStep(form, { schema: reasonSchema, confirm: ask, locale: "en" })).toEqual({ kind: "confirm", question: "Suspend this expert?" });
+    expect(await nextStep(form, { schema: reasonSchema, confirm: ask, messages: messageSource("en") })).toEqual({
+      kind: "confirm",
+      question: "Suspend this expert?",
+    });
   });
 
   it("sends at once when the step needs no confirmation", async () => {
-    expect(await nextStep({ reason: "Licence lapsed" }, { schema: reasonSchema, confirm: () => null, locale: "zh-CN" })).toEqual({ kind: "send" });
-    expect(await nextStep({ anything: 1 }, { locale: "en" })).toEqual({ kind: "send" });
+    expect(await nextStep({ reason: "Licence lapsed" }, { schema: reasonSchema, confirm: () => null, messages: messageSource("zh-CN") })).toEqual({
+      kind: "send",
+    });
+    expect(await nextStep({ anything: 1 }, { messages: messageSource("en") })).toEqual({ kind: "send" });
   });
 });

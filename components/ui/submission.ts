@@ -1,6 +1,6 @@
 import type { z } from "zod";
 import { fieldErrorsFromZod, formDataToObject } from "@/lib/http/form-input";
-import type { Locale } from "@/lib/i18n/catalog";
+import type { MessageSource } from "@/lib/i18n/messages";
 
 /** What a form does with an input before any request: show field messages, ask first, or send it. */
 export type NextStep = { kind: "invalid"; fields: Record<string, string> } | { kind: "confirm"; question: string } | { kind: "send" };
@@ -11,11 +11,11 @@ export type NextStep = { kind: "invalid"; fields: Record<string, string> } | { k
  */
 export async function nextStep<I>(
   input: I,
-  { schema, confirm, locale }: { schema?: z.ZodType; confirm?: (input: I) => string | null; locale: Locale },
+  { schema, confirm, messages }: { schema?: z.ZodType; confirm?: (input: I) => string | null; messages: MessageSource },
 ): Promise<NextStep> {
   if (schema) {
     const parsed = await schema.safeParseAsync(input instanceof FormData ? formDataToObject(input) : input);
-    if (!parsed.success) return { kind: "invalid", fields: fieldErrorsFromZod(parsed.error, locale) };
+    if (!parsed.success) return { kind: "invalid", fields: fieldErrorsFromZod(parsed.error, messages) };
   }
   const question = confirm?.(input) ?? null;
   return question ? { kind: "confirm", question } : { kind: "send" };

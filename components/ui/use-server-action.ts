@@ -40,7 +40,7 @@ export interface Confirmation {
  */
 export function useServerAction<I, T>(action: (input: I) => Promise<ActionResult<T>>, options: ServerActionOptions<I, T> = {}) {
   const { schema, confirm, successMessage, onSuccess, leavesPage = false } = options;
-  const { t, locale } = useT();
+  const { t, has } = useT();
   const router = useRouter();
   const [pending, setPending] = useState(false);
   const [fields, setFields] = useState<Record<string, string>>({});
@@ -82,7 +82,7 @@ export function useServerAction<I, T>(action: (input: I) => Promise<ActionResult
 
   /** Checks the input, asks the confirmation if one is due, else runs the action. */
   async function run(input: I): Promise<T | null> {
-    const step = await nextStep(input, { schema, confirm, locale });
+    const step = await nextStep(input, { schema, confirm, messages: { t, has } });
     if (step.kind === "invalid") {
       fail(t("errors.invalidInput"), step.fields);
       return null;

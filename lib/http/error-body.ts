@@ -2,7 +2,7 @@ import { z } from "zod";
 import { contentionAsConflict } from "@/lib/db-errors";
 import { AppError, type ApiErrorBody } from "@/lib/errors";
 import { isLocale, type Locale } from "@/lib/i18n/catalog";
-import { translator } from "@/lib/i18n/translate";
+import { messageSource, translator } from "@/lib/i18n/translate";
 import { fieldErrorsFromZod } from "./form-input";
 
 /** The contract's error JSON and status for anything thrown by a use case. */
@@ -17,7 +17,10 @@ export function errorResponseBody(thrown: unknown, locale: Locale): { status: nu
     };
   }
   if (error instanceof z.ZodError) {
-    return { status: 422, body: { error: { code: "invalid_input", message: t("errors.invalidInput"), fields: fieldErrorsFromZod(error, locale) } } };
+    return {
+      status: 422,
+      body: { error: { code: "invalid_input", message: t("errors.invalidInput"), fields: fieldErrorsFromZod(error, messageSource(locale)) } },
+    };
   }
   console.error("Unexpected error", error);
   return { status: 500, body: { error: { code: "internal", message: t("errors.internal") } } };

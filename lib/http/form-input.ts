@@ -1,9 +1,8 @@
 import type { z } from "zod";
-import type { Locale } from "@/lib/i18n/catalog";
-import { hasMessage, translator } from "@/lib/i18n/translate";
+import type { MessageSource } from "@/lib/i18n/messages";
 
 // Shared by the server-action wrapper and by forms that check their input before asking for a
-// confirmation, so it stays free of server-only imports.
+// confirmation, so it stays free of server-only imports (and of the catalogues: messages are handed in).
 
 /** FormData as a plain object; repeated names become arrays, names ending in [] always arrays. */
 export function formDataToObject(form: FormData): Record<string, unknown> {
@@ -20,13 +19,12 @@ export function formDataToObject(form: FormData): Record<string, unknown> {
 }
 
 /** Turns zod issues into field messages; schemas use catalogue keys as their messages. */
-export function fieldErrorsFromZod(error: z.ZodError, locale: Locale): Record<string, string> {
-  const t = translator(locale);
+export function fieldErrorsFromZod(error: z.ZodError, { t, has }: MessageSource): Record<string, string> {
   const fields: Record<string, string> = {};
   for (const issue of error.issues) {
     const field = issue.path.length ? issue.path.join(".") : "_";
     if (fields[field]) continue;
-    const key = hasMessage(locale, issue.message)
+    const key = has(issue.message)
       ? issue.message
       : issue.code === "invalid_type" && issue.input === undefined
         ? "errors.field.required"

@@ -7,6 +7,11 @@ import type { Locale } from "./locales";
 
 export type Params = Record<string, string | number>;
 export type Translate = (key: MessageKey, params?: Params) => string;
+/** A translator and the test of whether a key exists: the server's whole catalogue, or a page's messages in the browser. */
+export interface MessageSource {
+  t: Translate;
+  has: (key: string) => key is MessageKey;
+}
 /** A catalogue or part of one: namespaces of nested messages. */
 export type Messages = { readonly [name: string]: string | Messages };
 

@@ -5,6 +5,7 @@ import { TabLinks } from "@/components/requests/tab-links";
 import { Card, EmptyState, PageTitle } from "@/components/ui/card";
 import { Pagination } from "@/components/ui/pagination";
 import { requireActor } from "@/lib/auth/current";
+import { withClientMessages } from "@/lib/i18n/client-messages";
 import { getT } from "@/lib/i18n/server";
 import { listNotifications, unreadCount } from "@/lib/notifications/inbox";
 import { pageQuery } from "@/lib/validation";
@@ -20,7 +21,7 @@ export async function generateMetadata(): Promise<Metadata> {
 type Props = { searchParams: Promise<{ page?: string; show?: string }> };
 
 /** The signed-in user's notifications, newest first, with the unread count and mark-as-read. */
-export default async function InboxPage({ searchParams }: Props) {
+async function InboxPage({ searchParams }: Props) {
   const [actor, { t, locale }, raw] = await Promise.all([requireActor(), getT(), searchParams]);
   const unreadOnly = raw.show === "unread";
   const page = pageQuery.safeParse(raw).data ?? { page: 1, pageSize: 20 };
@@ -62,3 +63,5 @@ export default async function InboxPage({ searchParams }: Props) {
     </div>
   );
 }
+
+export default withClientMessages(["errors"], InboxPage);

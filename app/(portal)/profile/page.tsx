@@ -79,4 +79,4 @@ async function OwnProfilePage() {
   );
 }
 
-export default withClientMessages(["enums", "roster"], OwnProfilePage);
+export default withClientMessages(["enums", "errors", "roster"], OwnProfilePage);

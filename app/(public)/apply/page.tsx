@@ -33,4 +33,4 @@ async function ApplyPage() {
   );
 }
 
-export default withClientMessages(["enums", "roster"], ApplyPage);
+export default withClientMessages(["enums", "errors", "roster"], ApplyPage);

@@ -22,4 +22,4 @@ async function ForgotPasswordPage() {
   );
 }
 
-export default withClientMessages(["auth"], ForgotPasswordPage);
+export default withClientMessages(["auth", "errors"], ForgotPasswordPage);

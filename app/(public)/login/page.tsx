@@ -35,4 +35,4 @@ async function LoginPage({ searchParams }: { searchParams: Promise<{ callbackUrl
   );
 }
 
-export default withClientMessages(["auth"], LoginPage);
+export default withClientMessages(["auth", "errors"], LoginPage);

@@ -50,4 +50,4 @@ async function SetPasswordPage({ searchParams }: { searchParams: Promise<{ token
   );
 }
 
-export default withClientMessages(["auth"], SetPasswordPage);
+export default withClientMessages(["auth", "errors"], SetPasswordPage);

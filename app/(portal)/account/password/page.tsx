@@ -23,4 +23,4 @@ async function ChangePasswordPage() {
   );
 }
 
-export default withClientMessages(["auth"], ChangePasswordPage);
+export default withClientMessages(["auth", "errors"], ChangePasswordPage);

@@ -8,6 +8,7 @@ import { buttonClass } from "@/components/ui/button";
 import { requireActor } from "@/lib/auth/current";
 import { can } from "@/lib/authz";
 import { fieldErrorsFromZod } from "@/lib/http/form-input";
+import { messageSource } from "@/lib/i18n/translate";
 import { todayInShanghai } from "@/lib/clock";
 import { formatCount } from "@/lib/i18n/format";
 import { getT } from "@/lib/i18n/server";
@@ -39,7 +40,7 @@ export default async function ReportsPage({ searchParams }: { searchParams: Sear
   if (!can(actor.role, "report.read")) notFound();
   const parsed = reportQuerySchema.safeParse({ groupBy: one(params.groupBy), from: one(params.from), to: one(params.to) });
   const query: ReportQuery = parsed.success ? parsed.data : { groupBy: "month", period: defaultPeriod() };
-  const errors = parsed.success ? {} : fieldErrorsFromZod(parsed.error, locale);
+  const errors = parsed.success ? {} : fieldErrorsFromZod(parsed.error, messageSource(locale));
   const { period } = query;
   const scope = reportScope(actor);
   const [report, trend, byRegion, bySpecialty, panels, scopeRegion] = await Promise.all([

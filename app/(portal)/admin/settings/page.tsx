@@ -92,4 +92,4 @@ async function RoutingSettingsPage({ searchParams }: { searchParams: Promise<Rec
   );
 }
 
-export default withClientMessages(["routing"], RoutingSettingsPage);
+export default withClientMessages(["errors", "routing"], RoutingSettingsPage);

@@ -61,4 +61,4 @@ async function TokensPage() {
   );
 }
 
-export default withClientMessages(["tokens"], TokensPage);
+export default withClientMessages(["errors", "tokens"], TokensPage);

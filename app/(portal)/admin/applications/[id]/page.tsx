@@ -162,4 +162,4 @@ async function ApplicationPage({ params }: { params: Promise<{ id: string }> }) 
   );
 }
 
-export default withClientMessages(["roster"], ApplicationPage);
+export default withClientMessages(["errors", "roster"], ApplicationPage);

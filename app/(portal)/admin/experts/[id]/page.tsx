@@ -174,4 +174,4 @@ async function AdminExpertPage({ params }: { params: Promise<{ id: string }> }) 
   );
 }
 
-export default withClientMessages(["auth", "roster"], AdminExpertPage);
+export default withClientMessages(["auth", "errors", "roster"], AdminExpertPage);

@@ -6,7 +6,7 @@ import type { Locale } from "@/lib/i18n/catalog";
 import { formatDateTime } from "@/lib/i18n/format";
 import type { Translate } from "@/lib/i18n/translate";
 import { describeNotification } from "@/lib/notifications/describe";
-import type { NotificationItem } from "@/lib/notifications/inbox";
+import type { NotificationItem } from "@/lib/notifications/queries";
 
 interface Props {
   items: NotificationItem[];

@@ -8,7 +8,7 @@ import { formatDate } from "@/lib/i18n/format";
 import type { Translate } from "@/lib/i18n/translate";
 import { listRequestsForActor } from "@/lib/requests/queries";
 import { ACTIVE_CASE_STATUSES } from "@/lib/requests/state-machine";
-import { getOwnExpertSummary } from "@/lib/roster/queries";
+import { getOwnExpertSummary } from "@/lib/roster/queries/experts";
 
 /** The expert's load, pending offers and cases. */
 export async function ExpertHome({ actor, t, locale }: { actor: Actor; t: Translate; locale: Locale }) {

@@ -2,7 +2,7 @@ import type { ReactNode } from "react";
 import type { Locale } from "@/lib/i18n/catalog";
 import type { Translate } from "@/lib/i18n/translate";
 import { joinList } from "@/lib/roster/list-format";
-import type { PrivateProfile } from "@/lib/roster/queries";
+import type { PrivateProfile } from "@/lib/roster/queries/experts";
 import type { ReferenceNames } from "@/lib/roster/reference-names";
 
 /** One labelled row of an admin's <dl> about an expert. */

@@ -3,7 +3,7 @@ import type { ApplicationStatus } from "@/lib/enums";
 import type { Locale } from "@/lib/i18n/catalog";
 import { formatDate, formatDateTime } from "@/lib/i18n/format";
 import type { Translate } from "@/lib/i18n/translate";
-import type { OwnApplication } from "@/lib/roster/application-queries";
+import type { OwnApplication } from "@/lib/roster/queries/applications";
 
 const tone: Record<ApplicationStatus, BadgeTone> = { pending: "warning", approved: "success", rejected: "danger" };
 

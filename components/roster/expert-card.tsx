@@ -4,7 +4,7 @@ import type { Locale } from "@/lib/i18n/catalog";
 import type { Translate } from "@/lib/i18n/translate";
 import { formatDecimal } from "@/lib/i18n/format";
 import { joinList } from "@/lib/roster/list-format";
-import type { DirectoryItem } from "@/lib/roster/queries";
+import type { DirectoryItem } from "@/lib/roster/queries/experts";
 import type { ReferenceNames } from "@/lib/roster/reference-names";
 import { InitialsAvatar } from "./initials-avatar";
 

@@ -1,7 +1,7 @@
 import { LinkButton } from "@/components/ui/button";
 import type { Actor } from "@/lib/authz";
 import type { Translate } from "@/lib/i18n/translate";
-import { listOwnApplications } from "@/lib/roster/application-queries";
+import { listOwnApplications } from "@/lib/roster/queries/applications";
 
 /** On the expert's home: their application under review (joining, or a change of name/licence). */
 export async function PendingApplicationNotice({ actor, t }: { actor: Actor; t: Translate }) {

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { can, type Actor } from "@/lib/authz";
 import type { Translate } from "@/lib/i18n/translate";
-import { unreadCount } from "@/lib/notifications/inbox";
+import { unreadCount } from "@/lib/notifications/queries";
 import { LanguageSwitch } from "./language-switch";
 import { portalNav, publicNav, type NavItem } from "./nav-items";
 

@@ -1,5 +1,5 @@
 import type { Locale } from "@/lib/i18n/catalog";
-import { listRegions } from "@/lib/reference-data";
+import { listRegions } from "@/lib/reference-data/queries";
 import { ZONE_COUNTIES } from "./zone";
 
 export interface RegionGroup {

@@ -5,7 +5,7 @@ import { db } from "@/db";
 import { experts, requests } from "@/db/schema";
 import { useTestDatabase } from "@/test/database";
 import { createEnterpriseActor, createExpertActor, type ExpertOptions } from "@/test/fixtures";
-import { getPublicProfile, searchDirectory } from "./queries";
+import { getPublicProfile, searchDirectory } from "./queries/experts";
 import { directoryQuerySchema } from "./schemas";
 
 useTestDatabase();

@@ -3,8 +3,8 @@ import type { ServiceMode } from "@/lib/enums";
 import type { Actor } from "@/lib/authz";
 import type { Locale } from "@/lib/i18n/catalog";
 import type { Translate } from "@/lib/i18n/translate";
-import { listRegions, listSpecialties } from "@/lib/reference-data";
-import { listRosterForExport } from "./admin-queries";
+import { listRegions, listSpecialties } from "@/lib/reference-data/queries";
+import { listRosterForExport } from "./queries/admin-roster";
 import { joinList } from "./list-format";
 import type { RosterQuery } from "./schemas";
 

@@ -1,5 +1,5 @@
 import type { Locale } from "@/lib/i18n/catalog";
-import { listRegions, listSpecialties } from "@/lib/reference-data";
+import { listRegions, listSpecialties } from "@/lib/reference-data/queries";
 import { regionOptions, type RegionOption } from "@/lib/regions/options";
 
 export interface ReferenceNames {

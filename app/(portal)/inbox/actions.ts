@@ -2,7 +2,7 @@
 
 import { z } from "zod";
 import { action } from "@/lib/http/server-action";
-import { markNotificationsRead } from "@/lib/notifications/inbox";
+import { markNotificationsRead } from "@/lib/notifications/mark-notifications-read";
 
 const markReadInput = z.object({
   /** One notification, or "all" of the actor's unread ones. */

@@ -7,7 +7,7 @@ import { Pagination } from "@/components/ui/pagination";
 import { requireActor } from "@/lib/auth/current";
 import { withClientMessages } from "@/lib/i18n/client-messages";
 import { getT } from "@/lib/i18n/server";
-import { listNotifications, unreadCount } from "@/lib/notifications/inbox";
+import { listNotifications, unreadCount } from "@/lib/notifications/queries";
 import { pageQuery } from "@/lib/validation";
 import { markReadAction } from "./actions";
 

@@ -11,7 +11,7 @@ import { serviceModes } from "@/lib/enums";
 import { formatCount } from "@/lib/i18n/format";
 import { getT } from "@/lib/i18n/server";
 import { languageCodes } from "@/lib/roster/languages";
-import { searchDirectory } from "@/lib/roster/queries";
+import { searchDirectory } from "@/lib/roster/queries/experts";
 import { referenceNames } from "@/lib/roster/reference-names";
 import { directoryRegionOptions } from "@/lib/regions/options";
 import { directoryQuerySchema, directorySorts, type DirectoryQuery } from "@/lib/roster/schemas";

@@ -10,7 +10,7 @@ import { verifyPassword } from "@/lib/auth/password";
 import { todayInShanghai } from "@/lib/clock";
 import { useTestDatabase } from "@/test/database";
 import { bearerFor, createAdminActor, createExpertActor } from "@/test/fixtures";
-import { searchDirectory } from "../queries";
+import { searchDirectory } from "../queries/experts";
 import { directoryQuerySchema } from "../schemas";
 import { termEndFor } from "../term";
 

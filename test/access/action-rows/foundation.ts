@@ -31,7 +31,7 @@ const admins = { admin: "ok", otherDistrictAdmin: "ok" } as const;
 
 export const rows: ActionRows = {
   "app/(portal)/inbox/actions.ts": {
-    // Only the caller's own notifications are touched (lib/notifications/inbox.ts), so everyone signed in may mark theirs.
+    // Only the caller's own notifications are touched (lib/notifications/mark-notifications-read.ts), so everyone signed in may mark theirs.
     markReadAction: {
       permission: "notification.read",
       input: () => ({ id: "all" }),

@@ -9,7 +9,7 @@ import { requireActor } from "@/lib/auth/current";
 import { can } from "@/lib/authz";
 import { formatDateTime } from "@/lib/i18n/format";
 import { getT } from "@/lib/i18n/server";
-import { listApplications } from "@/lib/roster/application-queries";
+import { listApplications } from "@/lib/roster/queries/applications";
 import { applicationQuerySchema } from "@/lib/roster/schemas";
 
 export const dynamic = "force-dynamic";

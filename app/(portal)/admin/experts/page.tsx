@@ -17,7 +17,7 @@ import { todayInShanghai } from "@/lib/clock";
 import { formatCount, formatDate } from "@/lib/i18n/format";
 import { getT } from "@/lib/i18n/server";
 import type { Translate } from "@/lib/i18n/translate";
-import { listRoster, type RosterItem } from "@/lib/roster/admin-queries";
+import { listRoster, type RosterItem } from "@/lib/roster/queries/admin-roster";
 import { referenceNames } from "@/lib/roster/reference-names";
 import { rosterQuerySchema, type RosterQuery } from "@/lib/roster/schemas";
 import { daysBetween } from "@/lib/roster/term";

@@ -12,7 +12,7 @@ import { messageSource } from "@/lib/i18n/translate";
 import { todayInShanghai } from "@/lib/clock";
 import { formatCount } from "@/lib/i18n/format";
 import { getT } from "@/lib/i18n/server";
-import { findRegion } from "@/lib/reference-data";
+import { findRegion } from "@/lib/reference-data/queries";
 import { hasMessage } from "@/lib/i18n/translate";
 import { formatFen } from "@/lib/money";
 import { getDashboardPanels } from "@/lib/reports/dashboard";

@@ -6,10 +6,10 @@ import { requireActor } from "@/lib/auth/current";
 import { can } from "@/lib/authz";
 import { withClientMessages } from "@/lib/i18n/client-messages";
 import { getT } from "@/lib/i18n/server";
-import { listSpecialties } from "@/lib/reference-data";
+import { listSpecialties } from "@/lib/reference-data/queries";
 import { ACCEPT_ATTRIBUTE } from "@/lib/requests/attachment-type";
 import { zoneRegionGroups } from "@/lib/regions/zone-groups";
-import { getPublicProfile } from "@/lib/roster/queries";
+import { getPublicProfile } from "@/lib/roster/queries/experts";
 import { fileRequestAction } from "../actions";
 
 export const dynamic = "force-dynamic";

@@ -4,8 +4,8 @@ import { LinkButton } from "@/components/ui/button";
 import { EmptyState, PageTitle } from "@/components/ui/card";
 import { getActor } from "@/lib/auth/current";
 import { getT } from "@/lib/i18n/server";
-import { listOwnApplications } from "@/lib/roster/application-queries";
-import { getOwnExpertSummary } from "@/lib/roster/queries";
+import { listOwnApplications } from "@/lib/roster/queries/applications";
+import { getOwnExpertSummary } from "@/lib/roster/queries/experts";
 
 export const dynamic = "force-dynamic";
 

@@ -10,7 +10,7 @@ import { can } from "@/lib/authz";
 import { formatDate, formatDecimal } from "@/lib/i18n/format";
 import { getT } from "@/lib/i18n/server";
 import { joinList } from "@/lib/roster/list-format";
-import { getPublicProfile } from "@/lib/roster/queries";
+import { getPublicProfile } from "@/lib/roster/queries/experts";
 import { referenceNames } from "@/lib/roster/reference-names";
 
 export const dynamic = "force-dynamic";

@@ -2,7 +2,7 @@
 // GET /api/v1/expert-applications - admin only: pending and decided applications
 import { apiRoute, created } from "@/lib/http/api-route";
 import { applyToJoin } from "@/lib/roster/apply";
-import { listApplications } from "@/lib/roster/application-queries";
+import { listApplications } from "@/lib/roster/queries/applications";
 import { applicationQuerySchema, applySchema } from "@/lib/roster/schemas";
 import { applicationListResponse, applyResponse } from "@/lib/roster/responses";
 

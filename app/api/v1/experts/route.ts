@@ -1,6 +1,6 @@
 // GET /api/v1/experts - anyone: experts with a current appointment, filters q, specialty, region, language, mode
 import { apiRoute } from "@/lib/http/api-route";
-import { searchDirectory } from "@/lib/roster/queries";
+import { searchDirectory } from "@/lib/roster/queries/experts";
 import { directoryQuerySchema } from "@/lib/roster/schemas";
 import { directoryResponse } from "@/lib/roster/responses";
 

@@ -8,7 +8,7 @@ import { can } from "@/lib/authz";
 import { AppError } from "@/lib/errors";
 import { withClientMessages } from "@/lib/i18n/client-messages";
 import { getT } from "@/lib/i18n/server";
-import { listSpecialties } from "@/lib/reference-data";
+import { listSpecialties } from "@/lib/reference-data/queries";
 import { ACCEPT_ATTRIBUTE } from "@/lib/requests/attachment-type";
 import { getRequestDetail } from "@/lib/requests/queries";
 import { zoneRegionGroups } from "@/lib/regions/zone-groups";

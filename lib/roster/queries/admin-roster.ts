@@ -5,12 +5,12 @@ import { requirePermission, type Actor } from "@/lib/authz";
 import { todayInShanghai } from "@/lib/clock";
 import { uuidParam } from "@/lib/validation";
 import { ACTIVE_CASE_STATUSES } from "@/lib/requests/state-machine";
-import { servesRegion } from "./serves-region";
-import type { RosterQuery } from "./schemas";
-import { escapeLike, normalizeSearchText } from "./search-text";
-import { EXPIRING_WITHIN_DAYS, expertStanding, isExpiringSoon } from "./standing";
-import { addDays, hasCurrentAppointment } from "./term";
-import { outerExpertId } from "./sql-refs";
+import { servesRegion } from "../serves-region";
+import type { RosterQuery } from "../schemas";
+import { escapeLike, normalizeSearchText } from "../search-text";
+import { EXPIRING_WITHIN_DAYS, expertStanding, isExpiringSoon } from "../standing";
+import { addDays, hasCurrentAppointment } from "../term";
+import { outerExpertId } from "../sql-refs";
 
 const activeCases =
   sql<number>`(select count(*) from ${requests} where ${requests.assignedExpertId} = ${outerExpertId} and ${inArray(requests.status, [...ACTIVE_CASE_STATUSES])})`.mapWith(

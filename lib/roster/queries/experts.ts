@@ -7,12 +7,12 @@ import { notFound } from "@/lib/errors";
 import { todayInShanghai } from "@/lib/clock";
 import { uuidParam } from "@/lib/validation";
 import { ACTIVE_CASE_STATUSES } from "@/lib/requests/state-machine";
-import { servesRegion } from "./serves-region";
-import type { DirectoryQuery } from "./schemas";
-import { directorySearch } from "./search-sql";
-import { expertStanding } from "./standing";
-import { hasCurrentAppointment } from "./term";
-import { outerExpertId } from "./sql-refs";
+import { servesRegion } from "../serves-region";
+import type { DirectoryQuery } from "../schemas";
+import { directorySearch } from "../search-sql";
+import { expertStanding } from "../standing";
+import { hasCurrentAppointment } from "../term";
+import { outerExpertId } from "../sql-refs";
 
 // Track record, as aggregates only: how many cases the expert brought to resolution and the
 // enterprises' average rating of closed cases. No request content ever leaves through here.

@@ -4,8 +4,8 @@ import { applicationChecks, expertApplications, experts, users } from "@/db/sche
 import { requirePermission, type Actor } from "@/lib/authz";
 import { notFound } from "@/lib/errors";
 import { uuidParam } from "@/lib/validation";
-import { readApplicationDetails, requiredChecks } from "./application-details";
-import type { ApplicationQuery } from "./schemas";
+import { readApplicationDetails, requiredChecks } from "../application-details";
+import type { ApplicationQuery } from "../schemas";
 
 async function checksOf(applicationIds: string[]) {
   if (!applicationIds.length) return new Map<string, { item: string; checkedAt: Date; checkedByName: string; note: string }[]>();

@@ -7,7 +7,7 @@ import { events, offers } from "@/db/schema";
 import type { Actor } from "@/lib/authz";
 import { acceptOffer } from "@/lib/routing/accept-offer";
 import { declineOffer } from "@/lib/routing/decline-offer";
-import { reassignCase } from "@/lib/routing/reassign";
+import { reassignCase } from "@/lib/routing/reassign-case";
 import { routeRequest } from "@/lib/routing/route-request";
 import { withdrawOffer } from "@/lib/routing/withdraw-offer";
 import { useTestDatabase } from "@/test/database";

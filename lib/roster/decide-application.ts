@@ -7,8 +7,8 @@ import { recordEvent } from "@/lib/events/record-event";
 import { todayInShanghai } from "@/lib/clock";
 import { notify } from "@/lib/notifications/notify";
 import { readApplicationDetails, requiredChecks, type ApplicationDetails } from "./application-details";
-import { recordAppointment } from "./appointment";
-import { expertDecisionView } from "./expert-view";
+import { recordAppointment } from "./record-appointment";
+import { expertDecisionView } from "./expert-decision-view";
 import type { DecisionInput } from "./schemas";
 import { termEndFor } from "./term";
 

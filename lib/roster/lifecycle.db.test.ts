@@ -18,11 +18,11 @@ import { getExpertHistory } from "./queries/admin-roster";
 import { listOwnApplications } from "./queries/applications";
 import { addConflict, removeConflict } from "./conflicts";
 import { decideApplication } from "./decide-application";
-import { renewExpert } from "./renew";
-import { retireExpert } from "./retire";
+import { renewExpert } from "./renew-expert";
+import { retireExpert } from "./retire-expert";
 import { addDays, termEndFor } from "./term";
 import { updateProfileSchema } from "./schemas";
-import { updateOwnProfile } from "./update-profile";
+import { updateOwnProfile } from "./update-own-profile";
 import { loadActor } from "@/lib/auth/actor";
 
 useTestDatabase();

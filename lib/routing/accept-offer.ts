@@ -10,7 +10,7 @@ import { lockRequestOfOffer } from "@/lib/requests/lock";
 import { ACTIVE_CASE_STATUSES, applyTransition } from "@/lib/requests/state-machine";
 import { lockExpert } from "./lock-expert";
 import { offerNotAnswerable } from "./offer-not-answerable";
-import { routingTransaction } from "./transaction";
+import { routingTransaction } from "./routing-transaction";
 
 /**
  * The offered expert only (offer.answer). Race-safe: one conditional UPDATE takes the offer from

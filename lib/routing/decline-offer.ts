@@ -9,7 +9,7 @@ import { lockRequestOfOffer } from "@/lib/requests/lock";
 import { offerNotAnswerable } from "./offer-not-answerable";
 import { loadRoutingRequest } from "./load-routing-request";
 import type { DeclineReason } from "./schemas";
-import { routingTransaction } from "./transaction";
+import { routingTransaction } from "./routing-transaction";
 
 /**
  * The offered expert only (offer.answer). Declines a pending offer before its deadline with a reason

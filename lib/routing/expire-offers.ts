@@ -7,7 +7,7 @@ import { lockRequestOfOffer } from "@/lib/requests/lock";
 import { offerToNextCandidate } from "./cascade";
 import { clockSql } from "@/lib/clock";
 import { loadRoutingRequest } from "./load-routing-request";
-import { routingTransaction } from "./transaction";
+import { routingTransaction } from "./routing-transaction";
 
 /**
  * The deadline of one offer (job `routing.expire-offer`). Idempotent: an offer already answered,

@@ -8,7 +8,7 @@ import { bearerFor, createAdminActor, createEnterpriseActor, createExpertActor }
 import { createTriagedRequest } from "@/test/routing-fixtures";
 import { acceptOffer } from "./accept-offer";
 import { expireOffer } from "./expire-offers";
-import { reassignCase } from "./reassign";
+import { reassignCase } from "./reassign-case";
 import { routeRequest } from "./route-request";
 
 /**

@@ -8,7 +8,7 @@ import type { OfferMade } from "./create-offer";
 import { loadRoutingRequest } from "./load-routing-request";
 import type { RouteRequestInput } from "./schemas";
 import { getRoutingSettings } from "./weights";
-import { routingTransaction } from "./transaction";
+import { routingTransaction } from "./routing-transaction";
 
 /**
  * Admin only (routing.route). `{}` offers a triaged request to the best candidate; `{ expertId }`

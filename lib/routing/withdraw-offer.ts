@@ -9,7 +9,7 @@ import { visibleRequests } from "@/lib/requests/scope";
 import { offerToChosenExpert, offerToNextCandidate } from "./cascade";
 import { loadRoutingRequest } from "./load-routing-request";
 import type { WithdrawOfferInput } from "./schemas";
-import { routingTransaction } from "./transaction";
+import { routingTransaction } from "./routing-transaction";
 
 /**
  * Admin only (routing.withdrawOffer). Withdraws a pending offer with a reason (the expert is told)

@@ -8,7 +8,7 @@ import { applyTransition } from "@/lib/requests/state-machine";
 import { acceptOffer } from "@/lib/routing/accept-offer";
 import { declineOffer } from "@/lib/routing/decline-offer";
 import { expireOffer } from "@/lib/routing/expire-offers";
-import { reassignCase } from "@/lib/routing/reassign";
+import { reassignCase } from "@/lib/routing/reassign-case";
 import { routeRequest } from "@/lib/routing/route-request";
 import type { DeclineReason } from "@/lib/routing/schemas";
 import { fileTriagedRequest } from "./seed-world";

@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { vettingChecks } from "@/lib/enums";
 import { creditCodeCheckCharacter } from "@/lib/credit-code";
-import { applyToJoin } from "@/lib/roster/apply";
+import { applyToJoin } from "@/lib/roster/apply-to-join";
 import { checkApplication } from "@/lib/roster/check-application";
 import type { World } from "./types";
 

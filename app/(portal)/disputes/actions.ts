@@ -3,7 +3,7 @@
 import { z } from "zod";
 import { createDispute } from "@/lib/disputes/create-dispute";
 import { recordRecovery } from "@/lib/disputes/record-recovery";
-import { respondToRecovery } from "@/lib/disputes/respond-recovery";
+import { respondToRecovery } from "@/lib/disputes/respond-to-recovery";
 import { reverseRecovery } from "@/lib/disputes/reverse-recovery";
 import {
   bulkUpdateDisputesSchema,

@@ -3,7 +3,7 @@
 import { action } from "@/lib/http/server-action";
 import { addConflict, removeConflict } from "@/lib/roster/conflicts";
 import { conflictIdSchema, conflictSchema, updateProfileSchema } from "@/lib/roster/schemas";
-import { updateOwnProfile } from "@/lib/roster/update-profile";
+import { updateOwnProfile } from "@/lib/roster/update-own-profile";
 
 export const updateProfileAction = action({ permission: "expert.updateOwnProfile", input: updateProfileSchema }, ({ actor, input }) =>
   updateOwnProfile(actor, input),

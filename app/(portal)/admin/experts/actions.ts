@@ -3,11 +3,11 @@
 import { z } from "zod";
 import { sendInvitation } from "@/lib/accounts/send-invitation";
 import { action } from "@/lib/http/server-action";
-import { reinstateExpert } from "@/lib/roster/reinstate";
-import { renewExpert } from "@/lib/roster/renew";
-import { retireExpert } from "@/lib/roster/retire";
+import { reinstateExpert } from "@/lib/roster/reinstate-expert";
+import { renewExpert } from "@/lib/roster/renew-expert";
+import { retireExpert } from "@/lib/roster/retire-expert";
 import { reasonSchema, renewSchema } from "@/lib/roster/schemas";
-import { suspendExpert } from "@/lib/roster/suspend";
+import { suspendExpert } from "@/lib/roster/suspend-expert";
 
 const expertId = z.uuid("errors.notFound");
 

@@ -2,7 +2,7 @@
 
 import { z } from "zod";
 import { action } from "@/lib/http/server-action";
-import { reassignCase } from "@/lib/routing/reassign";
+import { reassignCase } from "@/lib/routing/reassign-case";
 import { routeRequest } from "@/lib/routing/route-request";
 import { reassignSchema, routeRequestSchema, skipExpertSchema, withdrawOfferSchema } from "@/lib/routing/schemas";
 import { skipExpert } from "@/lib/routing/skip-expert";

@@ -1,7 +1,7 @@
 // POST /api/v1/expert-applications - anyone: apply to join the roster -> 201 { id, status: "pending" }
 // GET /api/v1/expert-applications - admin only: pending and decided applications
 import { apiRoute, created } from "@/lib/http/api-route";
-import { applyToJoin } from "@/lib/roster/apply";
+import { applyToJoin } from "@/lib/roster/apply-to-join";
 import { listApplications } from "@/lib/roster/queries/applications";
 import { applicationQuerySchema, applySchema } from "@/lib/roster/schemas";
 import { applicationListResponse, applyResponse } from "@/lib/roster/responses";

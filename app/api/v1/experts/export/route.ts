@@ -2,7 +2,7 @@
 import { apiRoute } from "@/lib/http/api-route";
 import { translator } from "@/lib/i18n/translate";
 import { todayInShanghai } from "@/lib/clock";
-import { exportRosterWorkbook } from "@/lib/roster/export";
+import { exportRosterWorkbook } from "@/lib/roster/export-roster-workbook";
 import { rosterQuerySchema } from "@/lib/roster/schemas";
 import { XLSX } from "@/lib/http/wire";
 

@@ -1,7 +1,7 @@
 // POST /api/v1/experts/:id/reinstate - admin only, with { reason }
 import { notFound } from "@/lib/errors";
 import { apiRoute } from "@/lib/http/api-route";
-import { reinstateExpert } from "@/lib/roster/reinstate";
+import { reinstateExpert } from "@/lib/roster/reinstate-expert";
 import { reasonSchema } from "@/lib/roster/schemas";
 import { uuidParam } from "@/lib/validation";
 import { expertDecisionResponse } from "@/lib/roster/responses";

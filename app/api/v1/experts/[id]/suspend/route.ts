@@ -2,7 +2,7 @@
 import { notFound } from "@/lib/errors";
 import { apiRoute } from "@/lib/http/api-route";
 import { reasonSchema } from "@/lib/roster/schemas";
-import { suspendExpert } from "@/lib/roster/suspend";
+import { suspendExpert } from "@/lib/roster/suspend-expert";
 import { uuidParam } from "@/lib/validation";
 import { expertDecisionResponse } from "@/lib/roster/responses";
 

@@ -4,8 +4,8 @@ import { experts } from "@/db/schema";
 import { requirePermission, type Actor } from "@/lib/authz";
 import { conflict, notFound } from "@/lib/errors";
 import { todayInShanghai } from "@/lib/clock";
-import { recordAppointment } from "./appointment";
-import { expertDecisionView } from "./expert-view";
+import { recordAppointment } from "./record-appointment";
+import { expertDecisionView } from "./expert-decision-view";
 import type { RenewInput } from "./schemas";
 import { daysBetween, termEndFor } from "./term";
 

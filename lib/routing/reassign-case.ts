@@ -9,7 +9,7 @@ import { applyTransition } from "@/lib/requests/state-machine";
 import { offerToChosenExpert, offerToNextCandidate } from "./cascade";
 import { loadRoutingRequest } from "./load-routing-request";
 import type { ReassignInput } from "./schemas";
-import { routingTransaction } from "./transaction";
+import { routingTransaction } from "./routing-transaction";
 
 /** Marks an accepted offer taken back by reassignment (the routing profile counts these). */
 export const REASSIGNED = "reassigned";

@@ -6,8 +6,8 @@ import { conflict, notFound } from "@/lib/errors";
 import { recordEvent } from "@/lib/events/record-event";
 import { notify } from "@/lib/notifications/notify";
 import { lockRequestsOfPendingOffers, releasePendingOffers } from "@/lib/routing/release-offers";
-import { routingTransaction } from "@/lib/routing/transaction";
-import { expertDecisionView } from "./expert-view";
+import { routingTransaction } from "@/lib/routing/routing-transaction";
+import { expertDecisionView } from "./expert-decision-view";
 
 export interface StatusChange {
   permission: Permission;

@@ -1,6 +1,6 @@
 import type { Actor } from "@/lib/authz";
 import type { ReasonInput } from "./schemas";
-import { changeExpertStatus } from "./status-change";
+import { changeExpertStatus } from "./change-expert-status";
 
 /**
  * An admin reinstates a suspended expert, with a reason; they are public again while their term

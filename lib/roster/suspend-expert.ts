@@ -1,6 +1,6 @@
 import type { Actor } from "@/lib/authz";
 import type { ReasonInput } from "./schemas";
-import { changeExpertStatus } from "./status-change";
+import { changeExpertStatus } from "./change-expert-status";
 
 /**
  * An admin suspends an active expert, with a reason: the expert leaves the directory and matching

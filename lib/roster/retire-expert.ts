@@ -1,6 +1,6 @@
 import type { Actor } from "@/lib/authz";
 import type { ReasonInput } from "./schemas";
-import { changeExpertStatus } from "./status-change";
+import { changeExpertStatus } from "./change-expert-status";
 
 /**
  * An admin retires an active or suspended expert from the roster, with a reason. Retirement is

@@ -1,7 +1,7 @@
 import type { Locale } from "@/lib/i18n/catalog";
 import { formatDateTime } from "@/lib/i18n/format";
 import type { Translate } from "@/lib/i18n/translate";
-import type { AttachmentListItem } from "@/lib/requests/attachments";
+import type { AttachmentListItem } from "@/lib/requests/queries";
 
 export function formatBytes(bytes: number): string {
   if (bytes < 1024) return `${bytes} B`;

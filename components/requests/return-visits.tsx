@@ -2,7 +2,7 @@ import type { Actor } from "@/lib/authz";
 import { getLocale } from "@/lib/i18n/server";
 import { formatDate } from "@/lib/i18n/format";
 import type { Translate } from "@/lib/i18n/translate";
-import { listReturnVisits } from "@/lib/requests/return-visit";
+import { listReturnVisits } from "@/lib/requests/queries";
 
 /** The law society's return visits on a closed request, newest first. */
 export async function ReturnVisits({ actor, requestId, t }: { actor: Actor; requestId: string; t: Translate }) {

@@ -1,8 +1,7 @@
-import { asc, eq } from "drizzle-orm";
 import { db } from "@/db";
-import { attachments, users } from "@/db/schema";
+import { attachments } from "@/db/schema";
 import { requirePermission, type Actor } from "@/lib/authz";
-import { AppError, conflict, invalidField, notFound } from "@/lib/errors";
+import { AppError, conflict, invalidField } from "@/lib/errors";
 import { recordEvent } from "@/lib/events/record-event";
 import { loadCaseForParty } from "./access";
 import { cleanFilename, MAX_ATTACHMENT_BYTES, sniffAttachmentType } from "./attachment-type";
@@ -53,40 +52,4 @@ export async function addAttachment(actor: Actor | null, requestId: string, read
     });
     return row!;
   });
-}
-
-/** The files of a case, for its parties (others: 404), oldest first, with who added them. */
-export async function listAttachments(actor: Actor, requestId: string) {
-  requirePermission(actor, "attachment.download");
-  const request = await loadCaseForParty(db, actor, requestId);
-  return db
-    .select({
-      id: attachments.id,
-      filename: attachments.filename,
-      mimeType: attachments.mimeType,
-      sizeBytes: attachments.sizeBytes,
-      createdAt: attachments.createdAt,
-      uploadedByName: users.name,
-      uploadedByRole: users.role,
-    })
-    .from(attachments)
-    .innerJoin(users, eq(users.id, attachments.uploadedBy))
-    .where(eq(attachments.requestId, request.id))
-    .orderBy(asc(attachments.createdAt));
-}
-export type AttachmentListItem = Awaited<ReturnType<typeof listAttachments>>[number];
-
-/** One file with its content, for a party of its case; 404 for anyone else. */
-export async function getAttachmentForDownload(actor: Actor | null, attachmentId: string) {
-  const reader = requirePermission(actor, "attachment.download");
-  if (!/^[0-9a-f-]{36}$/i.test(attachmentId)) throw notFound();
-  const [meta] = await db.select({ requestId: attachments.requestId }).from(attachments).where(eq(attachments.id, attachmentId));
-  if (!meta) throw notFound();
-  await loadCaseForParty(db, reader, meta.requestId);
-  const [file] = await db
-    .select({ filename: attachments.filename, mimeType: attachments.mimeType, content: attachments.content })
-    .from(attachments)
-    .where(eq(attachments.id, attachmentId));
-  if (!file) throw notFound();
-  return file;
 }

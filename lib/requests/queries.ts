@@ -1,6 +1,7 @@
 import { and, asc, count, desc, eq, gte, inArray, lt, sql, type SQL } from "drizzle-orm";
 import { db } from "@/db";
 import {
+  attachments,
   enterprises,
   events,
   experts,
@@ -9,12 +10,14 @@ import {
   requestCounterparties,
   requests,
   requestSpecialties,
+  returnVisits,
   specialties,
   stations,
   users,
 } from "@/db/schema";
 import type { Channel, RequestCategory, RequestStatus, Urgency } from "@/lib/enums";
 import { requirePermission, type Actor } from "@/lib/authz";
+import { notFound } from "@/lib/errors";
 import { withinRegion } from "@/lib/regions/codes";
 import type { PageQuery } from "@/lib/validation";
 import { isCaseParty, loadCaseForParty, loadVisibleRequest } from "./access";
@@ -210,3 +213,58 @@ export async function listMessages(actor: Actor, requestId: string) {
     .orderBy(asc(messages.createdAt), asc(messages.id));
 }
 export type MessageItem = Awaited<ReturnType<typeof listMessages>>[number];
+
+/** The return visits of a request an admin may see, newest first. */
+export async function listReturnVisits(actor: Actor, requestId: string) {
+  const admin = requirePermission(actor, "request.returnVisit");
+  const request = await loadVisibleRequest(db, admin, requestId);
+  return db
+    .select({
+      id: returnVisits.id,
+      visitedOn: returnVisits.visitedOn,
+      summary: returnVisits.summary,
+      satisfaction: returnVisits.satisfaction,
+      visitedByName: users.name,
+      createdAt: returnVisits.createdAt,
+    })
+    .from(returnVisits)
+    .innerJoin(users, eq(users.id, returnVisits.visitedBy))
+    .where(eq(returnVisits.requestId, request.id))
+    .orderBy(desc(returnVisits.visitedOn), desc(returnVisits.createdAt));
+}
+
+/** The files of a case, for its parties (others: 404), oldest first, with who added them. */
+export async function listAttachments(actor: Actor, requestId: string) {
+  requirePermission(actor, "attachment.download");
+  const request = await loadCaseForParty(db, actor, requestId);
+  return db
+    .select({
+      id: attachments.id,
+      filename: attachments.filename,
+      mimeType: attachments.mimeType,
+      sizeBytes: attachments.sizeBytes,
+      createdAt: attachments.createdAt,
+      uploadedByName: users.name,
+      uploadedByRole: users.role,
+    })
+    .from(attachments)
+    .innerJoin(users, eq(users.id, attachments.uploadedBy))
+    .where(eq(attachments.requestId, request.id))
+    .orderBy(asc(attachments.createdAt));
+}
+export type AttachmentListItem = Awaited<ReturnType<typeof listAttachments>>[number];
+
+/** One file with its content, for a party of its case; 404 for anyone else. */
+export async function getAttachmentForDownload(actor: Actor | null, attachmentId: string) {
+  const reader = requirePermission(actor, "attachment.download");
+  if (!/^[0-9a-f-]{36}$/i.test(attachmentId)) throw notFound();
+  const [meta] = await db.select({ requestId: attachments.requestId }).from(attachments).where(eq(attachments.id, attachmentId));
+  if (!meta) throw notFound();
+  await loadCaseForParty(db, reader, meta.requestId);
+  const [file] = await db
+    .select({ filename: attachments.filename, mimeType: attachments.mimeType, content: attachments.content })
+    .from(attachments)
+    .where(eq(attachments.id, attachmentId));
+  if (!file) throw notFound();
+  return file;
+}

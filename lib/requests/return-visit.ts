@@ -1,6 +1,5 @@
-import { desc, eq } from "drizzle-orm";
 import { db } from "@/db";
-import { returnVisits, users } from "@/db/schema";
+import { returnVisits } from "@/db/schema";
 import { requirePermission, type Actor } from "@/lib/authz";
 import { conflict, invalidField } from "@/lib/errors";
 import { recordEvent } from "@/lib/events/record-event";
@@ -37,23 +36,4 @@ export async function recordReturnVisit(actor: Actor | null, requestId: string, 
     });
     return { id: visit!.id };
   });
-}
-
-/** The return visits of a request an admin may see, newest first. */
-export async function listReturnVisits(actor: Actor, requestId: string) {
-  const admin = requirePermission(actor, "request.returnVisit");
-  const request = await loadVisibleRequest(db, admin, requestId);
-  return db
-    .select({
-      id: returnVisits.id,
-      visitedOn: returnVisits.visitedOn,
-      summary: returnVisits.summary,
-      satisfaction: returnVisits.satisfaction,
-      visitedByName: users.name,
-      createdAt: returnVisits.createdAt,
-    })
-    .from(returnVisits)
-    .innerJoin(users, eq(users.id, returnVisits.visitedBy))
-    .where(eq(returnVisits.requestId, request.id))
-    .orderBy(desc(returnVisits.visitedOn), desc(returnVisits.createdAt));
 }

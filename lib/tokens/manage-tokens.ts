@@ -1,4 +1,4 @@
-import { and, desc, eq, isNull } from "drizzle-orm";
+import { and, eq, isNull } from "drizzle-orm";
 import type { z } from "zod";
 import { db } from "@/db";
 import { apiTokens, users } from "@/db/schema";
@@ -60,28 +60,4 @@ export async function revokeToken(actor: Actor, tokenId: string) {
     await recordEvent(tx, actor, { type: "token.revoked", entityType: "api_token", entityId: token.id });
     return token;
   });
-}
-
-/** Admins only. Every token with its account and status, newest first; never the secret or its hash. */
-export async function listTokens(actor: Actor, now = new Date()) {
-  requirePermission(actor, "token.manage");
-  const rows = await db
-    .select({
-      id: apiTokens.id,
-      name: apiTokens.name,
-      prefix: apiTokens.prefix,
-      scopes: apiTokens.scopes,
-      userEmail: users.email,
-      createdAt: apiTokens.createdAt,
-      expiresAt: apiTokens.expiresAt,
-      lastUsedAt: apiTokens.lastUsedAt,
-      revokedAt: apiTokens.revokedAt,
-    })
-    .from(apiTokens)
-    .innerJoin(users, eq(users.id, apiTokens.userId))
-    .orderBy(desc(apiTokens.createdAt));
-  return rows.map((row) => ({
-    ...row,
-    status: row.revokedAt ? ("revoked" as const) : row.expiresAt && row.expiresAt <= now ? ("expired" as const) : ("active" as const),
-  }));
 }

@@ -6,7 +6,7 @@ import { can } from "@/lib/authz";
 import { formatDateTime } from "@/lib/i18n/format";
 import { withClientMessages } from "@/lib/i18n/client-messages";
 import { getT } from "@/lib/i18n/server";
-import { listTokens } from "@/lib/tokens/manage-tokens";
+import { listTokens } from "@/lib/tokens/queries";
 import { IssueTokenForm } from "./issue-token-form";
 import { RevokeTokenButton } from "./revoke-token-button";
 

@@ -20,8 +20,7 @@ import { AppError } from "@/lib/errors";
 import { withClientMessages } from "@/lib/i18n/client-messages";
 import { getT } from "@/lib/i18n/server";
 import { ACCEPT_ATTRIBUTE } from "@/lib/requests/attachment-type";
-import { listAttachments } from "@/lib/requests/attachments";
-import { getRequestDetail, listMessages } from "@/lib/requests/queries";
+import { getRequestDetail, listAttachments, listMessages } from "@/lib/requests/queries";
 import { reassignCaseAction, routeRequestAction, skipExpertAction, withdrawOfferAction } from "../../admin/routing/actions";
 import {
   bulkUpdateDisputesAction,

@@ -1,7 +1,8 @@
 // GET /api/v1/tokens - admin: the issued tokens (never their secrets)
 // POST /api/v1/tokens - admin: issue a token; the secret is in this answer only
 import { apiRoute, created } from "@/lib/http/api-route";
-import { issueToken, listTokens } from "@/lib/tokens/manage-tokens";
+import { issueToken } from "@/lib/tokens/manage-tokens";
+import { listTokens } from "@/lib/tokens/queries";
 import { issueTokenSchema } from "@/lib/tokens/schemas";
 import { issuedTokenResponse, tokenListResponse } from "@/lib/tokens/responses";
 

@@ -1,7 +1,7 @@
 // GET /api/v1/attachments/:id - the parties of its case: the file, with its original (Chinese) name
 import { apiRoute } from "@/lib/http/api-route";
 import { attachmentMediaTypes, contentDisposition } from "@/lib/requests/attachment-type";
-import { getAttachmentForDownload } from "@/lib/requests/attachments";
+import { getAttachmentForDownload } from "@/lib/requests/queries";
 
 export const GET = apiRoute({ permission: "attachment.download", produces: attachmentMediaTypes }, async ({ actor, params }) => {
   const file = await getAttachmentForDownload(actor, params.id!);

@@ -19,8 +19,16 @@ export interface ServerActionOptions<I, T> {
   confirm?: (input: I) => string | null;
   successMessage?: (data: T) => string;
   onSuccess?: (data: T, input: I) => void | Promise<void>;
+  /** The input did not go through (refused by the schema or by the action), with the messages the hook now shows. */
+  onFailure?: (failure: ActionFailure, input: I) => void;
   /** A success goes to another page: the form stays pending so it cannot be sent twice, and nothing refreshes. */
   leavesPage?: boolean;
+}
+
+/** Why an input did not go through: the form message and the field messages, keyed by the action's field paths. */
+export interface ActionFailure {
+  message: string;
+  fields: Record<string, string>;
 }
 
 /** What a confirmation dialog needs; `question` is null while nothing waits to be confirmed. */
@@ -39,7 +47,7 @@ export interface Confirmation {
  * key its fields on it to start afresh.
  */
 export function useServerAction<I, T>(action: (input: I) => Promise<ActionResult<T>>, options: ServerActionOptions<I, T> = {}) {
-  const { schema, confirm, successMessage, onSuccess, leavesPage = false } = options;
+  const { schema, confirm, successMessage, onSuccess, onFailure, leavesPage = false } = options;
   const { t, has } = useT();
   const router = useRouter();
   const [pending, setPending] = useState(false);
@@ -48,9 +56,10 @@ export function useServerAction<I, T>(action: (input: I) => Promise<ActionResult
   const [generation, setGeneration] = useState(0);
   const [asking, setAsking] = useState<{ input: I; question: string } | null>(null);
 
-  function fail(text: string, fieldMessages: Record<string, string> = {}) {
+  function fail(input: I, text: string, fieldMessages: Record<string, string> = {}) {
     setFields(fieldMessages);
     setMessage({ text, tone: "error" });
+    onFailure?.({ message: text, fields: fieldMessages }, input);
   }
 
   async function execute(input: I): Promise<T | null> {
@@ -65,7 +74,7 @@ export function useServerAction<I, T>(action: (input: I) => Promise<ActionResult
     }
     setAsking(null);
     if (!result.ok) {
-      fail(result.message, result.fields);
+      fail(input, result.message, result.fields);
       setPending(false);
       return null;
     }
@@ -84,7 +93,7 @@ export function useServerAction<I, T>(action: (input: I) => Promise<ActionResult
   async function run(input: I): Promise<T | null> {
     const step = await nextStep(input, { schema, confirm, messages: { t, has } });
     if (step.kind === "invalid") {
-      fail(t("errors.invalidInput"), step.fields);
+      fail(input, t("errors.invalidInput"), step.fields);
       return null;
     }
     if (step.kind === "confirm") {

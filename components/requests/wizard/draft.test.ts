@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { requestColumns } from "@/lib/requests/request-details";
 import { amendRequestFormSchema } from "@/lib/requests/schemas";
-import { draftFromRequest, draftPayload, type FiledRequestFields } from "./draft";
+import { draftFromRequest, draftPayload, emptyDraft, filingInput, type FiledRequestFields } from "./draft";
 
 // A real, valid 统一社会信用代码 (Alibaba's), as a company would type it.
 const creditCode = "91330100799655058B";
@@ -27,7 +27,7 @@ const filed: FiledRequestFields = {
 };
 
 const resent = (request: FiledRequestFields) =>
-  amendRequestFormSchema.parse({ ...draftPayload(draftFromRequest(request), false), requestId: request.id, note: "" });
+  amendRequestFormSchema.parse({ ...filingInput(draftFromRequest(request), false), requestId: request.id, note: "" });
 
 describe("the draft of an amendment", () => {
   it("sends back every field as filed", () => {
@@ -61,5 +61,18 @@ describe("the draft of an amendment", () => {
       counterparties: [{ name: "", creditCode: "" }],
     });
     expect(requestColumns(resent(open))).toMatchObject({ amountAtStakeFen: 0n, language: null, serviceMode: null, preferredExpertId: null });
+  });
+});
+
+describe("the action's input from a draft", () => {
+  it("is the draft's payload once the choices are made", () => {
+    const draft = draftFromRequest(filed);
+    expect(filingInput(draft, false)).toEqual(draftPayload(draft, false));
+    expect(filingInput({ ...draft, language: "" }, false)).toMatchObject({ category: filed.category, language: undefined });
+  });
+
+  it("is not there while the category is unchosen or the language is unknown", () => {
+    expect(filingInput(emptyDraft(), false)).toBeNull();
+    expect(filingInput({ ...draftFromRequest(filed), language: "xx" }, false)).toBeNull();
   });
 });

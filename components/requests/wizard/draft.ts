@@ -1,6 +1,8 @@
-import type { RequestCategory, ServiceMode, Urgency } from "@/lib/enums";
+import type { z } from "zod";
+import { requestCategories, type RequestCategory, type ServiceMode, type Urgency } from "@/lib/enums";
 import { fenToYuanString } from "@/lib/money";
 import type { RequestDetail } from "@/lib/requests/queries";
+import { requestLanguages, type fileRequestFormSchema } from "@/lib/requests/schemas";
 
 export interface CounterpartyDraft {
   name: string;
@@ -120,4 +122,19 @@ export function draftPayload(draft: RequestDraft, isStation: boolean) {
     counterparties: draft.counterparties.filter((c) => c.name.trim() || c.creditCode.trim()),
     ...(isStation ? { enterprise } : {}),
   };
+}
+
+/** What the filing action takes. */
+export type FilingInput = z.input<typeof fileRequestFormSchema>;
+
+/**
+ * The filing action's input from a draft that has passed the schema, its choices narrowed to their
+ * values; null while the category is unchosen or the language is not one the schema takes.
+ */
+export function filingInput(draft: RequestDraft, isStation: boolean): FilingInput | null {
+  const payload = draftPayload(draft, isStation);
+  const category = requestCategories.find((c) => c === payload.category);
+  const language = requestLanguages.find((code) => code === payload.language);
+  if (!category || (payload.language && !language)) return null;
+  return { ...payload, category, language };
 }

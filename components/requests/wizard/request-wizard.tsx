@@ -3,31 +3,35 @@
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState, useSyncExternalStore } from "react";
+import type { z } from "zod";
 import { uploadAttachment } from "@/components/requests/attachment-upload";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { FormAlert } from "@/components/ui/field";
+import { useServerAction } from "@/components/ui/use-server-action";
 import type { ActionResult } from "@/lib/http/server-action";
 import { useT } from "@/lib/i18n/client";
-import { fileRequestFormSchema } from "@/lib/requests/schemas";
-import { clearDraft, draftPayload, emptyDraft, loadDraft, saveDraft, type RequestDraft } from "./draft";
+import { fileRequestFormSchema, type amendRequestFormSchema } from "@/lib/requests/schemas";
+import { clearDraft, draftPayload, emptyDraft, filingInput, loadDraft, saveDraft, type FilingInput, type RequestDraft } from "./draft";
 import { FilesStep, ReviewStep } from "./review-steps";
 import { stepOf, type StepName } from "./step-registry";
 import { CategoryStep, DetailsStep, ServiceStep, WalkInStep, type WizardOptions } from "./steps";
 
-type Action = (input: never) => Promise<ActionResult<{ id: string }>>;
+type Filed = Promise<ActionResult<{ id: string }>>;
 
-interface Props {
-  mode: "new" | "amend";
+/** Filing sends the draft; amending sends it with the request it amends and the filer's note. */
+type Submission =
+  | { mode: "new"; action: (input: FilingInput) => Filed }
+  | { mode: "amend"; requestId: string; action: (input: z.input<typeof amendRequestFormSchema>) => Filed };
+
+type Props = Submission & {
   isStation: boolean;
   options: WizardOptions;
   /** localStorage key of the draft (per account), or null when amending. */
   draftKey: string | null;
   initial?: RequestDraft;
-  requestId?: string;
   accept: string;
-  action: Action;
-}
+};
 
 /**
  * The guided filing form: one question at a time, a draft that survives a reload, validation
@@ -46,10 +50,11 @@ export function RequestWizard(props: Props) {
   return <WizardBody {...props} />;
 }
 
-function WizardBody({ mode, isStation, options, draftKey, initial, requestId, accept, action }: Props) {
+function WizardBody(props: Props) {
+  const { isStation, options, draftKey, initial, accept } = props;
   const { t, has } = useT();
   const router = useRouter();
-  const isAmend = mode === "amend";
+  const isAmend = props.mode === "amend";
   const steps: StepName[] = [
     ...(isStation && !isAmend ? ["walkIn" as const] : []),
     "category",
@@ -66,7 +71,7 @@ function WizardBody({ mode, isStation, options, draftKey, initial, requestId, ac
   const [files, setFiles] = useState<File[]>([]);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [formError, setFormError] = useState<string | null>(null);
-  const [progress, setProgress] = useState<string | null>(null);
+  const [uploading, setUploading] = useState<string | null>(null);
   const [uploadFailure, setUploadFailure] = useState<{ id: string; text: string } | null>(null);
   const heading = useRef<HTMLHeadingElement>(null);
   const shownStep = useRef(step);
@@ -123,30 +128,33 @@ function WizardBody({ mode, isStation, options, draftKey, initial, requestId, ac
     if (Number.isFinite(first)) go(first);
   }
 
-  async function submit() {
+  const send = (input: FilingInput) =>
+    props.mode === "amend" ? props.action({ ...input, requestId: props.requestId, note: draft.note }) : props.action(input);
+  const { run, pending } = useServerAction(send, {
+    leavesPage: true,
+    onFailure: ({ message, fields }) => showErrors(Object.fromEntries(Object.entries(fields).map(([k, v]) => [onScreen(k), v])), message),
+    onSuccess: async ({ id }) => {
+      if (draftKey) clearDraft(draftKey);
+      const failed: string[] = [];
+      for (const [index, file] of files.entries()) {
+        setUploading(t("requests.new.uploading", { done: index, total: files.length }));
+        const upload = await uploadAttachment(id, file);
+        if (!upload.ok) failed.push(`${file.name}（${upload.message}）`);
+      }
+      if (failed.length) return setUploadFailure({ id, text: t("requests.new.uploadFailed", { n: failed.length, names: failed.join("、") }) });
+      router.push(isAmend ? `/requests/${id}` : `/requests/${id}?filed=1`);
+      router.refresh();
+    },
+  });
+
+  function submit() {
     const found = validate(steps.length);
     if (Object.keys(found).length) return showErrors(found, t("requests.new.fixErrors"));
-    setProgress(t("requests.new.submitting"));
+    // The schema has passed, so every choice is made: this only narrows the draft's types to the action's.
+    const input = filingInput(draft, isStation);
+    if (!input) return;
     setFormError(null);
-    const result = await action((isAmend ? { ...payload, requestId, note: draft.note } : payload) as never);
-    if (!result.ok) {
-      setProgress(null);
-      return showErrors(Object.fromEntries(Object.entries(result.fields ?? {}).map(([k, v]) => [onScreen(k), v])), result.message);
-    }
-    const id = result.data.id;
-    if (draftKey) clearDraft(draftKey);
-    const failed: string[] = [];
-    for (const [index, file] of files.entries()) {
-      setProgress(t("requests.new.uploading", { done: index, total: files.length }));
-      const upload = await uploadAttachment(id, file);
-      if (!upload.ok) failed.push(`${file.name}（${upload.message}）`);
-    }
-    if (failed.length) {
-      setProgress(null);
-      return setUploadFailure({ id, text: t("requests.new.uploadFailed", { n: failed.length, names: failed.join("、") }) });
-    }
-    router.push(isAmend ? `/requests/${id}` : `/requests/${id}?filed=1`);
-    router.refresh();
+    void run(input);
   }
 
   if (uploadFailure) {
@@ -161,7 +169,6 @@ function WizardBody({ mode, isStation, options, draftKey, initial, requestId, ac
   }
 
   const current = steps[step]!;
-  const pending = progress !== null;
   const stepProps = { draft, update, errors };
   return (
     <div className="space-y-5">
@@ -217,7 +224,7 @@ function WizardBody({ mode, isStation, options, draftKey, initial, requestId, ac
         onSubmit={(event) => {
           event.preventDefault();
           if (pending) return;
-          if (current === "review") void submit();
+          if (current === "review") submit();
           else next();
         }}
         className="space-y-6"
@@ -238,7 +245,7 @@ function WizardBody({ mode, isStation, options, draftKey, initial, requestId, ac
           )}
           <Button type="submit" disabled={pending}>
             {pending
-              ? progress
+              ? (uploading ?? t("requests.new.submitting"))
               : current === "review"
                 ? isAmend
                   ? t("requests.actions.amendSubmit")

@@ -12,7 +12,7 @@ import { autoCloseRequest, closeOverdueResolvedRequests } from "./auto-close";
 import { confirmRequest } from "./confirm-request";
 import { getRequestDetail } from "./queries";
 import { resolveRequest } from "./resolve-request";
-import { recordReturnVisit } from "./return-visit";
+import { recordReturnVisit } from "./record-return-visit";
 import { startRequest } from "./start-request";
 import { fileAs, moveTo, requestInput } from "@/test/request-fixtures";
 import { triageRequest } from "./triage-request";

@@ -7,7 +7,7 @@ import { confirmRequest } from "@/lib/requests/confirm-request";
 import { fileRequest } from "@/lib/requests/file-request";
 import { postMessage } from "@/lib/requests/post-message";
 import { resolveRequest } from "@/lib/requests/resolve-request";
-import { recordReturnVisit } from "@/lib/requests/return-visit";
+import { recordReturnVisit } from "@/lib/requests/record-return-visit";
 import {
   amendRequestFormSchema,
   confirmSchema,

@@ -2,6 +2,7 @@ import { beforeEach, describe, expect, it, vi } from "vitest";
 import { z } from "zod";
 import type { Actor } from "@/lib/authz";
 import { requiredText } from "@/lib/validation";
+import { chunkedBody } from "@/test/chunked-body";
 
 // Who is calling is decided by lib/auth (tested against a database there); here any session
 // cookie or bearer token stands for a signed-in company, so the wrapper's own rules are tested alone.
@@ -104,20 +105,6 @@ describe("writes send JSON (uploads: multipart)", () => {
 
 /** Streaming a request body needs half duplex; the DOM's RequestInit type does not know the option yet. */
 const streaming = (init: RequestInit & { duplex: "half" }) => init;
-
-/** A body that never says its length, sent in 64 KiB chunks; counts how many were pulled. */
-function chunkedBody(totalBytes: number) {
-  const chunk = new Uint8Array(64 * 1024).fill(0x20);
-  let sent = 0;
-  const stream = new ReadableStream<Uint8Array>({
-    pull(controller) {
-      if (sent >= totalBytes) return controller.close();
-      sent += chunk.byteLength;
-      controller.enqueue(chunk);
-    },
-  });
-  return { stream, sent: () => sent };
-}
 
 describe("no body costs more memory than its limit", () => {
   it("stops reading a chunked body without Content-Length at the limit and answers 413", async () => {

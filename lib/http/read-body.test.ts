@@ -1,20 +1,7 @@
 import { NextRequest } from "next/server";
 import { describe, expect, it } from "vitest";
+import { chunkedBody } from "@/test/chunked-body";
 import { POST as authRoute } from "@/app/api/auth/[...nextauth]/route";
-
-/** A body that never says its length, sent in 64 KiB chunks; counts what was pulled. */
-function chunkedBody(totalBytes: number) {
-  const chunk = new Uint8Array(64 * 1024).fill(0x61);
-  let sent = 0;
-  const stream = new ReadableStream<Uint8Array>({
-    pull(controller) {
-      if (sent >= totalBytes) return controller.close();
-      sent += chunk.byteLength;
-      controller.enqueue(chunk);
-    },
-  });
-  return { stream, sent: () => sent };
-}
 
 describe("the sign-in endpoint's body", () => {
   it("is refused with 413 once it passes 16 KiB, without reading the rest", async () => {

@@ -1,5 +1,6 @@
 import type { UserRole } from "@/lib/enums";
-import { forbidden, unauthorized } from "@/lib/errors";
+import { forbidden, notFound, unauthorized } from "@/lib/errors";
+import { isWithinRegion } from "@/lib/regions/codes";
 
 /**
  * The permission table: which roles may attempt each action at all. Whether a particular record
@@ -62,6 +63,19 @@ export const permissions = {
 
 export type Permission = keyof typeof permissions;
 
+/**
+ * What an admin scoped to a district (users.region_scope) gets with an admin permission, in the
+ * permission table's second column. The zone's roster is shared: every admin reads all of it and
+ * routes to any expert, so a permission absent here is not bound to a district.
+ * - "zone": zone-wide work (routing weights, settings, admin accounts): unscoped admins only, 403.
+ * - "forbidden": the record is visible zone-wide, but only its own district's admins change it: 403.
+ * - "notFound": the record is not visible outside its district: 404.
+ * Where the district is checked (requireDistrict), the use case passes the record's region.
+ */
+export const outsideDistrict: Partial<Record<Permission, "zone" | "forbidden" | "notFound">> = {
+  "routing.settings": "zone",
+};
+
 export function can(role: UserRole, permission: Permission): boolean {
   return (permissions[permission] as readonly UserRole[]).includes(role);
 }
@@ -79,15 +93,43 @@ export interface Actor {
   regionScope: string | null;
   /** When the caller came with an API token limited to some permissions: those permissions. */
   tokenScopes?: readonly string[];
+  /** When the caller came with an API token: its id, recorded on every event written through it. */
+  tokenId?: string;
+  /** …and the admin who issued it. */
+  tokenIssuerId?: string;
 }
 
 /** Who a wrapped handler runs for: a signed-in actor, unless its permission is "public". */
 export type ActorFor<P extends Permission | "public"> = P extends "public" ? Actor | null : Actor;
 
-/** Throws 401 without an actor and 403 when the actor's role lacks the permission. */
+/**
+ * Throws 401 without an actor and 403 when the actor's role lacks the permission (or its token's
+ * scopes do), or when the permission is zone-wide and the actor an admin of one district.
+ */
 export function requirePermission(actor: Actor | null, permission: Permission): Actor {
   if (!actor) throw unauthorized();
   if (!can(actor.role, permission)) throw forbidden();
   if (actor.tokenScopes?.length && !actor.tokenScopes.includes(permission)) throw forbidden();
+  if (outsideDistrict[permission] === "zone" && !isUnscopedAdmin(actor)) throw forbidden();
   return actor;
+}
+
+/** An admin of the whole zone (no region scope); counts as an admin of every district. */
+export function isUnscopedAdmin(actor: Actor): boolean {
+  return actor.role === "admin" && actor.regionScope === null;
+}
+
+/** Whether an admin's district covers a region (an unscoped admin's covers all). */
+export function coversRegion(actor: Actor, regionCode: string): boolean {
+  return actor.regionScope === null || isWithinRegion(regionCode, actor.regionScope);
+}
+
+/**
+ * For a district-bound admin permission: throws 403 or 404 (as outsideDistrict says; 403 when it
+ * says nothing) when the admin's district does not cover the record's region. Other roles pass:
+ * what is theirs is decided by the use case.
+ */
+export function requireDistrict(actor: Actor, permission: Permission, regionCode: string): void {
+  if (actor.role !== "admin" || coversRegion(actor, regionCode)) return;
+  throw outsideDistrict[permission] === "notFound" ? notFound() : forbidden();
 }

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { boolean, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { passwordLinkPurposeEnum, userRoleEnum } from "./enums";
 import { regions } from "./reference";
 
@@ -51,6 +51,8 @@ export const users = pgTable(
     stationId: uuid("station_id").references(() => stations.id),
     /** For admins: the region (and its sub-regions) they administer; null = the whole roster. */
     regionScope: text("region_scope").references(() => regions.code),
+    /** A partner system's account (a platform filing for people, a reporting system), not a person's. */
+    integration: boolean("integration").notNull().default(false),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     disabledAt: timestamp("disabled_at", { withTimezone: true }),
     /** Sessions signed in before this moment are over (set when the password is set anew). */

@@ -1,5 +1,5 @@
 import { bigserial, index, jsonb, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
-import { users } from "./accounts";
+import { apiTokens, users } from "./accounts";
 import { requests } from "./requests";
 
 /**
@@ -17,6 +17,11 @@ export const events = pgTable(
     actorUserId: uuid("actor_user_id").references(() => users.id),
     /** A role, or "system" for deadlines and scheduled work. */
     actorRole: text("actor_role").notNull(),
+    /** Written through an API token: the token, and the admin who issued it. */
+    tokenId: uuid("token_id").references(() => apiTokens.id),
+    issuerId: uuid("issuer_id").references(() => users.id),
+    /** The district (GB/T 2260 county code) the event's record belongs to; null = zone-wide. */
+    regionCode: text("region_code"),
     reason: text("reason"),
     data: jsonb("data"),
     at: timestamp("at", { withTimezone: true }).notNull().defaultNow(),

@@ -58,10 +58,12 @@ async function actorFromBearer(secret: string): Promise<Actor | null> {
     .where(
       and(eq(apiTokens.tokenHash, hashToken(secret)), isNull(apiTokens.revokedAt), or(isNull(apiTokens.expiresAt), gt(apiTokens.expiresAt, now))),
     )
-    .returning({ userId: apiTokens.userId, scopes: apiTokens.scopes });
+    .returning({ id: apiTokens.id, userId: apiTokens.userId, scopes: apiTokens.scopes, createdBy: apiTokens.createdBy });
   if (!token) return null;
   const actor = await loadActor(token.userId);
-  return actor && token.scopes.length ? { ...actor, tokenScopes: token.scopes } : actor;
+  if (!actor) return null;
+  const tokenActor: Actor = { ...actor, tokenId: token.id, tokenIssuerId: token.createdBy };
+  return token.scopes.length ? { ...tokenActor, tokenScopes: token.scopes } : tokenActor;
 }
 
 /** The session a request's cookie names (not yet checked against the database), or null. */

@@ -20,6 +20,8 @@ export async function recordEvent(tx: DbOrTx, actor: Actor | null, event: EventI
     requestId: event.requestId ?? null,
     actorUserId: actor?.userId ?? null,
     actorRole: actor?.role ?? "system",
+    tokenId: actor?.tokenId ?? null,
+    issuerId: actor?.tokenIssuerId ?? null,
     reason: event.reason ?? null,
     data: event.data ?? null,
   });

@@ -1,11 +1,11 @@
 import type { UserRole } from "@/lib/enums";
-import type { Actor, Permission } from "@/lib/authz";
+import type { Permission } from "@/lib/authz";
 import type { ErrorCode } from "@/lib/errors";
 import type { World } from "./types";
 
 /**
  * Who calls each server action. otherEnterprise owns nothing the others made; otherDistrictAdmin
- * is an admin of another district (平湖市), so the world's records (嘉善县) are outside their scope;
+ * is an admin of another district of the zone (青浦区), so the world's records (嘉善县) are outside their scope;
  * scopedToken is an admin's API token limited to `me.read`.
  */
 export const actionCallerKinds = [
@@ -31,9 +31,7 @@ export const roleOf: Record<Exclude<ActionCallerKind, "anonymous">, UserRole> = 
   scopedToken: "admin",
 };
 
-export interface ActionWorld extends World {
-  otherDistrictAdmin: Actor;
-}
+export type ActionWorld = World;
 
 /**
  * "ok": the action succeeds. "allowed": the caller gets past the permission check, whatever the

@@ -47,9 +47,11 @@ export async function createWorld(): Promise<{ world: World; tokens: Tokens }> {
     expert: await createExpertActor(),
     station: await createStationActor(),
     admin: await createAdminActor(),
+    otherDistrictAdmin: await createAdminActor("310118"),
   };
   const tokens = {} as Tokens;
-  for (const kind of ["enterprise", "otherEnterprise", "expert", "station", "admin"] as const) tokens[kind] = await bearerFor(world[kind]);
+  for (const kind of ["enterprise", "otherEnterprise", "expert", "station", "admin", "otherDistrictAdmin"] as const)
+    tokens[kind] = await bearerFor(world[kind]);
   return { world, tokens };
 }
 

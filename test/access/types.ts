@@ -1,15 +1,20 @@
 import type { Actor } from "@/lib/authz";
 
-export const actorKinds = ["anonymous", "enterprise", "otherEnterprise", "expert", "station", "admin"] as const;
+export const actorKinds = ["anonymous", "enterprise", "otherEnterprise", "expert", "station", "admin", "otherDistrictAdmin"] as const;
 export type ActorKind = (typeof actorKinds)[number];
 
-/** The actors every access row is tried with; otherEnterprise owns nothing the others made. */
+/**
+ * The actors every access row is tried with; otherEnterprise owns nothing the others made;
+ * otherDistrictAdmin is an admin of another district of the zone (青浦区), so the world's records
+ * (嘉善县) are outside their district.
+ */
 export interface World {
   enterprise: Actor;
   otherEnterprise: Actor;
   expert: Actor;
   station: Actor;
   admin: Actor;
+  otherDistrictAdmin: Actor;
 }
 
 export interface Call {

@@ -18,14 +18,22 @@ const aCaseWithLedger = async (world: World) => {
   return caseId;
 };
 
-const writers = (ok: number) => ({ anonymous: 401, enterprise: 403, otherEnterprise: 403, expert: ok, station: 403, admin: ok });
+const writers = (ok: number, otherDistrict = 404) => ({
+  anonymous: 401,
+  enterprise: 403,
+  otherEnterprise: 403,
+  expert: ok,
+  station: 403,
+  admin: ok,
+  otherDistrictAdmin: otherDistrict,
+});
 
 export const rows: AccessRow[] = [
   {
     route: "GET /api/v1/requests/[id]/disputes",
     setup: async (world) => ({ params: { id: await aCaseWithLedger(world) } }),
     // the station did not file these cases: to it they do not exist
-    expect: { anonymous: 401, enterprise: 200, otherEnterprise: 404, expert: 200, station: 404, admin: 200 },
+    expect: { anonymous: 401, enterprise: 200, otherEnterprise: 404, expert: 200, station: 404, admin: 200, otherDistrictAdmin: 404 },
   },
   {
     route: "POST /api/v1/requests/[id]/disputes",
@@ -53,6 +61,6 @@ export const rows: AccessRow[] = [
   {
     route: "POST /api/v1/recoveries/[id]/response",
     setup: async (world) => ({ params: { id: await anEntry(world) }, body: { response: "confirmed" } }),
-    expect: { anonymous: 401, enterprise: 200, otherEnterprise: 404, expert: 403, station: 403, admin: 403 },
+    expect: { anonymous: 401, enterprise: 200, otherEnterprise: 404, expert: 403, station: 403, admin: 403, otherDistrictAdmin: 403 },
   },
 ];

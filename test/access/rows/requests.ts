@@ -21,9 +21,25 @@ const aCaseWithCorrespondence = async (world: World) => {
   return id;
 };
 
-const filers = (ok: number) => ({ anonymous: 401, enterprise: ok, otherEnterprise: 404, expert: 403, station: 404, admin: 403 });
-// The case's parties: the filing company, the assigned expert, admins; the station did not file it.
-const parties = (ok: number) => ({ anonymous: 401, enterprise: ok, otherEnterprise: 404, expert: ok, station: 404, admin: ok });
+const filers = (ok: number) => ({
+  anonymous: 401,
+  enterprise: ok,
+  otherEnterprise: 404,
+  expert: 403,
+  station: 404,
+  admin: 403,
+  otherDistrictAdmin: 403,
+});
+// The case's parties: the filing company, the assigned expert, the admins of its district; the station did not file it.
+const parties = (ok: number) => ({
+  anonymous: 401,
+  enterprise: ok,
+  otherEnterprise: 404,
+  expert: ok,
+  station: 404,
+  admin: ok,
+  otherDistrictAdmin: 404,
+});
 
 export const rows: AccessRow[] = [
   {
@@ -40,13 +56,16 @@ export const rows: AccessRow[] = [
         enterprise: { name: "来访者", contactName: "来访者", contactPhone: "13800000000" },
       },
     }),
-    expect: { anonymous: 401, enterprise: 201, otherEnterprise: 201, expert: 403, station: 201, admin: 403 },
+    expect: { anonymous: 401, enterprise: 201, otherEnterprise: 201, expert: 403, station: 201, admin: 403, otherDistrictAdmin: 403 },
   },
-  { route: "GET /api/v1/requests", expect: { anonymous: 401, enterprise: 200, otherEnterprise: 200, expert: 200, station: 200, admin: 200 } },
+  {
+    route: "GET /api/v1/requests",
+    expect: { anonymous: 401, enterprise: 200, otherEnterprise: 200, expert: 200, station: 200, admin: 200, otherDistrictAdmin: 200 },
+  },
   {
     route: "GET /api/v1/requests/[id]",
     setup: async (world) => ({ params: { id: await aRequest(world) } }),
-    expect: { anonymous: 401, enterprise: 200, otherEnterprise: 404, expert: 404, station: 404, admin: 200 },
+    expect: { anonymous: 401, enterprise: 200, otherEnterprise: 404, expert: 404, station: 404, admin: 200, otherDistrictAdmin: 404 },
   },
   {
     route: "POST /api/v1/requests/[id]/withdraw",
@@ -56,7 +75,7 @@ export const rows: AccessRow[] = [
   {
     route: "POST /api/v1/requests/[id]/triage",
     setup: async (world) => ({ params: { id: await aRequest(world) }, body: { decision: "accept" } }),
-    expect: { anonymous: 401, enterprise: 403, otherEnterprise: 403, expert: 403, station: 403, admin: 200 },
+    expect: { anonymous: 401, enterprise: 403, otherEnterprise: 403, expert: 403, station: 403, admin: 200, otherDistrictAdmin: 404 },
   },
   {
     route: "GET /api/v1/requests/[id]/messages",
@@ -71,12 +90,12 @@ export const rows: AccessRow[] = [
   {
     route: "POST /api/v1/requests/[id]/resolve",
     setup: async (world) => ({ params: { id: await aCase(world) }, body: { summary: "已化解" } }),
-    expect: { anonymous: 401, enterprise: 403, otherEnterprise: 403, expert: 200, station: 403, admin: 403 },
+    expect: { anonymous: 401, enterprise: 403, otherEnterprise: 403, expert: 200, station: 403, admin: 403, otherDistrictAdmin: 403 },
   },
   {
     route: "POST /api/v1/requests/[id]/confirm",
     setup: async (world) => ({ params: { id: await aCase(world, "resolved") }, body: { rating: 5, comment: "满意" } }),
-    expect: { anonymous: 401, enterprise: 200, otherEnterprise: 404, expert: 403, station: 403, admin: 403 },
+    expect: { anonymous: 401, enterprise: 200, otherEnterprise: 404, expert: 403, station: 403, admin: 403, otherDistrictAdmin: 403 },
   },
   {
     route: "GET /api/v1/requests/[id]/attachments",

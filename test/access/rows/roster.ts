@@ -2,8 +2,16 @@ import { createExpertActor } from "../../fixtures";
 import { applicant, pendingApplication } from "../sample-inputs";
 import type { AccessRow } from "../types";
 
-const everyone200 = { anonymous: 200, enterprise: 200, otherEnterprise: 200, expert: 200, station: 200, admin: 200 };
-const adminOnly = (status: number) => ({ anonymous: 401, enterprise: 403, otherEnterprise: 403, expert: 403, station: 403, admin: status });
+const everyone200 = { anonymous: 200, enterprise: 200, otherEnterprise: 200, expert: 200, station: 200, admin: 200, otherDistrictAdmin: 200 };
+const adminOnly = (status: number, otherDistrict = status) => ({
+  anonymous: 401,
+  enterprise: 403,
+  otherEnterprise: 403,
+  expert: 403,
+  station: 403,
+  admin: status,
+  otherDistrictAdmin: otherDistrict,
+});
 
 export const rows: AccessRow[] = [
   { route: "GET /api/v1/experts", expect: everyone200 },
@@ -30,7 +38,7 @@ export const rows: AccessRow[] = [
   {
     route: "POST /api/v1/expert-applications",
     setup: () => ({ body: applicant() }),
-    expect: { anonymous: 201, enterprise: 201, otherEnterprise: 201, expert: 201, station: 201, admin: 201 },
+    expect: { anonymous: 201, enterprise: 201, otherEnterprise: 201, expert: 201, station: 201, admin: 201, otherDistrictAdmin: 201 },
   },
   { route: "GET /api/v1/expert-applications", expect: adminOnly(200) },
   {

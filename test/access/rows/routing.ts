@@ -5,8 +5,24 @@ import { routeRequest } from "@/lib/routing/route-request";
 import { createTriagedRequest } from "../../routing-fixtures";
 import type { AccessRow, World } from "../types";
 
-const adminOnly = (ok: number) => ({ anonymous: 401, enterprise: 403, otherEnterprise: 403, expert: 403, station: 403, admin: ok });
-const expertOnly = (ok: number) => ({ anonymous: 401, enterprise: 403, otherEnterprise: 403, expert: ok, station: 403, admin: 403 });
+const adminOnly = (ok: number, otherDistrict = ok) => ({
+  anonymous: 401,
+  enterprise: 403,
+  otherEnterprise: 403,
+  expert: 403,
+  station: 403,
+  admin: ok,
+  otherDistrictAdmin: otherDistrict,
+});
+const expertOnly = (ok: number) => ({
+  anonymous: 401,
+  enterprise: 403,
+  otherEnterprise: 403,
+  expert: ok,
+  station: 403,
+  admin: 403,
+  otherDistrictAdmin: 403,
+});
 
 /** A fresh triaged request of the world's enterprise. */
 const freshRequest = async (world: World) => ({ params: { id: await createTriagedRequest(world.enterprise) } });
@@ -20,8 +36,8 @@ async function freshOffer(world: World) {
 }
 
 export const rows: AccessRow[] = [
-  { route: "GET /api/v1/requests/[id]/candidates", setup: freshRequest, expect: adminOnly(200) },
-  { route: "POST /api/v1/requests/[id]/route", setup: async (world) => ({ ...(await freshRequest(world)), body: {} }), expect: adminOnly(201) },
+  { route: "GET /api/v1/requests/[id]/candidates", setup: freshRequest, expect: adminOnly(200, 404) },
+  { route: "POST /api/v1/requests/[id]/route", setup: async (world) => ({ ...(await freshRequest(world)), body: {} }), expect: adminOnly(201, 404) },
   { route: "GET /api/v1/offers", expect: expertOnly(200) },
   { route: "POST /api/v1/offers/[id]/accept", setup: async (world) => ({ params: { id: await freshOffer(world) } }), expect: expertOnly(200) },
   {

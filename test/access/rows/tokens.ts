@@ -3,7 +3,15 @@ import { apiTokens } from "@/db/schema";
 import { hashToken, newTokenSecret } from "@/lib/auth/api-tokens";
 import type { AccessRow, World } from "../types";
 
-const adminOnly = (ok: number) => ({ anonymous: 401, enterprise: 403, otherEnterprise: 403, expert: 403, station: 403, admin: ok });
+const adminOnly = (ok: number, otherDistrict = ok) => ({
+  anonymous: 401,
+  enterprise: 403,
+  otherEnterprise: 403,
+  expert: 403,
+  station: 403,
+  admin: ok,
+  otherDistrictAdmin: otherDistrict,
+});
 
 async function aToken(world: World) {
   const secret = newTokenSecret();

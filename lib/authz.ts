@@ -11,7 +11,21 @@ export const permissions = {
   "me.read": ["enterprise", "expert", "station", "admin"],
   /** One's own password (the current one is asked for); a token limited to other permissions may not. */
   "me.changePassword": ["enterprise", "expert", "station", "admin"],
+  /** One's own name, phone and e-mail preferences. */
+  "me.updateAccount": ["enterprise", "expert", "station", "admin"],
   "notification.read": ["enterprise", "expert", "station", "admin"],
+  // accounts, stations, companies (governance)
+  "user.list": ["admin"],
+  "user.create": ["admin"],
+  /** Disable and enable an account. */
+  "user.disable": ["admin"],
+  /** Create and change stations (their district's admins). */
+  "station.manage": ["admin"],
+  /** A company's own colleagues: list, invite, remove. */
+  "enterprise.members": ["enterprise"],
+  "enterprise.readAny": ["admin"],
+  /** Decide whether a registered account acts for the company of its credit code. */
+  "enterprise.verify": ["admin"],
   // roster
   "expert.readPrivate": ["expert", "admin"],
   /** Any expert's profile in any status, with private fields (the expert themself reads their own with expert.readPrivate). */
@@ -57,8 +71,10 @@ export const permissions = {
   "recovery.respond": ["enterprise"],
   "report.read": ["admin"],
   "report.export": ["admin"],
-  // integration
+  // integration and audit
   "token.manage": ["admin"],
+  "audit.read": ["admin"],
+  "audit.export": ["admin"],
 } as const satisfies Record<string, readonly UserRole[]>;
 
 export type Permission = keyof typeof permissions;

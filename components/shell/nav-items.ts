@@ -11,6 +11,7 @@ export interface NavItem {
 export const publicNav: NavItem[] = [
   { href: "/experts", label: "common.nav.experts", permission: "public" },
   { href: "/impact", label: "common.nav.impact", permission: "public" },
+  { href: "/stations", label: "common.nav.stations", permission: "public" },
   { href: "/apply", label: "common.nav.apply", permission: "public" },
 ];
 
@@ -28,5 +29,11 @@ export const portalNav: NavItem[] = [
   { href: "/admin/reports", label: "common.nav.reports", permission: "report.read" },
   { href: "/admin/tokens", label: "common.nav.tokens", permission: "token.manage" },
   { href: "/admin/settings", label: "common.nav.settings", permission: "routing.settings" },
+  { href: "/admin/users", label: "common.nav.users", permission: "user.list" },
+  { href: "/admin/stations", label: "common.nav.stations", permission: "station.manage" },
+  { href: "/admin/enterprises", label: "common.nav.companies", permission: "enterprise.readAny" },
+  { href: "/admin/audit", label: "common.nav.audit", permission: "audit.read" },
+  { href: "/company/members", label: "common.nav.colleagues", permission: "enterprise.members" },
   { href: "/inbox", label: "common.nav.inbox", permission: "signedIn" },
+  { href: "/account", label: "common.nav.account", permission: "me.updateAccount" },
 ];

@@ -8,7 +8,27 @@ export const demoAccounts = {
   expert: "expert@demo.example",
   enterprise: "enterprise@demo.example",
   station: "station@demo.example",
+  qingpuAdmin: "qingpu-admin@demo.example",
+  wujiangAdmin: "wujiang-admin@demo.example",
+  jiashanAdmin: "jiashan-admin@demo.example",
+  enterpriseColleague: "enterprise-colleague@demo.example",
+  /** A partner platform's account (integration): it has no password, only the token below. */
+  integration: "platform@demo.example",
 } as const;
+
+/**
+ * The demo integration account's API token, known so that a partner can try the API on the demo
+ * world at once (README, "JSON API"). Only the demo world has it; a real token is issued on
+ * /admin/tokens and shown once.
+ */
+export const DEMO_INTEGRATION_TOKEN = "clcr_demo-platform-token-2026";
+
+/** The district admins of the demo world, one per district of the zone. */
+export const demoDistrictAdmins = [
+  { email: demoAccounts.qingpuAdmin, name: "青浦区法学会 周老师", regionScope: "310118", phone: "021-59712348" },
+  { email: demoAccounts.wujiangAdmin, name: "吴江区法学会 沈老师", regionScope: "320509", phone: "0512-63012348" },
+  { email: demoAccounts.jiashanAdmin, name: "嘉善县法学会 顾老师", regionScope: "330421", phone: "0573-84012349" },
+] as const;
 
 /** A valid 统一社会信用代码 for a company registered in the given county (6-digit code). */
 export function makeCreditCode(random: Random, county: string): string {

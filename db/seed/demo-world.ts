@@ -3,13 +3,17 @@ import type { Db, Tx } from "@/db";
 import * as s from "@/db/schema";
 import type { DisputeStatus, RequestCategory, RequestStatus, ServiceMode } from "@/lib/enums";
 import { requestCategories } from "@/lib/enums";
+import { NO_PASSWORD_YET } from "@/lib/accounts/password-links";
+import { hashToken } from "@/lib/auth/api-tokens";
 import { hashPassword } from "@/lib/auth/password";
 import { normalizeCompanyName } from "@/lib/names";
 import {
   categorySpecialties,
   counterpartyNames,
+  DEMO_INTEGRATION_TOKEN,
   DEMO_PASSWORD,
   demoAccounts,
+  demoDistrictAdmins,
   enterpriseNames,
   expertPeople,
   makeCreditCode,
@@ -169,6 +173,28 @@ async function seedExperts(tx: Tx, random: Random, passwordHash: string, now: Da
   return refs;
 }
 
+/** A partner platform that files for people (a station integration account) and its known demo token. */
+async function seedIntegrationAccount(tx: Tx, stationId: string, adminId: string): Promise<void> {
+  const [platform] = await tx
+    .insert(s.users)
+    .values({
+      email: demoAccounts.integration,
+      passwordHash: NO_PASSWORD_YET,
+      role: "station",
+      name: "企业综合服务平台（接口）",
+      stationId,
+      integration: true,
+    })
+    .returning({ id: s.users.id });
+  await tx.insert(s.apiTokens).values({
+    name: "企业综合服务平台",
+    tokenHash: hashToken(DEMO_INTEGRATION_TOKEN),
+    prefix: DEMO_INTEGRATION_TOKEN.slice(0, 10),
+    userId: platform!.id,
+    createdBy: adminId,
+  });
+}
+
 export async function seedDemoWorldInTx(tx: Tx, passwordHash: string, now = new Date()): Promise<void> {
   const random = seededRandom(20261129);
   const [admin] = await tx
@@ -176,12 +202,16 @@ export async function seedDemoWorldInTx(tx: Tx, passwordHash: string, now = new 
     .values({ email: demoAccounts.admin, passwordHash, role: "admin", name: "法学会 陈主任", phone: "0573-84012348" })
     .returning({ id: s.users.id });
   const adminId = admin!.id;
+  await tx.insert(s.users).values(demoDistrictAdmins.map((a) => ({ ...a, passwordHash, role: "admin" as const })));
 
   const stationRows = await tx
     .insert(s.stations)
     .values([
       { name: "罗星街道法律服务站", regionCode: "330421002", address: "嘉善县罗星街道亭桥北路 1 号", phone: "0573-84110001" },
       { name: "大云镇法律服务站", regionCode: "330421102", address: "嘉善县大云镇大云中路 8 号", phone: "0573-84220002" },
+      { name: "朱家角镇法律服务站", regionCode: "310118102", address: "青浦区朱家角镇祥凝浜路 69 号", phone: "021-59231234" },
+      { name: "盛泽镇法律服务站", regionCode: "320509104", address: "吴江区盛泽镇市场东路 73 号", phone: "0512-63561234" },
+      { name: "嘉善县企业综合服务平台", regionCode: "330421", address: "嘉善县罗星街道体育南路 595 号", phone: "0573-84012348" },
     ])
     .returning({ id: s.stations.id });
   const [station] = await tx
@@ -215,6 +245,10 @@ export async function seedDemoWorldInTx(tx: Tx, passwordHash: string, now = new 
       .returning({ id: s.users.id });
     enterpriseRefs.push({ id: enterprise!.id, userId: user!.id, region, name });
   }
+  await tx
+    .insert(s.users)
+    .values({ email: demoAccounts.enterpriseColleague, passwordHash, role: "enterprise", name: "财务 孙会计", enterpriseId: enterpriseRefs[0]!.id });
+  await seedIntegrationAccount(tx, stationRows[4]!.id, adminId);
 
   const experts = await seedExperts(tx, random, passwordHash, now, adminId);
   const activeExperts = experts.filter((e) => e.active);

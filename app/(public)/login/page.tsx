@@ -28,7 +28,8 @@ async function LoginPage({ searchParams }: { searchParams: Promise<{ callbackUrl
       </Card>
       {isDemo ? (
         <p className="mt-4 text-xs text-slate-500">
-          {t("auth.signIn.demoHint")} admin@demo.example · expert@demo.example · enterprise@demo.example · station@demo.example
+          {t("auth.signIn.demoHint")} admin@demo.example · jiashan-admin@demo.example · expert@demo.example · enterprise@demo.example ·
+          station@demo.example
         </p>
       ) : null}
     </div>

@@ -7,7 +7,15 @@ import { AppError } from "./errors";
 const expected: Record<string, string> = {
   "me.read": "enterprise expert station admin",
   "me.changePassword": "enterprise expert station admin",
+  "me.updateAccount": "enterprise expert station admin",
   "notification.read": "enterprise expert station admin",
+  "user.list": "admin",
+  "user.create": "admin",
+  "user.disable": "admin",
+  "station.manage": "admin",
+  "enterprise.members": "enterprise",
+  "enterprise.readAny": "admin",
+  "enterprise.verify": "admin",
   "expert.readPrivate": "expert admin",
   "expert.readAny": "admin",
   "expert.updateOwnProfile": "expert",
@@ -48,6 +56,8 @@ const expected: Record<string, string> = {
   "report.read": "admin",
   "report.export": "admin",
   "token.manage": "admin",
+  "audit.read": "admin",
+  "audit.export": "admin",
 };
 
 describe("the permission table", () => {

@@ -131,7 +131,7 @@ export function requirePermission(actor: Actor | null, permission: Permission): 
 }
 
 /** An admin of the whole zone (no region scope); counts as an admin of every district. */
-export function isUnscopedAdmin(actor: Actor): boolean {
+export function isUnscopedAdmin(actor: Pick<Actor, "role" | "regionScope">): boolean {
   return actor.role === "admin" && actor.regionScope === null;
 }
 
@@ -148,4 +148,50 @@ export function coversRegion(actor: Actor, regionCode: string): boolean {
 export function requireDistrict(actor: Actor, permission: Permission, regionCode: string): void {
   if (actor.role !== "admin" || coversRegion(actor, regionCode)) return;
   throw outsideDistrict[permission] === "notFound" ? notFound() : forbidden();
+}
+
+/** An account an API token may act as, as the token rules below see it. */
+export interface TokenHolder {
+  userId: string;
+  role: UserRole;
+  regionScope: string | null;
+  /** A partner system's account (users.integration), not a person's. */
+  integration: boolean;
+  /** For station staff: their station's region. */
+  stationRegionCode: string | null;
+}
+
+/**
+ * Whether an admin may issue an API token acting as `holder`: itself, or an integration account in
+ * its district (a station account whose station's region it covers; a reporting admin account whose
+ * region scope lies within its own, an unscoped one only for an unscoped admin). Never another
+ * person's account, never another admin. The caller's token.manage is checked before.
+ */
+export function mayIssueTokenFor(issuer: Actor, holder: TokenHolder): boolean {
+  if (holder.userId === issuer.userId) return true;
+  if (!holder.integration) return false;
+  switch (holder.role) {
+    case "station":
+      return holder.stationRegionCode !== null && coversRegion(issuer, holder.stationRegionCode);
+    case "admin":
+      return holder.regionScope === null ? isUnscopedAdmin(issuer) : coversRegion(issuer, holder.regionScope);
+    default:
+      return false;
+  }
+}
+
+/**
+ * The permissions a token issued by `issuer` for `holder` may be limited to: what the holder's role
+ * may do; a zone-wide permission only when both are unscoped admins; within the issuer's own token
+ * scopes when it calls with a limited token; never token management for a partner system.
+ */
+export function grantableTokenScopes(issuer: Actor, holder: TokenHolder): Permission[] {
+  const zoneWide = isUnscopedAdmin(issuer) && isUnscopedAdmin(holder);
+  return (Object.keys(permissions) as Permission[]).filter(
+    (permission) =>
+      can(holder.role, permission) &&
+      (outsideDistrict[permission] !== "zone" || zoneWide) &&
+      !(holder.integration && permission === "token.manage") &&
+      (!issuer.tokenScopes?.length || issuer.tokenScopes.includes(permission)),
+  );
 }

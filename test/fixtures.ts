@@ -53,6 +53,19 @@ export async function createAdminActor(regionScope: string | null = null): Promi
   return actorOf(await createUser("admin", { regionScope }));
 }
 
+/**
+ * A partner system's integration account: a filing platform (station staff of a new station in
+ * `region`) or a reporting system (an admin scoped to `region`; null = the whole zone).
+ */
+export async function createIntegrationActor(kind: "station" | "admin", region: string | null = "330421"): Promise<Actor> {
+  if (kind === "admin") return actorOf(await createUser("admin", { regionScope: region, integration: true }));
+  const [station] = await db
+    .insert(stations)
+    .values({ name: `对接平台${unique()}`, regionCode: region ?? "330421" })
+    .returning({ id: stations.id });
+  return actorOf(await createUser("station", { stationId: station!.id, integration: true }));
+}
+
 export interface ExpertOptions {
   status?: "pending" | "active" | "suspended" | "retired";
   specialties?: string[];

@@ -1,15 +1,17 @@
 import { db } from "@/db";
 import { apiTokens } from "@/db/schema";
 import { hashToken, newTokenSecret } from "@/lib/auth/api-tokens";
+import { createIntegrationActor } from "../../fixtures";
 import type { ActionRows, ActionWorld, Outcome } from "../action-types";
 import { applicant, newCompany } from "../sample-inputs";
 
-/** A fresh token of the world's admin, to revoke. */
-async function aToken(world: ActionWorld) {
+/** A fresh token the world's admin issued for a filing platform of the world's district (嘉善县), to revoke. */
+async function aPartnerToken(world: ActionWorld) {
+  const partner = await createIntegrationActor("station", "330421");
   const secret = newTokenSecret();
   const [row] = await db
     .insert(apiTokens)
-    .values({ name: "partner", tokenHash: hashToken(secret), prefix: secret.slice(0, 10), userId: world.admin.userId, createdBy: world.admin.userId })
+    .values({ name: "partner", tokenHash: hashToken(secret), prefix: secret.slice(0, 10), userId: partner.userId, createdBy: world.admin.userId })
     .returning({ id: apiTokens.id });
   return row!.id;
 }
@@ -26,9 +28,6 @@ const everyone = (outcome: Outcome) =>
     scopedToken: outcome,
   }) as const;
 
-// Integration tokens are the county's: any admin manages them.
-const admins = { admin: "ok", otherDistrictAdmin: "ok" } as const;
-
 export const rows: ActionRows = {
   "app/(portal)/inbox/actions.ts": {
     // Only the caller's own notifications are touched (lib/notifications/mark-notifications-read.ts), so everyone signed in may mark theirs.
@@ -39,8 +38,18 @@ export const rows: ActionRows = {
     },
   },
   "app/(portal)/admin/tokens/actions.ts": {
-    issueTokenAction: { permission: "token.manage", input: () => ({ name: "县政务服务平台" }), expect: admins },
-    revokeTokenAction: { permission: "token.manage", input: async (world) => ({ id: await aToken(world) }), expect: admins },
+    // For a filing platform of the world's district: its admins issue and revoke; another district's
+    // admin may not issue for it (403) and does not see its tokens (404).
+    issueTokenAction: {
+      permission: "token.manage",
+      input: async () => ({ name: "县政务服务平台", userId: (await createIntegrationActor("station", "330421")).userId }),
+      expect: { admin: "ok", otherDistrictAdmin: "forbidden" },
+    },
+    revokeTokenAction: {
+      permission: "token.manage",
+      input: async (world) => ({ id: await aPartnerToken(world) }),
+      expect: { admin: "ok", otherDistrictAdmin: "not_found" },
+    },
   },
   "app/(portal)/account/password/actions.ts": {
     // A wrong current password: every signed-in caller is told so under the field, and nothing changes.

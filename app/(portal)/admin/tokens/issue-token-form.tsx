@@ -2,15 +2,22 @@
 
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
-import { Field, FormAlert, TextInput } from "@/components/ui/field";
+import { Field, FormAlert, inputClass, TextInput } from "@/components/ui/field";
 import { useServerAction } from "@/components/ui/use-server-action";
 import { useT } from "@/lib/i18n/client";
 import { issueTokenAction } from "./actions";
 
-const SUGGESTED_SCOPES = ["request.create", "request.list", "request.read", "report.read", "report.export"] as const;
+/** An account a token may act as ("" = the issuer), with the permissions it may be limited to. */
+export interface HolderOption {
+  userId: string;
+  label: string;
+  scopes: string[];
+}
 
-export function IssueTokenForm() {
+export function IssueTokenForm({ holders }: { holders: HolderOption[] }) {
   const { t } = useT();
+  const [holderId, setHolderId] = useState("");
+  const holder = holders.find((h) => h.userId === holderId) ?? holders[0];
   const [secret, setSecret] = useState<string | null>(null);
   const [copied, setCopied] = useState(false);
   const { submitWith, pending, fields, message, generation } = useServerAction(issueTokenAction, {
@@ -55,23 +62,39 @@ export function IssueTokenForm() {
         <Field id="name" label={t("tokens.name")} hint={t("tokens.nameHint")} error={fields.name}>
           {(aria) => <TextInput {...aria} name="name" required />}
         </Field>
-        <Field id="userEmail" label={t("tokens.userEmail")} error={fields.userEmail}>
-          {(aria) => <TextInput {...aria} name="userEmail" type="email" />}
+        <Field id="userId" label={t("tokens.holder")} hint={t("tokens.holderHint")} error={fields.userId ?? fields.userEmail}>
+          {(aria) => (
+            <select {...aria} name="userId" value={holderId} onChange={(event) => setHolderId(event.target.value)} className={`${inputClass} pr-8`}>
+              {holders.map((option) => (
+                <option key={option.userId} value={option.userId}>
+                  {option.label}
+                </option>
+              ))}
+            </select>
+          )}
         </Field>
         <Field id="expiresInDays" label={t("tokens.expiresInDays")} error={fields.expiresInDays}>
           {(aria) => <TextInput {...aria} name="expiresInDays" type="number" min={1} max={3650} inputMode="numeric" />}
         </Field>
       </div>
-      <fieldset>
+      <fieldset key={holder?.userId} aria-describedby={fields.scopes ? "scopes-error" : "scopes-hint"}>
         <legend className="text-sm font-medium text-slate-800">{t("tokens.scopes")}</legend>
-        <div className="mt-2 flex flex-wrap gap-3">
-          {SUGGESTED_SCOPES.map((scope) => (
+        <p id="scopes-hint" className="text-xs text-slate-500">
+          {t("tokens.scopesHint")}
+        </p>
+        <div className="mt-2 grid gap-2 sm:grid-cols-2 lg:grid-cols-3">
+          {holder?.scopes.map((scope) => (
             <label key={scope} className="flex items-center gap-2 text-sm">
               <input type="checkbox" name="scopes[]" value={scope} className="h-4 w-4" />
               <code>{scope}</code>
             </label>
           ))}
         </div>
+        {fields.scopes ? (
+          <p id="scopes-error" className="mt-1 text-sm text-red-700">
+            {fields.scopes}
+          </p>
+        ) : null}
       </fieldset>
       <Button type="submit" disabled={pending}>
         {pending ? t("tokens.issuing") : t("tokens.issue")}

@@ -6,8 +6,9 @@ import { can } from "@/lib/authz";
 import { formatDateTime } from "@/lib/i18n/format";
 import { withClientMessages } from "@/lib/i18n/client-messages";
 import { getT } from "@/lib/i18n/server";
-import { listTokens } from "@/lib/tokens/queries";
-import { IssueTokenForm } from "./issue-token-form";
+import { AppError } from "@/lib/errors";
+import { listTokenHolders, listTokens } from "@/lib/tokens/queries";
+import { IssueTokenForm, type HolderOption } from "./issue-token-form";
 import { RevokeTokenButton } from "./revoke-token-button";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -18,12 +19,28 @@ export async function generateMetadata(): Promise<Metadata> {
 async function TokensPage() {
   const [actor, { t, locale }] = await Promise.all([requireActor(), getT()]);
   if (!can(actor.role, "token.manage")) notFound();
-  const tokens = await listTokens(actor);
+  // A partner system's own account does not manage tokens.
+  const [tokens, holders] = await Promise.all([listTokens(actor), listTokenHolders(actor)]).catch((error: unknown) => {
+    if (error instanceof AppError && error.code === "forbidden") notFound();
+    throw error;
+  });
+  const holderOptions: HolderOption[] = [
+    { userId: "", label: t("tokens.myself", { email: actor.email }), scopes: holders.self.scopes },
+    ...holders.accounts.map((account) => {
+      const region = (locale === "en" ? account.regionNameEn : account.regionNameZh) ?? t("tokens.wholeZone");
+      const where = account.stationName ?? t("tokens.holderRegion", { region });
+      return {
+        userId: account.userId,
+        label: `${account.name} · ${account.email} · ${t(`common.roles.${account.role}`)} · ${where}`,
+        scopes: account.scopes,
+      };
+    }),
+  ];
   return (
     <div className="space-y-6">
       <PageTitle subtitle={t("tokens.intro")}>{t("tokens.title")}</PageTitle>
       <Card title={t("tokens.issue")}>
-        <IssueTokenForm />
+        <IssueTokenForm holders={holderOptions} />
       </Card>
       <Card title={t("tokens.list")}>
         {tokens.length === 0 ? (
@@ -39,13 +56,27 @@ async function TokensPage() {
                       {token.name} <code className="ml-2 rounded bg-slate-100 px-1 text-xs">{token.prefix}…</code>
                     </p>
                     <p className="text-slate-600">
-                      {t("tokens.columns.account")}: {token.userEmail} · {t("tokens.columns.scopes")}:{" "}
-                      {token.scopes.length ? token.scopes.join(", ") : t("tokens.allScopes")}
+                      {t("tokens.columns.account")}: {token.userName} ({token.userEmail})
+                      {token.integration ? (
+                        <>
+                          {" "}
+                          <Badge tone="info">{t("tokens.integration")}</Badge>
+                        </>
+                      ) : null}{" "}
+                      · {t("tokens.columns.issuer")}: {token.issuerName} ({token.issuerEmail})
+                    </p>
+                    <p className="text-slate-600">
+                      {t("tokens.columns.scopes")}: {token.scopes.length ? token.scopes.join(", ") : t("tokens.allScopes")}
                     </p>
                     <p className="text-slate-500">
                       {t("tokens.columns.created")}: {formatDateTime(token.createdAt, locale)} · {t("tokens.columns.lastUsed")}:{" "}
                       {token.lastUsedAt ? formatDateTime(token.lastUsedAt, locale) : t("tokens.never")}
+                      {token.expiresAt ? ` · ${t("tokens.columns.expires")}: ${formatDateTime(token.expiresAt, locale)}` : null}
                     </p>
+                    {token.status === "active" && token.userDisabled ? <p className="text-amber-700">{t("tokens.accountDisabled")}</p> : null}
+                    {token.status === "active" && token.issuerDisabled && token.integration ? (
+                      <p className="text-amber-700">{t("tokens.issuerDisabled")}</p>
+                    ) : null}
                   </div>
                   <div className="flex items-center gap-3">
                     <Badge tone={status === "active" ? "success" : "neutral"}>{t(`tokens.${status}`)}</Badge>

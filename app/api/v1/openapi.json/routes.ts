@@ -39,5 +39,5 @@ export const routeModules = [
   { path: "/api/v1/specialties", summaries: {"GET":"anyone"}, load: () => import("../specialties/route") },
   { path: "/api/v1/stats", summaries: {"GET":"anyone: the public aggregate figures, with the same figures by year and by district of the zone"}, load: () => import("../stats/route") },
   { path: "/api/v1/tokens/{id}", summaries: {"DELETE":"admin: revoke a token at once"}, load: () => import("../tokens/[id]/route") },
-  { path: "/api/v1/tokens", summaries: {"GET":"admin: the issued tokens (never their secrets)","POST":"admin: issue a token; the secret is in this answer only"}, load: () => import("../tokens/route") },
+  { path: "/api/v1/tokens", summaries: {"GET":"admin: the tokens it manages (never their secrets)","POST":"admin: issue a token for itself or an integration account; the secret is in this answer only"}, load: () => import("../tokens/route") },
 ];

@@ -1,5 +1,5 @@
-// GET /api/v1/tokens - admin: the issued tokens (never their secrets)
-// POST /api/v1/tokens - admin: issue a token; the secret is in this answer only
+// GET /api/v1/tokens - admin: the tokens it manages (never their secrets)
+// POST /api/v1/tokens - admin: issue a token for itself or an integration account; the secret is in this answer only
 import { apiRoute, created } from "@/lib/http/api-route";
 import { issueToken } from "@/lib/tokens/manage-tokens";
 import { listTokens } from "@/lib/tokens/queries";

@@ -180,8 +180,20 @@ export async function seedDemoWorldInTx(tx: Tx, passwordHash: string, now = new 
   const stationRows = await tx
     .insert(s.stations)
     .values([
-      { name: "罗星街道法律服务站", regionCode: "330421002", address: "嘉善县罗星街道亭桥北路 1 号", phone: "0573-84110001" },
-      { name: "大云镇法律服务站", regionCode: "330421102", address: "嘉善县大云镇大云中路 8 号", phone: "0573-84220002" },
+      {
+        name: "罗星街道法律服务站",
+        regionCode: "330421002",
+        address: "嘉善县罗星街道亭桥北路 1 号",
+        phone: "0573-84110001",
+        hours: "周一至周五 8:30–11:30、13:30–17:00（法定节假日除外）",
+      },
+      {
+        name: "大云镇法律服务站",
+        regionCode: "330421102",
+        address: "嘉善县大云镇大云中路 8 号",
+        phone: "0573-84220002",
+        hours: "周一至周五 9:00–16:30；每月第一个周六上午律师坐诊",
+      },
     ])
     .returning({ id: s.stations.id });
   const [station] = await tx

@@ -52,7 +52,7 @@ export default async function StationsPage() {
                 <h2 id={`district-${district.code}-title`} className="text-xl font-semibold">
                   {district.name}
                 </h2>
-                <p className="text-sm text-slate-600">{t("stations.directory.districtCount", { count: open })}</p>
+                {open > 0 ? <p className="text-sm text-slate-600">{t("stations.directory.districtCount", { count: open })}</p> : null}
               </div>
               {items.length === 0 ? (
                 <p className="rounded-md border border-dashed border-slate-300 px-4 py-4 text-sm text-slate-600">

@@ -32,7 +32,8 @@ export const stations: Shape<typeof zh> = {
   admin: {
     title: "Stations",
     intro:
-      "The grassroots legal service stations of each district. Name, address, phone and opening hours are shown on the public Stations page; a closed station keeps all its records but can file no new requests. You can add and change the stations of your own district only.",
+      "The grassroots legal service stations of each district. Name, address, phone and opening hours are shown on the public Stations page; a closed station keeps all its records but can file no new requests.",
+    scopeNote: "You administer {district}: you can add and change its stations; those of other districts you can only view.",
     create: "Add a station",
     created: "Station added.",
     list: "All stations",

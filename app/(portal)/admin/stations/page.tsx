@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { StationContact } from "@/components/stations/station-contact";
 import { Badge, Card, EmptyState, PageTitle } from "@/components/ui/card";
 import { requireActor } from "@/lib/auth/current";
-import { can } from "@/lib/authz";
+import { can, isUnscopedAdmin } from "@/lib/authz";
 import { formatDate } from "@/lib/i18n/format";
 import { withClientMessages } from "@/lib/i18n/client-messages";
 import { getT } from "@/lib/i18n/server";
@@ -37,6 +37,11 @@ async function AdminStationsPage() {
   return (
     <div className="space-y-6">
       <PageTitle subtitle={t("stations.admin.intro")}>{t("stations.admin.title")}</PageTitle>
+      {isUnscopedAdmin(actor) ? null : (
+        <p className="rounded-md border border-brand-100 bg-brand-50 px-3 py-2 text-sm text-brand-800">
+          {t("stations.admin.scopeNote", { district: placeOf(actor.regionScope ?? "") })}
+        </p>
+      )}
       <Card title={t("stations.admin.create")}>
         <StationForm regionGroups={regionGroups} />
       </Card>

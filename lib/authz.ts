@@ -90,6 +90,8 @@ export type Permission = keyof typeof permissions;
  */
 export const outsideDistrict: Partial<Record<Permission, "zone" | "forbidden" | "notFound">> = {
   "routing.settings": "zone",
+  // Stations are public; only the admins of a station's district create, change or close it.
+  "station.manage": "forbidden",
 };
 
 export function can(role: UserRole, permission: Permission): boolean {

@@ -33,7 +33,12 @@ export const stations = pgTable("stations", {
     .references(() => regions.code),
   address: text("address"),
   phone: text("phone"),
+  /** Opening hours as the station words them ("周一至周五 8:30-17:00"). */
+  hours: text("hours"),
+  /** A closed station is kept for its history (its requests, its staff) but takes no new filings. */
+  closedAt: timestamp("closed_at", { withTimezone: true }),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
 });
 
 export const users = pgTable(

@@ -207,11 +207,41 @@ export async function seedDemoWorldInTx(tx: Tx, passwordHash: string, now = new 
   const stationRows = await tx
     .insert(s.stations)
     .values([
-      { name: "罗星街道法律服务站", regionCode: "330421002", address: "嘉善县罗星街道亭桥北路 1 号", phone: "0573-84110001" },
-      { name: "大云镇法律服务站", regionCode: "330421102", address: "嘉善县大云镇大云中路 8 号", phone: "0573-84220002" },
-      { name: "朱家角镇法律服务站", regionCode: "310118102", address: "青浦区朱家角镇祥凝浜路 69 号", phone: "021-59231234" },
-      { name: "盛泽镇法律服务站", regionCode: "320509104", address: "吴江区盛泽镇市场东路 73 号", phone: "0512-63561234" },
-      { name: "嘉善县企业综合服务平台", regionCode: "330421", address: "嘉善县罗星街道体育南路 595 号", phone: "0573-84012348" },
+      {
+        name: "罗星街道法律服务站",
+        regionCode: "330421002",
+        address: "嘉善县罗星街道亭桥北路 1 号",
+        phone: "0573-84110001",
+        hours: "周一至周五 8:30–11:30、13:30–17:00（法定节假日除外）",
+      },
+      {
+        name: "大云镇法律服务站",
+        regionCode: "330421102",
+        address: "嘉善县大云镇大云中路 8 号",
+        phone: "0573-84220002",
+        hours: "周一至周五 9:00–16:30；每月第一个周六上午律师坐诊",
+      },
+      {
+        name: "朱家角镇法律服务站",
+        regionCode: "310118102",
+        address: "青浦区朱家角镇祥凝浜路 69 号",
+        phone: "021-59231234",
+        hours: "周一至周五 9:00–17:00",
+      },
+      {
+        name: "盛泽镇法律服务站",
+        regionCode: "320509104",
+        address: "吴江区盛泽镇市场东路 73 号",
+        phone: "0512-63561234",
+        hours: "周一至周五 8:30–17:00；周三下午专家坐诊",
+      },
+      {
+        name: "嘉善县企业综合服务平台",
+        regionCode: "330421",
+        address: "嘉善县罗星街道体育南路 595 号",
+        phone: "0573-84012348",
+        hours: "线上 24 小时受理；电话 工作日 8:30–17:00",
+      },
     ])
     .returning({ id: s.stations.id });
   const [station] = await tx

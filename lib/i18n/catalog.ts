@@ -9,6 +9,7 @@ import { notifications as enNotifications } from "./en/notifications";
 import { requests as enRequests } from "./en/requests";
 import { roster as enRoster } from "./en/roster";
 import { routing as enRouting } from "./en/routing";
+import { stations as enStations } from "./en/stations";
 import { tokens as enTokens } from "./en/tokens";
 import { type Locale } from "./locales";
 import type { Shape } from "./shape";
@@ -23,10 +24,11 @@ import { notifications } from "./zh-CN/notifications";
 import { requests } from "./zh-CN/requests";
 import { roster } from "./zh-CN/roster";
 import { routing } from "./zh-CN/routing";
+import { stations } from "./zh-CN/stations";
 import { tokens } from "./zh-CN/tokens";
 
 // One file per domain and language; a domain adds its pair here.
-export const zhCN = { common, errors, enums, auth, home, tokens, requests, notifications, disputes, reports, roster, routing };
+export const zhCN = { common, errors, enums, auth, home, tokens, requests, notifications, disputes, reports, roster, routing, stations };
 export type Catalog = Shape<typeof zhCN>;
 export const en: Catalog = {
   common: enCommon,
@@ -41,6 +43,7 @@ export const en: Catalog = {
   reports: enReports,
   roster: enRoster,
   routing: enRouting,
+  stations: enStations,
 };
 
 export { defaultLocale, isLocale, LOCALE_COOKIE, locales, type Locale } from "./locales";

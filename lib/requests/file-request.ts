@@ -1,9 +1,9 @@
 import { and, eq, sql } from "drizzle-orm";
 import { db, type Tx } from "@/db";
-import { enterprises, requests } from "@/db/schema";
+import { enterprises, requests, stations } from "@/db/schema";
 import type { Channel } from "@/lib/enums";
 import { requirePermission, type Actor } from "@/lib/authz";
-import { AppError, forbidden, isUniqueViolation } from "@/lib/errors";
+import { AppError, conflict, forbidden, isUniqueViolation } from "@/lib/errors";
 import { recordEvent } from "@/lib/events/record-event";
 import { normalizeCompanyName } from "@/lib/names";
 import { audienceOf } from "@/lib/notifications/audience";
@@ -62,11 +62,18 @@ async function walkInEnterpriseId(tx: Tx, walkIn: NonNullable<FileRequestInput["
   return found!.id;
 }
 
+/** 409 when the station is closed; its row stays share-locked, so a close waits for a filing under way. */
+async function refuseClosedStation(tx: Tx, stationId: string): Promise<void> {
+  const [station] = await tx.select({ closedAt: stations.closedAt }).from(stations).where(eq(stations.id, stationId)).for("share");
+  if (station?.closedAt) throw conflict("stations.errors.closed");
+}
+
 /**
  * Files a request. Enterprises file for their own company (channel web, or api with a bearer
  * token); station staff for a walk-in (channel station). Throws 403 for an account without a
- * company or station, 422 for unknown references. Writes the request, its specialties and
- * counterparties, the "submitted" event and the admins' notification in one transaction.
+ * company or station, 409 for the staff of a closed station, 422 for unknown references. Writes
+ * the request, its specialties and counterparties, the "submitted" event and the admins'
+ * notification in one transaction.
  * The same idempotency key from the same account returns the first filing and writes nothing.
  */
 export async function fileRequest(
@@ -88,6 +95,7 @@ export async function fileRequest(
   const channel: Channel = isStation ? "station" : options.viaApiToken ? "api" : "web";
   try {
     return await db.transaction(async (tx) => {
+      if (isStation) await refuseClosedStation(tx, filer.stationId!);
       await checkRequestReferences(tx, input);
       const enterpriseId = isStation ? await walkInEnterpriseId(tx, input.enterprise!, input.regionCode) : filer.enterpriseId!;
       const [row] = await tx

@@ -1,15 +1,18 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { RequestWizard } from "@/components/requests/wizard/request-wizard";
+import { LinkButton } from "@/components/ui/button";
 import { Card, PageTitle } from "@/components/ui/card";
 import { requireActor } from "@/lib/auth/current";
 import { can } from "@/lib/authz";
+import { formatDate } from "@/lib/i18n/format";
 import { withClientMessages } from "@/lib/i18n/client-messages";
 import { getT } from "@/lib/i18n/server";
 import { listSpecialties } from "@/lib/reference-data/queries";
 import { ACCEPT_ATTRIBUTE } from "@/lib/requests/attachment-type";
 import { zoneRegionGroups } from "@/lib/regions/zone-groups";
 import { getPublicProfile } from "@/lib/roster/queries/experts";
+import { getStation } from "@/lib/stations/list-stations";
 import { fileRequestAction } from "../actions";
 
 export const dynamic = "force-dynamic";
@@ -25,6 +28,26 @@ type Props = { searchParams: Promise<{ expert?: string | string[] }> };
 async function NewRequestPage({ searchParams }: Props) {
   const [actor, { t, locale }, { expert }] = await Promise.all([requireActor(), getT(), searchParams]);
   if (!can(actor.role, "request.create")) notFound();
+  const station = actor.stationId ? await getStation(actor.stationId) : null;
+  if (station?.closed) {
+    // A closed station takes no new filings (fileRequest answers 409): say so before any form.
+    return (
+      <div className="mx-auto max-w-3xl">
+        <PageTitle>{t("requests.new.title")}</PageTitle>
+        <Card title={t("stations.newRequestClosed.title")}>
+          <p role="status" className="text-slate-700">
+            {t("stations.newRequestClosed.body", { name: station.name, date: formatDate(station.closedAt!, locale) })}
+          </p>
+          <div className="mt-4 flex flex-wrap gap-3">
+            <LinkButton href="/requests">{t("stations.newRequestClosed.myRequests")}</LinkButton>
+            <LinkButton href="/stations" variant="secondary">
+              {t("stations.newRequestClosed.directory")}
+            </LinkButton>
+          </div>
+        </Card>
+      </div>
+    );
+  }
   const expertId = typeof expert === "string" ? expert : undefined;
   const [specialties, regionGroups, preferred] = await Promise.all([
     listSpecialties(),

@@ -1,0 +1,73 @@
+import type { Shape } from "../shape";
+import type { stations as zh } from "../zh-CN/stations";
+
+export const stations: Shape<typeof zh> = {
+  directory: {
+    title: "Legal service stations",
+    intro:
+      "The grassroots legal service stations of the Qingpu–Wujiang–Jiashan zone: ask for advice in person, and the staff can file a legal request for a business or a resident. Please call ahead before you go.",
+    districtCount: "{count, plural, one {# station} other {# stations}}",
+    districtEmpty: "No station is listed in this district yet. Call the 12348 public legal service hotline for help.",
+    empty: "No stations are listed yet. Call the 12348 public legal service hotline for help.",
+    address: "Address",
+    phone: "Phone",
+    hours: "Opening hours",
+    hoursUnknown: "Please call to ask",
+    noPhone: "None",
+    call: "Call {phone}",
+    closed: "Closed",
+    closedHint: "This station no longer serves the public; please go to another station in the district.",
+  },
+  fields: {
+    name: "Name",
+    nameHint: "For example: Luoxing Subdistrict Legal Service Station",
+    region: "Subdistrict or town",
+    regionPlaceholder: "Choose…",
+    address: "Address",
+    phone: "Phone",
+    phoneHint: "For example: 0573-84110001",
+    hours: "Opening hours",
+    hoursHint: "For example: Mon–Fri 8:30–11:30, 13:30–17:00 (closed on public holidays)",
+  },
+  admin: {
+    title: "Stations",
+    intro:
+      "The grassroots legal service stations of each district. Name, address, phone and opening hours are shown on the public Stations page; a closed station keeps all its records but can file no new requests.",
+    scopeNote: "You administer {district}: you can add and change its stations; those of other districts you can only view.",
+    create: "Add a station",
+    created: "Station added.",
+    list: "All stations",
+    empty: "No stations yet.",
+    open: "Open",
+    closedOn: "Closed on {date}",
+    edit: "Edit",
+    view: "View",
+    publicPage: "View the public page",
+    back: "Back to the stations",
+    editTitle: "Edit the station",
+    save: "Save changes",
+    saved: "Saved.",
+    otherDistrict: "This station is outside your district: only the admins of its own district can change it.",
+    closeTitle: "Close the station",
+    closeHint:
+      "Once closed, its staff still see the requests they filed but cannot file new ones, and the public page marks the station closed. You can reopen it at any time.",
+    close: "Close the station",
+    closeConfirm: "Once “{name}” is closed its staff can file no new requests; its requests and records are kept. Close it?",
+    closedDone: "The station is closed.",
+    reopenTitle: "Reopen",
+    reopenHint: "Once reopened, its staff can file requests again.",
+    reopen: "Reopen the station",
+    reopenConfirm: "Reopen “{name}”?",
+    reopenedDone: "The station is open again.",
+  },
+  newRequestClosed: {
+    title: "Your station is closed",
+    body: "“{name}” closed on {date} and can file no new requests. The requests it filed are still under My requests. For help, contact the district's law society.",
+    myRequests: "My requests",
+    directory: "Stations that are open",
+  },
+  errors: {
+    outsideZone: "A station must be in a district of the Qingpu–Wujiang–Jiashan zone (Qingpu, Wujiang or Jiashan).",
+    closed: "Your station is closed and can file no new requests. For help, contact the district's law society.",
+  },
+};

@@ -23,7 +23,14 @@ export async function exportRosterWorkbook(
 ): Promise<Uint8Array> {
   const admin = requirePermission(actor, "expert.export");
   const [rows, specialties, regions] = await Promise.all([listRosterForExport(admin, query), listSpecialties(), listRegions()]);
-  await recordExport(db, admin, "roster", { format: "xlsx", ...query, rows: rows.length });
+  await recordExport(db, admin, "roster", {
+    format: "xlsx",
+    q: query.q,
+    status: query.status,
+    specialty: query.specialty,
+    region: query.region,
+    rows: rows.length,
+  });
   const name = (item: { nameZh: string; nameEn: string }) => (locale === "en" ? item.nameEn : item.nameZh);
   const specialtyName = new Map(specialties.map((s) => [s.code, name(s)]));
   const regionName = new Map(regions.map((r) => [r.code, name(r)]));

@@ -1,5 +1,7 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
 import ExcelJS from "exceljs";
-import { and, desc, eq } from "drizzle-orm";
+import { and, desc, eq, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { GET as exportGET } from "@/app/api/v1/audit-events/export/route";
 import { GET as listGET } from "@/app/api/v1/audit-events/route";
@@ -148,6 +150,28 @@ describe("the district of every event", () => {
       .from(events)
       .where(and(eq(events.requestId, requestId), eq(events.type, "request.submitted")));
     expect(filed).toEqual({ regionCode: "310118" });
+  });
+});
+
+describe("the backfill of migration 0024", () => {
+  it("gives the events written before it their district", async () => {
+    const expert = await createExpertActor({ homeRegionCode: "320509" });
+    await recordEvent(db, null, on("expert", expert.expertId!));
+    await recordEvent(db, null, on("settings", "routing"));
+    // As they were before the trigger: no district (the trigger fills only on insert).
+    await db.update(events).set({ regionCode: null }).where(eq(events.type, "test.touched"));
+    const statements = readFileSync(path.join(process.cwd(), "db/migrations/0024_audit_trail.sql"), "utf8").split("--> statement-breakpoint");
+    await db.execute(sql.raw(statements.at(-1)!));
+    const rows = await db
+      .select({ entityType: events.entityType, regionCode: events.regionCode })
+      .from(events)
+      .where(eq(events.type, "test.touched"));
+    expect(rows.filter((r) => r.entityType === "settings").map((r) => r.regionCode)).toEqual(expect.arrayContaining([null]));
+    const [latest] = await db
+      .select({ regionCode: events.regionCode })
+      .from(events)
+      .where(and(eq(events.type, "test.touched"), eq(events.entityId, expert.expertId!)));
+    expect(latest).toEqual({ regionCode: "320509" });
   });
 });
 

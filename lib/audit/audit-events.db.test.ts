@@ -8,19 +8,7 @@ import { GET as listGET } from "@/app/api/v1/audit-events/route";
 import { GET as rosterExportGET } from "@/app/api/v1/experts/export/route";
 import { GET as reportExportGET } from "@/app/api/v1/reports/export/route";
 import { db } from "@/db";
-import {
-  apiTokens,
-  attachments,
-  disputes,
-  enterprises,
-  events,
-  expertApplications,
-  messages,
-  offers,
-  recoveries,
-  returnVisits,
-  stations,
-} from "@/db/schema";
+import { apiTokens, attachments, disputes, enterprises, events, expertApplications, messages, offers, recoveries, returnVisits } from "@/db/schema";
 import type { Actor } from "@/lib/authz";
 import { recordEvent, type EventInput } from "@/lib/events/record-event";
 import { createAcceptedCase } from "@/test/accepted-case";

@@ -37,7 +37,7 @@ export default async function AuditPage({ searchParams }: Props) {
   const names = new Map(regions.map((r) => [r.code, locale === "en" ? r.nameEn : r.nameZh]));
   const regionName = (code: string) => names.get(code) ?? code;
   const query = Object.fromEntries(Object.entries(filter).filter((e): e is [string, string] => Boolean(e[1])));
-  const withoutActor = Object.fromEntries(Object.entries(query).filter(([key]) => key !== "actor" && key !== "page"));
+  const withoutActor = Object.fromEntries(Object.entries(query).filter(([key]) => key !== "actor"));
   const withQuery = (extra: Record<string, string>) => new URLSearchParams({ ...query, ...extra }).toString();
   const types: string[] = [...auditEventTypes];
   if (filter.type && !types.includes(filter.type)) types.push(filter.type);

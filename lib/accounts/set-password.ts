@@ -6,6 +6,7 @@ import type { PasswordLinkPurpose } from "@/lib/enums";
 import { clearAccountPairs } from "@/lib/auth/login-throttle";
 import { hashPassword } from "@/lib/auth/password";
 import { AppError } from "@/lib/errors";
+import { recordEvent } from "@/lib/events/record-event";
 import { isTokenFor, linkIdOf } from "./link-token";
 import type { setPasswordSchema } from "./schemas";
 
@@ -46,8 +47,8 @@ const unusable = (status: Exclude<LinkState["status"], "valid">) =>
  * Anyone holding a valid link sets that account's password (argon2id). The link is spent with one
  * conditional UPDATE (`used_at is null and expires_at > now()`), so two submits of one link set the
  * password once; every other open link of the account is spent with it, sessions signed in before
- * it end (a stolen session does not outlive a reset), and earlier failed sign-ins no longer lock it. Throws not_found for a wrong link, conflict for a used or
- * expired one.
+ * it end (a stolen session does not outlive a reset), and earlier failed sign-ins no longer lock it; the audit trail
+ * records it ("account.password-set"). Throws not_found for a wrong link, conflict for a used or expired one.
  */
 export async function setPasswordWithLink(input: z.output<typeof setPasswordSchema>): Promise<void> {
   const before = await checkPasswordLink(input.token);
@@ -73,6 +74,8 @@ export async function setPasswordWithLink(input: z.output<typeof setPasswordSche
       .update(passwordLinks)
       .set({ usedAt: sql`now()` })
       .where(and(eq(passwordLinks.userId, before.userId), isNull(passwordLinks.usedAt)));
+    // Whoever held the link is not signed in: the account is the record, the link's purpose the detail.
+    await recordEvent(tx, null, { type: "account.password-set", entityType: "user", entityId: before.userId, data: { purpose: before.purpose } });
     return user.email;
   });
   await clearAccountPairs(email);

@@ -1,6 +1,7 @@
 import { and, eq, inArray, isNull, lt, or, sql } from "drizzle-orm";
-import { db, rowsOf } from "@/db";
-import { loginThrottle } from "@/db/schema";
+import { db, rowsOf, type Tx } from "@/db";
+import { loginThrottle, users } from "@/db/schema";
+import { recordEvent } from "@/lib/events/record-event";
 import { AppError } from "@/lib/errors";
 
 export const THROTTLE_WINDOW_MINUTES = 15;
@@ -33,24 +34,31 @@ export type Admission = { locked: true; minutes: number } | { locked: false; del
  * account and the address, in one statement. Each key's row is bumped under its row lock, so of any
  * number of attempts at once exactly MAX_ATTEMPTS_PER_PAIR see a count that lets them through; the
  * next one locks the pair for the window. Only the pair locks, so nobody can lock an account out
- * from another address; the account and the address are slowed instead.
+ * from another address; the account and the address are slowed instead. The attempt that locks a
+ * pair puts the lock on the audit trail in the same transaction (recordLockout).
  */
 export async function admitAttempt(email: string, address: string): Promise<Admission> {
   const [pair, account, origin] = [pairKey(email, address), accountKey(email), addressKey(address)];
-  const rows = rowsOf<{ key: string; attempts: number; lockedUntil: string | Date | null; now: string | Date }>(
-    await db.execute(sql`
-      insert into login_throttle as t (key, attempts, window_started_at)
-      values (${pair}, 1, now()), (${account}, 1, now()), (${origin}, 1, now())
-      on conflict (key) do update set
-        attempts = case when t.locked_until > now() or t.window_started_at > now() - ${WINDOW}::interval then t.attempts + 1 else 1 end,
-        window_started_at = case when t.locked_until > now() or t.window_started_at > now() - ${WINDOW}::interval then t.window_started_at else now() end,
-        locked_until = case
-          when t.locked_until > now() then t.locked_until
-          when t.key like 'pair:%' and t.window_started_at > now() - ${WINDOW}::interval and t.attempts >= ${MAX_ATTEMPTS_PER_PAIR}
-            then now() + ${WINDOW}::interval
-        end
-      returning key, attempts, locked_until as "lockedUntil", now() as now`),
-  );
+  const rows = await db.transaction(async (tx) => {
+    const counted = rowsOf<{ key: string; attempts: number; lockedUntil: string | Date | null; now: string | Date; lockedNow: boolean }>(
+      await tx.execute(sql`
+        insert into login_throttle as t (key, attempts, window_started_at)
+        values (${pair}, 1, now()), (${account}, 1, now()), (${origin}, 1, now())
+        on conflict (key) do update set
+          attempts = case when t.locked_until > now() or t.window_started_at > now() - ${WINDOW}::interval then t.attempts + 1 else 1 end,
+          window_started_at = case when t.locked_until > now() or t.window_started_at > now() - ${WINDOW}::interval then t.window_started_at else now() end,
+          locked_until = case
+            when t.locked_until > now() then t.locked_until
+            when t.key like 'pair:%' and t.window_started_at > now() - ${WINDOW}::interval and t.attempts >= ${MAX_ATTEMPTS_PER_PAIR}
+              then now() + ${WINDOW}::interval
+          end
+        returning key, attempts, locked_until as "lockedUntil", now() as now,
+          -- set by this statement: an earlier lock was set at the now() of an earlier transaction
+          coalesce(locked_until = now() + ${WINDOW}::interval, false) as "lockedNow"`),
+    );
+    if (counted.some((row) => row.key === pair && row.lockedNow)) await recordLockout(tx, email, address);
+    return counted;
+  });
   const byKey = new Map(rows.map((row) => [row.key, row]));
   const pairRow = byKey.get(pair);
   if (pairRow?.lockedUntil) {
@@ -58,6 +66,22 @@ export async function admitAttempt(email: string, address: string): Promise<Admi
     return { locked: true, minutes: Math.min(THROTTLE_WINDOW_MINUTES, Math.max(1, Math.ceil(left / 60_000))) };
   }
   return { locked: false, delayMs: slowdownMs(byKey.get(account)?.attempts ?? 0, byKey.get(origin)?.attempts ?? 0) };
+}
+
+/**
+ * Puts the lock of an account-and-address pair on the audit trail ("auth.lockedOut", actor: the
+ * system), in the transaction that set it: the account when it exists (its district's admins see
+ * it), the address and how long. Never what was typed: no password, and for an e-mail with no
+ * account not even the e-mail (people type passwords into the e-mail field).
+ */
+async function recordLockout(tx: Tx, email: string, address: string): Promise<void> {
+  const [user] = await tx.select({ id: users.id }).from(users).where(eq(users.email, email)).limit(1);
+  await recordEvent(tx, null, {
+    type: "auth.lockedOut",
+    entityType: user ? "user" : "sign_in",
+    entityId: user ? user.id : "unknown-account",
+    data: { address, minutes: THROTTLE_WINDOW_MINUTES },
+  });
 }
 
 /** Registrations one address may make in the window. */

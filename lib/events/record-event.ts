@@ -7,6 +7,12 @@ export interface EventInput {
   entityType: string;
   entityId: string;
   requestId?: string | null;
+  /**
+   * The district (county code) the event belongs to. Leave it out: the database derives it from
+   * the entity (migration 0024, events_fill_region). Name it only for what has no district of its
+   * own, such as an export (the exporting admin's district).
+   */
+  regionCode?: string | null;
   reason?: string | null;
   data?: Record<string, unknown>;
 }
@@ -22,6 +28,7 @@ export async function recordEvent(tx: DbOrTx, actor: Actor | null, event: EventI
     actorRole: actor?.role ?? "system",
     tokenId: actor?.tokenId ?? null,
     issuerId: actor?.tokenIssuerId ?? null,
+    regionCode: event.regionCode ?? null,
     reason: event.reason ?? null,
     data: event.data ?? null,
   });

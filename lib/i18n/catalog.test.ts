@@ -55,6 +55,7 @@ const builtFromData: RegExp[] = [
   /^tokens\.(active|revoked|expired)$/, // a token's status
   /^auth\.setPassword\.(invalid|expired|used)$/, // a password link's status
   /^disputes\.response\.(confirmed|queried)$/, // the enterprise's answer
+  /^audit\.(types|entities|columns)\.\w+$/, // the audit trail's event and record types (by the stored code), its columns
 ];
 
 describe("every message", () => {

@@ -1,3 +1,4 @@
+import { audit as enAudit } from "./en/audit";
 import { auth as enAuth } from "./en/auth";
 import { common as enCommon } from "./en/common";
 import { disputes as enDisputes } from "./en/disputes";
@@ -13,6 +14,7 @@ import { stations as enStations } from "./en/stations";
 import { tokens as enTokens } from "./en/tokens";
 import { type Locale } from "./locales";
 import type { Shape } from "./shape";
+import { audit } from "./zh-CN/audit";
 import { auth } from "./zh-CN/auth";
 import { common } from "./zh-CN/common";
 import { disputes } from "./zh-CN/disputes";
@@ -28,7 +30,7 @@ import { stations } from "./zh-CN/stations";
 import { tokens } from "./zh-CN/tokens";
 
 // One file per domain and language; a domain adds its pair here.
-export const zhCN = { common, errors, enums, auth, home, tokens, requests, notifications, disputes, reports, roster, routing, stations };
+export const zhCN = { common, errors, enums, auth, home, tokens, requests, notifications, disputes, reports, roster, routing, stations, audit };
 export type Catalog = Shape<typeof zhCN>;
 export const en: Catalog = {
   common: enCommon,
@@ -44,6 +46,7 @@ export const en: Catalog = {
   roster: enRoster,
   routing: enRouting,
   stations: enStations,
+  audit: enAudit,
 };
 
 export { defaultLocale, isLocale, LOCALE_COOKIE, locales, type Locale } from "./locales";

@@ -21,6 +21,8 @@ export interface JobData {
   "routing.remind-offer": { offerId: string };
   /** Safety net for lost deadline jobs. */
   "routing.expire-due-offers": Record<string, never>;
+  /** Daily: puts every appointment that ended (term end reached) on its expert's audit trail, once. */
+  "roster.end-appointments": Record<string, never>;
   /** Housekeeping: drops sign-in throttle rows whose window and lock are over. */
   "auth.prune-login-throttle": Record<string, never>;
 }

@@ -40,6 +40,7 @@ export const queuePolicies: Record<JobName, QueuePolicy> = {
   "routing.expire-offer": standard,
   "routing.remind-offer": standard,
   "routing.expire-due-offers": sweep,
+  "roster.end-appointments": sweep,
   "auth.prune-login-throttle": sweep,
 };
 
@@ -48,6 +49,9 @@ export const jobSchedules: Partial<Record<JobName, string>> = {
   "request.auto-close-sweep": "17 3 * * *",
   "routing.expire-due-offers": "*/5 * * * *",
   "auth.prune-login-throttle": "41 * * * *",
+  // Just after midnight in Shanghai, so a term that ends today is on the trail from the start of
+  // the day; a missed run (every process down at 00:05) is caught up by the next day's.
+  "roster.end-appointments": "5 0 * * *",
 };
 
 /**

@@ -5,6 +5,7 @@ import { sendNotificationEmail } from "@/lib/notifications/send-email";
 import { autoCloseRequest, closeOverdueResolvedRequests } from "@/lib/requests/auto-close";
 import { expireDueOffers, expireOffer } from "@/lib/routing/expire-offers";
 import { remindOffer } from "@/lib/routing/remind-offer";
+import { endDueAppointments } from "@/lib/roster/end-appointments";
 import type { JobHandlers } from "./names";
 
 /**
@@ -22,5 +23,6 @@ export const jobHandlers: JobHandlers = {
   "routing.expire-offer": (data) => expireOffer(data.offerId),
   "routing.remind-offer": (data) => remindOffer(data.offerId),
   "routing.expire-due-offers": () => expireDueOffers(),
+  "roster.end-appointments": () => endDueAppointments(),
   "auth.prune-login-throttle": () => pruneLoginThrottle(),
 };

@@ -3,6 +3,7 @@ import { toCsv } from "@/lib/csv";
 import { eq } from "drizzle-orm";
 import { db } from "@/db";
 import { regions } from "@/db/schema";
+import { recordExport } from "@/lib/audit/record-export";
 import { requirePermission, type Actor } from "@/lib/authz";
 import { formatDateTime } from "@/lib/i18n/format";
 import { translator } from "@/lib/i18n/translate";
@@ -80,11 +81,13 @@ export async function reportXlsx(report: Report, scopeName: string): Promise<Uin
 
 /**
  * The report of a period and grouping as a CSV or Excel file. Callers: admins (403 otherwise),
- * within their region scope. The figures are those of GET /api/v1/reports, to the fen.
+ * within their region scope. The figures are those of GET /api/v1/reports, to the fen. The export
+ * goes on the audit trail ("report.exported").
  */
 export async function exportReport(actor: Actor | null, query: { groupBy: ReportDimension; period: Period; format: ExportFormat }) {
   const admin = requirePermission(actor, "report.export");
   const report = await getReport(admin, query, "zh-CN");
+  await recordExport(db, admin, "report", { format: query.format, groupBy: query.groupBy, from: report.from, to: report.to });
   const base = `report-${query.groupBy}-${report.from}_${report.to}`;
   if (query.format === "csv") {
     return {

@@ -1,6 +1,8 @@
 import ExcelJS from "exceljs";
 import type { ServiceMode } from "@/lib/enums";
-import type { Actor } from "@/lib/authz";
+import { db } from "@/db";
+import { recordExport } from "@/lib/audit/record-export";
+import { requirePermission, type Actor } from "@/lib/authz";
 import type { Locale } from "@/lib/i18n/catalog";
 import type { Translate } from "@/lib/i18n/translate";
 import { listRegions, listSpecialties } from "@/lib/reference-data/queries";
@@ -10,7 +12,8 @@ import type { RosterQuery } from "./schemas";
 
 /**
  * The roster (admins, same filters as the roster page) as an Excel workbook in the caller's
- * language, with the private contact fields the society works with.
+ * language, with the private contact fields the society works with. The export goes on the audit
+ * trail ("roster.exported", with the filters and the number of experts).
  */
 export async function exportRosterWorkbook(
   actor: Actor | null,
@@ -18,7 +21,16 @@ export async function exportRosterWorkbook(
   t: Translate,
   locale: Locale,
 ): Promise<Uint8Array> {
-  const [rows, specialties, regions] = await Promise.all([listRosterForExport(actor, query), listSpecialties(), listRegions()]);
+  const admin = requirePermission(actor, "expert.export");
+  const [rows, specialties, regions] = await Promise.all([listRosterForExport(admin, query), listSpecialties(), listRegions()]);
+  await recordExport(db, admin, "roster", {
+    format: "xlsx",
+    q: query.q,
+    status: query.status,
+    specialty: query.specialty,
+    region: query.region,
+    rows: rows.length,
+  });
   const name = (item: { nameZh: string; nameEn: string }) => (locale === "en" ? item.nameEn : item.nameZh);
   const specialtyName = new Map(specialties.map((s) => [s.code, name(s)]));
   const regionName = new Map(regions.map((r) => [r.code, name(r)]));

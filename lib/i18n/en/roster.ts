@@ -307,6 +307,7 @@ export const roster: Shape<typeof zh> = {
     expert_conflict_removed: "Removed a declared conflict: {company}",
     expert_imported: "Imported",
     expert_invited: "Sign-in link sent",
+    expert_appointmentEnded: "Term ended",
   },
   import: {
     title: "Bulk import",

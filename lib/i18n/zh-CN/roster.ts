@@ -293,6 +293,7 @@ export const roster = {
     expert_conflict_removed: "删除利益冲突声明：{company}",
     expert_imported: "批量导入",
     expert_invited: "发送登录邀请",
+    expert_appointmentEnded: "聘期届满",
   },
   import: {
     title: "批量导入专家",

@@ -1,3 +1,4 @@
+import { accounts as enAccounts } from "./en/accounts";
 import { auth as enAuth } from "./en/auth";
 import { common as enCommon } from "./en/common";
 import { disputes as enDisputes } from "./en/disputes";
@@ -12,6 +13,7 @@ import { routing as enRouting } from "./en/routing";
 import { tokens as enTokens } from "./en/tokens";
 import { type Locale } from "./locales";
 import type { Shape } from "./shape";
+import { accounts } from "./zh-CN/accounts";
 import { auth } from "./zh-CN/auth";
 import { common } from "./zh-CN/common";
 import { disputes } from "./zh-CN/disputes";
@@ -26,7 +28,7 @@ import { routing } from "./zh-CN/routing";
 import { tokens } from "./zh-CN/tokens";
 
 // One file per domain and language; a domain adds its pair here.
-export const zhCN = { common, errors, enums, auth, home, tokens, requests, notifications, disputes, reports, roster, routing };
+export const zhCN = { common, errors, enums, auth, home, tokens, requests, notifications, disputes, reports, roster, routing, accounts };
 export type Catalog = Shape<typeof zhCN>;
 export const en: Catalog = {
   common: enCommon,
@@ -41,6 +43,7 @@ export const en: Catalog = {
   reports: enReports,
   roster: enRoster,
   routing: enRouting,
+  accounts: enAccounts,
 };
 
 export { defaultLocale, isLocale, LOCALE_COOKIE, locales, type Locale } from "./locales";

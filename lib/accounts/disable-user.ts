@@ -36,7 +36,11 @@ async function otherZoneAdmins(tx: Tx, userId: string): Promise<number> {
  * their district may revoke them. 409 for one's own account, an account already disabled, and
  * the last enabled unscoped admin. Writes a "user.disabled" event with the optional reason.
  */
-export async function disableUser(actor: Actor | null, userId: string, input: AccountStateInput): Promise<{ userId: string; disabled: boolean }> {
+export async function disableUser(
+  actor: Actor | null,
+  userId: string,
+  input: Partial<AccountStateInput> = {},
+): Promise<{ userId: string; disabled: boolean }> {
   const admin = requirePermission(actor, "user.disable");
   return inTransaction(async (tx) => {
     await lockAccountStates(tx);
@@ -44,7 +48,10 @@ export async function disableUser(actor: Actor | null, userId: string, input: Ac
     if (account.id === admin.userId) throw conflict("accounts.errors.ownAccount");
     if (account.disabled) throw conflict("accounts.errors.alreadyDisabled");
     if (isZoneAdmin(account) && (await otherZoneAdmins(tx, account.id)) === 0) throw conflict("accounts.errors.lastAdmin");
-    await tx.update(users).set({ disabledAt: sql`now()` }).where(eq(users.id, account.id));
+    await tx
+      .update(users)
+      .set({ disabledAt: sql`now()` })
+      .where(eq(users.id, account.id));
     const sessions = await tx
       .update(authSessions)
       .set({ endedAt: sql`now()` })

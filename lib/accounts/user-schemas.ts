@@ -21,7 +21,14 @@ export const createUserSchema = z
     email: emailField,
     name: requiredText(50),
     role: z.enum(creatableRoles, { error: "errors.field.invalid" }),
-    regionScope: z.preprocess(blankToUndefined, z.string().trim().regex(/^\d{6}(\d{3})?$/, "errors.field.unknownRegion").optional()),
+    regionScope: z.preprocess(
+      blankToUndefined,
+      z
+        .string()
+        .trim()
+        .regex(/^\d{6}(\d{3})?$/, "errors.field.unknownRegion")
+        .optional(),
+    ),
     stationId: z.preprocess(blankToUndefined, z.uuid("accounts.errors.unknownStation").optional()),
     /** A partner system's account: no invitation, no password, only API tokens. */
     integration: checkbox.default(false),

@@ -17,7 +17,12 @@ export const rows: ActionRows = {
   "app/(portal)/admin/users/actions.ts": {
     createUserAction: {
       permission: "user.create",
-      input: (world) => ({ email: `staff-${randomBytes(4).toString("hex")}@test.example`, name: "新同事", role: "station", stationId: world.station.stationId! }),
+      input: (world) => ({
+        email: `staff-${randomBytes(4).toString("hex")}@test.example`,
+        name: "新同事",
+        role: "station",
+        stationId: world.station.stationId!,
+      }),
       expect: { admin: "ok", otherDistrictAdmin: "forbidden" },
     },
     disableUserAction: {

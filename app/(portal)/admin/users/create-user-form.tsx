@@ -37,7 +37,13 @@ export function CreateUserForm({ canCreateAdmins, stations, districts }: { canCr
         </Field>
         <Field id="role" label={t("accounts.create.role")} error={fields.role}>
           {(aria) => (
-            <select {...aria} name="role" className={inputClass} value={role} onChange={(e) => setRole(e.target.value === "admin" ? "admin" : "station")}>
+            <select
+              {...aria}
+              name="role"
+              className={inputClass}
+              value={role}
+              onChange={(e) => setRole(e.target.value === "admin" ? "admin" : "station")}
+            >
               <option value="station">{t("common.roles.station")}</option>
               {canCreateAdmins ? <option value="admin">{t("common.roles.admin")}</option> : null}
             </select>

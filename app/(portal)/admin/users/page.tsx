@@ -75,10 +75,14 @@ async function UsersPage({ searchParams }: { searchParams: Promise<Record<string
   const filterQuery = { q: filters.q, role: filters.role };
   return (
     <div className="space-y-6">
-      <PageTitle subtitle={actor.regionScope === null ? t("accounts.users.intro") : t("accounts.users.introDistrict")}>{t("accounts.users.title")}</PageTitle>
+      <PageTitle subtitle={actor.regionScope === null ? t("accounts.users.intro") : t("accounts.users.introDistrict")}>
+        {t("accounts.users.title")}
+      </PageTitle>
       {can(actor.role, "user.create") ? (
         <Card title={t("accounts.create.title")}>
-          <p className="mb-4 text-sm text-slate-600">{isUnscopedAdmin(actor) ? t("accounts.create.introZone") : t("accounts.create.introDistrict")}</p>
+          <p className="mb-4 text-sm text-slate-600">
+            {isUnscopedAdmin(actor) ? t("accounts.create.introZone") : t("accounts.create.introDistrict")}
+          </p>
           <CreateUserForm
             canCreateAdmins={isUnscopedAdmin(actor)}
             stations={stations.filter((s) => !s.closed).map((s) => ({ value: s.id, label: `${s.name} · ${names.regionName(s.regionCode)}` }))}

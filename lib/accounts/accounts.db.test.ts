@@ -26,6 +26,7 @@ import { insertPasswordLinks } from "./password-links";
 import { linkToken } from "./link-token";
 import { listUsers } from "./list-users";
 import { requestPasswordReset } from "./request-password-reset";
+import { stationChoices } from "./station-choices";
 import { forgotPasswordSchema, setPasswordSchema } from "./schemas";
 import { checkPasswordLink, setPasswordWithLink } from "./set-password";
 import { updateAccount } from "./update-account";
@@ -127,6 +128,12 @@ describe("creating accounts", () => {
     expect(await db.$count(users)).toBe(before);
     expect(await mailed()).toEqual([]);
     expect(await status(createUser(zoneAdmin, staffOf(qingpuStation)))).toBe(200);
+    // The station picker offers the district's stations only.
+    const offered = async (admin: Actor) => (await stationChoices(admin)).map((s) => s.id);
+    expect(await offered(jiashanAdmin)).toContain(jiashanStation.stationId);
+    expect(await offered(jiashanAdmin)).not.toContain(qingpuStation.stationId);
+    expect(await offered(zoneAdmin)).toEqual(expect.arrayContaining([jiashanStation.stationId, qingpuStation.stationId]));
+    expect((await stationChoices(zoneAdmin)).find((s) => s.id === qingpuStation.stationId)).toMatchObject({ regionCode: "310118102", closed: false });
   });
 
   it("answers 409 on the e-mail field when the e-mail has an account", async () => {

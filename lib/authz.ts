@@ -92,6 +92,10 @@ export const outsideDistrict: Partial<Record<Permission, "zone" | "forbidden" | 
   "routing.settings": "zone",
   // Stations are public; only the admins of a station's district create, change or close it.
   "station.manage": "forbidden",
+  /** Station staff for another district's station (the stations are public); an admin account: unscoped admins only (createUser). */
+  "user.create": "forbidden",
+  /** Accounts of another district, and zone-wide ones (unscoped admins), are not listed to a district admin. */
+  "user.disable": "notFound",
 };
 
 export function can(role: UserRole, permission: Permission): boolean {
@@ -137,17 +141,20 @@ export function isUnscopedAdmin(actor: Pick<Actor, "role" | "regionScope">): boo
   return actor.role === "admin" && actor.regionScope === null;
 }
 
-/** Whether an admin's district covers a region (an unscoped admin's covers all). */
-export function coversRegion(actor: Actor, regionCode: string): boolean {
-  return actor.regionScope === null || isWithinRegion(regionCode, actor.regionScope);
+/**
+ * Whether an admin's district covers a region (an unscoped admin's covers all). A record of no
+ * region (null: zone-wide, such as an unscoped admin's account) is covered by unscoped admins only.
+ */
+export function coversRegion(actor: Actor, regionCode: string | null): boolean {
+  return actor.regionScope === null || (regionCode !== null && isWithinRegion(regionCode, actor.regionScope));
 }
 
 /**
  * For a district-bound admin permission: throws 403 or 404 (as outsideDistrict says; 403 when it
- * says nothing) when the admin's district does not cover the record's region. Other roles pass:
- * what is theirs is decided by the use case.
+ * says nothing) when the admin's district does not cover the record's region (null: zone-wide).
+ * Other roles pass: what is theirs is decided by the use case.
  */
-export function requireDistrict(actor: Actor, permission: Permission, regionCode: string): void {
+export function requireDistrict(actor: Actor, permission: Permission, regionCode: string | null): void {
   if (actor.role !== "admin" || coversRegion(actor, regionCode)) return;
   throw outsideDistrict[permission] === "notFound" ? notFound() : forbidden();
 }

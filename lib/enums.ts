@@ -50,8 +50,11 @@ export const applicationStatuses = ["pending", "approved", "rejected"] as const;
 export const regionLevels = ["province", "city", "county", "town"] as const;
 export const vettingChecks = ["licence_verified", "practice_years_confirmed", "discipline_checked", "references_contacted"] as const;
 export const passwordLinkPurposes = ["invite", "reset"] as const;
+/** Which notifications an account also gets by e-mail: all, only important ones, or none (the inbox always has them). */
+export const emailPreferences = ["all", "important", "none"] as const;
 
 export type UserRole = (typeof userRoles)[number];
+export type EmailPreference = (typeof emailPreferences)[number];
 export type RequestCategory = (typeof requestCategories)[number];
 export type RequestStatus = (typeof requestStatuses)[number];
 export type OfferStatus = (typeof offerStatuses)[number];

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { boolean, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { boolean, check, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { passwordLinkPurposeEnum, userRoleEnum } from "./enums";
 import { regions } from "./reference";
 
@@ -58,12 +58,19 @@ export const users = pgTable(
     regionScope: text("region_scope").references(() => regions.code),
     /** A partner system's account (a platform filing for people, a reporting system), not a person's. */
     integration: boolean("integration").notNull().default(false),
+    /** Which notifications also come by e-mail: all, only important ones, or none (the inbox always has them). */
+    emailNotifications: text("email_notifications").notNull().default("all"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     disabledAt: timestamp("disabled_at", { withTimezone: true }),
     /** Sessions signed in before this moment are over (set when the password is set anew). */
     sessionsValidFrom: timestamp("sessions_valid_from", { withTimezone: true }),
   },
-  (t) => [uniqueIndex("users_email_key").on(t.email), index("users_enterprise_idx").on(t.enterpriseId), index("users_station_idx").on(t.stationId)],
+  (t) => [
+    uniqueIndex("users_email_key").on(t.email),
+    index("users_enterprise_idx").on(t.enterpriseId),
+    index("users_station_idx").on(t.stationId),
+    check("users_email_notifications_check", sql`${t.emailNotifications} in ('all', 'important', 'none')`),
+  ],
 );
 
 /**

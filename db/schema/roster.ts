@@ -38,7 +38,6 @@ export const experts = pgTable(
     /** The current (or last) appointment term; the full history is in appointments. */
     termStart: date("term_start"),
     termEnd: date("term_end"),
-    notifyByEmail: text("notify_by_email").notNull().default("all"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },

@@ -19,7 +19,8 @@ export async function requestPasswordReset(input: z.output<typeof forgotPassword
 }
 
 /**
- * Job: a link valid for an hour for an existing, enabled account, at most three an hour (further
+ * Job: a link valid for an hour for an existing, enabled person's account (an integration account
+ * never has a password), at most three an hour (further
  * requests are dropped without a word). The account's row is locked while counting, so requests at
  * the same moment cannot pass the limit.
  */
@@ -28,7 +29,7 @@ export async function sendResetLink({ email }: { email: string }): Promise<void>
     const [user] = await tx
       .select({ id: users.id })
       .from(users)
-      .where(and(eq(users.email, email), isNull(users.disabledAt)))
+      .where(and(eq(users.email, email), isNull(users.disabledAt), eq(users.integration, false)))
       .for("update");
     if (!user) return;
     const [recent] = await tx

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { userRoles } from "@/lib/enums";
-import { id } from "@/lib/http/wire";
+import { id, pageOf } from "@/lib/http/wire";
 
 // The answers of the account routes, as they are on the wire.
 
@@ -16,3 +16,23 @@ export const meResponse = z.strictObject({
 });
 
 export const registeredEnterpriseResponse = z.strictObject({ enterpriseId: id, userId: id });
+
+/** An account as an admin sees it in the list (GET /api/v1/users). */
+export const userListItem = z.strictObject({
+  userId: id,
+  email: z.string(),
+  name: z.string(),
+  role: z.enum(userRoles),
+  regionScope: z.string().nullable(),
+  stationId: id.nullable(),
+  enterpriseId: id.nullable(),
+  expertId: id.nullable(),
+  integration: z.boolean(),
+  disabled: z.boolean(),
+});
+export const userListResponse = pageOf(userListItem);
+
+export const createdUserResponse = z.strictObject({ userId: id });
+
+/** After a disable or an enable. */
+export const accountStateResponse = z.strictObject({ userId: id, disabled: z.boolean() });

@@ -16,7 +16,8 @@ export type LinkState =
 
 /**
  * Anyone: what a set-password link is worth now, so the page shows the form or says why not. A
- * forged or altered token, an unknown link and a disabled account are all "invalid".
+ * forged or altered token, an unknown link, a disabled account and an integration account (which
+ * never has a password) are all "invalid".
  */
 export async function checkPasswordLink(token: string, handle: DbOrTx = db): Promise<LinkState> {
   const id = linkIdOf(token);
@@ -30,11 +31,12 @@ export async function checkPasswordLink(token: string, handle: DbOrTx = db): Pro
       isExpired: sql<boolean>`${passwordLinks.expiresAt} <= now()`,
       email: users.email,
       disabledAt: users.disabledAt,
+      integration: users.integration,
     })
     .from(passwordLinks)
     .innerJoin(users, eq(users.id, passwordLinks.userId))
     .where(eq(passwordLinks.id, id));
-  if (!link || !isTokenFor(token, link) || link.disabledAt) return { status: "invalid" };
+  if (!link || !isTokenFor(token, link) || link.disabledAt || link.integration) return { status: "invalid" };
   if (link.isUsed) return { status: "used" };
   if (link.isExpired) return { status: "expired" };
   return { status: "valid", id: link.id, purpose: link.purpose, email: link.email, userId: link.userId };

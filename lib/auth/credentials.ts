@@ -46,13 +46,14 @@ export async function verifyCredentials(rawEmail: string, password: string, addr
   if (admission.delayMs > 0) await sleep(admission.delayMs);
   const { user, ok } = await withAddressSlot(address, async () => {
     const [row] = await db
-      .select({ id: users.id, role: users.role, passwordHash: users.passwordHash, disabledAt: users.disabledAt })
+      .select({ id: users.id, role: users.role, passwordHash: users.passwordHash, disabledAt: users.disabledAt, integration: users.integration })
       .from(users)
       .where(eq(users.email, email))
       .limit(1);
     return { user: row, ok: await verifyPassword(row?.passwordHash ?? null, password) };
   });
-  if (!ok || !user || user.disabledAt) return null;
+  // An integration account has no password (NO_PASSWORD_YET matches none); refused here too, whatever its hash.
+  if (!ok || !user || user.disabledAt || user.integration) return null;
   await recordSuccess(email, address);
   return { id: user.id, role: user.role };
 }

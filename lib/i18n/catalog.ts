@@ -1,4 +1,5 @@
 import { audit as enAudit } from "./en/audit";
+import { accounts as enAccounts } from "./en/accounts";
 import { auth as enAuth } from "./en/auth";
 import { common as enCommon } from "./en/common";
 import { disputes as enDisputes } from "./en/disputes";
@@ -15,6 +16,7 @@ import { tokens as enTokens } from "./en/tokens";
 import { type Locale } from "./locales";
 import type { Shape } from "./shape";
 import { audit } from "./zh-CN/audit";
+import { accounts } from "./zh-CN/accounts";
 import { auth } from "./zh-CN/auth";
 import { common } from "./zh-CN/common";
 import { disputes } from "./zh-CN/disputes";
@@ -30,7 +32,23 @@ import { stations } from "./zh-CN/stations";
 import { tokens } from "./zh-CN/tokens";
 
 // One file per domain and language; a domain adds its pair here.
-export const zhCN = { common, errors, enums, auth, home, tokens, requests, notifications, disputes, reports, roster, routing, stations, audit };
+export const zhCN = {
+  common,
+  errors,
+  enums,
+  auth,
+  home,
+  tokens,
+  requests,
+  notifications,
+  disputes,
+  reports,
+  roster,
+  routing,
+  stations,
+  audit,
+  accounts,
+};
 export type Catalog = Shape<typeof zhCN>;
 export const en: Catalog = {
   common: enCommon,
@@ -47,6 +65,7 @@ export const en: Catalog = {
   routing: enRouting,
   stations: enStations,
   audit: enAudit,
+  accounts: enAccounts,
 };
 
 export { defaultLocale, isLocale, LOCALE_COOKIE, locales, type Locale } from "./locales";

@@ -3,7 +3,7 @@ import { eq, sql } from "drizzle-orm";
 import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { db } from "@/db";
-import { experts, users } from "@/db/schema";
+import { users } from "@/db/schema";
 import type { Actor } from "@/lib/authz";
 import { drainJobs } from "@/lib/jobs/queue";
 import { fileAs } from "@/test/request-fixtures";
@@ -155,17 +155,33 @@ describe("notification e-mail through a real SMTP server", () => {
 
   it("mails an expert only what their e-mail preference asks for", async () => {
     const expert = await createExpertActor();
-    await db.update(experts).set({ notifyByEmail: "important" }).where(eq(experts.id, expert.expertId!));
+    await db.update(users).set({ emailNotifications: "important" }).where(eq(users.id, expert.userId));
     await db.transaction(async (tx) => {
       await notify(tx, { userIds: [expert.userId], kind: "offer.new", data: { title: "新邀请" } });
       await notify(tx, { userIds: [expert.userId], kind: "message.new", data: { title: "留言", author: "企业" } });
     });
     expect(await drainJobs("notification.email")).toEqual({ ran: 2, failed: 0 });
     expect(mailTo(expert).map((m) => parse(m.raw).subject)).toEqual(["【专家库】您收到新的案件邀请：“新邀请”，请在期限内答复。"]);
-    await db.update(experts).set({ notifyByEmail: "none" }).where(eq(experts.id, expert.expertId!));
+    await db.update(users).set({ emailNotifications: "none" }).where(eq(users.id, expert.userId));
     await db.transaction((tx) => notify(tx, { userIds: [expert.userId], kind: "offer.new", data: { title: "再一个" } }));
     await drainJobs("notification.email");
     expect(mailTo(expert)).toHaveLength(1);
+  });
+
+  it("mails any account only what its e-mail preference asks for", async () => {
+    const member = await createEnterpriseActor();
+    await db.update(users).set({ emailNotifications: "important" }).where(eq(users.id, member.userId));
+    await db.transaction(async (tx) => {
+      await notify(tx, { userIds: [member.userId], kind: "request.returned", data: { title: "退回的诉求" } });
+      await notify(tx, { userIds: [member.userId], kind: "message.new", data: { title: "留言", author: "专家" } });
+    });
+    expect(await drainJobs("notification.email")).toEqual({ ran: 2, failed: 0 });
+    expect(mailTo(member)).toHaveLength(1);
+    expect(parse(mailTo(member)[0]!.raw).subject).toContain("退回的诉求");
+    await db.update(users).set({ emailNotifications: "none" }).where(eq(users.id, member.userId));
+    await db.transaction((tx) => notify(tx, { userIds: [member.userId], kind: "request.returned", data: { title: "再次退回" } }));
+    await drainJobs("notification.email");
+    expect(mailTo(member)).toHaveLength(1);
   });
 
   it("prints the mail to the server log when no SMTP server is configured", async () => {

@@ -1,9 +1,10 @@
 import { eq } from "drizzle-orm";
 import nodemailer, { type Transporter } from "nodemailer";
 import { db } from "@/db";
-import { experts, notifications, requests, users } from "@/db/schema";
+import { notifications, requests, users } from "@/db/schema";
 import { env, siteUrl } from "@/lib/env";
 import { composeNotificationEmail, type EmailContent } from "./email-content";
+import type { NotificationKind } from "./notify";
 
 export interface MailSettings {
   host: string;
@@ -14,8 +15,23 @@ export interface MailSettings {
   from: string;
 }
 
-/** What an expert who chose "important" still gets by e-mail: offers, decisions about them, and a company querying a payment they recorded. */
-const IMPORTANT_KINDS = new Set(["offer.new", "offer.deadline", "expert.appointed", "expert.decision", "recovery.queried"]);
+/**
+ * What an account that chose "important" still gets by e-mail: what asks it to act or decides about
+ * it. Experts: offers, decisions about them, a company querying a payment they recorded. Filers: a
+ * request returned to them, and money recorded on (or taken off) their ledger. Admins: a request no
+ * expert took.
+ */
+export const IMPORTANT_KINDS: ReadonlySet<NotificationKind> = new Set<NotificationKind>([
+  "offer.new",
+  "offer.deadline",
+  "expert.appointed",
+  "expert.decision",
+  "recovery.queried",
+  "request.returned",
+  "recovery.recorded",
+  "recovery.reversed",
+  "request.needs_attention",
+]);
 
 /**
  * How long a mail server may take to accept the connection, to greet, and to answer each step.
@@ -74,8 +90,8 @@ export async function deliverMail(mail: { to: string } & EmailContent): Promise<
 /**
  * Job: e-mails one notification, in the recipient's language, as plain text. Without mail
  * settings the message is printed to the server log. A failure throws, so the queue retries it
- * (the notification is read afresh each time). Disabled accounts get nothing, and experts get
- * what their e-mail preference asks for (all, only offers and decisions, or none).
+ * (the notification is read afresh each time). Disabled accounts get nothing, and every account
+ * what its e-mail preference asks for (users.email_notifications: all, only IMPORTANT_KINDS, or none).
  */
 export async function sendNotificationEmail({ notificationId }: { notificationId: string }): Promise<void> {
   const [row] = await db
@@ -88,15 +104,14 @@ export async function sendNotificationEmail({ notificationId }: { notificationId
       name: users.name,
       locale: users.locale,
       disabledAt: users.disabledAt,
-      expertEmail: experts.notifyByEmail,
+      preference: users.emailNotifications,
     })
     .from(notifications)
     .innerJoin(users, eq(users.id, notifications.userId))
     .leftJoin(requests, eq(requests.id, notifications.requestId))
-    .leftJoin(experts, eq(experts.userId, users.id))
     .where(eq(notifications.id, notificationId));
-  if (!row || row.disabledAt || row.expertEmail === "none") return;
-  if (row.expertEmail === "important" && !IMPORTANT_KINDS.has(row.kind)) return;
+  if (!row || row.disabledAt || row.preference === "none") return;
+  if (row.preference === "important" && !IMPORTANT_KINDS.has(row.kind as NotificationKind)) return;
   const content = composeNotificationEmail({
     kind: row.kind,
     data: row.data as Record<string, unknown> | null,

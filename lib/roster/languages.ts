@@ -2,6 +2,5 @@
 export const languageCodes = ["zh", "wu", "sh", "en", "ja", "ko"] as const;
 export type LanguageCode = (typeof languageCodes)[number];
 
-/** How an expert wants e-mail: every notification, only offers and decisions, or none (the inbox always gets them). */
-export const notifyPreferences = ["all", "important", "none"] as const;
-export type NotifyPreference = (typeof notifyPreferences)[number];
+/** How an expert wants e-mail: the account's e-mail preference (users.email_notifications), edited on the profile too. */
+export { emailPreferences as notifyPreferences, type EmailPreference as NotifyPreference } from "@/lib/enums";

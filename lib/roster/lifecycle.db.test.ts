@@ -388,7 +388,10 @@ describe("expert self-service", () => {
     const plain = await updateOwnProfile(expert, profile({ licenseNumber: current!.licenseNumber }));
     expect(plain.changeRequested).toBe(false);
     const [saved] = await db.select().from(experts).where(eq(experts.id, expert.expertId!));
-    expect(saved).toMatchObject({ capacity: 2, notifyByEmail: "important", title: "律师、合伙人" });
+    expect(saved).toMatchObject({ capacity: 2, title: "律师、合伙人" });
+    // The e-mail preference is the account's (users.email_notifications), which the profile edits too.
+    const [account] = await db.select({ emailNotifications: users.emailNotifications }).from(users).where(eq(users.id, expert.userId));
+    expect(account).toEqual({ emailNotifications: "important" });
 
     const renamed = await updateOwnProfile(expert, profile({ name: "自助改名", licenseNumber: current!.licenseNumber, changeNote: "户籍更名" }));
     expect(renamed.changeRequested).toBe(true);

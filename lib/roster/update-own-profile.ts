@@ -1,6 +1,6 @@
 import { and, eq, ne } from "drizzle-orm";
 import { db, type Tx } from "@/db";
-import { expertApplications, experts } from "@/db/schema";
+import { expertApplications, experts, users } from "@/db/schema";
 import { requirePermission, type Actor } from "@/lib/authz";
 import { AppError, forbidden, invalidField, isUniqueViolation, notFound } from "@/lib/errors";
 import { recordEvent } from "@/lib/events/record-event";
@@ -68,10 +68,11 @@ export async function updateOwnProfile(actor: Actor | null, input: UpdateProfile
           serviceModes: input.serviceModes,
           capacity: input.capacity,
           pausedUntil: input.pausedUntil ?? null,
-          notifyByEmail: input.notifyByEmail,
           updatedAt: new Date(),
         })
         .where(eq(experts.id, expertId));
+      // The e-mail preference is the account's (every role has one); the profile form edits it too.
+      await tx.update(users).set({ emailNotifications: input.notifyByEmail }).where(eq(users.id, expertActor.userId));
       await replaceExpertTaxonomy(tx, expertId, input);
       await recordEvent(tx, expertActor, {
         type: "expert.profile_updated",

@@ -153,7 +153,7 @@ export async function getExpertProfileFor(actor: Actor | null, expertId: string)
       email: users.email,
       capacity: experts.capacity,
       pausedUntil: experts.pausedUntil,
-      notifyByEmail: experts.notifyByEmail,
+      notifyByEmail: users.emailNotifications,
       activeCases:
         sql<number>`(select count(*) from ${requests} where ${requests.assignedExpertId} = ${outerExpertId} and ${inArray(requests.status, [...ACTIVE_CASE_STATUSES])})`.mapWith(
           Number,

@@ -44,4 +44,7 @@ export const routeModules = [
   { path: "/api/v1/stats", summaries: {"GET":"anyone: the public aggregate figures, with the same figures by year and by district of the zone"}, load: () => import("../stats/route") },
   { path: "/api/v1/tokens/{id}", summaries: {"DELETE":"admin: revoke a token at once"}, load: () => import("../tokens/[id]/route") },
   { path: "/api/v1/tokens", summaries: {"GET":"admin: the tokens it manages (never their secrets)","POST":"admin: issue a token for itself or an integration account; the secret is in this answer only"}, load: () => import("../tokens/route") },
+  { path: "/api/v1/users/{id}/disable", summaries: {"POST":"admin of the account's district: its sessions and tokens stop at once; { reason? }"}, load: () => import("../users/[id]/disable/route") },
+  { path: "/api/v1/users/{id}/enable", summaries: {"POST":"admin of the account's district: the account signs in again (no old session or token returns); { reason? }"}, load: () => import("../users/[id]/enable/route") },
+  { path: "/api/v1/users", summaries: {"GET":"admin: the accounts of the admin's district (all for an unscoped admin), filters role, q; paginated","POST":"admin: create an admin (unscoped admins only) or a station's staff (its district's admins); an invitation mail"}, load: () => import("../users/route") },
 ];

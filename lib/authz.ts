@@ -90,6 +90,10 @@ export type Permission = keyof typeof permissions;
  */
 export const outsideDistrict: Partial<Record<Permission, "zone" | "forbidden" | "notFound">> = {
   "routing.settings": "zone",
+  // Every admin sees every company (enterprise.readAny is zone-wide), but a registration is
+  // verified by the admins of the district its credit code names (the registering authority's
+  // division, characters 3-8: lib/companies/decide-verification.ts); a code from outside the zone, by unscoped admins.
+  "enterprise.verify": "forbidden",
 };
 
 export function can(role: UserRole, permission: Permission): boolean {

@@ -50,6 +50,8 @@ export const applicationStatuses = ["pending", "approved", "rejected"] as const;
 export const regionLevels = ["province", "city", "county", "town"] as const;
 export const vettingChecks = ["licence_verified", "practice_years_confirmed", "discipline_checked", "references_contacted"] as const;
 export const passwordLinkPurposes = ["invite", "reset"] as const;
+/** A self-registered company: waiting for an admin to verify it acts for its credit code, or decided. */
+export const enterpriseVerifications = ["pending", "verified", "refused"] as const;
 
 export type UserRole = (typeof userRoles)[number];
 export type RequestCategory = (typeof requestCategories)[number];
@@ -66,3 +68,4 @@ export type ApplicationStatus = (typeof applicationStatuses)[number];
 export type RegionLevel = (typeof regionLevels)[number];
 export type VettingCheck = (typeof vettingChecks)[number];
 export type PasswordLinkPurpose = (typeof passwordLinkPurposes)[number];
+export type EnterpriseVerification = (typeof enterpriseVerifications)[number];

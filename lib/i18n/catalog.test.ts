@@ -55,6 +55,7 @@ const builtFromData: RegExp[] = [
   /^tokens\.(active|revoked|expired)$/, // a token's status
   /^auth\.setPassword\.(invalid|expired|used)$/, // a password link's status
   /^disputes\.response\.(confirmed|queried)$/, // the enterprise's answer
+  /^companies\.(members\.status|admin\.(states|memberStatus))\.\w+$/, // a member's and a company's standing
 ];
 
 describe("every message", () => {

@@ -1,5 +1,6 @@
 import { auth as enAuth } from "./en/auth";
 import { common as enCommon } from "./en/common";
+import { companies as enCompanies } from "./en/companies";
 import { disputes as enDisputes } from "./en/disputes";
 import { reports as enReports } from "./en/reports";
 import { enums as enEnums } from "./en/enums";
@@ -14,6 +15,7 @@ import { type Locale } from "./locales";
 import type { Shape } from "./shape";
 import { auth } from "./zh-CN/auth";
 import { common } from "./zh-CN/common";
+import { companies } from "./zh-CN/companies";
 import { disputes } from "./zh-CN/disputes";
 import { reports } from "./zh-CN/reports";
 import { enums } from "./zh-CN/enums";
@@ -26,7 +28,7 @@ import { routing } from "./zh-CN/routing";
 import { tokens } from "./zh-CN/tokens";
 
 // One file per domain and language; a domain adds its pair here.
-export const zhCN = { common, errors, enums, auth, home, tokens, requests, notifications, disputes, reports, roster, routing };
+export const zhCN = { common, errors, enums, auth, home, tokens, requests, notifications, disputes, reports, roster, routing, companies };
 export type Catalog = Shape<typeof zhCN>;
 export const en: Catalog = {
   common: enCommon,
@@ -41,6 +43,7 @@ export const en: Catalog = {
   reports: enReports,
   roster: enRoster,
   routing: enRouting,
+  companies: enCompanies,
 };
 
 export { defaultLocale, isLocale, LOCALE_COOKIE, locales, type Locale } from "./locales";

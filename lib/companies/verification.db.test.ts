@@ -1,0 +1,195 @@
+import { and, eq, inArray } from "drizzle-orm";
+import { beforeAll, describe, expect, it } from "vitest";
+import { db } from "@/db";
+import { enterprises, events, notifications, requests } from "@/db/schema";
+import { POST as registerRoute } from "@/app/api/v1/enterprises/register/route";
+import { POST as verificationRoute } from "@/app/api/v1/enterprises/[id]/verification/route";
+import { loadActor } from "@/lib/auth/actor";
+import type { Actor } from "@/lib/authz";
+import { AppError } from "@/lib/errors";
+import { fileRequest } from "@/lib/requests/file-request";
+import { listRequestsForActor } from "@/lib/requests/queries";
+import { freshCreditCode } from "@/test/access/sample-inputs";
+import { useTestDatabase } from "@/test/database";
+import { bearerFor, createAdminActor, createStationActor } from "@/test/fixtures";
+import { requestInput } from "@/test/request-fixtures";
+import { decideVerification } from "./decide-verification";
+
+useTestDatabase();
+
+let station: Actor;
+let admin: Actor;
+let qingpuAdmin: Actor;
+let addressCount = 0;
+
+beforeAll(async () => {
+  station = await createStationActor();
+  admin = await createAdminActor("330421");
+  qingpuAdmin = await createAdminActor("310118");
+});
+
+/** A walk-in request a station files for the company with that credit code. */
+const walkIn = async (creditCode: string, title = "来访企业的欠款") =>
+  (
+    await fileRequest(
+      station,
+      requestInput({ title, enterprise: { name: "嘉善某纺织厂", creditCode, contactName: "赵厂长", contactPhone: "13800000000" } }),
+    )
+  ).id;
+
+async function register(creditCode: string, email = `owner-${++addressCount}@example.com`) {
+  const response = await registerRoute(
+    new Request("http://localhost/api/v1/enterprises/register", {
+      method: "POST",
+      body: JSON.stringify({ companyName: "嘉善某纺织有限公司", creditCode, contactName: "赵总", email, password: "a-long-password-2026" }),
+      headers: { "content-type": "application/json", "x-forwarded-for": `10.90.0.${addressCount}` },
+    }),
+  );
+  return {
+    status: response.status,
+    body: (await response.json()) as { enterpriseId: string; userId: string; error?: { fields: Record<string, string> } },
+  };
+}
+
+const idsFor = async (actor: Actor) => (await listRequestsForActor(actor, {}, { page: 1, pageSize: 100 })).items.map((r) => r.id);
+const visibleIds = async (userId: string) => idsFor((await loadActor(userId))!);
+
+async function decide(enterpriseId: string, approve: boolean, as: Actor = admin) {
+  const response = await verificationRoute(
+    new Request(`http://localhost/api/v1/enterprises/${enterpriseId}/verification`, {
+      method: "POST",
+      body: JSON.stringify({ approve, reason: approve ? "已核对营业执照和法定代表人授权书" : "无法联系到企业核实" }),
+      headers: { "content-type": "application/json", authorization: `Bearer ${await bearerFor(as)}` },
+    }),
+    { params: Promise.resolve({ id: enterpriseId }) },
+  );
+  return { status: response.status, body: (await response.json()) as { verification: string; creditCode: string | null; requestsJoined: number } };
+}
+
+describe("verifying that a registered account acts for its company", () => {
+  it("registers a code only stations filed for (201), hides the walk-ins until an admin verifies, then they join the company", async () => {
+    const code = freshCreditCode();
+    const filed = [await walkIn(code), await walkIn(code, "第二件来访诉求")];
+    const [record] = await db.select({ id: enterprises.id }).from(enterprises).where(eq(enterprises.creditCode, code));
+
+    const registered = await register(code);
+    expect(registered.status).toBe(201);
+    const { enterpriseId, userId } = registered.body;
+    expect(await visibleIds(userId)).toEqual([]);
+    const [pending] = await db.select().from(enterprises).where(eq(enterprises.id, enterpriseId));
+    expect(pending).toMatchObject({ creditCode: null, claimedCreditCode: code, verification: "pending" });
+
+    const decided = await decide(enterpriseId, true);
+    expect(decided).toEqual({ status: 200, body: { enterpriseId, verification: "verified", creditCode: code, requestsJoined: 2 } });
+    expect((await visibleIds(userId)).sort()).toEqual([...filed].sort());
+    // The code passed to the company; the station still sees what it filed.
+    const [walkInRecord] = await db.select().from(enterprises).where(eq(enterprises.id, record!.id));
+    expect(walkInRecord?.creditCode).toBeNull();
+    expect(await idsFor(station)).toEqual(expect.arrayContaining(filed));
+    // A later walk-in for the code is filed for the company.
+    const later = await walkIn(code, "核验后的来访诉求");
+    expect(await visibleIds(userId)).toContain(later);
+    // Written down: the decision on the company, the move on each request's timeline, the members told.
+    const [event] = await db
+      .select()
+      .from(events)
+      .where(and(eq(events.entityId, enterpriseId), eq(events.type, "enterprise.verified")));
+    expect(event).toMatchObject({
+      actorUserId: admin.userId,
+      reason: "已核对营业执照和法定代表人授权书",
+      data: { creditCode: code, requestsJoined: 2 },
+    });
+    expect(
+      await db
+        .select()
+        .from(events)
+        .where(and(eq(events.requestId, filed[0]!), eq(events.type, "request.enterprise_verified"))),
+    ).toHaveLength(1);
+    const [told] = await db.select().from(notifications).where(eq(notifications.userId, userId));
+    expect(told).toMatchObject({ kind: "enterprise.verification", data: { decision: "approved" } });
+  });
+
+  it("answers a code stations filed for exactly as a fresh code, and a code an account holds or claims with 409", async () => {
+    const stationCode = freshCreditCode();
+    await walkIn(stationCode);
+    const withWalkIns = await register(stationCode);
+    const fresh = await register(freshCreditCode());
+    expect([withWalkIns.status, fresh.status]).toEqual([201, 201]);
+    expect(Object.keys(withWalkIns.body).sort()).toEqual(Object.keys(fresh.body).sort());
+    const states = await db
+      .select({ creditCode: enterprises.creditCode, verification: enterprises.verification })
+      .from(enterprises)
+      .where(eq(enterprises.id, withWalkIns.body.enterpriseId));
+    const freshStates = await db
+      .select({ creditCode: enterprises.creditCode, verification: enterprises.verification })
+      .from(enterprises)
+      .where(eq(enterprises.id, fresh.body.enterpriseId));
+    expect(states).toEqual(freshStates);
+
+    // Claimed and waiting, then held once verified: either way another registration is told to ask for an invitation.
+    const claimed = await register(stationCode);
+    expect(claimed.status).toBe(409);
+    expect(claimed.body.error?.fields.creditCode).toBeTruthy();
+    await decide(withWalkIns.body.enterpriseId, true);
+    expect((await register(stationCode)).status).toBe(409);
+  });
+
+  it("refuses: the account is told, never sees the walk-ins, and the code may be claimed again", async () => {
+    const code = freshCreditCode();
+    const filed = await walkIn(code);
+    const { enterpriseId, userId } = (await register(code)).body;
+    const refused = await decide(enterpriseId, false);
+    expect(refused).toEqual({ status: 200, body: { enterpriseId, verification: "refused", creditCode: null, requestsJoined: 0 } });
+    expect(await visibleIds(userId)).toEqual([]);
+    const [told] = await db.select().from(notifications).where(eq(notifications.userId, userId));
+    expect(told).toMatchObject({ kind: "enterprise.verification", data: { decision: "refused", reason: "无法联系到企业核实" } });
+    // A second decision is too late.
+    expect((await decide(enterpriseId, true)).status).toBe(409);
+    // The rightful company registers and is verified; the walk-in is theirs.
+    const rightful = await register(code);
+    expect(rightful.status).toBe(201);
+    await decide(rightful.body.enterpriseId, true);
+    expect(await visibleIds(rightful.body.userId)).toEqual([filed]);
+  });
+
+  it("leaves the decision to the admins of the district in the credit code (403 for another district's)", async () => {
+    const { enterpriseId } = (await register(freshCreditCode("330421"))).body;
+    expect((await decide(enterpriseId, true, qingpuAdmin)).status).toBe(403);
+    const [row] = await db.select({ verification: enterprises.verification }).from(enterprises).where(eq(enterprises.id, enterpriseId));
+    expect(row?.verification).toBe("pending");
+    expect((await decide(enterpriseId, true, await createAdminActor())).status).toBe(200);
+  });
+
+  it("decides once when two admins decide at the same moment", async () => {
+    const code = freshCreditCode();
+    await walkIn(code);
+    const { enterpriseId } = (await register(code)).body;
+    const outcomes = await Promise.allSettled([
+      decideVerification(admin, enterpriseId, { approve: true, reason: "核验通过" }),
+      decideVerification(await createAdminActor(), enterpriseId, { approve: false, reason: "不予通过" }),
+    ]);
+    const fulfilled = outcomes.filter((o) => o.status === "fulfilled");
+    const rejected = outcomes.filter((o): o is PromiseRejectedResult => o.status === "rejected");
+    expect(fulfilled).toHaveLength(1);
+    expect(rejected.map((o) => (o.reason as AppError).code)).toEqual(["conflict"]);
+    expect(
+      await db
+        .select()
+        .from(events)
+        .where(and(eq(events.entityId, enterpriseId), eq(events.entityType, "enterprise"))),
+    ).toHaveLength(2); // registered, and one decision
+  });
+
+  it("leaves no walk-in behind when a station files for the code while it is verified", async () => {
+    const code = freshCreditCode();
+    await walkIn(code);
+    const { enterpriseId } = (await register(code)).body;
+    const [, ...filed] = await Promise.all([
+      decideVerification(admin, enterpriseId, { approve: true, reason: "核验通过" }),
+      walkIn(code, "同时登记一"),
+      walkIn(code, "同时登记二"),
+    ]);
+    const owners = await db.select({ enterpriseId: requests.enterpriseId }).from(requests).where(inArray(requests.id, filed));
+    expect(owners.map((r) => r.enterpriseId)).toEqual([enterpriseId, enterpriseId]);
+  });
+});

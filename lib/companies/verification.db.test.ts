@@ -1,6 +1,6 @@
-import { and, eq, inArray } from "drizzle-orm";
+import { and, eq, inArray, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import { db } from "@/db";
+import { db, rowsOf } from "@/db";
 import { enterprises, events, notifications, requests } from "@/db/schema";
 import { POST as registerRoute } from "@/app/api/v1/enterprises/register/route";
 import { POST as verificationRoute } from "@/app/api/v1/enterprises/[id]/verification/route";
@@ -10,7 +10,7 @@ import { AppError } from "@/lib/errors";
 import { fileRequest } from "@/lib/requests/file-request";
 import { listRequestsForActor } from "@/lib/requests/queries";
 import { freshCreditCode } from "@/test/access/sample-inputs";
-import { useTestDatabase } from "@/test/database";
+import { openSecondConnection, useTestDatabase } from "@/test/database";
 import { bearerFor, createAdminActor, createStationActor } from "@/test/fixtures";
 import { requestInput } from "@/test/request-fixtures";
 import { decideVerification } from "./decide-verification";
@@ -180,16 +180,60 @@ describe("verifying that a registered account acts for its company", () => {
     ).toHaveLength(2); // registered, and one decision
   });
 
+  it("waits for a station's filing in flight for the code, and takes its request along (PostgreSQL)", async (context) => {
+    const code = freshCreditCode();
+    await walkIn(code);
+    const { enterpriseId } = (await register(code)).body;
+    const [holder] = await db.select({ id: enterprises.id }).from(enterprises).where(eq(enterprises.creditCode, code));
+    // A second connection files as a station does (lib/requests/file-request.ts): it has found the
+    // record holding the code, locked for key share, and has not yet written its request ...
+    const other = await openSecondConnection();
+    if (!other) return context.skip("PGlite has one connection");
+    let found!: () => void;
+    let release!: () => void;
+    const holderFound = new Promise<void>((resolve) => (found = resolve));
+    const mayWrite = new Promise<void>((resolve) => (release = resolve));
+    try {
+      const filing = other.begin(async (tx) => {
+        await tx`select id from enterprises where credit_code = ${code} for key share`;
+        found();
+        await mayWrite;
+        const [row] = await tx<{ id: string }[]>`
+          insert into requests (title, category, description, region_code, enterprise_id, filed_by_user_id, station_id, channel)
+          values ('并发登记', 'consultation', '来访咨询', '330421002', ${holder!.id}, ${station.userId}, ${station.stationId}, 'station')
+          returning id`;
+        return row!.id;
+      });
+      await holderFound;
+      // ... when the admin verifies: the decision waits for the filing, then moves its request too.
+      const deciding = decideVerification(admin, enterpriseId, { approve: true, reason: "核验通过" });
+      for (let waited = 0; waited < 300; waited++) {
+        const [row] = rowsOf<{ n: number }>(
+          await db.execute(sql`select count(*)::int as n from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'`),
+        );
+        if (row!.n > 0) break;
+        await new Promise((resolve) => setTimeout(resolve, 10));
+      }
+      release();
+      const filedId = await filing;
+      expect((await deciding).requestsJoined).toBe(2);
+      const [filed] = await db.select({ enterpriseId: requests.enterpriseId }).from(requests).where(eq(requests.id, filedId));
+      expect(filed?.enterpriseId).toBe(enterpriseId);
+    } finally {
+      release();
+      await other.end();
+    }
+  });
+
   it("leaves no walk-in behind when a station files for the code while it is verified", async () => {
     const code = freshCreditCode();
     await walkIn(code);
     const { enterpriseId } = (await register(code)).body;
     const [, ...filed] = await Promise.all([
       decideVerification(admin, enterpriseId, { approve: true, reason: "核验通过" }),
-      walkIn(code, "同时登记一"),
-      walkIn(code, "同时登记二"),
+      ...["一", "二", "三", "四"].map((n) => walkIn(code, `同时登记${n}`)),
     ]);
     const owners = await db.select({ enterpriseId: requests.enterpriseId }).from(requests).where(inArray(requests.id, filed));
-    expect(owners.map((r) => r.enterpriseId)).toEqual([enterpriseId, enterpriseId]);
+    expect(owners.map((r) => r.enterpriseId)).toEqual(filed.map(() => enterpriseId));
   });
 });

@@ -1,7 +1,9 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
 import { and, eq, inArray, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db, rowsOf } from "@/db";
-import { enterprises, events, notifications, requests } from "@/db/schema";
+import { enterprises, events, notifications, requests, users } from "@/db/schema";
 import { POST as registerRoute } from "@/app/api/v1/enterprises/register/route";
 import { POST as verificationRoute } from "@/app/api/v1/enterprises/[id]/verification/route";
 import { loadActor } from "@/lib/auth/actor";
@@ -11,8 +13,10 @@ import { fileRequest } from "@/lib/requests/file-request";
 import { listRequestsForActor } from "@/lib/requests/queries";
 import { freshCreditCode } from "@/test/access/sample-inputs";
 import { openSecondConnection, useTestDatabase } from "@/test/database";
-import { bearerFor, createAdminActor, createStationActor } from "@/test/fixtures";
+import { bearerFor, createAdminActor, createExpertActor, createStationActor } from "@/test/fixtures";
+import { createTriagedRequest, declareConflict } from "@/test/routing-fixtures";
 import { requestInput } from "@/test/request-fixtures";
+import { listCandidates } from "@/lib/routing/candidates";
 import { decideVerification } from "./decide-verification";
 
 useTestDatabase();
@@ -152,6 +156,16 @@ describe("verifying that a registered account acts for its company", () => {
     expect(await visibleIds(rightful.body.userId)).toEqual([filed]);
   });
 
+  it("keeps an expert with a conflict against the claimed code off the company's requests while it waits", async () => {
+    const code = freshCreditCode();
+    const { userId } = (await register(code)).body;
+    const conflicted = await createExpertActor({ name: "与该企业有利害关系" });
+    await declareConflict(conflicted, "另一个名称有限公司", code);
+    const requestId = await createTriagedRequest((await loadActor(userId))!);
+    const { excluded } = await listCandidates(await createAdminActor(), requestId);
+    expect(excluded.find((e) => e.expertId === conflicted.expertId)?.why.code).toBe("excluded.conflict");
+  });
+
   it("leaves the decision to the admins of the district in the credit code (403 for another district's)", async () => {
     const { enterpriseId } = (await register(freshCreditCode("330421"))).body;
     expect((await decide(enterpriseId, true, qingpuAdmin)).status).toBe(403);
@@ -235,5 +249,37 @@ describe("verifying that a registered account acts for its company", () => {
     ]);
     const owners = await db.select({ enterpriseId: requests.enterpriseId }).from(requests).where(inArray(requests.id, filed));
     expect(owners.map((r) => r.enterpriseId)).toEqual(filed.map(() => enterpriseId));
+  });
+
+  it("brings companies registered unverified before verification existed into the queue (migration 0021)", async () => {
+    const migration = readFileSync(path.resolve(__dirname, "../../db/migrations/0021_enterprise_verification.sql"), "utf8");
+    const backfill = migration.split("--> statement-breakpoint").at(-1)!;
+    const code = freshCreditCode();
+    const legacy = async (at: string) => {
+      const [company] = await db
+        .insert(enterprises)
+        .values({ name: "旧注册", nameNormalized: "旧注册", contactName: "钱" })
+        .returning({ id: enterprises.id });
+      await db
+        .insert(users)
+        .values({ email: `legacy-${at}-${code}@example.com`, passwordHash: "x", role: "enterprise", name: "钱", enterpriseId: company!.id });
+      await db.insert(events).values({
+        type: "enterprise.registered",
+        entityType: "enterprise",
+        entityId: company!.id,
+        actorRole: "enterprise",
+        data: { creditCode: code, verified: false },
+        at: new Date(at),
+      });
+      return company!.id;
+    };
+    const first = await legacy("2026-01-01T00:00:00Z");
+    const second = await legacy("2026-02-01T00:00:00Z");
+    await db.execute(sql.raw(backfill));
+    const rows = await db
+      .select({ id: enterprises.id, verification: enterprises.verification, claimed: enterprises.claimedCreditCode })
+      .from(enterprises)
+      .where(inArray(enterprises.id, [first, second]));
+    expect(Object.fromEntries(rows.map((r) => [r.id, [r.verification, r.claimed]]))).toEqual({ [first]: ["pending", code], [second]: [null, null] });
   });
 });

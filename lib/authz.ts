@@ -96,6 +96,10 @@ export const outsideDistrict: Partial<Record<Permission, "zone" | "forbidden" | 
   "user.create": "forbidden",
   /** Accounts of another district, and zone-wide ones (unscoped admins), are not listed to a district admin. */
   "user.disable": "notFound",
+  // Every admin sees every company (enterprise.readAny is zone-wide), but a registration is
+  // verified by the admins of the district its credit code names (the registering authority's
+  // division, characters 3-8: lib/companies/decide-verification.ts); a code from outside the zone, by unscoped admins.
+  "enterprise.verify": "forbidden",
 };
 
 export function can(role: UserRole, permission: Permission): boolean {

@@ -52,6 +52,8 @@ export const vettingChecks = ["licence_verified", "practice_years_confirmed", "d
 export const passwordLinkPurposes = ["invite", "reset"] as const;
 /** Which notifications an account also gets by e-mail: all, only important ones, or none (the inbox always has them). */
 export const emailPreferences = ["all", "important", "none"] as const;
+/** A self-registered company: waiting for an admin to verify it acts for its credit code, or decided. */
+export const enterpriseVerifications = ["pending", "verified", "refused"] as const;
 
 export type UserRole = (typeof userRoles)[number];
 export type EmailPreference = (typeof emailPreferences)[number];
@@ -69,3 +71,4 @@ export type ApplicationStatus = (typeof applicationStatuses)[number];
 export type RegionLevel = (typeof regionLevels)[number];
 export type VettingCheck = (typeof vettingChecks)[number];
 export type PasswordLinkPurpose = (typeof passwordLinkPurposes)[number];
+export type EnterpriseVerification = (typeof enterpriseVerifications)[number];

@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
-import { boolean, check, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
-import { passwordLinkPurposeEnum, userRoleEnum } from "./enums";
+import { boolean, check, index, integer, pgTable, text, timestamp, uniqueIndex, uuid, type AnyPgColumn } from "drizzle-orm/pg-core";
+import { enterpriseVerificationEnum, passwordLinkPurposeEnum, userRoleEnum } from "./enums";
 import { regions } from "./reference";
 
 export const enterprises = pgTable(
@@ -16,11 +16,26 @@ export const enterprises = pgTable(
     contactName: text("contact_name").notNull(),
     contactPhone: text("contact_phone"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    /**
+     * A self-registered company: pending until an admin verifies that its account acts for the
+     * company of claimed_credit_code, then verified (it holds credit_code) or refused. Null for a
+     * record only stations filed for, and for companies registered before verification existed.
+     */
+    verification: enterpriseVerificationEnum("verification"),
+    /** The credit code the registration named; the company holds it (credit_code) only once verified. */
+    claimedCreditCode: text("claimed_credit_code"),
+    verificationDecidedAt: timestamp("verification_decided_at", { withTimezone: true }),
+    verificationDecidedBy: uuid("verification_decided_by").references((): AnyPgColumn => users.id),
+    verificationReason: text("verification_reason"),
   },
   (t) => [
     uniqueIndex("enterprises_credit_code_key")
       .on(t.creditCode)
       .where(sql`${t.creditCode} is not null`),
+    // One registration at a time waits for a code; a refused claim frees it.
+    uniqueIndex("enterprises_claimed_credit_code_key")
+      .on(t.claimedCreditCode)
+      .where(sql`${t.verification} = 'pending'`),
     index("enterprises_name_normalized_idx").on(t.nameNormalized),
   ],
 );
@@ -122,7 +137,7 @@ export const passwordLinks = pgTable(
     expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
     /** Set when the link sets a password, and on every other open link of the account with it. */
     usedAt: timestamp("used_at", { withTimezone: true }),
-    /** The admin who sent the invitation (by hand or with an import); null for a reset the user asked for. */
+    /** Who sent the invitation (an admin by hand or with an import, or a colleague in the company); null for a reset the user asked for. */
     createdByUserId: uuid("created_by_user_id").references(() => users.id),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },

@@ -15,6 +15,7 @@ import {
   regionLevels,
   vettingChecks,
   passwordLinkPurposes,
+  enterpriseVerifications,
 } from "../../lib/enums";
 
 // The PostgreSQL enums, built from the value lists the whole app shares.
@@ -33,3 +34,4 @@ export const applicationStatusEnum = pgEnum("application_status", applicationSta
 export const regionLevelEnum = pgEnum("region_level", regionLevels);
 export const vettingCheckEnum = pgEnum("vetting_check", vettingChecks);
 export const passwordLinkPurposeEnum = pgEnum("password_link_purpose", passwordLinkPurposes);
+export const enterpriseVerificationEnum = pgEnum("enterprise_verification", enterpriseVerifications);

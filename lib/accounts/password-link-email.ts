@@ -8,8 +8,24 @@ export function composePasswordLinkEmail(input: {
   email: string;
   locale: string;
   url: string;
+  /** An invitation a company member sent: who invited them, to which company. */
+  colleague?: { inviter: string; company: string };
 }): EmailContent {
   const t = recipientTranslator(input.locale);
+  if (input.purpose === "invite" && input.colleague) {
+    return composeLetter(t, {
+      recipientName: input.recipientName,
+      headline: t("companies.email.inviteSubject"),
+      paragraphs: [
+        t("companies.email.inviteBody", { ...input.colleague, email: input.email }),
+        "",
+        input.url,
+        "",
+        t("auth.email.inviteValid"),
+        t("auth.email.expiredHint"),
+      ],
+    });
+  }
   const [subject, body, validity] =
     input.purpose === "invite"
       ? (["auth.email.inviteSubject", "auth.email.inviteBody", "auth.email.inviteValid"] as const)

@@ -27,12 +27,12 @@ const valid = {
 };
 
 describe("enterprise self-registration", () => {
-  it("registers the company with the normalised credit code and a hashed password", async () => {
+  it("registers the company claiming the normalised credit code, waiting for verification, with a hashed password", async () => {
     const response = await post(valid);
     expect(response.status).toBe(201);
     const { enterpriseId, userId } = (await response.json()) as { enterpriseId: string; userId: string };
     const [enterprise] = await db.select().from(enterprises).where(eq(enterprises.id, enterpriseId));
-    expect(enterprise?.creditCode).toBe("9144030071526726XG");
+    expect(enterprise).toMatchObject({ creditCode: null, claimedCreditCode: "9144030071526726XG", verification: "pending" });
     const [user] = await db.select().from(users).where(eq(users.id, userId));
     expect(user?.email).toBe("wang@example.com");
     expect(user?.passwordHash).toMatch(/^\$argon2id\$/);
@@ -47,7 +47,7 @@ describe("enterprise self-registration", () => {
     expect((await fieldsOf(sameCode)).creditCode).toContain("邀请");
   });
 
-  it("registers a code only stations have filed for, unverified: the walk-ins stay with the stations", async () => {
+  it("registers a code only stations have filed for, waiting for verification: the walk-ins stay with the stations", async () => {
     const code = "91330421MA2B3C4D5K";
     const [walkIn] = await db
       .insert(enterprises)
@@ -58,12 +58,14 @@ describe("enterprise self-registration", () => {
     const { enterpriseId } = (await response.json()) as { enterpriseId: string };
     expect(enterpriseId).not.toBe(walkIn!.id);
     const [registered] = await db.select().from(enterprises).where(eq(enterprises.id, enterpriseId));
-    expect(registered?.creditCode).toBeNull();
+    expect(registered).toMatchObject({ creditCode: null, claimedCreditCode: code, verification: "pending" });
+    const [stillTheStations] = await db.select().from(enterprises).where(eq(enterprises.id, walkIn!.id));
+    expect(stillTheStations?.creditCode).toBe(code);
     const [event] = await db
       .select()
       .from(events)
       .where(and(eq(events.entityId, enterpriseId), eq(events.type, "enterprise.registered")));
-    expect(event?.data).toEqual({ creditCode: code, verified: false });
+    expect(event?.data).toEqual({ creditCode: code, verification: "pending" });
   });
 
   it("refuses a short or common password, naming the field", async () => {

@@ -1,4 +1,4 @@
-import { eq } from "drizzle-orm";
+import { and, eq, exists, or, sql } from "drizzle-orm";
 import type { z } from "zod";
 import { db } from "@/db";
 import { enterprises, users } from "@/db/schema";
@@ -16,24 +16,41 @@ const taken = (field: "email" | "creditCode") =>
     fields: { [field]: field === "email" ? "errors.field.emailTaken" : "errors.field.creditCodeHeld" },
   });
 
-/** Who holds a credit code now: an enterprise some account belongs to, one only stations filed for, or nobody. */
-async function creditCodeHolder(creditCode: string): Promise<"account" | "stations" | null> {
-  const [holder] = await db.select({ id: enterprises.id }).from(enterprises).where(eq(enterprises.creditCode, creditCode));
-  if (!holder) return null;
-  const [member] = await db.select({ id: users.id }).from(users).where(eq(users.enterpriseId, holder.id)).limit(1);
-  return member ? "account" : "stations";
+/**
+ * Whether an account holds the credit code: a company with members holds it, or a registration
+ * waits for verification of it. A record only stations filed for holds it for nobody: one
+ * statement, the same work whether or not a station ever filed for the code.
+ */
+async function heldByAnAccount(creditCode: string): Promise<boolean> {
+  const member = db
+    .select({ one: sql`1` })
+    .from(users)
+    .where(eq(users.enterpriseId, enterprises.id));
+  const [row] = await db
+    .select({ id: enterprises.id })
+    .from(enterprises)
+    .where(
+      or(
+        and(eq(enterprises.creditCode, creditCode), exists(member)),
+        and(eq(enterprises.claimedCreditCode, creditCode), eq(enterprises.verification, "pending")),
+      ),
+    )
+    .limit(1);
+  return Boolean(row);
 }
 
-async function insertEnterpriseAndUser(input: RegisterInput, passwordHash: string, unverified: boolean) {
+async function insertEnterpriseAndUser(input: RegisterInput, passwordHash: string) {
   return db.transaction(async (tx) => {
     const [enterprise] = await tx
       .insert(enterprises)
       .values({
         name: input.companyName,
         nameNormalized: normalizeCompanyName(input.companyName),
-        // Unverified, the company record does not take the code: the walk-in requests filed under
-        // it stay with the stations until an admin has verified who registered.
-        creditCode: unverified ? null : input.creditCode,
+        // The company claims the code and holds it once an admin has verified who registered:
+        // until then the requests stations filed under it stay theirs (lib/companies/decide-verification.ts).
+        creditCode: null,
+        claimedCreditCode: input.creditCode,
+        verification: "pending",
         contactName: input.contactName,
         contactPhone: input.phone ?? null,
       })
@@ -63,7 +80,7 @@ async function insertEnterpriseAndUser(input: RegisterInput, passwordHash: strin
       type: "enterprise.registered",
       entityType: "enterprise",
       entityId: enterprise!.id,
-      data: { creditCode: input.creditCode, verified: !unverified },
+      data: { creditCode: input.creditCode, verification: "pending" },
     });
     return { enterpriseId: enterprise!.id, userId: user!.id };
   });
@@ -72,25 +89,23 @@ async function insertEnterpriseAndUser(input: RegisterInput, passwordHash: strin
 /**
  * Anyone may register a company: creates the enterprise and its first member account. Counted per
  * client address before any work (429 past the limit). Throws conflict (409) with a field message
- * when the e-mail is taken, or when an account already holds the credit code (a colleague invites
- * instead). A code only stations have filed requests for registers unverified: the company record
- * does not take the code, and the registration event says so (data.verified = false).
+ * when the e-mail is taken, or when an account already holds the credit code or waits for it (a
+ * colleague invites instead). Every registration waits for an admin's verification before the
+ * company holds its code, so the answer is the same whether or not a station ever filed for it.
  */
 export async function registerEnterprise(input: RegisterInput, context: { address: string }) {
   await admitRegistration(context.address);
   const [existingUser] = await db.select({ id: users.id }).from(users).where(eq(users.email, input.email)).limit(1);
   if (existingUser) throw taken("email");
-  if ((await creditCodeHolder(input.creditCode)) === "account") throw taken("creditCode");
+  if (await heldByAnAccount(input.creditCode)) throw taken("creditCode");
   const passwordHash = await hashPassword(input.password);
-  for (let attempt = 0; ; attempt++) {
-    // Decided again after the hash: a station or another registration may have taken the code meanwhile.
-    const holder = await creditCodeHolder(input.creditCode);
-    if (holder === "account") throw taken("creditCode");
-    try {
-      return await insertEnterpriseAndUser(input, passwordHash, holder === "stations");
-    } catch (error) {
-      if (isUniqueViolation(error, "users_email_key")) throw taken("email");
-      if (!isUniqueViolation(error, "enterprises_credit_code_key") || attempt > 0) throw error;
-    }
+  // Decided again after the hash: another registration may have claimed the code meanwhile.
+  if (await heldByAnAccount(input.creditCode)) throw taken("creditCode");
+  try {
+    return await insertEnterpriseAndUser(input, passwordHash);
+  } catch (error) {
+    if (isUniqueViolation(error, "users_email_key")) throw taken("email");
+    if (isUniqueViolation(error, "enterprises_claimed_credit_code_key")) throw taken("creditCode");
+    throw error;
   }
 }

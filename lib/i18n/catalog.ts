@@ -2,6 +2,7 @@ import { audit as enAudit } from "./en/audit";
 import { accounts as enAccounts } from "./en/accounts";
 import { auth as enAuth } from "./en/auth";
 import { common as enCommon } from "./en/common";
+import { companies as enCompanies } from "./en/companies";
 import { disputes as enDisputes } from "./en/disputes";
 import { reports as enReports } from "./en/reports";
 import { enums as enEnums } from "./en/enums";
@@ -19,6 +20,7 @@ import { audit } from "./zh-CN/audit";
 import { accounts } from "./zh-CN/accounts";
 import { auth } from "./zh-CN/auth";
 import { common } from "./zh-CN/common";
+import { companies } from "./zh-CN/companies";
 import { disputes } from "./zh-CN/disputes";
 import { reports } from "./zh-CN/reports";
 import { enums } from "./zh-CN/enums";
@@ -48,6 +50,7 @@ export const zhCN = {
   stations,
   audit,
   accounts,
+  companies,
 };
 export type Catalog = Shape<typeof zhCN>;
 export const en: Catalog = {
@@ -66,6 +69,7 @@ export const en: Catalog = {
   stations: enStations,
   audit: enAudit,
   accounts: enAccounts,
+  companies: enCompanies,
 };
 
 export { defaultLocale, isLocale, LOCALE_COOKIE, locales, type Locale } from "./locales";

@@ -24,6 +24,7 @@ const kindKeys: Record<string, MessageKey> = {
   "message.new": "notifications.kinds.message.new",
   "expert.appointed": "notifications.kinds.expert.appointed",
   "expert.decision": "notifications.kinds.expert.decision",
+  "enterprise.verification": "notifications.kinds.enterprise.verification",
   "recovery.recorded": "notifications.kinds.recovery.recorded",
   "recovery.reversed": "notifications.kinds.recovery.reversed",
   "recovery.confirmed": "notifications.kinds.recovery.confirmed",
@@ -40,6 +41,12 @@ const expertDecisionKeys = {
   retired: "notifications.kinds.expert.retired",
 } as const satisfies Record<string, MessageKey>;
 
+/** What an `enterprise.verification` notification says, by the decision it carries. */
+const verificationKeys = {
+  approved: "notifications.kinds.enterprise.approved",
+  refused: "notifications.kinds.enterprise.refused",
+} as const satisfies Record<string, MessageKey>;
+
 const text = (value: unknown): string | null => (typeof value === "string" && value.trim() ? value : null);
 
 /**
@@ -54,6 +61,7 @@ export function describeNotification(t: Translate, n: NotificationFacts): { head
     title: text(data.title) ?? n.requestTitle ?? t("notifications.untitled"),
     status: status && (requestStatuses as readonly string[]).includes(status) ? t(`enums.requestStatus.${status as RequestStatus}`) : (status ?? ""),
     author: text(data.author) ?? "",
+    company: text(data.company) ?? "",
   };
   // A status notice about an event rather than a new status (an offer withdrawn) says what happened.
   const event = text(data.event);
@@ -65,7 +73,9 @@ export function describeNotification(t: Translate, n: NotificationFacts): { head
         : undefined
       : n.kind === "expert.decision" && decision && decision in expertDecisionKeys
         ? expertDecisionKeys[decision as keyof typeof expertDecisionKeys]
-        : kindKeys[n.kind];
+        : n.kind === "enterprise.verification" && decision && decision in verificationKeys
+          ? verificationKeys[decision as keyof typeof verificationKeys]
+          : kindKeys[n.kind];
   const headline = key ? t(key, params) : t("notifications.kinds.other");
   const details: string[] = [];
   const reason = text(data.reason);

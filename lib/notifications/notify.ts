@@ -16,6 +16,7 @@ export type NotificationKind =
   | "message.new"
   | "expert.appointed"
   | "expert.decision"
+  | "enterprise.verification"
   | "recovery.recorded"
   | "recovery.reversed"
   | "recovery.confirmed"

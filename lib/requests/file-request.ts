@@ -54,12 +54,18 @@ async function walkInEnterpriseId(tx: Tx, walkIn: NonNullable<FileRequestInput["
     const [created] = await tx.insert(enterprises).values(values).returning({ id: enterprises.id });
     return created!.id;
   }
-  await tx
-    .insert(enterprises)
-    .values(values)
-    .onConflictDoNothing({ target: enterprises.creditCode, where: sql`${enterprises.creditCode} is not null` });
-  const [found] = await tx.select({ id: enterprises.id }).from(enterprises).where(eq(enterprises.creditCode, walkIn.creditCode));
-  return found!.id;
+  for (let attempt = 1; ; attempt++) {
+    await tx
+      .insert(enterprises)
+      .values(values)
+      .onConflictDoNothing({ target: enterprises.creditCode, where: sql`${enterprises.creditCode} is not null` });
+    // Locked so that a verification handing the code to a registered company (which locks the
+    // holder for update) cannot leave this request behind: it waits for this filing, or this
+    // waits for it, finds the record no longer holds the code and looks again.
+    const [found] = await tx.select({ id: enterprises.id }).from(enterprises).where(eq(enterprises.creditCode, walkIn.creditCode)).for("key share");
+    if (found) return found.id;
+    if (attempt >= 3) throw new AppError("conflict", "errors.conflict");
+  }
 }
 
 /** 409 when the station is closed; its row stays share-locked, so a close waits for a filing under way. */

@@ -15,6 +15,7 @@ import {
   stations,
   users,
 } from "@/db/schema";
+import { declaredCreditCode } from "@/lib/companies/declared-credit-code";
 import type { Channel, RequestCategory, RequestStatus, Urgency } from "@/lib/enums";
 import { requirePermission, type Actor } from "@/lib/authz";
 import { notFound } from "@/lib/errors";
@@ -127,7 +128,7 @@ export async function getRequestDetail(actor: Actor, requestId: string) {
       amountAtStakeFen: requests.amountAtStakeFen,
       enterpriseId: requests.enterpriseId,
       enterpriseName: enterprises.name,
-      enterpriseCreditCode: enterprises.creditCode,
+      enterpriseCreditCode: declaredCreditCode,
       contactName: enterprises.contactName,
       contactPhone: enterprises.contactPhone,
       stationId: requests.stationId,

@@ -90,11 +90,11 @@ export function factsOf(r: ProfileRow, here: Partial<Pick<Row, "name" | "conflic
 /**
  * The request's parties (its enterprise and every counterparty), the experts with a declared
  * conflict against one of them (by normalised name or credit code, through the indexes), and the
- * experts an admin skipped on it.
+ * experts an admin skipped on it. A company waiting for verification is checked by the code it claims.
  */
 function partiesAndConflicts(request: RoutingRequest) {
   return sql`parties as (
-      select e.name as label, e.name_normalized as n, e.credit_code as c from enterprises e where e.id = ${request.enterpriseId}
+      select e.name as label, e.name_normalized as n, coalesce(e.credit_code, e.claimed_credit_code) as c from enterprises e where e.id = ${request.enterpriseId}
       union all
       select rc.name, rc.name_normalized, rc.credit_code from request_counterparties rc where rc.request_id = ${request.id}
     ),

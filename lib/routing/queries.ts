@@ -2,6 +2,7 @@ import { and, asc, count, desc, eq, inArray, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { db } from "@/db";
 import { enterprises, expertConflicts, experts, offers, regions, requestCounterparties, requests, users } from "@/db/schema";
+import { declaredCreditCode } from "@/lib/companies/declared-credit-code";
 import type { OfferStatus } from "@/lib/enums";
 import { requirePermission, type Actor } from "@/lib/authz";
 import { forbidden, notFound } from "@/lib/errors";
@@ -39,7 +40,7 @@ export async function listOffersForExpert(actor: Actor | null, filter: { status?
         description: requests.description,
         enterpriseName: enterprises.name,
         enterpriseNameNormalized: enterprises.nameNormalized,
-        enterpriseCreditCode: enterprises.creditCode,
+        enterpriseCreditCode: declaredCreditCode,
       })
       .from(offers)
       .innerJoin(requests, eq(requests.id, offers.requestId))

@@ -1,6 +1,9 @@
-import { randomBytes } from "node:crypto";
+import { randomBytes, randomInt } from "node:crypto";
+import { db } from "@/db";
+import { enterprises, users } from "@/db/schema";
 import { vettingChecks } from "@/lib/enums";
-import { creditCodeCheckCharacter } from "@/lib/credit-code";
+import { CREDIT_CODE_CHARSET, creditCodeCheckCharacter } from "@/lib/credit-code";
+import { NO_PASSWORD_YET } from "@/lib/accounts/password-links";
 import { applyToJoin } from "@/lib/roster/apply-to-join";
 import { checkApplication } from "@/lib/roster/check-application";
 import type { World } from "./types";
@@ -49,4 +52,51 @@ export function newCompany() {
     email: `new-${serial}-${Date.now()}@test.example`,
     password: "long-enough-password",
   };
+}
+
+/** A fresh valid credit code registered in `county` (its characters 3-8). */
+export function freshCreditCode(county = "330421") {
+  let first17 = `91${county}`;
+  while (first17.length < 17) first17 += CREDIT_CODE_CHARSET.charAt(randomInt(CREDIT_CODE_CHARSET.length));
+  return first17 + creditCodeCheckCharacter(first17);
+}
+
+/** A company that registered itself with a code of 嘉善县 and waits for an admin's verification. */
+export async function pendingCompany() {
+  serial += 1;
+  const name = `待核验公司${serial}${randomBytes(2).toString("hex")}`;
+  const [company] = await db
+    .insert(enterprises)
+    .values({ name, nameNormalized: name, claimedCreditCode: freshCreditCode(), verification: "pending", contactName: "周经理" })
+    .returning({ id: enterprises.id });
+  await db.insert(users).values({
+    email: `pending-${serial}-${randomBytes(3).toString("hex")}@test.example`,
+    passwordHash: NO_PASSWORD_YET,
+    role: "enterprise",
+    name: "周经理",
+    enterpriseId: company!.id,
+  });
+  return company!.id;
+}
+
+/** A fresh colleague in the world's company (invited, no password yet), for a member to remove. */
+export async function aColleague(world: World) {
+  serial += 1;
+  const [user] = await db
+    .insert(users)
+    .values({
+      email: `colleague-${serial}-${randomBytes(3).toString("hex")}@test.example`,
+      passwordHash: NO_PASSWORD_YET,
+      role: "enterprise",
+      name: `同事${serial}`,
+      enterpriseId: world.enterprise.enterpriseId,
+    })
+    .returning({ id: users.id });
+  return user!.id;
+}
+
+/** A colleague to invite into the world's company. */
+export function newColleague() {
+  serial += 1;
+  return { email: `invitee-${serial}-${randomBytes(3).toString("hex")}@test.example`, name: `新同事${serial}` };
 }

@@ -31,7 +31,8 @@ export const auth: Shape<typeof zh> = {
   signOut: { title: "Sign out", body: "Do you want to sign out?", submit: "Sign out" },
   register: {
     title: "Register your company",
-    intro: "Once registered you can file legal requests online and follow them. Use the details on your business licence.",
+    intro:
+      "Once registered you can file legal requests online and follow them. Use the details on your business licence. Once the law society has verified that you act for the company, requests the service stations filed for it show in your account too.",
     companyName: "Company name",
     creditCode: "Unified social credit code",
     creditCodeHint: "18 characters, on the business licence. Lower-case or full-width characters are converted for you.",

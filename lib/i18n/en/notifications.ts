@@ -43,6 +43,13 @@ export const notifications: Shape<typeof zh> = {
       active: "Your place on the roster is reinstated.",
       retired: "You have left the roster.",
     },
+    enterprise: {
+      verification: "The law society has decided on your company's verification.",
+      approved:
+        "The law society has verified that you act for “{company}”. Requests the service stations filed for your company are now in your company's account.",
+      refused:
+        "The law society could not verify that you act for “{company}”; requests the service stations filed for that company will not show in your account. Contact the law society with any questions.",
+    },
     recovery: {
       recorded: "A payment was recorded on “{title}”.",
       reversed: "A payment recorded on “{title}” was reversed.",

@@ -59,6 +59,7 @@ export const requests: Shape<typeof zh> = {
       close: "Closed",
       closed: "Closed",
       return_visit: "Return visit by the law society",
+      enterprise_verified: "The company's account was verified; the request joined it",
     },
     offer: {
       created: "Offered to an expert",

@@ -40,6 +40,11 @@ export const notifications = {
       active: "您的专家资格已恢复。",
       retired: "您已退出专家库。",
     },
+    enterprise: {
+      verification: "企业身份核验已有结果。",
+      approved: "法学会已核实您代表“{company}”。服务站为贵企业登记的诉求已归入企业账号。",
+      refused: "法学会未能核实您代表“{company}”，服务站为该企业登记的诉求不会显示在您的账号中。如有疑问，请联系法学会。",
+    },
     recovery: {
       recorded: "“{title}”登记了一笔回款。",
       reversed: "“{title}”冲正了一笔回款。",

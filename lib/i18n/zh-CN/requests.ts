@@ -48,6 +48,7 @@ export const requests = {
       close: "结案",
       closed: "结案",
       return_visit: "法学会回访",
+      enterprise_verified: "企业账号经法学会核验，诉求归入该企业",
     },
     offer: { created: "邀请专家接单", accepted: "专家接单", declined: "专家婉拒邀请", expired: "邀请超时", withdrawn: "撤回邀请" },
     attachment: { added: "上传材料" },

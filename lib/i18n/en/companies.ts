@@ -1,0 +1,91 @@
+import type { Shape } from "../shape";
+import type { companies as zh } from "../zh-CN/companies";
+
+export const companies: Shape<typeof zh> = {
+  members: {
+    title: "Colleagues",
+    intro: "Every member of a company sees all of its requests and how they progress. Invite colleagues to join, and remove those who have left.",
+    list: "Members",
+    empty: "No other members yet.",
+    you: "(you)",
+    status: { invited: "Invited, no password yet", active: "Active" },
+    remove: "Remove",
+    removeConfirm: "{name} will be signed out at once and see none of the company's requests. Remove them?",
+    removeSelfConfirm: "You will leave the company and be signed out at once, and see none of its requests afterwards. Leave?",
+    leave: "Leave the company",
+    removed: "Removed.",
+    invite: "Invite a colleague",
+    inviteIntro: "We e-mail your colleague an invitation; they set a password through its link (valid 7 days) and can then sign in.",
+    email: "Colleague's e-mail",
+    name: "Colleague's name",
+    inviteSubmit: "Send invitation",
+    inviting: "Sending…",
+    invited: "Invitation sent to {email}.",
+    pending:
+      "The law society is verifying that you act for “{company}” (unified social credit code {code}). Once verified, requests the service stations filed for your company show in your account too; until then you can file and follow requests online as usual.",
+    refused:
+      "The law society could not verify that you act for the company with unified social credit code {code}; requests the service stations filed for it will not show in your account. Contact the law society with any questions.",
+    refusedReason: "Reason: {reason}",
+  },
+  email: {
+    inviteSubject: "A colleague invites you to your company's account",
+    inviteBody:
+      "{inviter} invites you to join the account of “{company}” on the Chief Legal Counsel Roster, signing in as {email}. Open this link to set your password:",
+  },
+  admin: {
+    title: "Companies",
+    intro:
+      "Registered companies and their verification. After a company registers itself, the law society verifies that the registrant acts for it before the requests the service stations filed for it join its account.",
+    search: "Search",
+    searchPlaceholder: "Company name or unified social credit code",
+    searchSubmit: "Search",
+    reset: "Clear",
+    empty: "No companies match.",
+    columns: {
+      name: "Company",
+      creditCode: "Credit code",
+      state: "Verification",
+      members: "Members",
+      requests: "Requests",
+      registered: "Registered",
+    },
+    states: { pending: "Awaiting verification", verified: "Verified", refused: "Refused", unchecked: "Registered before verification" },
+    claimed: "(claimed, awaiting verification)",
+    back: "Back to companies",
+    details: "Company",
+    contact: "Contact",
+    phone: "Phone",
+    creditCode: "Unified social credit code",
+    claimedCode: "Claimed unified social credit code",
+    requests: "Requests of the company",
+    registered: "Registered",
+    owner: {
+      title: "Who holds the credit code",
+      self: "This company holds the code.",
+      nobody: "No company or station uses this code yet.",
+      stations:
+        "Service stations filed {count} requests under this code for walk-in visitors; they belong to no company account yet. On verification they join this company.",
+      company: "Another company with accounts holds this code: {name}.",
+    },
+    decision: {
+      title: "Verification",
+      decidedBy: "Decided by {name} on {date}",
+      reason: "Reason: {reason}",
+      approve: "Verify",
+      approveTitle: "Confirm that the registrant acts for the company",
+      approveHint: "The company then holds the credit code, the requests the stations filed under it join its account, and its members are told.",
+      refuse: "Refuse",
+      refuseTitle: "Refuse verification",
+      refuseHint: "The members are told; the stations' requests do not join the account, and the code may be claimed again by someone else.",
+      notYourDistrict: "This company is verified by the law society admins of the district in its credit code ({district}).",
+    },
+    members: "Members",
+    memberStatus: { invited: "Invited", active: "Active", disabled: "Disabled" },
+  },
+  errors: {
+    lastMember: "A company keeps at least one member.",
+    alreadyDecided: "This company's verification has already been decided.",
+    nothingToVerify: "This company did not register itself; there is nothing to verify.",
+    codeHeldByCompany: "Another company with accounts holds this credit code, so this one cannot be verified.",
+  },
+};

@@ -1,11 +1,15 @@
 // The first start on a fresh PostgreSQL database, as an operator does it: create an empty database,
 // `npm run db:migrate`, `npm run admin:create`, start the built app (`next start`), register a company,
 // sign in, file a request, check that the background workers started and ran the job the filing
-// enqueued, and that the first admin signs in and finds the request in the triage queue.
+// enqueued, and that the first admin signs in and finds the request in the triage queue. Then, in
+// Chromium (Playwright), the first admin sets up the district: creates a station and the district's
+// admin, who accepts the invitation and creates the station's staff, who accepts theirs and files
+// a walk-in request through the filing form.
 // Needs a production build and E2E_SERVER_DATABASE_URL (a server URL allowed to create databases).
 // Prints each check; exits non-zero on the first that fails. Always stops the app and drops the database.
 import { spawn, spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
+import { chromium } from "@playwright/test";
 import postgres from "postgres";
 
 const serverUrl = process.env.E2E_SERVER_DATABASE_URL;
@@ -82,6 +86,109 @@ async function signIn(email, secretWord) {
   const { data: csrf } = await http("/api/auth/csrf");
   await http("/api/auth/callback/credentials", { method: "POST", form: { csrfToken: csrf.csrfToken, email, password: secretWord, json: "true" } });
   return http("/api/v1/me");
+}
+
+/** The set-password link of the newest invitation mailed to `email` (the app logs mail without an SMTP server). */
+async function invitationLink(email) {
+  return waitFor(
+    `the invitation mail to ${email}`,
+    async () => {
+      const at = log.lastIndexOf(`[mail] to=${email} `);
+      return at >= 0 && log.slice(at).match(/https?:\/\/\S+\/set-password\S+/)?.[0];
+    },
+    15_000,
+  );
+}
+
+/** A fresh browser context (its own cookies), signed in through the real sign-in page. */
+async function signedInPage(browser, email, secretWord) {
+  const page = await (await browser.newContext({ baseURL: baseUrl, viewport: { width: 1280, height: 900 } })).newPage();
+  await page.goto("/login");
+  await page.getByLabel(/电子邮箱|E-mail/).fill(email);
+  await page.getByLabel(/^(密码|Password)$/).fill(secretWord);
+  await page.getByRole("button", { name: /^(登录|Sign in)$/ }).click();
+  await page.waitForURL((url) => !url.pathname.startsWith("/login"), { timeout: 30_000 });
+  return page;
+}
+
+/** Follows an invitation link, sets a password, and signs in with it. */
+async function acceptInvitation(browser, email) {
+  const link = new URL(await invitationLink(email));
+  const secretWord = `Invited-${randomBytes(9).toString("base64url")}`;
+  const page = await (await browser.newContext({ baseURL: baseUrl })).newPage();
+  await page.goto(link.pathname + link.search);
+  await page.getByLabel("新密码", { exact: true }).fill(secretWord);
+  await page.getByLabel("再次输入新密码").fill(secretWord);
+  await page.getByRole("button", { name: "保存密码" }).click();
+  await page.waitForURL(/\/login/, { timeout: 30_000 });
+  await page.context().close();
+  return signedInPage(browser, email, secretWord);
+}
+
+/**
+ * In Chromium: the first admin creates a station in 嘉善县 and that district's admin; the district
+ * admin accepts the invitation and creates the station's staff; the staff accepts theirs and files
+ * a walk-in request through the filing form; the request is the station's.
+ */
+async function districtSetUpInTheBrowser(db) {
+  const browser = await chromium.launch({ executablePath: process.env.E2E_CHROMIUM || undefined });
+  try {
+    const stationName = `魏塘街道法律服务站${run}`;
+    const districtAdminEmail = `jiashan-${run}@fresh.example`;
+    const staffEmail = `staff-${run}@fresh.example`;
+
+    const first = await signedInPage(browser, adminEmail, adminPassword);
+    await first.goto("/admin/stations");
+    await first.getByLabel("名称", { exact: true }).fill(stationName);
+    await first.getByLabel("所在街道或乡镇").selectOption("330421001");
+    await first.getByLabel("地址", { exact: true }).fill("嘉善县魏塘街道中山路 1 号");
+    await first.getByLabel("电话", { exact: true }).fill("0573-84000001");
+    await first.getByRole("button", { name: "新增服务站" }).click();
+    await first.getByText("服务站已新增。").waitFor();
+    check(true, "the first admin created a station in the browser", since());
+
+    await first.goto("/admin/users");
+    await first.getByLabel("电子邮箱（用于登录）").fill(districtAdminEmail);
+    await first.getByLabel("姓名").fill("嘉善县法学会 顾老师");
+    await first.getByLabel("角色").selectOption("admin");
+    await first.getByLabel("管辖地区").selectOption("330421");
+    await first.getByRole("button", { name: "创建账号" }).click();
+    await first.getByText(/账号已创建/).waitFor();
+    check(true, "the first admin created the district's admin");
+
+    const districtAdmin = await acceptInvitation(browser, districtAdminEmail);
+    check(true, "the district admin set a password from the invitation and signed in");
+    await districtAdmin.goto("/admin/users");
+    await districtAdmin.getByLabel("电子邮箱（用于登录）").fill(staffEmail);
+    await districtAdmin.getByLabel("姓名").fill("魏塘服务站 小陈");
+    await districtAdmin.getByLabel("服务站", { exact: true }).selectOption({ label: stationName });
+    await districtAdmin.getByRole("button", { name: "创建账号" }).click();
+    await districtAdmin.getByText(/账号已创建/).waitFor();
+    check(true, "the district admin created the station's staff");
+
+    const staff = await acceptInvitation(browser, staffEmail);
+    const title = `装修款纠纷 ${run}`;
+    await staff.goto("/requests/new");
+    await staff.getByLabel("来访企业或个人的名称").fill("王阿姨");
+    await staff.getByLabel("联系人").fill("王阿姨");
+    await staff.getByLabel("联系电话").fill("13800000000");
+    await staff.getByRole("button", { name: "下一步" }).click();
+    await staff.getByLabel("合同出了问题").check();
+    await staff.getByRole("button", { name: "下一步" }).click();
+    await staff.getByLabel("用一句话概括").fill(title);
+    await staff.getByLabel("发生了什么").fill("装修公司收了预付款后停工。");
+    await staff.getByRole("button", { name: "下一步" }).click();
+    await staff.getByLabel("所在地区").selectOption("330421001");
+    await staff.getByRole("button", { name: "下一步" }).click();
+    await staff.getByRole("button", { name: "下一步" }).click();
+    await staff.getByRole("button", { name: "确认提交" }).click();
+    await staff.waitForURL(/\?filed=1$/, { timeout: 30_000 });
+    const [filed] = await db`
+      select r.channel, s.name from requests r join stations s on s.id = r.station_id where r.title = ${title}`;
+    check(filed?.channel === "station" && filed?.name === stationName, "the staff filed a walk-in request for the new station", since());
+  } finally {
+    await browser.close();
+  }
 }
 
 const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
@@ -185,6 +292,8 @@ try {
     const queue = await http("/api/v1/requests?status=submitted");
     const found = queue.status === 200 && queue.data.items.some((item) => item.id === filed.data.id);
     check(found, "the admin finds the new request in the triage queue", `HTTP ${queue.status}`);
+
+    await districtSetUpInTheBrowser(db);
     check(!/did not start|UNSAFE_TRANSACTION/.test(log), "no start-up or transaction errors in the log");
   } finally {
     await stopApp();

@@ -16,6 +16,8 @@ export type NotificationKind =
   | "message.new"
   | "expert.appointed"
   | "expert.decision"
+  /** a new application (to join, or to change a vetted field) for the admins of the applicant's district */
+  | "application.submitted"
   | "recovery.recorded"
   | "recovery.reversed"
   | "recovery.confirmed"

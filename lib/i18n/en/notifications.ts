@@ -43,6 +43,10 @@ export const notifications: Shape<typeof zh> = {
       active: "Your place on the roster is reinstated.",
       retired: "You have left the roster.",
     },
+    application: {
+      join: "{name} applied to join the roster: the application awaits vetting by your district.",
+      change: "Expert {name} asked to change their name or licence number: the change awaits vetting by your district.",
+    },
     recovery: {
       recorded: "A payment was recorded on “{title}”.",
       reversed: "A payment recorded on “{title}” was reversed.",

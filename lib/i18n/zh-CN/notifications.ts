@@ -40,6 +40,10 @@ export const notifications = {
       active: "您的专家资格已恢复。",
       retired: "您已退出专家库。",
     },
+    application: {
+      join: "{name} 申请加入专家库，待本区县审核。",
+      change: "专家 {name} 申请修改姓名或执业证号，待本区县审核。",
+    },
     recovery: {
       recorded: "“{title}”登记了一笔回款。",
       reversed: "“{title}”冲正了一笔回款。",

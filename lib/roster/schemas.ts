@@ -140,7 +140,13 @@ export const rosterStatusFilters = [...expertStatuses, "expired", "expiring"] as
 export type RosterStatusFilter = (typeof rosterStatusFilters)[number];
 
 /** A district (county, six digits): the experts whose home region lies in it. */
-const districtFilter = z.preprocess(blankToUndefined, z.string().regex(/^\d{6}$/, "errors.field.invalid").optional());
+const districtFilter = z.preprocess(
+  blankToUndefined,
+  z
+    .string()
+    .regex(/^\d{6}$/, "errors.field.invalid")
+    .optional(),
+);
 
 export const rosterQuerySchema = pageQuery.extend({
   q: optionalQueryText(100),

@@ -326,7 +326,8 @@ export const roster: Shape<typeof zh> = {
     intro:
       "Upload the existing roster (Excel .xlsx or CSV, up to 2 MB). Preview and check every row first, then import the rows without problems. Experts are recognised by licence number, so importing the same file again creates no duplicates.",
     back: "Back to the roster",
-    districtOnly: "You are an admin of {district}: only experts whose home region is in {district} are imported; other rows are left out, with the reason.",
+    districtOnly:
+      "You are an admin of {district}: only experts whose home region is in {district} are imported; other rows are left out, with the reason.",
     columnsTitle: "File format",
     columnsIntro:
       "The first row holds the headers. Required: Name, Licence number, E-mail, Organisation, Home region, Regions served, Specialties. Optional: Phone, Title, Languages, Service modes, Years of practice, Capacity, Bio, Term start, Term end (default: three years from today). Separate several values with commas; regions by name or code. Chinese headers work too.",

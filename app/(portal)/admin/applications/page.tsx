@@ -29,11 +29,7 @@ const tabs = ["pending", "approved", "rejected", "all"] as const;
  * district. Every admin reads every district's; an admin of one district starts on its own
  * (?district=all shows the whole zone), since only its own are its to check and decide.
  */
-export default async function ApplicationsPage({
-  searchParams,
-}: {
-  searchParams: Promise<{ status?: string; page?: string; district?: string }>;
-}) {
+export default async function ApplicationsPage({ searchParams }: { searchParams: Promise<{ status?: string; page?: string; district?: string }> }) {
   const [actor, { t, locale }, raw] = await Promise.all([requireActor(), getT(), searchParams]);
   if (!can(actor.role, "application.list")) notFound();
   const tab = tabs.find((s) => s === raw.status) ?? "pending";

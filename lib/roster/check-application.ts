@@ -15,14 +15,14 @@ import type { CheckInput } from "./schemas";
 export async function checkApplication(actor: Actor | null, applicationId: string, input: CheckInput) {
   const admin = requirePermission(actor, "application.check");
   return db.transaction(async (tx) => {
-    // Locks the application so a decision cannot slip in between this read and the write, and the
-    // applicant's row so their district stays the one checked.
+    // Locks the application so a decision cannot slip in between this read and the write (only the
+    // application: a decision locks the applicant's row first, then the application).
     const [application] = await tx
       .select({ expertId: expertApplications.expertId, status: expertApplications.status, homeRegionCode: experts.homeRegionCode })
       .from(expertApplications)
       .innerJoin(experts, eq(experts.id, expertApplications.expertId))
       .where(eq(expertApplications.id, applicationId))
-      .for("update");
+      .for("update", { of: expertApplications });
     if (!application) throw notFound();
     requireDistrict(admin, "application.check", application.homeRegionCode);
     if (application.status !== "pending") throw conflict("roster.errors.alreadyDecided");

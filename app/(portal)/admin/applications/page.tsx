@@ -6,7 +6,7 @@ import { Card, EmptyState, PageTitle } from "@/components/ui/card";
 import { Pagination } from "@/components/ui/pagination";
 import { TableHead } from "@/components/ui/table-head";
 import { requireActor } from "@/lib/auth/current";
-import { can } from "@/lib/authz";
+import { can, coversRegion } from "@/lib/authz";
 import { formatDateTime } from "@/lib/i18n/format";
 import { getT } from "@/lib/i18n/server";
 import { ZONE_COUNTIES } from "@/lib/regions/zone";
@@ -47,6 +47,8 @@ export default async function ApplicationsPage({ searchParams }: { searchParams:
     return search ? `/admin/applications?${search}` : "/admin/applications";
   };
   const districtName = (homeRegionCode: string) => names.regionName(districtOf(homeRegionCode));
+  // "Vet" where the admin may check and decide (a pending application of its district); otherwise "view".
+  const linkWord = (a: (typeof result.items)[number]) => (a.status === "pending" && coversRegion(actor, a.homeRegionCode) ? "open" : "view");
   const progress = (a: (typeof result.items)[number]) => (
     <span className={a.checksDone === a.checksNeeded ? "text-emerald-700" : "text-slate-700"}>
       {t("roster.admin.applications.progress", { done: a.checksDone, total: a.checksNeeded })}
@@ -133,9 +135,9 @@ export default async function ApplicationsPage({ searchParams }: { searchParams:
                       <Link
                         href={`/admin/applications/${a.id}`}
                         className="text-brand-700 underline"
-                        aria-label={`${a.status === "pending" ? t("roster.admin.applications.open") : t("roster.admin.applications.view")}: ${a.name}`}
+                        aria-label={`${t(`roster.admin.applications.${linkWord(a)}`)}: ${a.name}`}
                       >
-                        {a.status === "pending" ? t("roster.admin.applications.open") : t("roster.admin.applications.view")}
+                        {t(`roster.admin.applications.${linkWord(a)}`)}
                       </Link>
                     </td>
                   </tr>

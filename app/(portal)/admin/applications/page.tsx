@@ -48,7 +48,8 @@ export default async function ApplicationsPage({ searchParams }: { searchParams:
   };
   const districtName = (homeRegionCode: string) => names.regionName(districtOf(homeRegionCode));
   // "Vet" where the admin may check and decide (a pending application of its district); otherwise "view".
-  const linkWord = (a: (typeof result.items)[number]) => (a.status === "pending" && coversRegion(actor, a.homeRegionCode) ? "open" : "view");
+  const linkWord = (a: (typeof result.items)[number]) =>
+    a.status === "pending" && coversRegion(actor, a.homeRegionCode) ? t("roster.admin.applications.open") : t("roster.admin.applications.view");
   const progress = (a: (typeof result.items)[number]) => (
     <span className={a.checksDone === a.checksNeeded ? "text-emerald-700" : "text-slate-700"}>
       {t("roster.admin.applications.progress", { done: a.checksDone, total: a.checksNeeded })}
@@ -132,12 +133,8 @@ export default async function ApplicationsPage({ searchParams }: { searchParams:
                       <ApplicationStatusBadge status={a.status} t={t} />
                     </td>
                     <td className="py-2 text-right">
-                      <Link
-                        href={`/admin/applications/${a.id}`}
-                        className="text-brand-700 underline"
-                        aria-label={`${t(`roster.admin.applications.${linkWord(a)}`)}: ${a.name}`}
-                      >
-                        {t(`roster.admin.applications.${linkWord(a)}`)}
+                      <Link href={`/admin/applications/${a.id}`} className="text-brand-700 underline" aria-label={`${linkWord(a)}: ${a.name}`}>
+                        {linkWord(a)}
                       </Link>
                     </td>
                   </tr>

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { userRoles } from "@/lib/enums";
-import { can, permissions, requirePermission, type Actor } from "./authz";
+import { allows, can, coversRegion, isUnscopedAdmin, outsideDistrict, permissions, requireDistrict, requirePermission, type Actor } from "./authz";
 import { AppError } from "./errors";
 
 // The whole table, spelled out: a change to who may do what must change this test too.
@@ -73,5 +73,94 @@ describe("the permission table", () => {
     expect(() => requirePermission(null, "me.read")).toThrow(expect.objectContaining({ code: "unauthorized" }) as AppError);
     expect(() => requirePermission(enterprise, "request.triage")).toThrow(expect.objectContaining({ code: "forbidden" }) as AppError);
     expect(requirePermission(enterprise, "request.create")).toBe(enterprise);
+  });
+});
+
+describe("district administration", () => {
+  const zoneAdmin = { role: "admin", regionScope: null } as Actor;
+  const jiashanAdmin = { role: "admin", regionScope: "330421" } as Actor;
+  const qingpuAdmin = { role: "admin", regionScope: "310118" } as Actor;
+  const expert = { role: "expert", regionScope: null, expertId: "e" } as Actor;
+  const code = (fn: () => void) => {
+    try {
+      fn();
+      return "passes";
+    } catch (error) {
+      return (error as AppError).code;
+    }
+  };
+
+  it("keeps the roster decisions to the expert's district, refused (403) where the expert is visible", () => {
+    for (const permission of [
+      "expert.suspend",
+      "expert.reinstate",
+      "expert.renew",
+      "expert.retire",
+      "expert.invite",
+      "expert.import",
+      "application.check",
+      "application.decide",
+    ] as const) {
+      expect(outsideDistrict[permission], permission).toBe("forbidden");
+      expect(
+        code(() => requireDistrict(qingpuAdmin, permission, "330421")),
+        permission,
+      ).toBe("forbidden");
+      expect(
+        code(() => requireDistrict(jiashanAdmin, permission, "330421102")),
+        permission,
+      ).toBe("passes");
+      expect(
+        code(() => requireDistrict(zoneAdmin, permission, "330421")),
+        permission,
+      ).toBe("passes");
+    }
+  });
+
+  it("leaves the reads of the shared roster and applications zone-wide", () => {
+    for (const permission of ["expert.readAny", "expert.export", "application.list"] as const) {
+      expect(outsideDistrict[permission], permission).toBeUndefined();
+      expect(allows(qingpuAdmin, permission), permission).toBe(true);
+    }
+  });
+
+  it("answers 404 for routing another district's requests, which the admin does not see", () => {
+    for (const permission of ["routing.candidates", "routing.route", "routing.withdrawOffer", "routing.reassign"] as const) {
+      expect(outsideDistrict[permission], permission).toBe("notFound");
+      expect(
+        code(() => requireDistrict(qingpuAdmin, permission, "330421002")),
+        permission,
+      ).toBe("not_found");
+    }
+  });
+
+  it("keeps zone-wide settings to unscoped admins: 403 at the gate, and not offered", () => {
+    expect(outsideDistrict["routing.settings"]).toBe("zone");
+    expect(code(() => requirePermission(jiashanAdmin, "routing.settings"))).toBe("forbidden");
+    expect(requirePermission(zoneAdmin, "routing.settings")).toBe(zoneAdmin);
+    expect([allows(zoneAdmin, "routing.settings"), allows(jiashanAdmin, "routing.settings")]).toEqual([true, false]);
+  });
+
+  it("says what requirePermission says", () => {
+    const scoped = { ...zoneAdmin, tokenScopes: ["me.read"] } as Actor;
+    expect([allows(null, "me.read"), allows(expert, "expert.suspend"), allows(scoped, "expert.suspend"), allows(scoped, "me.read")]).toEqual([
+      false,
+      false,
+      false,
+      true,
+    ]);
+  });
+
+  it("lets other roles through requireDistrict (what is theirs is the use case's business)", () => {
+    expect(code(() => requireDistrict(expert, "expert.suspend", "310118"))).toBe("passes");
+  });
+
+  it("counts an unscoped admin as an admin of every district, and a district's towns as the district's", () => {
+    expect([isUnscopedAdmin(zoneAdmin), isUnscopedAdmin(jiashanAdmin), isUnscopedAdmin(expert)]).toEqual([true, false, false]);
+    expect([coversRegion(zoneAdmin, "320509"), coversRegion(jiashanAdmin, "330421102"), coversRegion(jiashanAdmin, "330402")]).toEqual([
+      true,
+      true,
+      false,
+    ]);
   });
 });

@@ -89,6 +89,24 @@ export type Permission = keyof typeof permissions;
  * Where the district is checked (requireDistrict), the use case passes the record's region.
  */
 export const outsideDistrict: Partial<Record<Permission, "zone" | "forbidden" | "notFound">> = {
+  // The roster: each expert belongs to the district of their home region (lib/roster/district.ts).
+  // Every admin sees every expert, so another district's admin is refused, not told it is absent.
+  "expert.suspend": "forbidden",
+  "expert.reinstate": "forbidden",
+  "expert.renew": "forbidden",
+  "expert.retire": "forbidden",
+  "expert.invite": "forbidden",
+  /** Row by row: a row whose home region lies outside the admin's district is rejected with its reason. */
+  "expert.import": "forbidden",
+  // Applications go to the district of the applicant's home region; every admin may read them.
+  "application.check": "forbidden",
+  "application.decide": "forbidden",
+  // Routing is about requests, which an admin of another district does not see (lib/requests/scope.ts).
+  "routing.candidates": "notFound",
+  "routing.route": "notFound",
+  "routing.withdrawOffer": "notFound",
+  "routing.reassign": "notFound",
+  /** The routing weights and deadlines: one set for the whole zone. */
   "routing.settings": "zone",
   // Stations are public; only the admins of a station's district create, change or close it.
   "station.manage": "forbidden",
@@ -138,6 +156,16 @@ export function requirePermission(actor: Actor | null, permission: Permission): 
   if (actor.tokenScopes?.length && !actor.tokenScopes.includes(permission)) throw forbidden();
   if (outsideDistrict[permission] === "zone" && !isUnscopedAdmin(actor)) throw forbidden();
   return actor;
+}
+
+/**
+ * Whether requirePermission lets the actor in: its role (and its token's scopes) hold the
+ * permission, and a zone-wide one only for an unscoped admin. Pages and navigation offer what this allows.
+ */
+export function allows(actor: Actor | null, permission: Permission): boolean {
+  if (!actor || !can(actor.role, permission)) return false;
+  if (actor.tokenScopes?.length && !actor.tokenScopes.includes(permission)) return false;
+  return outsideDistrict[permission] !== "zone" || isUnscopedAdmin(actor);
 }
 
 /** An admin of the whole zone (no region scope); counts as an admin of every district. */

@@ -5,7 +5,7 @@ import type { ActionResult } from "@/lib/http/server-action";
 import type { Locale } from "@/lib/i18n/catalog";
 import { formatDateTime } from "@/lib/i18n/format";
 import type { Translate } from "@/lib/i18n/translate";
-import { describeNotification } from "@/lib/notifications/describe";
+import { describeNotification, notificationPath } from "@/lib/notifications/describe";
 import type { NotificationItem } from "@/lib/notifications/queries";
 
 interface Props {
@@ -15,13 +15,14 @@ interface Props {
   markRead: (form: FormData) => Promise<ActionResult<unknown>>;
 }
 
-/** Notifications in words, unread ones marked, each with a link to its request and "mark as read". */
+/** Notifications in words, unread ones marked, each with a link to its request (or application) and "mark as read". */
 export function NotificationList({ items, t, locale, markRead }: Props) {
   return (
     <ul className="divide-y divide-slate-200">
       {items.map((n) => {
         const { headline, details } = describeNotification(t, { kind: n.kind, data: n.data, requestTitle: n.requestTitle });
         const unread = !n.readAt;
+        const path = notificationPath(n);
         return (
           <li key={n.id} className={`py-3 ${unread ? "" : "opacity-75"}`}>
             <div className="flex items-start gap-3">
@@ -42,8 +43,8 @@ export function NotificationList({ items, t, locale, markRead }: Props) {
                 ))}
                 <div className="flex flex-wrap items-center gap-x-4 gap-y-2 text-xs text-slate-500">
                   <time dateTime={new Date(n.createdAt).toISOString()}>{formatDateTime(n.createdAt, locale)}</time>
-                  {n.requestId ? (
-                    <Link href={`/requests/${n.requestId}`} className="text-sm text-brand-700 hover:underline">
+                  {path ? (
+                    <Link href={path} className="text-sm text-brand-700 hover:underline">
                       {t("notifications.inbox.open")}
                     </Link>
                   ) : null}

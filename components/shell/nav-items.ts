@@ -4,7 +4,7 @@ import type { MessageKey } from "@/lib/i18n/keys";
 export interface NavItem {
   href: string;
   label: MessageKey;
-  /** Shown to signed-in users whose role holds this permission; "public" for everyone. */
+  /** Shown to signed-in users the permission table allows it (lib/authz.ts allows); "public" for everyone. */
   permission: Permission | "public" | "signedIn";
 }
 

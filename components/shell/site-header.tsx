@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { can, type Actor } from "@/lib/authz";
+import { allows, type Actor } from "@/lib/authz";
 import type { Translate } from "@/lib/i18n/translate";
 import { unreadCount } from "@/lib/notifications/queries";
 import { LanguageSwitch } from "./language-switch";
@@ -9,7 +9,8 @@ function visible(items: NavItem[], actor: Actor | null): NavItem[] {
   return items.filter((item) => {
     if (item.permission === "public") return true;
     if (!actor) return false;
-    return item.permission === "signedIn" || can(actor.role, item.permission);
+    // allows(): a zone-wide entry (the routing settings) is not offered to an admin of one district.
+    return item.permission === "signedIn" || allows(actor, item.permission);
   });
 }
 

@@ -4,16 +4,18 @@ import { experts, users } from "@/db/schema";
 import { requirePermission, type Actor } from "@/lib/authz";
 import { conflict, notFound } from "@/lib/errors";
 import { recordEvent } from "@/lib/events/record-event";
+import { lockExpertInDistrict } from "@/lib/roster/district";
 import { createPasswordLinks } from "./password-links";
 
 /**
- * Admins only. E-mails an expert a new invitation link (valid 7 days) to set their password, and
- * notes it on the expert's audit trail. Earlier links stay valid until one of them is used.
- * 404 for an unknown expert, 409 when the account is disabled.
+ * Admins of the expert's district. E-mails an expert a new invitation link (valid 7 days) to set
+ * their password, and notes it on the expert's audit trail. Earlier links stay valid until one of
+ * them is used. 404 for an unknown expert, 403 for another district's, 409 when the account is disabled.
  */
 export async function sendInvitation(actor: Actor | null, expertId: string): Promise<{ email: string }> {
   const admin = requirePermission(actor, "expert.invite");
   return db.transaction(async (tx) => {
+    await lockExpertInDistrict(tx, admin, "expert.invite", expertId);
     const [expert] = await tx
       .select({ userId: users.id, email: users.email, disabledAt: users.disabledAt })
       .from(experts)

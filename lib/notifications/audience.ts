@@ -113,7 +113,11 @@ async function ids(rows: Promise<{ id: string }[]>): Promise<string[]> {
   return (await rows).map((r) => r.id);
 }
 
-async function adminsOf(handle: DbOrTx, regionCode: string): Promise<string[]> {
+/**
+ * The admins whose district covers a region (the unscoped admins cover every one), without disabled
+ * accounts: those told of a request in it, and of an application from an expert whose home region it is.
+ */
+export async function adminsOf(handle: DbOrTx, regionCode: string): Promise<string[]> {
   const rows = await handle
     .select({ id: users.id, scope: users.regionScope })
     .from(users)

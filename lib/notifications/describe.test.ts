@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { translator } from "@/lib/i18n/translate";
-import { describeNotification } from "./describe";
+import { describeNotification, notificationPath } from "./describe";
 import { composeNotificationEmail } from "./email-content";
 
 const zh = translator("zh-CN");
@@ -34,6 +34,23 @@ describe("notifications in words", () => {
     );
     expect(describeNotification(zh, { kind: "offer.new", requestTitle: "现在的标题" }).headline).toContain("现在的标题");
     expect(describeNotification(zh, { kind: "offer.new" }).headline).toContain("（无标题）");
+  });
+});
+
+describe("a new application, told to its district's admins", () => {
+  const facts = { kind: "application.submitted", data: { applicationId: "a1", kind: "join", name: "钱律师" } };
+
+  it("names the applicant and the kind of application", () => {
+    expect(describeNotification(zh, facts).headline).toBe("钱律师 申请加入专家库，待本区县审核。");
+    expect(describeNotification(en, { ...facts, data: { ...facts.data, kind: "change" } }).headline).toContain("Expert 钱律师 asked to change");
+  });
+
+  it("leads to the application (and a request's notice to its request), in the inbox and the e-mail", () => {
+    expect(notificationPath(facts)).toBe("/admin/applications/a1");
+    expect(notificationPath({ kind: "offer.new", requestId: "r1" })).toBe("/requests/r1");
+    expect(notificationPath({ kind: "expert.decision", data: { applicationId: "a1" } })).toBeNull();
+    const mail = composeNotificationEmail({ ...facts, recipientName: "管理员", locale: "zh-CN", baseUrl: "https://roster.example.org/" });
+    expect(mail.text).toContain("https://roster.example.org/admin/applications/a1");
   });
 });
 

@@ -31,6 +31,12 @@ const kindKeys: Record<string, MessageKey> = {
   "recovery.queried": "notifications.kinds.recovery.queried",
 };
 
+/** What an `application.submitted` notification says, by the kind of application. */
+const applicationKeys = {
+  join: "notifications.kinds.application.join",
+  change: "notifications.kinds.application.change",
+} as const satisfies Record<string, MessageKey>;
+
 /** What an `expert.decision` notification says, by the decision it carries. */
 const expertDecisionKeys = {
   rejected: "notifications.kinds.expert.rejected",
@@ -62,10 +68,12 @@ export function describeNotification(t: Translate, n: NotificationFacts): { head
     status: status && (requestStatuses as readonly string[]).includes(status) ? t(`enums.requestStatus.${status as RequestStatus}`) : (status ?? ""),
     author: text(data.author) ?? "",
     company: text(data.company) ?? "",
+    name: text(data.name) ?? "",
   };
   // A status notice about an event rather than a new status (an offer withdrawn) says what happened.
   const event = text(data.event);
   const decision = text(data.decision);
+  const applicationKind = text(data.kind);
   const key =
     n.kind === "request.status" && !status
       ? event
@@ -75,7 +83,9 @@ export function describeNotification(t: Translate, n: NotificationFacts): { head
         ? expertDecisionKeys[decision as keyof typeof expertDecisionKeys]
         : n.kind === "enterprise.verification" && decision && decision in verificationKeys
           ? verificationKeys[decision as keyof typeof verificationKeys]
-          : kindKeys[n.kind];
+          : n.kind === "application.submitted"
+            ? applicationKeys[applicationKind === "change" ? "change" : "join"]
+            : kindKeys[n.kind];
   const headline = key ? t(key, params) : t("notifications.kinds.other");
   const details: string[] = [];
   const reason = text(data.reason);
@@ -87,4 +97,12 @@ export function describeNotification(t: Translate, n: NotificationFacts): { head
   if (typeof data.rating === "number") details.push(t("notifications.details.rating", { rating: data.rating }));
   if (data.automatic === true) details.push(t("notifications.details.automatic"));
   return { headline, details };
+}
+
+/** Where a notification leads in the portal: its request, or the application it announces; null for none. */
+export function notificationPath(n: { kind: string; requestId?: string | null; data?: Record<string, unknown> | null }): string | null {
+  if (n.requestId) return `/requests/${n.requestId}`;
+  const applicationId = text(n.data?.applicationId);
+  if (n.kind === "application.submitted" && applicationId) return `/admin/applications/${applicationId}`;
+  return null;
 }

@@ -1,6 +1,6 @@
 import { defaultLocale, isLocale } from "@/lib/i18n/catalog";
 import { translator, type Translate } from "@/lib/i18n/translate";
-import { describeNotification, type NotificationFacts } from "./describe";
+import { describeNotification, notificationPath, type NotificationFacts } from "./describe";
 
 export interface EmailContent {
   subject: string;
@@ -39,7 +39,7 @@ export function composeNotificationEmail(
 ): EmailContent {
   const t = recipientTranslator(input.locale);
   const { headline, details } = describeNotification(t, input);
-  const url = `${input.baseUrl.replace(/\/$/, "")}${input.requestId ? `/requests/${input.requestId}` : "/inbox"}`;
+  const url = `${input.baseUrl.replace(/\/$/, "")}${notificationPath(input) ?? "/inbox"}`;
   return composeLetter(t, {
     recipientName: input.recipientName,
     headline,

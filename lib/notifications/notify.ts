@@ -17,6 +17,8 @@ export type NotificationKind =
   | "expert.appointed"
   | "expert.decision"
   | "enterprise.verification"
+  /** a new application (to join, or to change a vetted field) for the admins of the applicant's district */
+  | "application.submitted"
   | "recovery.recorded"
   | "recovery.reversed"
   | "recovery.confirmed"

@@ -5,6 +5,7 @@ import { hashPassword } from "@/lib/auth/password";
 import type { Actor } from "@/lib/authz";
 import { AppError, isUniqueViolation } from "@/lib/errors";
 import { recordEvent } from "@/lib/events/record-event";
+import { tellDistrictOfApplication } from "./district";
 import { assertKnownCodes, replaceExpertTaxonomy } from "./reference-check";
 import type { ApplyInput } from "./schemas";
 
@@ -15,7 +16,8 @@ const taken = (field: "email" | "licenseNumber") =>
 
 /**
  * Anyone may apply to join the roster. Creates the applicant's account (role expert), the expert
- * row in `pending` (never active: only an admin's decision appoints) and the application.
+ * row in `pending` (never active: only an admin's decision appoints) and the application, which goes
+ * to the admins of the district of the applicant's home region (they are told).
  * Throws 409 with a field message when the e-mail or licence number is already registered,
  * 422 for unknown specialty or region codes.
  */
@@ -74,6 +76,7 @@ export async function applyToJoin(input: ApplyInput): Promise<{ id: string; stat
         entityId: expertId,
         data: { applicationId: application!.id },
       });
+      await tellDistrictOfApplication(tx, { id: application!.id, kind: "join", name: input.name, homeRegionCode: input.homeRegionCode });
       return { id: application!.id, status: "pending" as const, expertId };
     });
   } catch (error) {

@@ -1,12 +1,13 @@
 import { and, eq, inArray } from "drizzle-orm";
 import { experts } from "@/db/schema";
 import type { ExpertStatus } from "@/lib/enums";
-import { requirePermission, type Actor, type Permission } from "@/lib/authz";
+import { requireDistrict, requirePermission, type Actor, type Permission } from "@/lib/authz";
 import { conflict, notFound } from "@/lib/errors";
 import { recordEvent } from "@/lib/events/record-event";
 import { notify } from "@/lib/notifications/notify";
 import { lockRequestsOfPendingOffers, releasePendingOffers } from "@/lib/routing/release-offers";
 import { routingTransaction } from "@/lib/routing/routing-transaction";
+import { expertInDistrictOf } from "./district";
 import { expertDecisionView } from "./expert-decision-view";
 
 export interface StatusChange {
@@ -19,8 +20,9 @@ export interface StatusChange {
 }
 
 /**
- * Moves an expert between roster statuses with one conditional UPDATE (`WHERE status IN from`):
- * 404 for an unknown expert, 409 when the expert is not in a status this change applies to.
+ * Moves an expert between roster statuses with one conditional UPDATE (`WHERE status IN from`, and
+ * in the admin's district): 404 for an unknown expert, 403 for another district's (lib/authz.ts
+ * outsideDistrict), 409 when the expert is not in a status this change applies to.
  * The reason goes on the audit trail and the expert is told. When the change takes the expert out
  * of matching, their pending offers are withdrawn and passed on in the same transaction.
  */
@@ -31,11 +33,13 @@ export async function changeExpertStatus(actor: Actor | null, expertId: string, 
     const [changed] = await tx
       .update(experts)
       .set({ status: change.to, updatedAt: new Date() })
-      .where(and(eq(experts.id, expertId), inArray(experts.status, [...change.from])))
+      .where(and(eq(experts.id, expertId), inArray(experts.status, [...change.from]), expertInDistrictOf(admin)))
       .returning({ userId: experts.userId });
     if (!changed) {
-      const [exists] = await tx.select({ id: experts.id }).from(experts).where(eq(experts.id, expertId));
-      throw exists ? conflict("roster.errors.wrongStatus") : notFound();
+      const [exists] = await tx.select({ homeRegionCode: experts.homeRegionCode }).from(experts).where(eq(experts.id, expertId));
+      if (!exists) throw notFound();
+      requireDistrict(admin, change.permission, exists.homeRegionCode);
+      throw conflict("roster.errors.wrongStatus");
     }
     await recordEvent(tx, admin, { type: change.eventType, entityType: "expert", entityId: expertId, reason });
     if (change.leavesMatching) await releasePendingOffers(tx, admin, expertId, reason);

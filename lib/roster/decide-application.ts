@@ -1,7 +1,7 @@
 import { and, eq, inArray } from "drizzle-orm";
 import { db, type Tx } from "@/db";
 import { applicationChecks, expertApplications, experts, users } from "@/db/schema";
-import { requirePermission, type Actor } from "@/lib/authz";
+import { requireDistrict, requirePermission, type Actor } from "@/lib/authz";
 import { AppError, conflict, forbidden, isUniqueViolation, notFound } from "@/lib/errors";
 import { recordEvent } from "@/lib/events/record-event";
 import { todayInShanghai } from "@/lib/clock";
@@ -13,7 +13,8 @@ import type { DecisionInput } from "./schemas";
 import { termEndFor } from "./term";
 
 /**
- * An admin approves or rejects a pending application, with a reason. Approving a new expert
+ * An admin of the applicant's district (their home region's) approves or rejects a pending
+ * application, with a reason; another district's admin gets 403. Approving a new expert
  * appoints them from today (Asia/Shanghai) for `termYears` (default 3); approving a change of
  * name or licence number applies it. The decision is one conditional UPDATE on the pending row,
  * so a second decision (or two at once) gets 409. Approval needs the checklist ticked (409).
@@ -24,12 +25,15 @@ export async function decideApplication(actor: Actor | null, applicationId: stri
   const admin = requirePermission(actor, "application.decide");
   try {
     return await db.transaction(async (tx) => {
+      // The applicant's row is locked so their district stays the one checked.
       const [target] = await tx
-        .select({ expertId: expertApplications.expertId, expertUserId: experts.userId })
+        .select({ expertId: expertApplications.expertId, expertUserId: experts.userId, homeRegionCode: experts.homeRegionCode })
         .from(expertApplications)
         .innerJoin(experts, eq(experts.id, expertApplications.expertId))
-        .where(eq(expertApplications.id, applicationId));
+        .where(eq(expertApplications.id, applicationId))
+        .for("update", { of: experts });
       if (!target) throw notFound();
+      requireDistrict(admin, "application.decide", target.homeRegionCode);
       if (target.expertUserId === admin.userId) throw forbidden();
       const [decided] = await tx
         .update(expertApplications)

@@ -50,4 +50,23 @@ describe("the roster export", () => {
         .sort(),
     ).toEqual(["Appointed", "Suspended"]);
   });
+
+  it("gives an admin of one district the whole zone's roster, each expert with their district", async () => {
+    const token = await bearerFor(await createAdminActor("310118"));
+    await createExpertActor({ name: "区县甲", homeRegionCode: "330421102" });
+    await createExpertActor({ name: "区县乙", homeRegionCode: "310118" });
+    const response = await GET(
+      new Request("http://localhost/api/v1/experts/export?q=%E5%8C%BA%E5%8E%BF", { headers: { authorization: `Bearer ${token}` } }),
+    );
+    expect(response.status).toBe(200);
+    const { rows } = await workbookOf(response);
+    const district = rows[0]!.indexOf("所属区县");
+    expect(district).toBeGreaterThan(0);
+    expect(Object.fromEntries(rows.slice(1).map((r) => [r[0], r[district]]))).toEqual({ 区县甲: "嘉善县", 区县乙: "青浦区" });
+
+    const onlyQingpu = await GET(
+      new Request("http://localhost/api/v1/experts/export?q=%E5%8C%BA%E5%8E%BF&district=310118", { headers: { authorization: `Bearer ${token}` } }),
+    );
+    expect((await workbookOf(onlyQingpu)).rows.slice(1).map((r) => r[0])).toEqual(["区县乙"]);
+  });
 });

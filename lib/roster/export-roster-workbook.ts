@@ -6,14 +6,15 @@ import { requirePermission, type Actor } from "@/lib/authz";
 import type { Locale } from "@/lib/i18n/catalog";
 import type { Translate } from "@/lib/i18n/translate";
 import { listRegions, listSpecialties } from "@/lib/reference-data/queries";
+import { districtOf } from "./district";
 import { listRosterForExport } from "./queries/admin-roster";
 import { joinList } from "./list-format";
 import type { RosterQuery } from "./schemas";
 
 /**
  * The roster (admins, same filters as the roster page) as an Excel workbook in the caller's
- * language, with the private contact fields the society works with. The export goes on the audit
- * trail ("roster.exported", with the filters and the number of experts).
+ * language, with the private contact fields the society works with and each expert's district. The
+ * export goes on the audit trail ("roster.exported", with the filters and the number of experts).
  */
 export async function exportRosterWorkbook(
   actor: Actor | null,
@@ -50,6 +51,7 @@ export async function exportRosterWorkbook(
     c("roster.fields.termStart", 12),
     c("roster.fields.termEnd", 12),
     c("roster.fields.homeRegion", 14),
+    c("roster.fields.district", 12),
     c("roster.fields.regions", 24),
     c("roster.fields.specialties", 28),
     c("roster.fields.languages", 16),
@@ -70,6 +72,7 @@ export async function exportRosterWorkbook(
       r.termStart ?? "",
       r.termEnd ?? "",
       regionName.get(r.homeRegionCode) ?? r.homeRegionCode,
+      regionName.get(districtOf(r.homeRegionCode)) ?? districtOf(r.homeRegionCode),
       list(r.regions, (code) => regionName.get(code) ?? code),
       list(r.specialties, (code) => specialtyName.get(code) ?? code),
       list(r.languages, (code) => t(`enums.language.${code as "zh"}`)),

@@ -4,6 +4,7 @@ import { experts } from "@/db/schema";
 import { requirePermission, type Actor } from "@/lib/authz";
 import { conflict, notFound } from "@/lib/errors";
 import { todayInShanghai } from "@/lib/clock";
+import { lockExpertInDistrict } from "./district";
 import { recordAppointment } from "./record-appointment";
 import { expertDecisionView } from "./expert-decision-view";
 import type { RenewInput } from "./schemas";
@@ -14,14 +15,16 @@ export const RENEWAL_WINDOW_DAYS = 365;
 
 /**
  * An admin renews an active or suspended expert's appointment for `termYears`. Before the end
- * date the new term follows on without a gap; after expiry it starts today. 404 unknown, 409 for
- * another status or a term that does not end within RENEWAL_WINDOW_DAYS. Conditional on the term
- * read, so two renewals at once give one new term.
+ * date the new term follows on without a gap; after expiry it starts today. 404 unknown, 403 for
+ * another district's expert (lib/authz.ts outsideDistrict), 409 for another status or a term that
+ * does not end within RENEWAL_WINDOW_DAYS. Conditional on the term read, so two renewals at once
+ * give one new term.
  */
 export async function renewExpert(actor: Actor | null, expertId: string, input: RenewInput) {
   const admin = requirePermission(actor, "expert.renew");
   const today = todayInShanghai();
   return db.transaction(async (tx) => {
+    await lockExpertInDistrict(tx, admin, "expert.renew", expertId);
     const [expert] = await tx
       .select({ userId: experts.userId, status: experts.status, termStart: experts.termStart, termEnd: experts.termEnd })
       .from(experts)

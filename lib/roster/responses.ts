@@ -73,6 +73,8 @@ export const applicationListResponse = pageOf(
     name: z.string(),
     organization: z.string(),
     title: z.string(),
+    /** The applicant's home region; its county is the district whose admins decide. */
+    homeRegionCode: z.string(),
     checksDone: z.number().int(),
     checksNeeded: z.number().int(),
   }),

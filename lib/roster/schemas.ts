@@ -139,15 +139,28 @@ export type DirectoryQuery = z.output<typeof directoryQuerySchema>;
 export const rosterStatusFilters = [...expertStatuses, "expired", "expiring"] as const;
 export type RosterStatusFilter = (typeof rosterStatusFilters)[number];
 
+/** A district (county, six digits): the experts whose home region lies in it. */
+const districtFilter = z.preprocess(
+  blankToUndefined,
+  z
+    .string()
+    .regex(/^\d{6}$/, "errors.field.invalid")
+    .optional(),
+);
+
 export const rosterQuerySchema = pageQuery.extend({
   q: optionalQueryText(100),
   status: z.preprocess(blankToUndefined, z.enum(rosterStatusFilters, { error: "errors.field.invalid" }).optional()),
   specialty: optionalQueryText(40),
+  /** Regions served. */
   region: optionalQueryText(12),
+  district: districtFilter,
 });
 export type RosterQuery = z.output<typeof rosterQuerySchema>;
 
 export const applicationQuerySchema = pageQuery.extend({
   status: z.preprocess(blankToUndefined, z.enum(["pending", "approved", "rejected"], { error: "errors.field.invalid" }).optional()),
+  /** The applicants' district (their home region's county). */
+  district: districtFilter,
 });
 export type ApplicationQuery = z.output<typeof applicationQuerySchema>;

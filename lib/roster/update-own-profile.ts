@@ -6,6 +6,7 @@ import { AppError, forbidden, invalidField, isUniqueViolation, notFound } from "
 import { recordEvent } from "@/lib/events/record-event";
 import { todayInShanghai } from "@/lib/clock";
 import { fieldsFrozenBy, readApplicationDetails, type ProfileChanges } from "./application-details";
+import { tellDistrictOfApplication } from "./district";
 import { assertKnownCodes, replaceExpertTaxonomy } from "./reference-check";
 import type { UpdateProfileInput } from "./schemas";
 
@@ -85,7 +86,14 @@ export async function updateOwnProfile(actor: Actor | null, input: UpdateProfile
         ...(input.licenseNumber !== current.licenseNumber ? { licenseNumber: input.licenseNumber } : {}),
       };
       if (!changes.name && !changes.licenseNumber) return { changeRequested: false };
-      await requestChange(tx, expertActor, expertId, changes, { name: current.name, licenseNumber: current.licenseNumber }, input.changeNote);
+      await requestChange(
+        tx,
+        expertActor,
+        { expertId, homeRegionCode: input.homeRegionCode },
+        changes,
+        { name: current.name, licenseNumber: current.licenseNumber },
+        input.changeNote,
+      );
       return { changeRequested: true };
     });
   } catch (error) {
@@ -94,7 +102,15 @@ export async function updateOwnProfile(actor: Actor | null, input: UpdateProfile
   }
 }
 
-async function requestChange(tx: Tx, actor: Actor, expertId: string, changes: ProfileChanges, previous: Required<ProfileChanges>, note?: string) {
+/** The change becomes an application for the admins of the expert's district (they are told). */
+async function requestChange(
+  tx: Tx,
+  actor: Actor,
+  { expertId, homeRegionCode }: { expertId: string; homeRegionCode: string },
+  changes: ProfileChanges,
+  previous: Required<ProfileChanges>,
+  note?: string,
+) {
   if (changes.licenseNumber) {
     const [other] = await tx
       .select({ id: experts.id })
@@ -123,4 +139,5 @@ async function requestChange(tx: Tx, actor: Actor, expertId: string, changes: Pr
     reason: note ?? null,
     data: { applicationId: application!.id, changes: { ...changes } },
   });
+  await tellDistrictOfApplication(tx, { id: application!.id, kind: "change", name: previous.name, homeRegionCode });
 }

@@ -29,8 +29,9 @@ export function routingSettingsFrom(stored: unknown): RoutingSettings {
 }
 
 /**
- * Admin only (routing.settings). Replaces the routing weights and deadlines and records the change
- * (before and after) on the audit trail, in one transaction. Throws 403 for other roles.
+ * Unscoped admins only (routing.settings is zone-wide: one set for all three districts). Replaces
+ * the routing weights and deadlines and records the change (before and after) on the audit trail, in
+ * one transaction. Throws 403 for other roles and for an admin of one district.
  */
 export async function updateRoutingSettings(actor: Actor | null, input: RoutingSettings): Promise<RoutingSettings> {
   const admin = requirePermission(actor, "routing.settings");
@@ -50,7 +51,7 @@ export async function updateRoutingSettings(actor: Actor | null, input: RoutingS
   });
 }
 
-/** Admin only: the history of changes to the routing settings (who, when, before and after), newest first. */
+/** Unscoped admins only: the history of changes to the routing settings (who, when, before and after), newest first. */
 export async function listRoutingSettingsHistory(actor: Actor | null, page: PageQuery) {
   requirePermission(actor, "routing.settings");
   const where = and(eq(events.entityType, "settings"), eq(events.entityId, ROUTING_SETTINGS_KEY));

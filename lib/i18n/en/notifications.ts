@@ -50,6 +50,10 @@ export const notifications: Shape<typeof zh> = {
       refused:
         "The law society could not verify that you act for “{company}”; requests the service stations filed for that company will not show in your account. Contact the law society with any questions.",
     },
+    application: {
+      join: "{name} applied to join the roster: the application awaits vetting by your district.",
+      change: "Expert {name} asked to change their name or licence number: the change awaits vetting by your district.",
+    },
     recovery: {
       recorded: "A payment was recorded on “{title}”.",
       reversed: "A payment recorded on “{title}” was reversed.",

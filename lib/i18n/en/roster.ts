@@ -29,6 +29,7 @@ export const roster: Shape<typeof zh> = {
     phone: "Phone",
     email: "E-mail",
     homeRegion: "Home region",
+    district: "District",
     regions: "Regions served",
     specialties: "Specialties",
     languages: "Languages",
@@ -195,7 +196,17 @@ export const roster: Shape<typeof zh> = {
       intro: "Confirm each checklist item, then decide; every confirmation records who and when.",
       tabs: { pending: "Pending", approved: "Approved", rejected: "Not approved", all: "All" },
       empty: "No applications.",
-      columns: { applicant: "Applicant", kind: "Kind", submittedAt: "Submitted", checklist: "Checklist", status: "Status" },
+      columns: {
+        applicant: "Applicant",
+        district: "District",
+        kind: "Kind",
+        submittedAt: "Submitted",
+        checklist: "Checklist",
+        status: "Status",
+      },
+      districts: "By district",
+      allDistricts: "All districts",
+      otherDistrict: "The applicant belongs to {district}: its admins vet and decide; you may read the application.",
       progress: "{done} / {total}",
       open: "Review",
       view: "View",
@@ -247,6 +258,7 @@ export const roster: Shape<typeof zh> = {
       columns: {
         name: "Name",
         organization: "Organisation",
+        district: "District",
         status: "Status",
         termEnd: "Term ends",
         load: "Cases / capacity",
@@ -269,6 +281,7 @@ export const roster: Shape<typeof zh> = {
       audit: "Audit trail",
       noAudit: "Nothing recorded yet.",
       actions: "Actions",
+      otherDistrict: "This expert belongs to {district}: its admins renew, suspend, reinstate, retire and invite them.",
       renew: "Renew",
       renewHint: "The new term follows on from the current one; after expiry it starts today.",
       suspend: "Suspend",
@@ -314,6 +327,8 @@ export const roster: Shape<typeof zh> = {
     intro:
       "Upload the existing roster (Excel .xlsx or CSV, up to 2 MB). Preview and check every row first, then import the rows without problems. Experts are recognised by licence number, so importing the same file again creates no duplicates.",
     back: "Back to the roster",
+    districtOnly:
+      "You are an admin of {district}: only experts whose home region is in {district} are imported; other rows are left out, with the reason.",
     columnsTitle: "File format",
     columnsIntro:
       "The first row holds the headers. Required: Name, Licence number, E-mail, Organisation, Home region, Regions served, Specialties. Optional: Phone, Title, Languages, Service modes, Years of practice, Capacity, Bio, Term start, Term end (default: three years from today). Separate several values with commas; regions by name or code. Chinese headers work too.",
@@ -358,6 +373,7 @@ export const roster: Shape<typeof zh> = {
       unknownLanguage: "Unknown language: {value}",
       unknownMode: "Unknown service mode: {value}",
       termOrder: "The term must end after it starts",
+      outsideDistrict: "Home region “{value}” is outside your district; the admins of the expert's district import them",
     },
     rejectedFile: { line: "Line", problems: "Problems", sheet: "Rows not imported" },
     templateExample:

@@ -171,5 +171,7 @@ export const routing: Shape<typeof zh> = {
     changedBy: "Changed by {name} on {at}",
     changedFields: "{field}: {before} → {after}",
     share: "{share}% of the score",
+    zoneOnly:
+      "The routing rules (score weights and answer deadlines) are set once for the whole zone: only the zone's admins, who have no district, see and change them. Ask them for a change.",
   },
 };

@@ -45,6 +45,10 @@ export const notifications = {
       approved: "法学会已核实您代表“{company}”。服务站为贵企业登记的诉求已归入企业账号。",
       refused: "法学会未能核实您代表“{company}”，服务站为该企业登记的诉求不会显示在您的账号中。如有疑问，请联系法学会。",
     },
+    application: {
+      join: "{name} 申请加入专家库，待本区县审核。",
+      change: "专家 {name} 申请修改姓名或执业证号，待本区县审核。",
+    },
     recovery: {
       recorded: "“{title}”登记了一笔回款。",
       reversed: "“{title}”冲正了一笔回款。",

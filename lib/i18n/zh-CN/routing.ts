@@ -165,5 +165,6 @@ export const routing = {
     changedBy: "{name} 于 {at} 修改",
     changedFields: "{field}：{before} → {after}",
     share: "占 {share}%",
+    zoneOnly: "派单规则（评分权重与答复时限）由示范区统一设定，只有不限区县的示范区管理员可以查看和修改。如需调整，请联系示范区管理员。",
   },
 };

@@ -187,6 +187,27 @@ describe("bulk import of the roster", () => {
     expect((await status("big.csv", "x".repeat(2 * 1024 * 1024 + 10))).status).toBe(413);
   });
 
+  it("imports for an admin of one district only the experts whose home region is in it, naming the others' reason", async () => {
+    const qingpuToken = await bearerFor(await createAdminActor("310118"));
+    const rows = [
+      `青浦甲,${lic(21)},import-qp-${stamp}@test.example,,律师,上海青浦律师事务所,青浦区,青浦区,债权清收,,,8,,,,`,
+      `嘉善乙,${lic(22)},import-js-${stamp}@test.example,,律师,浙江嘉善律师事务所,330421102,嘉善县,债权清收,,,8,,,,`,
+    ];
+    const preview = (await (await upload(postPreview, "名册.csv", [header, ...rows].join("\n"), { token: qingpuToken })).json()) as Preview;
+    expect(preview).toMatchObject({ total: 2, valid: 1, invalid: 1 });
+    expect(preview.rows[1]!.problems).toEqual(["常驻地区“330421102”不在您管辖的区县，应由该专家所属区县的管理员导入"]);
+
+    const response = await upload(postImport, "名册.csv", [header, ...rows].join("\n"), { token: qingpuToken, locale: "en" });
+    const result = (await response.json()) as { imported: number; rejected: number; rows: Preview["rows"] };
+    expect(result).toMatchObject({ imported: 1, rejected: 1 });
+    expect(result.rows[0]!.problems[0]).toContain("outside your district");
+    const written = await db
+      .select({ licenseNumber: experts.licenseNumber })
+      .from(experts)
+      .where(inArray(experts.licenseNumber, [lic(21), lic(22)]));
+    expect(written.map((e) => e.licenseNumber)).toEqual([lic(21)]);
+  });
+
   it("is for admins only", async () => {
     const response = await upload(postPreview, "名册.csv", [header, ...csvRows()].join("\n"), { token: expertToken });
     expect(response.status).toBe(403);

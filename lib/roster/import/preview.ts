@@ -1,4 +1,4 @@
-import { requirePermission, type Actor } from "@/lib/authz";
+import { coversRegion, requirePermission, type Actor } from "@/lib/authz";
 import { todayInShanghai } from "@/lib/clock";
 import type { Translate } from "@/lib/i18n/translate";
 import { readImportFile } from "./read-file";
@@ -26,12 +26,16 @@ export function presentRow(row: ValidatedRow, t: Translate) {
   };
 }
 
-/** Reads and checks an uploaded roster file (admins); throws 403, 413 or 422 for the file itself. */
+/**
+ * Reads and checks an uploaded roster file (admins); throws 403, 413 or 422 for the file itself.
+ * An admin of one district imports its own experts: a row whose home region lies elsewhere is
+ * rejected with that reason (the rest of the file still goes in).
+ */
 export async function checkImportFile(actor: Actor | null, fileName: string, bytes: Uint8Array) {
-  requirePermission(actor, "expert.import");
+  const admin = requirePermission(actor, "expert.import");
   const table = await readImportFile(fileName, bytes);
   const reference = await loadImportReference(table);
-  return { table, rows: validateImportRows(table, reference, todayInShanghai()) };
+  return { table, rows: validateImportRows(table, reference, todayInShanghai(), (code) => coversRegion(admin, code)) };
 }
 
 /** The preview of an import: every row with its problems, nothing written. */

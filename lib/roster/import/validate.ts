@@ -104,9 +104,16 @@ export function requireColumns(headers: string[]): (ImportColumnKey | null)[] {
 /**
  * Checks every row of an import file: the licence number's form, the e-mail, known specialties,
  * regions, languages and service modes, numbers and term dates, duplicates within the file (by
- * licence number and e-mail) and against the roster. Pure: the database facts come in `reference`.
+ * licence number and e-mail) and against the roster, and that the home region lies in the
+ * importing admin's district (`inDistrict`; an expert belongs to their home region's district).
+ * Pure: the database facts come in `reference`.
  */
-export function validateImportRows(table: ImportTable, reference: ImportReference, today: string): ValidatedRow[] {
+export function validateImportRows(
+  table: ImportTable,
+  reference: ImportReference,
+  today: string,
+  inDistrict: (regionCode: string) => boolean = () => true,
+): ValidatedRow[] {
   const columns = requireColumns(table.headers);
   const firstLineOfLicence = new Map<string, number>();
   const firstLineOfEmail = new Map<string, number>();
@@ -156,6 +163,7 @@ export function validateImportRows(table: ImportTable, reference: ImportReferenc
     const specialties = lookupList("specialties", reference.specialtyByAlias, "roster.import.row.unknownSpecialty");
     const regions = lookupList("regions", reference.regionByAlias, "roster.import.row.unknownRegion");
     const home = text("homeRegion") ? lookupList("homeRegion", reference.regionByAlias, "roster.import.row.unknownRegion") : [];
+    if (home[0] && !inDistrict(home[0])) problem("homeRegion", "roster.import.row.outsideDistrict", { value: text("homeRegion") });
     const languages = text("languages") ? lookupList("languages", languageByAlias, "roster.import.row.unknownLanguage") : (["zh"] as LanguageCode[]);
     const modes = lookupList("serviceModes", modeByAlias, "roster.import.row.unknownMode");
 

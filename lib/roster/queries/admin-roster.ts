@@ -4,6 +4,7 @@ import { appointments, events, expertApplications, experts, expertSpecialties, r
 import { requirePermission, type Actor } from "@/lib/authz";
 import { todayInShanghai } from "@/lib/clock";
 import { uuidParam } from "@/lib/validation";
+import { withinRegion } from "@/lib/regions/codes";
 import { ACTIVE_CASE_STATUSES } from "@/lib/requests/state-machine";
 import { servesRegion } from "../serves-region";
 import type { RosterQuery } from "../schemas";
@@ -40,6 +41,7 @@ function rosterWhere(query: Omit<RosterQuery, "page" | "pageSize">, today: strin
     );
   }
   if (query.region) conditions.push(servesRegion(query.region));
+  if (query.district) conditions.push(withinRegion(experts.homeRegionCode, query.district));
   return conditions.length ? and(...conditions) : undefined;
 }
 
@@ -49,6 +51,7 @@ const rosterColumns = {
   title: experts.title,
   organization: experts.organization,
   licenseNumber: experts.licenseNumber,
+  homeRegionCode: experts.homeRegionCode,
   status: experts.status,
   termStart: experts.termStart,
   termEnd: experts.termEnd,
@@ -59,7 +62,8 @@ const rosterColumns = {
 
 /**
  * The whole roster for the law society (every status; the shared roster is visible to every
- * admin), with standing, term end, an "expiring soon" flag and load (active cases / capacity).
+ * admin, whatever its district), with standing, term end, an "expiring soon" flag, load (active
+ * cases / capacity) and the home region, whose county is the expert's district.
  */
 export async function listRoster(actor: Actor | null, query: RosterQuery) {
   requirePermission(actor, "expert.readAny");
@@ -98,7 +102,6 @@ export async function listRosterForExport(actor: Actor | null, query: Omit<Roste
       ...rosterColumns,
       phone: experts.phone,
       email: users.email,
-      homeRegionCode: experts.homeRegionCode,
       yearsOfPractice: experts.yearsOfPractice,
       languages: experts.languages,
       serviceModes: experts.serviceModes,

@@ -3,6 +3,7 @@ import { db } from "@/db";
 import { applicationChecks, expertApplications, experts, users } from "@/db/schema";
 import { requirePermission, type Actor } from "@/lib/authz";
 import { notFound } from "@/lib/errors";
+import { withinRegion } from "@/lib/regions/codes";
 import { uuidParam } from "@/lib/validation";
 import { readApplicationDetails, requiredChecks } from "../application-details";
 import type { ApplicationQuery } from "../schemas";
@@ -25,10 +26,17 @@ async function checksOf(applicationIds: string[]) {
   return map;
 }
 
-/** The application queue (admins): pending first by age, then decided ones newest first. */
+/**
+ * The application queue (admins): pending first by age, then decided ones newest first. Every
+ * admin reads every district's applications (as it reads the whole roster); only the applicant's
+ * district's admins check and decide them. `district` narrows the list to one district's.
+ */
 export async function listApplications(actor: Actor | null, query: ApplicationQuery) {
   requirePermission(actor, "application.list");
-  const where: SQL | undefined = query.status ? eq(expertApplications.status, query.status) : undefined;
+  const where: SQL | undefined = and(
+    query.status ? eq(expertApplications.status, query.status) : undefined,
+    query.district ? withinRegion(experts.homeRegionCode, query.district) : undefined,
+  );
   const [rows, [total]] = await Promise.all([
     db
       .select({
@@ -42,6 +50,7 @@ export async function listApplications(actor: Actor | null, query: ApplicationQu
         name: experts.name,
         organization: experts.organization,
         title: experts.title,
+        homeRegionCode: experts.homeRegionCode,
       })
       .from(expertApplications)
       .innerJoin(experts, eq(experts.id, expertApplications.expertId))
@@ -53,7 +62,7 @@ export async function listApplications(actor: Actor | null, query: ApplicationQu
       )
       .limit(query.pageSize)
       .offset((query.page - 1) * query.pageSize),
-    db.select({ n: count() }).from(expertApplications).where(where),
+    db.select({ n: count() }).from(expertApplications).innerJoin(experts, eq(experts.id, expertApplications.expertId)).where(where),
   ]);
   const checks = await checksOf(rows.map((r) => r.id));
   const items = rows.map(({ details: raw, ...row }) => {

@@ -6,8 +6,9 @@ import { pendingApplication } from "../sample-inputs";
 /** A fresh expert of 嘉善县 to act on (a term that has run out, so it can be renewed). */
 const anExpert = async (status: "active" | "suspended" = "active") => (await createExpertActor({ status, termStart: "2020-01-01" })).expertId!;
 
-// The roster is the whole county's: an admin of another district may manage it too (lib/roster has no district scope).
-const admins = { admin: "ok", otherDistrictAdmin: "ok" } as const;
+// Each expert is managed by the admins of their home region's district (嘉善县 here); an admin of another
+// district sees them but may not change them (lib/authz.ts outsideDistrict: "forbidden").
+const admins = { admin: "ok", otherDistrictAdmin: "forbidden" } as const;
 
 export const rows: ActionRows = {
   "app/(portal)/admin/experts/actions.ts": {

@@ -13,6 +13,9 @@ const adminOnly = (status: number, otherDistrict = status) => ({
   otherDistrictAdmin: otherDistrict,
 });
 
+// The world's experts and applicants live in 嘉善县; otherDistrictAdmin is an admin of 青浦区. Every admin
+// reads the whole roster and every application; only the expert's district's admins change them: 403
+// (lib/authz.ts outsideDistrict).
 export const rows: AccessRow[] = [
   { route: "GET /api/v1/experts", expect: everyone200 },
   {
@@ -28,12 +31,12 @@ export const rows: AccessRow[] = [
   {
     route: "POST /api/v1/experts/[id]/suspend",
     setup: async () => ({ params: { id: (await createExpertActor()).expertId! }, body: { reason: "执业证年检未通过" } }),
-    expect: adminOnly(200),
+    expect: adminOnly(200, 403),
   },
   {
     route: "POST /api/v1/experts/[id]/reinstate",
     setup: async () => ({ params: { id: (await createExpertActor({ status: "suspended" })).expertId! }, body: { reason: "年检已通过" } }),
-    expect: adminOnly(200),
+    expect: adminOnly(200, 403),
   },
   {
     route: "POST /api/v1/expert-applications",
@@ -44,11 +47,11 @@ export const rows: AccessRow[] = [
   {
     route: "POST /api/v1/expert-applications/[id]/decision",
     setup: async (world) => ({ params: { id: await pendingApplication(world, true) }, body: { approve: true, reason: "审核通过", termYears: 3 } }),
-    expect: adminOnly(200),
+    expect: adminOnly(200, 403),
   },
   {
     route: "POST /api/v1/expert-applications/[id]/checks",
     setup: async (world) => ({ params: { id: await pendingApplication(world, false) }, body: { item: "licence_verified", checked: true } }),
-    expect: adminOnly(200),
+    expect: adminOnly(200, 403),
   },
 ];

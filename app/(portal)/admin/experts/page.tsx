@@ -17,6 +17,8 @@ import { todayInShanghai } from "@/lib/clock";
 import { formatCount, formatDate } from "@/lib/i18n/format";
 import { getT } from "@/lib/i18n/server";
 import type { Translate } from "@/lib/i18n/translate";
+import { ZONE_COUNTIES } from "@/lib/regions/zone";
+import { districtOf } from "@/lib/roster/district";
 import { listRoster, type RosterItem } from "@/lib/roster/queries/admin-roster";
 import { referenceNames } from "@/lib/roster/reference-names";
 import { rosterQuerySchema, type RosterQuery } from "@/lib/roster/schemas";
@@ -60,14 +62,15 @@ function Load({ item }: { item: RosterItem }) {
   return <span className={`tabular-nums ${full ? "font-semibold text-red-700" : ""}`}>{`${item.activeCases} / ${item.capacity}`}</span>;
 }
 
-/** The law society's roster: every expert, status, term end (expiring highlighted), load; filters and export. */
+/** The zone's roster (every admin sees all of it): every expert, district, status, term end (expiring highlighted), load; filters and export. */
 export default async function RosterPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const [actor, { t, locale }, raw] = await Promise.all([requireActor(), getT(), searchParams]);
   if (!can(actor.role, "expert.readAny")) notFound();
   const filters = readFilters(raw);
   const [result, names] = await Promise.all([listRoster(actor, filters), referenceNames(locale)]);
   const today = todayInShanghai();
-  const filterQuery = { q: filters.q, status: filters.status, specialty: filters.specialty, region: filters.region };
+  const filterQuery = { q: filters.q, status: filters.status, specialty: filters.specialty, region: filters.region, district: filters.district };
+  const districtName = (e: RosterItem) => names.regionName(districtOf(e.homeRegionCode));
   const exportQuery = new URLSearchParams(Object.entries(filterQuery).filter((e): e is [string, string] => Boolean(e[1]))).toString();
   return (
     <div>
@@ -76,7 +79,7 @@ export default async function RosterPage({ searchParams }: { searchParams: Promi
         method="get"
         action="/admin/experts"
         role="search"
-        className="mb-4 grid gap-3 rounded-lg border border-slate-200 bg-white p-4 shadow-sm sm:grid-cols-2 lg:grid-cols-[2fr_1fr_1fr_1fr_auto] lg:items-end"
+        className="mb-4 grid gap-3 rounded-lg border border-slate-200 bg-white p-4 shadow-sm sm:grid-cols-2 lg:grid-cols-[2fr_1fr_1fr_1fr_1fr_auto] lg:items-end"
       >
         <div className="space-y-1 sm:col-span-2 lg:col-span-1">
           <label htmlFor="q" className={filterLabelClass}>
@@ -119,6 +122,14 @@ export default async function RosterPage({ searchParams }: { searchParams: Promi
         >
           <RegionSelectOptions regions={names.regions} />
         </SelectField>
+        <SelectField
+          id="district"
+          label={t("roster.fields.district")}
+          labelClassName={filterLabelClass}
+          defaultValue={filters.district ?? ""}
+          anyLabel={t("roster.admin.roster.any")}
+          options={ZONE_COUNTIES.map((code) => ({ value: code, label: names.regionName(code) }))}
+        />
         <div className="flex gap-2">
           <Button type="submit">{t("roster.admin.roster.filter")}</Button>
           <LinkButton href="/admin/experts" variant="secondary">
@@ -155,7 +166,9 @@ export default async function RosterPage({ searchParams }: { searchParams: Promi
                   <Link href={`/admin/experts/${e.id}`} className="font-medium text-brand-700 underline-offset-2 hover:underline">
                     {e.name}
                   </Link>
-                  <p className="text-sm text-slate-600">{e.organization}</p>
+                  <p className="text-sm text-slate-600">
+                    {e.organization} · {districtName(e)}
+                  </p>
                   <div className="mt-1 flex flex-wrap items-center gap-x-3 gap-y-1 text-xs text-slate-700">
                     <StandingBadge standing={e.standing} t={t} />
                     <TermEnd item={e} t={t} locale={locale} today={today} />
@@ -166,7 +179,9 @@ export default async function RosterPage({ searchParams }: { searchParams: Promi
             </ul>
             <table className="hidden w-full text-left text-sm md:table">
               <TableHead
-                columns={(["name", "organization", "status", "termEnd", "load"] as const).map((c) => t(`roster.admin.roster.columns.${c}`))}
+                columns={(["name", "organization", "district", "status", "termEnd", "load"] as const).map((c) =>
+                  t(`roster.admin.roster.columns.${c}`),
+                )}
               />
               <tbody className="divide-y divide-slate-100">
                 {result.items.map((e) => (
@@ -177,6 +192,7 @@ export default async function RosterPage({ searchParams }: { searchParams: Promi
                       </Link>
                     </td>
                     <td className="py-2 pr-3 text-slate-700">{e.organization}</td>
+                    <td className="py-2 pr-3 whitespace-nowrap text-slate-700">{districtName(e)}</td>
                     <td className="py-2 pr-3">
                       <StandingBadge standing={e.standing} t={t} />
                     </td>

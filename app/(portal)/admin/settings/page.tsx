@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 import { Card, EmptyState, PageTitle } from "@/components/ui/card";
 import { Pagination } from "@/components/ui/pagination";
 import { requireActor } from "@/lib/auth/current";
-import { can } from "@/lib/authz";
+import { allows, can } from "@/lib/authz";
 import { formatDateTime } from "@/lib/i18n/format";
 import { withClientMessages } from "@/lib/i18n/client-messages";
 import { getT } from "@/lib/i18n/server";
@@ -23,6 +23,19 @@ export async function generateMetadata(): Promise<Metadata> {
 async function RoutingSettingsPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
   const [actor, { t, locale }] = await Promise.all([requireActor(), getT()]);
   if (!can(actor.role, "routing.settings")) notFound();
+  // The rules are the zone's, one set for all three districts: an admin of one district is told whose they are.
+  if (!allows(actor, "routing.settings")) {
+    return (
+      <div className="space-y-6">
+        <PageTitle>{t("routing.settings.title")}</PageTitle>
+        <Card>
+          <p role="status" className="text-sm text-slate-700">
+            {t("routing.settings.zoneOnly")}
+          </p>
+        </Card>
+      </div>
+    );
+  }
   const parsed = pageQuery.safeParse(await searchParams);
   const page = parsed.success ? { ...parsed.data, pageSize: 10 } : { page: 1, pageSize: 10 };
   const [settings, history] = await Promise.all([getRoutingSettings(), listRoutingSettingsHistory(actor, page)]);

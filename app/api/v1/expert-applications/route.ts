@@ -1,5 +1,5 @@
 // POST /api/v1/expert-applications - anyone: apply to join the roster -> 201 { id, status: "pending" }
-// GET /api/v1/expert-applications - admin only: pending and decided applications
+// GET /api/v1/expert-applications - admin only: pending and decided applications of every district (filter district)
 import { apiRoute, created } from "@/lib/http/api-route";
 import { applyToJoin } from "@/lib/roster/apply-to-join";
 import { listApplications } from "@/lib/roster/queries/applications";

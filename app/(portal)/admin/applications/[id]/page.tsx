@@ -5,12 +5,13 @@ import { Fact, PracticeAreaFacts } from "@/components/roster/admin-profile-facts
 import { ApplicationStatusBadge } from "@/components/roster/application-status";
 import { Card, PageTitle } from "@/components/ui/card";
 import { requireActor } from "@/lib/auth/current";
-import { can } from "@/lib/authz";
+import { can, coversRegion } from "@/lib/authz";
 import { AppError } from "@/lib/errors";
 import { todayInShanghai } from "@/lib/clock";
 import { formatDate, formatDateTime } from "@/lib/i18n/format";
 import { withClientMessages } from "@/lib/i18n/client-messages";
 import { getT } from "@/lib/i18n/server";
+import { districtOf } from "@/lib/roster/district";
 import { getApplication } from "@/lib/roster/queries/applications";
 import { getExpertProfileFor, type PrivateProfile } from "@/lib/roster/queries/experts";
 import { referenceNames } from "@/lib/roster/reference-names";
@@ -36,7 +37,10 @@ async function load(actor: Awaited<ReturnType<typeof requireActor>>, id: string)
   }
 }
 
-/** One application: the applicant's details and references, the checklist, and the decision. */
+/**
+ * One application: the applicant's details and references, the checklist, and the decision. Every
+ * admin reads it; the checklist and the decision are the applicant's district's admins' (lib/authz.ts).
+ */
 async function ApplicationPage({ params }: { params: Promise<{ id: string }> }) {
   const [actor, { t, locale }, { id }] = await Promise.all([requireActor(), getT(), params]);
   if (!can(actor.role, "application.list")) notFound();
@@ -45,6 +49,8 @@ async function ApplicationPage({ params }: { params: Promise<{ id: string }> }) 
   const today = todayInShanghai();
   const termEnds = Object.fromEntries([1, 2, 3, 4, 5].map((years) => [years, formatDate(termEndFor(today, years), locale)]));
   const kind = t(`roster.kinds.${details.kind}`);
+  const district = names.regionName(districtOf(profile.homeRegionCode));
+  const ownDistrict = coversRegion(actor, profile.homeRegionCode);
   return (
     <div className="space-y-6">
       <p>
@@ -97,6 +103,7 @@ async function ApplicationPage({ params }: { params: Promise<{ id: string }> }) 
               <Fact label={t("roster.fields.licenseNumber")}>
                 <span className="font-mono">{profile.licenseNumber}</span>
               </Fact>
+              <Fact label={t("roster.fields.district")}>{district}</Fact>
               <Fact label={t("roster.fields.title")}>{profile.title}</Fact>
               <Fact label={t("roster.fields.organization")}>{profile.organization}</Fact>
               <Fact label={t("roster.fields.yearsOfPractice")}>{t("roster.profile.yearsValue", { years: profile.yearsOfPractice })}</Fact>
@@ -120,7 +127,7 @@ async function ApplicationPage({ params }: { params: Promise<{ id: string }> }) 
           <Card title={t("roster.admin.applications.checklist")}>
             <ChecklistPanel
               applicationId={application.id}
-              editable={application.status === "pending"}
+              editable={application.status === "pending" && ownDistrict}
               items={application.requiredChecks.map((item) => {
                 const check = application.checks.find((c) => c.item === item);
                 return {
@@ -135,7 +142,11 @@ async function ApplicationPage({ params }: { params: Promise<{ id: string }> }) 
             />
           </Card>
           <Card title={t("roster.admin.applications.decision")}>
-            {application.status === "pending" ? (
+            {application.status === "pending" && !ownDistrict ? (
+              <p className="text-sm text-slate-700" data-testid="other-district">
+                {t("roster.admin.applications.otherDistrict", { district })}
+              </p>
+            ) : application.status === "pending" ? (
               <DecisionForm
                 applicationId={application.id}
                 name={profile.name}

@@ -7,12 +7,13 @@ import { AuditTrail } from "@/components/roster/audit-trail";
 import { StandingBadge } from "@/components/roster/standing-badge";
 import { Card, EmptyState, PageTitle } from "@/components/ui/card";
 import { requireActor } from "@/lib/auth/current";
-import { can } from "@/lib/authz";
+import { allows, can, coversRegion } from "@/lib/authz";
 import { AppError } from "@/lib/errors";
 import { formatDate, formatDateTime, formatDecimal } from "@/lib/i18n/format";
 import { withClientMessages } from "@/lib/i18n/client-messages";
 import { getT } from "@/lib/i18n/server";
 import { hasMessage } from "@/lib/i18n/translate";
+import { districtOf } from "@/lib/roster/district";
 import { getExpertHistory } from "@/lib/roster/queries/admin-roster";
 import { getExpertProfileFor, type PrivateProfile } from "@/lib/roster/queries/experts";
 import { referenceNames } from "@/lib/roster/reference-names";
@@ -35,11 +36,17 @@ async function loadProfile(actor: Awaited<ReturnType<typeof requireActor>>, id: 
   }
 }
 
-/** One expert for the law society: everything on record, the audit trail and the roster decisions. */
+/**
+ * One expert for the law society: everything on record, the audit trail and the roster decisions.
+ * Every admin reads it; the decisions are offered to the admins of the expert's district only.
+ */
 async function AdminExpertPage({ params }: { params: Promise<{ id: string }> }) {
   const [actor, { t, locale }, { id }] = await Promise.all([requireActor(), getT(), params]);
   if (!can(actor.role, "expert.readAny")) notFound();
   const [profile, history, names] = await Promise.all([loadProfile(actor, id), getExpertHistory(actor, id), referenceNames(locale)]);
+  const district = names.regionName(districtOf(profile.homeRegionCode));
+  // The roster decisions are the district's (lib/authz.ts outsideDistrict): another district's admin is told whose they are.
+  const ownDistrict = coversRegion(actor, profile.homeRegionCode);
   const kindLabel = (kind: string) => {
     const key = `roster.appointmentKinds.${kind}`;
     return hasMessage(locale, key) ? t(key) : kind;
@@ -72,6 +79,7 @@ async function AdminExpertPage({ params }: { params: Promise<{ id: string }> }) 
               <Fact label={t("roster.fields.licenseNumber")}>
                 <span className="font-mono">{profile.licenseNumber}</span>
               </Fact>
+              <Fact label={t("roster.fields.district")}>{district}</Fact>
               <Fact label={t("roster.fields.email")}>{profile.email}</Fact>
               <Fact label={t("roster.fields.phone")}>{profile.phone ?? "—"}</Fact>
               <Fact label={t("roster.admin.expert.term")}>
@@ -124,9 +132,15 @@ async function AdminExpertPage({ params }: { params: Promise<{ id: string }> }) 
         {/* On a phone the decisions come first: that is what the admin opened the page for. */}
         <div className="order-first space-y-6 self-start lg:order-none">
           <Card title={t("roster.admin.expert.actions")}>
-            <ExpertActions expertId={profile.id} name={profile.name} status={profile.status} />
+            {ownDistrict ? (
+              <ExpertActions expertId={profile.id} name={profile.name} status={profile.status} />
+            ) : (
+              <p className="text-sm text-slate-700" data-testid="other-district">
+                {t("roster.admin.expert.otherDistrict", { district })}
+              </p>
+            )}
           </Card>
-          {can(actor.role, "expert.invite") ? (
+          {allows(actor, "expert.invite") && ownDistrict ? (
             <Card title={t("auth.invite.title")}>
               <InviteButton expertId={profile.id} name={profile.name} email={profile.email} />
             </Card>

@@ -6,6 +6,7 @@ import { requireActor } from "@/lib/auth/current";
 import { can } from "@/lib/authz";
 import { withClientMessages } from "@/lib/i18n/client-messages";
 import { getT } from "@/lib/i18n/server";
+import { findRegion } from "@/lib/reference-data/queries";
 import { importColumns } from "@/lib/roster/import/columns";
 import { ImportPanel } from "./import-panel";
 
@@ -18,8 +19,11 @@ export async function generateMetadata(): Promise<Metadata> {
 
 /** Bulk import of the society's existing roster: upload, preview with per-row problems, import. */
 async function ImportPage() {
-  const [actor, { t }] = await Promise.all([requireActor(), getT()]);
+  const [actor, { t, locale }] = await Promise.all([requireActor(), getT()]);
   if (!can(actor.role, "expert.import")) notFound();
+  // An admin of one district imports that district's experts (lib/roster/import/preview.ts): say so before the upload.
+  const district = actor.regionScope ? await findRegion(actor.regionScope) : null;
+  const districtName = district ? (locale === "en" ? district.nameEn : district.nameZh) : actor.regionScope;
   // The template's header row, in the reader's language (both languages are recognised on upload).
   const templateHeader = importColumns.map((c) => t(`roster.fields.${c.key}`)).join(",");
   return (
@@ -30,6 +34,11 @@ async function ImportPage() {
         </Link>
       </p>
       <PageTitle subtitle={t("roster.import.intro")}>{t("roster.import.title")}</PageTitle>
+      {districtName ? (
+        <p role="note" className="rounded-md border border-brand-100 bg-brand-50 p-3 text-sm text-brand-900">
+          {t("roster.import.districtOnly", { district: districtName })}
+        </p>
+      ) : null}
       <Card>
         <ImportPanel template={`${templateHeader}\n${t("roster.import.templateExample")}\n`} />
       </Card>

@@ -1,4 +1,4 @@
-// GET /api/v1/experts/export - admin only: the roster (filters q, status, specialty, region) as an Excel workbook
+// GET /api/v1/experts/export - admin only: the roster (filters q, status, specialty, region, district) as an Excel workbook
 import { apiRoute } from "@/lib/http/api-route";
 import { translator } from "@/lib/i18n/translate";
 import { todayInShanghai } from "@/lib/clock";

@@ -1,4 +1,4 @@
-// POST /api/v1/expert-applications/:id/checks - admin only: tick or untick one vetting checklist item { item, checked?, note? }
+// POST /api/v1/expert-applications/:id/checks - admin of the applicant's district (another district's -> 403): tick or untick one vetting checklist item { item, checked?, note? }
 import { notFound } from "@/lib/errors";
 import { apiRoute } from "@/lib/http/api-route";
 import { checkApplication } from "@/lib/roster/check-application";

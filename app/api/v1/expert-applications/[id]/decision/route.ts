@@ -1,4 +1,4 @@
-// POST /api/v1/expert-applications/:id/decision - admin only: { approve, reason, termYears? } -> the expert with appointedUntil; a second decision -> 409
+// POST /api/v1/expert-applications/:id/decision - admin of the applicant's district (another district's -> 403): { approve, reason, termYears? } -> the expert with appointedUntil; a second decision -> 409
 import { notFound } from "@/lib/errors";
 import { apiRoute } from "@/lib/http/api-route";
 import { decideApplication } from "@/lib/roster/decide-application";

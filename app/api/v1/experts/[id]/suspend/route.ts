@@ -1,4 +1,4 @@
-// POST /api/v1/experts/:id/suspend - admin only, with { reason }
+// POST /api/v1/experts/:id/suspend - admin of the expert's district (another district's -> 403), with { reason }
 import { notFound } from "@/lib/errors";
 import { apiRoute } from "@/lib/http/api-route";
 import { reasonSchema } from "@/lib/roster/schemas";

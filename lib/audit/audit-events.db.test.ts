@@ -141,14 +141,14 @@ describe("the district of every event", () => {
   });
 });
 
-describe("the backfill of migration 0024", () => {
+describe("the backfill of migration 0022", () => {
   it("gives the events written before it their district", async () => {
     const expert = await createExpertActor({ homeRegionCode: "320509" });
     await recordEvent(db, null, on("expert", expert.expertId!));
     await recordEvent(db, null, on("settings", "routing"));
     // As they were before the trigger: no district (the trigger fills only on insert).
     await db.update(events).set({ regionCode: null }).where(eq(events.type, "test.touched"));
-    const statements = readFileSync(path.join(process.cwd(), "db/migrations/0024_audit_trail.sql"), "utf8").split("--> statement-breakpoint");
+    const statements = readFileSync(path.join(process.cwd(), "db/migrations/0022_audit_trail.sql"), "utf8").split("--> statement-breakpoint");
     await db.execute(sql.raw(statements.at(-1)!));
     const rows = await db
       .select({ entityType: events.entityType, regionCode: events.regionCode })

@@ -1,6 +1,6 @@
 /**
  * The kinds of record an event can be about (events.entity_type), for the audit page's filter and
- * labels. The database derives an event's district from most of them (migration 0024).
+ * labels. The database derives an event's district from most of them (migration 0022).
  */
 export const auditEntityTypes = [
   "request",

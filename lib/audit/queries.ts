@@ -13,7 +13,7 @@ const DAY_MS = 86_400_000;
 
 /**
  * The events an admin may read: a district admin those whose district (events.region_code, see
- * migration 0024) lies within its own; zone-wide events (no district: settings, the zone office's
+ * migration 0022) lies within its own; zone-wide events (no district: settings, the zone office's
  * own accounts, sign-in lockouts of unknown accounts) only an unscoped admin reads, like the
  * zone-wide settings themselves. An unscoped admin reads everything.
  */

@@ -9,7 +9,7 @@ export interface EventInput {
   requestId?: string | null;
   /**
    * The district (county code) the event belongs to. Leave it out: the database derives it from
-   * the entity (migration 0024, events_fill_region). Name it only for what has no district of its
+   * the entity (migration 0022, events_fill_region). Name it only for what has no district of its
    * own, such as an export (the exporting admin's district).
    */
   regionCode?: string | null;

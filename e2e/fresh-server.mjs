@@ -125,6 +125,9 @@ async function acceptInvitation(browser, email) {
   return signedInPage(browser, email, secretWord);
 }
 
+/** The form on /admin/users that creates an account (the page also has a search form). */
+const newAccountForm = (page) => page.locator("form", { has: page.getByRole("button", { name: "创建账号" }) });
+
 /**
  * In Chromium: the first admin creates a station in 嘉善县 and that district's admin; the district
  * admin accepts the invitation and creates the station's staff; the staff accepts theirs and files
@@ -148,21 +151,24 @@ async function districtSetUpInTheBrowser(db) {
     check(true, "the first admin created a station in the browser", since());
 
     await first.goto("/admin/users");
-    await first.getByLabel("电子邮箱（用于登录）").fill(districtAdminEmail);
-    await first.getByLabel("姓名").fill("嘉善县法学会 顾老师");
-    await first.getByLabel("角色").selectOption("admin");
-    await first.getByLabel("管辖地区").selectOption("330421");
-    await first.getByRole("button", { name: "创建账号" }).click();
+    const adminForm = newAccountForm(first);
+    await adminForm.getByLabel("电子邮箱（用于登录）").fill(districtAdminEmail);
+    await adminForm.getByLabel("姓名").fill("嘉善县法学会 顾老师");
+    await adminForm.getByLabel("角色").selectOption("admin");
+    await adminForm.getByLabel("管辖地区").selectOption("330421");
+    await adminForm.getByRole("button", { name: "创建账号" }).click();
     await first.getByText(/账号已创建/).waitFor();
     check(true, "the first admin created the district's admin");
 
     const districtAdmin = await acceptInvitation(browser, districtAdminEmail);
     check(true, "the district admin set a password from the invitation and signed in");
     await districtAdmin.goto("/admin/users");
-    await districtAdmin.getByLabel("电子邮箱（用于登录）").fill(staffEmail);
-    await districtAdmin.getByLabel("姓名").fill("魏塘服务站 小陈");
-    await districtAdmin.getByLabel("服务站", { exact: true }).selectOption({ label: stationName });
-    await districtAdmin.getByRole("button", { name: "创建账号" }).click();
+    const staffForm = newAccountForm(districtAdmin);
+    await staffForm.getByLabel("电子邮箱（用于登录）").fill(staffEmail);
+    await staffForm.getByLabel("姓名").fill("魏塘服务站 小陈");
+    const stationPicker = staffForm.getByLabel("服务站");
+    await stationPicker.selectOption(await stationPicker.locator("option", { hasText: stationName }).getAttribute("value"));
+    await staffForm.getByRole("button", { name: "创建账号" }).click();
     await districtAdmin.getByText(/账号已创建/).waitFor();
     check(true, "the district admin created the station's staff");
 

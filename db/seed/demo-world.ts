@@ -230,7 +230,7 @@ export async function seedDemoWorldInTx(tx: Tx, passwordHash: string, now = new 
       },
       {
         name: "盛泽镇法律服务站",
-        regionCode: "320509104",
+        regionCode: "320509105",
         address: "吴江区盛泽镇市场东路 73 号",
         phone: "0512-63561234",
         hours: "周一至周五 8:30–17:00；周三下午专家坐诊",

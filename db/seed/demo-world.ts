@@ -369,10 +369,10 @@ export async function seedDemoWorldInTx(tx: Tx, passwordHash: string, now = new 
         });
       const adminActor = { id: adminId, role: "admin" };
       await event("request.submitted", submittedAt, filer);
-      if (status === "returned") await event("request.returned", triagedAt, adminActor, "请补充合同复印件和对账单。");
-      if (status === "rejected") await event("request.rejected", triagedAt, adminActor, "不在本专家库受理范围，已引导至县人民法院诉调对接中心。");
-      if (status === "withdrawn") await event("request.withdrawn", triagedAt, filer, "双方已自行和解。");
-      if (reached("triaged")) await event("request.triaged", triagedAt, adminActor);
+      if (status === "returned") await event("request.return", triagedAt, adminActor, "请补充合同复印件和对账单。");
+      if (status === "rejected") await event("request.reject", triagedAt, adminActor, "不在本专家库受理范围，已引导至县人民法院诉调对接中心。");
+      if (status === "withdrawn") await event("request.withdraw", triagedAt, filer, "双方已自行和解。");
+      if (reached("triaged")) await event("request.triage", triagedAt, adminActor);
 
       if (assigned) {
         const offeredAt = new Date(triagedAt.getTime() + 3_600_000);
@@ -407,8 +407,7 @@ export async function seedDemoWorldInTx(tx: Tx, passwordHash: string, now = new 
         await event("request.offer", offeredAt, { id: null, role: "system" });
         if (!pending) await event("request.accept", acceptedAt, { id: assigned.userId, role: "expert" });
       }
-      if (reached("in_progress"))
-        await event("request.in_progress", new Date(acceptedAt.getTime() + 3_600_000), { id: assigned!.userId, role: "expert" });
+      if (reached("in_progress")) await event("request.start", new Date(acceptedAt.getTime() + 3_600_000), { id: assigned!.userId, role: "expert" });
       if (reached("in_progress")) {
         const disputeCount = n === 30 ? 32 : random.int(1, 4);
         const allClosed = reached("resolved");
@@ -501,9 +500,9 @@ export async function seedDemoWorldInTx(tx: Tx, passwordHash: string, now = new 
           },
         ]);
       }
-      if (reached("resolved")) await event("request.resolved", resolvedAt, { id: assigned!.userId, role: "expert" }, "纠纷已全部化解。");
+      if (reached("resolved")) await event("request.resolve", resolvedAt, { id: assigned!.userId, role: "expert" }, "纠纷已全部化解。");
       if (status === "closed") {
-        await event("request.closed", closedAt, { id: enterprise.userId, role: "enterprise" });
+        await event("request.close", closedAt, { id: enterprise.userId, role: "enterprise" });
         if (n % 2 === 0) {
           await tx.insert(s.returnVisits).values({
             requestId,

@@ -25,8 +25,11 @@ describe("the first admin, from the command line", () => {
     await setPasswordWithLink(setPasswordSchema.parse({ token, password, confirm: password }));
     expect(await verifyPassword((await accountOf("first.admin@example.org"))!.passwordHash, password)).toBe(true);
     expect(await checkPasswordLink(token!)).toEqual({ status: "used" });
-    const trail = await db.select().from(events).where(eq(events.entityId, userId));
-    expect(trail).toEqual([expect.objectContaining({ type: "user.created", actorRole: "system" })]);
+    const trail = await db.select().from(events).where(eq(events.entityId, userId)).orderBy(events.id);
+    expect(trail).toEqual([
+      expect.objectContaining({ type: "user.created", actorRole: "system" }),
+      expect.objectContaining({ type: "account.password-set", actorRole: "system" }),
+    ]);
   });
 
   it("takes a password instead of a link, and checks it like any other", async () => {

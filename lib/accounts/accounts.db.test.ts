@@ -10,6 +10,7 @@ import type { Actor } from "@/lib/authz";
 import { AppError } from "@/lib/errors";
 import { drainJobs } from "@/lib/jobs/queue";
 import { useTestDatabase } from "@/test/database";
+import { mailedLinks } from "@/test/mail-outbox";
 import {
   bearerFor,
   createAdminActor,
@@ -32,18 +33,7 @@ import { checkPasswordLink, setPasswordWithLink } from "./set-password";
 import { updateAccount } from "./update-account";
 import { createUserSchema, updateAccountSchema, userListQuerySchema, type CreateUserInput } from "./user-schemas";
 
-interface Mail {
-  to: string;
-  subject: string;
-  text: string;
-}
-const sent = vi.hoisted(() => [] as Mail[]);
-vi.mock("@/lib/notifications/send-email", async (importOriginal) => ({
-  ...(await importOriginal<typeof import("@/lib/notifications/send-email")>()),
-  deliverMail: async (mail: Mail) => {
-    sent.push(mail);
-  },
-}));
+vi.mock("@/lib/notifications/send-email", async (original) => (await import("@/test/mail-outbox")).keepMailIn(original));
 
 useTestDatabase();
 
@@ -58,13 +48,6 @@ const freshAddress = () => `10.60.0.${++addressCount}`;
 const newEmail = (what = "user") => `${what}-${randomBytes(4).toString("hex")}@test.example`;
 const input = (raw: Record<string, unknown>): CreateUserInput => createUserSchema.parse({ email: newEmail(), name: "新账号", ...raw });
 const staffOf = (station: Actor, extra: Record<string, unknown> = {}) => input({ role: "station", stationId: station.stationId, ...extra });
-
-/** The queued set-password mails, sent now. */
-async function mailed() {
-  sent.length = 0;
-  await drainJobs("account.password-link");
-  return sent.map((mail) => ({ ...mail, token: /\/set-password\?token=(\S+)/.exec(mail.text)?.[1] ?? "" }));
-}
 
 const accountOf = async (userId: string) => (await db.select().from(users).where(eq(users.id, userId)))[0]!;
 const status = async (call: Promise<unknown>) =>
@@ -91,7 +74,7 @@ describe("creating accounts", () => {
     const { userId } = await createUser(jiashanAdmin, staffOf(jiashanStation, { name: "罗星街道 李四" }));
     const account = await accountOf(userId);
     expect(account).toMatchObject({ role: "station", stationId: jiashanStation.stationId, regionScope: null, integration: false });
-    const mails = await mailed();
+    const mails = await mailedLinks();
     expect(mails.map((m) => [m.to, m.subject])).toEqual([[account.email, "【专家库】请设置您的登录密码"]]);
     expect(await checkPasswordLink(mails[0]!.token)).toMatchObject({ status: "valid", purpose: "invite", userId });
     expect(await verifyCredentials(account.email, "a-new-password-2026", freshAddress())).toBeNull();
@@ -126,7 +109,7 @@ describe("creating accounts", () => {
     expect(await status(createUser(jiashanAdmin, staffOf(qingpuStation)))).toBe(403);
     expect(await status(createUser(jiashanAdmin, input({ role: "station", stationId: crypto.randomUUID() })))).toBe(422);
     expect(await db.$count(users)).toBe(before);
-    expect(await mailed()).toEqual([]);
+    expect(await mailedLinks()).toEqual([]);
     expect(await status(createUser(zoneAdmin, staffOf(qingpuStation)))).toBe(200);
     // The station picker offers the district's stations only.
     const offered = async (admin: Actor) => (await stationChoices(admin)).map((s) => s.id);
@@ -147,7 +130,7 @@ describe("creating accounts", () => {
     expect(await status(createUser(jiashanAdmin, input({ role: "admin", integration: true })))).toBe(403);
     const platform = await createUser(jiashanAdmin, staffOf(jiashanStation, { integration: true, name: "县政务服务平台" }));
     const reporting = await createUser(zoneAdmin, input({ role: "admin", integration: true, name: "报表系统" }));
-    expect(await mailed()).toEqual([]);
+    expect(await mailedLinks()).toEqual([]);
     for (const { userId } of [platform, reporting]) {
       const account = await accountOf(userId);
       expect(account).toMatchObject({ integration: true, emailNotifications: "none" });

@@ -12,6 +12,7 @@ import { translator } from "@/lib/i18n/translate";
 import { drainJobs } from "@/lib/jobs/queue";
 import { importRoster } from "@/lib/roster/import/commit";
 import { useTestDatabase } from "@/test/database";
+import { mailedLinks } from "@/test/mail-outbox";
 import { createAdminActor, createEnterpriseActor, createExpertActor, TEST_PASSWORD } from "@/test/fixtures";
 import { linkToken } from "./link-token";
 import { NO_PASSWORD_YET } from "./password-links";
@@ -20,18 +21,7 @@ import { forgotPasswordSchema, setPasswordSchema } from "./schemas";
 import { sendInvitation } from "./send-invitation";
 import { checkPasswordLink, setPasswordWithLink } from "./set-password";
 
-interface Mail {
-  to: string;
-  subject: string;
-  text: string;
-}
-const sent = vi.hoisted(() => [] as Mail[]);
-vi.mock("@/lib/notifications/send-email", async (importOriginal) => ({
-  ...(await importOriginal<typeof import("@/lib/notifications/send-email")>()),
-  deliverMail: async (mail: Mail) => {
-    sent.push(mail);
-  },
-}));
+vi.mock("@/lib/notifications/send-email", async (original) => (await import("@/test/mail-outbox")).keepMailIn(original));
 
 useTestDatabase();
 
@@ -39,13 +29,6 @@ const NEW_PASSWORD = "a-new-password-2026";
 let admin: Actor;
 let addressCount = 0;
 const freshAddress = () => `10.40.0.${++addressCount}`;
-
-/** Sends the queued link mails and returns them, each with the token its URL carries. */
-async function mailedLinks() {
-  sent.length = 0;
-  await drainJobs("account.password-link");
-  return sent.map((mail) => ({ ...mail, token: /\/set-password\?token=(\S+)/.exec(mail.text)?.[1] ?? "" }));
-}
 
 const setPassword = (token: string, password = NEW_PASSWORD) => setPasswordWithLink(setPasswordSchema.parse({ token, password, confirm: password }));
 /** The form's answer, then the queued job's work. */

@@ -8,24 +8,13 @@ import { GET as listRequestsRoute } from "@/app/api/v1/requests/route";
 import { setPasswordWithLink } from "@/lib/accounts/set-password";
 import { setPasswordSchema } from "@/lib/accounts/schemas";
 import type { Actor } from "@/lib/authz";
-import { drainJobs } from "@/lib/jobs/queue";
 import { useTestDatabase } from "@/test/database";
+import { mailedLinks } from "@/test/mail-outbox";
 import { bearerFor, createAdminActor, createEnterpriseActor, createStationActor } from "@/test/fixtures";
 import { fileAs } from "@/test/request-fixtures";
 import { removeMember } from "./remove-member";
 
-interface Mail {
-  to: string;
-  subject: string;
-  text: string;
-}
-const sent = vi.hoisted(() => [] as Mail[]);
-vi.mock("@/lib/notifications/send-email", async (importOriginal) => ({
-  ...(await importOriginal<typeof import("@/lib/notifications/send-email")>()),
-  deliverMail: async (mail: Mail) => {
-    sent.push(mail);
-  },
-}));
+vi.mock("@/lib/notifications/send-email", async (original) => (await import("@/test/mail-outbox")).keepMailIn(original));
 
 useTestDatabase();
 
@@ -76,9 +65,7 @@ describe("a company's colleagues", () => {
       .where(and(eq(events.entityId, company), eq(events.type, "enterprise.member_invited")));
     expect(event).toMatchObject({ actorUserId: founder.userId, data: { userId: body.userId, email: "li.na@example.com" } });
 
-    sent.length = 0;
-    await drainJobs("account.password-link");
-    const mail = sent.find((m) => m.to === "li.na@example.com");
+    const mail = (await mailedLinks()).find((m) => m.to === "li.na@example.com");
     expect(mail?.text).toContain(founder.name);
     expect(mail?.subject).toContain("同事");
     const token = /\/set-password\?token=(\S+)/.exec(mail?.text ?? "")?.[1] ?? "";

@@ -1,5 +1,6 @@
 "use client";
 
+import { ZoneRegionOptions } from "@/components/roster/zone-region-options";
 import { Button } from "@/components/ui/button";
 import { Field, inputClass, TextInput } from "@/components/ui/field";
 import { requestCategories, serviceModes, urgencies } from "@/lib/enums";
@@ -216,17 +217,7 @@ export function ServiceStep({ draft, update, errors, options }: StepProps & { op
         {(aria) => (
           <select {...aria} value={draft.regionCode} onChange={(e) => update({ regionCode: e.target.value })} className={inputClass}>
             <option value="">{t("requests.new.regionPlaceholder")}</option>
-            {options.regionGroups.map((group) => (
-              <optgroup key={group.code} label={group.name}>
-                <option value={group.code}>{group.name}</option>
-                {group.towns.map((town) => (
-                  <option key={town.code} value={town.code}>
-                    {"\u3000"}
-                    {town.name}
-                  </option>
-                ))}
-              </optgroup>
-            ))}
+            <ZoneRegionOptions groups={options.regionGroups} />
           </select>
         )}
       </Field>

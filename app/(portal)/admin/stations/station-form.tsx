@@ -1,5 +1,6 @@
 "use client";
 
+import { ZoneRegionOptions } from "@/components/roster/zone-region-options";
 import { Button } from "@/components/ui/button";
 import { Field, FormAlert, inputClass, TextInput } from "@/components/ui/field";
 import { useServerAction } from "@/components/ui/use-server-action";
@@ -49,17 +50,7 @@ export function StationForm({ regionGroups, station }: { regionGroups: StationRe
           {(aria) => (
             <select {...aria} name="regionCode" required defaultValue={station?.regionCode ?? ""} className={inputClass}>
               <option value="">{t("stations.fields.regionPlaceholder")}</option>
-              {regionGroups.map((group) => (
-                <optgroup key={group.code} label={group.name}>
-                  {group.countyChoosable ? <option value={group.code}>{group.name}</option> : null}
-                  {group.towns.map((town) => (
-                    <option key={town.code} value={town.code}>
-                      {"\u3000"}
-                      {town.name}
-                    </option>
-                  ))}
-                </optgroup>
-              ))}
+              <ZoneRegionOptions groups={regionGroups} />
             </select>
           )}
         </Field>

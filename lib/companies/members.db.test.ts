@@ -1,7 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { db } from "@/db";
-import { events, passwordLinks, users } from "@/db/schema";
+import { enterprises, events, passwordLinks, requests, users } from "@/db/schema";
 import { DELETE as removeRoute } from "@/app/api/v1/enterprises/[id]/members/[userId]/route";
 import { GET as listRoute, POST as inviteRoute } from "@/app/api/v1/enterprises/[id]/members/route";
 import { GET as listRequestsRoute } from "@/app/api/v1/requests/route";
@@ -12,7 +12,9 @@ import { useTestDatabase } from "@/test/database";
 import { mailedLinks } from "@/test/mail-outbox";
 import { bearerFor, createAdminActor, createEnterpriseActor, createStationActor } from "@/test/fixtures";
 import { fileAs } from "@/test/request-fixtures";
+import { listEnterprises } from "./queries";
 import { removeMember } from "./remove-member";
+import { enterpriseListQuery } from "./schemas";
 
 vi.mock("@/lib/notifications/send-email", async (original) => (await import("@/test/mail-outbox")).keepMailIn(original));
 
@@ -110,6 +112,13 @@ describe("a company's colleagues", () => {
       const ids = ((await response.json()) as { items: { id: string }[] }).items.map((r) => r.id);
       expect(ids).toEqual(expect.arrayContaining([first, second]));
     }
+    // The admins' list of companies counts them: its members, and all its requests.
+    const [{ name } = { name: "" }] = await db.select({ name: enterprises.name }).from(enterprises).where(eq(enterprises.id, company));
+    const { items } = await listEnterprises(await createAdminActor(), enterpriseListQuery.parse({ q: name }));
+    const members = await db.$count(users, eq(users.enterpriseId, company));
+    const filed = await db.$count(requests, eq(requests.enterpriseId, company));
+    expect(filed).toBeGreaterThanOrEqual(2);
+    expect(items).toEqual([expect.objectContaining({ id: company, members, requests: filed })]);
   });
 
   it("removes a colleague: the account leaves the company and its token stops at once", async () => {

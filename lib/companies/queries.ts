@@ -3,6 +3,7 @@ import { db } from "@/db";
 import { enterprises, requests, users } from "@/db/schema";
 import { requirePermission, type Actor } from "@/lib/authz";
 import { NO_PASSWORD_YET } from "@/lib/accounts/password-links";
+import { outer } from "@/lib/sql/outer-column";
 import { notFound } from "@/lib/errors";
 import { normalizeSearchText, escapeLike } from "@/lib/roster/search-text";
 import { uuidParam } from "@/lib/validation";
@@ -52,8 +53,8 @@ const hasAccount = () =>
       .from(users)
       .where(eq(users.enterpriseId, enterprises.id)),
   );
-const memberCount = sql<number>`(select count(*) from ${users} where ${users.enterpriseId} = ${enterprises.id})`.mapWith(Number);
-const requestCount = sql<number>`(select count(*) from ${requests} where ${requests.enterpriseId} = ${enterprises.id})`.mapWith(Number);
+const memberCount = sql<number>`(select count(*) from ${users} where ${users.enterpriseId} = ${outer(enterprises.id)})`.mapWith(Number);
+const requestCount = sql<number>`(select count(*) from ${requests} where ${requests.enterpriseId} = ${outer(enterprises.id)})`.mapWith(Number);
 
 function listWhere(q: string | undefined): SQL {
   const conditions: SQL[] = [hasAccount()];

@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, gte, inArray, lt, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, count, desc, eq, gte, inArray, lt, sql, type SQL } from "drizzle-orm";
 import { db } from "@/db";
 import {
   attachments,
@@ -20,10 +20,10 @@ import type { Channel, RequestCategory, RequestStatus, Urgency } from "@/lib/enu
 import { requirePermission, type Actor } from "@/lib/authz";
 import { notFound } from "@/lib/errors";
 import { withinRegion } from "@/lib/regions/codes";
-import { escapeLike, normalizeSearchText } from "@/lib/roster/search-text";
 import type { PageQuery } from "@/lib/validation";
 import { isCaseParty, loadCaseForParty, loadVisibleRequest } from "./access";
 import { visibleRequests } from "./scope";
+import { matchesTitleOrCaseNumber } from "./search";
 
 export interface RequestListFilter {
   /** Part of the title, or of the case number ("js-2026-123", "00123"), case and width folded. */
@@ -45,23 +45,6 @@ export interface RequestListFilter {
   order?: "newest" | "triage";
 }
 
-/**
- * A search box's text against the title (substring, folded as the directory folds it) and the case
- * number (substring, upper case; "JS-2026-123" also finds "JS-2026-00123").
- */
-function matchesTitleOrCaseNumber(q: string): SQL {
-  const title = `%${escapeLike(q)}%`;
-  const upper = q.toUpperCase().replace(/\s+/g, "");
-  const conditions = [
-    sql`lower(normalize(${requests.title}, NFKC)) like ${title} escape '\\'`,
-    sql`${requests.caseNumber} like ${`%${escapeLike(upper)}%`} escape '\\'`,
-  ];
-  // The sequence read without its leading zeros: prefix, year and number.
-  const spoken = /^([A-Z0-9]+)-(\d{4})-0*(\d+)$/.exec(upper);
-  if (spoken) conditions.push(sql`${requests.caseNumber} ~ ${`^${spoken[1]}-${spoken[2]}-0*${spoken[3]}$`}`);
-  return or(...conditions)!;
-}
-
 const shanghaiMidnight = (date: string) => new Date(`${date}T00:00:00+08:00`);
 
 function filterConditions(actor: Actor, filter: RequestListFilter): SQL[] {
@@ -75,8 +58,8 @@ function filterConditions(actor: Actor, filter: RequestListFilter): SQL[] {
   if (filter.from) conditions.push(gte(requests.submittedAt, shanghaiMidnight(filter.from)));
   if (filter.to) conditions.push(lt(requests.submittedAt, new Date(shanghaiMidnight(filter.to).getTime() + 86_400_000)));
   if (filter.needsAttention) conditions.push(eq(requests.needsAttention, true));
-  const q = filter.q ? normalizeSearchText(filter.q) : "";
-  if (q) conditions.push(matchesTitleOrCaseNumber(q));
+  const search = matchesTitleOrCaseNumber(filter.q);
+  if (search) conditions.push(search);
   return conditions;
 }
 

@@ -93,8 +93,11 @@ export const requests: Shape<typeof zh> = {
     any: "All",
     apply: "Filter",
     reset: "Clear filters",
+    search: "Search",
+    searchPlaceholder: "Title or case number, e.g. JS-2026-00123",
   },
   columns: {
+    caseNumber: "Case number",
     title: "Request",
     status: "Status",
     category: "Category",

@@ -71,8 +71,11 @@ export const requests = {
     any: "全部",
     apply: "筛选",
     reset: "清除筛选",
+    search: "搜索",
+    searchPlaceholder: "标题或受理编号，如 JS-2026-00123",
   },
   columns: {
+    caseNumber: "受理编号",
     title: "诉求",
     status: "状态",
     category: "类别",

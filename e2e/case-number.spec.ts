@@ -52,7 +52,7 @@ test("a station files a walk-in, reads out the case number and prints the receip
   await expect(page.getByTestId("receipt-case-number")).toHaveText(number);
   await expect(page.getByText(title)).toBeVisible();
   await expect(page.getByText("嘉善某装饰工程有限公司")).toBeVisible();
-  await expect(page.getByText(/12348/)).toBeVisible();
+  await expect(page.getByText(/拨打 12348/)).toBeVisible();
   await expect(page.getByRole("button", { name: "打印回执" })).toBeVisible();
   // one page on A4 when printed
   await page.emulateMedia({ media: "print" });

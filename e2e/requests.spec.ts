@@ -35,7 +35,7 @@ async function fileThroughForm(page: Page, title: string, options: { attachment?
   await expect(page.getByRole("heading", { name: "核对提交" })).toBeVisible();
   await page.getByRole("button", { name: "确认提交" }).click();
   await page.waitForURL(/\/requests\/[0-9a-f-]{36}\?filed=1$/);
-  await expect(page.getByTestId("form-alert")).toHaveText("诉求已提交，法学会将尽快审核。");
+  await expect(page.getByTestId("filed-notice")).toHaveText(/^诉求已提交，受理编号 JS-\d{4}-\d{5}。法学会将尽快审核。$/);
   return page.url().replace(/\?filed=1$/, "");
 }
 

@@ -38,6 +38,7 @@ const expected: Record<string, string> = {
   "request.resolve": "expert",
   "request.confirm": "enterprise",
   "request.returnVisit": "admin",
+  "request.receipt": "station admin",
   "message.read": "enterprise expert station admin",
   "message.send": "enterprise expert station admin",
   "attachment.upload": "enterprise expert station admin",

@@ -52,6 +52,8 @@ export const permissions = {
   "request.resolve": ["expert"],
   "request.confirm": ["enterprise"],
   "request.returnVisit": ["admin"],
+  /** The walk-in receipt (受理回执): the filing station, and the admins who may see the request. */
+  "request.receipt": ["station", "admin"],
   "message.read": ["enterprise", "expert", "station", "admin"],
   "message.send": ["enterprise", "expert", "station", "admin"],
   "attachment.upload": ["enterprise", "expert", "station", "admin"],

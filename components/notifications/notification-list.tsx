@@ -20,7 +20,7 @@ export function NotificationList({ items, t, locale, markRead }: Props) {
   return (
     <ul className="divide-y divide-slate-200">
       {items.map((n) => {
-        const { headline, details } = describeNotification(t, { kind: n.kind, data: n.data, requestTitle: n.requestTitle });
+        const { headline, details } = describeNotification(t, { kind: n.kind, data: n.data, requestTitle: n.requestTitle, caseNumber: n.caseNumber });
         const unread = !n.readAt;
         const path = notificationPath(n);
         return (

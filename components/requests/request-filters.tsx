@@ -5,18 +5,20 @@ import { channels, requestCategories, requestStatuses, urgencies } from "@/lib/e
 import type { Translate } from "@/lib/i18n/translate";
 import type { RegionGroup } from "@/lib/regions/zone-groups";
 
-type FilterName = "status" | "category" | "region" | "channel" | "urgency" | "dates" | "attention";
+type FilterName = "q" | "status" | "category" | "region" | "channel" | "urgency" | "dates" | "attention";
 
 interface Props {
   basePath: string;
   show: FilterName[];
   values: Record<string, string | undefined>;
   regionGroups?: RegionGroup[];
+  /** Kept as they are when the form is sent (a tab the list is on). */
+  keep?: Record<string, string | undefined>;
   t: Translate;
 }
 
 /** A plain GET form of list filters: works without JavaScript, and the URL can be shared. */
-export function RequestFilters({ basePath, show, values, regionGroups = [], t }: Props) {
+export function RequestFilters({ basePath, show, values, regionGroups = [], keep = {}, t }: Props) {
   const select = (name: string, label: string, options: [string, string][]) => (
     <label className="block text-sm">
       <span className="mb-1 block font-medium text-slate-700">{label}</span>
@@ -31,9 +33,17 @@ export function RequestFilters({ basePath, show, values, regionGroups = [], t }:
     </label>
   );
   const active = Object.entries(values).some(([k, v]) => k !== "page" && v);
+  const onlySearch = show.every((name) => name === "q");
   return (
     <form method="get" action={basePath} className="mb-4 rounded-lg border border-slate-200 bg-slate-50 p-3">
-      <div className="grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-4">
+      {Object.entries(keep).map(([name, value]) => (value ? <input key={name} type="hidden" name={name} value={value} /> : null))}
+      {show.includes("q") ? (
+        <label className={`block text-sm ${onlySearch ? "" : "mb-3"}`}>
+          <span className="mb-1 block font-medium text-slate-700">{t("requests.list.search")}</span>
+          <input type="search" name="q" defaultValue={values.q ?? ""} placeholder={t("requests.list.searchPlaceholder")} className={inputClass} />
+        </label>
+      ) : null}
+      <div className={onlySearch ? "hidden" : "grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-4"}>
         {show.includes("status")
           ? select(
               "status",
@@ -105,11 +115,16 @@ export function RequestFilters({ basePath, show, values, regionGroups = [], t }:
           {t("requests.list.apply")}
         </Button>
         {active ? (
-          <Link href={basePath} className="text-sm text-brand-700 hover:underline">
+          <Link href={keepQuery(basePath, keep)} className="text-sm text-brand-700 hover:underline">
             {t("requests.list.reset")}
           </Link>
         ) : null}
       </div>
     </form>
   );
+}
+
+function keepQuery(basePath: string, keep: Record<string, string | undefined>): string {
+  const params = new URLSearchParams(Object.entries(keep).filter((e): e is [string, string] => Boolean(e[1])));
+  return params.size ? `${basePath}?${params}` : basePath;
 }

@@ -49,6 +49,10 @@ export function RequestTable({
       <ul className="divide-y divide-slate-200 md:hidden">
         {items.map((r) => (
           <li key={r.id} className="py-3">
+            <span className="block font-mono text-xs text-slate-500">
+              <span className="sr-only">{t("requests.columns.caseNumber")} </span>
+              {r.caseNumber}
+            </span>
             <Link href={`/requests/${r.id}`} className="font-medium break-words text-brand-700 underline-offset-2 hover:underline">
               {r.title}
             </Link>
@@ -84,6 +88,10 @@ export function RequestTable({
                 <Link href={`/requests/${r.id}`} className="break-words text-brand-700 hover:underline">
                   {r.title}
                 </Link>
+                <span className="block font-mono text-xs text-slate-500">
+                  <span className="sr-only">{t("requests.columns.caseNumber")} </span>
+                  {r.caseNumber}
+                </span>
                 <div className="mt-0.5 flex gap-1">{flags(r)}</div>
               </td>
               {showEnterprise ? <td className="py-2 pr-3">{r.enterpriseName}</td> : null}

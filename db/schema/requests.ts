@@ -26,6 +26,12 @@ export const requests = pgTable(
   "requests",
   {
     id: uuid("id").primaryKey().defaultRandom(),
+    /**
+     * 受理编号, e.g. "JS-2026-00123": district prefix, year of filing (Asia/Shanghai), sequence per
+     * district and year. Set by the `requests_case_number` trigger (migration 0023) on every insert
+     * that leaves it empty, from `case_number_counters`.
+     */
+    caseNumber: text("case_number").notNull().default(""),
     title: text("title").notNull(),
     category: requestCategoryEnum("category").notNull(),
     description: text("description").notNull(),
@@ -68,6 +74,7 @@ export const requests = pgTable(
     uniqueIndex("requests_idempotency_key")
       .on(t.filedByUserId, t.idempotencyKey)
       .where(sql`${t.idempotencyKey} is not null`),
+    uniqueIndex("requests_case_number").on(t.caseNumber),
     index("requests_status_idx").on(t.status, t.submittedAt),
     index("requests_enterprise_idx").on(t.enterpriseId, t.submittedAt),
     index("requests_station_idx").on(t.stationId, t.submittedAt),
@@ -76,6 +83,17 @@ export const requests = pgTable(
     check("requests_amount_check", sql`${t.amountAtStakeFen} >= 0 and ${t.amountAtStakeFen} <= 9007199254740991`),
     check("requests_rating_check", sql`${t.rating} is null or ${t.rating} between 1 and 5`),
   ],
+);
+
+/** The last case number given per district prefix and year (see requests.caseNumber). */
+export const caseNumberCounters = pgTable(
+  "case_number_counters",
+  {
+    district: text("district").notNull(),
+    year: integer("year").notNull(),
+    last: integer("last").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.district, t.year] })],
 );
 
 export const requestSpecialties = pgTable(

@@ -24,6 +24,8 @@ type Party =
 const AUDIENCE = {
   /** filed, or amended and filed again */
   "request.submitted": ["admins"],
+  /** the filer's receipt (受理通知), with the case number */
+  "request.received": ["filers"],
   "request.triage": ["filers"],
   "request.return": ["filers"],
   "request.reject": ["filers"],

@@ -6,6 +6,8 @@ export interface NotificationFacts {
   kind: string;
   /** The request's current title, when the notification is about one. */
   requestTitle?: string | null;
+  /** The request's case number (受理编号), when the notification is about one. */
+  caseNumber?: string | null;
   data?: Record<string, unknown> | null;
 }
 
@@ -16,6 +18,7 @@ const kindKeys: Record<string, MessageKey> = {
   "offer.declined": "notifications.kinds.offer.declined",
   "offer.withdrawn": "notifications.kinds.offer.withdrawn",
   "request.submitted": "notifications.kinds.request.submitted",
+  "request.received": "notifications.kinds.request.received",
   "request.status": "notifications.kinds.request.status",
   "request.returned": "notifications.kinds.request.returned",
   "request.assigned": "notifications.kinds.request.assigned",
@@ -69,6 +72,7 @@ export function describeNotification(t: Translate, n: NotificationFacts): { head
     author: text(data.author) ?? "",
     company: text(data.company) ?? "",
     name: text(data.name) ?? "",
+    caseNumber: n.caseNumber ?? text(data.caseNumber) ?? "",
   };
   // A status notice about an event rather than a new status (an offer withdrawn) says what happened.
   const event = text(data.event);
@@ -88,6 +92,8 @@ export function describeNotification(t: Translate, n: NotificationFacts): { head
             : kindKeys[n.kind];
   const headline = key ? t(key, params) : t("notifications.kinds.other");
   const details: string[] = [];
+  if (params.caseNumber && n.kind !== "request.received") details.push(t("notifications.details.caseNumber", { caseNumber: params.caseNumber }));
+  if (n.kind === "request.received") details.push(t("notifications.details.receivedNext"));
   const reason = text(data.reason);
   const referral = text(data.referral);
   const excerpt = text(data.excerpt);

@@ -8,6 +8,8 @@ export type NotificationKind =
   | "offer.accepted"
   | "offer.declined"
   | "request.submitted"
+  /** to the filer: the request is received, with its case number */
+  | "request.received"
   | "request.status"
   | "request.returned"
   | "request.assigned"

@@ -15,6 +15,7 @@ export async function listNotifications(actor: Actor, options: { unreadOnly?: bo
         kind: notifications.kind,
         requestId: notifications.requestId,
         requestTitle: requests.title,
+        caseNumber: requests.caseNumber,
         data: notifications.data,
         readAt: notifications.readAt,
         createdAt: notifications.createdAt,

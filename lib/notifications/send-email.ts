@@ -23,6 +23,7 @@ export interface MailSettings {
  */
 export const IMPORTANT_KINDS: ReadonlySet<NotificationKind> = new Set<NotificationKind>([
   "offer.new",
+  "request.received",
   "offer.deadline",
   "expert.appointed",
   "expert.decision",
@@ -100,6 +101,7 @@ export async function sendNotificationEmail({ notificationId }: { notificationId
       data: notifications.data,
       requestId: notifications.requestId,
       requestTitle: requests.title,
+      caseNumber: requests.caseNumber,
       email: users.email,
       name: users.name,
       locale: users.locale,
@@ -116,6 +118,7 @@ export async function sendNotificationEmail({ notificationId }: { notificationId
     kind: row.kind,
     data: row.data as Record<string, unknown> | null,
     requestTitle: row.requestTitle,
+    caseNumber: row.caseNumber,
     requestId: row.requestId,
     recipientName: row.name,
     locale: row.locale,

@@ -13,6 +13,8 @@ import type { FileRequestInput } from "./schemas";
 
 export interface FiledRequest {
   id: string;
+  /** 受理编号, given by the database at insert (see db/README.md, "Case numbers"). */
+  caseNumber: string;
   status: (typeof requests.$inferSelect)["status"];
   channel: Channel;
   enterpriseId: string;
@@ -24,6 +26,7 @@ export interface FiledRequest {
 
 const filedColumns = {
   id: requests.id,
+  caseNumber: requests.caseNumber,
   status: requests.status,
   channel: requests.channel,
   enterpriseId: requests.enterpriseId,
@@ -122,6 +125,12 @@ export async function fileRequest(
         kind: "request.submitted",
         requestId: row!.id,
         data: { title: input.title },
+      });
+      await notify(tx, {
+        userIds: await audienceOf(tx, "request.received", row!),
+        kind: "request.received",
+        requestId: row!.id,
+        data: { title: input.title, caseNumber: row!.caseNumber },
       });
       return { ...row!, replayed: false };
     });

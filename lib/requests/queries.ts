@@ -23,8 +23,11 @@ import { withinRegion } from "@/lib/regions/codes";
 import type { PageQuery } from "@/lib/validation";
 import { isCaseParty, loadCaseForParty, loadVisibleRequest } from "./access";
 import { visibleRequests } from "./scope";
+import { matchesTitleOrCaseNumber } from "./search";
 
 export interface RequestListFilter {
+  /** Part of the title, or of the case number ("js-2026-123", "00123"), case and width folded. */
+  q?: string;
   status?: RequestStatus | RequestStatus[];
   /** For experts: only cases assigned to them (not mere offers). */
   assignedOnly?: boolean;
@@ -55,6 +58,8 @@ function filterConditions(actor: Actor, filter: RequestListFilter): SQL[] {
   if (filter.from) conditions.push(gte(requests.submittedAt, shanghaiMidnight(filter.from)));
   if (filter.to) conditions.push(lt(requests.submittedAt, new Date(shanghaiMidnight(filter.to).getTime() + 86_400_000)));
   if (filter.needsAttention) conditions.push(eq(requests.needsAttention, true));
+  const search = matchesTitleOrCaseNumber(filter.q);
+  if (search) conditions.push(search);
   return conditions;
 }
 
@@ -69,6 +74,7 @@ export async function listRequestsForActor(actor: Actor, filter: RequestListFilt
     db
       .select({
         id: requests.id,
+        caseNumber: requests.caseNumber,
         title: requests.title,
         category: requests.category,
         status: requests.status,
@@ -114,6 +120,7 @@ export async function getRequestDetail(actor: Actor, requestId: string) {
   const [row] = await db
     .select({
       id: requests.id,
+      caseNumber: requests.caseNumber,
       title: requests.title,
       category: requests.category,
       description: requests.description,

@@ -11,6 +11,7 @@ const specialty = z.strictObject({ code: z.string(), nameZh: z.string(), nameEn:
 export const requestListResponse = pageOf(
   z.strictObject({
     id,
+    caseNumber: z.string(),
     title: z.string(),
     category,
     status,
@@ -29,6 +30,7 @@ export const requestListResponse = pageOf(
 
 export const requestDetailResponse = z.strictObject({
   id,
+  caseNumber: z.string(),
   title: z.string(),
   category,
   description: z.string(),
@@ -71,6 +73,7 @@ export const requestDetailResponse = z.strictObject({
 
 export const fileRequestResponse = z.strictObject({
   id,
+  caseNumber: z.string(),
   status,
   channel: z.enum(channels),
   enterpriseId: id,

@@ -1,7 +1,17 @@
 import { z } from "zod";
 import { requestCategories, requestStatuses, serviceModes, urgencies, channels } from "@/lib/enums";
 import { languageCodes, type LanguageCode } from "@/lib/roster/languages";
-import { dateField, fenField, optionalCreditCodeField, optionalText, pageQuery, phoneField, requiredText, yuanField } from "@/lib/validation";
+import {
+  dateField,
+  fenField,
+  optionalCreditCodeField,
+  optionalText,
+  pageQuery,
+  phoneField,
+  requiredText,
+  storableString,
+  yuanField,
+} from "@/lib/validation";
 
 // zod schemas of the request use cases, shared by the API, the server actions and the forms.
 
@@ -129,6 +139,8 @@ export const returnVisitSchema = z.object({
 
 /** GET /api/v1/requests and the list pages. */
 export const requestListQuery = pageQuery.extend({
+  /** Words of the title, or (part of) the case number. */
+  q: z.preprocess((v) => (typeof v === "string" && !v.trim() ? undefined : v), storableString().trim().max(100, "errors.field.tooLong").optional()),
   status: optionalChoice(requestStatuses),
   category: optionalChoice(requestCategories),
   channel: optionalChoice(channels),
@@ -160,6 +172,7 @@ export function readListQuery(raw: Record<string, string | string[] | undefined>
 /** The list filters of a parsed query, as listRequestsForActor takes them. */
 export function listFilterOf(query: RequestListQuery) {
   return {
+    q: query.q,
     status: query.status,
     category: query.category,
     channel: query.channel,

@@ -7,16 +7,22 @@ import type { OfferStatus } from "@/lib/enums";
 import { requirePermission, type Actor } from "@/lib/authz";
 import { forbidden, notFound } from "@/lib/errors";
 import { visibleRequests } from "@/lib/requests/scope";
+import { matchesTitleOrCaseNumber } from "@/lib/requests/search";
 import { storedReasons } from "./reasons";
 
 /**
  * The expert's own offers, newest first (offer.list), each with the request's essentials: the
  * company and counterparties first (to confirm there is no conflict), never attachments.
  */
-export async function listOffersForExpert(actor: Actor | null, filter: { status?: OfferStatus; page: number; pageSize: number }) {
+export async function listOffersForExpert(actor: Actor | null, filter: { status?: OfferStatus; q?: string; page: number; pageSize: number }) {
   const expert = requirePermission(actor, "offer.list");
   if (!expert.expertId) throw forbidden();
-  const where = and(eq(offers.expertId, expert.expertId), filter.status ? eq(offers.status, filter.status) : undefined);
+  const search = matchesTitleOrCaseNumber(filter.q);
+  const where = and(
+    eq(offers.expertId, expert.expertId),
+    filter.status ? eq(offers.status, filter.status) : undefined,
+    search ? inArray(offers.requestId, db.select({ id: requests.id }).from(requests).where(search)) : undefined,
+  );
   const [rows, [total]] = await Promise.all([
     db
       .select({
@@ -28,6 +34,7 @@ export async function listOffersForExpert(actor: Actor | null, filter: { status?
         answeredAt: offers.answeredAt,
         declineReason: offers.declineReason,
         title: requests.title,
+        caseNumber: requests.caseNumber,
         category: requests.category,
         urgency: requests.urgency,
         regionCode: requests.regionCode,

@@ -32,6 +32,7 @@ export const offerListResponse = pageOf(
     answeredAt: timestamp.nullable(),
     declineReason: z.string().nullable(),
     request: z.strictObject({
+      caseNumber: z.string(),
       title: z.string(),
       category: z.enum(requestCategories),
       status: z.enum(requestStatuses),

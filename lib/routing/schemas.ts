@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { offerStatuses } from "@/lib/enums";
-import { optionalText, pageQuery, requiredText } from "@/lib/validation";
+import { optionalText, pageQuery, requiredText, storableString } from "@/lib/validation";
 
 const weight = z.coerce
   .number({ error: "routing.errors.weight" })
@@ -49,5 +49,9 @@ export type SkipExpertInput = z.infer<typeof skipExpertSchema>;
 export const reassignSchema = z.object({ reason: requiredText(500), expertId: z.uuid("errors.field.invalid").optional() });
 export type ReassignInput = z.infer<typeof reassignSchema>;
 
-export const offerListQuery = pageQuery.extend({ status: z.enum(offerStatuses, { error: "errors.field.invalid" }).optional() });
+export const offerListQuery = pageQuery.extend({
+  status: z.enum(offerStatuses, { error: "errors.field.invalid" }).optional(),
+  /** Words of the request's title, or (part of) its case number. */
+  q: z.preprocess((v) => (typeof v === "string" && !v.trim() ? undefined : v), storableString().trim().max(100, "errors.field.tooLong").optional()),
+});
 export type OfferListQuery = z.infer<typeof offerListQuery>;

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { RequestFilters } from "@/components/requests/request-filters";
 import { RequestTable } from "@/components/requests/request-table";
 import { TabLinks } from "@/components/requests/tab-links";
 import { Card, EmptyState, PageTitle } from "@/components/ui/card";
@@ -29,7 +30,7 @@ export default async function CasesPage({ searchParams }: Props) {
   if (!can(actor.role, "request.resolve")) notFound();
   const showAll = raw.show === "all";
   const query = readListQuery(raw);
-  const list = await listRequestsForActor(actor, { assignedOnly: true, status: showAll ? HELD : ACTIVE }, query);
+  const list = await listRequestsForActor(actor, { q: query.q, assignedOnly: true, status: showAll ? HELD : ACTIVE }, query);
   return (
     <div>
       <PageTitle subtitle={t("requests.cases.subtitle")}>{t("requests.cases.title")}</PageTitle>
@@ -41,6 +42,7 @@ export default async function CasesPage({ searchParams }: Props) {
             { href: "/cases?show=all", text: t("requests.cases.all"), current: showAll },
           ]}
         />
+        <RequestFilters basePath="/cases" show={["q"]} values={{ q: query.q }} keep={{ show: showAll ? "all" : undefined }} t={t} />
         {list.items.length ? (
           <>
             <RequestTable items={list.items} t={t} locale={locale} showEnterprise showExpert={false} />
@@ -49,12 +51,12 @@ export default async function CasesPage({ searchParams }: Props) {
               pageSize={list.pageSize}
               total={list.total}
               basePath="/cases"
-              query={{ show: showAll ? "all" : undefined }}
+              query={{ show: showAll ? "all" : undefined, q: query.q }}
               t={t}
             />
           </>
         ) : (
-          <EmptyState>{t("requests.cases.empty")}</EmptyState>
+          <EmptyState>{query.q ? t("requests.list.emptyFiltered") : t("requests.cases.empty")}</EmptyState>
         )}
       </Card>
     </div>

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { RequestFilters } from "@/components/requests/request-filters";
 import { Countdown } from "@/components/routing/countdown";
 import { OfferAnswer } from "@/components/routing/offer-answer";
 import { Badge, Card, EmptyState, PageTitle } from "@/components/ui/card";
@@ -52,7 +53,10 @@ function PendingOfferCard({ offer, t, locale, now }: { offer: ExpertOfferItem; t
   return (
     <li className="rounded-lg border border-amber-300 bg-white p-4 shadow-sm sm:p-5" data-testid="offer-card">
       <div className="flex flex-wrap items-start justify-between gap-2">
-        <h2 className="text-base font-semibold text-slate-900">{offer.title}</h2>
+        <h2 className="text-base font-semibold text-slate-900">
+          <span className="block font-mono text-xs font-normal text-slate-500">{offer.caseNumber}</span>
+          {offer.title}
+        </h2>
         <div className="flex gap-1.5">
           {offer.urgency === "urgent" ? <Badge tone="danger">{t("routing.offers.urgent")}</Badge> : null}
           <Badge tone={statusTones[offer.status]}>{t(`enums.offerStatus.${offer.status}`)}</Badge>
@@ -116,6 +120,7 @@ function AnsweredOfferRow({ offer, t, locale }: { offer: ExpertOfferItem; t: Tra
     <li className="flex flex-col gap-1 py-3 text-sm sm:flex-row sm:items-center sm:justify-between" data-testid="offer-row">
       <div className="min-w-0">
         <p className="font-medium text-slate-900">
+          <span className="mr-2 font-mono text-xs font-normal text-slate-500">{offer.caseNumber}</span>
           {offer.status === "accepted" ? (
             <Link href={`/requests/${offer.requestId}`} className="text-brand-700 underline-offset-2 hover:underline">
               {offer.title}
@@ -143,7 +148,7 @@ async function OffersPage({ searchParams }: { searchParams: Promise<Record<strin
   const [actor, { t, locale }] = await Promise.all([requireActor(), getT()]);
   if (!can(actor.role, "offer.list")) notFound();
   const parsed = offerListQuery.safeParse(await searchParams);
-  const query = parsed.success ? parsed.data : { page: 1, pageSize: 20, status: undefined };
+  const query = parsed.success ? parsed.data : { page: 1, pageSize: 20, status: undefined, q: undefined };
   const result = await listOffersForExpert(actor, { ...query, pageSize: 10 });
   // an offer of a request withdrawn meanwhile is shown as answered, without buttons
   const isOpen = (o: ExpertOfferItem) => o.status === "pending" && o.requestStatus === "offered";
@@ -169,6 +174,7 @@ async function OffersPage({ searchParams }: { searchParams: Promise<Record<strin
         {tab(undefined, t("routing.offers.filterAll"))}
         {offerStatuses.map((s) => tab(s, t(`enums.offerStatus.${s}`)))}
       </nav>
+      <RequestFilters basePath="/offers" show={["q"]} values={{ q: query.q }} keep={{ status: query.status }} t={t} />
       {result.items.length ? (
         <>
           {pending.length ? (
@@ -189,9 +195,16 @@ async function OffersPage({ searchParams }: { searchParams: Promise<Record<strin
           ) : null}
         </>
       ) : (
-        <EmptyState>{t("routing.offers.empty")}</EmptyState>
+        <EmptyState>{query.q ? t("requests.list.emptyFiltered") : t("routing.offers.empty")}</EmptyState>
       )}
-      <Pagination page={result.page} pageSize={result.pageSize} total={result.total} basePath="/offers" query={{ status: query.status }} t={t} />
+      <Pagination
+        page={result.page}
+        pageSize={result.pageSize}
+        total={result.total}
+        basePath="/offers"
+        query={{ status: query.status, q: query.q }}
+        t={t}
+      />
     </div>
   );
 }

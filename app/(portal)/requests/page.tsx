@@ -23,15 +23,15 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 export default async function RequestsPage({ searchParams }: Props) {
   const [actor, { t, locale }, raw] = await Promise.all([requireActor(), getT(), searchParams]);
   const query = readListQuery(raw);
-  const list = await listRequestsForActor(actor, { status: query.status, category: query.category }, query);
+  const list = await listRequestsForActor(actor, { q: query.q, status: query.status, category: query.category }, query);
   const isStation = actor.stationId !== null;
   const title = isStation ? t("requests.list.titleStation") : actor.enterpriseId ? t("requests.list.titleEnterprise") : t("requests.list.titleOther");
   const subtitle = isStation ? t("requests.list.subtitleStation") : actor.enterpriseId ? t("requests.list.subtitleEnterprise") : undefined;
-  const filtered = Boolean(query.status || query.category);
+  const filtered = Boolean(query.q || query.status || query.category);
   const cta = can(actor.role, "request.create") ? (
     <LinkButton href="/requests/new">{isStation ? t("requests.list.ctaStation") : t("requests.list.cta")}</LinkButton>
   ) : null;
-  const values = { status: query.status, category: query.category };
+  const values = { q: query.q, status: query.status, category: query.category };
   return (
     <div>
       <div className="flex flex-wrap items-start justify-between gap-3">
@@ -39,7 +39,7 @@ export default async function RequestsPage({ searchParams }: Props) {
         {cta}
       </div>
       <Card>
-        <RequestFilters basePath="/requests" show={["status", "category"]} values={values} t={t} />
+        <RequestFilters basePath="/requests" show={["q", "status", "category"]} values={values} t={t} />
         {list.items.length ? (
           <>
             <RequestTable items={list.items} t={t} locale={locale} showEnterprise={isStation || !actor.enterpriseId} />

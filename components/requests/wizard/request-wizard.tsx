@@ -1,10 +1,10 @@
 "use client";
 
-import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState, useSyncExternalStore } from "react";
 import type { z } from "zod";
 import { uploadAttachment } from "@/components/requests/attachment-upload";
+import { rememberUploadFailures } from "@/components/requests/upload-failures";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { FormAlert } from "@/components/ui/field";
@@ -72,7 +72,6 @@ function WizardBody(props: Props) {
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [formError, setFormError] = useState<string | null>(null);
   const [uploading, setUploading] = useState<string | null>(null);
-  const [uploadFailure, setUploadFailure] = useState<{ id: string; text: string } | null>(null);
   const heading = useRef<HTMLHeadingElement>(null);
   const shownStep = useRef(step);
 
@@ -141,7 +140,8 @@ function WizardBody(props: Props) {
         const upload = await uploadAttachment(id, file);
         if (!upload.ok) failed.push(`${file.name}（${upload.message}）`);
       }
-      if (failed.length) return setUploadFailure({ id, text: t("requests.new.uploadFailed", { n: failed.length, names: failed.join("、") }) });
+      // Filed whatever the files did: the request's page says so, with its number, and which files to upload again.
+      rememberUploadFailures(id, failed);
       router.push(isAmend ? `/requests/${id}` : `/requests/${id}?filed=1`);
       router.refresh();
     },
@@ -155,17 +155,6 @@ function WizardBody(props: Props) {
     if (!input) return;
     setFormError(null);
     void run(input);
-  }
-
-  if (uploadFailure) {
-    return (
-      <div className="space-y-4">
-        <FormAlert message={uploadFailure.text} />
-        <Link href={`/requests/${uploadFailure.id}?filed=1`} className="text-brand-700 underline">
-          {t("requests.detail.back")}
-        </Link>
-      </div>
-    );
   }
 
   const current = steps[step]!;

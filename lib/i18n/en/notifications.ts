@@ -26,6 +26,7 @@ export const notifications: Shape<typeof zh> = {
     },
     request: {
       submitted: "A new request awaits triage: “{title}”.",
+      received: "Your request “{title}” has been received; its case number is {caseNumber}.",
       status: "“{title}” is now: {status}.",
       returned: "“{title}” was returned: please add the missing information.",
       assigned: "An expert now handles “{title}”.",
@@ -63,6 +64,9 @@ export const notifications: Shape<typeof zh> = {
     other: "You have a new notification.",
   },
   details: {
+    caseNumber: "Case number: {caseNumber}",
+    receivedNext:
+      "The law society will review it shortly and match an expert; quote the case number when you ask about it, or call the 12348 legal services hotline.",
     reason: "Note: {reason}",
     referral: "Suggested instead: {referral}",
     excerpt: "“{excerpt}”",

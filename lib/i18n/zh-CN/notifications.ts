@@ -23,6 +23,7 @@ export const notifications = {
     },
     request: {
       submitted: "有新的诉求待分诊：“{title}”。",
+      received: "您的诉求“{title}”已受理，受理编号 {caseNumber}。",
       status: "“{title}”的状态变为：{status}。",
       returned: "“{title}”被退回，需要您补充材料。",
       assigned: "“{title}”已有专家承办。",
@@ -58,6 +59,8 @@ export const notifications = {
     other: "您有一条新通知。",
   },
   details: {
+    caseNumber: "受理编号：{caseNumber}",
+    receivedNext: "法学会将尽快审核并为您匹配专家；查询进度时请提供受理编号，也可拨打 12348 法律服务热线。",
     reason: "说明：{reason}",
     referral: "建议去处：{referral}",
     excerpt: "“{excerpt}”",

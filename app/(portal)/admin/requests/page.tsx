@@ -27,6 +27,7 @@ export default async function AdminRequestsPage({ searchParams }: Props) {
   const query = readListQuery(raw);
   const [list, regionGroups] = await Promise.all([listRequestsForActor(actor, listFilterOf(query), query), zoneRegionGroups(locale)]);
   const values = {
+    q: query.q,
     status: query.status,
     category: query.category,
     region: query.region,
@@ -42,7 +43,7 @@ export default async function AdminRequestsPage({ searchParams }: Props) {
       <Card>
         <RequestFilters
           basePath="/admin/requests"
-          show={["status", "category", "region", "channel", "urgency", "dates", "attention"]}
+          show={["q", "status", "category", "region", "channel", "urgency", "dates", "attention"]}
           values={values}
           regionGroups={regionGroups}
           t={t}

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { RequestFilters } from "@/components/requests/request-filters";
 import { RequestTable } from "@/components/requests/request-table";
 import { Card, EmptyState, PageTitle } from "@/components/ui/card";
 import { Pagination } from "@/components/ui/pagination";
@@ -23,18 +24,19 @@ export default async function TriagePage({ searchParams }: Props) {
   const [actor, { t, locale }, raw] = await Promise.all([requireActor(), getT(), searchParams]);
   if (!can(actor.role, "request.triage")) notFound();
   const query = readListQuery(raw);
-  const list = await listRequestsForActor(actor, { status: "submitted", order: "triage" }, query);
+  const list = await listRequestsForActor(actor, { q: query.q, status: "submitted", order: "triage" }, query);
   return (
     <div>
       <PageTitle subtitle={t("requests.triage.subtitle")}>{t("requests.triage.title")}</PageTitle>
       <Card title={t("requests.triage.count", { n: list.total })}>
+        <RequestFilters basePath="/admin/triage" show={["q"]} values={{ q: query.q }} t={t} />
         {list.items.length ? (
           <>
             <RequestTable items={list.items} t={t} locale={locale} showEnterprise showRegion showWaiting now={list.asOf.getTime()} />
-            <Pagination page={list.page} pageSize={list.pageSize} total={list.total} basePath="/admin/triage" t={t} />
+            <Pagination page={list.page} pageSize={list.pageSize} total={list.total} basePath="/admin/triage" query={{ q: query.q }} t={t} />
           </>
         ) : (
-          <EmptyState>{t("requests.triage.empty")}</EmptyState>
+          <EmptyState>{query.q ? t("requests.list.emptyFiltered") : t("requests.triage.empty")}</EmptyState>
         )}
       </Card>
     </div>

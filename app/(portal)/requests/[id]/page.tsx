@@ -11,9 +11,9 @@ import { RequestFacts } from "@/components/requests/request-facts";
 import { StatusBanner } from "@/components/requests/status-banner";
 import { RequestStatusBadge } from "@/components/requests/status-badge";
 import { Timeline } from "@/components/requests/timeline";
+import { UploadFailures } from "@/components/requests/upload-failures";
 import { RoutingPanel } from "@/components/routing/routing-panel";
 import { Badge, Card } from "@/components/ui/card";
-import { FormAlert } from "@/components/ui/field";
 import { requireActor } from "@/lib/auth/current";
 import { can } from "@/lib/authz";
 import { AppError } from "@/lib/errors";
@@ -21,6 +21,7 @@ import { withClientMessages } from "@/lib/i18n/client-messages";
 import { getT } from "@/lib/i18n/server";
 import { ACCEPT_ATTRIBUTE } from "@/lib/requests/attachment-type";
 import { getRequestDetail, listAttachments, listMessages } from "@/lib/requests/queries";
+import { mayPrintReceipt } from "@/lib/requests/receipt";
 import { reassignCaseAction, routeRequestAction, skipExpertAction, withdrawOfferAction } from "../../admin/routing/actions";
 import {
   bulkUpdateDisputesAction,
@@ -82,6 +83,7 @@ async function RequestPage({ params, searchParams }: Props) {
   const { actor, request } = await load(id);
   const [messages, files] = request.isParty ? await Promise.all([listMessages(actor, id), listAttachments(actor, id)]) : [[], []];
   const isFinal = ["closed", "withdrawn", "rejected"].includes(request.status);
+  const receipt = mayPrintReceipt(actor, request);
   const backHref = can(actor.role, "request.create") ? "/requests" : can(actor.role, "request.triage") ? "/admin/requests" : "/cases";
 
   return (
@@ -98,8 +100,32 @@ async function RequestPage({ params, searchParams }: Props) {
             {request.needsAttention ? <Badge tone="warning">{t("requests.admin.needsAttention")}</Badge> : null}
           </div>
         </div>
+        <div className="mt-1 flex flex-wrap items-center gap-x-4 gap-y-1 text-sm text-slate-600">
+          <span data-testid="case-number" className="font-mono">
+            {t("requests.detail.caseNumber", { caseNumber: request.caseNumber })}
+          </span>
+          {receipt ? (
+            <Link href={`/requests/${request.id}/receipt`} className="text-brand-700 hover:underline">
+              {t("requests.detail.receipt")}
+            </Link>
+          ) : null}
+        </div>
       </div>
-      {filed ? <FormAlert tone="success" message={t("requests.new.done")} /> : null}
+      {filed ? (
+        <div
+          role="status"
+          data-testid="filed-notice"
+          className="rounded-md border border-emerald-200 bg-emerald-50 px-3 py-2 text-sm text-emerald-800"
+        >
+          <p>{t(receipt ? "requests.new.doneStation" : "requests.new.done", { caseNumber: request.caseNumber })}</p>
+          {receipt ? (
+            <Link href={`/requests/${request.id}/receipt`} className="mt-1 inline-block font-medium text-brand-700 underline">
+              {t("requests.detail.receipt")}
+            </Link>
+          ) : null}
+        </div>
+      ) : null}
+      {filed ? <UploadFailures requestId={request.id} /> : null}
       <StatusBanner request={request} actor={actor} t={t} />
 
       <div className="grid gap-6 lg:grid-cols-3">
@@ -121,7 +147,7 @@ async function RequestPage({ params, searchParams }: Props) {
             )}
           </Card>
           {request.isParty ? (
-            <Card title={`${t("requests.attachments.title")} (${files.length})`}>
+            <Card id="attachments" title={`${t("requests.attachments.title")} (${files.length})`}>
               <div className="space-y-4">
                 <AttachmentList files={files} t={t} locale={locale} />
                 {!isFinal ? <AttachmentUpload requestId={request.id} accept={ACCEPT_ATTRIBUTE} /> : null}

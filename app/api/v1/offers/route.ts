@@ -1,4 +1,4 @@
-// GET /api/v1/offers - expert: the expert's own offers, filter status, paginated
+// GET /api/v1/offers - expert: the expert's own offers, filters status and q (title or case number), paginated
 import { apiRoute } from "@/lib/http/api-route";
 import { listOffersForExpert } from "@/lib/routing/queries";
 import { offerListQuery } from "@/lib/routing/schemas";
@@ -17,6 +17,7 @@ export const GET = apiRoute({ permission: "offer.list", query: offerListQuery, r
       answeredAt: o.answeredAt,
       declineReason: o.declineReason,
       request: {
+        caseNumber: o.caseNumber,
         title: o.title,
         category: o.category,
         status: o.requestStatus,

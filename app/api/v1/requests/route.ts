@@ -1,5 +1,5 @@
 // POST /api/v1/requests - enterprise, station: file a request (the Idempotency-Key header is honoured)
-// GET /api/v1/requests - signed in: only what the actor may see, filter status
+// GET /api/v1/requests - signed in: only what the actor may see; filters status, q (title or case number), category, channel, urgency, region, from, to
 import { apiRoute, created } from "@/lib/http/api-route";
 import { jsonResponse } from "@/lib/http/json";
 import { invalidField } from "@/lib/errors";

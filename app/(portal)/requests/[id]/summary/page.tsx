@@ -75,6 +75,7 @@ export default async function CaseSummaryPage({ params }: Props) {
         </p>
         <h1 className="mt-1 text-2xl font-bold text-slate-900">{t("disputes.summary.title")}</h1>
         <p className="mt-1 text-lg text-slate-800">{request.title}</p>
+        <p className="mt-1 font-mono text-sm text-slate-700">{t("requests.detail.caseNumber", { caseNumber: request.caseNumber })}</p>
         <p className="mt-1 text-xs text-slate-500">{t("disputes.summary.generatedAt", { time: formatDateTime(new Date(), locale) })}</p>
       </header>
 

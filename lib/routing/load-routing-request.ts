@@ -25,7 +25,7 @@ export async function loadRoutingRequest(handle: DbOrTx, requestId: string, acto
       assignedExpertId: requests.assignedExpertId,
       needsAttention: requests.needsAttention,
       specialties: sql<string>`coalesce((select string_agg(rs.specialty_code, ',' order by rs.specialty_code) from request_specialties rs where rs.request_id = ${requests.id}), '')`,
-      implied: sql<string>`coalesce((select array_to_string(cs.specialty_codes, ',') from category_specialties cs where cs.category = ${requests.category}), '')`,
+      implied: sql<string>`coalesce((select array_to_string(cs.specialty_codes, ',') from category_specialties cs where cs.category = "requests"."category"), '')`,
     })
     .from(requests)
     .where(and(eq(requests.id, requestId), actor ? visibleRequests(actor) : undefined));

@@ -10,6 +10,7 @@ export const request: RoutingRequest = {
   serviceMode: null,
   urgency: "normal",
   specialties: ["debt_collection"],
+  specialtiesFromCategory: false,
   enterpriseId: "e",
   filedByUserId: "u",
   assignedExpertId: null,

@@ -4,6 +4,7 @@ import { useState } from "react";
 import { Field, inputClass } from "@/components/ui/field";
 import type { ActionResult } from "@/lib/http/server-action";
 import { useT } from "@/lib/i18n/client";
+import { requestCategories, type RequestCategory } from "@/lib/enums";
 import { resolveSchema, triageSchema, withdrawSchema } from "@/lib/requests/schemas";
 import { ActionForm } from "@/components/ui/action-form";
 
@@ -96,7 +97,56 @@ export function WithdrawForm({ action, requestId }: Props) {
   );
 }
 
-export function TriageForm({ action, requestId }: Props) {
+/** The request's category and specialties as filed, and the specialties to choose from, for correcting them while triaging. */
+export interface Classification {
+  category: RequestCategory;
+  specialties: string[];
+  options: { code: string; name: string }[];
+}
+
+/** Category and specialties, as filed: the admin may correct them (sent with the decision, recorded on the timeline). */
+function ClassificationFields({ classification: c, fields }: { classification: Classification; fields: Record<string, string> }) {
+  const { t } = useT();
+  return (
+    <details className="rounded-md border border-slate-200 px-3 py-2" open={Boolean(fields.category || fields.specialties)}>
+      <summary className="cursor-pointer text-sm font-medium text-brand-700">{t("requests.actions.classify")}</summary>
+      <div className="mt-3 space-y-3">
+        <p className="text-xs text-slate-500">{t("requests.actions.classifyHint")}</p>
+        <Field id="triage-category" label={t("requests.detail.category")} error={fields.category}>
+          {(aria) => (
+            <select {...aria} name="category" defaultValue={c.category} className={inputClass}>
+              {requestCategories.map((value) => (
+                <option key={value} value={value}>
+                  {t(`enums.requestCategory.${value}`)}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <fieldset aria-describedby={fields.specialties ? "triage-specialties-error" : undefined}>
+          <legend className="text-sm font-medium text-slate-800">{t("requests.actions.classifySpecialties")}</legend>
+          {/* One blank entry, so that "none ticked" still arrives as an (empty) list. */}
+          <input type="hidden" name="specialties[]" value="" />
+          <div className="mt-1 grid gap-1 sm:grid-cols-2">
+            {c.options.map((s) => (
+              <label key={s.code} className="flex items-center gap-2 text-sm text-slate-700">
+                <input type="checkbox" name="specialties[]" value={s.code} defaultChecked={c.specialties.includes(s.code)} />
+                {s.name}
+              </label>
+            ))}
+          </div>
+          {fields.specialties ? (
+            <p id="triage-specialties-error" className="mt-1 text-sm text-red-700">
+              {fields.specialties}
+            </p>
+          ) : null}
+        </fieldset>
+      </div>
+    </details>
+  );
+}
+
+export function TriageForm({ action, requestId, classification }: Props & { classification?: Classification }) {
   const { t } = useT();
   const [decision, setDecision] = useState<"accept" | "return" | "reject">("accept");
   const choices = [
@@ -139,6 +189,7 @@ export function TriageForm({ action, requestId }: Props) {
               rows={3}
             />
           ) : null}
+          {classification ? <ClassificationFields classification={classification} fields={fields} /> : null}
           {decision === "reject" ? (
             <Field id="referral" label={t("requests.actions.referral")} hint={t("requests.actions.referralHint")} error={fields.referral}>
               {(aria) => <input {...aria} name="referral" className={inputClass} />}

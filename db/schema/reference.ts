@@ -1,5 +1,5 @@
 import { integer, jsonb, pgTable, text, timestamp, uuid, type AnyPgColumn } from "drizzle-orm/pg-core";
-import { regionLevelEnum } from "./enums";
+import { regionLevelEnum, requestCategoryEnum } from "./enums";
 
 /** GB/T 2260 administrative divisions: 6-digit codes down to county, 9-digit for towns and streets. */
 export const regions = pgTable("regions", {
@@ -16,6 +16,18 @@ export const specialties = pgTable("specialties", {
   nameZh: text("name_zh").notNull(),
   nameEn: text("name_en").notNull(),
   sortOrder: integer("sort_order").notNull().default(0),
+});
+
+/**
+ * The specialties a request category implies (specialty codes, checked when written): matching uses
+ * them when the company chose none. Installed by the migration that made the table (so an empty
+ * server has them), then the zone's admins' to change (lib/routing/category-specialties.ts).
+ */
+export const categorySpecialties = pgTable("category_specialties", {
+  category: requestCategoryEnum("category").primaryKey(),
+  specialtyCodes: text("specialty_codes").array().notNull().default([]),
+  updatedBy: uuid("updated_by"),
+  updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
 });
 
 /** Rules the law society sets (routing weights, deadlines); every change is also an event. */

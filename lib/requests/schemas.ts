@@ -107,6 +107,14 @@ export const triageSchema = z
     decision: choice(["accept", "return", "reject"] as const),
     reason: optionalText(2000),
     referral: optionalText(200),
+    // Corrections while triaging (recorded on the timeline): absent leaves them as filed.
+    category: optionalChoice(requestCategories),
+    specialties: z
+      .array(z.string().trim().max(40, "errors.field.unknownSpecialty"))
+      .max(MAX_SPECIALTIES, "errors.field.tooLong")
+      .optional()
+      // A form sends one blank entry so that "none ticked" still arrives as a list.
+      .transform((codes) => (codes ? [...new Set(codes.filter(Boolean))] : undefined)),
   })
   .superRefine((value, ctx) => {
     // Returning says what is missing; rejecting says why. Both are read by the filer.

@@ -24,7 +24,8 @@ export function exclusionOf(request: RoutingRequest, f: CandidateFacts, today: s
   if (f.conflictParty) return { code: "excluded.conflict", params: { party: f.conflictParty } };
   if (f.standing) return { code: standingCodes[f.standing] };
   if (f.skipped) return { code: "excluded.skipped" };
-  if (request.specialties.length && !request.specialties.some((s) => f.specialties.includes(s))) return { code: "excluded.noSpecialty" };
+  if (!request.specialtiesFromCategory && request.specialties.length && !request.specialties.some((s) => f.specialties.includes(s)))
+    return { code: "excluded.noSpecialty" };
   if (f.activeCases + f.pendingOffers >= f.capacity) {
     return { code: "excluded.atCapacity", params: { active: f.activeCases, pending: f.pendingOffers, capacity: f.capacity } };
   }

@@ -44,6 +44,7 @@ const expertArb = fc.record({
 const requestArb = fc.record({
   regionCode: fc.constantFrom("330421002", "310118102", "320509104", "330402", "340104"),
   specialties: subset(SPECIALTIES),
+  specialtiesFromCategory: fc.boolean(),
   language: fc.constantFrom(null, "wu", "en"),
   serviceMode: fc.constantFrom(null, "onsite", "online"),
 });

@@ -126,7 +126,7 @@ export class ProfileTable {
       if (day < openFrom[i]! || day >= openUntil[i]! || setAside[i] === call) continue;
       let hits = 0;
       for (let k = 0; k < needed.length; k++) hits += needed[k]![i]!;
-      if (needed.length && !hits) continue;
+      if (needed.length && !hits && !request.specialtiesFromCategory) continue;
       const codes = regions[i]!;
       let region = farthest;
       for (let k = 0; k < codes.length && region > 0; k++) {

@@ -12,7 +12,15 @@ export interface Reason {
 }
 
 // Parameters that are themselves codes with a label in the catalogue.
-const codeParams: Record<string, string> = { language: "enums.language", mode: "enums.serviceMode", declineReason: "routing.declineReasons" };
+// A track-record figure not earned yet is the code "none" (routing.reasons.figures.none: "no record yet").
+const codeParams: Record<string, string> = {
+  language: "enums.language",
+  mode: "enums.serviceMode",
+  declineReason: "routing.declineReasons",
+  acceptance: "routing.reasons.figures",
+  resolution: "routing.reasons.figures",
+  rating: "routing.reasons.figures",
+};
 
 /** A reason in the reader's language. Old offers stored plain sentences; those are shown as they are. */
 export function reasonText(t: Translate, locale: Locale, reason: Reason | string): string {

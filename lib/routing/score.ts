@@ -188,6 +188,30 @@ export function scoreOf(ctx: ScoringContext, f: CandidateFacts): number {
 
 const pct = (x: number) => Math.round(x * 100);
 
+/** A figure an expert has not earned yet: shown as "no record yet" (routing.reasons.figures.none), never as the prior's value. */
+export const NO_RECORD = "none";
+
+/**
+ * The track record as it stands: only the figures the expert has earned (offers answered, cases
+ * closed, ratings given), each as it is. The score smooths them towards the prior; the reason never
+ * shows that, so a new expert reads "no record yet", not an acceptance rate nobody measured.
+ */
+export function trackReason(
+  f: Pick<CandidateFacts, "offersAccepted" | "offersDeclined" | "offersExpired" | "casesResolved" | "casesReassigned" | "ratingSum" | "ratingCount">,
+): Reason {
+  const answered = f.offersAccepted + f.offersDeclined + f.offersExpired;
+  const closed = f.casesResolved + f.casesReassigned;
+  if (!answered && !closed && !f.ratingCount) return { code: "track.new" };
+  return {
+    code: "track.figures",
+    params: {
+      acceptance: answered ? `${pct(f.offersAccepted / answered)}%` : NO_RECORD,
+      resolution: closed ? `${pct(f.casesResolved / closed)}%` : NO_RECORD,
+      rating: f.ratingCount ? (f.ratingSum / f.ratingCount).toFixed(1) : NO_RECORD,
+    },
+  };
+}
+
 /** A candidate's score from its named, weighted parts, with the reasons behind each part. */
 export function explainScore(ctx: ScoringContext, f: CandidateFacts): Scored {
   const { request, total } = ctx;
@@ -202,20 +226,19 @@ export function explainScore(ctx: ScoringContext, f: CandidateFacts): Scored {
   const specialty = specialtyFit(request.specialties, f.specialties);
   const region = regionProximity(request.regionCode, f.homeRegionCode, f.servedRegions);
   const lm = languageModeFit(request.language, request.serviceMode, f.languages, f.serviceModes);
-  const track = trackRecordFit(f);
   const recent = recentOffers(f.rotationHeat, f.rotationAt, ctx.now);
 
   const reasons: Reason[] = [];
-  if (request.specialties.length) reasons.push({ code: "specialty", params: { hits: specialty.hits, needed: request.specialties.length } });
+  if (request.specialties.length)
+    reasons.push({
+      code: request.specialtiesFromCategory ? "categorySpecialty" : "specialty",
+      params: { hits: specialty.hits, needed: request.specialties.length },
+    });
   reasons.push({ code: `region.${region.level}` });
   reasons.push({ code: "load", params: { active: f.activeCases, pending: f.pendingOffers, capacity: f.capacity } });
   if (request.language) reasons.push({ code: lm.languageMet ? "language.met" : "language.unmet", params: { language: request.language } });
   if (request.serviceMode) reasons.push({ code: lm.modeMet ? "mode.met" : "mode.unmet", params: { mode: request.serviceMode } });
-  reasons.push(
-    track.isNew
-      ? { code: "track.new" }
-      : { code: "track.record", params: { acceptance: pct(track.acceptance), resolution: pct(track.resolution), rating: track.rating.toFixed(1) } },
-  );
+  reasons.push(trackReason(f));
   const recentRounded = Math.round(recent * 10) / 10;
   reasons.push(recentRounded > 0 ? { code: "rotation.recent", params: { count: recentRounded } } : { code: "rotation.none" });
   return { exact, score: Math.round(exact), parts, reasons };

@@ -9,7 +9,13 @@ export interface RoutingRequest {
   language: string | null;
   serviceMode: ServiceMode | null;
   urgency: Urgency;
+  /** The specialties matching looks for: the request's own, or (when it has none) those its category implies. */
   specialties: string[];
+  /**
+   * True when `specialties` come from the category (category_specialties) because the company chose
+   * none: they then raise the experts who have them but rule nobody out (the company was unsure).
+   */
+  specialtiesFromCategory: boolean;
   enterpriseId: string;
   filedByUserId: string;
   assignedExpertId: string | null;

@@ -43,11 +43,12 @@ export const routing: Shape<typeof zh> = {
     region: "Same county > the Qingpu–Wujiang–Jiashan zone > same province > elsewhere in the Delta.",
     load: "The fewer active cases and open offers relative to capacity, the higher.",
     languageMode: "Whether the expert speaks the preferred language and offers the preferred service mode.",
-    trackRecord: "Acceptance rate, resolution rate and rating; new experts start from a neutral prior, neither penalised nor favoured.",
+    trackRecord: "Acceptance rate, resolution rate and rating; an expert with no record yet is scored as average, neither penalised nor favoured.",
     rotation: "The more offers received recently (halving every two weeks), the lower, so cases rotate among experts.",
   },
   reasons: {
     specialty: "Covers {hits} of {needed} specialties needed",
+    categorySpecialty: "No specialty chosen by the company; of the {needed} the category usually needs, covers {hits}",
     region: {
       sameCounty: "Same county",
       zone: "Both in the Qingpu–Wujiang–Jiashan zone",
@@ -58,9 +59,11 @@ export const routing: Shape<typeof zh> = {
     language: { met: "Speaks {language}", unmet: "Does not speak {language}" },
     mode: { met: "Offers {mode}", unmet: "Does not offer {mode}" },
     track: {
-      new: "New expert: track record taken as a neutral prior",
+      new: "New expert: no record yet",
       record: "Acceptance {acceptance}%, resolution {resolution}%, rating {rating}",
+      figures: "Acceptance {acceptance}, resolution {resolution}, rating {rating}",
     },
+    figures: { none: "No record yet" },
     rotation: { recent: "About {count} offers received recently", none: "No recent offers: first in the rotation" },
     excluded: {
       notCurrent: "No current appointment",
@@ -155,6 +158,13 @@ export const routing: Shape<typeof zh> = {
     daysHours: "{days} d {hours} h",
     hoursMinutes: "{hours} h {minutes} min",
     minutes: "{minutes} min",
+  },
+  categorySpecialties: {
+    title: "Specialties each request category implies",
+    hint: "When a company files without choosing a specialty, routing scores candidates by the specialties of the request's category (it rules no expert out by them). Specialties the company chose, or an admin set while triaging, come first. Changes are recorded on the audit trail.",
+    save: "Save the mapping",
+    saved: "Saved.",
+    none: "(none)",
   },
   settings: {
     title: "Routing rules",

@@ -40,11 +40,12 @@ export const routing = {
     region: "同县（区）＞青吴嘉示范区内＞同省＞长三角其他地区。",
     load: "在办案件和待答复邀请占容量的比例越低越优先。",
     languageMode: "是否能使用诉求方偏好的语言、提供偏好的服务方式。",
-    trackRecord: "接受率、化解率和评分；新专家按中性先验计，不吃亏也不占便宜。",
+    trackRecord: "接受率、化解率和评分；还没有记录的专家按中等水平计分，不吃亏也不占便宜。",
     rotation: "近期收到的邀请越多越靠后（每两周减半），让案件在专家之间轮换。",
   },
   reasons: {
     specialty: "覆盖所需专业领域 {hits}/{needed}",
+    categorySpecialty: "企业未选专业领域，按诉求类别通常所需的专业领域计：覆盖 {hits}/{needed}",
     region: {
       sameCounty: "同一县（区）",
       zone: "同在青吴嘉示范区",
@@ -54,7 +55,12 @@ export const routing = {
     load: "在办 {active} 件、待答复 {pending} 件，容量 {capacity} 件",
     language: { met: "可使用{language}", unmet: "不使用{language}" },
     mode: { met: "可提供{mode}服务", unmet: "不提供{mode}服务" },
-    track: { new: "新专家，服务记录按中性先验计", record: "接受率 {acceptance}%，化解率 {resolution}%，评分 {rating}" },
+    track: {
+      new: "新专家，暂无服务记录",
+      record: "接受率 {acceptance}%，化解率 {resolution}%，评分 {rating}",
+      figures: "接受率 {acceptance}，化解率 {resolution}，评分 {rating}",
+    },
+    figures: { none: "暂无记录" },
     rotation: { recent: "近期已收到约 {count} 个邀请", none: "近期未收到邀请，轮换优先" },
     excluded: {
       notCurrent: "不在聘期内",
@@ -149,6 +155,13 @@ export const routing = {
     daysHours: "{days} 天 {hours} 小时",
     hoursMinutes: "{hours} 小时 {minutes} 分",
     minutes: "{minutes} 分钟",
+  },
+  categorySpecialties: {
+    title: "诉求类别对应的专业领域",
+    hint: "企业提交诉求时没有选择专业领域的，派单按诉求类别对应的专业领域给候选专家加分（不因此排除任何专家）。企业已选择或受理时已调整的，以诉求上的专业领域为准。修改会记入审计记录。",
+    save: "保存对应关系",
+    saved: "已保存。",
+    none: "（无）",
   },
   settings: {
     title: "派单规则",

@@ -65,6 +65,26 @@ export const rows: ActionRows = {
       // The weights are the zone's, one set for all: unscoped admins only (lib/authz.ts outsideDistrict).
       expect: { admin: "ok" },
     },
+    updateCategorySpecialtiesAction: {
+      permission: "routing.settings",
+      // What the migration installs: saving it again changes nothing for the other tests.
+      input: () => ({
+        consultation: ["corporate"],
+        debt_collection: ["debt_collection", "contract"],
+        contract_dispute: ["contract"],
+        lease_dispute: ["lease"],
+        labor: ["labor"],
+        restructuring: ["corporate", "finance"],
+        ecommerce: ["ecommerce"],
+        ip: ["ip"],
+        major_mediation: ["mediation"],
+        petition_backlog: ["petition", "mediation"],
+        risk_prevention: ["compliance", "corporate"],
+        compliance_checkup: ["compliance"],
+      }),
+      // The mapping is the zone's, like the weights: unscoped admins only.
+      expect: { admin: "ok" },
+    },
   },
   "app/(portal)/offers/actions.ts": {
     acceptOfferAction: { permission: "offer.answer", input: async (world) => ({ offerId: await anOffer(world) }), expect: { expert: "ok" } },

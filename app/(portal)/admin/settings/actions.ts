@@ -1,6 +1,7 @@
 "use server";
 
 import { action } from "@/lib/http/server-action";
+import { categorySpecialtiesSchema, updateCategorySpecialties } from "@/lib/routing/category-specialties";
 import { routingSettingsSchema } from "@/lib/routing/schemas";
 import { updateRoutingSettings } from "@/lib/routing/weights";
 
@@ -8,3 +9,11 @@ export const updateRoutingSettingsAction = action({ permission: "routing.setting
   const saved = await updateRoutingSettings(actor, input);
   return saved;
 });
+
+export const updateCategorySpecialtiesAction = action(
+  { permission: "routing.settings", input: categorySpecialtiesSchema },
+  async ({ actor, input }) => {
+    const saved = await updateCategorySpecialties(actor, input);
+    return saved;
+  },
+);

@@ -10,6 +10,10 @@ import { getT } from "@/lib/i18n/server";
 import type { RoutingSettings } from "@/lib/routing/schemas";
 import { getRoutingSettings, listRoutingSettingsHistory, scorePartNames } from "@/lib/routing/weights";
 import { pageQuery } from "@/lib/validation";
+import { listSpecialties } from "@/lib/reference-data/queries";
+import { getCategorySpecialties, listCategorySpecialtiesHistory } from "@/lib/routing/category-specialties";
+import { requestCategories } from "@/lib/enums";
+import { CategorySpecialtiesForm } from "./category-specialties-form";
 import { SettingsForm } from "./settings-form";
 
 export const dynamic = "force-dynamic";
@@ -38,7 +42,16 @@ async function RoutingSettingsPage({ searchParams }: { searchParams: Promise<Rec
   }
   const parsed = pageQuery.safeParse(await searchParams);
   const page = parsed.success ? { ...parsed.data, pageSize: 10 } : { page: 1, pageSize: 10 };
-  const [settings, history] = await Promise.all([getRoutingSettings(), listRoutingSettingsHistory(actor, page)]);
+  const [settings, history, mapping, specialtyRows, mappingHistory] = await Promise.all([
+    getRoutingSettings(),
+    listRoutingSettingsHistory(actor, page),
+    getCategorySpecialties(),
+    listSpecialties(),
+    listCategorySpecialtiesHistory(actor, { page: 1, pageSize: 5 }),
+  ]);
+  const specialtyName = new Map(specialtyRows.map((s) => [s.code, locale === "en" ? s.nameEn : s.nameZh]));
+  const codesText = (codes: string[] | undefined) =>
+    codes?.length ? codes.map((c) => specialtyName.get(c) ?? c).join(locale === "en" ? ", " : "、") : t("routing.categorySpecialties.none");
 
   const changes = (before: RoutingSettings | null, after: RoutingSettings | null) => {
     if (!after) return [];
@@ -78,6 +91,37 @@ async function RoutingSettingsPage({ searchParams }: { searchParams: Promise<Rec
       <Card>
         <SettingsForm initial={settings} />
       </Card>
+      <Card title={t("routing.categorySpecialties.title")}>
+        <p className="mb-4 text-sm text-slate-600">{t("routing.categorySpecialties.hint")}</p>
+        <CategorySpecialtiesForm
+          initial={mapping}
+          specialties={specialtyRows.map((s) => ({ code: s.code, name: specialtyName.get(s.code) ?? s.code }))}
+        />
+        {mappingHistory.items.length ? (
+          <ol className="mt-6 divide-y divide-slate-100 border-t border-slate-100">
+            {mappingHistory.items.map((item) => (
+              <li key={item.id} className="py-3 text-sm">
+                <p className="font-medium text-slate-900">
+                  {t("routing.settings.changedBy", { name: item.actorName ?? "—", at: formatDateTime(item.at, locale) })}
+                </p>
+                <ul className="mt-1 space-y-0.5 text-slate-700">
+                  {requestCategories
+                    .filter((c) => item.after[c])
+                    .map((c) => (
+                      <li key={c}>
+                        {t("routing.settings.changedFields", {
+                          field: t(`enums.requestCategory.${c}`),
+                          before: codesText(item.before[c]),
+                          after: codesText(item.after[c]),
+                        })}
+                      </li>
+                    ))}
+                </ul>
+              </li>
+            ))}
+          </ol>
+        ) : null}
+      </Card>
       <Card title={t("routing.settings.history")}>
         {history.items.length ? (
           <ol className="divide-y divide-slate-100">
@@ -105,4 +149,4 @@ async function RoutingSettingsPage({ searchParams }: { searchParams: Promise<Rec
   );
 }
 
-export default withClientMessages(["errors", "routing"], RoutingSettingsPage);
+export default withClientMessages(["enums", "errors", "routing"], RoutingSettingsPage);

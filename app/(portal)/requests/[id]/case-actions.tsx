@@ -9,7 +9,9 @@ import {
 import { Card } from "@/components/ui/card";
 import { can, type Actor } from "@/lib/authz";
 import { todayInShanghai } from "@/lib/clock";
+import type { Locale } from "@/lib/i18n/catalog";
 import type { Translate } from "@/lib/i18n/translate";
+import { listSpecialties } from "@/lib/reference-data/queries";
 import type { RequestDetail } from "@/lib/requests/queries";
 import { canTransition } from "@/lib/requests/state-machine";
 import { ConfirmForm, ResolveForm, ReturnVisitForm, StartForm, TriageForm, WithdrawForm } from "@/components/requests/case-forms";
@@ -20,7 +22,7 @@ import { ReturnVisits } from "@/components/requests/return-visits";
  * admins, start and resolve for the assigned expert, confirm and rate for the company, return
  * visits for admins. The use cases check all of it again.
  */
-export async function CaseActions({ request: r, actor, t }: { request: RequestDetail; actor: Actor; t: Translate }) {
+export async function CaseActions({ request: r, actor, t, locale }: { request: RequestDetail; actor: Actor; t: Translate; locale?: Locale }) {
   const id = r.id;
   const isAssignedExpert = actor.expertId !== null && actor.expertId === r.assignedExpertId;
   const cards: React.ReactNode[] = [];
@@ -28,7 +30,15 @@ export async function CaseActions({ request: r, actor, t }: { request: RequestDe
     cards.push(
       <Card key="triage" title={t("requests.actions.triageTitle")}>
         <p className="mb-3 text-sm text-slate-600">{t("requests.actions.triageHint")}</p>
-        <TriageForm action={triageRequestAction} requestId={id} />
+        <TriageForm
+          action={triageRequestAction}
+          requestId={id}
+          classification={{
+            category: r.category,
+            specialties: r.specialties.map((s) => s.code),
+            options: (await listSpecialties()).map((s) => ({ code: s.code, name: locale === "en" ? s.nameEn : s.nameZh })),
+          }}
+        />
       </Card>,
     );
   }

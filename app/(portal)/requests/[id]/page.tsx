@@ -130,7 +130,7 @@ async function RequestPage({ params, searchParams }: Props) {
 
       <div className="grid gap-6 lg:grid-cols-3">
         <div className="space-y-6 lg:col-span-2">
-          <CaseActions request={request} actor={actor} t={t} />
+          <CaseActions request={request} actor={actor} t={t} locale={locale} />
           <Card title={t("requests.detail.overview")}>
             <RequestFacts request={request} t={t} locale={locale} />
           </Card>

@@ -9,6 +9,8 @@ export type NotificationKind =
   | "offer.declined"
   | "request.submitted"
   | "request.status"
+  /** the company objected to the outcome; the case is back in progress */
+  | "request.objected"
   | "request.returned"
   | "request.assigned"
   | "request.reassigned"

@@ -59,6 +59,11 @@ export const rows: ActionRows = {
       input: async (world) => ({ requestId: await aRequest(world, "resolved"), rating: 5, comment: "满意" }),
       expect: { enterprise: "ok", otherEnterprise: "not_found" },
     },
+    objectToOutcomeAction: {
+      permission: "request.confirm",
+      input: async (world) => ({ requestId: await aRequest(world, "resolved"), reason: "货款仍未到账" }),
+      expect: { enterprise: "ok", otherEnterprise: "not_found" },
+    },
     recordReturnVisitAction: {
       permission: "request.returnVisit",
       input: async (world) => ({ requestId: await aRequest(world, "closed"), visitedOn: "2026-01-05", summary: "回访满意", satisfaction: 5 }),

@@ -98,6 +98,11 @@ export const rows: AccessRow[] = [
     expect: { anonymous: 401, enterprise: 200, otherEnterprise: 404, expert: 403, station: 403, admin: 403, otherDistrictAdmin: 403 },
   },
   {
+    route: "POST /api/v1/requests/[id]/object",
+    setup: async (world) => ({ params: { id: await aCase(world, "resolved") }, body: { reason: "货款仍未到账" } }),
+    expect: { anonymous: 401, enterprise: 200, otherEnterprise: 404, expert: 403, station: 403, admin: 403, otherDistrictAdmin: 403 },
+  },
+  {
     route: "GET /api/v1/requests/[id]/attachments",
     setup: async (world) => ({ params: { id: await aCaseWithCorrespondence(world) } }),
     expect: parties(200),

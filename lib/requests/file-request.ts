@@ -96,8 +96,9 @@ export async function fileRequest(
     if (earlier) return earlier;
   }
   const isStation = filer.stationId !== null;
-  // Neither a station's nor a company's: an admin (the permission table let it in) taking a hotline call.
-  const isHotline = !isStation && !filer.enterpriseId;
+  // An admin (of neither a station nor a company) takes a hotline call; an account of no company otherwise files nothing.
+  const isHotline = !isStation && !filer.enterpriseId && filer.role === "admin";
+  if (!isStation && !filer.enterpriseId && !isHotline) throw forbidden();
   const forCaller = isStation || isHotline;
   if (input.channel && !isHotline) {
     throw new AppError("invalid_input", "errors.invalidInput", { fields: { channel: "errors.field.invalid" } });

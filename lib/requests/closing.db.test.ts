@@ -10,6 +10,7 @@ import { createDispute } from "@/lib/disputes/create-dispute";
 import { recordRecovery } from "@/lib/disputes/record-recovery";
 import { respondToRecovery } from "@/lib/disputes/respond-to-recovery";
 import { reverseRecovery } from "@/lib/disputes/reverse-recovery";
+import { updateDispute } from "@/lib/disputes/update-dispute";
 import { AppError } from "@/lib/errors";
 import { useTestDatabase } from "@/test/database";
 import { bearerFor, createAdminActor, createEnterpriseActor, createExpertActor } from "@/test/fixtures";
@@ -73,7 +74,6 @@ async function resolvedCaseWithEntry(answer: "queried" | "confirmed" | null): Pr
   const dispute = await createDispute(expert, requestId, { counterpartyName: "某贸易公司", kind: "receivable", claimedFen: 100_000n });
   const entry = await recordRecovery(expert, dispute.id, { amountFen: 50_000n, receivedOn: "2026-01-05", method: "negotiation" });
   if (answer) await respondToRecovery(enterprise, entry.id, { response: answer, note: answer === "queried" ? "只收到 300 元" : undefined });
-  const { updateDispute } = await import("@/lib/disputes/update-dispute");
   await updateDispute(expert, dispute.id, { status: "resolved", resolutionMethod: "negotiation" });
   await resolveRequest(expert, requestId, "对方已部分付款，余款和解。");
   return { requestId, entryId: entry.id };

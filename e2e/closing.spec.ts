@@ -66,7 +66,7 @@ test("the company reads the outcome and the money first, cannot close over an op
   await company.goto(`/requests/${id}`);
 
   // The outcome and the ledger come before the closing card.
-  const outcome = company.getByText(`对方已付 5 万元，余款和解 ${run}`);
+  const outcome = company.getByText(`对方已付 5 万元，余款和解 ${run}`).first();
   const ledger = company.getByRole("heading", { name: "纠纷与回款" });
   const closing = company.getByRole("heading", { name: "确认结果并评价" });
   await expect(outcome).toBeVisible();

@@ -92,7 +92,7 @@ test("the company reads the outcome and the money first, cannot close over an op
   await expert.goto(`/requests/${id}`);
   await expect(expert.getByText("办理中").first()).toBeVisible();
   await expect(expert.getByText("余款 15 万元还没有到账，和解协议也没有签。")).toBeVisible();
-  await expect(expert.getByRole("heading", { name: "办结" })).toBeVisible();
+  await expect(expert.getByRole("button", { name: "办结", exact: true })).toBeVisible();
   await expert.goto("/inbox");
   await expect(expert.getByText(`企业对“${title}”的办理结果有异议，案件已退回专家继续办理。`).first()).toBeVisible();
 

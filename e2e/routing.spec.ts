@@ -118,10 +118,16 @@ test.describe("the expert on a phone", () => {
     await expect(card.getByText("对方当事人")).toBeVisible();
     await expect(card.getByText("附件在接受邀请后可见。")).toBeVisible();
     await card.getByRole("button", { name: "接受" }).click();
+    // straight on to the accepted case, which says so
+    await expect(expert).toHaveURL(new RegExp(`/requests/${requestId}\\?accepted=1$`));
+    await expect(expert.getByRole("heading", { level: 1 })).toHaveText(title);
+    await expect(expert.getByTestId("form-alert")).toContainText("您已接受此案件。");
+    await expect(expert.getByRole("button", { name: "开始办理" })).toBeVisible();
+    // and the offers list keeps it, accepted, with a link to it
+    await expert.goto("/offers");
     const row = expert.getByTestId("offer-row").filter({ hasText: title });
     await expect(row).toContainText("已接受");
     await row.getByRole("link", { name: title }).click();
     await expect(expert).toHaveURL(new RegExp(`/requests/${requestId}$`));
-    await expect(expert.getByRole("heading", { level: 1 })).toHaveText(title);
   });
 });

@@ -29,7 +29,7 @@ const expected: Record<string, string> = {
   "application.list": "admin",
   "application.check": "admin",
   "application.decide": "admin",
-  "request.create": "enterprise station",
+  "request.create": "enterprise station admin",
   "request.list": "enterprise expert station admin",
   "request.read": "enterprise expert station admin",
   "request.amend": "enterprise station",
@@ -91,7 +91,7 @@ describe("district administration", () => {
     }
   };
 
-  it("keeps the roster decisions to the expert's district, refused (403) where the expert is visible", () => {
+  it("keeps the roster decisions (and hotline filings) to the district, refused (403) where the expert is visible", () => {
     for (const permission of [
       "expert.suspend",
       "expert.reinstate",
@@ -101,6 +101,7 @@ describe("district administration", () => {
       "expert.import",
       "application.check",
       "application.decide",
+      "request.create",
     ] as const) {
       expect(outsideDistrict[permission], permission).toBe("forbidden");
       expect(

@@ -43,7 +43,8 @@ export const permissions = {
   "application.check": ["admin"],
   "application.decide": ["admin"],
   // requests
-  "request.create": ["enterprise", "station"],
+  /** A company for itself, a station for a walk-in, an admin for a hotline caller (the law society's line, 12348). */
+  "request.create": ["enterprise", "station", "admin"],
   "request.list": ["enterprise", "expert", "station", "admin"],
   "request.read": ["enterprise", "expert", "station", "admin"],
   "request.amend": ["enterprise", "station"],
@@ -120,6 +121,8 @@ export const outsideDistrict: Partial<Record<Permission, "zone" | "forbidden" | 
   // verified by the admins of the district its credit code names (the registering authority's
   // division, characters 3-8: lib/companies/decide-verification.ts); a code from outside the zone, by unscoped admins.
   "enterprise.verify": "forbidden",
+  /** A hotline call is filed for a region of the admin's own district; another region, 403. */
+  "request.create": "forbidden",
 };
 
 export function can(role: UserRole, permission: Permission): boolean {

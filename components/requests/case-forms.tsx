@@ -5,7 +5,7 @@ import { Field, inputClass } from "@/components/ui/field";
 import type { ActionResult } from "@/lib/http/server-action";
 import { useT } from "@/lib/i18n/client";
 import { requestCategories, type RequestCategory } from "@/lib/enums";
-import { resolveSchema, triageSchema, withdrawSchema } from "@/lib/requests/schemas";
+import { objectSchema, resolveSchema, triageSchema, withdrawSchema } from "@/lib/requests/schemas";
 import { ActionForm } from "@/components/ui/action-form";
 
 type Action = (form: FormData) => Promise<ActionResult<unknown>>;
@@ -222,7 +222,8 @@ export function ResolveForm({ action, requestId }: Props) {
   );
 }
 
-export function ConfirmForm({ action, requestId }: Props) {
+/** Confirm and rate; while the company has a query open on the ledger, closing anyway is a choice it ticks. */
+export function ConfirmForm({ action, requestId, openQueries = 0 }: Props & { openQueries?: number }) {
   const { t } = useT();
   return (
     <ActionForm action={action} hidden={{ requestId }} submitLabel={t("requests.actions.confirm")} success={t("requests.actions.confirmDone")}>
@@ -230,8 +231,46 @@ export function ConfirmForm({ action, requestId }: Props) {
         <>
           <StarRating name="rating" label={t("requests.actions.rating")} error={fields.rating} />
           <TextArea name="comment" label={t("requests.actions.comment")} error={fields.comment} rows={3} />
+          {openQueries > 0 ? (
+            <div className="space-y-2 rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900">
+              <p>{t("requests.actions.openQueriesNote", { n: openQueries })}</p>
+              <label className="flex items-start gap-2">
+                <input
+                  type="checkbox"
+                  name="closeDespiteQueries"
+                  value="true"
+                  className="mt-0.5"
+                  aria-describedby={fields.closeDespiteQueries ? "closeDespiteQueries-error" : undefined}
+                />
+                <span>{t("requests.actions.closeDespiteQueries")}</span>
+              </label>
+              {fields.closeDespiteQueries ? (
+                <p id="closeDespiteQueries-error" className="text-red-700">
+                  {fields.closeDespiteQueries}
+                </p>
+              ) : null}
+            </div>
+          ) : null}
         </>
       )}
+    </ActionForm>
+  );
+}
+
+/** "不同意结果": the company says why, and the case goes back to its expert. */
+export function ObjectForm({ action, requestId }: Props) {
+  const { t } = useT();
+  return (
+    <ActionForm
+      action={action}
+      hidden={{ requestId }}
+      schema={objectSchema}
+      variant="secondary"
+      submitLabel={t("requests.actions.object")}
+      confirm={t("requests.actions.objectConfirm")}
+      success={t("requests.actions.objectDone")}
+    >
+      {(fields) => <TextArea name="reason" label={t("requests.actions.objectReason")} error={fields.reason} rows={3} />}
     </ActionForm>
   );
 }

@@ -1,5 +1,6 @@
 "use client";
 
+import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Field, FormAlert, inputClass } from "@/components/ui/field";
@@ -8,11 +9,19 @@ import { useT } from "@/lib/i18n/client";
 import { declineReasons } from "@/lib/routing/schemas";
 import type { OfferActions } from "./types";
 
-/** Accept in one tap, or decline with a reason from the list (and a note) in one step. */
+/** Accept in one tap (then on to the case, which says so), or decline with a reason from the list (and a note) in one step. */
 export function OfferAnswer({ offerId, actions }: { offerId: string; actions: OfferActions }) {
   const { t } = useT();
+  const router = useRouter();
   const [declining, setDeclining] = useState(false);
-  const accepting = useServerAction(actions.acceptOffer, { successMessage: () => t("routing.offer.accepted") });
+  const accepting = useServerAction(actions.acceptOffer, {
+    leavesPage: true,
+    onSuccess: (data) => {
+      const { requestId } = data as { requestId?: string };
+      if (requestId) router.push(`/requests/${requestId}?accepted=1`);
+      else router.refresh();
+    },
+  });
   const declined = useServerAction(actions.declineOffer, {
     successMessage: () => t("routing.offer.declined"),
     onSuccess: () => setDeclining(false),

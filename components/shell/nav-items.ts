@@ -6,6 +6,8 @@ export interface NavItem {
   label: MessageKey;
   /** Shown to signed-in users the permission table allows it (lib/authz.ts allows); "public" for everyone. */
   permission: Permission | "public" | "signedIn";
+  /** Not shown to those who also hold this permission (they have a page of their own for it). */
+  unless?: Permission;
 }
 
 export const publicNav: NavItem[] = [
@@ -17,7 +19,8 @@ export const publicNav: NavItem[] = [
 
 export const portalNav: NavItem[] = [
   { href: "/portal", label: "common.nav.portal", permission: "signedIn" },
-  { href: "/requests", label: "common.nav.myRequests", permission: "request.create" },
+  // Admins file hotline calls too, but follow every request on /admin/requests.
+  { href: "/requests", label: "common.nav.myRequests", permission: "request.create", unless: "request.triage" },
   { href: "/requests/new", label: "common.nav.newRequest", permission: "request.create" },
   { href: "/offers", label: "common.nav.offers", permission: "offer.list" },
   { href: "/cases", label: "common.nav.myCases", permission: "request.resolve" },

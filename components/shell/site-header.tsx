@@ -10,6 +10,7 @@ function visible(items: NavItem[], actor: Actor | null): NavItem[] {
     if (item.permission === "public") return true;
     if (!actor) return false;
     // allows(): a zone-wide entry (the routing settings) is not offered to an admin of one district.
+    if (item.unless && allows(actor, item.unless)) return false;
     return item.permission === "signedIn" || allows(actor, item.permission);
   });
 }

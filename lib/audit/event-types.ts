@@ -38,6 +38,7 @@ export const auditEventTypes = [
   "request.start",
   "request.resolve",
   "request.close",
+  "request.object",
   "request.return_visit",
   "request.enterprise_verified",
   "routing.skipped",

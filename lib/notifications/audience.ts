@@ -36,6 +36,8 @@ const AUDIENCE = {
   "request.start": ["filers"],
   "request.resolve": ["filers"],
   "request.close": ["filers", "assignedExpert", "admins"],
+  /** the company does not accept the outcome: the case is the expert's again */
+  "request.object": ["assignedExpert", "admins"],
   "message.new": ["filers", "assignedExpert", "adminsUntilAssigned"],
   "recovery.recorded": ["filers"],
   "recovery.reversed": ["filers"],

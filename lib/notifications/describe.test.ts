@@ -20,6 +20,20 @@ describe("notifications in words", () => {
     expect(describeNotification(en, facts).headline).toBe("“厂房租金拖欠” is now: Rejected.");
   });
 
+  it("tells the expert and the admins that the company objects to the outcome, and that a case closed despite a query", () => {
+    const objected = { kind: "request.objected", requestTitle: "货款追收", data: { reason: "货款仍未到账" } };
+    expect(describeNotification(zh, objected)).toEqual({
+      headline: "企业对“货款追收”的办理结果有异议，案件已退回专家继续办理。",
+      details: ["说明：货款仍未到账"],
+    });
+    expect(describeNotification(en, objected).headline).toBe(
+      "The company objects to the outcome of “货款追收”: the case is back in progress with its expert.",
+    );
+    const closed = { kind: "request.status", requestTitle: "T", data: { status: "closed", rating: 3, despiteQueries: true } };
+    expect(describeNotification(zh, closed).details).toContain("企业在仍有存疑回款的情况下确认结案。");
+    expect(describeNotification(en, closed).details).toContain("The company closed the case while a payment it queried was still open.");
+  });
+
   it("says what happened for an event without a status, and something neutral for what it does not know", () => {
     expect(describeNotification(zh, { kind: "request.status", requestTitle: "T", data: { event: "offer.withdrawn" } }).headline).toBe(
       "“T”的案件邀请已撤回。",

@@ -20,6 +20,7 @@ const kindKeys: Record<string, MessageKey> = {
   "request.submitted": "notifications.kinds.request.submitted",
   "request.received": "notifications.kinds.request.received",
   "request.status": "notifications.kinds.request.status",
+  "request.objected": "notifications.kinds.request.objected",
   "request.returned": "notifications.kinds.request.returned",
   "request.assigned": "notifications.kinds.request.assigned",
   "request.reassigned": "notifications.kinds.request.reassigned",
@@ -102,6 +103,7 @@ export function describeNotification(t: Translate, n: NotificationFacts): { head
   if (excerpt) details.push(t("notifications.details.excerpt", { excerpt }));
   if (typeof data.rating === "number") details.push(t("notifications.details.rating", { rating: data.rating }));
   if (data.automatic === true) details.push(t("notifications.details.automatic"));
+  if (data.despiteQueries === true) details.push(t("notifications.details.despiteQueries"));
   return { headline, details };
 }
 

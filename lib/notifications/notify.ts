@@ -11,6 +11,8 @@ export type NotificationKind =
   /** to the filer: the request is received, with its case number */
   | "request.received"
   | "request.status"
+  /** the company objected to the outcome; the case is back in progress */
+  | "request.objected"
   | "request.returned"
   | "request.assigned"
   | "request.reassigned"

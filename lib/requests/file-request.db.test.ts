@@ -9,7 +9,7 @@ import { seededRandom } from "@/db/seed/random";
 import type { Actor } from "@/lib/authz";
 import { AppError } from "@/lib/errors";
 import { useTestDatabase } from "@/test/database";
-import { bearerFor, createAdminActor, createEnterpriseActor, createStationActor } from "@/test/fixtures";
+import { bearerFor, createAdminActor, createEnterpriseActor, createExpertActor, createStationActor } from "@/test/fixtures";
 import { fileRequest } from "./file-request";
 import { listRequestsForActor } from "./queries";
 import { requestInput } from "@/test/request-fixtures";
@@ -207,8 +207,10 @@ describe("POST and GET /api/v1/requests", () => {
     expect(huge.status).toBe(413);
   });
 
-  it("does not let an expert or admin file (403)", async () => {
+  it("does not let an expert file (403); an admin files a hotline call, for a caller only (422 without one)", async () => {
+    const expert = await createExpertActor();
+    expect((await post(await bearerFor(expert), body)).status).toBe(403);
     const admin = await createAdminActor();
-    expect((await post(await bearerFor(admin), body)).status).toBe(403);
+    expect((await post(await bearerFor(admin), body)).status).toBe(422);
   });
 });

@@ -2,7 +2,7 @@ import { and, eq, sql } from "drizzle-orm";
 import { db, type Tx } from "@/db";
 import { enterprises, requests, stations } from "@/db/schema";
 import type { Channel } from "@/lib/enums";
-import { requirePermission, type Actor } from "@/lib/authz";
+import { requireDistrict, requirePermission, type Actor } from "@/lib/authz";
 import { AppError, conflict, forbidden, isUniqueViolation } from "@/lib/errors";
 import { recordEvent } from "@/lib/events/record-event";
 import { normalizeCompanyName } from "@/lib/names";
@@ -79,8 +79,10 @@ async function refuseClosedStation(tx: Tx, stationId: string): Promise<void> {
 
 /**
  * Files a request. Enterprises file for their own company (channel web, or api with a bearer
- * token); station staff for a walk-in (channel station). Throws 403 for an account without a
- * company or station, 409 for the staff of a closed station, 422 for unknown references. Writes
+ * token); station staff for a walk-in (channel station); admins for a hotline caller (channel
+ * hotline), in a region of their own district (another region: 403). Throws 403 for an account
+ * without a company, a station or the admin permission, 409 for the staff of a closed station,
+ * 422 for unknown references and for `channel` from anyone but an admin. Writes
  * the request, its specialties and counterparties, the "submitted" event and the admins'
  * notification in one transaction.
  * The same idempotency key from the same account returns the first filing and writes nothing.
@@ -97,16 +99,23 @@ export async function fileRequest(
     if (earlier) return earlier;
   }
   const isStation = filer.stationId !== null;
-  if (!isStation && !filer.enterpriseId) throw forbidden();
-  if (isStation && !input.enterprise) {
+  // An admin (of neither a station nor a company) takes a hotline call; an account of no company otherwise files nothing.
+  const isHotline = !isStation && !filer.enterpriseId && filer.role === "admin";
+  if (!isStation && !filer.enterpriseId && !isHotline) throw forbidden();
+  const forCaller = isStation || isHotline;
+  if (input.channel && !isHotline) {
+    throw new AppError("invalid_input", "errors.invalidInput", { fields: { channel: "errors.field.invalid" } });
+  }
+  if (forCaller && !input.enterprise) {
     throw new AppError("invalid_input", "errors.invalidInput", { fields: { "enterprise.name": "errors.field.required" } });
   }
-  const channel: Channel = isStation ? "station" : options.viaApiToken ? "api" : "web";
+  const channel: Channel = isStation ? "station" : isHotline ? "hotline" : options.viaApiToken ? "api" : "web";
   try {
     return await db.transaction(async (tx) => {
       if (isStation) await refuseClosedStation(tx, filer.stationId!);
       await checkRequestReferences(tx, input);
-      const enterpriseId = isStation ? await walkInEnterpriseId(tx, input.enterprise!, input.regionCode) : filer.enterpriseId!;
+      if (isHotline) requireDistrict(filer, "request.create", input.regionCode);
+      const enterpriseId = forCaller ? await walkInEnterpriseId(tx, input.enterprise!, input.regionCode) : filer.enterpriseId!;
       const [row] = await tx
         .insert(requests)
         .values({
@@ -121,7 +130,7 @@ export async function fileRequest(
       await writeRequestDetails(tx, row!.id, input);
       await recordEvent(tx, filer, { type: "request.submitted", entityType: "request", entityId: row!.id, requestId: row!.id, data: { channel } });
       await notify(tx, {
-        userIds: await audienceOf(tx, "request.submitted", row!),
+        userIds: await audienceOf(tx, "request.submitted", row!, filer.userId),
         kind: "request.submitted",
         requestId: row!.id,
         data: { title: input.title },

@@ -84,6 +84,7 @@ export const fileRequestResponse = z.strictObject({
 /** A request after a step of its life: triage, withdrawal, resolution. */
 export const requestStatusResponse = z.strictObject({ id, status });
 export const confirmResponse = z.strictObject({ id, status, rating: z.number().int() });
+export const objectResponse = z.strictObject({ id, status: z.literal("in_progress") });
 
 const authorRole = z.enum(userRoles);
 export const messageResponse = z.strictObject({ id, requestId: id, body: z.string(), createdAt: timestamp, authorName: z.string(), authorRole });

@@ -70,9 +70,14 @@ const requestFields = {
     .transform((v) => v || undefined),
 };
 
-/** POST /api/v1/requests: money as integer fen. */
+/** POST /api/v1/requests: money as integer fen; an admin files a hotline call (`channel` may say so; only admins send it). */
 export const fileRequestApiSchema = z
-  .object({ ...requestFields, enterprise: walkInSchema.optional(), amountAtStakeFen: fenField.default(0) })
+  .object({
+    ...requestFields,
+    enterprise: walkInSchema.optional(),
+    amountAtStakeFen: fenField.default(0),
+    channel: z.literal("hotline", { error: "errors.field.invalid" }).optional(),
+  })
   .transform(({ amountAtStakeFen, ...rest }) => ({ ...rest, amountAtStakeFen: BigInt(amountAtStakeFen) }));
 
 /** The filing form: money typed in yuan (blank = nothing at stake), plus the page's idempotency key. */
@@ -133,7 +138,15 @@ export const confirmSchema = z.object({
     .min(1, "requests.errors.rating")
     .max(5, "requests.errors.rating"),
   comment: optionalText(2000),
+  /** Close while a ledger entry is still queried, saying so (recorded on the timeline). */
+  closeDespiteQueries: z
+    .union([z.boolean(), z.enum(["true", "on", "false", ""])])
+    .optional()
+    .transform((v) => v === true || v === "true" || v === "on"),
 });
+
+/** The company does not accept the outcome, and says why (the expert and the admins read it). */
+export const objectSchema = z.object({ reason: requiredText(2000) });
 
 export const returnVisitSchema = z.object({
   visitedOn: dateField,

@@ -19,6 +19,7 @@ const expected: Record<TransitionName, { from: RequestStatus[]; to: RequestStatu
   reassign: { from: ["accepted", "in_progress"], to: "triaged" },
   resolve: { from: ["accepted", "in_progress"], to: "resolved" },
   close: { from: ["resolved"], to: "closed" },
+  object: { from: ["resolved"], to: "in_progress" },
 };
 
 const actions = Object.keys(expected) as TransitionName[];

@@ -26,6 +26,8 @@ export const transitions = {
   reassign: { from: ["accepted", "in_progress"], to: "triaged" },
   resolve: { from: ["accepted", "in_progress"], to: "resolved" },
   close: { from: ["resolved"], to: "closed" },
+  /** The company does not accept the outcome: the case goes back to its expert. */
+  object: { from: ["resolved"], to: "in_progress" },
 } as const satisfies Record<string, { from: readonly RequestStatus[]; to: RequestStatus }>;
 
 export type TransitionName = keyof typeof transitions;

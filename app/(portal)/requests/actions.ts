@@ -5,6 +5,7 @@ import { action } from "@/lib/http/server-action";
 import { amendRequest } from "@/lib/requests/amend-request";
 import { confirmRequest } from "@/lib/requests/confirm-request";
 import { fileRequest } from "@/lib/requests/file-request";
+import { objectToOutcome } from "@/lib/requests/object-request";
 import { postMessage } from "@/lib/requests/post-message";
 import { resolveRequest } from "@/lib/requests/resolve-request";
 import { recordReturnVisit } from "@/lib/requests/record-return-visit";
@@ -13,6 +14,7 @@ import {
   confirmSchema,
   fileRequestFormSchema,
   messageSchema,
+  objectSchema,
   resolveSchema,
   returnVisitSchema,
   triageSchema,
@@ -62,6 +64,10 @@ export const resolveRequestAction = action({ permission: "request.resolve", inpu
 
 export const confirmRequestAction = action({ permission: "request.confirm", input: onRequest.extend(confirmSchema.shape) }, ({ actor, input }) =>
   confirmRequest(actor, input.requestId, input),
+);
+
+export const objectToOutcomeAction = action({ permission: "request.confirm", input: onRequest.extend(objectSchema.shape) }, ({ actor, input }) =>
+  objectToOutcome(actor, input.requestId, input.reason),
 );
 
 export const recordReturnVisitAction = action(

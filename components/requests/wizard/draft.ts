@@ -114,13 +114,13 @@ export function clearDraft(key: string): void {
   }
 }
 
-/** What the server action receives: blank counterparty rows dropped, the walk-in only from a station. */
-export function draftPayload(draft: RequestDraft, isStation: boolean) {
+/** What the server action receives: blank counterparty rows dropped, the caller only when filing for one (a station's walk-in, a hotline call). */
+export function draftPayload(draft: RequestDraft, forCaller: boolean) {
   const { enterprise, note: _note, ...rest } = draft;
   return {
     ...rest,
     counterparties: draft.counterparties.filter((c) => c.name.trim() || c.creditCode.trim()),
-    ...(isStation ? { enterprise } : {}),
+    ...(forCaller ? { enterprise } : {}),
   };
 }
 
@@ -131,8 +131,8 @@ export type FilingInput = z.input<typeof fileRequestFormSchema>;
  * The filing action's input from a draft that has passed the schema, its choices narrowed to their
  * values; null while the category is unchosen or the language is not one the schema takes.
  */
-export function filingInput(draft: RequestDraft, isStation: boolean): FilingInput | null {
-  const payload = draftPayload(draft, isStation);
+export function filingInput(draft: RequestDraft, forCaller: boolean): FilingInput | null {
+  const payload = draftPayload(draft, forCaller);
   const category = requestCategories.find((c) => c === payload.category);
   const language = requestLanguages.find((code) => code === payload.language);
   if (!category || (payload.language && !language)) return null;

@@ -25,7 +25,8 @@ type Submission =
   | { mode: "amend"; requestId: string; action: (input: z.input<typeof amendRequestFormSchema>) => Filed };
 
 type Props = Submission & {
-  isStation: boolean;
+  /** Whom the filer files for: a station's walk-in, an admin's hotline caller; null for the filer's own company. */
+  caller: "walkIn" | "hotline" | null;
   options: WizardOptions;
   /** localStorage key of the draft (per account), or null when amending. */
   draftKey: string | null;
@@ -51,12 +52,13 @@ export function RequestWizard(props: Props) {
 }
 
 function WizardBody(props: Props) {
-  const { isStation, options, draftKey, initial, accept } = props;
+  const { caller, options, draftKey, initial, accept } = props;
+  const forCaller = caller !== null;
   const { t, has } = useT();
   const router = useRouter();
   const isAmend = props.mode === "amend";
   const steps: StepName[] = [
-    ...(isStation && !isAmend ? ["walkIn" as const] : []),
+    ...(forCaller && !isAmend ? ["walkIn" as const] : []),
     "category",
     "details",
     "service",
@@ -85,7 +87,7 @@ function WizardBody(props: Props) {
   }, [step]);
 
   const update = (change: Partial<RequestDraft>) => setDraft((d) => ({ ...d, ...change }));
-  const payload = draftPayload(draft, isStation);
+  const payload = draftPayload(draft, forCaller);
   // Blank counterparty rows are left out, so map the server's indices back to the rows on screen.
   const kept = draft.counterparties.flatMap((c, i) => (c.name.trim() || c.creditCode.trim() ? [i] : []));
   const onScreen = (field: string) => field.replace(/^counterparties\.(\d+)/, (_m, i: string) => `counterparties.${kept[Number(i)] ?? i}`);
@@ -151,13 +153,14 @@ function WizardBody(props: Props) {
     const found = validate(steps.length);
     if (Object.keys(found).length) return showErrors(found, t("requests.new.fixErrors"));
     // The schema has passed, so every choice is made: this only narrows the draft's types to the action's.
-    const input = filingInput(draft, isStation);
+    const input = filingInput(draft, forCaller);
     if (!input) return;
     setFormError(null);
     void run(input);
   }
 
   const current = steps[step]!;
+  const stepLabel = (name: StepName) => (name === "walkIn" && caller === "hotline" ? t("requests.new.hotlineStep") : t(`requests.new.steps.${name}`));
   const stepProps = { draft, update, errors };
   return (
     <div className="space-y-5">
@@ -198,14 +201,14 @@ function WizardBody(props: Props) {
                 aria-current={index === step ? "step" : undefined}
                 className={`rounded-full px-3 py-1 ${index === step ? "bg-brand-700 text-white" : index < step ? "bg-brand-50 text-brand-800 hover:bg-brand-100" : "bg-slate-100 text-slate-500"}`}
               >
-                {index + 1}. {t(`requests.new.steps.${name}`)}
+                {index + 1}. {stepLabel(name)}
               </button>
             </li>
           ))}
         </ol>
       </div>
       <h2 ref={heading} tabIndex={-1} className="text-xl font-semibold text-slate-900 focus:outline-none">
-        {t(`requests.new.steps.${current}`)}
+        {stepLabel(current)}
       </h2>
       <FormAlert message={formError} />
       <form
@@ -218,12 +221,12 @@ function WizardBody(props: Props) {
         }}
         className="space-y-6"
       >
-        {current === "walkIn" ? <WalkInStep {...stepProps} /> : null}
+        {current === "walkIn" ? <WalkInStep {...stepProps} hotline={caller === "hotline"} /> : null}
         {current === "category" ? <CategoryStep {...stepProps} /> : null}
         {current === "details" ? <DetailsStep {...stepProps} /> : null}
         {current === "service" ? <ServiceStep {...stepProps} options={options} /> : null}
         {current === "files" ? <FilesStep files={files} setFiles={setFiles} accept={accept} /> : null}
-        {current === "review" ? <ReviewStep {...stepProps} options={options} files={files} isStation={isStation} isAmend={isAmend} /> : null}
+        {current === "review" ? <ReviewStep {...stepProps} options={options} files={files} caller={caller} isAmend={isAmend} /> : null}
         <div className="flex flex-col-reverse gap-3 border-t border-slate-200 pt-4 sm:flex-row sm:justify-between">
           {step > 0 ? (
             <Button type="button" variant="secondary" disabled={pending} onClick={() => go(step - 1)}>

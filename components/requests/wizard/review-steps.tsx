@@ -78,9 +78,9 @@ export function ReviewStep({
   errors,
   options,
   files,
-  isStation,
+  caller,
   isAmend,
-}: StepProps & { options: WizardOptions; files: File[]; isStation: boolean; isAmend: boolean }) {
+}: StepProps & { options: WizardOptions; files: File[]; caller: "walkIn" | "hotline" | null; isAmend: boolean }) {
   const { t } = useT();
   const none = t("requests.new.none");
   const amount = draft.amountYuan.trim() ? parseYuan(draft.amountYuan) : null;
@@ -93,8 +93,8 @@ export function ReviewStep({
     <div className="space-y-4">
       <p className="text-sm text-slate-600">{t("requests.new.reviewHint")}</p>
       <dl className="divide-y divide-slate-100">
-        {isStation ? (
-          <Row label={t("requests.new.steps.walkIn")}>
+        {caller ? (
+          <Row label={caller === "hotline" ? t("requests.new.hotlineStep") : t("requests.new.steps.walkIn")}>
             {[draft.enterprise.name, draft.enterprise.creditCode, draft.enterprise.contactName, draft.enterprise.contactPhone]
               .filter(Boolean)
               .join(" · ") || none}

@@ -27,13 +27,19 @@ export interface WizardOptions {
 
 const textareaClass = `${inputClass} min-h-32`;
 
-export function WalkInStep({ draft, update, errors }: StepProps) {
+/** Who the filing is for: a station's walk-in, or (`hotline`) a caller of the law society's line. */
+export function WalkInStep({ draft, update, errors, hotline = false }: StepProps & { hotline?: boolean }) {
   const { t } = useT();
   const set = (field: keyof RequestDraft["enterprise"]) => (event: React.ChangeEvent<HTMLInputElement>) =>
     update({ enterprise: { ...draft.enterprise, [field]: event.target.value } });
   return (
     <div className="space-y-4">
-      <Field id="walkin-name" label={t("requests.new.walkInName")} hint={t("requests.new.walkInNameHint")} error={errors["enterprise.name"]}>
+      <Field
+        id="walkin-name"
+        label={hotline ? t("requests.new.hotlineName") : t("requests.new.walkInName")}
+        hint={hotline ? t("requests.new.hotlineNameHint") : t("requests.new.walkInNameHint")}
+        error={errors["enterprise.name"]}
+      >
         {(aria) => <TextInput {...aria} value={draft.enterprise.name} onChange={set("name")} autoComplete="organization" />}
       </Field>
       <Field

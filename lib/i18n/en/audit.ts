@@ -85,6 +85,7 @@ export const audit: Shape<typeof zh> = {
     request_start: "Work started",
     request_resolve: "Resolved",
     request_close: "Closed",
+    request_object: "Company objected to the outcome",
     request_return_visit: "Return visit",
     routing_skipped: "Expert skipped",
     offer_declined: "Offer declined",

@@ -28,6 +28,7 @@ export const notifications: Shape<typeof zh> = {
       submitted: "A new request awaits triage: “{title}”.",
       received: "Your request “{title}” has been received; its case number is {caseNumber}.",
       status: "“{title}” is now: {status}.",
+      objected: "The company objects to the outcome of “{title}”: the case is back in progress with its expert.",
       returned: "“{title}” was returned: please add the missing information.",
       assigned: "An expert now handles “{title}”.",
       reassigned: "“{title}” was reassigned to another expert.",
@@ -72,6 +73,7 @@ export const notifications: Shape<typeof zh> = {
     excerpt: "“{excerpt}”",
     rating: "Rating: {rating} stars",
     automatic: "The confirmation period passed; the system closed it.",
+    despiteQueries: "The company closed the case while a payment it queried was still open.",
   },
   email: {
     subject: "[{app}] {text}",

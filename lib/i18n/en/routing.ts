@@ -130,7 +130,7 @@ export const routing: Shape<typeof zh> = {
     declineNote: "Details",
     declineNoteHint: "Required when you choose “Other”.",
     confirmDecline: "Decline the offer",
-    accepted: "You have accepted this case.",
+    accepted: "You have accepted this case. Contact the company soon, and press “Start work” once you begin.",
     declined: "Declined; the request goes to the next expert.",
   },
   offers: {

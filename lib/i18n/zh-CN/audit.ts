@@ -81,6 +81,7 @@ export const audit = {
     request_start: "开始办理",
     request_resolve: "办结",
     request_close: "结案",
+    request_object: "企业对结果有异议",
     request_return_visit: "回访",
     routing_skipped: "跳过专家",
     offer_declined: "专家婉拒",

@@ -25,6 +25,7 @@ export const notifications = {
       submitted: "有新的诉求待分诊：“{title}”。",
       received: "您的诉求“{title}”已受理，受理编号 {caseNumber}。",
       status: "“{title}”的状态变为：{status}。",
+      objected: "企业对“{title}”的办理结果有异议，案件已退回专家继续办理。",
       returned: "“{title}”被退回，需要您补充材料。",
       assigned: "“{title}”已有专家承办。",
       reassigned: "“{title}”已改派其他专家。",
@@ -66,6 +67,7 @@ export const notifications = {
     excerpt: "“{excerpt}”",
     rating: "评价：{rating} 星",
     automatic: "确认期限已过，系统自动结案。",
+    despiteQueries: "企业在仍有存疑回款的情况下确认结案。",
   },
   email: {
     subject: "【{app}】{text}",

@@ -127,7 +127,7 @@ export const routing = {
     declineNote: "补充说明",
     declineNoteHint: "选择“其他”时必填。",
     confirmDecline: "确认婉拒",
-    accepted: "您已接受此案件。",
+    accepted: "您已接受此案件。请尽快与企业取得联系，开始办理后点击“开始办理”。",
     declined: "已婉拒，系统会把诉求发给下一位专家。",
   },
   offers: {

@@ -20,9 +20,10 @@ export const rows: ActionRows = {
   "app/(portal)/requests/actions.ts": {
     fileRequestAction: {
       permission: "request.create",
-      // A station files for a walk-in; an enterprise files for itself and the walk-in is not read.
+      // A station files for a walk-in, an admin for a hotline caller (in its district: 嘉善县 is not 青浦区's);
+      // an enterprise files for itself and the walk-in is not read.
       input: () => ({ ...fields, enterprise: { name: "来访者", contactName: "来访者", contactPhone: "13800000000" } }),
-      expect: { enterprise: "ok", otherEnterprise: "ok", station: "ok" },
+      expect: { enterprise: "ok", otherEnterprise: "ok", station: "ok", admin: "ok", otherDistrictAdmin: "forbidden" },
     },
     amendRequestAction: {
       permission: "request.amend",
@@ -57,6 +58,11 @@ export const rows: ActionRows = {
     confirmRequestAction: {
       permission: "request.confirm",
       input: async (world) => ({ requestId: await aRequest(world, "resolved"), rating: 5, comment: "满意" }),
+      expect: { enterprise: "ok", otherEnterprise: "not_found" },
+    },
+    objectToOutcomeAction: {
+      permission: "request.confirm",
+      input: async (world) => ({ requestId: await aRequest(world, "resolved"), reason: "货款仍未到账" }),
       expect: { enterprise: "ok", otherEnterprise: "not_found" },
     },
     recordReturnVisitAction: {

@@ -52,11 +52,12 @@ export const rows: AccessRow[] = [
         counterparties: [{ name: "某贸易公司" }],
         amountAtStakeFen: 100_000,
         regionCode: "330421",
-        // Read only when a station files (for the walk-in); an enterprise files for itself.
+        // Read only when a station files (for the walk-in) or an admin (for a hotline caller); an enterprise files for itself.
         enterprise: { name: "来访者", contactName: "来访者", contactPhone: "13800000000" },
       },
     }),
-    expect: { anonymous: 401, enterprise: 201, otherEnterprise: 201, expert: 403, station: 201, admin: 403, otherDistrictAdmin: 403 },
+    // An admin files a hotline call for a region of its own district: 嘉善县 is not 青浦区's (403, as the permission table says).
+    expect: { anonymous: 401, enterprise: 201, otherEnterprise: 201, expert: 403, station: 201, admin: 201, otherDistrictAdmin: 403 },
   },
   {
     route: "GET /api/v1/requests",
@@ -95,6 +96,11 @@ export const rows: AccessRow[] = [
   {
     route: "POST /api/v1/requests/[id]/confirm",
     setup: async (world) => ({ params: { id: await aCase(world, "resolved") }, body: { rating: 5, comment: "满意" } }),
+    expect: { anonymous: 401, enterprise: 200, otherEnterprise: 404, expert: 403, station: 403, admin: 403, otherDistrictAdmin: 403 },
+  },
+  {
+    route: "POST /api/v1/requests/[id]/object",
+    setup: async (world) => ({ params: { id: await aCase(world, "resolved") }, body: { reason: "货款仍未到账" } }),
     expect: { anonymous: 401, enterprise: 200, otherEnterprise: 404, expert: 403, station: 403, admin: 403, otherDistrictAdmin: 403 },
   },
   {

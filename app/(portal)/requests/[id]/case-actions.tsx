@@ -1,5 +1,6 @@
 import {
   confirmRequestAction,
+  objectToOutcomeAction,
   recordReturnVisitAction,
   resolveRequestAction,
   startRequestAction,
@@ -13,8 +14,9 @@ import type { Locale } from "@/lib/i18n/catalog";
 import type { Translate } from "@/lib/i18n/translate";
 import { listSpecialties } from "@/lib/reference-data/queries";
 import type { RequestDetail } from "@/lib/requests/queries";
+import { openQueriesOf } from "@/lib/requests/confirm-request";
 import { canTransition } from "@/lib/requests/state-machine";
-import { ConfirmForm, ResolveForm, ReturnVisitForm, StartForm, TriageForm, WithdrawForm } from "@/components/requests/case-forms";
+import { ConfirmForm, ObjectForm, ResolveForm, ReturnVisitForm, StartForm, TriageForm, WithdrawForm } from "@/components/requests/case-forms";
 import { ReturnVisits } from "@/components/requests/return-visits";
 
 /**
@@ -58,14 +60,6 @@ export async function CaseActions({ request: r, actor, t, locale }: { request: R
       </Card>,
     );
   }
-  if (can(actor.role, "request.confirm") && actor.enterpriseId === r.enterpriseId && r.status === "resolved") {
-    cards.push(
-      <Card key="confirm" title={t("requests.actions.confirmTitle")}>
-        <p className="mb-3 text-sm text-slate-600">{t("requests.actions.confirmHint")}</p>
-        <ConfirmForm action={confirmRequestAction} requestId={id} />
-      </Card>,
-    );
-  }
   if (can(actor.role, "request.returnVisit") && r.status === "closed") {
     cards.push(
       <Card key="visit" title={t("requests.actions.returnVisitTitle")}>
@@ -78,6 +72,30 @@ export async function CaseActions({ request: r, actor, t, locale }: { request: R
     );
   }
   return cards.length ? <div className="space-y-4">{cards}</div> : null;
+}
+
+/**
+ * The company's answer to a resolved case, placed after the outcome and the ledger so that it is
+ * read first: confirm and rate (closing anyway while a payment is queried is a choice it ticks), or
+ * object with a reason. The use cases check all of it again.
+ */
+export async function ClosingActions({ request: r, actor, t }: { request: RequestDetail; actor: Actor; t: Translate }) {
+  if (!can(actor.role, "request.confirm") || actor.enterpriseId !== r.enterpriseId || r.status !== "resolved") return null;
+  const openQueries = await openQueriesOf(actor, r.id);
+  return (
+    <div className="space-y-4" id="closing">
+      <Card title={t("requests.actions.confirmTitle")}>
+        <p className="mb-3 text-sm text-slate-600">
+          {t("requests.actions.confirmHint")} {t("requests.actions.confirmAfterResult")}
+        </p>
+        <ConfirmForm action={confirmRequestAction} requestId={r.id} openQueries={openQueries} />
+      </Card>
+      <Card title={t("requests.actions.objectTitle")}>
+        <p className="mb-3 text-sm text-slate-600">{t("requests.actions.objectHint")}</p>
+        <ObjectForm action={objectToOutcomeAction} requestId={r.id} />
+      </Card>
+    </div>
+  );
 }
 
 /** Withdrawing, for the filer before an expert accepts: tucked away at the end, and confirmed. */

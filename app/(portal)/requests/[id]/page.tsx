@@ -14,6 +14,7 @@ import { Timeline } from "@/components/requests/timeline";
 import { UploadFailures } from "@/components/requests/upload-failures";
 import { RoutingPanel } from "@/components/routing/routing-panel";
 import { Badge, Card } from "@/components/ui/card";
+import { FormAlert } from "@/components/ui/field";
 import { requireActor } from "@/lib/auth/current";
 import { can } from "@/lib/authz";
 import { AppError } from "@/lib/errors";
@@ -33,11 +34,11 @@ import {
 } from "../../disputes/actions";
 import { acceptOfferAction, declineOfferAction } from "../../offers/actions";
 import { postMessageAction } from "../actions";
-import { CaseActions, WithdrawAction } from "./case-actions";
+import { CaseActions, ClosingActions, WithdrawAction } from "./case-actions";
 
 export const dynamic = "force-dynamic";
 
-type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ filed?: string }> };
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ filed?: string; accepted?: string }> };
 
 // Metadata and page read the same request once per render.
 const detail = cache(getRequestDetail);
@@ -79,12 +80,12 @@ const disputeActions = {
 };
 
 async function RequestPage({ params, searchParams }: Props) {
-  const [{ id }, { filed }, { t, locale }] = await Promise.all([params, searchParams, getT()]);
+  const [{ id }, { filed, accepted }, { t, locale }] = await Promise.all([params, searchParams, getT()]);
   const { actor, request } = await load(id);
   const [messages, files] = request.isParty ? await Promise.all([listMessages(actor, id), listAttachments(actor, id)]) : [[], []];
   const isFinal = ["closed", "withdrawn", "rejected"].includes(request.status);
   const receipt = mayPrintReceipt(actor, request);
-  const backHref = can(actor.role, "request.create") ? "/requests" : can(actor.role, "request.triage") ? "/admin/requests" : "/cases";
+  const backHref = can(actor.role, "request.triage") ? "/admin/requests" : can(actor.role, "request.create") ? "/requests" : "/cases";
 
   return (
     <div className="space-y-6">
@@ -126,6 +127,7 @@ async function RequestPage({ params, searchParams }: Props) {
         </div>
       ) : null}
       {filed ? <UploadFailures requestId={request.id} /> : null}
+      {accepted && request.status === "accepted" ? <FormAlert tone="success" message={t("routing.offer.accepted")} /> : null}
       <StatusBanner request={request} actor={actor} t={t} />
 
       <div className="grid gap-6 lg:grid-cols-3">
@@ -136,6 +138,8 @@ async function RequestPage({ params, searchParams }: Props) {
           </Card>
           <RoutingPanel requestId={request.id} actor={actor} t={t} locale={locale} actions={routingActions} />
           <DisputesPanel requestId={request.id} actor={actor} t={t} locale={locale} actions={disputeActions} />
+          {/* after the outcome (in the overview) and the money: the company reads them before it closes */}
+          <ClosingActions request={request} actor={actor} t={t} />
           <Card title={t("requests.messages.title")}>
             {request.isParty ? (
               <div className="space-y-4">

@@ -24,7 +24,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 type Props = { searchParams: Promise<{ expert?: string | string[] }> };
 
-/** Filing a request: a company for itself, a station for a walk-in; from an expert's profile with that expert preferred. */
+/** Filing a request: a company for itself, a station for a walk-in, an admin for a hotline caller; from an expert's profile with that expert preferred. */
 async function NewRequestPage({ searchParams }: Props) {
   const [actor, { t, locale }, { expert }] = await Promise.all([requireActor(), getT(), searchParams]);
   if (!can(actor.role, "request.create")) notFound();
@@ -54,14 +54,16 @@ async function NewRequestPage({ searchParams }: Props) {
     zoneRegionGroups(locale),
     expertId ? getPublicProfile(expertId) : null,
   ]);
-  const isStation = actor.stationId !== null;
+  // A station files for a walk-in; an account of no company (an admin) for a hotline caller.
+  const caller = actor.stationId !== null ? "walkIn" : actor.enterpriseId === null ? "hotline" : null;
+  const subtitle = { walkIn: t("requests.new.subtitleStation"), hotline: t("requests.new.subtitleHotline") };
   return (
     <div className="mx-auto max-w-3xl">
-      <PageTitle subtitle={isStation ? t("requests.new.subtitleStation") : t("requests.new.subtitle")}>{t("requests.new.title")}</PageTitle>
+      <PageTitle subtitle={caller ? subtitle[caller] : t("requests.new.subtitle")}>{t("requests.new.title")}</PageTitle>
       <Card>
         <RequestWizard
           mode="new"
-          isStation={isStation}
+          caller={caller}
           draftKey={`request-draft:${actor.userId}`}
           accept={ACCEPT_ATTRIBUTE}
           action={fileRequestAction}

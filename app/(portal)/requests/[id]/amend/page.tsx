@@ -45,7 +45,7 @@ async function AmendRequestPage({ params }: Props) {
       <Card>
         <RequestWizard
           mode="amend"
-          isStation={actor.stationId !== null}
+          caller={actor.stationId !== null ? "walkIn" : null}
           draftKey={null}
           requestId={request.id}
           accept={ACCEPT_ATTRIBUTE}

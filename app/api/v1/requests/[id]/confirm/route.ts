@@ -1,4 +1,4 @@
-// POST /api/v1/requests/:id/confirm - the filing enterprise: rating 1-5 and comment, closes the request
+// POST /api/v1/requests/:id/confirm - the filing enterprise: rating 1-5 and comment, closes the request; while a ledger entry is queried -> 409 unless closeDespiteQueries: true
 import { apiRoute } from "@/lib/http/api-route";
 import { confirmRequest } from "@/lib/requests/confirm-request";
 import { confirmSchema } from "@/lib/requests/schemas";

@@ -33,7 +33,8 @@ const inboxOf = (actor: Actor, requestId: string) =>
   db
     .select({ kind: notifications.kind, data: notifications.data })
     .from(notifications)
-    .where(and(eq(notifications.userId, actor.userId), eq(notifications.requestId, requestId)));
+    .where(and(eq(notifications.userId, actor.userId), eq(notifications.requestId, requestId)))
+    .orderBy(notifications.createdAt);
 
 let enterprise: Actor;
 let otherEnterprise: Actor;
@@ -67,6 +68,7 @@ describe("triage", () => {
     await triageRequest(admin, id, { decision: "return", reason: "请补充对账单。" });
     expect(await statusOf(id)).toBe("returned");
     expect(await inboxOf(enterprise, id)).toEqual([
+      { kind: "request.received", data: expect.objectContaining({ caseNumber: expect.stringMatching(/^JS-\d{4}-\d{5,}$/) }) },
       { kind: "request.returned", data: expect.objectContaining({ reason: "请补充对账单。", status: "returned" }) },
     ]);
     const detail = await getRequestDetail(enterprise, id);

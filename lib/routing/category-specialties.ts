@@ -1,12 +1,13 @@
-import { and, asc, count, desc, eq, inArray, sql } from "drizzle-orm";
+import { asc, inArray, sql } from "drizzle-orm";
 import { z } from "zod";
 import { db, type DbOrTx } from "@/db";
-import { categorySpecialties, events, specialties, users } from "@/db/schema";
+import { categorySpecialties, specialties } from "@/db/schema";
 import { requirePermission, type Actor } from "@/lib/authz";
 import { requestCategories, type RequestCategory } from "@/lib/enums";
 import { AppError, type FieldErrors } from "@/lib/errors";
 import { recordEvent } from "@/lib/events/record-event";
 import type { PageQuery } from "@/lib/validation";
+import { settingsChanges } from "./settings-history";
 
 /** The settings key its changes are recorded under (events: entity "settings", this id). */
 export const CATEGORY_SPECIALTIES_KEY = "category_specialties";
@@ -90,21 +91,7 @@ export async function updateCategorySpecialties(actor: Actor | null, input: Cate
 /** Unscoped admins only: the changes to the mapping (who, when, each changed category before and after), newest first. */
 export async function listCategorySpecialtiesHistory(actor: Actor | null, page: PageQuery) {
   requirePermission(actor, "routing.settings");
-  const where = and(eq(events.entityType, "settings"), eq(events.entityId, CATEGORY_SPECIALTIES_KEY));
-  const [rows, [total]] = await Promise.all([
-    db
-      .select({ id: events.id, at: events.at, actorName: users.name, data: events.data })
-      .from(events)
-      .leftJoin(users, eq(users.id, events.actorUserId))
-      .where(where)
-      .orderBy(desc(events.at), desc(events.id))
-      .limit(page.pageSize)
-      .offset((page.page - 1) * page.pageSize),
-    db.select({ n: count() }).from(events).where(where),
-  ]);
-  const items = rows.map((r) => {
-    const data = (r.data ?? {}) as { before?: Record<string, string[]>; after?: Record<string, string[]> };
-    return { id: r.id, at: r.at, actorName: r.actorName, before: data.before ?? {}, after: data.after ?? {} };
-  });
-  return { items, page: page.page, pageSize: page.pageSize, total: total?.n ?? 0 };
+  const history = await settingsChanges(CATEGORY_SPECIALTIES_KEY, page);
+  const read = (value: unknown) => (value ?? {}) as Record<string, string[]>;
+  return { ...history, items: history.items.map((item) => ({ ...item, before: read(item.before), after: read(item.after) })) };
 }

@@ -1,9 +1,10 @@
-import { and, count, desc, eq } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import { db, type DbOrTx } from "@/db";
-import { events, settings, users } from "@/db/schema";
+import { settings } from "@/db/schema";
 import { requirePermission, type Actor } from "@/lib/authz";
 import { recordEvent } from "@/lib/events/record-event";
 import type { PageQuery } from "@/lib/validation";
+import { settingsChanges } from "./settings-history";
 import { routingSettingsSchema, type RoutingSettings } from "./schemas";
 
 export { scorePartNames, type ScorePartName, type Weights } from "./parts";
@@ -54,23 +55,10 @@ export async function updateRoutingSettings(actor: Actor | null, input: RoutingS
 /** Unscoped admins only: the history of changes to the routing settings (who, when, before and after), newest first. */
 export async function listRoutingSettingsHistory(actor: Actor | null, page: PageQuery) {
   requirePermission(actor, "routing.settings");
-  const where = and(eq(events.entityType, "settings"), eq(events.entityId, ROUTING_SETTINGS_KEY));
-  const [rows, [total]] = await Promise.all([
-    db
-      .select({ id: events.id, at: events.at, actorName: users.name, data: events.data })
-      .from(events)
-      .leftJoin(users, eq(users.id, events.actorUserId))
-      .where(where)
-      .orderBy(desc(events.at), desc(events.id))
-      .limit(page.pageSize)
-      .offset((page.page - 1) * page.pageSize),
-    db.select({ n: count() }).from(events).where(where),
-  ]);
-  const items = rows.map((r) => {
-    const data = (r.data ?? {}) as { before?: unknown; after?: unknown };
-    const before = routingSettingsSchema.safeParse(data.before);
-    const after = routingSettingsSchema.safeParse(data.after);
-    return { id: r.id, at: r.at, actorName: r.actorName, before: before.success ? before.data : null, after: after.success ? after.data : null };
-  });
-  return { items, page: page.page, pageSize: page.pageSize, total: total?.n ?? 0 };
+  const history = await settingsChanges(ROUTING_SETTINGS_KEY, page);
+  const read = (value: unknown) => {
+    const parsed = routingSettingsSchema.safeParse(value);
+    return parsed.success ? parsed.data : null;
+  };
+  return { ...history, items: history.items.map((item) => ({ ...item, before: read(item.before), after: read(item.after) })) };
 }

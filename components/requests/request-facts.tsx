@@ -14,86 +14,45 @@ function Fact({ label, children }: { label: string; children: React.ReactNode })
   );
 }
 
-/** The request's particulars: who, what, where, how much, and what the filer asked for. */
+/** The request's particulars: who, what, where, how much, through which channel, and who handles it. */
 export function RequestFacts({ request: r, t, locale }: { request: RequestDetail; t: Translate; locale: Locale }) {
   const label = (prefix: string, code: string | null) =>
     code && hasMessage(locale, `${prefix}.${code}`) ? t(`${prefix}.${code}` as MessageKey) : t("requests.detail.notSet");
   const specialtyNames = r.specialties.map((s) => (locale === "en" ? s.nameEn : s.nameZh)).join("、");
   return (
-    <div className="space-y-5">
-      <dl className="grid grid-cols-2 gap-x-4 gap-y-3 sm:grid-cols-3">
-        <Fact label={t("requests.detail.category")}>{t(`enums.requestCategory.${r.category}`)}</Fact>
-        <Fact label={t("requests.detail.amount")}>
-          <span className="tabular-nums">{formatFen(r.amountAtStakeFen)}</span>
+    <dl className="grid grid-cols-2 gap-x-4 gap-y-3 sm:grid-cols-3 lg:grid-cols-2">
+      <Fact label={t("requests.detail.category")}>{t(`enums.requestCategory.${r.category}`)}</Fact>
+      <Fact label={t("requests.detail.amount")}>
+        <span className="tabular-nums">{formatFen(r.amountAtStakeFen)}</span>
+      </Fact>
+      <Fact label={t("requests.detail.submittedAt")}>{formatDateTime(r.submittedAt, locale)}</Fact>
+      <Fact label={t("requests.detail.enterprise")}>{r.enterpriseName}</Fact>
+      {r.enterpriseCreditCode ? (
+        <Fact label={t("requests.detail.creditCode")}>
+          <span className="font-mono text-xs">{r.enterpriseCreditCode}</span>
         </Fact>
-        <Fact label={t("requests.detail.submittedAt")}>{formatDateTime(r.submittedAt, locale)}</Fact>
-        <Fact label={t("requests.detail.enterprise")}>{r.enterpriseName}</Fact>
-        {r.enterpriseCreditCode ? (
-          <Fact label={t("requests.detail.creditCode")}>
-            <span className="font-mono text-xs">{r.enterpriseCreditCode}</span>
-          </Fact>
-        ) : null}
-        {r.contactName ? (
-          <Fact label={t("requests.detail.contact")}>
-            {r.contactName}
-            {r.contactPhone ? (
-              <>
-                {" · "}
-                <a href={`tel:${r.contactPhone}`} className="text-brand-700 hover:underline">
-                  {r.contactPhone}
-                </a>
-              </>
-            ) : null}
-          </Fact>
-        ) : null}
-        <Fact label={t("requests.detail.region")}>{locale === "en" ? r.regionNameEn : r.regionName}</Fact>
-        <Fact label={t("requests.detail.channel")}>{t(`enums.channel.${r.channel}`)}</Fact>
-        {r.stationName ? <Fact label={t("requests.detail.station")}>{r.stationName}</Fact> : null}
-        <Fact label={t("requests.detail.language")}>{label("enums.language", r.language)}</Fact>
-        <Fact label={t("requests.detail.serviceMode")}>{label("enums.serviceMode", r.serviceMode)}</Fact>
-        <Fact label={t("requests.detail.specialties")}>{specialtyNames || t("requests.detail.notSet")}</Fact>
-        <Fact label={t("requests.detail.expert")}>{r.assignedExpertName ?? t("requests.detail.notSet")}</Fact>
-        {r.preferredExpertName ? <Fact label={t("requests.detail.preferredExpert")}>{r.preferredExpertName}</Fact> : null}
-      </dl>
-      <section>
-        <h3 className="text-sm font-semibold text-slate-900">{t("requests.detail.description")}</h3>
-        <p className="mt-1 text-sm break-words whitespace-pre-wrap text-slate-800">{r.description}</p>
-      </section>
-      <section>
-        <h3 className="text-sm font-semibold text-slate-900">
-          {t("requests.detail.counterparties")} ({r.counterparties.length})
-        </h3>
-        {r.counterparties.length ? (
-          <ul className="mt-1 divide-y divide-slate-100 text-sm">
-            {r.counterparties.map((c, i) => (
-              <li key={`${c.name}-${i}`} className="flex flex-wrap justify-between gap-2 py-1.5">
-                <span className="break-words">{c.name}</span>
-                {c.creditCode ? <span className="font-mono text-xs text-slate-500">{c.creditCode}</span> : null}
-              </li>
-            ))}
-          </ul>
-        ) : (
-          <p className="mt-1 text-sm text-slate-600">{t("requests.detail.noCounterparties")}</p>
-        )}
-      </section>
-      {r.resolutionSummary ? (
-        <section>
-          <h3 className="text-sm font-semibold text-slate-900">{t("requests.detail.resolution")}</h3>
-          <p className="mt-1 text-sm whitespace-pre-wrap text-slate-800">{r.resolutionSummary}</p>
-        </section>
       ) : null}
-      {r.rating ? (
-        <section>
-          <h3 className="text-sm font-semibold text-slate-900">{t("requests.detail.rating")}</h3>
-          <p className="mt-1 text-sm text-slate-800">
-            <span className="text-accent-500" aria-hidden>
-              {"★".repeat(r.rating)}
-            </span>{" "}
-            {t("requests.detail.ratingValue", { rating: r.rating })}
-            {r.ratingComment ? <span className="block whitespace-pre-wrap">{r.ratingComment}</span> : null}
-          </p>
-        </section>
+      {r.contactName ? (
+        <Fact label={t("requests.detail.contact")}>
+          {r.contactName}
+          {r.contactPhone ? (
+            <>
+              {" · "}
+              <a href={`tel:${r.contactPhone}`} className="text-brand-700 hover:underline">
+                {r.contactPhone}
+              </a>
+            </>
+          ) : null}
+        </Fact>
       ) : null}
-    </div>
+      <Fact label={t("requests.detail.region")}>{locale === "en" ? r.regionNameEn : r.regionName}</Fact>
+      <Fact label={t("requests.detail.channel")}>{t(`enums.channel.${r.channel}`)}</Fact>
+      {r.stationName ? <Fact label={t("requests.detail.station")}>{r.stationName}</Fact> : null}
+      <Fact label={t("requests.detail.language")}>{label("enums.language", r.language)}</Fact>
+      <Fact label={t("requests.detail.serviceMode")}>{label("enums.serviceMode", r.serviceMode)}</Fact>
+      <Fact label={t("requests.detail.specialties")}>{specialtyNames || t("requests.detail.notSet")}</Fact>
+      <Fact label={t("requests.detail.expert")}>{r.assignedExpertName ?? t("requests.detail.notSet")}</Fact>
+      {r.preferredExpertName ? <Fact label={t("requests.detail.preferredExpert")}>{r.preferredExpertName}</Fact> : null}
+    </dl>
   );
 }

@@ -14,7 +14,7 @@ export function Card({
   className?: string;
 }) {
   return (
-    <section id={id} className={`scroll-mt-4 rounded-lg border border-slate-200 bg-white p-4 shadow-sm sm:p-6 ${className}`}>
+    <section id={id} className={`scroll-mt-16 rounded-lg border lg:scroll-mt-4 border-slate-200 bg-white p-4 shadow-sm sm:p-6 ${className}`}>
       {title || action ? (
         <div className="mb-4 flex flex-wrap items-center justify-between gap-2">
           {title ? <h2 className="text-lg font-semibold text-slate-900">{title}</h2> : <span />}

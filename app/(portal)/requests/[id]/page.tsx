@@ -9,7 +9,9 @@ import { MessageForm } from "@/components/requests/case-forms";
 import { MessageThread } from "@/components/requests/message-thread";
 import { RequestFacts } from "@/components/requests/request-facts";
 import { StatusBanner } from "@/components/requests/status-banner";
+import { SectionLinks } from "@/components/requests/section-links";
 import { RequestStatusBadge } from "@/components/requests/status-badge";
+import { RequestStory } from "@/components/requests/request-story";
 import { Timeline } from "@/components/requests/timeline";
 import { UploadFailures } from "@/components/requests/upload-failures";
 import { RoutingPanel } from "@/components/routing/routing-panel";
@@ -85,6 +87,10 @@ async function RequestPage({ params, searchParams }: Props) {
   const [messages, files] = request.isParty ? await Promise.all([listMessages(actor, id), listAttachments(actor, id)]) : [[], []];
   const isFinal = ["closed", "withdrawn", "rejected"].includes(request.status);
   const receipt = mayPrintReceipt(actor, request);
+  const sections = (["overview", "story", "routing", "disputes", "messages", "attachments", "timeline"] as const).map((id) => ({
+    id,
+    label: t(`requests.detail.sections.${id}`),
+  }));
   const backHref = can(actor.role, "request.triage") ? "/admin/requests" : can(actor.role, "request.create") ? "/requests" : "/cases";
 
   return (
@@ -130,17 +136,29 @@ async function RequestPage({ params, searchParams }: Props) {
       {accepted && request.status === "accepted" ? <FormAlert tone="success" message={t("routing.offer.accepted")} /> : null}
       <StatusBanner request={request} actor={actor} t={t} />
 
-      <div className="grid gap-6 lg:grid-cols-3">
-        <div className="space-y-6 lg:col-span-2">
-          <CaseActions request={request} actor={actor} t={t} locale={locale} />
-          <Card title={t("requests.detail.overview")}>
-            <RequestFacts request={request} t={t} locale={locale} />
+      <SectionLinks label={t("requests.detail.sections.label")} sections={sections} />
+
+      {/* On a phone one column in reading order (the order-* classes); on a desktop the work on the left,
+          the particulars, files and timeline beside it. */}
+      <div className="flex flex-col gap-6 lg:grid lg:grid-cols-3 lg:items-start">
+        <div className="contents lg:col-span-2 lg:block lg:space-y-6">
+          <div className="order-1 space-y-6 empty:hidden">
+            <CaseActions request={request} actor={actor} t={t} locale={locale} />
+          </div>
+          <Card id="story" title={t("requests.detail.story")} className="order-3">
+            <RequestStory request={request} t={t} />
           </Card>
-          <RoutingPanel requestId={request.id} actor={actor} t={t} locale={locale} actions={routingActions} />
-          <DisputesPanel requestId={request.id} actor={actor} t={t} locale={locale} actions={disputeActions} />
-          {/* after the outcome (in the overview) and the money: the company reads them before it closes */}
-          <ClosingActions request={request} actor={actor} t={t} />
-          <Card title={t("requests.messages.title")}>
+          <div id="routing" className="order-4 scroll-mt-16 empty:hidden lg:scroll-mt-4">
+            <RoutingPanel requestId={request.id} actor={actor} t={t} locale={locale} actions={routingActions} />
+          </div>
+          <div id="disputes" className="order-5 scroll-mt-16 empty:hidden lg:scroll-mt-4">
+            <DisputesPanel requestId={request.id} actor={actor} t={t} locale={locale} actions={disputeActions} />
+          </div>
+          {/* after the outcome (in the story) and the money: the company reads them before it closes */}
+          <div className="order-6 space-y-6 empty:hidden">
+            <ClosingActions request={request} actor={actor} t={t} />
+          </div>
+          <Card id="messages" title={t("requests.messages.title")} className="order-7">
             {request.isParty ? (
               <div className="space-y-4">
                 <MessageThread messages={messages} actor={actor} t={t} locale={locale} />
@@ -150,18 +168,23 @@ async function RequestPage({ params, searchParams }: Props) {
               <p className="text-sm text-slate-600">{t("requests.messages.hidden")}</p>
             )}
           </Card>
+          <div className="order-9 empty:hidden">
+            <WithdrawAction request={request} actor={actor} t={t} />
+          </div>
+        </div>
+        <div className="contents lg:block lg:space-y-6">
+          <Card id="overview" title={t("requests.detail.overview")} className="order-2">
+            <RequestFacts request={request} t={t} locale={locale} />
+          </Card>
           {request.isParty ? (
-            <Card id="attachments" title={`${t("requests.attachments.title")} (${files.length})`}>
+            <Card id="attachments" title={`${t("requests.attachments.title")} (${files.length})`} className="order-8">
               <div className="space-y-4">
                 <AttachmentList files={files} t={t} locale={locale} />
                 {!isFinal ? <AttachmentUpload requestId={request.id} accept={ACCEPT_ATTRIBUTE} /> : null}
               </div>
             </Card>
           ) : null}
-          <WithdrawAction request={request} actor={actor} t={t} />
-        </div>
-        <div className="space-y-6">
-          <Card title={t("requests.detail.timeline")}>
+          <Card id="timeline" title={t("requests.detail.timeline")} className="order-10">
             <Timeline events={request.events} t={t} locale={locale} />
           </Card>
         </div>

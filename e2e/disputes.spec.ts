@@ -88,12 +88,12 @@ test.describe("the assigned expert", () => {
     await expect(panel.getByText("台账合计：¥10,000.00")).toBeVisible();
     await expect(row).toContainText("¥10,000.00");
 
-    // More than is still outstanding (¥78,000.50) is refused until the expert confirms it.
+    // More than is still outstanding (¥78,000.50) waits for the expert to confirm the figures.
     await panel.getByRole("button", { name: "登记回款" }).click();
     await panel.getByLabel("到账金额（元）").fill("90000");
     await panel.getByRole("button", { name: "登记回款" }).click();
-    await expect(panel.getByText(/超过该纠纷尚未收回的金额/)).toBeVisible();
-    await expect(panel.getByRole("checkbox", { name: "超出未收回金额，仍然记录" })).toBeVisible();
+    await expect(panel.getByTestId("over-claim-figures")).toContainText("尚未收回¥78,000.50");
+    await panel.getByRole("button", { name: "修改金额" }).click();
     await expect(panel.getByText("台账合计：¥10,000.00")).toBeVisible();
 
     // Bulk status change of what the filter shows.

@@ -154,8 +154,12 @@ function OverClaimConfirmation({
         <p className="mt-1 text-sm text-slate-700">{t("disputes.ledger.overClaim.intro")}</p>
       </div>
       <dl className="grid grid-cols-2 gap-2 sm:grid-cols-5" data-testid="over-claim-figures">
-        {rows.map((row) => (
-          <div key={row.label} className={`rounded border bg-white px-2 py-1.5 ${row.strong ? "border-amber-400" : "border-slate-200"}`}>
+        {rows.map((row, i) => (
+          // on a phone the fifth figure, the total after, takes the whole last line
+          <div
+            key={row.label}
+            className={`rounded border bg-white px-2 py-1.5 ${row.strong ? "border-amber-400" : "border-slate-200"} ${i === rows.length - 1 ? "col-span-2 sm:col-span-1" : ""}`}
+          >
             <dt className="text-xs text-slate-600">{row.label}</dt>
             <dd className={`text-sm tabular-nums break-words ${row.strong ? "font-semibold text-amber-900" : "text-slate-900"}`}>
               {formatFen(row.fen)}

@@ -16,7 +16,6 @@ function fenOf(text: string): bigint {
   const fen = BigInt(match[2]!.replace(/,/g, "") + match[3]!);
   return match[1] ? -fen : fen;
 }
-const yuanText = (fen: bigint) => `${fen / 100n}.${(fen % 100n).toString().padStart(2, "0")}`;
 
 async function impactRecovered(page: Page): Promise<bigint> {
   await page.goto("/impact");
@@ -88,12 +87,12 @@ test.describe("the assigned expert", () => {
     await expect(panel.getByText("台账合计：¥10,000.00")).toBeVisible();
     await expect(row).toContainText("¥10,000.00");
 
-    // More than is still outstanding (¥78,000.50) is refused until the expert confirms it.
+    // More than is still outstanding (¥78,000.50) waits for the expert to confirm the figures.
     await panel.getByRole("button", { name: "登记回款" }).click();
     await panel.getByLabel("到账金额（元）").fill("90000");
     await panel.getByRole("button", { name: "登记回款" }).click();
-    await expect(panel.getByText(/超过该纠纷尚未收回的金额/)).toBeVisible();
-    await expect(panel.getByRole("checkbox", { name: "超出未收回金额，仍然记录" })).toBeVisible();
+    await expect(panel.getByTestId("over-claim-figures")).toContainText("尚未收回¥78,000.50");
+    await panel.getByRole("button", { name: "修改金额" }).click();
     await expect(panel.getByText("台账合计：¥10,000.00")).toBeVisible();
 
     // Bulk status change of what the filter shows.
@@ -134,8 +133,11 @@ test.describe("an admin", () => {
     const header = sheet.getRow(1).values as unknown[];
     const totals = sheet.getRow(sheet.rowCount).values as unknown[];
     expect(header[1]).toBe("地区");
-    expect(header[7]).toBe("追回金额（元）");
+    expect([header[8], header[9]]).toEqual(["追回金额（元）", "追回金额（分）"]);
     expect(totals[1]).toBe("合计");
-    expect(totals[7]).toBe(yuanText(shown));
+    // a number of yuan a spreadsheet adds up, beside the exact fen
+    expect(sheet.getRow(sheet.rowCount).getCell(8).numFmt).toBe("#,##0.00");
+    expect(totals[8]).toBe(Number(shown) / 100);
+    expect(totals[9]).toBe(Number(shown));
   });
 });

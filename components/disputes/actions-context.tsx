@@ -3,6 +3,7 @@
 import { createContext, useContext, type ReactNode } from "react";
 import type { z } from "zod";
 import type { FormAction } from "@/components/ui/use-server-action";
+import type { OverClaimFigures } from "@/lib/disputes/over-claim";
 import type { bulkUpdateDisputesSchema } from "@/lib/disputes/schemas";
 import type { ActionResult } from "@/lib/http/server-action";
 
@@ -11,7 +12,7 @@ export interface DisputeActions {
   createDispute: FormAction;
   updateDispute: FormAction;
   bulkUpdateDisputes: (input: z.input<typeof bulkUpdateDisputesSchema>) => Promise<ActionResult<{ updated: number; skipped: number }>>;
-  recordRecovery: FormAction;
+  recordRecovery: FormAction<{ id: string } | { overClaim: OverClaimFigures }>;
   reverseRecovery: FormAction;
   respondRecovery: FormAction;
 }

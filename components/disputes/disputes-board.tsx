@@ -71,7 +71,9 @@ export function DisputesBoard({ data, actions }: { data: BoardData; actions: Dis
       {data.can.writeDisputes && !isClosedDisputeStatus(d.status) ? <DisputeStatusForm disputeId={d.id} status={d.status} /> : null}
       <h4 className="text-sm font-semibold text-slate-800">{t("disputes.ledger.title")}</h4>
       <DisputeLedger entries={ledgerOf.get(d.id) ?? []} canReverse={data.can.writeLedger} canRespond={data.can.respond} />
-      {data.can.writeLedger ? <RecordRecoveryForm disputeId={d.id} today={data.today} /> : null}
+      {data.can.writeLedger ? (
+        <RecordRecoveryForm disputeId={d.id} today={data.today} claimedFen={d.claimedFen} recoveredFen={d.recoveredFen} />
+      ) : null}
     </div>
   );
   const ledgerToggle = (d: DisputeRow) => (

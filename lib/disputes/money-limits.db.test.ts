@@ -9,6 +9,8 @@ import { db } from "@/db";
 import { notifications, recoveries } from "@/db/schema";
 import type { Actor } from "@/lib/authz";
 import { MAX_SAFE_FEN } from "@/lib/money";
+import { OverClaimError } from "./over-claim";
+import { recordRecovery } from "./record-recovery";
 import { fileRequestApiSchema } from "@/lib/requests/schemas";
 import { useTestDatabase } from "@/test/database";
 import { bearerFor, createAdminActor, createEnterpriseActor, createExpertActor } from "@/test/fixtures";
@@ -98,6 +100,19 @@ describe("money has a ceiling and totals never break", () => {
     const over = await call(postRecovery, expert, id, entry(40_001));
     expect(over.status).toBe(422);
     expect(Object.keys(over.json.error!.fields!)).toEqual(["amountFen"]);
+    // the API's answer is unchanged; the use case's error carries the figures a form shows side by side
+    const refused = await recordRecovery(expert, id, { amountFen: 40_001n, receivedOn: "2026-01-15", method: "negotiation" }).catch(
+      (e: unknown) => e,
+    );
+    expect(refused).toBeInstanceOf(OverClaimError);
+    expect((refused as OverClaimError).figures).toEqual({
+      claimedFen: 100_000n,
+      recoveredFen: 60_000n,
+      outstandingFen: 40_000n,
+      amountFen: 40_001n,
+      totalAfterFen: 100_001n,
+    });
+    expect(await db.$count(recoveries, eq(recoveries.disputeId, id))).toBe(1);
     expect((await call(postRecovery, expert, id, entry(40_001, { confirmOverClaim: true }))).status).toBe(201);
     expect((await call(postRecovery, admin, id, entry(1, { confirmOverClaim: false }))).status).toBe(422);
   });

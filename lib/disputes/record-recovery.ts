@@ -1,7 +1,6 @@
 import { eq, sql } from "drizzle-orm";
 import { disputes, recoveries } from "@/db/schema";
 import { requirePermission, type Actor } from "@/lib/authz";
-import { invalidField } from "@/lib/errors";
 import { recordEvent } from "@/lib/events/record-event";
 import { fenToJson } from "@/lib/money";
 import { audienceOf } from "@/lib/notifications/audience";
@@ -10,6 +9,7 @@ import { inTransaction } from "@/lib/transaction";
 import { ledgerEntryColumns, type LedgerEntry } from "./ledger-entry";
 import { ensureRoomInTotals } from "./ledger-limits";
 import { loadDisputeForParty, lockRequestIn } from "./load";
+import { isOverClaim, OverClaimError, overClaimFigures } from "./over-claim";
 import type { RecordRecoveryInput } from "./schemas";
 import { ledgerOpenStatuses } from "./status-flow";
 
@@ -17,7 +17,8 @@ import { ledgerOpenStatuses } from "./status-flow";
  * Appends money received to a dispute's ledger. Callers: the assigned expert or an admin covering
  * the request. 403 for other roles; 404 when not a party; 409 when the case is not accepted, in
  * progress or resolved, or the grand total would pass what reports can show; 422 on `amountFen`
- * when the amount is above the dispute's outstanding claim and the recorder did not confirm it.
+ * when the amount is above the dispute's outstanding claim and the recorder did not confirm it
+ * (an OverClaimError, carrying the figures side by side).
  * In one transaction: the entry, the dispute's recovered_fen rollup (added in SQL, so concurrent
  * entries cannot lose an update), the event and the company's notification.
  */
@@ -31,8 +32,9 @@ export async function recordRecovery(actor: Actor | null, disputeId: string, inp
       .select({ claimedFen: disputes.claimedFen, recoveredFen: disputes.recoveredFen })
       .from(disputes)
       .where(eq(disputes.id, dispute.id));
-    const overClaim = claim !== undefined && input.amountFen > claim.claimedFen - claim.recoveredFen;
-    if (overClaim && !input.confirmOverClaim) throw invalidField("amountFen", "disputes.errors.overClaim");
+    const figures = claim ? overClaimFigures(claim.claimedFen, claim.recoveredFen, input.amountFen) : null;
+    const overClaim = figures !== null && isOverClaim(figures);
+    if (overClaim && !input.confirmOverClaim) throw new OverClaimError(figures);
     await ensureRoomInTotals(tx, "recovered", input.amountFen);
     const [entry] = await tx
       .insert(recoveries)
@@ -67,7 +69,13 @@ export async function recordRecovery(actor: Actor | null, disputeId: string, inp
       userIds: await audienceOf(tx, "recovery.recorded", request),
       kind: "recovery.recorded",
       requestId: request.id,
-      data: { title: request.title, amountFen: fenToJson(input.amountFen) },
+      data: {
+        title: request.title,
+        disputeId: dispute.id,
+        counterparty: dispute.counterpartyName,
+        amountFen: fenToJson(input.amountFen),
+        receivedOn: input.receivedOn,
+      },
     });
     return entry!;
   });

@@ -17,7 +17,8 @@ import { ledgerOpenStatuses } from "./status-flow";
  * or an admin covering the request. 403 other roles; 404 not a party; 409 when the entry is itself
  * a reversal, was reversed already (the unique index recoveries_one_reversal also settles two
  * simultaneous attempts), or the case is closed. Updates the dispute's rollup and tells the company
- * (as it was told of the entry) in the same transaction.
+ * (as it was told of the entry: inbox and mail) in the same transaction, with the amount reversed,
+ * the reason and the dispute; the notice names the request's case number.
  */
 export async function reverseRecovery(actor: Actor | null, recoveryId: string, reason: string): Promise<LedgerEntry> {
   const writer = requirePermission(actor, "recovery.write");
@@ -42,10 +43,11 @@ export async function reverseRecovery(actor: Actor | null, recoveryId: string, r
           recordedBy: writer.userId,
         })
         .returning(ledgerEntryColumns);
-      await tx
+      const [dispute] = await tx
         .update(disputes)
         .set({ recoveredFen: sql`${disputes.recoveredFen} - ${entry.amountFen}`, updatedAt: sql`now()` })
-        .where(eq(disputes.id, entry.disputeId));
+        .where(eq(disputes.id, entry.disputeId))
+        .returning({ counterpartyName: disputes.counterpartyName });
       await recordEvent(tx, writer, {
         type: "recovery.reversed",
         entityType: "recovery",
@@ -58,7 +60,14 @@ export async function reverseRecovery(actor: Actor | null, recoveryId: string, r
         userIds: await audienceOf(tx, "recovery.reversed", request),
         kind: "recovery.reversed",
         requestId: entry.requestId,
-        data: { title: request.title, amountFen: fenToJson(-entry.amountFen), reason },
+        data: {
+          title: request.title,
+          disputeId: entry.disputeId,
+          counterparty: dispute?.counterpartyName,
+          amountFen: fenToJson(-entry.amountFen),
+          receivedOn: entry.receivedOn,
+          reason,
+        },
       });
       return reversal!;
     });

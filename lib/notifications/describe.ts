@@ -1,6 +1,7 @@
 import { requestStatuses, type RequestStatus } from "@/lib/enums";
 import type { Translate } from "@/lib/i18n/translate";
 import type { MessageKey } from "@/lib/i18n/keys";
+import { formatFen } from "@/lib/money";
 
 export interface NotificationFacts {
   kind: string;
@@ -98,7 +99,18 @@ export function describeNotification(t: Translate, n: NotificationFacts): { head
   const reason = text(data.reason);
   const referral = text(data.referral);
   const excerpt = text(data.excerpt);
-  if (reason) details.push(t("notifications.details.reason", { reason }));
+  // A ledger entry or its reversal says which dispute and how much (a reversal's amount is stored negative).
+  if (n.kind === "recovery.recorded" || n.kind === "recovery.reversed") {
+    const counterparty = text(data.counterparty);
+    if (counterparty) details.push(t("notifications.details.dispute", { counterparty }));
+    if (typeof data.amountFen === "number" && Number.isSafeInteger(data.amountFen)) {
+      const amount = formatFen(Math.abs(data.amountFen));
+      details.push(
+        n.kind === "recovery.reversed" ? t("notifications.details.amountReversed", { amount }) : t("notifications.details.amount", { amount }),
+      );
+    }
+  }
+  if (reason) details.push(t(n.kind === "recovery.reversed" ? "notifications.details.reversalReason" : "notifications.details.reason", { reason }));
   if (referral) details.push(t("notifications.details.referral", { referral }));
   if (excerpt) details.push(t("notifications.details.excerpt", { excerpt }));
   if (typeof data.rating === "number") details.push(t("notifications.details.rating", { rating: data.rating }));

@@ -7,13 +7,14 @@ import { recordExport } from "@/lib/audit/record-export";
 import { requirePermission, type Actor } from "@/lib/authz";
 import { formatDateTime } from "@/lib/i18n/format";
 import { translator } from "@/lib/i18n/translate";
-import { fenToYuanString } from "@/lib/money";
+import { fenToJson, fenToYuanString } from "@/lib/money";
 import { getReport, type Report, type ReportRow } from "./get-report";
 import type { Period } from "./period";
 import type { ExportFormat, ReportDimension } from "./schemas";
 
 // Exports are for the law society's files and the county's annual report: Chinese headers and
-// labels whatever the reader's language, amounts as yuan text with two decimals (never a float).
+// labels whatever the reader's language. The CSV says amounts as yuan text with two decimals; the
+// workbook as yuan numbers a spreadsheet can add up, each beside its exact fen.
 const t = translator("zh-CN");
 
 /** The report as a table of cells: header row, one row per group, and the totals row. */
@@ -51,21 +52,47 @@ export function reportCsv(report: Report): string {
   return toCsv([header, ...rows.map((r) => r.map(String))], { newline: "\r\n" });
 }
 
-export async function reportXlsx(report: Report, scopeName: string): Promise<Uint8Array<ArrayBuffer>> {
+/** The number format of every yuan amount in the workbooks: grouped, two decimals. */
+export const YUAN_NUMBER_FORMAT = "#,##0.00";
+
+/**
+ * The report as the workbook's table: as reportTable, but each amount is two cells, a number of
+ * yuan (so a spreadsheet adds it up; formatted with YUAN_NUMBER_FORMAT) and the exact integer fen
+ * beside it (a yuan number above some ¥10^13 can no longer show every fen). `yuanColumns` are the
+ * 1-based columns of the yuan numbers; the fen column follows each.
+ */
+export function reportSheetTable(report: Report): { header: string[]; rows: (string | number)[][]; yuanColumns: number[] } {
   const { header, rows } = reportTable(report);
+  const sources = [...report.rows, report.totals];
+  // reportTable's claimed and recovered yuan text, by 0-based index
+  const amounts = [
+    { index: 5, fenHeader: t("reports.columns.claimedFen"), fen: (r: ReportRow) => r.claimedFen },
+    { index: 6, fenHeader: t("reports.columns.recoveredFen"), fen: (r: ReportRow) => r.recoveredFen },
+  ];
+  const amountAt = (i: number) => amounts.find((a) => a.index === i);
+  const money = (fen: bigint) => [fenToJson(fen) / 100, fenToJson(fen)];
+  return {
+    header: header.flatMap((h, i) => (amountAt(i) ? [h, amountAt(i)!.fenHeader] : [h])),
+    rows: rows.map((cells, r) => cells.flatMap((c, i) => (amountAt(i) ? money(amountAt(i)!.fen(sources[r]!)) : [c]))),
+    yuanColumns: amounts.map((a, n) => a.index + n + 1),
+  };
+}
+
+export async function reportXlsx(report: Report, scopeName: string): Promise<Uint8Array<ArrayBuffer>> {
+  const { header, rows, yuanColumns } = reportSheetTable(report);
   const workbook = new ExcelJS.Workbook();
   workbook.created = new Date();
   const sheet = workbook.addWorksheet(t("reports.export.sheet"), { views: [{ state: "frozen", ySplit: 1 }] });
   sheet.addRow(header).font = { bold: true };
-  for (const cells of rows) sheet.addRow(cells);
-  sheet.lastRow!.font = { bold: true };
-  // Amount columns hold exact yuan text; mark them as text and right-align them like numbers.
-  for (const index of [6, 7]) {
-    const column = sheet.getColumn(index);
-    column.numFmt = "@";
-    column.alignment = { horizontal: "right" };
+  for (const cells of rows) {
+    const row = sheet.addRow(cells);
+    for (const column of yuanColumns) {
+      row.getCell(column).numFmt = YUAN_NUMBER_FORMAT;
+      row.getCell(column + 1).numFmt = "0";
+    }
   }
-  sheet.columns.forEach((column, i) => (column.width = i === 0 ? 24 : 16));
+  sheet.lastRow!.font = { bold: true };
+  sheet.columns.forEach((column, i) => (column.width = i === 0 ? 24 : yuanColumns.includes(i + 1) ? 20 : 16));
   const info = workbook.addWorksheet(t("reports.export.infoSheet"));
   info.addRows([
     [t("reports.export.reportTitle", { groupBy: t(`reports.dimensionName.${report.groupBy}`) })],

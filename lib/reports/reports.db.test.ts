@@ -215,8 +215,9 @@ describe("report totals against a hand-computed world", () => {
     const sheet = workbook.getWorksheet("报表")!;
     const header = sheet.getRow(1).values as unknown[];
     const last = sheet.getRow(sheet.rowCount).values as unknown[];
-    expect(header[7]).toBe("追回金额（元）");
-    expect([last[1], last[7]]).toEqual(["合计", "43145.68"]);
+    expect([header[8], header[9]]).toEqual(["追回金额（元）", "追回金额（分）"]);
+    expect([last[1], last[8], last[9]]).toEqual(["合计", 43145.68, 4_314_568]);
+    expect(sheet.getRow(sheet.rowCount).getCell(8).numFmt).toBe("#,##0.00");
   });
 
   it("publishes the same total on GET /api/v1/stats", async () => {

@@ -2,6 +2,7 @@
 
 import { z } from "zod";
 import { createDispute } from "@/lib/disputes/create-dispute";
+import { OverClaimError } from "@/lib/disputes/over-claim";
 import { recordRecovery } from "@/lib/disputes/record-recovery";
 import { respondToRecovery } from "@/lib/disputes/respond-to-recovery";
 import { reverseRecovery } from "@/lib/disputes/reverse-recovery";
@@ -35,11 +36,16 @@ export const bulkUpdateDisputesAction = action({ permission: "dispute.write", in
   bulkUpdateDisputes(actor, input.requestId, input.ids, { status: input.status, resolutionMethod: input.resolutionMethod }),
 );
 
+// An amount above what is outstanding, not yet confirmed, is answered with the figures to confirm
+// (nothing is written); the form shows them side by side and sends again with the confirmation.
 export const recordRecoveryAction = action({ permission: "recovery.write", input: recordRecoveryFormSchema }, async ({ actor, input }) => {
-  const entry = await recordRecovery(actor, input.disputeId, input.entry).catch((error: unknown) => {
+  try {
+    const entry = await recordRecovery(actor, input.disputeId, input.entry);
+    return { id: entry.id };
+  } catch (error) {
+    if (error instanceof OverClaimError) return { overClaim: error.figures };
     throw withFieldsRenamed(error, { amountFen: "amountYuan" });
-  });
-  return { id: entry.id };
+  }
 });
 
 export const reverseRecoveryAction = action({ permission: "recovery.write", input: reverseRecoveryFormSchema }, async ({ actor, input }) => {

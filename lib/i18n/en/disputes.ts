@@ -100,7 +100,17 @@ export const disputes: Shape<typeof zh> = {
     reverseConfirm: "Reversing adds a negative entry of {amount}; the original stays on record, and an entry can be reversed only once. Reverse it?",
     reverseSubmit: "Reverse entry",
     reversing: "Reversing…",
-    confirmOverClaim: "Record anyway",
+    overClaim: {
+      title: "This is more than is still outstanding",
+      intro: "Check the figures below: if they are right, confirm and record; if not, change the amount. Nothing is recorded until you confirm.",
+      claimed: "Claimed",
+      recovered: "Recovered so far",
+      outstanding: "Outstanding",
+      thisEntry: "This entry",
+      totalAfter: "Recovered after this entry",
+      confirm: "Confirm and record",
+      change: "Change the amount",
+    },
   },
   response: {
     confirmed: "Confirmed by the company",
@@ -120,7 +130,7 @@ export const disputes: Shape<typeof zh> = {
     futureDate: "The date cannot be later than today.",
     noneSelected: "Select at least one dispute.",
     queryNeedsNote: "Please say what is wrong.",
-    overClaim: "This is more than what is still outstanding on the dispute. If that is right, tick “Record anyway” and submit again.",
+    overClaim: "This is more than what is still outstanding on the dispute: it needs a confirmation before it is recorded.",
     totalLimit: "The ledger's totals are at the most the system can record; this amount cannot be added. Please contact an administrator.",
   },
   summary: {

@@ -66,6 +66,10 @@ export const notifications: Shape<typeof zh> = {
   },
   details: {
     caseNumber: "Case number: {caseNumber}",
+    dispute: "Dispute with: {counterparty}",
+    amount: "Amount received: {amount}",
+    amountReversed: "Amount reversed: {amount}",
+    reversalReason: "Reason for the reversal: {reason}",
     receivedNext:
       "The law society will review it shortly and match an expert; quote the case number when you ask about it, or call the 12348 legal services hotline.",
     reason: "Note: {reason}",

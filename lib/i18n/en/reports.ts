@@ -38,6 +38,8 @@ export const reports: Shape<typeof zh> = {
     disputesResolved: "Disputes resolved",
     claimedYuan: "Claimed (yuan)",
     recoveredYuan: "Recovered (yuan)",
+    claimedFen: "Claimed (fen)",
+    recoveredFen: "Recovered (fen)",
     claimed: "Claimed",
     recovered: "Recovered",
     accepted: "Requests accepted",
@@ -91,7 +93,8 @@ export const reports: Shape<typeof zh> = {
     scope: "Scope",
     generatedAt: "Generated",
     amounts: "Amounts",
-    amountsValue: "Yuan with two decimals, exact from the recovery ledger",
+    amountsValue:
+      "Yuan as numbers with two decimals, ready to add up; each “(fen)” column beside them is the exact integer fen from the recovery ledger",
     allRegions: "All regions",
   },
   labels: { unassigned: "No expert assigned", noStation: "Not through a station", total: "Total" },

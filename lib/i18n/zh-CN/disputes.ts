@@ -94,7 +94,17 @@ export const disputes = {
     reverseConfirm: "冲正会新增一笔 {amount} 的负数记录，原记录保留可查，且每笔只能冲正一次。确定要冲正吗？",
     reverseSubmit: "确认冲正",
     reversing: "正在冲正…",
-    confirmOverClaim: "超出未收回金额，仍然记录",
+    overClaim: {
+      title: "这笔金额超过尚未收回的金额",
+      intro: "请核对下面几项数字：无误就确认登记，有误就修改金额。确认之前不会登记。",
+      claimed: "主张金额",
+      recovered: "已收回",
+      outstanding: "尚未收回",
+      thisEntry: "本笔金额",
+      totalAfter: "登记后累计收回",
+      confirm: "确认并登记",
+      change: "修改金额",
+    },
   },
   response: {
     confirmed: "企业已确认",
@@ -114,7 +124,7 @@ export const disputes = {
     futureDate: "日期不能晚于今天。",
     noneSelected: "请先选择纠纷。",
     queryNeedsNote: "请说明疑问。",
-    overClaim: "这笔金额超过该纠纷尚未收回的金额。如确实如此，请勾选“仍然记录”后再提交。",
+    overClaim: "这笔金额超过该纠纷尚未收回的金额，需要确认后才能登记。",
     totalLimit: "台账合计已接近系统可记录的上限，无法再登记这笔金额，请联系管理员。",
   },
   summary: {

@@ -61,6 +61,10 @@ export const notifications = {
   },
   details: {
     caseNumber: "受理编号：{caseNumber}",
+    dispute: "纠纷对方：{counterparty}",
+    amount: "到账金额：{amount}",
+    amountReversed: "冲正金额：{amount}",
+    reversalReason: "冲正原因：{reason}",
     receivedNext: "法学会将尽快审核并为您匹配专家；查询进度时请提供受理编号，也可拨打 12348 法律服务热线。",
     reason: "说明：{reason}",
     referral: "建议去处：{referral}",

@@ -1,9 +1,11 @@
 "use client";
 
+import { useId } from "react";
 import { Button } from "@/components/ui/button";
 import { Field, FormAlert, inputClass } from "@/components/ui/field";
 import { useServerAction } from "@/components/ui/use-server-action";
 import { disputeStatuses, recoveryMethods, type DisputeStatus } from "@/lib/enums";
+import { updateDisputeSchema } from "@/lib/disputes/schemas";
 import { disputeStatusesFrom } from "@/lib/disputes/status-flow";
 import { useT } from "@/lib/i18n/client";
 import { useDisputeActions } from "./actions-context";
@@ -11,10 +13,15 @@ import { useDisputeActions } from "./actions-context";
 /** The statuses a dispute in `from` may move to. */
 export const nextStatuses = (from: DisputeStatus) => disputeStatuses.filter((to) => disputeStatusesFrom(to).includes(from));
 
-/** Changes one dispute's status and, when closing it, how it was resolved. */
+/**
+ * Changes one dispute's status and, when closing it, how it was resolved. No new status is chosen
+ * in advance: saving without choosing one changes nothing and says so.
+ */
 export function DisputeStatusForm({ disputeId, status }: { disputeId: string; status: DisputeStatus }) {
   const { t } = useT();
-  const { submitWith, pending, message, fields } = useServerAction(useDisputeActions().updateDispute);
+  // unique per form: a dispute's record-money form sits next to this one
+  const id = useId();
+  const { submitWith, pending, message, fields } = useServerAction(useDisputeActions().updateDispute, { schema: updateDisputeSchema });
   const options = nextStatuses(status);
   if (!options.length) return null;
   return (
@@ -27,9 +34,10 @@ export function DisputeStatusForm({ disputeId, status }: { disputeId: string; st
       })}
     >
       <FormAlert message={message?.text} tone={message?.tone} />
-      <Field id={`status-${disputeId}`} label={t("disputes.status.to")} error={fields.status}>
+      <Field id={`${id}-status`} label={t("disputes.status.to")} error={fields.status}>
         {(aria) => (
-          <select {...aria} name="status" className={inputClass} defaultValue={options[0]}>
+          <select {...aria} name="status" className={inputClass} defaultValue="">
+            <option value="">{t("disputes.status.choose")}</option>
             {options.map((s) => (
               <option key={s} value={s}>
                 {t(`enums.disputeStatus.${s}`)}
@@ -38,7 +46,7 @@ export function DisputeStatusForm({ disputeId, status }: { disputeId: string; st
           </select>
         )}
       </Field>
-      <Field id={`method-${disputeId}`} label={t("disputes.status.method")} error={fields.resolutionMethod}>
+      <Field id={`${id}-method`} label={t("disputes.status.method")} error={fields.resolutionMethod}>
         {(aria) => (
           <select {...aria} name="resolutionMethod" className={inputClass} defaultValue="">
             <option value="">{t("disputes.status.methodNone")}</option>

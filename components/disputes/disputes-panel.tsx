@@ -34,7 +34,7 @@ export async function DisputesPanel({
     if (error instanceof AppError && (error.code === "not_found" || error.code === "forbidden")) return null;
     throw error;
   }
-  const [{ request, disputes, totals, can }, ledger] = data;
+  const [{ request, disputes, counterparties, totals, can }, ledger] = data;
   if (!disputes.length && !can.writeDisputes) return null;
   const figure = (label: string, value: string) => (
     <div className="rounded-md bg-slate-50 px-3 py-2">
@@ -59,7 +59,7 @@ export async function DisputesPanel({
         {figure(t("disputes.panel.totalRecovered"), formatFen(totals.recoveredFen))}
       </dl>
       {!can.writeDisputes && can.writeLedger ? <p className="mb-3 text-sm text-slate-600">{t("disputes.panel.inactive")}</p> : null}
-      <DisputesBoard data={{ requestId: request.id, disputes, ledger, can, today: todayInShanghai() }} actions={actions} />
+      <DisputesBoard data={{ requestId: request.id, disputes, ledger, counterparties, can, today: todayInShanghai() }} actions={actions} />
     </Card>
   );
 }

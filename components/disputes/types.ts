@@ -5,6 +5,8 @@ export interface BoardData {
   requestId: string;
   disputes: DisputeRow[];
   ledger: LedgerRow[];
+  /** The counterparties named in the request, offered when adding disputes. */
+  counterparties: { name: string; creditCode: string | null }[];
   can: { writeDisputes: boolean; writeLedger: boolean; respond: boolean };
   /** Today in Asia/Shanghai, the default date of money received. */
   today: string;

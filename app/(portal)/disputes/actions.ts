@@ -1,13 +1,14 @@
 "use server";
 
 import { z } from "zod";
-import { createDispute } from "@/lib/disputes/create-dispute";
+import { createDispute, createDisputes } from "@/lib/disputes/create-dispute";
 import { recordRecovery } from "@/lib/disputes/record-recovery";
 import { respondToRecovery } from "@/lib/disputes/respond-to-recovery";
 import { reverseRecovery } from "@/lib/disputes/reverse-recovery";
 import {
   bulkUpdateDisputesSchema,
   createDisputeFormSchema,
+  createDisputesFormSchema,
   recordRecoveryFormSchema,
   respondRecoveryFormSchema,
   reverseRecoveryFormSchema,
@@ -21,6 +22,10 @@ import { action } from "@/lib/http/server-action";
 
 export const createDisputeAction = action({ permission: "dispute.write", input: createDisputeFormSchema }, ({ actor, input }) =>
   createDispute(actor, input.requestId, input.dispute),
+);
+
+export const createDisputesAction = action({ permission: "dispute.write", input: createDisputesFormSchema }, ({ actor, input }) =>
+  createDisputes(actor, input.requestId, input.rows),
 );
 
 export const updateDisputeAction = action(

@@ -27,6 +27,7 @@ import { reassignCaseAction, routeRequestAction, skipExpertAction, withdrawOffer
 import {
   bulkUpdateDisputesAction,
   createDisputeAction,
+  createDisputesAction,
   recordRecoveryAction,
   respondRecoveryAction,
   reverseRecoveryAction,
@@ -72,6 +73,7 @@ const routingActions = {
 };
 const disputeActions = {
   createDispute: createDisputeAction,
+  createDisputes: createDisputesAction,
   updateDispute: updateDisputeAction,
   bulkUpdateDisputes: bulkUpdateDisputesAction,
   recordRecovery: recordRecoveryAction,

@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import { disputes } from "@/db/schema";
 import { requirePermission, type Actor } from "@/lib/authz";
 import { AppError } from "@/lib/errors";
@@ -44,7 +45,7 @@ export async function createDisputes(actor: Actor | null, requestId: string, inp
       inputs.reduce((sum, input) => sum + input.claimedFen, 0n),
     );
     const ids: string[] = [];
-    for (const input of inputs) {
+    for (const [i, input] of inputs.entries()) {
       const [row] = await tx
         .insert(disputes)
         .values({
@@ -53,6 +54,8 @@ export async function createDisputes(actor: Actor | null, requestId: string, inp
           counterpartyCreditCode: input.counterpartyCreditCode ?? null,
           kind: input.kind,
           claimedFen: input.claimedFen,
+          // one transaction has one now(): a microsecond apart, the board lists them in the order of the rows
+          openedAt: sql`now() + ${i} * interval '1 microsecond'`,
           createdBy: writer.userId,
         })
         .returning({ id: disputes.id });

@@ -60,8 +60,8 @@ export const disputes = {
     counterpartyHint: "可从诉求中列明的相对方中选择，也可直接输入。",
   },
   bulkAdd: {
-    open: "批量新增纠纷",
-    title: "批量新增纠纷",
+    open: "批量录入纠纷",
+    title: "批量录入纠纷",
     intro: "逐行填写，或从 Excel、WPS 表格复制后粘贴。全部无误才会一起登记；只要有一行有误，就一行也不保存。",
     pasteLabel: "从表格粘贴",
     pasteHint: "每行一件：相对方名称、主张金额（元），可再加纠纷类型、统一社会信用代码；用制表符或逗号分隔。第一行是表头会自动跳过。",

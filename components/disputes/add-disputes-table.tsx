@@ -20,7 +20,15 @@ const columns: RowField[] = ["counterpartyName", "claimedYuan", "kind", "counter
  * one action, all or none. Every row is checked against the action's schema first; a wrong row
  * keeps its message under the field and in the list above ("第 3 行：…"), and nothing is sent.
  */
-export function AddDisputesTable({ requestId, counterparties }: { requestId: string; counterparties: BoardData["counterparties"] }) {
+export function AddDisputesTable({
+  requestId,
+  counterparties,
+  kindLabels,
+}: {
+  requestId: string;
+  counterparties: BoardData["counterparties"];
+  kindLabels: BoardData["kindLabels"];
+}) {
   const { t } = useT();
   const id = useId();
   const nextKey = useRef(0);
@@ -53,7 +61,7 @@ export function AddDisputesTable({ requestId, counterparties }: { requestId: str
     },
   });
 
-  const kindOf = kindMatcher([Object.fromEntries(disputeKinds.map((k) => [k, t(`enums.disputeKind.${k}`)])) as Record<DisputeKind, string>]);
+  const kindOf = kindMatcher(kindLabels);
   const filled = rows.filter((row) => !isBlankDisputeRow(row)).length;
   const rowMessages = errors.flatMap((fields, i) =>
     columns.filter((f) => fields[f]).map((f) => ({ key: `${i}-${f}`, text: t("disputes.bulkAdd.rowError", { row: i + 1, message: fields[f]! }) })),
@@ -258,7 +266,7 @@ export function AddDisputesTable({ requestId, counterparties }: { requestId: str
                   />
                 ))}
                 {cell(i, "kind", t("disputes.add.kind"), (aria) => (
-                  <select {...aria} className={inputClass} value={row.kind} onChange={(e) => change(i, "kind", e.target.value)}>
+                  <select {...aria} className={`${inputClass} min-w-32`} value={row.kind} onChange={(e) => change(i, "kind", e.target.value)}>
                     {(disputeKinds as readonly string[]).includes(row.kind) ? null : (
                       <option value={row.kind}>{t("disputes.bulkAdd.kindChoose", { text: row.kind })}</option>
                     )}

@@ -27,40 +27,43 @@ export function DisputeStatusForm({ disputeId, status }: { disputeId: string; st
   return (
     <form
       noValidate
-      className="flex flex-col gap-3 sm:flex-row sm:items-end"
+      className="space-y-3"
       onSubmit={submitWith((form) => {
         form.set("disputeId", disputeId);
         return form;
       })}
     >
       <FormAlert message={message?.text} tone={message?.tone} />
-      <Field id={`${id}-status`} label={t("disputes.status.to")} error={fields.status}>
-        {(aria) => (
-          <select {...aria} name="status" className={inputClass} defaultValue="">
-            <option value="">{t("disputes.status.choose")}</option>
-            {options.map((s) => (
-              <option key={s} value={s}>
-                {t(`enums.disputeStatus.${s}`)}
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
-      <Field id={`${id}-method`} label={t("disputes.status.method")} error={fields.resolutionMethod}>
-        {(aria) => (
-          <select {...aria} name="resolutionMethod" className={inputClass} defaultValue="">
-            <option value="">{t("disputes.status.methodNone")}</option>
-            {recoveryMethods.map((m) => (
-              <option key={m} value={m}>
-                {t(`enums.recoveryMethod.${m}`)}
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
-      <Button type="submit" variant="secondary" disabled={pending}>
-        {pending ? t("common.actions.saving") : t("disputes.status.submit")}
-      </Button>
+      {/* top-aligned: a field's message below it does not push the button out of line */}
+      <div className="flex flex-col gap-3 sm:flex-row sm:items-start">
+        <Field id={`${id}-status`} label={t("disputes.status.to")} error={fields.status}>
+          {(aria) => (
+            <select {...aria} name="status" className={inputClass} defaultValue="">
+              <option value="">{t("disputes.status.choose")}</option>
+              {options.map((s) => (
+                <option key={s} value={s}>
+                  {t(`enums.disputeStatus.${s}`)}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field id={`${id}-method`} label={t("disputes.status.method")} error={fields.resolutionMethod}>
+          {(aria) => (
+            <select {...aria} name="resolutionMethod" className={inputClass} defaultValue="">
+              <option value="">{t("disputes.status.methodNone")}</option>
+              {recoveryMethods.map((m) => (
+                <option key={m} value={m}>
+                  {t(`enums.recoveryMethod.${m}`)}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Button type="submit" variant="secondary" className="sm:mt-6" disabled={pending}>
+          {pending ? t("common.actions.saving") : t("disputes.status.submit")}
+        </Button>
+      </div>
     </form>
   );
 }

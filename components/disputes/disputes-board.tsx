@@ -107,7 +107,7 @@ export function DisputesBoard({ data, actions }: { data: BoardData; actions: Dis
               <AddDisputeForm requestId={data.requestId} counterparties={data.counterparties} />
             </div>
             <div className="min-w-0 has-[table]:basis-full">
-              <AddDisputesTable requestId={data.requestId} counterparties={data.counterparties} />
+              <AddDisputesTable requestId={data.requestId} counterparties={data.counterparties} kindLabels={data.kindLabels} />
             </div>
           </div>
         ) : null}

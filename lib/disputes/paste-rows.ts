@@ -68,7 +68,10 @@ export function parsePastedDisputes(text: string, kindOf: (cell: string) => Disp
   });
 }
 
-/** The kind a pasted cell means: a code, or a label in any of the given label sets. */
+/**
+ * The kind a pasted cell means: a code, or its label in any of the given label sets (every
+ * language's: a spreadsheet keeps the language it was written in, whatever the page's language).
+ */
 export function kindMatcher(labelSets: readonly Record<DisputeKind, string>[]): (cell: string) => DisputeKind | null {
   const byText = new Map<string, DisputeKind>();
   for (const kind of disputeKinds) {

@@ -1,15 +1,21 @@
 "use client";
 
+import { useId } from "react";
 import { Field, inputClass, TextInput } from "@/components/ui/field";
 import { disputeKinds } from "@/lib/enums";
 import { useT } from "@/lib/i18n/client";
 import { useDisputeActions } from "./actions-context";
 import { OpeningForm } from "./opening-form";
+import type { BoardData } from "./types";
 
-/** "Add a dispute": counterparty, kind and the amount claimed, typed in yuan. */
-export function AddDisputeForm({ requestId }: { requestId: string }) {
+/**
+ * "Add a dispute": counterparty (the request's counterparties are offered, any other may be
+ * typed), kind and the amount claimed, typed in yuan.
+ */
+export function AddDisputeForm({ requestId, counterparties }: { requestId: string; counterparties: BoardData["counterparties"] }) {
   const { t } = useT();
   const { createDispute } = useDisputeActions();
+  const id = useId();
   return (
     <OpeningForm
       action={createDispute}
@@ -22,14 +28,39 @@ export function AddDisputeForm({ requestId }: { requestId: string }) {
       {(fields) => (
         <>
           <input type="hidden" name="requestId" value={requestId} />
+          <datalist id={`${id}-counterparties`}>
+            {counterparties.map((c, i) => (
+              <option key={i} value={c.name} />
+            ))}
+          </datalist>
           <div className="grid gap-3 sm:grid-cols-2">
-            <Field id="dispute-counterparty" label={t("disputes.add.counterpartyName")} error={fields.counterpartyName}>
-              {(aria) => <TextInput {...aria} name="counterpartyName" required maxLength={200} autoComplete="off" />}
+            <Field
+              id={`${id}-counterparty`}
+              label={t("disputes.add.counterpartyName")}
+              hint={counterparties.length ? t("disputes.add.counterpartyHint") : undefined}
+              error={fields.counterpartyName}
+            >
+              {(aria) => (
+                <TextInput
+                  {...aria}
+                  name="counterpartyName"
+                  list={`${id}-counterparties`}
+                  required
+                  maxLength={200}
+                  autoComplete="off"
+                  onChange={(e) => {
+                    // a counterparty named in the request brings its credit code along
+                    const code = counterparties.find((c) => c.name === e.target.value.trim())?.creditCode;
+                    const codeInput = e.target.form?.elements.namedItem("counterpartyCreditCode");
+                    if (code && codeInput instanceof HTMLInputElement && !codeInput.value) codeInput.value = code;
+                  }}
+                />
+              )}
             </Field>
-            <Field id="dispute-credit-code" label={t("disputes.add.counterpartyCreditCode")} error={fields.counterpartyCreditCode}>
+            <Field id={`${id}-credit-code`} label={t("disputes.add.counterpartyCreditCode")} error={fields.counterpartyCreditCode}>
               {(aria) => <TextInput {...aria} name="counterpartyCreditCode" autoCapitalize="characters" spellCheck={false} autoComplete="off" />}
             </Field>
-            <Field id="dispute-kind" label={t("disputes.add.kind")} error={fields.kind}>
+            <Field id={`${id}-kind`} label={t("disputes.add.kind")} error={fields.kind}>
               {(aria) => (
                 <select {...aria} name="kind" className={inputClass} defaultValue="receivable">
                   {disputeKinds.map((kind) => (
@@ -40,7 +71,7 @@ export function AddDisputeForm({ requestId }: { requestId: string }) {
                 </select>
               )}
             </Field>
-            <Field id="dispute-claimed" label={t("disputes.add.claimedYuan")} hint={t("disputes.add.claimedHint")} error={fields.claimedYuan}>
+            <Field id={`${id}-claimed`} label={t("disputes.add.claimedYuan")} hint={t("disputes.add.claimedHint")} error={fields.claimedYuan}>
               {(aria) => <TextInput {...aria} name="claimedYuan" inputMode="decimal" required autoComplete="off" />}
             </Field>
           </div>

@@ -10,6 +10,7 @@ import { useT } from "@/lib/i18n/client";
 import { formatFen } from "@/lib/money";
 import { DisputeActionsProvider, type DisputeActions } from "./actions-context";
 import { AddDisputeForm } from "./add-dispute-form";
+import { AddDisputesTable } from "./add-disputes-table";
 import { BulkStatusBar } from "./bulk-status-bar";
 import { DisputeFilters, type StatusFilter } from "./dispute-filters";
 import { DisputeLedger } from "./dispute-ledger";
@@ -101,7 +102,17 @@ export function DisputesBoard({ data, actions }: { data: BoardData; actions: Dis
   return (
     <DisputeActionsProvider actions={actions}>
       <div className="space-y-4">
-        {data.can.writeDisputes ? <AddDisputeForm requestId={data.requestId} /> : null}
+        {data.can.writeDisputes ? (
+          // one form at a time takes the whole width; closed, the two buttons sit side by side
+          <div className="flex flex-wrap items-start gap-3">
+            <div className="min-w-0 has-[form]:basis-full">
+              <AddDisputeForm requestId={data.requestId} counterparties={data.counterparties} />
+            </div>
+            <div className="min-w-0 has-[table]:basis-full">
+              <AddDisputesTable requestId={data.requestId} counterparties={data.counterparties} kindLabels={data.kindLabels} />
+            </div>
+          </div>
+        ) : null}
         {data.disputes.length === 0 ? null : (
           <DisputeFilters
             value={{ status, kind, q }}

@@ -5,7 +5,9 @@ import { getRequestDisputes, getRequestLedger } from "@/lib/disputes/queries";
 import { AppError } from "@/lib/errors";
 import type { Locale } from "@/lib/i18n/catalog";
 import { todayInShanghai } from "@/lib/clock";
-import type { Translate } from "@/lib/i18n/translate";
+import { locales } from "@/lib/i18n/locales";
+import { translator, type Translate } from "@/lib/i18n/translate";
+import { disputeKinds, type DisputeKind } from "@/lib/enums";
 import { formatFen } from "@/lib/money";
 import type { DisputeActions } from "./actions-context";
 import { DisputesBoard } from "./disputes-board";
@@ -34,8 +36,12 @@ export async function DisputesPanel({
     if (error instanceof AppError && (error.code === "not_found" || error.code === "forbidden")) return null;
     throw error;
   }
-  const [{ request, disputes, totals, can }, ledger] = data;
+  const [{ request, disputes, counterparties, totals, can }, ledger] = data;
   if (!disputes.length && !can.writeDisputes) return null;
+  const kindLabels = locales.map((locale) => {
+    const say = translator(locale);
+    return Object.fromEntries(disputeKinds.map((kind) => [kind, say(`enums.disputeKind.${kind}`)])) as Record<DisputeKind, string>;
+  });
   const figure = (label: string, value: string) => (
     <div className="rounded-md bg-slate-50 px-3 py-2">
       <dt className="text-xs text-slate-600">{label}</dt>
@@ -59,7 +65,10 @@ export async function DisputesPanel({
         {figure(t("disputes.panel.totalRecovered"), formatFen(totals.recoveredFen))}
       </dl>
       {!can.writeDisputes && can.writeLedger ? <p className="mb-3 text-sm text-slate-600">{t("disputes.panel.inactive")}</p> : null}
-      <DisputesBoard data={{ requestId: request.id, disputes, ledger, can, today: todayInShanghai() }} actions={actions} />
+      <DisputesBoard
+        data={{ requestId: request.id, disputes, ledger, counterparties, kindLabels, can, today: todayInShanghai() }}
+        actions={actions}
+      />
     </Card>
   );
 }

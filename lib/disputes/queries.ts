@@ -1,7 +1,7 @@
 import { asc, count, eq, sum } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { db } from "@/db";
-import { disputes, recoveries, users } from "@/db/schema";
+import { disputes, recoveries, requestCounterparties, users } from "@/db/schema";
 import { can, requirePermission, type Actor } from "@/lib/authz";
 import { loadCaseForParty } from "@/lib/requests/access";
 import { ledgerEntryColumns } from "./ledger-entry";
@@ -39,6 +39,12 @@ export async function getRequestDisputes(actor: Actor | null, requestId: string)
     .leftJoin(ledger, eq(ledger.disputeId, disputes.id))
     .where(eq(disputes.requestId, request.id))
     .orderBy(asc(disputes.openedAt), asc(disputes.id));
+  // the counterparties named when the request was filed: what new disputes are offered to name
+  const counterparties = await db
+    .select({ name: requestCounterparties.name, creditCode: requestCounterparties.creditCode })
+    .from(requestCounterparties)
+    .where(eq(requestCounterparties.requestId, request.id))
+    .orderBy(asc(requestCounterparties.name));
   const items = rows.map(({ ledgerFen, entries, ...d }) => ({ ...d, recoveredFen: BigInt(ledgerFen ?? 0), entries: Number(entries ?? 0) }));
   return {
     request: { id: request.id, title: request.title, status: request.status },
@@ -48,6 +54,7 @@ export async function getRequestDisputes(actor: Actor | null, requestId: string)
       respond: can(reader.role, "recovery.respond"),
     },
     disputes: items,
+    counterparties,
     totals: {
       count: items.length,
       open: items.filter((d) => !isClosedDisputeStatus(d.status)).length,

@@ -29,6 +29,8 @@ export const requestDisputesResponse = z.strictObject({
 });
 
 export const disputeCreatedResponse = z.strictObject({ id, status: z.literal("open") });
+/** The disputes opened together, in the order of the rows sent. */
+export const disputesCreatedResponse = z.strictObject({ ids: z.array(id) });
 export const disputeUpdatedResponse = z.strictObject({ id, status, resolutionMethod: z.string().nullable(), closedAt: timestamp.nullable() });
 
 /** One entry of the append-only ledger; a reversal is an entry of the opposite amount naming the one it reverses. */

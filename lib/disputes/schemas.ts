@@ -60,6 +60,39 @@ export const createDisputeFormSchema = z
     } satisfies CreateDisputeInput,
   }));
 
+/** The most disputes one table (or one API call) may open at once. */
+export const MAX_DISPUTES_AT_ONCE = 200;
+
+/** POST /api/v1/requests/{id}/disputes/bulk: all rows or none; a bad row answers 422 on `disputes.<index>.<field>`. */
+export const createDisputesApiSchema = z
+  .object({
+    disputes: z.array(createDisputeApiSchema).min(1, "disputes.errors.noRows").max(MAX_DISPUTES_AT_ONCE, "disputes.errors.batchSize"),
+  })
+  .transform((v): CreateDisputeInput[] => v.disputes);
+
+/** One row of the "add several disputes" table, as typed or pasted (the amount in yuan). */
+export const disputeRowFormSchema = z
+  .object({
+    counterpartyName: requiredText(200),
+    counterpartyCreditCode: optionalCreditCodeField,
+    kind: z.enum(disputeKinds, { error: "disputes.errors.kindUnknown" }),
+    claimedYuan: yuanField,
+  })
+  .transform(
+    (v): CreateDisputeInput => ({
+      counterpartyName: v.counterpartyName,
+      counterpartyCreditCode: v.counterpartyCreditCode,
+      kind: v.kind,
+      claimedFen: v.claimedYuan,
+    }),
+  );
+
+/** The "add several disputes" table; field messages come back as `rows.<index>.<field>`. */
+export const createDisputesFormSchema = z.object({
+  requestId: z.uuid(),
+  rows: z.array(disputeRowFormSchema).min(1, "disputes.errors.noRows").max(MAX_DISPUTES_AT_ONCE, "disputes.errors.batchSize"),
+});
+
 const resolutionMethodField = z
   .union([z.enum(recoveryMethods), z.literal("")])
   .optional()
@@ -67,7 +100,7 @@ const resolutionMethodField = z
 
 /** PATCH /api/v1/disputes/{id} */
 export const updateDisputeSchema = z.object({
-  status: z.enum(disputeStatuses, { error: "errors.field.required" }),
+  status: z.enum(disputeStatuses, { error: "disputes.errors.statusMissing" }),
   resolutionMethod: resolutionMethodField,
 });
 export type UpdateDisputeInput = z.output<typeof updateDisputeSchema>;

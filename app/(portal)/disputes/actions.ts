@@ -1,7 +1,7 @@
 "use server";
 
 import { z } from "zod";
-import { createDispute } from "@/lib/disputes/create-dispute";
+import { createDispute, createDisputes } from "@/lib/disputes/create-dispute";
 import { OverClaimError } from "@/lib/disputes/over-claim";
 import { recordRecovery } from "@/lib/disputes/record-recovery";
 import { respondToRecovery } from "@/lib/disputes/respond-to-recovery";
@@ -9,6 +9,7 @@ import { reverseRecovery } from "@/lib/disputes/reverse-recovery";
 import {
   bulkUpdateDisputesSchema,
   createDisputeFormSchema,
+  createDisputesFormSchema,
   recordRecoveryFormSchema,
   respondRecoveryFormSchema,
   reverseRecoveryFormSchema,
@@ -22,6 +23,10 @@ import { action } from "@/lib/http/server-action";
 
 export const createDisputeAction = action({ permission: "dispute.write", input: createDisputeFormSchema }, ({ actor, input }) =>
   createDispute(actor, input.requestId, input.dispute),
+);
+
+export const createDisputesAction = action({ permission: "dispute.write", input: createDisputesFormSchema }, ({ actor, input }) =>
+  createDisputes(actor, input.requestId, input.rows),
 );
 
 export const updateDisputeAction = action(

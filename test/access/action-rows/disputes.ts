@@ -21,6 +21,17 @@ export const rows: ActionRows = {
       input: async (world) => ({ requestId: await aCase(world), counterpartyName: "某物流公司", kind: "contract", claimedYuan: "2500" }),
       expect: writers,
     },
+    createDisputesAction: {
+      permission: "dispute.write",
+      input: async (world) => ({
+        requestId: await aCase(world),
+        rows: [
+          { counterpartyName: "某物流公司", kind: "contract", claimedYuan: "2500" },
+          { counterpartyName: "某建材商行", kind: "receivable", claimedYuan: "800.50" },
+        ],
+      }),
+      expect: writers,
+    },
     updateDisputeAction: {
       permission: "dispute.write",
       input: async (world) => ({ disputeId: await aDispute(world), status: "negotiating" }),

@@ -44,6 +44,19 @@ export const rows: AccessRow[] = [
     expect: writers(201),
   },
   {
+    route: "POST /api/v1/requests/[id]/disputes/bulk",
+    setup: async (world) => ({
+      params: { id: await aCase(world) },
+      body: {
+        disputes: [
+          { counterparty: { name: "某物流公司" }, kind: "contract", claimedFen: 250_000 },
+          { counterparty: { name: "某建材商行" }, kind: "receivable", claimedFen: 80_000 },
+        ],
+      },
+    }),
+    expect: writers(201),
+  },
+  {
     route: "PATCH /api/v1/disputes/[id]",
     setup: async (world) => ({ params: { id: await aDispute(world) }, body: { status: "negotiating" } }),
     expect: writers(200),

@@ -29,6 +29,7 @@ import { reassignCaseAction, routeRequestAction, skipExpertAction, withdrawOffer
 import {
   bulkUpdateDisputesAction,
   createDisputeAction,
+  createDisputesAction,
   recordRecoveryAction,
   respondRecoveryAction,
   reverseRecoveryAction,
@@ -74,6 +75,7 @@ const routingActions = {
 };
 const disputeActions = {
   createDispute: createDisputeAction,
+  createDisputes: createDisputesAction,
   updateDispute: updateDisputeAction,
   bulkUpdateDisputes: bulkUpdateDisputesAction,
   recordRecovery: recordRecoveryAction,

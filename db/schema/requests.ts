@@ -3,7 +3,6 @@ import {
   bigint,
   boolean,
   check,
-  customType,
   date,
   index,
   integer,
@@ -16,11 +15,10 @@ import {
   uuid,
 } from "drizzle-orm/pg-core";
 import { enterprises, stations, users } from "./accounts";
+import { bytea } from "./columns";
 import { channelEnum, requestCategoryEnum, requestStatusEnum, serviceModeEnum, urgencyEnum } from "./enums";
 import { regions, specialties } from "./reference";
 import { experts } from "./roster";
-
-const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({ dataType: () => "bytea" });
 
 export const requests = pgTable(
   "requests",

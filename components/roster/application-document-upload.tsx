@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
-import { postFile } from "@/components/requests/attachment-upload";
+import { postFile } from "@/components/ui/post-file";
 import { buttonClass } from "@/components/ui/button";
 import { FormAlert } from "@/components/ui/field";
 import { useT } from "@/lib/i18n/client";

@@ -1,4 +1,4 @@
-import { formatBytes } from "@/components/requests/attachment-list";
+import { formatBytes } from "@/components/ui/format-bytes";
 import type { Locale } from "@/lib/i18n/catalog";
 import { formatDateTime } from "@/lib/i18n/format";
 import type { Translate } from "@/lib/i18n/translate";

@@ -24,7 +24,12 @@ type Db = typeof db | Tx;
 async function applicationForEvidence(conn: Db, actor: Actor, applicationId: string, lock = false) {
   if (!uuidParam.safeParse(applicationId).success) throw notFound();
   const query = conn
-    .select({ id: expertApplications.id, expertId: expertApplications.expertId, status: expertApplications.status, homeRegionCode: experts.homeRegionCode })
+    .select({
+      id: expertApplications.id,
+      expertId: expertApplications.expertId,
+      status: expertApplications.status,
+      homeRegionCode: experts.homeRegionCode,
+    })
     .from(expertApplications)
     .innerJoin(experts, eq(experts.id, expertApplications.expertId))
     .where(eq(expertApplications.id, applicationId));

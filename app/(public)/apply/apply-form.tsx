@@ -4,7 +4,7 @@ import { signIn } from "next-auth/react";
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
 import { PrivacyConsent } from "@/components/privacy/privacy-consent";
-import { formatBytes } from "@/components/requests/attachment-list";
+import { formatBytes } from "@/components/ui/format-bytes";
 import { rememberDocumentFailures, uploadApplicationDocument } from "@/components/roster/application-document-upload";
 import { ExpertServiceFields } from "@/components/roster/expert-service-fields";
 import { fieldError } from "@/components/roster/field-errors";

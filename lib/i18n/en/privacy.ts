@@ -36,7 +36,8 @@ export const privacy: Shape<typeof zh> = {
         what: "Name, title, law firm, licence number, mobile number, home region, years of practice, biography, specialties, regions served, languages, service modes, case capacity and pause dates, appointment terms and history, declared conflicts of interest (company names and credit codes); in an application, references, statement, vetting checklist and decision, and the scans of your practising licence and certificates you upload (they may show a photo and ID numbers: sensitive personal information).",
         why: "To verify your licence, decide on the appointment and match requests to suitable experts.",
         who: "The public directory shows only current experts' name, title, firm, specialties, regions, languages, years of practice and biography. Licence number, phone, references and scans are seen only by you and the law-society admins who vet the application.",
-        howLong: "While on the roster, and afterwards under the law society's archive rules; an application that is not approved is kept, with its scans, for two years after the decision.",
+        howLong:
+          "While on the roster, and afterwards under the law society's archive rules; an application that is not approved is kept, with its scans, for two years after the decision.",
       },
       requests: {
         title: "Requests and cases",
@@ -57,7 +58,8 @@ export const privacy: Shape<typeof zh> = {
         what: "When each session began, when it expires and when you signed out; sign-in attempts are counted by e-mail and network (IP) address, and when too many fail, the lock is recorded with the account, the network address and its length.",
         why: "To keep accounts safe and stop password guessing.",
         who: "Your session serves only your own sign-in; law-society admins see lock records.",
-        howLong: "A session ends after 12 hours at most; attempt counts start again after 15 minutes; lock records are kept with the activity records.",
+        howLong:
+          "A session ends after 12 hours at most; attempt counts start again after 15 minutes; lock records are kept with the activity records.",
       },
       mail: {
         title: "Inbox and e-mail",
@@ -71,7 +73,8 @@ export const privacy: Shape<typeof zh> = {
         what: "The roster application form and the request wizard keep what you have typed but not yet submitted in the browser you use, so a reload does not lose it; passwords and files are never kept in a draft.",
         why: "So that a reload or a dropped connection does not lose your work.",
         who: "Kept only in this device's browser; nothing is sent to us before you submit.",
-        howLong: "Cleared when you submit; you can discard a draft at any time. On a shared computer, discard the draft or clear the browser's data when you are done.",
+        howLong:
+          "Cleared when you submit; you can discard a draft at any time. On a shared computer, discard the draft or clear the browser's data when you are done.",
       },
     },
     sharingTitle: "Sharing",

@@ -59,7 +59,7 @@ async function list(caller: Caller, applicationId: string) {
 
 /** A fresh applicant of 嘉善县 with a pending application, signed in as themself. */
 async function anApplication() {
-  const { id, expertId } = await applyToJoin({ ...applicant(), bio: undefined, privacyConsent: true });
+  const { id, expertId } = await applyToJoin({ ...applicant(), bio: undefined, serviceModes: ["online"], languages: ["zh"], privacyConsent: true });
   const [row] = await db.select({ userId: experts.userId }).from(experts).where(eq(experts.id, expertId));
   return { id, expertId, applicant: (await loadActor(row!.userId))! };
 }

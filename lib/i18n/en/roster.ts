@@ -140,14 +140,16 @@ export const roster: Shape<typeof zh> = {
     already: "Applied already?",
     signInForStatus: "Sign in to see where it stands",
     evidence: "Licence evidence",
-    evidenceHint: "Attach scans or photos of your practising licence (with its annual review pages) and certificates: PDF, JPG or PNG, up to 10 MB each. They are uploaded once the application is submitted; you can add more later under “Application status”.",
+    evidenceHint:
+      "Attach scans or photos of your practising licence (with its annual review pages) and certificates: PDF, JPG or PNG, up to 10 MB each. They are uploaded once the application is submitted; you can add more later under “Application status”.",
     chooseFiles: "Choose files",
     removeFile: "Remove",
     fileTooLarge: "{name} is larger than 10 MB and was not added.",
     draftRestored: "What you typed last time has been restored.",
     discardDraft: "Discard the draft and start again",
     discardConfirm: "Discard the saved draft? Everything typed will be cleared.",
-    draftNote: "What you type is saved in this browser as you go, so a reload does not lose it; the password and chosen files are not saved: after a reload, type the password and choose the files again.",
+    draftNote:
+      "What you type is saved in this browser as you go, so a reload does not lose it; the password and chosen files are not saved: after a reload, type the password and choose the files again.",
     uploading: "Application submitted; uploading files ({done}/{total})…",
     uploadFailed: "These files could not be uploaded: {names}. Please upload them again below.",
   },

@@ -134,7 +134,8 @@ export const roster = {
     already: "已经提交过申请？",
     signInForStatus: "登录查看审核进度",
     evidence: "执业证明材料",
-    evidenceHint: "请上传执业证（含年度考核页）和相关资格证书的扫描件或照片，PDF、JPG 或 PNG 格式，每个文件不超过 10 MB。提交申请后上传；之后也可以在“申请进度”中补充。",
+    evidenceHint:
+      "请上传执业证（含年度考核页）和相关资格证书的扫描件或照片，PDF、JPG 或 PNG 格式，每个文件不超过 10 MB。提交申请后上传；之后也可以在“申请进度”中补充。",
     chooseFiles: "选择文件",
     removeFile: "移除",
     fileTooLarge: "{name} 超过 10 MB，未加入。",

@@ -1,4 +1,5 @@
 import type { Metadata, Viewport } from "next";
+import Link from "next/link";
 import { SiteHeader } from "@/components/shell/site-header";
 import { getActor } from "@/lib/auth/current";
 import { I18nProvider } from "@/lib/i18n/client";
@@ -33,6 +34,11 @@ export default async function RootLayout({ children }: { children: React.ReactNo
               </p>
               <p className="mt-1">{t("common.footer.about")}</p>
               <p className="mt-1">{t("common.footer.contact")}</p>
+              <p className="mt-1">
+                <Link href="/privacy" className="text-brand-700 underline">
+                  {t("common.footer.privacy")}
+                </Link>
+              </p>
             </div>
           </footer>
         </I18nProvider>

@@ -58,6 +58,7 @@ test.describe("enterprise registration", () => {
     await page.getByLabel("联系人").fill("陈经理");
     await page.getByLabel("电子邮箱（用于登录）").fill(`new-${Date.now()}@test.example`);
     await page.getByLabel("密码").fill("a-long-password");
+    await page.getByRole("checkbox", { name: /我已阅读并同意/ }).check();
     await page.getByRole("button", { name: "注册" }).click();
     await expect(page).toHaveURL(/\/portal$/);
     await expect(page.getByText("还没有提交过诉求。")).toBeVisible();

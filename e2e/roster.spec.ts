@@ -75,6 +75,7 @@ test.describe.serial("applying, vetting, appointing and suspending", () => {
     await page.getByLabel("个人简介").fill("专注欠款催收与买卖合同纠纷。");
     await page.getByLabel("推荐人或证明人").fill("嘉善县司法局 王科长 0573-84000000");
     await page.getByLabel("申请说明").fill("愿为示范区中小企业提供法律服务。");
+    await page.getByRole("checkbox", { name: /我已阅读并同意/ }).check();
     await page.getByRole("button", { name: "提交申请" }).click();
 
     await page.waitForURL(/\/apply\/status$/);

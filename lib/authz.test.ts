@@ -29,6 +29,8 @@ const expected: Record<string, string> = {
   "application.list": "admin",
   "application.check": "admin",
   "application.decide": "admin",
+  "application.attach": "expert",
+  "application.documents": "expert admin",
   "request.create": "enterprise station admin",
   "request.list": "enterprise expert station admin",
   "request.read": "enterprise expert station admin",
@@ -101,6 +103,7 @@ describe("district administration", () => {
       "expert.import",
       "application.check",
       "application.decide",
+      "application.documents",
       "request.create",
     ] as const) {
       expect(outsideDistrict[permission], permission).toBe("forbidden");

@@ -42,6 +42,10 @@ export const permissions = {
   "application.list": ["admin"],
   "application.check": ["admin"],
   "application.decide": ["admin"],
+  /** The applicant adds a scan of their licence or certificates to their own pending application. */
+  "application.attach": ["expert"],
+  /** An application's evidence files: the applicant, and the admins who vet it (its district's). */
+  "application.documents": ["expert", "admin"],
   // requests
   /** A company for itself, a station for a walk-in, an admin for a hotline caller (the law society's line, 12348). */
   "request.create": ["enterprise", "station", "admin"],
@@ -104,6 +108,8 @@ export const outsideDistrict: Partial<Record<Permission, "zone" | "forbidden" | 
   // Applications go to the district of the applicant's home region; every admin may read them.
   "application.check": "forbidden",
   "application.decide": "forbidden",
+  /** Licence scans are sensitive: only the admins who vet the application open them. */
+  "application.documents": "forbidden",
   // Routing is about requests, which an admin of another district does not see (lib/requests/scope.ts).
   "routing.candidates": "notFound",
   "routing.route": "notFound",

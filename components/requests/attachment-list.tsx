@@ -1,13 +1,10 @@
+import { formatBytes } from "@/components/ui/format-bytes";
 import type { Locale } from "@/lib/i18n/catalog";
 import { formatDateTime } from "@/lib/i18n/format";
 import type { Translate } from "@/lib/i18n/translate";
 import type { AttachmentListItem } from "@/lib/requests/queries";
 
-export function formatBytes(bytes: number): string {
-  if (bytes < 1024) return `${bytes} B`;
-  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(0)} KB`;
-  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
-}
+export { formatBytes };
 
 /** The files of a case with who added them and when; each downloads under its original name. */
 export function AttachmentList({ files, t, locale }: { files: AttachmentListItem[]; t: Translate; locale: Locale }) {

@@ -4,21 +4,11 @@ import { useRouter } from "next/navigation";
 import { useRef, useState } from "react";
 import { buttonClass } from "@/components/ui/button";
 import { FormAlert } from "@/components/ui/field";
+import { postFile } from "@/components/ui/post-file";
 import { useT } from "@/lib/i18n/client";
 
-/** Where the page sends a file: the API route, which checks the type by content and the size. */
-export async function uploadAttachment(requestId: string, file: File): Promise<{ ok: true } | { ok: false; message: string }> {
-  const form = new FormData();
-  form.set("file", file);
-  try {
-    const response = await fetch(`/api/v1/requests/${requestId}/attachments`, { method: "POST", body: form });
-    if (response.ok) return { ok: true };
-    const body = (await response.json().catch(() => null)) as { error?: { message?: string; fields?: Record<string, string> } } | null;
-    return { ok: false, message: body?.error?.fields?.file ?? body?.error?.message ?? response.statusText };
-  } catch (error) {
-    return { ok: false, message: error instanceof Error ? error.message : String(error) };
-  }
-}
+/** Where the page sends a case's file: the API route, which checks the type by content and the size. */
+export const uploadAttachment = (requestId: string, file: File) => postFile(`/api/v1/requests/${requestId}/attachments`, file);
 
 /** Adds a file to a case, then refreshes the list. */
 export function AttachmentUpload({ requestId, accept }: { requestId: string; accept: string }) {

@@ -79,12 +79,19 @@ export const users = pgTable(
     disabledAt: timestamp("disabled_at", { withTimezone: true }),
     /** Sessions signed in before this moment are over (set when the password is set anew). */
     sessionsValidFrom: timestamp("sessions_valid_from", { withTimezone: true }),
+    /**
+     * The privacy notice (lib/privacy/notice.ts) the person agreed to when they registered or applied,
+     * and when; null for accounts made by others (invitations, imports) or before consent was asked.
+     */
+    privacyNoticeVersion: text("privacy_notice_version"),
+    privacyConsentedAt: timestamp("privacy_consented_at", { withTimezone: true }),
   },
   (t) => [
     uniqueIndex("users_email_key").on(t.email),
     index("users_enterprise_idx").on(t.enterpriseId),
     index("users_station_idx").on(t.stationId),
     check("users_email_notifications_check", sql`${t.emailNotifications} in ('all', 'important', 'none')`),
+    check("users_privacy_consent_check", sql`(${t.privacyNoticeVersion} is null) = (${t.privacyConsentedAt} is null)`),
   ],
 );
 

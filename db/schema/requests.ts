@@ -1,26 +1,10 @@
 import { sql } from "drizzle-orm";
-import {
-  bigint,
-  boolean,
-  check,
-  customType,
-  date,
-  index,
-  integer,
-  pgTable,
-  primaryKey,
-  smallint,
-  text,
-  timestamp,
-  uniqueIndex,
-  uuid,
-} from "drizzle-orm/pg-core";
+import { bigint, boolean, check, date, index, integer, pgTable, primaryKey, smallint, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { enterprises, stations, users } from "./accounts";
+import { bytea } from "./columns";
 import { channelEnum, requestCategoryEnum, requestStatusEnum, serviceModeEnum, urgencyEnum } from "./enums";
 import { regions, specialties } from "./reference";
 import { experts } from "./roster";
-
-const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({ dataType: () => "bytea" });
 
 export const requests = pgTable(
   "requests",

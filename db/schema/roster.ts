@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import { check, date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { users } from "./accounts";
+import { bytea } from "./columns";
 import { applicationStatusEnum, expertStatusEnum, serviceModeEnum, vettingCheckEnum } from "./enums";
 import { regions, specialties } from "./reference";
 
@@ -156,4 +157,31 @@ export const applicationChecks = pgTable(
     note: text("note").notNull().default(""),
   },
   (t) => [primaryKey({ columns: [t.applicationId, t.item] })],
+);
+
+/**
+ * The applicant's evidence (the scan of the practising licence, certificates): PDF, JPEG or PNG by
+ * content, kept in the database like case attachments. Only the applicant and the admins who vet
+ * the application open them (lib/roster/application-documents.ts).
+ */
+export const applicationDocuments = pgTable(
+  "application_documents",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    applicationId: uuid("application_id")
+      .notNull()
+      .references(() => expertApplications.id),
+    uploadedBy: uuid("uploaded_by")
+      .notNull()
+      .references(() => users.id),
+    filename: text("filename").notNull(),
+    mimeType: text("mime_type").notNull(),
+    sizeBytes: integer("size_bytes").notNull(),
+    content: bytea("content").notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index("application_documents_application_idx").on(t.applicationId),
+    check("application_documents_size_check", sql`${t.sizeBytes} > 0 and ${t.sizeBytes} <= 10485760`),
+  ],
 );

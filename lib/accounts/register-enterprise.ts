@@ -7,6 +7,7 @@ import { hashPassword } from "@/lib/auth/password";
 import { AppError, isUniqueViolation } from "@/lib/errors";
 import { recordEvent } from "@/lib/events/record-event";
 import { normalizeCompanyName } from "@/lib/names";
+import { consentColumns, consentData } from "@/lib/privacy/notice";
 import type { registerEnterpriseSchema } from "./schemas";
 
 type RegisterInput = z.output<typeof registerEnterpriseSchema>;
@@ -64,6 +65,7 @@ async function insertEnterpriseAndUser(input: RegisterInput, passwordHash: strin
         name: input.contactName,
         phone: input.phone ?? null,
         enterpriseId: enterprise!.id,
+        ...consentColumns(input.privacyConsent),
       })
       .returning({ id: users.id });
     const actor = {
@@ -80,14 +82,15 @@ async function insertEnterpriseAndUser(input: RegisterInput, passwordHash: strin
       type: "enterprise.registered",
       entityType: "enterprise",
       entityId: enterprise!.id,
-      data: { creditCode: input.creditCode, verification: "pending" },
+      data: { creditCode: input.creditCode, verification: "pending", ...consentData(input.privacyConsent) },
     });
     return { enterpriseId: enterprise!.id, userId: user!.id };
   });
 }
 
 /**
- * Anyone may register a company: creates the enterprise and its first member account. Counted per
+ * Anyone may register a company: creates the enterprise and its first member account (with the
+ * privacy notice it consented to, when it did: the web form requires it, the API may send it). Counted per
  * client address before any work (429 past the limit). Throws conflict (409) with a field message
  * when the e-mail is taken, or when an account already holds the credit code or waits for it (a
  * colleague invites instead). Every registration waits for an admin's verification before the

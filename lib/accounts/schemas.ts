@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { newPasswordField } from "@/lib/auth/password-policy";
+import { optionalPrivacyConsentField, privacyConsentField } from "@/lib/privacy/notice";
 import { creditCodeField, emailField, phoneField, requiredText } from "@/lib/validation";
 
 export const registerEnterpriseSchema = z.object({
@@ -13,8 +14,12 @@ export const registerEnterpriseSchema = z.object({
     .optional()
     .transform((v) => (v?.trim() ? v.trim() : undefined))
     .pipe(phoneField.optional()),
+  privacyConsent: optionalPrivacyConsentField,
 });
 export type RegisterEnterpriseInput = z.input<typeof registerEnterpriseSchema>;
+
+/** The registration page's form: the same, with consent to the privacy notice required. */
+export const registerEnterpriseFormSchema = registerEnterpriseSchema.extend({ privacyConsent: privacyConsentField });
 
 export const forgotPasswordSchema = z.object({ email: emailField });
 export type ForgotPasswordInput = z.input<typeof forgotPasswordSchema>;

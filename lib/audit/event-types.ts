@@ -57,6 +57,7 @@ export const auditEventTypes = [
   "expert.applied",
   "application.checked",
   "application.unchecked",
+  "application.document_added",
   "application.rejected",
   "expert.appointed",
   "expert.renewed",

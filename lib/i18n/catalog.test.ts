@@ -57,6 +57,7 @@ const builtFromData: RegExp[] = [
   /^disputes\.response\.(confirmed|queried)$/, // the enterprise's answer
   /^audit\.(types|entities|columns)\.\w+$/, // the audit trail's event and record types (by the stored code), its columns
   /^companies\.(members\.status|admin\.(states|memberStatus))\.\w+$/, // a member's and a company's standing
+  /^privacy\.notice\.(sections\.\w+\.\w+|columns\.\w+)$/, // the privacy notice's sections, each with the same four questions
 ];
 
 describe("every message", () => {

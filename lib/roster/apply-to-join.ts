@@ -5,6 +5,7 @@ import { hashPassword } from "@/lib/auth/password";
 import type { Actor } from "@/lib/authz";
 import { AppError, isUniqueViolation } from "@/lib/errors";
 import { recordEvent } from "@/lib/events/record-event";
+import { consentColumns, consentData } from "@/lib/privacy/notice";
 import { tellDistrictOfApplication } from "./district";
 import { assertKnownCodes, replaceExpertTaxonomy } from "./reference-check";
 import type { ApplyInput } from "./schemas";
@@ -17,7 +18,8 @@ const taken = (field: "email" | "licenseNumber") =>
 /**
  * Anyone may apply to join the roster. Creates the applicant's account (role expert), the expert
  * row in `pending` (never active: only an admin's decision appoints) and the application, which goes
- * to the admins of the district of the applicant's home region (they are told).
+ * to the admins of the district of the applicant's home region (they are told). The account records
+ * the privacy notice the applicant consented to, when they did (the web form requires it).
  * Throws 409 with a field message when the e-mail or licence number is already registered,
  * 422 for unknown specialty or region codes.
  */
@@ -32,7 +34,7 @@ export async function applyToJoin(input: ApplyInput): Promise<{ id: string; stat
       await assertKnownCodes(tx, input);
       const [user] = await tx
         .insert(users)
-        .values({ email: input.email, passwordHash, role: "expert", name: input.name, phone: input.phone })
+        .values({ email: input.email, passwordHash, role: "expert", name: input.name, phone: input.phone, ...consentColumns(input.privacyConsent) })
         .returning({ id: users.id });
       const [expert] = await tx
         .insert(experts)
@@ -74,7 +76,7 @@ export async function applyToJoin(input: ApplyInput): Promise<{ id: string; stat
         type: "expert.applied",
         entityType: "expert",
         entityId: expertId,
-        data: { applicationId: application!.id },
+        data: { applicationId: application!.id, ...consentData(input.privacyConsent) },
       });
       await tellDistrictOfApplication(tx, { id: application!.id, kind: "join", name: input.name, homeRegionCode: input.homeRegionCode });
       return { id: application!.id, status: "pending" as const, expertId };

@@ -102,3 +102,8 @@ export const importPreviewResponse = z.strictObject({
 });
 /** The rows listed are the rejected ones. */
 export const importResponse = z.strictObject({ imported: z.number().int(), rejected: z.number().int(), rows: z.array(importRow) });
+
+const applicationDocument = { id, filename: z.string(), mimeType: z.string(), sizeBytes: z.number().int(), createdAt: timestamp };
+/** One file of an application's licence evidence (never its content). */
+export const applicationDocumentResponse = z.strictObject(applicationDocument);
+export const applicationDocumentListResponse = z.array(applicationDocumentResponse);

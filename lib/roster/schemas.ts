@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { expertStatuses, serviceModes } from "@/lib/enums";
 import { newPasswordField } from "@/lib/auth/password-policy";
+import { optionalPrivacyConsentField, privacyConsentField } from "@/lib/privacy/notice";
 import { dateField, emailField, optionalCreditCodeField, optionalText, pageQuery, phoneField, requiredText, storableString } from "@/lib/validation";
 import { languageCodes, notifyPreferences } from "./languages";
 import { licenceProblem, normalizeLicenceNumber } from "./licence";
@@ -79,8 +80,12 @@ export const applySchema = z.object({
   bio: optionalText(2000),
   references: requiredText(1000),
   statement: requiredText(2000),
+  privacyConsent: optionalPrivacyConsentField,
 });
 export type ApplyInput = z.output<typeof applySchema>;
+
+/** The application page's form: the same, with consent to the privacy notice required. */
+export const applyFormSchema = applySchema.extend({ privacyConsent: privacyConsentField });
 
 /** What an expert edits about themself. Name and licence number changes go through vetting. */
 export const updateProfileSchema = z.object({

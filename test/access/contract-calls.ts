@@ -1,4 +1,10 @@
+import { eq } from "drizzle-orm";
+import { db } from "@/db";
+import { experts } from "@/db/schema";
+import { loadActor } from "@/lib/auth/actor";
+import { applyToJoin } from "@/lib/roster/apply-to-join";
 import { bearerFor, createEnterpriseActor, TEST_PASSWORD } from "../fixtures";
+import { applicant } from "./sample-inputs";
 import { rowsByRoute, type Tokens } from "./routes";
 import type { Call, World } from "./types";
 
@@ -40,6 +46,16 @@ export const contractCalls: Record<string, (world: World, tokens: Tokens) => Pro
     token: tokens.enterprise,
     form: formWith("合同.pdf", Buffer.from("%PDF-1.4\n%%EOF\n")),
   }),
+  // The applicant themself, a new account of its own: licence evidence for their own application.
+  "POST /api/v1/expert-applications/[id]/documents": async () => {
+    const { id, expertId } = await applyToJoin({ ...applicant(), bio: undefined, serviceModes: ["online"], languages: ["zh"], privacyConsent: true });
+    const [row] = await db.select({ userId: experts.userId }).from(experts).where(eq(experts.id, expertId));
+    return {
+      params: { id },
+      token: await bearerFor((await loadActor(row!.userId))!),
+      form: formWith("执业证.pdf", Buffer.from("%PDF-1.4\n%%EOF\n")),
+    };
+  },
   // Someone of their own: a new password must not get in the way of the world's actors.
   "POST /api/v1/me/password": async () => ({
     token: await bearerFor(await createEnterpriseActor()),

@@ -4,6 +4,7 @@ import { Card, PageTitle } from "@/components/ui/card";
 import { serviceModes } from "@/lib/enums";
 import { withClientMessages } from "@/lib/i18n/client-messages";
 import { getT } from "@/lib/i18n/server";
+import { LICENCE_ACCEPT } from "@/lib/roster/application-documents";
 import { referenceNames } from "@/lib/roster/reference-names";
 import { ApplyForm } from "./apply-form";
 
@@ -21,7 +22,7 @@ async function ApplyPage() {
     <div className="mx-auto max-w-3xl">
       <PageTitle subtitle={t("roster.apply.intro")}>{t("roster.apply.title")}</PageTitle>
       <Card>
-        <ApplyForm specialties={names.specialties} regions={names.regions} serviceModes={serviceModes} />
+        <ApplyForm specialties={names.specialties} regions={names.regions} serviceModes={serviceModes} accept={LICENCE_ACCEPT} />
       </Card>
       <p className="mt-4 text-sm text-slate-600">
         {t("roster.apply.already")}{" "}
@@ -33,4 +34,4 @@ async function ApplyPage() {
   );
 }
 
-export default withClientMessages(["enums", "errors", "roster"], ApplyPage);
+export default withClientMessages(["enums", "errors", "privacy", "roster"], ApplyPage);

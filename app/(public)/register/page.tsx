@@ -21,4 +21,4 @@ async function RegisterPage() {
   );
 }
 
-export default withClientMessages(["auth", "errors"], RegisterPage);
+export default withClientMessages(["auth", "errors", "privacy"], RegisterPage);

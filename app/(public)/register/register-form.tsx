@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { signIn } from "next-auth/react";
+import { PrivacyConsent } from "@/components/privacy/privacy-consent";
 import { Button } from "@/components/ui/button";
 import { Field, FormAlert, TextInput } from "@/components/ui/field";
 import { useServerAction } from "@/components/ui/use-server-action";
@@ -47,6 +48,7 @@ export function RegisterForm() {
         { type: "password", autoComplete: "new-password", required: true },
         t("auth.register.passwordHint"),
       )}
+      <PrivacyConsent purpose="register" error={fields.privacyConsent} />
       <Button type="submit" disabled={pending} className="w-full">
         {pending ? t("auth.register.submitting") : t("auth.register.submit")}
       </Button>

@@ -1,4 +1,5 @@
 import type { z } from "zod";
+import { clearStoredDraft, loadStoredDraft, saveStoredDraft } from "@/components/ui/local-draft";
 import { requestCategories, type RequestCategory, type ServiceMode, type Urgency } from "@/lib/enums";
 import { fenToYuanString } from "@/lib/money";
 import type { RequestDetail } from "@/lib/requests/queries";
@@ -83,36 +84,20 @@ export function draftFromRequest(request: FiledRequestFields): RequestDraft {
 
 /** A stored draft, if there is a usable one (older or foreign shapes are ignored). */
 export function loadDraft(key: string): { draft: RequestDraft; step: number } | null {
-  try {
-    const raw = window.localStorage.getItem(key);
-    if (!raw) return null;
-    const parsed = JSON.parse(raw) as { draft?: Partial<RequestDraft>; step?: number };
-    if (!parsed.draft || typeof parsed.draft !== "object") return null;
-    const base = emptyDraft();
-    const draft = { ...base, ...parsed.draft, enterprise: { ...base.enterprise, ...parsed.draft.enterprise } };
-    if (!Array.isArray(draft.counterparties) || !draft.counterparties.length) draft.counterparties = base.counterparties;
-    if (!Array.isArray(draft.specialties)) draft.specialties = [];
-    return { draft, step: typeof parsed.step === "number" ? parsed.step : 0 };
-  } catch {
-    return null;
-  }
+  const parsed = loadStoredDraft(key) as { draft?: Partial<RequestDraft>; step?: number } | null;
+  if (!parsed || !parsed.draft || typeof parsed.draft !== "object") return null;
+  const base = emptyDraft();
+  const draft = { ...base, ...parsed.draft, enterprise: { ...base.enterprise, ...parsed.draft.enterprise } };
+  if (!Array.isArray(draft.counterparties) || !draft.counterparties.length) draft.counterparties = base.counterparties;
+  if (!Array.isArray(draft.specialties)) draft.specialties = [];
+  return { draft, step: typeof parsed.step === "number" ? parsed.step : 0 };
 }
 
 export function saveDraft(key: string, draft: RequestDraft, step: number): void {
-  try {
-    window.localStorage.setItem(key, JSON.stringify({ draft, step }));
-  } catch {
-    // A full or blocked storage only costs the reload safety net.
-  }
+  saveStoredDraft(key, { draft, step });
 }
 
-export function clearDraft(key: string): void {
-  try {
-    window.localStorage.removeItem(key);
-  } catch {
-    // ignore
-  }
-}
+export { clearStoredDraft as clearDraft };
 
 /** What the server action receives: blank counterparty rows dropped, the caller only when filing for one (a station's walk-in, a hotline call). */
 export function draftPayload(draft: RequestDraft, forCaller: boolean) {

@@ -1,13 +1,14 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useEffect, useRef, useState, useSyncExternalStore } from "react";
+import { useEffect, useRef, useState } from "react";
 import type { z } from "zod";
 import { uploadAttachment } from "@/components/requests/attachment-upload";
 import { rememberUploadFailures } from "@/components/requests/upload-failures";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { FormAlert } from "@/components/ui/field";
+import { useInBrowser } from "@/components/ui/use-in-browser";
 import { useServerAction } from "@/components/ui/use-server-action";
 import type { ActionResult } from "@/lib/http/server-action";
 import { useT } from "@/lib/i18n/client";
@@ -42,11 +43,7 @@ type Props = Submission & {
 export function RequestWizard(props: Props) {
   const { t } = useT();
   // The draft lives in this browser: render the form only once we are in it.
-  const inBrowser = useSyncExternalStore(
-    () => () => {},
-    () => true,
-    () => false,
-  );
+  const inBrowser = useInBrowser();
   if (!inBrowser) return <p className="text-sm text-slate-600">{t("common.actions.loading")}</p>;
   return <WizardBody {...props} />;
 }

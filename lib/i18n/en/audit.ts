@@ -101,6 +101,7 @@ export const audit: Shape<typeof zh> = {
     expert_applied: "Application submitted",
     application_checked: "Vetting item confirmed",
     application_unchecked: "Vetting item unticked",
+    application_document_added: "Licence evidence added",
     application_rejected: "Application rejected",
     expert_appointed: "Appointed",
     expert_renewed: "Renewed",

@@ -52,6 +52,7 @@ export const common: Shape<typeof zh> = {
   footer: {
     about: "Run by the county law society to keep the expert roster, take legal requests, match them to experts and follow every case.",
     contact: "Hotline: 12348 (public legal services)",
+    privacy: "Privacy notice",
   },
   notFound: { title: "Page not found", body: "The page does not exist, or you may not see it.", home: "Back to home" },
   errorPage: { title: "Something went wrong", body: "This page cannot be shown right now. Please try again.", retry: "Try again" },

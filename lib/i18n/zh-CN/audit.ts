@@ -97,6 +97,7 @@ export const audit = {
     expert_applied: "提交入库申请",
     application_checked: "确认审核项",
     application_unchecked: "撤销审核项",
+    application_document_added: "上传执业证明材料",
     application_rejected: "入库申请未通过",
     expert_appointed: "聘任",
     expert_renewed: "续聘",

@@ -49,6 +49,7 @@ export const common = {
   footer: {
     about: "本系统由县法学会运行，用于专家入库、诉求受理、匹配派单与案件跟踪。",
     contact: "咨询电话：12348（公共法律服务热线）",
+    privacy: "个人信息保护告知书",
   },
   notFound: { title: "页面不存在", body: "您要找的页面不存在，或您无权查看。", home: "返回首页" },
   errorPage: { title: "出错了", body: "页面暂时无法显示，请稍后重试。", retry: "重试" },

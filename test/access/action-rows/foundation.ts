@@ -71,10 +71,10 @@ export const rows: ActionRows = {
     requestPasswordResetAction: { permission: "public", input: () => ({ email: "nobody@test.example" }), expect: everyone("ok") },
   },
   "app/(public)/register/actions.ts": {
-    registerEnterpriseAction: { permission: "public", input: newCompany, expect: everyone("ok") },
+    registerEnterpriseAction: { permission: "public", input: () => ({ ...newCompany(), privacyConsent: "true" }), expect: everyone("ok") },
   },
   "app/(public)/apply/actions.ts": {
-    applyAction: { permission: "public", input: applicant, expect: everyone("ok") },
+    applyAction: { permission: "public", input: () => ({ ...applicant(), privacyConsent: "true" }), expect: everyone("ok") },
   },
   "app/(public)/set-password/actions.ts": {
     // A link that was never issued: whoever calls is told it does not exist, and nothing changes.

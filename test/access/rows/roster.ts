@@ -1,6 +1,9 @@
+import { eq } from "drizzle-orm";
+import { db } from "@/db";
+import { applicationDocuments, expertApplications, experts } from "@/db/schema";
 import { createExpertActor } from "../../fixtures";
 import { applicant, pendingApplication } from "../sample-inputs";
-import type { AccessRow } from "../types";
+import type { AccessRow, World } from "../types";
 
 const everyone200 = { anonymous: 200, enterprise: 200, otherEnterprise: 200, expert: 200, station: 200, admin: 200, otherDistrictAdmin: 200 };
 const adminOnly = (status: number, otherDistrict = status) => ({
@@ -54,4 +57,49 @@ export const rows: AccessRow[] = [
     setup: async (world) => ({ params: { id: await pendingApplication(world, false) }, body: { item: "licence_verified", checked: true } }),
     expect: adminOnly(200, 403),
   },
+  // Licence evidence: the applicant (a new account, not the world's expert, who is told the application
+  // does not exist) and the admins of the applicant's district; another district's admin 403.
+  {
+    route: "GET /api/v1/expert-applications/[id]/documents",
+    setup: async (world) => ({ params: { id: await applicationWithEvidence(world).then((a) => a.applicationId) } }),
+    expect: { ...adminOnly(200, 403), expert: 404 },
+  },
+  {
+    route: "GET /api/v1/expert-applications/[id]/documents/[documentId]",
+    setup: async (world) => {
+      const { applicationId, documentId } = await applicationWithEvidence(world);
+      return { params: { id: applicationId, documentId } };
+    },
+    expect: { ...adminOnly(200, 403), expert: 404 },
+  },
+  {
+    // Only an applicant adds files, to their own application: the world's expert is told it does not exist.
+    route: "POST /api/v1/expert-applications/[id]/documents",
+    setup: async (world) => ({ params: { id: await pendingApplication(world, false) }, body: {} }),
+    expect: { ...adminOnly(403), expert: 404 },
+  },
 ];
+
+const PDF = Buffer.from("%PDF-1.4\n%%EOF\n");
+
+/** A pending application with a licence scan on file. */
+async function applicationWithEvidence(world: World) {
+  const applicationId = await pendingApplication(world, false);
+  const [application] = await db
+    .select({ userId: experts.userId })
+    .from(expertApplications)
+    .innerJoin(experts, eq(experts.id, expertApplications.expertId))
+    .where(eq(expertApplications.id, applicationId));
+  const [document] = await db
+    .insert(applicationDocuments)
+    .values({
+      applicationId,
+      uploadedBy: application!.userId,
+      filename: "执业证.pdf",
+      mimeType: "application/pdf",
+      sizeBytes: PDF.byteLength,
+      content: PDF,
+    })
+    .returning({ id: applicationDocuments.id });
+  return { applicationId, documentId: document!.id };
+}

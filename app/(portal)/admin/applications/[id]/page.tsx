@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { Fact, PracticeAreaFacts } from "@/components/roster/admin-profile-facts";
+import { ApplicationDocumentList } from "@/components/roster/application-documents";
 import { ApplicationStatusBadge } from "@/components/roster/application-status";
 import { Card, PageTitle } from "@/components/ui/card";
 import { requireActor } from "@/lib/auth/current";
@@ -11,6 +12,7 @@ import { todayInShanghai } from "@/lib/clock";
 import { formatDate, formatDateTime } from "@/lib/i18n/format";
 import { withClientMessages } from "@/lib/i18n/client-messages";
 import { getT } from "@/lib/i18n/server";
+import { listApplicationDocuments } from "@/lib/roster/application-documents";
 import { districtOf } from "@/lib/roster/district";
 import { getApplication } from "@/lib/roster/queries/applications";
 import { getExpertProfileFor, type PrivateProfile } from "@/lib/roster/queries/experts";
@@ -51,6 +53,8 @@ async function ApplicationPage({ params }: { params: Promise<{ id: string }> }) 
   const kind = t(`roster.kinds.${details.kind}`);
   const district = names.regionName(districtOf(profile.homeRegionCode));
   const ownDistrict = coversRegion(actor, profile.homeRegionCode);
+  // The licence scans are for the admins who vet the application (lib/roster/application-documents.ts decides).
+  const documents = ownDistrict ? await listApplicationDocuments(actor, application.id) : null;
   return (
     <div className="space-y-6">
       <p>
@@ -125,6 +129,16 @@ async function ApplicationPage({ params }: { params: Promise<{ id: string }> }) 
 
         <div className="space-y-6 self-start">
           <Card title={t("roster.admin.applications.checklist")}>
+            <section className="mb-4 space-y-2" aria-labelledby="evidence-heading">
+              <h3 id="evidence-heading" className="text-sm font-semibold text-slate-800">
+                {t("roster.documents.title")}
+              </h3>
+              {documents ? (
+                <ApplicationDocumentList applicationId={application.id} documents={documents} t={t} locale={locale} />
+              ) : (
+                <p className="text-sm text-slate-700">{t("roster.documents.otherDistrict", { district })}</p>
+              )}
+            </section>
             <ChecklistPanel
               applicationId={application.id}
               editable={application.status === "pending" && ownDistrict}

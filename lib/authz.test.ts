@@ -48,6 +48,8 @@ const expected: Record<string, string> = {
   "routing.withdrawOffer": "admin",
   "routing.reassign": "admin",
   "routing.settings": "admin",
+  "serviceLevels.read": "admin",
+  "serviceLevels.write": "admin",
   "offer.list": "expert",
   "offer.answer": "expert",
   "dispute.read": "enterprise expert station admin",

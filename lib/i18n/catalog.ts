@@ -13,6 +13,7 @@ import { requests as enRequests } from "./en/requests";
 import { roster as enRoster } from "./en/roster";
 import { routing as enRouting } from "./en/routing";
 import { stations as enStations } from "./en/stations";
+import { timeliness as enTimeliness } from "./en/timeliness";
 import { tokens as enTokens } from "./en/tokens";
 import { type Locale } from "./locales";
 import type { Shape } from "./shape";
@@ -31,6 +32,7 @@ import { requests } from "./zh-CN/requests";
 import { roster } from "./zh-CN/roster";
 import { routing } from "./zh-CN/routing";
 import { stations } from "./zh-CN/stations";
+import { timeliness } from "./zh-CN/timeliness";
 import { tokens } from "./zh-CN/tokens";
 
 // One file per domain and language; a domain adds its pair here.
@@ -51,6 +53,7 @@ export const zhCN = {
   audit,
   accounts,
   companies,
+  timeliness,
 };
 export type Catalog = Shape<typeof zhCN>;
 export const en: Catalog = {
@@ -70,6 +73,7 @@ export const en: Catalog = {
   audit: enAudit,
   accounts: enAccounts,
   companies: enCompanies,
+  timeliness: enTimeliness,
 };
 
 export { defaultLocale, isLocale, LOCALE_COOKIE, locales, type Locale } from "./locales";

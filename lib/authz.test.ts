@@ -36,6 +36,7 @@ const expected: Record<string, string> = {
   "request.withdraw": "enterprise station",
   "request.triage": "admin",
   "request.resolve": "expert",
+  "request.contact": "expert",
   "request.confirm": "enterprise",
   "request.returnVisit": "admin",
   "request.receipt": "station admin",

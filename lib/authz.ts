@@ -51,6 +51,8 @@ export const permissions = {
   "request.withdraw": ["enterprise", "station"],
   "request.triage": ["admin"],
   "request.resolve": ["expert"],
+  /** The assigned expert records contacts with the company (the first one counts for the service level). */
+  "request.contact": ["expert"],
   "request.confirm": ["enterprise"],
   "request.returnVisit": ["admin"],
   /** The walk-in receipt (受理回执): the filing station, and the admins who may see the request. */

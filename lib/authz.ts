@@ -55,6 +55,8 @@ export const permissions = {
   "request.withdraw": ["enterprise", "station"],
   "request.triage": ["admin"],
   "request.resolve": ["expert"],
+  /** The assigned expert records contacts with the company (the first one counts for the service level). */
+  "request.contact": ["expert"],
   "request.confirm": ["enterprise"],
   "request.returnVisit": ["admin"],
   /** The walk-in receipt (受理回执): the filing station, and the admins who may see the request. */
@@ -69,6 +71,9 @@ export const permissions = {
   "routing.withdrawOffer": ["admin"],
   "routing.reassign": ["admin"],
   "routing.settings": ["admin"],
+  /** The service levels (deadlines in working time): every admin reads them, unscoped admins change them. */
+  "serviceLevels.read": ["admin"],
+  "serviceLevels.write": ["admin"],
   "offer.list": ["expert"],
   "offer.answer": ["expert"],
   // disputes and money
@@ -117,6 +122,8 @@ export const outsideDistrict: Partial<Record<Permission, "zone" | "forbidden" | 
   "routing.reassign": "notFound",
   /** The routing weights and deadlines: one set for the whole zone. */
   "routing.settings": "zone",
+  /** One set of service levels for the whole zone. */
+  "serviceLevels.write": "zone",
   // Stations are public; only the admins of a station's district create, change or close it.
   "station.manage": "forbidden",
   /** Station staff for another district's station (the stations are public); an admin account: unscoped admins only (createUser). */

@@ -41,6 +41,9 @@ export const disputeStatuses = [
   "withdrawn",
 ] as const;
 export const closedDisputeStatuses = ["resolved", "unresolved", "withdrawn"] as const;
+/** How the expert or the law society reached the company: by phone, in person, online (a video call), by message. */
+export const contactMethods = ["phone", "visit", "online", "message"] as const;
+export type ContactMethod = (typeof contactMethods)[number];
 export const recoveryMethods = ["negotiation", "mediation", "judgment", "arbitration", "enforcement", "other"] as const;
 export const serviceModes = ["onsite", "booked", "visit", "joint", "online"] as const;
 export const urgencies = ["normal", "urgent"] as const;

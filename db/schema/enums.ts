@@ -16,6 +16,7 @@ import {
   vettingChecks,
   passwordLinkPurposes,
   enterpriseVerifications,
+  contactMethods,
 } from "../../lib/enums";
 
 // The PostgreSQL enums, built from the value lists the whole app shares.
@@ -35,3 +36,4 @@ export const regionLevelEnum = pgEnum("region_level", regionLevels);
 export const vettingCheckEnum = pgEnum("vetting_check", vettingChecks);
 export const passwordLinkPurposeEnum = pgEnum("password_link_purpose", passwordLinkPurposes);
 export const enterpriseVerificationEnum = pgEnum("enterprise_verification", enterpriseVerifications);
+export const contactMethodEnum = pgEnum("contact_method", contactMethods);

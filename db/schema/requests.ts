@@ -2,7 +2,7 @@ import { sql } from "drizzle-orm";
 import { bigint, boolean, check, date, index, integer, pgTable, primaryKey, smallint, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { enterprises, stations, users } from "./accounts";
 import { bytea } from "./columns";
-import { channelEnum, requestCategoryEnum, requestStatusEnum, serviceModeEnum, urgencyEnum } from "./enums";
+import { channelEnum, contactMethodEnum, requestCategoryEnum, requestStatusEnum, serviceModeEnum, urgencyEnum } from "./enums";
 import { regions, specialties } from "./reference";
 import { experts } from "./roster";
 
@@ -141,6 +141,28 @@ export const attachments = pgTable(
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index("attachments_request_idx").on(t.requestId), check("attachments_size_check", sql`${t.sizeBytes} > 0 and ${t.sizeBytes} <= 10485760`)],
+);
+
+/**
+ * The expert's contacts with the company after accepting (POST /requests/:id/contact): when, how,
+ * and a note. The earliest one is the first contact the service level counts.
+ */
+export const requestContacts = pgTable(
+  "request_contacts",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    requestId: uuid("request_id")
+      .notNull()
+      .references(() => requests.id),
+    expertId: uuid("expert_id")
+      .notNull()
+      .references(() => experts.id),
+    contactedAt: timestamp("contacted_at", { withTimezone: true }).notNull(),
+    method: contactMethodEnum("method").notNull(),
+    note: text("note"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("request_contacts_request_idx").on(t.requestId, t.contactedAt)],
 );
 
 /** The law society's return visit (回访) after a case is closed. */

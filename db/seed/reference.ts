@@ -1,10 +1,14 @@
 import { sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
-import { regions, specialties } from "@/db/schema";
+import { regions, settings, specialties } from "@/db/schema";
+import { defaultServiceLevels, SERVICE_LEVELS_KEY } from "@/lib/timeliness/defaults";
 import { regionRows } from "./regions-data";
 import { specialtyRows } from "./specialties-data";
 
-/** Regions and specialties: reference data every database needs, demo or not. Idempotent. */
+/**
+ * Regions, specialties and the default service levels: what every database needs, demo or not.
+ * Idempotent; service levels an admin has set are kept.
+ */
 export async function seedReferenceData(tx: DbOrTx): Promise<void> {
   // Parents come before children in the data, so one ordered insert satisfies the foreign key.
   for (let i = 0; i < regionRows.length; i += 200) {
@@ -17,4 +21,5 @@ export async function seedReferenceData(tx: DbOrTx): Promise<void> {
     .insert(specialties)
     .values(specialtyRows.map((s, i) => ({ ...s, sortOrder: i })))
     .onConflictDoUpdate({ target: specialties.code, set: { nameZh: sql`excluded.name_zh`, nameEn: sql`excluded.name_en` } });
+  await tx.insert(settings).values({ key: SERVICE_LEVELS_KEY, value: defaultServiceLevels }).onConflictDoNothing({ target: settings.key });
 }

@@ -40,6 +40,7 @@ export const auditEventTypes = [
   "request.close",
   "request.object",
   "request.return_visit",
+  "request.contacted",
   "request.enterprise_verified",
   "routing.skipped",
   "offer.declined",

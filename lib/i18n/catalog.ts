@@ -14,6 +14,7 @@ import { roster as enRoster } from "./en/roster";
 import { routing as enRouting } from "./en/routing";
 import { stations as enStations } from "./en/stations";
 import { privacy as enPrivacy } from "./en/privacy";
+import { timeliness as enTimeliness } from "./en/timeliness";
 import { tokens as enTokens } from "./en/tokens";
 import { type Locale } from "./locales";
 import type { Shape } from "./shape";
@@ -33,6 +34,7 @@ import { roster } from "./zh-CN/roster";
 import { routing } from "./zh-CN/routing";
 import { stations } from "./zh-CN/stations";
 import { privacy } from "./zh-CN/privacy";
+import { timeliness } from "./zh-CN/timeliness";
 import { tokens } from "./zh-CN/tokens";
 
 // One file per domain and language; a domain adds its pair here.
@@ -54,6 +56,7 @@ export const zhCN = {
   accounts,
   companies,
   privacy,
+  timeliness,
 };
 export type Catalog = Shape<typeof zhCN>;
 export const en: Catalog = {
@@ -74,6 +77,7 @@ export const en: Catalog = {
   accounts: enAccounts,
   companies: enCompanies,
   privacy: enPrivacy,
+  timeliness: enTimeliness,
 };
 
 export { defaultLocale, isLocale, LOCALE_COOKIE, locales, type Locale } from "./locales";

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { calendarDate, fen } from "@/lib/http/wire";
-import { reportDimensions } from "./schemas";
+import { requestStatuses } from "@/lib/enums";
+import { agingBuckets, reportDimensions } from "./schemas";
 
 // The answers of the report routes, as they are on the wire.
 
@@ -41,4 +42,9 @@ export const statsResponse = z.strictObject({
     z.strictObject({ code: z.string(), name: z.strictObject({ zh: z.string(), en: z.string() }), expertsActive: count, ...figures }),
   ),
   outsideZone: z.strictObject(figures),
+});
+
+/** GET /reports/aging: open requests by district, status and age bucket (calendar days since filing). */
+export const agingResponse = z.strictObject({
+  items: z.array(z.strictObject({ regionCode: z.string(), status: z.enum(requestStatuses), bucket: z.enum(agingBuckets), count })),
 });

@@ -44,3 +44,16 @@ export type ExportFormat = (typeof exportFormats)[number];
 export const reportExportQuerySchema = z
   .object({ groupBy: z.enum(reportDimensions).default("month"), format: z.enum(exportFormats).default("xlsx"), ...periodFields })
   .transform((v, ctx) => ({ groupBy: v.groupBy, format: v.format, period: toPeriod(v, ctx) }));
+
+/** Age buckets in calendar days since filing, half-open: 0 ≤ age < 1 is "0-1d", 1 ≤ age < 3 is "1-3d", … */
+export const agingBuckets = ["0-1d", "1-3d", "3-7d", "7-30d", "30d+"] as const;
+export type AgingBucket = (typeof agingBuckets)[number];
+
+/** GET /reports/aging: `region` narrows the open requests to a county or a town. */
+export const agingQuerySchema = z.object({
+  region: z
+    .string()
+    .trim()
+    .regex(/^\d{6}(\d{3})?$/, "errors.field.unknownRegion")
+    .optional(),
+});

@@ -13,7 +13,7 @@ import { offers, requests } from "@/db/schema";
 /** Locks the request's row until the transaction ends; undefined when it does not exist. */
 export async function lockRequest(tx: Tx, requestId: string) {
   const [row] = await tx
-    .select({ id: requests.id, status: requests.status, assignedExpertId: requests.assignedExpertId })
+    .select({ id: requests.id, status: requests.status, assignedExpertId: requests.assignedExpertId, acceptedAt: requests.acceptedAt })
     .from(requests)
     .where(eq(requests.id, requestId))
     .for("update");

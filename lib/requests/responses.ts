@@ -83,6 +83,8 @@ export const fileRequestResponse = z.strictObject({
 
 /** A request after a step of its life: triage, withdrawal, resolution. */
 export const requestStatusResponse = z.strictObject({ id, status });
+/** POST /requests/:id/contact. */
+export const contactRecordedResponse = z.strictObject({ id });
 export const confirmResponse = z.strictObject({ id, status, rating: z.number().int() });
 export const objectResponse = z.strictObject({ id, status: z.literal("in_progress") });
 

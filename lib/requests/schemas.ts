@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { requestCategories, requestStatuses, serviceModes, urgencies, channels } from "@/lib/enums";
+import { requestCategories, requestStatuses, serviceModes, urgencies, channels, contactMethods } from "@/lib/enums";
 import { languageCodes, type LanguageCode } from "@/lib/roster/languages";
 import {
   dateField,
@@ -204,3 +204,11 @@ export function listFilterOf(query: RequestListQuery) {
     needsAttention: query.attention,
   };
 }
+
+/** POST /requests/:id/contact: the expert's contact with the company (when, how, a note). */
+export const recordContactSchema = z.strictObject({
+  at: z.iso.datetime({ offset: true, error: "errors.field.invalid" }).transform((v) => new Date(v)),
+  method: z.enum(contactMethods, { error: "requests.errors.contactMethod" }),
+  note: optionalText(1000),
+});
+export type RecordContactInput = z.infer<typeof recordContactSchema>;

@@ -87,6 +87,7 @@ export const audit: Shape<typeof zh> = {
     request_close: "Closed",
     request_object: "Company objected to the outcome",
     request_return_visit: "Return visit",
+    request_contacted: "Expert contacted the company",
     routing_skipped: "Expert skipped",
     offer_declined: "Offer declined",
     offer_expired: "Offer expired",

@@ -6,6 +6,10 @@ export const requests: Shape<typeof zh> = {
     openDisputes: "Some disputes are still open. Mark each one resolved, unresolved or withdrawn before resolving the request.",
     returnVisitNotClosed: "A return visit can only be recorded on a closed request.",
     futureDate: "The date cannot be later than today.",
+    contactInFuture: "The time of contact cannot be later than now.",
+    contactBeforeAccepted: "The time of contact cannot be before the case was accepted.",
+    contactNotActive: "Contacts can be recorded only on a case that is accepted or in progress.",
+    contactMethod: "Choose how you made contact.",
     attachmentFinal: "This request has ended; no more files can be added.",
     fileTooLarge: "The file is larger than 10 MB. Compress or split it and try again.",
     fileEmpty: "The file is empty.",
@@ -62,6 +66,7 @@ export const requests: Shape<typeof zh> = {
       closed: "Closed",
       object: "The company objected to the outcome; back to the expert",
       return_visit: "Return visit by the law society",
+      contacted: "The expert contacted the company",
       enterprise_verified: "The company's account was verified; the request joined it",
     },
     offer: {

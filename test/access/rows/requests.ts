@@ -94,6 +94,14 @@ export const rows: AccessRow[] = [
     expect: { anonymous: 401, enterprise: 403, otherEnterprise: 403, expert: 200, station: 403, admin: 403, otherDistrictAdmin: 403 },
   },
   {
+    route: "POST /api/v1/requests/[id]/contact",
+    setup: async (world) => ({
+      params: { id: await aCase(world) },
+      body: { at: new Date().toISOString(), method: "phone", note: "电话约定周三上门" },
+    }),
+    expect: { anonymous: 401, enterprise: 403, otherEnterprise: 403, expert: 201, station: 403, admin: 403, otherDistrictAdmin: 403 },
+  },
+  {
     route: "POST /api/v1/requests/[id]/confirm",
     setup: async (world) => ({ params: { id: await aCase(world, "resolved") }, body: { rating: 5, comment: "满意" } }),
     expect: { anonymous: 401, enterprise: 200, otherEnterprise: 404, expert: 403, station: 403, admin: 403, otherDistrictAdmin: 403 },

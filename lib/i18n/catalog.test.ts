@@ -46,7 +46,7 @@ describe("the two catalogues", () => {
 const builtFromData: RegExp[] = [
   /^enums\./, // every enum's labels, by the stored code
   /^common\.roles\./, // role labels, by the account's role
-  /^requests\.(categories\.\w+\.(label|hint)|events\.\w+\.\w+|new\.steps\.\w+)$/, // category cards, timeline events ("request.submitted"), wizard steps
+  /^requests\.(categories\.\w+\.(label|hint)|events\.\w+\.\w+|new\.steps\.\w+|detail\.sections\.\w+)$/, // category cards, timeline events ("request.submitted"), wizard steps, the case page's section links
   /^routing\.(parts|partHints|settings|declineReasons)\.\w+$/, // score parts, settings, decline reasons
   /^routing\.reasons\./, // a match reason, by the code stored with the offer ("load", "region.zone")
   /^roster\.(kinds|checks|standing|appointmentKinds|fields|audit|directory\.sorts|me\.notify)\.\w+$/, // expert data codes

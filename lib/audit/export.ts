@@ -54,7 +54,7 @@ export async function exportAuditEvents(actor: Actor | null, query: AuditExportQ
   await recordExport(db, admin, "audit", { format, ...filter, rows: items.length, total });
   const names = new Map(regions.map((r) => [r.code, locale === "en" ? r.nameEn : r.nameZh]));
   const table = auditTable(items, locale, (code) => `${names.get(code) ?? ""} ${code}`.trim());
-  const stamp = moment.format(new Date()).slice(0, 10);
+  const stamp = formatTimestamp(new Date()).slice(0, 10);
   const meta = { exported: items.length, total, truncated: total > items.length };
   if (format === "csv") {
     return {

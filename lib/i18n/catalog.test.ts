@@ -56,6 +56,7 @@ const builtFromData: RegExp[] = [
   /^auth\.setPassword\.(invalid|expired|used)$/, // a password link's status
   /^disputes\.response\.(confirmed|queried)$/, // the enterprise's answer
   /^audit\.(types|entities|columns)\.\w+$/, // the audit trail's event and record types (by the stored code), its columns
+  /^errors\.field\.choose\.\w+$/, // a required choice left empty, by the field's name
   /^companies\.(members\.status|admin\.(states|memberStatus))\.\w+$/, // a member's and a company's standing
 ];
 

@@ -53,6 +53,7 @@ const builtFromData: RegExp[] = [
   /^roster\.admin\.(roster\.(statusFilters|columns)|applications\.(tabs|columns))\.\w+$/, // admin tables' columns and tabs
   /^reports\.(dimensionName|groupBy|source)\.\w+$/, // report dimensions
   /^tokens\.(active|revoked|expired)$/, // a token's status
+  /^tokens\.scope(Labels|Hints)\.\w+\.\w+$/, // a token's scopes, by the permission's code
   /^auth\.setPassword\.(invalid|expired|used)$/, // a password link's status
   /^disputes\.response\.(confirmed|queried)$/, // the enterprise's answer
   /^audit\.(types|entities|columns)\.\w+$/, // the audit trail's event and record types (by the stored code), its columns

@@ -64,6 +64,12 @@ export function formatCount(value: number, locale: Locale): string {
   return memo(`count ${locale}`, () => new Intl.NumberFormat(locale)).format(value);
 }
 
+/** Fen as a short amount for a chart's bar ("¥1.2万" / "¥12K"); the exact amount is in the chart's table. */
+export function formatCompactYuan(fen: bigint, locale: Locale): string {
+  const formatter = memo(`compactYuan ${locale}`, () => new Intl.NumberFormat(locale, { notation: "compact", maximumFractionDigits: 1 }));
+  return `¥${formatter.format(Number(fen) / 100)}`;
+}
+
 /** A number with at most `digits` decimals: 14.3 / 14.25 → "14.3". */
 export function formatDecimal(value: number, locale: Locale, digits = 1): string {
   return memo(`decimal ${digits} ${locale}`, () => new Intl.NumberFormat(locale, { maximumFractionDigits: digits })).format(value);

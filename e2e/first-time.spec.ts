@@ -69,8 +69,8 @@ test.describe("an admin on a phone", () => {
     await page.getByRole("button", { name: "签发令牌" }).click();
     await expect(page.getByTestId("token-secret")).toBeVisible();
     const issued = page.getByRole("listitem").filter({ hasText: purpose });
-    await expect(issued).toContainText("范围：查看统计报表");
-    await expect(issued).toContainText("到期：长期有效");
+    await expect(issued).toContainText("范围: 查看统计报表");
+    await expect(issued).toContainText("到期: 长期有效");
     await expect(page.getByText("report.read")).toHaveCount(0);
 
     await setLanguage(page, "en");

@@ -27,7 +27,9 @@ describe("CSV cells never run as formulas", () => {
 
   it("in the import's rejected rows, as CSV; as XLSX the name is a string cell, never a formula", async () => {
     const t = translator("zh-CN");
-    const rows = [{ line: 2, cells: [EVIL, "x"], values: {}, input: null, problems: [{ column: null, key: "errors.field.invalid" as const }] }];
+    const rows = [
+      { line: 2, cells: [EVIL, "x"], values: {}, input: null, problems: [{ column: null, key: "errors.field.invalid" as const }], present: false },
+    ];
     const csv = await buildRejectedFile({ format: "csv", headers: ["姓名", "执业证号"], rows: [] }, rows, t);
     expect(cellsOf(new TextDecoder().decode(csv.bytes))[1]![0]).toBe(`'${EVIL}`);
     const xlsx = await buildRejectedFile({ format: "xlsx", headers: ["姓名", "执业证号"], rows: [] }, rows, t);

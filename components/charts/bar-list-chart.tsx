@@ -4,7 +4,8 @@ import { maxOf, ratioOf, type ChartDatum } from "./scale";
 
 /**
  * Horizontal bars for a breakdown (by region, specialty, reason...), in the order given. Each row
- * is the label and the exact value above an SVG bar, so both stay readable at any width.
+ * is the label and the exact value above an SVG bar, so both stay readable at any width. The first
+ * `limit` rows are drawn; the chart says how many more there are (all are in its table).
  */
 export function BarListChart({
   id,
@@ -48,6 +49,11 @@ export function BarListChart({
           </li>
         ))}
       </ul>
+      {data.length > rows.length ? (
+        <p className="text-xs text-slate-500" data-testid={`${id}-more`}>
+          {t("reports.charts.moreNotShown", { n: data.length - rows.length })}
+        </p>
+      ) : null}
       <p className="sr-only">{data.map((d) => `${d.label} ${d.display}`).join(" · ")}</p>
     </ChartFigure>
   );

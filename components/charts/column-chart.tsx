@@ -8,12 +8,14 @@ const TOP = 28;
 const PLOT = 130;
 const BOTTOM = 42;
 const MIN_WIDTH = 320;
+const LABELLED = 14;
 
 /**
  * Vertical bars, one per period (a trend over months or years), drawn as SVG on the server.
- * The highest value is printed above its bar; every value is in each bar's tooltip and in the
- * table below. The drawing never grows past 1.2x its natural size, and a long series scrolls
- * sideways on a phone rather than shrinking its labels.
+ * Each bar carries its value above it (its `tick`, short enough for the bar's width); a series
+ * too long for that (over LABELLED bars) prints the highest only and says that the table below
+ * holds every value. The drawing never grows past 1.2x its natural size, and a long series
+ * scrolls sideways inside its card on a phone rather than shrinking its labels.
  */
 export function ColumnChart({
   id,
@@ -37,6 +39,7 @@ export function ColumnChart({
   const peakIndex = data.findIndex((d) => d.value === max && ratioOf(d.value, max) > 0);
   const fill = tone === "brand" ? "fill-brand-600" : "fill-amber-500";
   const step = data.length > 24 ? 3 : data.length > 14 ? 2 : 1;
+  const everyValue = data.length <= LABELLED;
   const centre = (i: number) => left + i * SLOT + SLOT / 2;
   return (
     <ChartFigure id={id} title={title} data={data} valueLabel={valueLabel} t={t}>
@@ -59,6 +62,11 @@ export function ColumnChart({
                 <rect x={centre(i) - BAR / 2} y={TOP + PLOT - h} width={BAR} height={h} rx={3} className={fill}>
                   <title>{`${d.label} · ${d.display}`}</title>
                 </rect>
+                {everyValue ? (
+                  <text x={centre(i)} y={TOP + PLOT - h - 5} textAnchor="middle" className="fill-slate-800" fontSize={11} data-value>
+                    {d.tick ?? d.display}
+                  </text>
+                ) : null}
                 {i % step === 0 ? (
                   <text x={centre(i)} y={TOP + PLOT + 17} textAnchor="middle" className="fill-slate-600" fontSize={13}>
                     {d.short ?? d.label}
@@ -72,7 +80,7 @@ export function ColumnChart({
               </g>
             );
           })}
-          {peakIndex >= 0 ? (
+          {!everyValue && peakIndex >= 0 ? (
             <text
               x={Math.min(Math.max(centre(peakIndex), 70), width - 70)}
               y={TOP - 10}
@@ -85,6 +93,7 @@ export function ColumnChart({
           ) : null}
         </svg>
       </div>
+      {everyValue ? null : <p className="text-xs text-slate-500">{t("reports.charts.peakOnly")}</p>}
     </ChartFigure>
   );
 }

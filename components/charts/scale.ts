@@ -22,6 +22,8 @@ export interface ChartDatum {
   value: number | bigint;
   /** The value as a person reads it ("¥1,234.56", "12"). */
   display: string;
+  /** The value short enough to print above a narrow bar ("¥1.2万"); `display` when absent. */
+  tick?: string;
   /** A short axis label ("3月" for March 2026), when `label` is too long to sit under a bar. */
   short?: string;
   /** A second axis line marking where a group starts (the year under January). */

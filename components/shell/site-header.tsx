@@ -4,6 +4,7 @@ import type { Translate } from "@/lib/i18n/translate";
 import { unreadCount } from "@/lib/notifications/queries";
 import { LanguageSwitch } from "./language-switch";
 import { portalNav, publicNav, type NavItem } from "./nav-items";
+import { PhoneMenu } from "./phone-menu";
 
 function visible(items: NavItem[], actor: Actor | null): NavItem[] {
   return items.filter((item) => {
@@ -92,8 +93,7 @@ export async function SiteHeader({ actor, t }: { actor: Actor | null; t: Transla
             <UnreadBadge count={unread} />
           </Link>
         ) : null}
-        <details className="relative lg:hidden">
-          <summary className="cursor-pointer list-none rounded border border-white/30 px-3 py-1 text-sm">{t("common.nav.menu")}</summary>
+        <PhoneMenu label={t("common.nav.menu")}>
           <div className="absolute right-0 z-20 mt-2 flex w-64 flex-col gap-1 rounded-md bg-brand-800 p-3 shadow-lg">
             <NavLinks items={items} t={t} className={linkClass} unread={unread} />
             <hr className="my-2 border-white/20" />
@@ -102,7 +102,7 @@ export async function SiteHeader({ actor, t }: { actor: Actor | null; t: Transla
               <LanguageSwitch />
             </div>
           </div>
-        </details>
+        </PhoneMenu>
       </div>
       {actor ? (
         <nav aria-label={t("common.nav.menu")} className="hidden border-t border-white/10 bg-brand-800 lg:block">

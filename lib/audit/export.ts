@@ -1,10 +1,9 @@
 import ExcelJS from "exceljs";
 import { db } from "@/db";
 import { requirePermission, type Actor } from "@/lib/authz";
-import { TIME_ZONE } from "@/lib/clock";
 import { toCsv } from "@/lib/csv";
 import type { Locale } from "@/lib/i18n/catalog";
-import { formatDateTime } from "@/lib/i18n/format";
+import { formatDateTime, formatTimestamp } from "@/lib/i18n/format";
 import { translator } from "@/lib/i18n/translate";
 import { listRegions } from "@/lib/reference-data/queries";
 import { actorRoleLabel, entityTypeLabel, eventTypeLabel } from "./labels";
@@ -19,18 +18,6 @@ import type { AuditExportQuery } from "./schemas";
  */
 export const AUDIT_EXPORT_MAX_ROWS = 10_000;
 
-// "2026-12-01 09:30:00" in Asia/Shanghai: sorts as text and reads the same in any spreadsheet.
-const moment = new Intl.DateTimeFormat("sv-SE", {
-  timeZone: TIME_ZONE,
-  year: "numeric",
-  month: "2-digit",
-  day: "2-digit",
-  hour: "2-digit",
-  minute: "2-digit",
-  second: "2-digit",
-  hour12: false,
-});
-
 /** The events as a table of text cells in the caller's language: header row, then one row per event. */
 export function auditTable(items: AuditEventRow[], locale: Locale, regionName: (code: string) => string): string[][] {
   const t = translator(locale);
@@ -38,7 +25,7 @@ export function auditTable(items: AuditEventRow[], locale: Locale, regionName: (
     ["at", "event", "type", "actor", "role", "token", "issuer", "entityType", "entityId", "entity", "region", "reason", "data"] as const
   ).map((c) => t(`audit.columns.${c}`));
   const rows = items.map((e) => [
-    moment.format(e.at),
+    formatTimestamp(e.at),
     eventTypeLabel(e.type, locale),
     e.type,
     e.actorName ?? t("audit.system"),
@@ -67,7 +54,7 @@ export async function exportAuditEvents(actor: Actor | null, query: AuditExportQ
   await recordExport(db, admin, "audit", { format, ...filter, rows: items.length, total });
   const names = new Map(regions.map((r) => [r.code, locale === "en" ? r.nameEn : r.nameZh]));
   const table = auditTable(items, locale, (code) => `${names.get(code) ?? ""} ${code}`.trim());
-  const stamp = moment.format(new Date()).slice(0, 10);
+  const stamp = formatTimestamp(new Date()).slice(0, 10);
   const meta = { exported: items.length, total, truncated: total > items.length };
   if (format === "csv") {
     return {

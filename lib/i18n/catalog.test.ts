@@ -53,9 +53,11 @@ const builtFromData: RegExp[] = [
   /^roster\.admin\.(roster\.(statusFilters|columns)|applications\.(tabs|columns))\.\w+$/, // admin tables' columns and tabs
   /^reports\.(dimensionName|groupBy|source)\.\w+$/, // report dimensions
   /^tokens\.(active|revoked|expired)$/, // a token's status
+  /^tokens\.scope(Labels|Hints)\.\w+\.\w+$/, // a token's scopes, by the permission's code
   /^auth\.setPassword\.(invalid|expired|used)$/, // a password link's status
   /^disputes\.response\.(confirmed|queried)$/, // the enterprise's answer
   /^audit\.(types|entities|columns)\.\w+$/, // the audit trail's event and record types (by the stored code), its columns
+  /^errors\.field\.choose\.\w+$/, // a required choice left empty, by the field's name
   /^companies\.(members\.status|admin\.(states|memberStatus))\.\w+$/, // a member's and a company's standing
   /^privacy\.notice\.(sections\.\w+\.\w+|columns\.\w+)$/, // the privacy notice's sections, each with the same four questions
 ];

@@ -9,7 +9,11 @@ function memo<T extends Intl.DateTimeFormat | Intl.NumberFormat>(key: string, ma
   return formatter;
 }
 
-/** A moment shown in Asia/Shanghai: "2026年11月29日 10:05" / "29 Nov 2026, 10:05". */
+// Every clock reads 00–23 in every locale: `hour12: false` alone gives "24:21" after midnight in
+// English, so each formatter that shows an hour names the cycle.
+const CLOCK = { hourCycle: "h23" } as const;
+
+/** A moment shown in Asia/Shanghai: "2026年11月29日 10:05" / "Nov 29, 2026, 10:05". */
 export function formatDateTime(value: Date | string, locale: Locale): string {
   const formatter = memo(
     `dateTime ${locale}`,
@@ -21,7 +25,26 @@ export function formatDateTime(value: Date | string, locale: Locale): string {
         day: "numeric",
         hour: "2-digit",
         minute: "2-digit",
-        hour12: false,
+        ...CLOCK,
+      }),
+  );
+  return formatter.format(new Date(value));
+}
+
+/** A moment in Asia/Shanghai as "2026-12-01 09:30:00", for files: sorts as text and reads the same in any spreadsheet. */
+export function formatTimestamp(value: Date | string): string {
+  const formatter = memo(
+    "timestamp",
+    () =>
+      new Intl.DateTimeFormat("sv-SE", {
+        timeZone: TIME_ZONE,
+        year: "numeric",
+        month: "2-digit",
+        day: "2-digit",
+        hour: "2-digit",
+        minute: "2-digit",
+        second: "2-digit",
+        ...CLOCK,
       }),
   );
   return formatter.format(new Date(value));
@@ -39,6 +62,12 @@ export function formatDate(value: Date | string, locale: Locale): string {
 
 export function formatCount(value: number, locale: Locale): string {
   return memo(`count ${locale}`, () => new Intl.NumberFormat(locale)).format(value);
+}
+
+/** Fen as a short amount for a chart's bar ("¥1.2万" / "¥12K"); the exact amount is in the chart's table. */
+export function formatCompactYuan(fen: bigint, locale: Locale): string {
+  const formatter = memo(`compactYuan ${locale}`, () => new Intl.NumberFormat(locale, { notation: "compact", maximumFractionDigits: 1 }));
+  return `¥${formatter.format(Number(fen) / 100)}`;
 }
 
 /** A number with at most `digits` decimals: 14.3 / 14.25 → "14.3". */

@@ -91,17 +91,26 @@ const importRow = z.strictObject({
   licenseNumber: z.string(),
   organization: z.string(),
   ok: z.boolean(),
+  /** On the roster already: nothing to import. */
+  present: z.boolean(),
   /** In the caller's language. */
   problems: z.array(z.string()),
 });
 export const importPreviewResponse = z.strictObject({
   total: z.number().int(),
   valid: z.number().int(),
+  /** Rows whose licence number is on the roster already. */
+  present: z.number().int(),
   invalid: z.number().int(),
   rows: z.array(importRow),
 });
 /** The rows listed are the rejected ones. */
-export const importResponse = z.strictObject({ imported: z.number().int(), rejected: z.number().int(), rows: z.array(importRow) });
+export const importResponse = z.strictObject({
+  imported: z.number().int(),
+  present: z.number().int(),
+  rejected: z.number().int(),
+  rows: z.array(importRow),
+});
 
 const applicationDocument = { id, filename: z.string(), mimeType: z.string(), sizeBytes: z.number().int(), createdAt: timestamp };
 /** One file of an application's licence evidence (never its content). */

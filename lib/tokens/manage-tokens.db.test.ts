@@ -70,6 +70,18 @@ describe("API tokens", () => {
     expect((await call(revoke, { method: "DELETE", token: adminToken, id })).status).toBe(404);
   });
 
+  it("a blank expiry (as a form sends it) means no expiry", async () => {
+    const admin = await createAdminActor();
+    for (const expiresInDays of ["", "  ", null]) {
+      const { status, body } = await issueAs(admin, { expiresInDays });
+      expect(status).toBe(201);
+      expect((body as Issued & { expiresAt: string | null }).expiresAt).toBeNull();
+    }
+    const { status, body } = await issueAs(admin, { expiresInDays: "0" });
+    expect(status).toBe(422);
+    expect(body.error?.fields?.expiresInDays).toBeDefined();
+  });
+
   it("limits a scoped token to its permissions", async () => {
     const admin = await createAdminActor();
     const { body } = await issueAs(admin, { name: "reports only", scopes: ["report.read"] });

@@ -4,12 +4,9 @@ import { requiredText } from "@/lib/validation";
 
 export const permissionNames = Object.keys(permissions) as [keyof typeof permissions, ...(keyof typeof permissions)[]];
 
-/** An optional form value: "" (nothing chosen) is absent. */
+/** An optional form value: blank ("", spaces: nothing chosen or typed) and null are absent. */
 const optional = <T extends z.ZodType>(schema: T) =>
-  z
-    .union([z.literal(""), z.null(), schema])
-    .optional()
-    .transform((v) => (v === "" || v === null ? undefined : (v as z.output<T> | undefined)));
+  z.preprocess((v) => (v === null || (typeof v === "string" && v.trim() === "") ? undefined : v), schema.optional());
 
 export const issueTokenSchema = z
   .object({
@@ -17,10 +14,10 @@ export const issueTokenSchema = z
     /** The account the token acts as: the issuing admin by default, or an integration account in its district. */
     userId: optional(z.uuid("errors.field.invalid")),
     /** The same, by e-mail. */
-    userEmail: optional(z.string().trim().toLowerCase().max(320, "errors.field.tooLong")).transform((v) => v || undefined),
+    userEmail: optional(z.string().trim().toLowerCase().max(320, "errors.field.tooLong")),
     /** Permissions the token is limited to; empty = everything the account may do. */
     scopes: z.array(z.enum(permissionNames, "errors.field.invalid")).max(50).default([]),
-    /** Valid for that many days; no expiry when absent. */
+    /** Valid for that many days; no expiry when absent or left blank. */
     expiresInDays: optional(z.coerce.number().int().min(1, "errors.field.invalid").max(3650, "errors.field.invalid")),
   })
   .superRefine((value, ctx) => {

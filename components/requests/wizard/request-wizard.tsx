@@ -10,6 +10,7 @@ import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { FormAlert } from "@/components/ui/field";
 import { useInBrowser } from "@/components/ui/use-in-browser";
 import { useServerAction } from "@/components/ui/use-server-action";
+import { issueMessageKey } from "@/lib/http/form-input";
 import type { ActionResult } from "@/lib/http/server-action";
 import { useT } from "@/lib/i18n/client";
 import { fileRequestFormSchema, type amendRequestFormSchema } from "@/lib/requests/schemas";
@@ -88,7 +89,6 @@ function WizardBody(props: Props) {
   // Blank counterparty rows are left out, so map the server's indices back to the rows on screen.
   const kept = draft.counterparties.flatMap((c, i) => (c.name.trim() || c.creditCode.trim() ? [i] : []));
   const onScreen = (field: string) => field.replace(/^counterparties\.(\d+)/, (_m, i: string) => `counterparties.${kept[Number(i)] ?? i}`);
-  const translate = (message: string) => (has(message) ? t(message) : t("errors.field.invalid"));
 
   function validate(upTo: number): Record<string, string> {
     const result = fileRequestFormSchema.safeParse(payload);
@@ -97,7 +97,7 @@ function WizardBody(props: Props) {
     for (const issue of result.error.issues) {
       const field = onScreen(issue.path.join("."));
       const at = stepOf(field, steps);
-      if (at !== -1 && at <= upTo && !found[field]) found[field] = translate(issue.message);
+      if (at !== -1 && at <= upTo && !found[field]) found[field] = t(issueMessageKey(issue, has));
     }
     return found;
   }

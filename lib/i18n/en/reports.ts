@@ -55,6 +55,8 @@ export const reports: Shape<typeof zh> = {
     status: "Requests by current status",
     declines: "Why experts declined",
     ratings: "Companies' ratings",
+    moreNotShown: "{n} more not shown; see the table.",
+    peakOnly: "Only the highest value is marked; the table has every value.",
     table: "Show the data",
     empty: "No data for this period.",
     chartOf: "Chart: {title}",

@@ -53,6 +53,8 @@ export const reports = {
     declines: "专家婉拒原因",
     ratings: "企业评价分布",
     table: "查看数据表",
+    moreNotShown: "另有 {n} 项未显示，见数据表。",
+    peakOnly: "图中只标出最高值，各项数值见数据表。",
     empty: "该期间暂无数据。",
     chartOf: "图表：{title}",
     count: "数量",

@@ -68,7 +68,7 @@ async function insertExperts(tx: Tx, adminId: string, rows: ImportRowInput[]) {
  * expert with the term from the file (default: from today for 3 years), an appointment record and
  * an audit event, and its account is mailed an invitation to set a password (valid 7 days). Rows
  * with problems are returned, not imported. Keyed on the licence number, so importing the same
- * file again creates nothing. 409 if the roster changed while importing.
+ * file again creates nothing and counts its rows as already present (not as problems). 409 if the roster changed while importing.
  */
 export async function importRoster(admin: Actor, fileName: string, bytes: Uint8Array, t: Translate) {
   const { rows } = await checkImportFile(admin, fileName, bytes);
@@ -95,8 +95,9 @@ export async function importRoster(admin: Actor, fileName: string, bytes: Uint8A
           return inserted;
         })
       : [];
-    const rejected = rows.filter((r) => !r.input);
-    return { imported: created.length, rejected: rejected.length, rows: rejected.map((r) => presentRow(r, t)) };
+    const rejected = rows.filter((r) => r.problems.length);
+    const present = rows.filter((r) => r.present).length;
+    return { imported: created.length, present, rejected: rejected.length, rows: rejected.map((r) => presentRow(r, t)) };
   } catch (error) {
     if (isUniqueViolation(error)) throw new AppError("conflict", "roster.import.errors.changed");
     throw error;

@@ -41,8 +41,9 @@ function upload(handler: Handler, name: string, content: BlobPart, options: { to
 interface Preview {
   total: number;
   valid: number;
+  present: number;
   invalid: number;
-  rows: { line: number; name: string; ok: boolean; problems: string[] }[];
+  rows: { line: number; name: string; ok: boolean; present: boolean; problems: string[] }[];
 }
 
 const header =
@@ -64,14 +65,15 @@ describe("bulk import of the roster", () => {
     const response = await upload(postPreview, "名册.csv", [header, ...csvRows()].join("\r\n"));
     expect(response.status).toBe(200);
     const preview = (await response.json()) as Preview;
-    expect(preview).toMatchObject({ total: 6, valid: 2, invalid: 4 });
+    expect(preview).toMatchObject({ total: 6, valid: 2, present: 1, invalid: 3 });
     const problems = Object.fromEntries(preview.rows.map((r) => [r.name, r.problems.join(" | ")]));
     expect(problems["导入甲"]).toBe("");
     expect(problems["坏证号"]).toContain("6–30 位");
     expect(problems["未知专业"]).toContain("未知的专业领域：炼金术");
     expect(problems["未知专业"]).toContain("未知的地区：火星");
     expect(problems["重复证号"]).toContain("与第 2 行执业证号重复");
-    expect(problems["已在库中"]).toContain("已在专家库中");
+    expect(problems["已在库中"]).toBe("");
+    expect(preview.rows.find((r) => r.name === "已在库中")).toMatchObject({ ok: true, present: true });
     expect((await db.select({ id: experts.id }).from(experts)).length).toBe(before);
   });
 
@@ -79,9 +81,9 @@ describe("bulk import of the roster", () => {
     const file = [header, ...csvRows()].join("\n");
     const response = await upload(postImport, "名册.csv", file);
     expect(response.status).toBe(200);
-    const result = (await response.json()) as { imported: number; rejected: number; rows: Preview["rows"] };
-    expect(result).toMatchObject({ imported: 2, rejected: 4 });
-    expect(result.rows.map((r) => r.line)).toEqual([4, 5, 6, 7]);
+    const result = (await response.json()) as { imported: number; present: number; rejected: number; rows: Preview["rows"] };
+    expect(result).toMatchObject({ imported: 2, present: 1, rejected: 3 });
+    expect(result.rows.map((r) => r.line)).toEqual([4, 5, 6]);
 
     const imported = await db
       .select()
@@ -115,14 +117,27 @@ describe("bulk import of the roster", () => {
     const found = await searchDirectory(directoryQuerySchema.parse({ q: "导入乙" }));
     expect(found.items.map((i) => i.id)).toEqual([second.id]);
 
-    const again = (await (await upload(postImport, "名册.csv", file)).json()) as { imported: number; rejected: number };
-    expect(again).toMatchObject({ imported: 0, rejected: 6 });
+    // The same file again: its experts are reported as present, and only the bad rows as problems.
+    const again = (await (await upload(postImport, "名册.csv", file)).json()) as { imported: number; present: number; rejected: number };
+    expect(again).toMatchObject({ imported: 0, present: 4, rejected: 2 });
     expect(
       await db
         .select()
         .from(experts)
         .where(inArray(experts.licenseNumber, [lic(1), lic(2)])),
     ).toHaveLength(2);
+  });
+
+  it("importing a clean file twice: the second time every row is already present, none is a problem", async () => {
+    const file = [
+      header,
+      `再导甲,${lic(31)},import-r1-${stamp}@test.example,,律师,某律所,嘉善县,嘉善县,债权清收,,,5,,,,`,
+      `再导乙,${lic(32)},import-r2-${stamp}@test.example,,律师,某律所,嘉善县,嘉善县,合同纠纷,,,5,,,,`,
+    ].join("\n");
+    expect(await (await upload(postImport, "名册.csv", file)).json()).toMatchObject({ imported: 2, present: 0, rejected: 0 });
+    const preview = (await (await upload(postPreview, "名册.csv", file)).json()) as Preview;
+    expect(preview).toMatchObject({ total: 2, valid: 0, present: 2, invalid: 0 });
+    expect(await (await upload(postImport, "名册.csv", file)).json()).toMatchObject({ imported: 0, present: 2, rejected: 0, rows: [] });
   });
 
   it("reads .xlsx with dates as dates and English headers, and offers the rejected rows back as a file", async () => {

@@ -22,6 +22,7 @@ export function presentRow(row: ValidatedRow, t: Translate) {
     licenseNumber: row.values.licenseNumber ?? "",
     organization: row.values.organization ?? "",
     ok: row.problems.length === 0,
+    present: row.present,
     problems: row.problems.map((p) => describeProblem(p, t)),
   };
 }
@@ -38,9 +39,10 @@ export async function checkImportFile(actor: Actor | null, fileName: string, byt
   return { table, rows: validateImportRows(table, reference, todayInShanghai(), (code) => coversRegion(admin, code)) };
 }
 
-/** The preview of an import: every row with its problems, nothing written. */
+/** The preview of an import: every row with its problems (or that it is on the roster already), nothing written. */
 export async function previewImport(actor: Actor | null, fileName: string, bytes: Uint8Array, t: Translate) {
   const { rows } = await checkImportFile(actor, fileName, bytes);
   const valid = rows.filter((r) => r.input).length;
-  return { total: rows.length, valid, invalid: rows.length - valid, rows: rows.map((r) => presentRow(r, t)) };
+  const present = rows.filter((r) => r.present).length;
+  return { total: rows.length, valid, present, invalid: rows.length - valid - present, rows: rows.map((r) => presentRow(r, t)) };
 }

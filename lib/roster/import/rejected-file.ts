@@ -16,7 +16,7 @@ export async function buildRejectedFile(
 ): Promise<{ bytes: Uint8Array; contentType: string; extension: string }> {
   const header = [...table.headers, t("roster.import.rejectedFile.line"), t("roster.import.rejectedFile.problems")];
   const body = rows
-    .filter((r) => !r.input)
+    .filter((r) => r.problems.length)
     .map((r) => [...table.headers.map((_, i) => r.cells[i] ?? ""), String(r.line), r.problems.map((p) => describeProblem(p, t)).join("；")]);
   if (table.format === "csv") {
     const text = toCsv([header, ...body]);

@@ -40,6 +40,8 @@ export interface ValidatedRow {
   values: Partial<Record<ImportColumnKey, string>>;
   input: ImportRowInput | null;
   problems: RowProblem[];
+  /** Its licence number is on the roster already (the file imported before): nothing to import, nothing wrong. */
+  present: boolean;
 }
 
 /** What the validation needs from the database, looked up once per file. */
@@ -131,10 +133,12 @@ export function validateImportRows(
       if (column.required && !text(column.key)) problem(column.key, "roster.import.row.required", { column: column.key });
 
     const licenseNumber = normalizeLicenceNumber(text("licenseNumber"));
+    // Re-importing a file: its experts are there already, whatever else the row says.
+    if (licenseNumber && !licenceProblem(licenseNumber) && reference.licencesOnRoster.has(licenseNumber))
+      return { line, cells, values, input: null, problems: [], present: true };
     if (licenseNumber) {
       const bad = licenceProblem(licenseNumber);
       if (bad) problem("licenseNumber", bad === "digits" ? "roster.errors.licenceDigits" : "roster.errors.licenceFormat");
-      else if (reference.licencesOnRoster.has(licenseNumber)) problem("licenseNumber", "roster.import.row.onRoster");
       else if (firstLineOfLicence.has(licenseNumber))
         problem("licenseNumber", "roster.import.row.duplicateLicence", { line: firstLineOfLicence.get(licenseNumber)! });
       else firstLineOfLicence.set(licenseNumber, line);
@@ -197,6 +201,6 @@ export function validateImportRows(
           termStart: termStart!,
           termEnd: termEnd!,
         };
-    return { line, cells, values, input, problems };
+    return { line, cells, values, input, problems, present: false };
   });
 }

@@ -10,7 +10,7 @@ import { can } from "@/lib/authz";
 import { fieldErrorsFromZod } from "@/lib/http/form-input";
 import { messageSource } from "@/lib/i18n/translate";
 import { todayInShanghai } from "@/lib/clock";
-import { formatCount } from "@/lib/i18n/format";
+import { formatCompactYuan, formatCount } from "@/lib/i18n/format";
 import { getT } from "@/lib/i18n/server";
 import { findRegion } from "@/lib/reference-data/queries";
 import { hasMessage } from "@/lib/i18n/translate";
@@ -109,6 +109,7 @@ export default async function ReportsPage({ searchParams }: { searchParams: Sear
               label: r.label,
               value: r.recoveredFen,
               display: formatFen(r.recoveredFen),
+              tick: formatCompactYuan(r.recoveredFen, locale),
               ...monthAxis(r.key, locale, i === 0),
             }))}
           />

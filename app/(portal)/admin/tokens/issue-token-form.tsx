@@ -4,6 +4,7 @@ import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Field, FormAlert, inputClass, TextInput } from "@/components/ui/field";
 import { useServerAction } from "@/components/ui/use-server-action";
+import type { Permission } from "@/lib/authz";
 import { useT } from "@/lib/i18n/client";
 import { issueTokenAction } from "./actions";
 
@@ -11,7 +12,7 @@ import { issueTokenAction } from "./actions";
 export interface HolderOption {
   userId: string;
   label: string;
-  scopes: string[];
+  scopes: Permission[];
 }
 
 export function IssueTokenForm({ holders }: { holders: HolderOption[] }) {
@@ -73,7 +74,7 @@ export function IssueTokenForm({ holders }: { holders: HolderOption[] }) {
             </select>
           )}
         </Field>
-        <Field id="expiresInDays" label={t("tokens.expiresInDays")} error={fields.expiresInDays}>
+        <Field id="expiresInDays" label={t("tokens.expiresInDays")} hint={t("tokens.expiresInDaysHint")} error={fields.expiresInDays}>
           {(aria) => <TextInput {...aria} name="expiresInDays" type="number" min={1} max={3650} inputMode="numeric" />}
         </Field>
       </div>
@@ -82,11 +83,16 @@ export function IssueTokenForm({ holders }: { holders: HolderOption[] }) {
         <p id="scopes-hint" className="text-xs text-slate-500">
           {t("tokens.scopesHint")}
         </p>
-        <div className="mt-2 grid gap-2 sm:grid-cols-2 lg:grid-cols-3">
+        <div className="mt-2 grid gap-x-4 gap-y-3 sm:grid-cols-2 lg:grid-cols-3">
           {holder?.scopes.map((scope) => (
-            <label key={scope} className="flex items-center gap-2 text-sm">
-              <input type="checkbox" name="scopes[]" value={scope} className="h-4 w-4" />
-              <code>{scope}</code>
+            <label key={scope} className="flex items-start gap-2 text-sm">
+              <input type="checkbox" name="scopes[]" value={scope} aria-describedby={`scope-${scope}-hint`} className="mt-0.5 h-4 w-4 shrink-0" />
+              <span>
+                <span className="font-medium text-slate-800">{t(`tokens.scopeLabels.${scope}`)}</span>
+                <span id={`scope-${scope}-hint`} className="block text-xs text-slate-500">
+                  {t(`tokens.scopeHints.${scope}`)}
+                </span>
+              </span>
             </label>
           ))}
         </div>

@@ -66,12 +66,15 @@ async function TokensPage() {
                       · {t("tokens.columns.issuer")}: {token.issuerName} ({token.issuerEmail})
                     </p>
                     <p className="text-slate-600">
-                      {t("tokens.columns.scopes")}: {token.scopes.length ? token.scopes.join(", ") : t("tokens.allScopes")}
+                      {t("tokens.columns.scopes")}:{" "}
+                      {token.scopes.length
+                        ? token.scopes.map((scope) => t(`tokens.scopeLabels.${scope}`)).join(t("tokens.scopeSeparator"))
+                        : t("tokens.allScopes")}
                     </p>
                     <p className="text-slate-500">
                       {t("tokens.columns.created")}: {formatDateTime(token.createdAt, locale)} · {t("tokens.columns.lastUsed")}:{" "}
                       {token.lastUsedAt ? formatDateTime(token.lastUsedAt, locale) : t("tokens.never")}
-                      {token.expiresAt ? ` · ${t("tokens.columns.expires")}: ${formatDateTime(token.expiresAt, locale)}` : null}
+                      {` · ${t("tokens.columns.expires")}: ${token.expiresAt ? formatDateTime(token.expiresAt, locale) : t("tokens.noExpiry")}`}
                     </p>
                     {token.status === "active" && token.userDisabled ? <p className="text-amber-700">{t("tokens.accountDisabled")}</p> : null}
                     {token.status === "active" && token.issuerDisabled && token.integration ? (

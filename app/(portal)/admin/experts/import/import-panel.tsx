@@ -12,11 +12,13 @@ interface Row {
   licenseNumber: string;
   organization: string;
   ok: boolean;
+  present: boolean;
   problems: string[];
 }
 interface Preview {
   total: number;
   valid: number;
+  present: number;
   invalid: number;
   rows: Row[];
 }
@@ -24,7 +26,7 @@ type Phase =
   | { name: "idle" }
   | { name: "uploading"; percent: number; importing: boolean }
   | { name: "previewed"; preview: Preview }
-  | { name: "imported"; imported: number; rejected: number };
+  | { name: "imported"; imported: number; present: number; rejected: number };
 
 /** Sends the file with upload progress (fetch cannot report it) and reads the JSON or the error body. */
 function send(
@@ -96,8 +98,8 @@ export function ImportPanel({ template }: { template: string }) {
   }
 
   async function onImport(preview: Preview) {
-    const body = (await run("/api/v1/experts/import", true)) as { imported: number; rejected: number } | null;
-    setPhase(body ? { name: "imported", imported: body.imported, rejected: body.rejected } : { name: "previewed", preview });
+    const body = (await run("/api/v1/experts/import", true)) as { imported: number; present: number; rejected: number } | null;
+    setPhase(body ? { name: "imported", imported: body.imported, present: body.present, rejected: body.rejected } : { name: "previewed", preview });
   }
 
   async function onDownloadRejected() {
@@ -180,7 +182,7 @@ export function ImportPanel({ template }: { template: string }) {
       {preview ? (
         <section aria-labelledby="preview-summary" className="space-y-3">
           <h2 id="preview-summary" className="font-semibold" data-testid="import-summary">
-            {t("roster.import.summary", { total: preview.total, valid: preview.valid, invalid: preview.invalid })}
+            {t("roster.import.summary", { total: preview.total, valid: preview.valid, present: preview.present, invalid: preview.invalid })}
           </h2>
           <div className="flex flex-wrap items-center gap-3">
             {preview.valid > 0 ? (
@@ -219,7 +221,9 @@ export function ImportPanel({ template }: { template: string }) {
                     <td className="px-2 py-2 align-top whitespace-nowrap">{row.name}</td>
                     <td className="hidden px-2 py-2 align-top font-mono sm:table-cell">{row.licenseNumber}</td>
                     <td className="px-2 py-2 align-top">
-                      {row.ok ? (
+                      {row.present ? (
+                        <Badge tone="neutral">{t("roster.import.row.onRoster")}</Badge>
+                      ) : row.ok ? (
                         <Badge tone="success">{t("roster.import.ok")}</Badge>
                       ) : (
                         <ul className="list-disc space-y-0.5 pl-4 text-red-800">
@@ -238,7 +242,7 @@ export function ImportPanel({ template }: { template: string }) {
       ) : null}
 
       {phase.name === "imported" ? (
-        <FormAlert tone="success" message={t("roster.import.done", { imported: phase.imported, rejected: phase.rejected })} />
+        <FormAlert tone="success" message={t("roster.import.done", { imported: phase.imported, present: phase.present, rejected: phase.rejected })} />
       ) : null}
 
       <div className="flex flex-wrap gap-3">

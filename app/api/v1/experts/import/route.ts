@@ -1,4 +1,4 @@
-// POST /api/v1/experts/import - admin only: multipart "file" -> imports the valid rows in one transaction (a district admin: its district's experts only); { imported, rejected, rows }
+// POST /api/v1/experts/import - admin only: multipart "file" -> imports the valid rows in one transaction (a district admin: its district's experts only); { imported, present, rejected, rows }
 import { apiRoute } from "@/lib/http/api-route";
 import { translator } from "@/lib/i18n/translate";
 import { importRoster } from "@/lib/roster/import/commit";

@@ -4,8 +4,8 @@ import { authFile, type DemoRole } from "./fixtures";
 // Thirty disputes without thirty forms: the expert on an in-progress case pastes rows from a
 // spreadsheet into one table; a wrong row is named and nothing is saved until it is fixed. The
 // status control asks for a choice instead of pre-selecting one, and the page has no duplicate ids.
-// The case is this spec's own (filed, routed and accepted through the API), so no other journey's
-// demo data changes.
+// The case is this spec's own (filed, routed and accepted through the API), and it is closed at the
+// end, so the demo expert's caseload is as other journeys expect.
 
 const run = Date.now().toString(36);
 const names = [`嘉兴禾丰纺织品贸易有限公司${run}`, `平湖永顺物流有限公司${run}`, `海宁恒远皮革制品厂${run}`];
@@ -53,7 +53,7 @@ async function caseInProgress(browser: Browser): Promise<string> {
 }
 
 async function disputesOf(page: Page, requestId: string) {
-  return ok<{ items: { counterpartyName: string; claimedFen: number; kind: string; status: string }[] }>(
+  return ok<{ items: { id: string; counterpartyName: string; claimedFen: number; kind: string; status: string }[] }>(
     page.request.get(`/api/v1/requests/${requestId}/disputes`),
   );
 }
@@ -66,11 +66,27 @@ async function duplicateIds(page: Page): Promise<string[]> {
   });
 }
 
+/** Ends the spec's case (every dispute resolved, the case resolved and confirmed): the demo expert has a slot free again. */
+async function closeCase(browser: Browser, requestId: string) {
+  const [company, expert] = await Promise.all([pageAs(browser, "enterprise"), pageAs(browser, "expert")]);
+  for (const dispute of (await disputesOf(expert, requestId)).items) {
+    await ok(expert.request.patch(`/api/v1/disputes/${dispute.id}`, { data: { status: "resolved", resolutionMethod: "negotiation" } }));
+  }
+  await ok(expert.request.post(`/api/v1/requests/${requestId}/resolve`, { data: { summary: "各家客户均已协商还款。" } }));
+  await ok(company.request.post(`/api/v1/requests/${requestId}/confirm`, { data: { rating: 5 } }));
+  await Promise.all([company, expert].map((p) => p.context().close()));
+}
+
+let requestId: string | undefined;
+test.afterAll(async ({ browser }) => {
+  if (requestId) await closeCase(browser, requestId);
+});
+
 test.describe("the assigned expert", () => {
   test.use({ storageState: authFile("expert") });
 
   test("pastes three disputes, is told which row is wrong with nothing saved, fixes it and saves all three", async ({ page, browser }) => {
-    const requestId = await caseInProgress(browser);
+    requestId = await caseInProgress(browser);
     await page.goto(`/requests/${requestId}`);
     const panel = page.locator("section").filter({ has: page.getByRole("heading", { name: "纠纷与回款" }) });
     await expect(panel.getByText("显示 1 / 1 件")).toBeVisible();

@@ -143,11 +143,11 @@ test.describe("bulk import", () => {
     await page.goto("/admin/experts/import");
     await page.getByLabel("名册文件").setInputFiles({ name: "名册.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });
     await page.getByRole("button", { name: "预览" }).click();
-    await expect(page.getByTestId("import-summary")).toHaveText("共 4 行：可导入 2 行，有问题 2 行。");
+    await expect(page.getByTestId("import-summary")).toHaveText("共 4 行：可导入 2 行，已在专家库中 0 行，有问题 2 行。");
     await expect(page.getByTestId("import-row-4")).toContainText("6–30 位");
     await expect(page.getByTestId("import-row-5")).toContainText("未知的专业领域：炼金术");
     await page.getByRole("button", { name: "导入 2 位专家" }).click();
-    await expect(page.getByTestId("form-alert")).toHaveText("已导入 2 位专家；2 行未导入。");
+    await expect(page.getByTestId("form-alert")).toHaveText("已导入 2 位专家；0 行已在专家库中；2 行有问题，未导入。");
     const download = page.waitForEvent("download");
     await page.getByRole("button", { name: "下载有问题的行" }).click();
     expect((await download).suggestedFilename()).toBe("名册-rejected.csv");

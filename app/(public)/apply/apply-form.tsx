@@ -4,7 +4,7 @@ import { signIn } from "next-auth/react";
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
 import { PrivacyConsent } from "@/components/privacy/privacy-consent";
-import { formatBytes } from "@/components/ui/format-bytes";
+import { FilePicker } from "@/components/ui/file-picker";
 import { rememberDocumentFailures, uploadApplicationDocument } from "@/components/roster/application-document-upload";
 import { ExpertServiceFields } from "@/components/roster/expert-service-fields";
 import { fieldError } from "@/components/roster/field-errors";
@@ -26,7 +26,6 @@ import { applyAction } from "./actions";
 const DRAFT_KEY = "expert-application-draft";
 /** Never kept: the password (a secret) and the consent (given at each submission). Files cannot be. */
 const NOT_KEPT = new Set(["password", "privacyConsent"]);
-const MAX_FILE_BYTES = 10 * 1024 * 1024;
 
 /** The form as typed: each field's text, each list (`name[]`) its values. */
 type ApplicationDraft = Record<string, string | string[]>;
@@ -88,7 +87,6 @@ function ApplyFormBody({ specialties, regions, serviceModes, accept }: Props) {
   // A new key remounts the fields, so a discarded draft's values go with them.
   const [generation, setGeneration] = useState(0);
   const [files, setFiles] = useState<File[]>([]);
-  const [tooLarge, setTooLarge] = useState<string[]>([]);
   const [uploading, setUploading] = useState<string | null>(null);
 
   const keep = () => {
@@ -146,11 +144,6 @@ function ApplyFormBody({ specialties, regions, serviceModes, accept }: Props) {
     </Field>
   );
   const section = (title: string, children: React.ReactNode) => <FormSection title={title}>{children}</FormSection>;
-
-  function addFiles(chosen: File[]) {
-    setTooLarge(chosen.filter((f) => f.size > MAX_FILE_BYTES).map((f) => f.name));
-    setFiles([...files, ...chosen.filter((f) => f.size <= MAX_FILE_BYTES)]);
-  }
 
   return (
     <form
@@ -253,41 +246,18 @@ function ApplyFormBody({ specialties, regions, serviceModes, accept }: Props) {
         t("roster.apply.evidence"),
         <div className="space-y-3">
           <p className="text-sm text-slate-600">{t("roster.apply.evidenceHint")}</p>
-          <FormAlert message={tooLarge.map((name) => t("roster.apply.fileTooLarge", { name })).join(" ") || null} />
-          <div>
-            {/* No name: the files go to the application's upload route once it exists, not with the form. */}
-            <input
-              id="evidence"
-              type="file"
-              multiple
-              accept={accept}
-              className="peer sr-only"
-              onChange={(e) => {
-                addFiles(Array.from(e.target.files ?? []));
-                e.target.value = "";
-              }}
-            />
-            <label
-              htmlFor="evidence"
-              className="inline-flex min-h-10 cursor-pointer items-center rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-medium text-slate-800 peer-focus-visible:ring-2 peer-focus-visible:ring-brand-600 hover:bg-slate-100"
-            >
-              {t("roster.apply.chooseFiles")}
-            </label>
-          </div>
-          {files.length ? (
-            <ul className="divide-y divide-slate-100 rounded-md border border-slate-200" data-testid="chosen-evidence">
-              {files.map((f, i) => (
-                <li key={`${f.name}-${i}`} className="flex items-center justify-between gap-2 px-3 py-2 text-sm">
-                  <span className="min-w-0 break-all">
-                    {f.name} <span className="text-xs text-slate-500">({formatBytes(f.size)})</span>
-                  </span>
-                  <button type="button" className="shrink-0 text-red-700 hover:underline" onClick={() => setFiles(files.filter((_, j) => j !== i))}>
-                    {t("roster.apply.removeFile")}
-                  </button>
-                </li>
-              ))}
-            </ul>
-          ) : null}
+          <FilePicker
+            id="evidence"
+            accept={accept}
+            files={files}
+            setFiles={setFiles}
+            labels={{
+              choose: t("roster.apply.chooseFiles"),
+              remove: t("roster.apply.removeFile"),
+              tooLarge: (name) => t("roster.apply.fileTooLarge", { name }),
+            }}
+            testId="chosen-evidence"
+          />
         </div>,
       )}
       <p className="text-sm text-slate-600">{t("roster.apply.privacy")}</p>

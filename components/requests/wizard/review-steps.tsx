@@ -1,61 +1,29 @@
 "use client";
 
-import { formatBytes } from "@/components/requests/attachment-list";
-import { useState } from "react";
-import { Field, FormAlert, inputClass } from "@/components/ui/field";
+import { Field, inputClass } from "@/components/ui/field";
+import { FilePicker } from "@/components/ui/file-picker";
 import { useT } from "@/lib/i18n/client";
 import { formatFen, parseYuan } from "@/lib/money";
 import type { RequestLanguage } from "@/lib/requests/schemas";
 import type { StepFields, StepProps, WizardOptions } from "./steps";
 
-export const MAX_FILE_BYTES = 10 * 1024 * 1024;
-
 /** Files chosen now and uploaded right after the request is filed (a File cannot survive a reload). */
 export function FilesStep({ files, setFiles, accept }: { files: File[]; setFiles: (files: File[]) => void; accept: string }) {
   const { t } = useT();
-  const [tooLarge, setTooLarge] = useState<string[]>([]);
-  function add(list: FileList | null) {
-    const chosen = Array.from(list ?? []);
-    setTooLarge(chosen.filter((f) => f.size > MAX_FILE_BYTES).map((f) => f.name));
-    setFiles([...files, ...chosen.filter((f) => f.size <= MAX_FILE_BYTES)]);
-  }
   return (
     <div className="space-y-4">
       <p className="text-sm text-slate-600">{t("requests.new.filesHint")}</p>
-      <FormAlert message={tooLarge.map((name) => t("requests.new.fileTooLarge", { name })).join(" ") || null} />
-      <div>
-        <input
-          id="files"
-          type="file"
-          multiple
-          accept={accept}
-          className="peer sr-only"
-          onChange={(e) => {
-            add(e.target.files);
-            e.target.value = "";
-          }}
-        />
-        <label
-          htmlFor="files"
-          className="inline-flex min-h-10 cursor-pointer items-center rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-medium text-slate-800 peer-focus-visible:ring-2 peer-focus-visible:ring-brand-600 hover:bg-slate-100"
-        >
-          {t("requests.new.chooseFiles")}
-        </label>
-      </div>
-      {files.length ? (
-        <ul className="divide-y divide-slate-100 rounded-md border border-slate-200">
-          {files.map((f, i) => (
-            <li key={`${f.name}-${i}`} className="flex items-center justify-between gap-2 px-3 py-2 text-sm">
-              <span className="min-w-0 break-all">
-                {f.name} <span className="text-xs text-slate-500">({formatBytes(f.size)})</span>
-              </span>
-              <button type="button" className="shrink-0 text-red-700 hover:underline" onClick={() => setFiles(files.filter((_, j) => j !== i))}>
-                {t("requests.new.removeFile")}
-              </button>
-            </li>
-          ))}
-        </ul>
-      ) : null}
+      <FilePicker
+        id="files"
+        accept={accept}
+        files={files}
+        setFiles={setFiles}
+        labels={{
+          choose: t("requests.new.chooseFiles"),
+          remove: t("requests.new.removeFile"),
+          tooLarge: (name) => t("requests.new.fileTooLarge", { name }),
+        }}
+      />
       <p className="text-xs text-slate-500">{t("requests.new.filesNote")}</p>
     </div>
   );

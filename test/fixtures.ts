@@ -89,7 +89,8 @@ export async function createExpertActor(options: ExpertOptions = {}): Promise<Ac
       userId,
       status: options.status ?? "active",
       name: options.name ?? `专家${unique()}`,
-      licenseNumber: `13304${Date.now()}${unique()}`,
+      // Letters keep it clear of the 17-digit rule for lawyers' numbers, whatever the random part is.
+      licenseNumber: `T-${Date.now()}-${unique().toUpperCase()}`,
       homeRegionCode: options.homeRegionCode ?? "330421",
       capacity: options.capacity ?? 5,
       languages: options.languages ?? ["zh"],

@@ -59,6 +59,7 @@ const builtFromData: RegExp[] = [
   /^audit\.(types|entities|columns)\.\w+$/, // the audit trail's event and record types (by the stored code), its columns
   /^errors\.field\.choose\.\w+$/, // a required choice left empty, by the field's name
   /^companies\.(members\.status|admin\.(states|memberStatus))\.\w+$/, // a member's and a company's standing
+  /^timeliness\.settings\.(hints\.)?\w+$/, // a service level's label and hint, by its field's name
   /^privacy\.notice\.(sections\.\w+\.\w+|columns\.\w+)$/, // the privacy notice's sections, each with the same four questions
 ];
 

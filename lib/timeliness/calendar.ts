@@ -16,3 +16,14 @@ export function isWorkingDay(date: string): boolean {
 
 /** The last year whose holidays the calendar knows (later years: Monday to Friday only). */
 export const CALENDAR_KNOWN_UNTIL = Math.max(...Object.keys(calendarData.holidays).map((day) => Number(day.slice(0, 4))));
+
+/**
+ * The year whose public holidays the calendar should know by `today` ("YYYY-MM-DD") but does not:
+ * this year, or from November on (the State Council publishes the next year's then) next year.
+ * Null when the calendar is up to date. Deadlines in such a year count Monday to Friday only.
+ */
+export function missingCalendarYear(today: string, knownUntil: number = CALENDAR_KNOWN_UNTIL): number | null {
+  const year = Number(today.slice(0, 4));
+  const needed = Number(today.slice(5, 7)) >= 11 ? year + 1 : year;
+  return needed > knownUntil ? knownUntil + 1 : null;
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { CALENDAR_KNOWN_UNTIL, isWorkingDay } from "./calendar";
+import { CALENDAR_KNOWN_UNTIL, isWorkingDay, missingCalendarYear } from "./calendar";
 import { addWorkingDays, addWorkingHours, WORKING_HOURS_PER_DAY, workingHoursBetween } from "./working-time";
 
 /** A moment given in China time ("2026-09-30 16:30"). */
@@ -14,6 +14,14 @@ describe("the mainland working calendar", () => {
     expect(isWorkingDay("2026-02-17")).toBe(false); // Spring Festival
     expect(isWorkingDay("2026-09-30")).toBe(true);
     expect(CALENDAR_KNOWN_UNTIL).toBeGreaterThanOrEqual(2026);
+  });
+
+  it("says which year's holidays are missing: this year's, or next year's from November on", () => {
+    expect(missingCalendarYear("2026-06-30", 2026)).toBeNull();
+    expect(missingCalendarYear("2026-10-31", 2026)).toBeNull();
+    expect(missingCalendarYear("2026-11-01", 2026)).toBe(2027);
+    expect(missingCalendarYear("2027-03-01", 2026)).toBe(2027);
+    expect(missingCalendarYear("2026-12-01", 2027)).toBeNull();
   });
 });
 

@@ -3,6 +3,7 @@ import { db } from "@/db";
 import { experts } from "@/db/schema";
 import { moveTo } from "@/test/request-fixtures";
 import { routeRequest } from "@/lib/routing/route-request";
+import { defaultServiceLevels } from "@/lib/timeliness/defaults";
 import { createTriagedRequest } from "../../routing-fixtures";
 import type { ActionRows, ActionWorld } from "../action-types";
 
@@ -83,6 +84,13 @@ export const rows: ActionRows = {
         compliance_checkup: ["compliance"],
       }),
       // The mapping is the zone's, like the weights: unscoped admins only.
+      expect: { admin: "ok" },
+    },
+    updateServiceLevelsAction: {
+      permission: "serviceLevels.write",
+      // What the migration installs: saving it again changes nothing for the other tests.
+      input: () => defaultServiceLevels,
+      // One set of service levels for the zone: unscoped admins only.
       expect: { admin: "ok" },
     },
   },

@@ -12,15 +12,20 @@ import { getRoutingSettings, listRoutingSettingsHistory, scorePartNames } from "
 import { pageQuery } from "@/lib/validation";
 import { listSpecialties } from "@/lib/reference-data/queries";
 import { getCategorySpecialties, listCategorySpecialtiesHistory } from "@/lib/routing/category-specialties";
-import { requestCategories } from "@/lib/enums";
+import { requestCategories, type RequestCategory, type Urgency } from "@/lib/enums";
+import { todayInShanghai } from "@/lib/clock";
+import { CALENDAR_KNOWN_UNTIL, missingCalendarYear } from "@/lib/timeliness/calendar";
+import { serviceLevelChanges } from "@/lib/timeliness/changes";
+import { getServiceLevels, listServiceLevelsHistory } from "@/lib/timeliness/service-levels";
 import { CategorySpecialtiesForm } from "./category-specialties-form";
+import { ServiceLevelsForm } from "./service-levels-form";
 import { SettingsForm } from "./settings-form";
 
 export const dynamic = "force-dynamic";
 
 export async function generateMetadata(): Promise<Metadata> {
   const { t } = await getT();
-  return { title: t("routing.settings.title") };
+  return { title: t("common.nav.settings") };
 }
 
 /** The routing rules the law society sets: weights of the score and answer deadlines, with their history. */
@@ -31,7 +36,7 @@ async function RoutingSettingsPage({ searchParams }: { searchParams: Promise<Rec
   if (!allows(actor, "routing.settings")) {
     return (
       <div className="space-y-6">
-        <PageTitle>{t("routing.settings.title")}</PageTitle>
+        <PageTitle>{t("common.nav.settings")}</PageTitle>
         <Card>
           <p role="status" className="text-sm text-slate-700">
             {t("routing.settings.zoneOnly")}
@@ -42,7 +47,9 @@ async function RoutingSettingsPage({ searchParams }: { searchParams: Promise<Rec
   }
   const parsed = pageQuery.safeParse(await searchParams);
   const page = parsed.success ? { ...parsed.data, pageSize: 10 } : { page: 1, pageSize: 10 };
-  const [settings, history, mapping, specialtyRows, mappingHistory] = await Promise.all([
+  const [serviceLevels, serviceLevelsHistory, settings, history, mapping, specialtyRows, mappingHistory] = await Promise.all([
+    getServiceLevels(),
+    listServiceLevelsHistory(actor, { page: 1, pageSize: 5 }),
     getRoutingSettings(),
     listRoutingSettingsHistory(actor, page),
     getCategorySpecialties(),
@@ -52,6 +59,15 @@ async function RoutingSettingsPage({ searchParams }: { searchParams: Promise<Rec
   const specialtyName = new Map(specialtyRows.map((s) => [s.code, locale === "en" ? s.nameEn : s.nameZh]));
   const codesText = (codes: string[] | undefined) =>
     codes?.length ? codes.map((c) => specialtyName.get(c) ?? c).join(locale === "en" ? ", " : "、") : t("routing.categorySpecialties.none");
+
+  const missingYear = missingCalendarYear(todayInShanghai());
+  // "resolutionDays.labor" reads as "结案时限 · 劳动用工", "parallelOffers.urgent" as "同时派单 · 紧急".
+  const serviceLevelLabel = (field: string) => {
+    const [group, inner] = field.split(".");
+    if (group === "resolutionDays") return `${t("timeliness.settings.resolutionDays")} · ${t(`enums.requestCategory.${inner as RequestCategory}`)}`;
+    if (group === "parallelOffers") return `${t("timeliness.settings.parallelOffers")} · ${t(`enums.urgency.${inner as Urgency}`)}`;
+    return t(`timeliness.settings.${group as "triageHours"}`);
+  };
 
   const changes = (before: RoutingSettings | null, after: RoutingSettings | null) => {
     if (!after) return [];
@@ -87,8 +103,42 @@ async function RoutingSettingsPage({ searchParams }: { searchParams: Promise<Rec
 
   return (
     <div className="space-y-6">
-      <PageTitle subtitle={t("routing.settings.subtitle")}>{t("routing.settings.title")}</PageTitle>
-      <Card>
+      <PageTitle>{t("common.nav.settings")}</PageTitle>
+      <Card title={t("timeliness.settings.title")}>
+        <p className="mb-4 text-sm text-slate-600">{t("timeliness.settings.subtitle")}</p>
+        {missingYear ? (
+          <p role="status" className="mb-4 rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900">
+            {t("timeliness.settings.calendarMissing", { year: missingYear, known: CALENDAR_KNOWN_UNTIL })}
+          </p>
+        ) : (
+          <p className="mb-4 text-xs text-slate-500">{t("timeliness.settings.calendarKnown", { known: CALENDAR_KNOWN_UNTIL })}</p>
+        )}
+        <ServiceLevelsForm initial={serviceLevels} />
+        {serviceLevelsHistory.items.length ? (
+          <ol className="mt-6 divide-y divide-slate-100 border-t border-slate-100" aria-label={t("routing.settings.history")}>
+            {serviceLevelsHistory.items.map((item) => (
+              <li key={item.id} className="py-3 text-sm">
+                <p className="font-medium text-slate-900">
+                  {t("routing.settings.changedBy", { name: item.actorName ?? "—", at: formatDateTime(item.at, locale) })}
+                </p>
+                <ul className="mt-1 space-y-0.5 text-slate-700">
+                  {(item.after ? serviceLevelChanges(item.before, item.after) : []).map((change) => (
+                    <li key={change.field}>
+                      {t("routing.settings.changedFields", {
+                        field: serviceLevelLabel(change.field),
+                        before: change.before ?? "—",
+                        after: change.after,
+                      })}
+                    </li>
+                  ))}
+                </ul>
+              </li>
+            ))}
+          </ol>
+        ) : null}
+      </Card>
+      <Card title={t("routing.settings.title")}>
+        <p className="mb-4 text-sm text-slate-600">{t("routing.settings.subtitle")}</p>
         <SettingsForm initial={settings} />
       </Card>
       <Card title={t("routing.categorySpecialties.title")}>
@@ -149,4 +199,4 @@ async function RoutingSettingsPage({ searchParams }: { searchParams: Promise<Rec
   );
 }
 
-export default withClientMessages(["enums", "errors", "routing"], RoutingSettingsPage);
+export default withClientMessages(["enums", "errors", "routing", "timeliness"], RoutingSettingsPage);

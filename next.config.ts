@@ -12,7 +12,7 @@ const securityHeaders = [
 
 const nextConfig: NextConfig = {
   poweredByHeader: false,
-  serverExternalPackages: ["@electric-sql/pglite", "@node-rs/argon2", "pg-boss", "exceljs"],
+  serverExternalPackages: ["@electric-sql/pglite", "@node-rs/argon2", "pg-boss", "exceljs", "chinese-days"],
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders }];
   },

@@ -47,10 +47,9 @@ export function ServiceLevelsForm({ initial }: { initial: ServiceLevels }) {
       <FormAlert message={message?.text} tone={message?.tone} />
       <fieldset className="space-y-4">
         <legend className="text-lg font-semibold text-slate-900">{t("timeliness.settings.steps")}</legend>
+        <p className="text-sm text-slate-600">{t("timeliness.settings.workingHoursHint")}</p>
         <div className="grid gap-4 sm:grid-cols-3">
-          {hourFields.map((name) =>
-            number(name, t(`timeliness.settings.${name}`), initial[name], 300, fields[name], t("timeliness.settings.workingHoursHint")),
-          )}
+          {hourFields.map((name) => number(name, t(`timeliness.settings.${name}`), initial[name], 300, fields[name]))}
         </div>
         <div className="grid gap-4 sm:grid-cols-2">
           {dayFields.map((name) =>
@@ -61,7 +60,7 @@ export function ServiceLevelsForm({ initial }: { initial: ServiceLevels }) {
       <fieldset className="space-y-4">
         <legend className="text-lg font-semibold text-slate-900">{t("timeliness.settings.resolutionDays")}</legend>
         <p className="text-sm text-slate-600">{t("timeliness.settings.resolutionHint")}</p>
-        <div className="grid grid-cols-2 gap-4 sm:grid-cols-4">
+        <div className="grid grid-cols-2 items-end gap-4 sm:grid-cols-4">
           {requestCategories.map((c) =>
             number(`resolutionDays.${c}`, t(`enums.requestCategory.${c}`), initial.resolutionDays[c], 365, fields[`resolutionDays.${c}`]),
           )}

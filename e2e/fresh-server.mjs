@@ -298,6 +298,18 @@ try {
     const queue = await http("/api/v1/requests?status=submitted");
     const found = queue.status === 200 && queue.data.items.some((item) => item.id === filed.data.id);
     check(found, "the admin finds the new request in the triage queue", `HTTP ${queue.status}`);
+    const levels = await http("/api/v1/settings/service-levels");
+    check(
+      levels.status === 200 && levels.data.urgentTriageHours > 0 && levels.data.parallelOffers?.urgent >= 1,
+      "the service levels db:migrate installed are in force",
+      `HTTP ${levels.status} ${JSON.stringify(levels.data)}`,
+    );
+    const settingsPage = await http("/admin/settings");
+    check(
+      settingsPage.status === 200 && /服务时限|Service levels/.test(String(settingsPage.data)),
+      "the settings page shows the service levels",
+      `HTTP ${settingsPage.status}`,
+    );
 
     await districtSetUpInTheBrowser(db);
     check(!/did not start|UNSAFE_TRANSACTION/.test(log), "no start-up or transaction errors in the log");

@@ -1,4 +1,3 @@
-import { isWorkday } from "chinese-days";
 import calendarData from "chinese-days/dist/chinese-days.json";
 
 /*
@@ -6,12 +5,16 @@ import calendarData from "chinese-days/dist/chinese-days.json";
  * year, and the make-up working days (调休) on weekends around them. The dates come from a
  * maintained package (chinese-days), not from a list kept here; a new year's calendar arrives with
  * an update of the package (`npm update chinese-days`) once it is published, usually in November.
- * For a year the package does not know yet, Monday to Friday are working days.
+ * For a year the package does not know yet, Monday to Friday are working days. Only the package's
+ * data file is read (with the package's own rule, below): its code ships as a UMD build and an ES
+ * build marked CommonJS, which the bundler and plain Node each load differently.
  */
 
 /** Is this date ("YYYY-MM-DD", a date in China) a working day? */
 export function isWorkingDay(date: string): boolean {
-  return isWorkday(date);
+  if (date in calendarData.workdays) return true;
+  const weekday = new Date(`${date}T00:00:00Z`).getUTCDay();
+  return weekday >= 1 && weekday <= 5 && !(date in calendarData.holidays);
 }
 
 /** The last year whose holidays the calendar knows (later years: Monday to Friday only). */

@@ -16,12 +16,13 @@ export async function ReturnVisits({ actor, requestId, t }: { actor: Actor; requ
             <li key={v.id} className="rounded-md bg-slate-50 p-3 text-sm">
               <p className="text-xs text-slate-500">
                 {t("requests.actions.visitBy", { name: v.visitedByName, date: formatDate(v.visitedOn, locale) })} ·{" "}
+                {v.method ? t(`enums.contactMethod.${v.method}`) : t("requests.actions.methodUnknown")} ·{" "}
                 <span className="text-accent-500" aria-hidden>
                   {"★".repeat(v.satisfaction)}
                 </span>
                 <span className="sr-only">{t("requests.actions.stars", { n: v.satisfaction })}</span>
               </p>
-              <p className="mt-1 whitespace-pre-wrap text-slate-800">{v.summary}</p>
+              {v.note ? <p className="mt-1 whitespace-pre-wrap text-slate-800">{v.note}</p> : null}
             </li>
           ))}
         </ul>

@@ -230,7 +230,8 @@ export async function listReturnVisits(actor: Actor, requestId: string) {
     .select({
       id: returnVisits.id,
       visitedOn: returnVisits.visitedOn,
-      summary: returnVisits.summary,
+      method: returnVisits.method,
+      note: returnVisits.note,
       satisfaction: returnVisits.satisfaction,
       visitedByName: users.name,
       createdAt: returnVisits.createdAt,

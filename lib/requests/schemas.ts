@@ -163,7 +163,7 @@ export const returnVisitSchema = z.object({
     .max(5, "requests.errors.rating"),
   note: optionalText(2000),
 });
-export type ReturnVisitInput = z.output<typeof returnVisitSchema>;
+export type ReturnVisitInput = Omit<z.output<typeof returnVisitSchema>, "note"> & { note?: string };
 
 /** GET /api/v1/requests and the list pages. */
 export const requestListQuery = pageQuery.extend({

@@ -211,7 +211,7 @@ describe("follow-ups of a dissatisfied company", () => {
   it("is closed with a note by an admin of the case's district, once", async () => {
     setClock(new Date("2026-12-02T10:00:00+08:00"));
     const id = await closedCase(new Date("2026-10-01T10:00:00+08:00"));
-    const { followUpId } = await recordReturnVisit(admin, id, { visitedOn: "2026-12-02", method: "phone", satisfaction: 1 });
+    const followUpId = (await recordReturnVisit(admin, id, { visitedOn: "2026-12-02", method: "phone", satisfaction: 1 })).followUpId!;
     // No note: 422 on the note, through the worklist's form.
     expect(await callActionAs(jiashanAdmin, closeFollowUpAction, { followUpId, note: "  " })).toMatchObject({
       ok: false,
@@ -222,24 +222,24 @@ describe("follow-ups of a dissatisfied company", () => {
     expect(await callActionAs(qingpuAdmin, closeFollowUpAction, { followUpId, note: "已处理" })).toMatchObject({ ok: false, code: "not_found" });
     expect(await callActionAs(expert, closeFollowUpAction, { followUpId, note: "已处理" })).toMatchObject({ ok: false, code: "forbidden" });
     expect(await callActionAs(enterprise, closeFollowUpAction, { followUpId, note: "已处理" })).toMatchObject({ ok: false, code: "forbidden" });
-    expect(await db.$count(returnVisitFollowUps, and(eq(returnVisitFollowUps.id, followUpId!), eq(returnVisitFollowUps.closedBy, qingpuAdmin.userId)))).toBe(0);
+    expect(await db.$count(returnVisitFollowUps, and(eq(returnVisitFollowUps.id, followUpId), eq(returnVisitFollowUps.closedBy, qingpuAdmin.userId)))).toBe(0);
 
     setClock(new Date("2026-12-03T09:00:00+08:00"));
     expect(await callActionAs(jiashanAdmin, closeFollowUpAction, { followUpId, note: "已约企业负责人面谈，专家补充说明，企业表示理解" })).toMatchObject({ ok: true });
-    const [row] = await db.select().from(returnVisitFollowUps).where(eq(returnVisitFollowUps.id, followUpId!));
+    const [row] = await db.select().from(returnVisitFollowUps).where(eq(returnVisitFollowUps.id, followUpId));
     expect(row).toMatchObject({ closedBy: jiashanAdmin.userId, closingNote: "已约企业负责人面谈，专家补充说明，企业表示理解" });
     expect(row!.closedAt?.toISOString()).toBe("2026-12-03T01:00:00.000Z");
     expect(await db.$count(events, and(eq(events.requestId, id), eq(events.type, "request.follow_up_closed")))).toBe(1);
     expect((await listOpenFollowUps(admin)).map((f) => f.id)).not.toContain(followUpId);
     // A second close: 409, and the first note stands.
-    await expect(closeFollowUp(admin, followUpId!, "再次办结")).rejects.toMatchObject({ code: "conflict" });
+    await expect(closeFollowUp(admin, followUpId, "再次办结")).rejects.toMatchObject({ code: "conflict" });
   });
 
   it("cannot be closed without a note, even past the forms", async () => {
     const id = await closedCase(new Date("2026-10-01T10:00:00+08:00"));
-    const { followUpId } = await recordReturnVisit(admin, id, { visitedOn: "2026-10-02", method: "phone", satisfaction: 2 });
+    const followUpId = (await recordReturnVisit(admin, id, { visitedOn: "2026-10-02", method: "phone", satisfaction: 2 })).followUpId!;
     await expect(
-      db.update(returnVisitFollowUps).set({ closedAt: new Date(), closedBy: admin.userId, closingNote: " " }).where(eq(returnVisitFollowUps.id, followUpId!)),
+      db.update(returnVisitFollowUps).set({ closedAt: new Date(), closedBy: admin.userId, closingNote: " " }).where(eq(returnVisitFollowUps.id, followUpId)),
     ).rejects.toThrow();
   });
 });

@@ -10,6 +10,7 @@ import { allows } from "@/lib/authz";
 import { todayInShanghai } from "@/lib/clock";
 import type { Locale } from "@/lib/i18n/catalog";
 import { formatDate } from "@/lib/i18n/format";
+import { withClientMessages } from "@/lib/i18n/client-messages";
 import { getT } from "@/lib/i18n/server";
 import type { Translate } from "@/lib/i18n/translate";
 import { daysOverdue, listOpenFollowUps, listReturnVisits, type OpenFollowUp, type ReturnVisitListItem } from "@/lib/return-visits/queries";
@@ -31,7 +32,7 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
  * longest overdue first, each recorded from the list; and the open follow-ups of dissatisfied
  * companies, each closed with a note.
  */
-export default async function ReturnVisitsPage({ searchParams }: Props) {
+async function ReturnVisitsPage({ searchParams }: Props) {
   const [actor, { t, locale }, raw] = await Promise.all([requireActor(), getT(), searchParams]);
   if (!allows(actor, "request.returnVisit")) notFound();
   const parsed = pageQuery.safeParse({ page: typeof raw.page === "string" ? raw.page : undefined });
@@ -70,6 +71,8 @@ export default async function ReturnVisitsPage({ searchParams }: Props) {
     </div>
   );
 }
+
+export default withClientMessages(["enums", "errors", "requests"], ReturnVisitsPage);
 
 const columns = "md:grid md:grid-cols-[9rem_minmax(0,2fr)_minmax(0,1fr)_7rem_7rem_6rem] md:gap-3";
 

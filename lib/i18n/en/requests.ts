@@ -344,7 +344,7 @@ export const requests: Shape<typeof zh> = {
     returnVisitHint: "After closure the law society calls the company back; record what was said.",
     visitedOn: "Date of visit",
     visitSummary: "What was said (optional)",
-    visitMethod: "How",
+    visitMethod: "How it was made",
     methodUnknown: "how not recorded",
     satisfaction: "Satisfaction",
     recordVisit: "Record return visit",

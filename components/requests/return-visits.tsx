@@ -1,3 +1,5 @@
+import Link from "next/link";
+import { Badge } from "@/components/ui/card";
 import type { Actor } from "@/lib/authz";
 import { getLocale } from "@/lib/i18n/server";
 import { formatDate } from "@/lib/i18n/format";
@@ -23,6 +25,19 @@ export async function ReturnVisits({ actor, requestId, t }: { actor: Actor; requ
                 <span className="sr-only">{t("requests.actions.stars", { n: v.satisfaction })}</span>
               </p>
               {v.note ? <p className="mt-1 whitespace-pre-wrap text-slate-800">{v.note}</p> : null}
+              {v.followUpId && !v.followUpClosedAt ? (
+                <p className="mt-2">
+                  <Link href="/admin/return-visits#follow-ups" className="text-brand-700 underline-offset-2 hover:underline">
+                    <Badge tone="warning">{t("requests.actions.followUpOpen")}</Badge>
+                  </Link>
+                </p>
+              ) : null}
+              {v.followUpId && v.followUpClosedAt ? (
+                <p className="mt-2 text-slate-700">
+                  <Badge tone="success">{t("requests.actions.followUpClosed", { date: formatDate(v.followUpClosedAt, locale) })}</Badge>{" "}
+                  <span className="whitespace-pre-wrap">{v.followUpClosingNote}</span>
+                </p>
+              ) : null}
             </li>
           ))}
         </ul>

@@ -23,7 +23,7 @@ export interface ReturnVisitListItem {
  * until a visit is recorded. `due` lists only those due today or earlier; otherwise every closed
  * case, with its due date and whether it was visited. The oldest due first, paginated.
  */
-export async function listReturnVisits(actor: Actor | null, query: ReturnVisitListQuery) {
+export async function listReturnVisitWorklist(actor: Actor | null, query: ReturnVisitListQuery) {
   const admin = requirePermission(actor, "request.returnVisit");
   const { returnVisitAfterDays } = await getServiceLevels();
   const today = todayInShanghai();

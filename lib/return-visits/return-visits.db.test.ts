@@ -7,6 +7,7 @@ import { POST } from "@/app/api/v1/requests/[id]/return-visits/route";
 import { closeFollowUpAction } from "@/app/(portal)/admin/return-visits/actions";
 import type { Actor } from "@/lib/authz";
 import { setClock } from "@/lib/clock";
+import { listReturnVisits } from "@/lib/requests/queries";
 import { recordReturnVisit } from "@/lib/requests/record-return-visit";
 import { defaultServiceLevels } from "@/lib/timeliness/defaults";
 import { updateServiceLevels } from "@/lib/timeliness/service-levels";
@@ -15,7 +16,7 @@ import { useTestDatabase } from "@/test/database";
 import { bearerFor, createAdminActor, createEnterpriseActor, createExpertActor } from "@/test/fixtures";
 import { fileAs, moveTo } from "@/test/request-fixtures";
 import { closeFollowUp } from "./close-follow-up";
-import { daysOverdue, listOpenFollowUps, listReturnVisits } from "./queries";
+import { daysOverdue, listOpenFollowUps, listReturnVisitWorklist } from "./queries";
 
 vi.mock("next/headers", () => import("@/test/next-request"));
 vi.mock("next/cache", () => import("@/test/next-request"));
@@ -45,7 +46,7 @@ async function closedCase(closedAt: Date, regionCode = "330421002") {
   return id;
 }
 
-const due = async (as: Actor) => (await listReturnVisits(as, { due: true, page: 1, pageSize: 100 })).items.map((i) => i.requestId);
+const due = async (as: Actor) => (await listReturnVisitWorklist(as, { due: true, page: 1, pageSize: 100 })).items.map((i) => i.requestId);
 
 async function listAs(as: Actor, query: string) {
   const response = await GET(new Request(`http://localhost/api/v1/return-visits?${query}`, { headers: { authorization: `Bearer ${await bearerFor(as)}` } }), {
@@ -231,6 +232,11 @@ describe("follow-ups of a dissatisfied company", () => {
     expect(row!.closedAt?.toISOString()).toBe("2026-12-03T01:00:00.000Z");
     expect(await db.$count(events, and(eq(events.requestId, id), eq(events.type, "request.follow_up_closed")))).toBe(1);
     expect((await listOpenFollowUps(admin)).map((f) => f.id)).not.toContain(followUpId);
+    // The case page's list of visits says the follow-up was closed, and how.
+    expect((await listReturnVisits(jiashanAdmin, id))[0]).toMatchObject({
+      followUpId,
+      followUpClosingNote: "已约企业负责人面谈，专家补充说明，企业表示理解",
+    });
     // A second close: 409, and the first note stands.
     await expect(closeFollowUp(admin, followUpId, "再次办结")).rejects.toMatchObject({ code: "conflict" });
   });

@@ -345,6 +345,8 @@ export const requests: Shape<typeof zh> = {
     visitedOn: "Date of visit",
     visitSummary: "What was said (optional)",
     visitMethod: "How it was made",
+    followUpOpen: "Dissatisfied: follow-up open",
+    followUpClosed: "Follow-up closed {date}",
     methodUnknown: "how not recorded",
     satisfaction: "Satisfaction",
     recordVisit: "Record return visit",

@@ -321,6 +321,8 @@ export const requests = {
     visitedOn: "回访日期",
     visitSummary: "回访情况（选填）",
     visitMethod: "回访方式",
+    followUpOpen: "企业不满意，跟进中",
+    followUpClosed: "跟进已于 {date} 办结",
     methodUnknown: "方式未记录",
     satisfaction: "满意度",
     recordVisit: "登记回访",

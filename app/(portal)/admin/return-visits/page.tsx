@@ -13,7 +13,7 @@ import { formatDate } from "@/lib/i18n/format";
 import { withClientMessages } from "@/lib/i18n/client-messages";
 import { getT } from "@/lib/i18n/server";
 import type { Translate } from "@/lib/i18n/translate";
-import { daysOverdue, listOpenFollowUps, listReturnVisits, type OpenFollowUp, type ReturnVisitListItem } from "@/lib/return-visits/queries";
+import { daysOverdue, listOpenFollowUps, listReturnVisitWorklist, type OpenFollowUp, type ReturnVisitListItem } from "@/lib/return-visits/queries";
 import { getServiceLevels } from "@/lib/timeliness/service-levels";
 import { pageQuery } from "@/lib/validation";
 import { CloseFollowUpForm } from "./close-follow-up-form";
@@ -38,7 +38,7 @@ async function ReturnVisitsPage({ searchParams }: Props) {
   const parsed = pageQuery.safeParse({ page: typeof raw.page === "string" ? raw.page : undefined });
   const page = parsed.success ? parsed.data : { page: 1, pageSize: 20 };
   const [list, followUps, levels] = await Promise.all([
-    listReturnVisits(actor, { ...page, due: true }),
+    listReturnVisitWorklist(actor, { ...page, due: true }),
     listOpenFollowUps(actor),
     getServiceLevels(),
   ]);

@@ -4,7 +4,7 @@ import { useState } from "react";
 import { Field, inputClass } from "@/components/ui/field";
 import type { ActionResult } from "@/lib/http/server-action";
 import { useT } from "@/lib/i18n/client";
-import { requestCategories, type RequestCategory } from "@/lib/enums";
+import { contactMethods, requestCategories, type RequestCategory } from "@/lib/enums";
 import { objectSchema, resolveSchema, triageSchema, withdrawSchema } from "@/lib/requests/schemas";
 import { ActionForm } from "@/components/ui/action-form";
 
@@ -40,12 +40,12 @@ function TextArea({
 }
 
 /** Stars 1-5 as a radio group: big enough to tap, readable by screen readers. */
-function StarRating({ name, label, error }: { name: string; label: string; error?: string }) {
+function StarRating({ name, label, error, idPrefix = "" }: { name: string; label: string; error?: string; idPrefix?: string }) {
   const { t } = useT();
   const [value, setValue] = useState(0);
   return (
     // The radios lie transparent over their stars: a tap on a star is a tap on its radio.
-    <fieldset aria-describedby={error ? `${name}-error` : undefined}>
+    <fieldset aria-describedby={error ? `${idPrefix}${name}-error` : undefined}>
       <legend className="text-sm font-medium text-slate-800">{label}</legend>
       <div className="mt-1 flex gap-1">
         {[1, 2, 3, 4, 5].map((n) => (
@@ -62,7 +62,7 @@ function StarRating({ name, label, error }: { name: string; label: string; error
         ))}
       </div>
       {error ? (
-        <p id={`${name}-error`} className="mt-1 text-sm text-red-700">
+        <p id={`${idPrefix}${name}-error`} className="mt-1 text-sm text-red-700">
           {error}
         </p>
       ) : null}
@@ -275,19 +275,43 @@ export function ObjectForm({ action, requestId }: Props) {
   );
 }
 
-export function ReturnVisitForm({ action, requestId, today }: Props & { today: string }) {
+export function ReturnVisitForm({ action, requestId, today, idPrefix = "" }: Props & { today: string; idPrefix?: string }) {
   const { t } = useT();
   return (
     <ActionForm action={action} hidden={{ requestId }} submitLabel={t("requests.actions.recordVisit")} success={t("requests.actions.visitDone")}>
-      {(fields) => (
-        <>
-          <Field id="visitedOn" label={t("requests.actions.visitedOn")} error={fields.visitedOn}>
-            {(aria) => <input {...aria} type="date" name="visitedOn" defaultValue={today} max={today} className={inputClass} />}
-          </Field>
-          <TextArea name="summary" label={t("requests.actions.visitSummary")} error={fields.summary} rows={3} />
-          <StarRating name="satisfaction" label={t("requests.actions.satisfaction")} error={fields.satisfaction} />
-        </>
-      )}
+      {(fields) => <ReturnVisitFields fields={fields} today={today} idPrefix={idPrefix} />}
     </ActionForm>
+  );
+}
+
+/**
+ * The fields of a return visit: the day (today unless changed, never later), how it was made, how
+ * satisfied the company is, and a note. `idPrefix` keeps the ids apart when a page shows several.
+ */
+export function ReturnVisitFields({ fields, today, idPrefix = "" }: { fields: Record<string, string>; today: string; idPrefix?: string }) {
+  const { t } = useT();
+  return (
+    <>
+      <div className="grid gap-3 sm:grid-cols-2">
+        <Field id={`${idPrefix}visitedOn`} label={t("requests.actions.visitedOn")} error={fields.visitedOn}>
+          {(aria) => <input {...aria} type="date" name="visitedOn" defaultValue={today} max={today} className={inputClass} />}
+        </Field>
+        <Field id={`${idPrefix}method`} label={t("requests.actions.visitMethod")} error={fields.method}>
+          {(aria) => (
+            <select {...aria} name="method" className={inputClass} defaultValue="phone">
+              {contactMethods.map((m) => (
+                <option key={m} value={m}>
+                  {t(`enums.contactMethod.${m}`)}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+      </div>
+      <StarRating name="satisfaction" idPrefix={idPrefix} label={t("requests.actions.satisfaction")} error={fields.satisfaction} />
+      <Field id={`${idPrefix}note`} label={t("requests.actions.visitSummary")} error={fields.note}>
+        {(aria) => <textarea {...aria} name="note" rows={2} className={textareaClass} />}
+      </Field>
+    </>
   );
 }

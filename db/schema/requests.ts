@@ -165,7 +165,11 @@ export const requestContacts = pgTable(
   (t) => [index("request_contacts_request_idx").on(t.requestId, t.contactedAt)],
 );
 
-/** The law society's return visit (回访) after a case is closed. */
+/**
+ * The law society's return visit (回访) after a case is closed: when, how, how satisfied the company
+ * is, and a note. `method` is null on visits recorded before it was asked (migration 0027): nobody
+ * knows how those were made, so none is made up. The note keeps its old column name, `summary`.
+ */
 export const returnVisits = pgTable(
   "return_visits",
   {
@@ -177,9 +181,43 @@ export const returnVisits = pgTable(
     visitedBy: uuid("visited_by")
       .notNull()
       .references(() => users.id),
-    summary: text("summary").notNull(),
+    method: contactMethodEnum("method"),
+    note: text("summary"),
     satisfaction: smallint("satisfaction").notNull(),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index("return_visits_request_idx").on(t.requestId), check("return_visits_satisfaction_check", sql`${t.satisfaction} between 1 and 5`)],
+);
+
+/**
+ * A return visit that found the company dissatisfied (satisfaction 2 or less) opens a follow-up,
+ * which the district's admins close with a note saying what was done. One per return visit.
+ */
+export const returnVisitFollowUps = pgTable(
+  "return_visit_follow_ups",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    requestId: uuid("request_id")
+      .notNull()
+      .references(() => requests.id),
+    returnVisitId: uuid("return_visit_id")
+      .notNull()
+      .references(() => returnVisits.id),
+    openedAt: timestamp("opened_at", { withTimezone: true }).notNull().defaultNow(),
+    closedAt: timestamp("closed_at", { withTimezone: true }),
+    closedBy: uuid("closed_by").references(() => users.id),
+    closingNote: text("closing_note"),
+  },
+  (t) => [
+    uniqueIndex("return_visit_follow_ups_visit").on(t.returnVisitId),
+    index("return_visit_follow_ups_request_idx").on(t.requestId),
+    index("return_visit_follow_ups_open_idx")
+      .on(t.openedAt)
+      .where(sql`${t.closedAt} is null`),
+    // Closed means all three (who, when, and a note that says something); open means none.
+    check(
+      "return_visit_follow_ups_closed_check",
+      sql`(${t.closedAt} is null and ${t.closedBy} is null and ${t.closingNote} is null) or (${t.closedAt} is not null and ${t.closedBy} is not null and length(trim(${t.closingNote})) > 0)`,
+    ),
+  ],
 );

@@ -508,7 +508,8 @@ export async function seedDemoWorldInTx(tx: Tx, passwordHash: string, now = new 
             requestId,
             visitedOn: isoDate(new Date(closedAt.getTime() + 7 * DAY)),
             visitedBy: adminId,
-            summary: "企业对专家服务表示满意，款项已基本到位。",
+            method: "phone",
+            note: "企业对专家服务表示满意，款项已基本到位。",
             satisfaction: random.int(4, 5),
           });
         }

@@ -69,7 +69,7 @@ describe("the district of every event", () => {
       .returning({ id: attachments.id });
     const [visit] = await db
       .insert(returnVisits)
-      .values({ requestId, visitedOn: "2026-02-01", visitedBy: enterprise.userId, summary: "满意", satisfaction: 5 })
+      .values({ requestId, visitedOn: "2026-02-01", visitedBy: enterprise.userId, note: "满意", satisfaction: 5 })
       .returning({ id: returnVisits.id });
 
     // A request's region may be a town: the event's district is its county.

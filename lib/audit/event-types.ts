@@ -40,6 +40,8 @@ export const auditEventTypes = [
   "request.close",
   "request.object",
   "request.return_visit",
+  "request.follow_up_opened",
+  "request.follow_up_closed",
   "request.contacted",
   "request.enterprise_verified",
   "routing.skipped",

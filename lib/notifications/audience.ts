@@ -38,6 +38,8 @@ const AUDIENCE = {
   "request.close": ["filers", "assignedExpert", "admins"],
   /** the company does not accept the outcome: the case is the expert's again */
   "request.object": ["assignedExpert", "admins"],
+  /** a return visit found the company dissatisfied: the district's admins follow it up */
+  "request.follow_up": ["admins"],
   "message.new": ["filers", "assignedExpert", "adminsUntilAssigned"],
   "recovery.recorded": ["filers"],
   "recovery.reversed": ["filers"],

@@ -34,6 +34,7 @@ const kindKeys: Record<string, MessageKey> = {
   "recovery.reversed": "notifications.kinds.recovery.reversed",
   "recovery.confirmed": "notifications.kinds.recovery.confirmed",
   "recovery.queried": "notifications.kinds.recovery.queried",
+  "return_visit.follow_up": "notifications.kinds.return_visit.follow_up",
 };
 
 /** What an `application.submitted` notification says, by the kind of application. */
@@ -113,6 +114,7 @@ export function describeNotification(t: Translate, n: NotificationFacts): { head
   if (reason) details.push(t(n.kind === "recovery.reversed" ? "notifications.details.reversalReason" : "notifications.details.reason", { reason }));
   if (referral) details.push(t("notifications.details.referral", { referral }));
   if (excerpt) details.push(t("notifications.details.excerpt", { excerpt }));
+  if (typeof data.satisfaction === "number") details.push(t("notifications.details.satisfaction", { n: data.satisfaction }));
   if (typeof data.rating === "number") details.push(t("notifications.details.rating", { rating: data.rating }));
   if (data.automatic === true) details.push(t("notifications.details.automatic"));
   if (data.despiteQueries === true) details.push(t("notifications.details.despiteQueries"));
@@ -121,6 +123,8 @@ export function describeNotification(t: Translate, n: NotificationFacts): { head
 
 /** Where a notification leads in the portal: its request, or the application it announces; null for none. */
 export function notificationPath(n: { kind: string; requestId?: string | null; data?: Record<string, unknown> | null }): string | null {
+  // A follow-up is closed from the worklist, where the district's open follow-ups are listed.
+  if (n.kind === "return_visit.follow_up") return "/admin/return-visits#follow-ups";
   if (n.requestId) return `/requests/${n.requestId}`;
   const applicationId = text(n.data?.applicationId);
   if (n.kind === "application.submitted" && applicationId) return `/admin/applications/${applicationId}`;

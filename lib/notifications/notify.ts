@@ -26,7 +26,9 @@ export type NotificationKind =
   | "recovery.recorded"
   | "recovery.reversed"
   | "recovery.confirmed"
-  | "recovery.queried";
+  | "recovery.queried"
+  /** to the district's admins: a return visit found the company dissatisfied, a follow-up is open */
+  | "return_visit.follow_up";
 
 /**
  * Puts a notification in each user's in-app inbox and queues its e-mail, inside the caller's

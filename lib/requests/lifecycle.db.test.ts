@@ -220,17 +220,17 @@ describe("resolution, confirmation and closure", () => {
 describe("return visits", () => {
   it("are recorded by an admin on closed requests only, with a date not in the future", async () => {
     const id = await fileAs(enterprise);
-    expect(await failure(recordReturnVisit(admin, id, { visitedOn: "2026-01-05", summary: "x", satisfaction: 5 }))).toMatchObject({
+    expect(await failure(recordReturnVisit(admin, id, { visitedOn: "2026-01-05", method: "phone", note: "x", satisfaction: 5 }))).toMatchObject({
       code: "conflict",
     });
     await moveTo(id, "closed", expert);
-    expect(await failure(recordReturnVisit(admin, id, { visitedOn: "2999-01-01", summary: "x", satisfaction: 5 }))).toMatchObject({
+    expect(await failure(recordReturnVisit(admin, id, { visitedOn: "2999-01-01", method: "phone", note: "x", satisfaction: 5 }))).toMatchObject({
       code: "invalid_input",
     });
-    expect(await failure(recordReturnVisit(wujiangAdmin, id, { visitedOn: "2026-01-05", summary: "x", satisfaction: 5 }))).toMatchObject({
+    expect(await failure(recordReturnVisit(wujiangAdmin, id, { visitedOn: "2026-01-05", method: "phone", note: "x", satisfaction: 5 }))).toMatchObject({
       code: "not_found",
     });
-    await recordReturnVisit(admin, id, { visitedOn: "2026-01-05", summary: "企业表示满意。", satisfaction: 5 });
+    await recordReturnVisit(admin, id, { visitedOn: "2026-01-05", method: "phone", note: "企业表示满意。", satisfaction: 5 });
     expect(
       await db
         .select({ by: returnVisits.visitedBy, satisfaction: returnVisits.satisfaction })

@@ -10,6 +10,7 @@ import {
   requestCounterparties,
   requests,
   requestSpecialties,
+  returnVisitFollowUps,
   returnVisits,
   specialties,
   stations,
@@ -230,13 +231,19 @@ export async function listReturnVisits(actor: Actor, requestId: string) {
     .select({
       id: returnVisits.id,
       visitedOn: returnVisits.visitedOn,
-      summary: returnVisits.summary,
+      method: returnVisits.method,
+      note: returnVisits.note,
       satisfaction: returnVisits.satisfaction,
       visitedByName: users.name,
       createdAt: returnVisits.createdAt,
+      /** The follow-up a dissatisfied answer opened, if any: open until closedAt, with its closing note. */
+      followUpId: returnVisitFollowUps.id,
+      followUpClosedAt: returnVisitFollowUps.closedAt,
+      followUpClosingNote: returnVisitFollowUps.closingNote,
     })
     .from(returnVisits)
     .innerJoin(users, eq(users.id, returnVisits.visitedBy))
+    .leftJoin(returnVisitFollowUps, eq(returnVisitFollowUps.returnVisitId, returnVisits.id))
     .where(eq(returnVisits.requestId, request.id))
     .orderBy(desc(returnVisits.visitedOn), desc(returnVisits.createdAt));
 }

@@ -148,15 +148,22 @@ export const confirmSchema = z.object({
 /** The company does not accept the outcome, and says why (the expert and the admins read it). */
 export const objectSchema = z.object({ reason: requiredText(2000) });
 
+/**
+ * A return visit (回访) on a closed case: the day, how it was made, how satisfied the company is
+ * (1-5; 2 or less opens a follow-up) and an optional note. The form, the worklist and
+ * POST /api/v1/requests/:id/return-visits share it.
+ */
 export const returnVisitSchema = z.object({
   visitedOn: dateField,
-  summary: requiredText(2000),
+  method: z.enum(contactMethods, { error: "requests.errors.visitMethod" }),
   satisfaction: z.coerce
     .number({ error: "requests.errors.rating" })
     .int("requests.errors.rating")
     .min(1, "requests.errors.rating")
     .max(5, "requests.errors.rating"),
+  note: optionalText(2000),
 });
+export type ReturnVisitInput = Omit<z.output<typeof returnVisitSchema>, "note"> & { note?: string };
 
 /** GET /api/v1/requests and the list pages. */
 export const requestListQuery = pageQuery.extend({

@@ -87,6 +87,8 @@ export const audit: Shape<typeof zh> = {
     request_close: "Closed",
     request_object: "Company objected to the outcome",
     request_return_visit: "Return visit",
+    request_follow_up_opened: "Return-visit follow-up opened",
+    request_follow_up_closed: "Return-visit follow-up closed",
     request_contacted: "Expert contacted the company",
     routing_skipped: "Expert skipped",
     offer_declined: "Offer declined",

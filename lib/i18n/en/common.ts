@@ -27,6 +27,7 @@ export const common: Shape<typeof zh> = {
     users: "Accounts",
     stations: "Stations",
     companies: "Companies",
+    returnVisits: "Return visits",
     audit: "Audit trail",
     colleagues: "Colleagues",
     account: "Account",

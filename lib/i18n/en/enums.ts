@@ -50,6 +50,7 @@ export const enums: Shape<typeof zh> = {
     other: "Other",
   },
   serviceMode: { onsite: "On-site duty", booked: "Booked consultation", visit: "Enterprise visit", joint: "Joint review", online: "Online" },
+  contactMethod: { phone: "Phone", visit: "In person", online: "Online", message: "Text message" },
   urgency: { normal: "Normal", urgent: "Urgent" },
   channel: { web: "Web", station: "Station", hotline: "Hotline", api: "API" },
   expertStatus: { pending: "Pending", active: "Active", suspended: "Suspended", retired: "Retired", rejected: "Rejected" },

@@ -62,6 +62,7 @@ export const notifications: Shape<typeof zh> = {
       confirmed: "The company confirmed a payment you recorded on “{title}”.",
       queried: "The company queried a payment you recorded on “{title}”.",
     },
+    return_visit: { follow_up: "The company was dissatisfied at the return visit of “{title}”: please follow it up and close it." },
     other: "You have a new notification.",
   },
   details: {
@@ -75,6 +76,7 @@ export const notifications: Shape<typeof zh> = {
     reason: "Note: {reason}",
     referral: "Suggested instead: {referral}",
     excerpt: "“{excerpt}”",
+    satisfaction: "Satisfaction at the return visit: {n} stars",
     rating: "Rating: {rating} stars",
     automatic: "The confirmation period passed; the system closed it.",
     despiteQueries: "The company closed the case while a payment it queried was still open.",

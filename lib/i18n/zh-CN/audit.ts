@@ -83,6 +83,8 @@ export const audit = {
     request_close: "结案",
     request_object: "企业对结果有异议",
     request_return_visit: "回访",
+    request_follow_up_opened: "开启回访跟进",
+    request_follow_up_closed: "办结回访跟进",
     request_contacted: "专家联系企业",
     routing_skipped: "跳过专家",
     offer_declined: "专家婉拒",

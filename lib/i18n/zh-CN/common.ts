@@ -25,6 +25,7 @@ export const common = {
     stations: "服务站",
     companies: "企业管理",
     audit: "操作记录",
+    returnVisits: "回访",
     colleagues: "企业成员",
     account: "账号设置",
     inbox: "消息",

@@ -57,6 +57,7 @@ export const notifications = {
       confirmed: "企业已确认您在“{title}”登记的一笔回款。",
       queried: "企业对您在“{title}”登记的一笔回款提出疑问。",
     },
+    return_visit: { follow_up: "“{title}”回访中企业不满意，请跟进并办结。" },
     other: "您有一条新通知。",
   },
   details: {
@@ -70,6 +71,7 @@ export const notifications = {
     referral: "建议去处：{referral}",
     excerpt: "“{excerpt}”",
     rating: "评价：{rating} 星",
+    satisfaction: "回访满意度：{n} 星",
     automatic: "确认期限已过，系统自动结案。",
     despiteQueries: "企业在仍有存疑回款的情况下确认结案。",
   },

@@ -41,6 +41,7 @@ export const auditEventTypes = [
   "request.object",
   "request.return_visit",
   "request.contacted",
+  "request.deadline_breached",
   "request.enterprise_verified",
   "routing.skipped",
   "offer.declined",

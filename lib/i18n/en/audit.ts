@@ -88,6 +88,7 @@ export const audit: Shape<typeof zh> = {
     request_object: "Company objected to the outcome",
     request_return_visit: "Return visit",
     request_contacted: "Expert contacted the company",
+    request_deadline_breached: "Service-level deadline missed",
     routing_skipped: "Expert skipped",
     offer_declined: "Offer declined",
     offer_expired: "Offer expired",

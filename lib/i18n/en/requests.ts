@@ -67,6 +67,7 @@ export const requests: Shape<typeof zh> = {
       object: "The company objected to the outcome; back to the expert",
       return_visit: "Return visit by the law society",
       contacted: "The expert contacted the company",
+      deadline_breached: "A service-level deadline was missed",
       enterprise_verified: "The company's account was verified; the request joined it",
     },
     offer: {

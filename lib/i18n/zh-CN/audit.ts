@@ -84,6 +84,7 @@ export const audit = {
     request_object: "企业对结果有异议",
     request_return_visit: "回访",
     request_contacted: "专家联系企业",
+    request_deadline_breached: "超过服务时限",
     routing_skipped: "跳过专家",
     offer_declined: "专家婉拒",
     offer_expired: "派单超时",

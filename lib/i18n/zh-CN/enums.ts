@@ -41,6 +41,7 @@ export const enums = {
   recoveryMethod: { negotiation: "协商", mediation: "调解", judgment: "判决", arbitration: "仲裁", enforcement: "强制执行", other: "其他" },
   serviceMode: { onsite: "坐诊", booked: "约诊", visit: "巡诊", joint: "会诊", online: "线上" },
   urgency: { normal: "一般", urgent: "紧急" },
+  deadlineKind: { triage: "受理审核", offer: "答复案件邀请", contact: "首次联系企业", resolution: "办结", stale: "跟进（长期无进展）" },
   channel: { web: "网上", station: "服务站", hotline: "热线", api: "接口" },
   expertStatus: { pending: "待审核", active: "在库", suspended: "暂停", retired: "退出", rejected: "未通过" },
   applicationStatus: { pending: "待审核", approved: "已通过", rejected: "未通过" },

@@ -55,6 +55,7 @@ export const requests = {
       object: "企业不同意结果，退回专家继续办理",
       return_visit: "法学会回访",
       contacted: "专家联系企业",
+      deadline_breached: "超过服务时限",
       enterprise_verified: "企业账号经法学会核验，诉求归入该企业",
     },
     offer: { created: "邀请专家接单", accepted: "专家接单", declined: "专家婉拒邀请", expired: "邀请超时", withdrawn: "撤回邀请" },

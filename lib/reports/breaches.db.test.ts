@@ -6,6 +6,9 @@ import { requestContacts, requests } from "@/db/schema";
 import type { Actor } from "@/lib/authz";
 import { setClock } from "@/lib/clock";
 import { sweepDeadlines } from "@/lib/timeliness/sweep";
+import { listOpenBreaches } from "./breaches";
+import { serviceLevelCompliance } from "./compliance";
+import { makePeriod } from "./period";
 import { createAcceptedCase } from "@/test/accepted-case";
 import { useTestDatabase } from "@/test/database";
 import { bearerFor, createAdminActor, createEnterpriseActor, createExpertActor } from "@/test/fixtures";
@@ -70,9 +73,22 @@ beforeAll(async () => {
     })
     .returning({ id: requests.id });
   triageId = row!.id;
+  const [onTime] = await db
+    .insert(requests)
+    .values({
+      title: "劳动合同咨询",
+      category: "labor",
+      description: "员工解除劳动合同。",
+      regionCode: "330421002",
+      enterpriseId: enterprise.enterpriseId!,
+      filedByUserId: enterprise.userId,
+      submittedAt: china("2026-11-30 09:00"),
+    })
+    .returning({ id: requests.id });
   contactId = await createAcceptedCase({ enterprise, expert, regionCode: "330421002", submittedAt: china("2026-11-27 09:00"), acceptedAt: china("2026-11-30 09:00") });
   setClock(china("2026-11-30 09:05"));
   await sweepDeadlines();
+  await db.update(requests).set({ status: "triaged", triagedAt: china("2026-11-30 10:00") }).where(eq(requests.id, onTime!.id));
   setClock(china("2026-12-01 09:31"));
   await sweepDeadlines();
   await db.insert(requestContacts).values({ requestId: contactId, expertId: expert.expertId!, contactedAt: china("2026-12-01 11:00"), method: "phone" });
@@ -138,5 +154,23 @@ describe("GET /api/v1/reports/breaches", () => {
 
   it("refuses a kind it does not know (422)", async () => {
     expect((await call(admin, "kind=lunch")).status).toBe(422);
+  });
+});
+
+describe("the dashboard's service levels", () => {
+  it("count the deadlines that fell due and the share met, per district, expert and month", async () => {
+    const period = makePeriod("2026-11-01", "2026-12-31");
+    const compliance = await serviceLevelCompliance(admin, period, "zh-CN");
+    // triage twice (one in time), first contact once (late); the resolution is not due yet
+    expect(compliance.byDistrict).toEqual([{ key: "330421", label: "嘉善县", due: 3, met: 1 }]);
+    expect(compliance.byExpert).toEqual([expect.objectContaining({ key: expert.expertId, due: 1, met: 0 })]);
+    expect(compliance.byMonth).toEqual([{ key: "2026-12", label: "2026-12", due: 3, met: 1 }]);
+    expect((await serviceLevelCompliance(otherDistrictAdmin, period, "en")).byDistrict).toEqual([]);
+  });
+
+  it("the admin's home lists the breaches not yet done, oldest first", async () => {
+    const open = await listOpenBreaches(districtAdmin);
+    expect(open.items.map((b) => [b.requestId, b.kind])).toEqual([[triageId, "triage"]]);
+    expect((await listOpenBreaches(otherDistrictAdmin)).total).toBe(0);
   });
 });

@@ -105,12 +105,18 @@ async function countBreaches(admin: Actor, filter: BreachFilter): Promise<number
  * latest first), a page at a time. Admins only (403), their district's (a scoped admin sees no other).
  */
 export async function listBreaches(actor: Actor | null, query: BreachesQuery) {
+  const found = await breachesPage(actor, query);
+  return { ...found, items: found.items.map(({ expertName: _name, ...item }) => item) };
+}
+
+/** A page of the breaches with the owing expert's name (the dashboard); as listBreaches. */
+export async function breachesPage(actor: Actor | null, query: BreachFilter & { page: number; pageSize: number }) {
   const admin = requirePermission(actor, "report.read");
   const [items, total] = await Promise.all([
     breachRows(admin, query, { limit: query.pageSize, offset: (query.page - 1) * query.pageSize }, "newest"),
     countBreaches(admin, query),
   ]);
-  return { items: items.map(({ expertName: _name, ...item }) => item), page: query.page, pageSize: query.pageSize, total };
+  return { items, page: query.page, pageSize: query.pageSize, total };
 }
 
 /** The admin's home page: the breaches whose step is still not done, oldest deadline first. */

@@ -239,6 +239,7 @@ export const requests: Shape<typeof zh> = {
     language: "Language",
     serviceMode: "Way of working",
     specialties: "Specialties needed",
+    deadlineStep: "Step: {step}",
     reclassifiedCategory: "Category: {before} → {after}",
     reclassifiedSpecialties: "Specialties needed: {before} → {after}",
     noSpecialties: "none chosen",

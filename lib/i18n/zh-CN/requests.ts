@@ -216,6 +216,7 @@ export const requests = {
     language: "沟通语言",
     serviceMode: "服务方式",
     specialties: "所需专业",
+    deadlineStep: "环节：{step}",
     reclassifiedCategory: "类别：{before} → {after}",
     reclassifiedSpecialties: "所需专业：{before} → {after}",
     noSpecialties: "未选择",

@@ -111,7 +111,6 @@ export const reports: Shape<typeof zh> = {
     met: "Met",
     share: "In time",
     none: "No deadline fell due in the period.",
-    admins: "Law society (triage)",
   },
   breaches: {
     title: "Missed deadlines",

@@ -107,7 +107,6 @@ export const reports = {
     met: "按时",
     share: "按时率",
     none: "期内没有到期的服务时限。",
-    admins: "法学会（受理审核）",
   },
   breaches: {
     title: "超时记录",

@@ -115,6 +115,8 @@ export const reports: Shape<typeof zh> = {
   breaches: {
     title: "Missed deadlines",
     sheet: "Missed deadlines",
+    xlsx: "Download missed deadlines (Excel)",
+    csv: "Download missed deadlines (CSV)",
     rows: "Rows (exported / matched)",
     kind: "Step",
     allKinds: "All steps",

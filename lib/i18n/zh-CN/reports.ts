@@ -111,6 +111,8 @@ export const reports = {
   breaches: {
     title: "超时记录",
     sheet: "超时记录",
+    xlsx: "下载超时记录 Excel",
+    csv: "下载超时记录 CSV",
     rows: "行数（导出 / 符合条件）",
     kind: "环节",
     allKinds: "全部环节",

@@ -110,10 +110,10 @@ export function ServiceLevelsSection({
         action={
           <div className="flex flex-wrap gap-2 no-print">
             <a href={exportHref("xlsx")} download className={buttonClass("secondary")}>
-              {t("reports.export.xlsx")}
+              {t("reports.breaches.xlsx")}
             </a>
             <a href={exportHref("csv")} download className={buttonClass("secondary")}>
-              {t("reports.export.csv")}
+              {t("reports.breaches.csv")}
             </a>
           </div>
         }

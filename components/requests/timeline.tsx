@@ -1,9 +1,12 @@
+import { deadlineKinds, type DeadlineKind } from "@/lib/enums";
 import type { Locale } from "@/lib/i18n/catalog";
 import { formatDateTime } from "@/lib/i18n/format";
 import type { MessageKey } from "@/lib/i18n/keys";
 import { hasMessage, type Translate } from "@/lib/i18n/translate";
 import type { RequestDetail } from "@/lib/requests/queries";
 import type { Reclassified } from "@/lib/requests/reclassify-request";
+
+const isDeadlineKind = (value: unknown): value is DeadlineKind => (deadlineKinds as readonly unknown[]).includes(value);
 
 /** "request.triage" -> its label; unknown kinds of entry get a neutral one. */
 export function eventLabel(t: Translate, locale: Locale, type: string): string {
@@ -48,6 +51,9 @@ export function Timeline({ events, t, locale }: { events: RequestDetail["events"
           <p className="text-xs text-slate-500">
             {actorLabel(t, event.actorRole, event.data)} · <time dateTime={new Date(event.at).toISOString()}>{formatDateTime(event.at, locale)}</time>
           </p>
+          {event.type === "request.deadline_breached" && isDeadlineKind(event.data?.kind) ? (
+            <p className="mt-1 text-sm text-slate-700">{t("requests.detail.deadlineStep", { step: t(`enums.deadlineKind.${event.data.kind}`) })}</p>
+          ) : null}
           {reclassifiedLines(t, locale, event.data).map((line) => (
             <p key={line} className="mt-1 text-sm text-slate-700">
               {line}

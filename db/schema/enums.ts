@@ -17,6 +17,7 @@ import {
   passwordLinkPurposes,
   enterpriseVerifications,
   contactMethods,
+  deadlineKinds,
 } from "../../lib/enums";
 
 // The PostgreSQL enums, built from the value lists the whole app shares.
@@ -37,3 +38,4 @@ export const vettingCheckEnum = pgEnum("vetting_check", vettingChecks);
 export const passwordLinkPurposeEnum = pgEnum("password_link_purpose", passwordLinkPurposes);
 export const enterpriseVerificationEnum = pgEnum("enterprise_verification", enterpriseVerifications);
 export const contactMethodEnum = pgEnum("contact_method", contactMethods);
+export const deadlineKindEnum = pgEnum("deadline_kind", deadlineKinds);

@@ -7,3 +7,4 @@ export * from "./routing";
 export * from "./disputes";
 export * from "./activity";
 export * from "./reports";
+export * from "./timeliness";

@@ -23,6 +23,8 @@ export interface JobData {
   "routing.expire-due-offers": Record<string, never>;
   /** Daily: puts every appointment that ended (term end reached) on its expert's audit trail, once. */
   "roster.end-appointments": Record<string, never>;
+  /** Every 5 minutes: opens, reminds, breaches and closes the service-level clocks; renewal reminders. */
+  "timeliness.sweep": Record<string, never>;
   /** Housekeeping: drops sign-in throttle rows whose window and lock are over. */
   "auth.prune-login-throttle": Record<string, never>;
 }

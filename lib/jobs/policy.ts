@@ -42,6 +42,7 @@ export const queuePolicies: Record<JobName, QueuePolicy> = {
   "routing.expire-due-offers": sweep,
   "roster.end-appointments": sweep,
   "auth.prune-login-throttle": sweep,
+  "timeliness.sweep": sweep,
 };
 
 /** Recurring jobs (cron, Asia/Shanghai), registered with pg-boss's scheduler where workers start. */
@@ -52,6 +53,7 @@ export const jobSchedules: Partial<Record<JobName, string>> = {
   // Just after midnight in Shanghai, so a term that ends today is on the trail from the start of
   // the day; a missed run (every process down at 00:05) is caught up by the next day's.
   "roster.end-appointments": "5 0 * * *",
+  "timeliness.sweep": "*/5 * * * *",
 };
 
 /**

@@ -6,6 +6,7 @@ import { autoCloseRequest, closeOverdueResolvedRequests } from "@/lib/requests/a
 import { expireDueOffers, expireOffer } from "@/lib/routing/expire-offers";
 import { remindOffer } from "@/lib/routing/remind-offer";
 import { endDueAppointments } from "@/lib/roster/end-appointments";
+import { sweepDeadlines } from "@/lib/timeliness/sweep";
 import type { JobHandlers } from "./names";
 
 /**
@@ -25,4 +26,5 @@ export const jobHandlers: JobHandlers = {
   "routing.expire-due-offers": () => expireDueOffers(),
   "roster.end-appointments": () => endDueAppointments(),
   "auth.prune-login-throttle": () => pruneLoginThrottle(),
+  "timeliness.sweep": () => sweepDeadlines(),
 };

@@ -1,4 +1,5 @@
-import { requestStatuses, type RequestStatus } from "@/lib/enums";
+import { deadlineKinds, requestStatuses, type DeadlineKind, type RequestStatus } from "@/lib/enums";
+import { formatTimestamp } from "@/lib/i18n/format";
 import type { Translate } from "@/lib/i18n/translate";
 import type { MessageKey } from "@/lib/i18n/keys";
 import { formatFen } from "@/lib/money";
@@ -35,6 +36,8 @@ const kindKeys: Record<string, MessageKey> = {
   "recovery.confirmed": "notifications.kinds.recovery.confirmed",
   "recovery.queried": "notifications.kinds.recovery.queried",
   "return_visit.follow_up": "notifications.kinds.return_visit.follow_up",
+  "deadline.reminder": "notifications.kinds.deadline.reminder",
+  "deadline.breached": "notifications.kinds.deadline.breached",
 };
 
 /** What an `application.submitted` notification says, by the kind of application. */
@@ -59,6 +62,17 @@ const verificationKeys = {
   refused: "notifications.kinds.enterprise.refused",
 } as const satisfies Record<string, MessageKey>;
 
+/** What an `expert.renewal` notification says, to the expert or to the admins. */
+const renewalKeys = {
+  expert: "notifications.kinds.renewal.expert",
+  admins: "notifications.kinds.renewal.admins",
+} as const satisfies Record<string, MessageKey>;
+
+/** The step a deadline notification is about, in words. */
+function deadlineStep(t: Translate, step: unknown): string {
+  return typeof step === "string" && (deadlineKinds as readonly string[]).includes(step) ? t(`enums.deadlineKind.${step as DeadlineKind}`) : "";
+}
+
 const text = (value: unknown): string | null => (typeof value === "string" && value.trim() ? value : null);
 
 /**
@@ -76,6 +90,9 @@ export function describeNotification(t: Translate, n: NotificationFacts): { head
     company: text(data.company) ?? "",
     name: text(data.name) ?? "",
     caseNumber: n.caseNumber ?? text(data.caseNumber) ?? "",
+    step: deadlineStep(t, data.step),
+    termEnd: text(data.termEnd) ?? "",
+    days: typeof data.days === "number" ? data.days : "",
   };
   // A status notice about an event rather than a new status (an offer withdrawn) says what happened.
   const event = text(data.event);
@@ -92,11 +109,15 @@ export function describeNotification(t: Translate, n: NotificationFacts): { head
           ? verificationKeys[decision as keyof typeof verificationKeys]
           : n.kind === "application.submitted"
             ? applicationKeys[applicationKind === "change" ? "change" : "join"]
-            : kindKeys[n.kind];
+            : n.kind === "expert.renewal"
+              ? renewalKeys[data.forAdmins === true ? "admins" : "expert"]
+              : kindKeys[n.kind];
   const headline = key ? t(key, params) : t("notifications.kinds.other");
   const details: string[] = [];
   if (params.caseNumber && n.kind !== "request.received") details.push(t("notifications.details.caseNumber", { caseNumber: params.caseNumber }));
   if (n.kind === "request.received") details.push(t("notifications.details.receivedNext"));
+  const dueAt = text(data.dueAt);
+  if (dueAt && n.kind.startsWith("deadline.")) details.push(t("notifications.details.dueAt", { dueAt: formatTimestamp(dueAt).slice(0, 16) }));
   const reason = text(data.reason);
   const referral = text(data.referral);
   const excerpt = text(data.excerpt);
@@ -128,5 +149,7 @@ export function notificationPath(n: { kind: string; requestId?: string | null; d
   if (n.requestId) return `/requests/${n.requestId}`;
   const applicationId = text(n.data?.applicationId);
   if (n.kind === "application.submitted" && applicationId) return `/admin/applications/${applicationId}`;
+  const expertId = text(n.data?.expertId);
+  if (n.kind === "expert.renewal") return n.data?.forAdmins === true && expertId ? `/admin/experts/${expertId}` : "/profile";
   return null;
 }

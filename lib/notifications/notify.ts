@@ -28,7 +28,13 @@ export type NotificationKind =
   | "recovery.confirmed"
   | "recovery.queried"
   /** to the district's admins: a return visit found the company dissatisfied, a follow-up is open */
-  | "return_visit.follow_up";
+  | "return_visit.follow_up"
+  /** a service-level deadline is near (lib/timeliness/sweep.ts), to whoever owes the step */
+  | "deadline.reminder"
+  /** a service-level deadline passed with the step not done, to the district's admins and the expert */
+  | "deadline.breached"
+  /** an appointment ends in 90, 30 or 7 days, to the expert and the admins of the expert's district */
+  | "expert.renewal";
 
 /**
  * Puts a notification in each user's in-app inbox and queues its e-mail, inside the caller's

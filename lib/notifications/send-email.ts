@@ -19,7 +19,8 @@ export interface MailSettings {
  * What an account that chose "important" still gets by e-mail: what asks it to act or decides about
  * it. Experts: offers, decisions about them, a company querying a payment they recorded. Filers: a
  * request returned to them, and money recorded on (or taken off) their ledger. Admins: a request no
- * expert took, and a return visit that found the company dissatisfied.
+ * expert took, and a return visit that found the company dissatisfied. Everyone: a service-level
+ * deadline they owe near or missed, an appointment ending.
  */
 export const IMPORTANT_KINDS: ReadonlySet<NotificationKind> = new Set<NotificationKind>([
   "offer.new",
@@ -33,6 +34,10 @@ export const IMPORTANT_KINDS: ReadonlySet<NotificationKind> = new Set<Notificati
   "recovery.reversed",
   "request.needs_attention",
   "return_visit.follow_up",
+  // service levels: a deadline near or missed, an appointment about to end
+  "deadline.reminder",
+  "deadline.breached",
+  "expert.renewal",
 ]);
 
 /**

@@ -70,7 +70,13 @@ function successResponse(config: AnyRouteConfig) {
   const description = { 200: "OK", 201: "Created", 204: "No Content" }[status];
   if (status === 204) return { [status]: { description } };
   const content = config.produces
-    ? Object.fromEntries(config.produces.map((media) => [media, { schema: { type: "string", format: "binary" } }]))
+    ? Object.fromEntries(
+        config.produces.map((media) => [
+          media,
+          // A route that answers JSON or a file (by `format`): its JSON is described like any other.
+          { schema: media === "application/json" && config.response ? jsonSchema(config.response, "output") : { type: "string", format: "binary" } },
+        ]),
+      )
     : { "application/json": { schema: config.response ? jsonSchema(config.response, "output") : {} } };
   const headers = config.idempotent
     ? {

@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { calendarDate, fen } from "@/lib/http/wire";
-import { requestStatuses } from "@/lib/enums";
+import { calendarDate, fen, id, pageOf, timestamp } from "@/lib/http/wire";
+import { deadlineKinds, requestStatuses } from "@/lib/enums";
 import { agingBuckets, reportDimensions } from "./schemas";
 
 // The answers of the report routes, as they are on the wire.
@@ -48,3 +48,17 @@ export const statsResponse = z.strictObject({
 export const agingResponse = z.strictObject({
   items: z.array(z.strictObject({ regionCode: z.string(), status: z.enum(requestStatuses), bucket: z.enum(agingBuckets), count })),
 });
+
+/** GET /reports/breaches: the deadlines missed, with who owed them and how late (working hours). */
+export const breachesResponse = pageOf(
+  z.strictObject({
+    requestId: id,
+    caseNumber: z.string(),
+    kind: z.enum(deadlineKinds),
+    owedBy: z.strictObject({ role: z.enum(["admin", "expert"]), userId: id.optional(), expertId: id.optional() }),
+    dueAt: timestamp,
+    breachedAt: timestamp,
+    doneAt: timestamp.optional(),
+    lateHours: z.number(),
+  }),
+);

@@ -1,4 +1,6 @@
 import { z } from "zod";
+import { deadlineKinds } from "@/lib/enums";
+import { pageQuery } from "@/lib/validation";
 import { defaultPeriod, makePeriod, parsePeriodBound, type Period } from "./period";
 
 /** What a report can be grouped by (API `groupBy`). */
@@ -57,3 +59,21 @@ export const agingQuerySchema = z.object({
     .regex(/^\d{6}(\d{3})?$/, "errors.field.unknownRegion")
     .optional(),
 });
+
+export const breachFormats = ["json", "csv", "xlsx"] as const;
+
+/**
+ * GET /reports/breaches: the service-level breaches whose deadline fell in the period (by default
+ * this year so far), of one kind, in a county or a town; a page of them as JSON, or all of them
+ * (at most BREACHES_EXPORT_MAX_ROWS) as a file.
+ */
+export const breachesQuerySchema = z
+  .object({
+    kind: z.enum(deadlineKinds).optional(),
+    region: agingQuerySchema.shape.region,
+    format: z.enum(breachFormats).default("json"),
+    ...periodFields,
+    ...pageQuery.shape,
+  })
+  .transform(({ from, to, ...v }, ctx) => ({ ...v, period: toPeriod({ from, to }, ctx) }));
+export type BreachesQuery = z.output<typeof breachesQuerySchema>;

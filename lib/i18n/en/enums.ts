@@ -52,6 +52,13 @@ export const enums: Shape<typeof zh> = {
   serviceMode: { onsite: "On-site duty", booked: "Booked consultation", visit: "Enterprise visit", joint: "Joint review", online: "Online" },
   contactMethod: { phone: "Phone", visit: "In person", online: "Online", message: "Text message" },
   urgency: { normal: "Normal", urgent: "Urgent" },
+  deadlineKind: {
+    triage: "Triage",
+    offer: "Answer to the offer",
+    contact: "First contact with the company",
+    resolution: "Resolution",
+    stale: "Follow-up of a silent case",
+  },
   channel: { web: "Web", station: "Station", hotline: "Hotline", api: "API" },
   expertStatus: { pending: "Pending", active: "Active", suspended: "Suspended", retired: "Retired", rejected: "Rejected" },
   applicationStatus: { pending: "Pending", approved: "Approved", rejected: "Rejected" },

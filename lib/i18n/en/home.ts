@@ -49,6 +49,9 @@ export const home: Shape<typeof zh> = {
       expiringSoon: "Appointments ending within 90 days",
       failedJobs: "Failed background jobs (past week)",
       recent: "Latest requests",
+      openBreaches: "Missed deadlines not yet done",
+      openBreachesMore: "All missed deadlines ({n})",
+      lateBy: "{hours} working hours late",
     },
   },
 };

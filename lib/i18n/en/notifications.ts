@@ -56,6 +56,14 @@ export const notifications: Shape<typeof zh> = {
       join: "{name} applied to join the roster: the application awaits vetting by your district.",
       change: "Expert {name} asked to change their name or licence number: the change awaits vetting by your district.",
     },
+    deadline: {
+      reminder: "Due soon: {step} on “{title}”.",
+      breached: "Deadline missed: {step} on “{title}” is overdue.",
+    },
+    renewal: {
+      expert: "Your appointment as an expert ends on {termEnd}, in {days} days. Please contact the law society about renewing it.",
+      admins: "The appointment of expert {name} ends on {termEnd}, in {days} days: please decide on its renewal.",
+    },
     recovery: {
       recorded: "A payment was recorded on “{title}”.",
       reversed: "A payment recorded on “{title}” was reversed.",
@@ -67,6 +75,7 @@ export const notifications: Shape<typeof zh> = {
   },
   details: {
     caseNumber: "Case number: {caseNumber}",
+    dueAt: "Deadline: {dueAt}",
     dispute: "Dispute with: {counterparty}",
     amount: "Amount received: {amount}",
     amountReversed: "Amount reversed: {amount}",

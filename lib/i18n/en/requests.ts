@@ -71,6 +71,7 @@ export const requests: Shape<typeof zh> = {
       follow_up_opened: "The company was dissatisfied at the return visit: follow-up opened",
       follow_up_closed: "Return-visit follow-up closed",
       contacted: "The expert contacted the company",
+      deadline_breached: "A service-level deadline was missed",
       enterprise_verified: "The company's account was verified; the request joined it",
     },
     offer: {
@@ -242,6 +243,7 @@ export const requests: Shape<typeof zh> = {
     language: "Language",
     serviceMode: "Way of working",
     specialties: "Specialties needed",
+    deadlineStep: "Step: {step}",
     reclassifiedCategory: "Category: {before} → {after}",
     reclassifiedSpecialties: "Specialties needed: {before} → {after}",
     noSpecialties: "none chosen",
@@ -357,7 +359,8 @@ export const requests: Shape<typeof zh> = {
   },
   returnVisits: {
     title: "Return visits",
-    subtitle: "A closed case falls due for a return visit {days} days after closing; when the company is dissatisfied (2 stars or fewer), follow it up and close the follow-up.",
+    subtitle:
+      "A closed case falls due for a return visit {days} days after closing; when the company is dissatisfied (2 stars or fewer), follow it up and close the follow-up.",
     dueCount: "{n, plural, one {# case} other {# cases}} due",
     empty: "No case is due for a return visit.",
     caseNumber: "Case number",
@@ -371,7 +374,8 @@ export const requests: Shape<typeof zh> = {
     record: "Record visit",
     recordFor: "Record the return visit of {caseNumber}",
     followUpsTitle: "Open follow-ups",
-    followUpsHint: "Cases whose company was dissatisfied at the return visit: an admin of the district follows them up, says what was done and closes them.",
+    followUpsHint:
+      "Cases whose company was dissatisfied at the return visit: an admin of the district follows them up, says what was done and closes them.",
     followUpsEmpty: "No follow-up is open.",
     followUpOpened: "Opened {date}",
     closingNote: "What was done",

@@ -42,6 +42,7 @@ export const enums = {
   serviceMode: { onsite: "坐诊", booked: "约诊", visit: "巡诊", joint: "会诊", online: "线上" },
   urgency: { normal: "一般", urgent: "紧急" },
   contactMethod: { phone: "电话", visit: "上门", online: "线上", message: "短信或留言" },
+  deadlineKind: { triage: "受理审核", offer: "答复案件邀请", contact: "首次联系企业", resolution: "办结", stale: "跟进（长期无进展）" },
   channel: { web: "网上", station: "服务站", hotline: "热线", api: "接口" },
   expertStatus: { pending: "待审核", active: "在库", suspended: "暂停", retired: "退出", rejected: "未通过" },
   applicationStatus: { pending: "待审核", approved: "已通过", rejected: "未通过" },

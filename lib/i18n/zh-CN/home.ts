@@ -46,6 +46,9 @@ export const home = {
       expiringSoon: "90 天内到期的聘任",
       failedJobs: "后台任务失败（近 7 天）",
       recent: "最新诉求",
+      openBreaches: "超时未办",
+      openBreachesMore: "全部超时记录（{n}）",
+      lateBy: "已超时 {hours} 个工作小时",
     },
   },
 };

@@ -51,6 +51,14 @@ export const notifications = {
       join: "{name} 申请加入专家库，待本区县审核。",
       change: "专家 {name} 申请修改姓名或执业证号，待本区县审核。",
     },
+    deadline: {
+      reminder: "时限将至：“{title}”的{step}即将到期。",
+      breached: "已超时：“{title}”的{step}已超过时限。",
+    },
+    renewal: {
+      expert: "您的专家聘任将于 {termEnd} 到期（还有 {days} 天），请与法学会联系续聘事宜。",
+      admins: "专家{name}的聘任将于 {termEnd} 到期（还有 {days} 天），请及时办理续聘。",
+    },
     recovery: {
       recorded: "“{title}”登记了一笔回款。",
       reversed: "“{title}”冲正了一笔回款。",
@@ -62,6 +70,7 @@ export const notifications = {
   },
   details: {
     caseNumber: "受理编号：{caseNumber}",
+    dueAt: "时限：{dueAt}",
     dispute: "纠纷对方：{counterparty}",
     amount: "到账金额：{amount}",
     amountReversed: "冲正金额：{amount}",

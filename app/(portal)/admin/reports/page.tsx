@@ -15,14 +15,18 @@ import { getT } from "@/lib/i18n/server";
 import { findRegion } from "@/lib/reference-data/queries";
 import { hasMessage } from "@/lib/i18n/translate";
 import { formatFen } from "@/lib/money";
+import { breachesPage } from "@/lib/reports/breaches";
+import { serviceLevelCompliance } from "@/lib/reports/compliance";
 import { getDashboardPanels } from "@/lib/reports/dashboard";
 import { getReport, reportRows } from "@/lib/reports/get-report";
 import { monthAxis } from "@/lib/reports/labels";
 import { defaultPeriod } from "@/lib/reports/period";
 import { reportQuerySchema, type ReportQuery } from "@/lib/reports/schemas";
+import { deadlineKinds, type DeadlineKind } from "@/lib/enums";
 import { reportScope } from "@/lib/reports/scope";
 import { ReportFilters } from "./report-filters";
 import { formatHours, ReportTable } from "./report-table";
+import { ServiceLevelsSection } from "./service-levels";
 
 export const dynamic = "force-dynamic";
 
@@ -43,13 +47,18 @@ export default async function ReportsPage({ searchParams }: { searchParams: Sear
   const errors = parsed.success ? {} : fieldErrorsFromZod(parsed.error, messageSource(locale));
   const { period } = query;
   const scope = reportScope(actor);
-  const [report, trend, byRegion, bySpecialty, panels, scopeRegion] = await Promise.all([
+  const kindParam = one(params.kind);
+  const kind = (deadlineKinds as readonly string[]).includes(kindParam ?? "") ? (kindParam as DeadlineKind) : undefined;
+  const breachPage = Math.max(1, Math.floor(Number(one(params.page)) || 1));
+  const [report, trend, byRegion, bySpecialty, panels, scopeRegion, compliance, breaches] = await Promise.all([
     getReport(actor, query, locale),
     reportRows("month", period, scope, locale),
     reportRows("region", period, scope, locale),
     reportRows("specialty", period, scope, locale),
     getDashboardPanels(actor, period),
     actor.regionScope ? findRegion(actor.regionScope) : null,
+    serviceLevelCompliance(actor, period, locale),
+    breachesPage(actor, { kind, period, page: breachPage, pageSize: 20 }),
   ]);
   const n = (value: number) => formatCount(value, locale);
   const totals = report.totals;
@@ -261,6 +270,8 @@ export default async function ReportsPage({ searchParams }: { searchParams: Sear
           </Card>
         </div>
       </div>
+
+      <ServiceLevelsSection compliance={compliance} breaches={breaches} period={period} kind={kind} groupBy={query.groupBy} t={t} locale={locale} />
     </div>
   );
 }

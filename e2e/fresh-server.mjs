@@ -304,6 +304,10 @@ try {
       "the service levels db:migrate installed are in force",
       `HTTP ${levels.status} ${JSON.stringify(levels.data)}`,
     );
+    const dueVisits = await http("/api/v1/return-visits?due=true");
+    check(dueVisits.status === 200 && Array.isArray(dueVisits.data.items), "the return-visit worklist answers", `HTTP ${dueVisits.status}`);
+    const breaches = await http("/api/v1/reports/breaches");
+    check(breaches.status === 200 && Array.isArray(breaches.data.items), "the breaches report answers", `HTTP ${breaches.status}`);
     const settingsPage = await http("/admin/settings");
     check(
       settingsPage.status === 200 && /服务时限|Service levels/.test(String(settingsPage.data)),

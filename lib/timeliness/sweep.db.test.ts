@@ -100,7 +100,12 @@ describe("the triage clock", () => {
     clock("2026-11-30 09:05");
     await sweepDeadlines();
     const opened = await clockOf("triage", id);
-    expect(opened).toMatchObject({ dueAt: china("2026-12-01 09:30"), remindAt: china("2026-11-30 16:30"), owedByRole: "admin", regionCode: "330421002" });
+    expect(opened).toMatchObject({
+      dueAt: china("2026-12-01 09:30"),
+      remindAt: china("2026-11-30 16:30"),
+      owedByRole: "admin",
+      regionCode: "330421002",
+    });
     expect(await told("deadline.reminder", id)).toEqual([]);
 
     clock("2026-11-30 16:31");
@@ -114,11 +119,16 @@ describe("the triage clock", () => {
     await sweepDeadlines();
     expect(await told("deadline.reminder", id)).toEqual(sorted(admin, districtAdmin));
     expect(await told("deadline.breached", id)).toEqual(sorted(admin, districtAdmin));
-    expect(await breachEvents(id)).toEqual([{ actorRole: "system", data: expect.objectContaining({ kind: "triage", dueAt: "2026-12-01T01:30:00.000Z" }) }]);
+    expect(await breachEvents(id)).toEqual([
+      { actorRole: "system", data: expect.objectContaining({ kind: "triage", dueAt: "2026-12-01T01:30:00.000Z" }) },
+    ]);
     expect((await clockOf("triage", id))!.breachedAt).toEqual(china("2026-12-01 09:31"));
 
     // triaged late, at 10:00: the clock ends then, and is not breached again
-    await db.update(requests).set({ status: "triaged", triagedAt: china("2026-12-01 10:00") }).where(eq(requests.id, id));
+    await db
+      .update(requests)
+      .set({ status: "triaged", triagedAt: china("2026-12-01 10:00") })
+      .where(eq(requests.id, id));
     clock("2026-12-01 10:04");
     await sweepDeadlines();
     expect(await clockOf("triage", id)).toMatchObject({ doneAt: china("2026-12-01 10:00"), lapsed: false, breachedAt: china("2026-12-01 09:31") });
@@ -129,7 +139,10 @@ describe("the triage clock", () => {
     const id = await submitted(china("2026-11-30 09:00"));
     clock("2026-11-30 09:05");
     await sweepDeadlines();
-    await db.update(requests).set({ status: "triaged", triagedAt: china("2026-11-30 10:00") }).where(eq(requests.id, id));
+    await db
+      .update(requests)
+      .set({ status: "triaged", triagedAt: china("2026-11-30 10:00") })
+      .where(eq(requests.id, id));
     for (const at of ["2026-11-30 10:05", "2026-11-30 16:31", "2026-12-02 09:00"]) {
       clock(at);
       await sweepDeadlines();
@@ -143,10 +156,34 @@ describe("the triage clock", () => {
     const id = await submitted(china("2026-11-30 09:00"));
     clock("2026-11-30 09:05");
     await sweepDeadlines();
-    await db.update(requests).set({ status: "withdrawn", updatedAt: china("2026-11-30 11:00") }).where(eq(requests.id, id));
+    await db
+      .update(requests)
+      .set({ status: "withdrawn", updatedAt: china("2026-11-30 11:00") })
+      .where(eq(requests.id, id));
     clock("2026-12-02 09:00");
     await sweepDeadlines();
     expect(await clockOf("triage", id)).toMatchObject({ doneAt: china("2026-11-30 11:00"), lapsed: true, breachedAt: null });
+    expect(await told("deadline.breached", id)).toEqual([]);
+  });
+
+  it("still counts a step begun and ended between two sweeps, met in time", async () => {
+    const id = await submitted(china("2026-11-30 09:00"));
+    await db
+      .update(requests)
+      .set({ status: "triaged", triagedAt: china("2026-11-30 09:02") })
+      .where(eq(requests.id, id));
+    clock("2026-11-30 09:05");
+    await sweepDeadlines();
+    expect(await clockOf("triage", id)).toMatchObject({ doneAt: china("2026-11-30 09:02"), breachedAt: null, remindedAt: null });
+  });
+
+  it("counts a step missed long before its clock opened as a breach, but tells nobody of old history", async () => {
+    const id = await submitted(china("2026-11-02 09:00"));
+    clock("2026-11-30 09:05");
+    await sweepDeadlines();
+    await sweepDeadlines();
+    expect(await clockOf("triage", id)).toMatchObject({ dueAt: china("2026-11-03 09:30"), breachedAt: china("2026-11-30 09:05"), doneAt: null });
+    expect(await told("deadline.reminder", id)).toEqual([]);
     expect(await told("deadline.breached", id)).toEqual([]);
   });
 
@@ -170,7 +207,11 @@ describe("the first-contact and resolution clocks", () => {
     const id = await accepted(china("2026-11-30 09:00"));
     clock("2026-11-30 09:05");
     await sweepDeadlines();
-    expect(await clockOf("contact", id)).toMatchObject({ dueAt: china("2026-12-01 09:30"), owedByExpertId: expert.expertId, owedByUserId: expert.userId });
+    expect(await clockOf("contact", id)).toMatchObject({
+      dueAt: china("2026-12-01 09:30"),
+      owedByExpertId: expert.expertId,
+      owedByUserId: expert.userId,
+    });
     clock("2026-11-30 16:31");
     await sweepDeadlines();
     expect(await told("deadline.reminder", id)).toEqual([expert.userId]);
@@ -197,7 +238,10 @@ describe("the first-contact and resolution clocks", () => {
     clock("2026-11-30 09:05");
     await sweepDeadlines();
     const due = (await clockOf("resolution", late))!;
-    await db.update(requests).set({ status: "resolved", resolvedAt: china("2026-12-03 10:00") }).where(eq(requests.id, early));
+    await db
+      .update(requests)
+      .set({ status: "resolved", resolvedAt: china("2026-12-03 10:00") })
+      .where(eq(requests.id, early));
     setClock(new Date(due.remindAt!.getTime() + 60_000));
     await sweepDeadlines();
     await sweepDeadlines();
@@ -222,12 +266,21 @@ describe("the offer clock", () => {
     await db.update(requests).set({ status: "offered" }).where(eq(requests.id, lapsing));
     await db.update(requests).set({ status: "offered" }).where(eq(requests.id, answered));
     const expiresAt = china("2026-12-02 09:00");
-    const [a] = await db.insert(offers).values({ requestId: lapsing, expertId: expert.expertId!, expiresAt, createdAt: china("2026-11-30 10:00") }).returning();
-    const [b] = await db.insert(offers).values({ requestId: answered, expertId: expert.expertId!, expiresAt, createdAt: china("2026-11-30 10:00") }).returning();
+    const [a] = await db
+      .insert(offers)
+      .values({ requestId: lapsing, expertId: expert.expertId!, expiresAt, createdAt: china("2026-11-30 10:00") })
+      .returning();
+    const [b] = await db
+      .insert(offers)
+      .values({ requestId: answered, expertId: expert.expertId!, expiresAt, createdAt: china("2026-11-30 10:00") })
+      .returning();
     clock("2026-11-30 10:05");
     await sweepDeadlines();
     expect(await clockOf("offer", lapsing)).toMatchObject({ offerId: a!.id, dueAt: expiresAt, owedByExpertId: expert.expertId, remindAt: null });
-    await db.update(offers).set({ status: "declined", answeredAt: china("2026-12-01 15:00") }).where(eq(offers.id, b!.id));
+    await db
+      .update(offers)
+      .set({ status: "declined", answeredAt: china("2026-12-01 15:00") })
+      .where(eq(offers.id, b!.id));
     // routing expires the offer at its deadline
     await db.update(offers).set({ status: "expired" }).where(eq(offers.id, a!.id));
     clock("2026-12-02 09:01");
@@ -256,9 +309,12 @@ describe("a silent case", () => {
     await sweepDeadlines();
     expect(await clockOf("stale", silent)).toMatchObject({ startedAt: acceptedAt, remindAt: at(30), dueAt: at(37), remindedAt: at(30.01) });
     const staleReminders = async (id: string) =>
-      (await db.select({ data: notifications.data }).from(notifications).where(and(eq(notifications.kind, "deadline.reminder"), eq(notifications.requestId, id)))).filter(
-        (n) => (n.data as { step: string }).step === "stale",
-      );
+      (
+        await db
+          .select({ data: notifications.data })
+          .from(notifications)
+          .where(and(eq(notifications.kind, "deadline.reminder"), eq(notifications.requestId, id)))
+      ).filter((n) => (n.data as { step: string }).step === "stale");
     expect(await staleReminders(silent)).toHaveLength(1);
     expect(await staleReminders(talked)).toHaveLength(1);
 
@@ -275,7 +331,10 @@ describe("a silent case", () => {
     // a new silence after the message is a new episode: reminded again 30 days after it
     setClock(at(61.01));
     await sweepDeadlines();
-    const episodes = await db.select().from(deadlines).where(and(eq(deadlines.requestId, talked), eq(deadlines.kind, "stale")));
+    const episodes = await db
+      .select()
+      .from(deadlines)
+      .where(and(eq(deadlines.requestId, talked), eq(deadlines.kind, "stale")));
     expect(episodes.map((e) => e.startedAt.getTime()).sort()).toEqual([acceptedAt.getTime(), at(31).getTime()]);
     expect(await staleReminders(talked)).toHaveLength(2);
   });
@@ -306,9 +365,12 @@ describe("renewals", () => {
     const end = new Date(`${row!.termEnd}T00:00:00+08:00`);
     const before = (days: number) => setClock(new Date(end.getTime() - days * DAY + 10 * 3_600_000));
     const renewalNotes = async () =>
-      (await db.select({ userId: notifications.userId, data: notifications.data }).from(notifications).where(eq(notifications.kind, "expert.renewal"))).filter(
-        (n) => (n.data as { expertId: string }).expertId === renewing.expertId,
-      );
+      (
+        await db
+          .select({ userId: notifications.userId, data: notifications.data })
+          .from(notifications)
+          .where(eq(notifications.kind, "expert.renewal"))
+      ).filter((n) => (n.data as { expertId: string }).expertId === renewing.expertId);
     before(91);
     await sweepDeadlines();
     expect(await renewalNotes()).toEqual([]);
@@ -327,7 +389,12 @@ describe("renewals", () => {
       expect(notes.filter((n) => n.userId === districtAdmin.userId)).toHaveLength(count);
       expect(notes.filter((n) => n.userId === otherDistrictAdmin.userId)).toHaveLength(0);
     }
-    expect((await renewalNotes()).filter((n) => n.userId === renewing.userId).map((n) => (n.data as { days: number }).days).sort()).toEqual([30, 7, 90]);
+    expect(
+      (await renewalNotes())
+        .filter((n) => n.userId === renewing.userId)
+        .map((n) => (n.data as { days: number }).days)
+        .sort(),
+    ).toEqual([30, 7, 90]);
   });
 
   it("a term first seen within a week is told once, of the nearest stage", async () => {
@@ -336,7 +403,10 @@ describe("renewals", () => {
     setClock(new Date(new Date(`${row!.termEnd}T00:00:00+08:00`).getTime() - 5 * DAY));
     await sweepDeadlines();
     await sweepDeadlines();
-    const mine = await db.select({ data: notifications.data }).from(notifications).where(and(eq(notifications.kind, "expert.renewal"), eq(notifications.userId, late.userId)));
+    const mine = await db
+      .select({ data: notifications.data })
+      .from(notifications)
+      .where(and(eq(notifications.kind, "expert.renewal"), eq(notifications.userId, late.userId)));
     expect(mine.map((n) => (n.data as { days: number }).days)).toEqual([7]);
     expect(await db.select().from(renewalReminders).where(eq(renewalReminders.expertId, late.expertId!))).toHaveLength(3);
   });

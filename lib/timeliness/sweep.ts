@@ -84,21 +84,24 @@ const candidateColumns = (start: SQL) => sql`
 function candidates(kind: DeadlineKind, now: Date, levels: ServiceLevels): SQL {
   const none = (start: SQL) =>
     sql`not exists (select 1 from deadlines d where d.kind = ${kind} and d.request_id = r.id and d.offer_id is null and d.started_at = ${start})`;
+  // Steps that began and ended between two sweeps still get their clock, closed at once, so the
+  // compliance figures count the quick ones too (a sweep missed for longer than this loses them).
+  const lookback = at(new Date(now.getTime() - DAY_MS));
   const expert = sql`r.assigned_expert_id as "expertId", (select x.user_id from experts x where x.id = r.assigned_expert_id) as "userId"`;
   switch (kind) {
     case "triage":
       return sql`select ${candidateColumns(submittedSince)}, null as "offerId", null as "dueMs", null as "expertId", null as "userId"
-        from requests r where r.status = 'submitted' and ${none(submittedSince)} limit ${BATCH}`;
+        from requests r where (r.status = 'submitted' or ${submittedSince} >= ${lookback}) and ${none(submittedSince)} limit ${BATCH}`;
     case "offer":
       return sql`select ${candidateColumns(sql`o.created_at`)}, o.id as "offerId", ${ms(sql`o.expires_at`)} as "dueMs",
           o.expert_id as "expertId", x.user_id as "userId"
         from offers o join requests r on r.id = o.request_id join experts x on x.id = o.expert_id
-        where o.status = 'pending' and not exists (select 1 from deadlines d where d.offer_id = o.id) limit ${BATCH}`;
+        where (o.status = 'pending' or o.created_at >= ${lookback}) and not exists (select 1 from deadlines d where d.offer_id = o.id) limit ${BATCH}`;
     case "contact":
     case "resolution":
       return sql`select ${candidateColumns(acceptedSince)}, null as "offerId", null as "dueMs", ${expert}
-        from requests r where r.status in ('accepted', 'in_progress') and r.assigned_expert_id is not null
-          and r.accepted_at is not null and ${none(acceptedSince)} limit ${BATCH}`;
+        from requests r where r.assigned_expert_id is not null and r.accepted_at is not null
+          and (r.status in ('accepted', 'in_progress') or ${acceptedSince} >= ${lookback}) and ${none(acceptedSince)} limit ${BATCH}`;
     case "stale": {
       const silentSince = at(new Date(now.getTime() - levels.staleDays * DAY_MS));
       return sql`select * from (
@@ -122,6 +125,9 @@ async function openClocks(now: Date, levels: ServiceLevels): Promise<number> {
         const start = new Date(Number(row.startMs));
         const due = kind === "offer" ? new Date(Number(row.dueMs)) : dueAt(kind, start, levels, row);
         const remind = kind === "offer" ? null : kind === "stale" ? staleRemindAt(start, levels) : reminderAt(start, due);
+        // Missed more than a day before its clock opened (the first sweep after installing or after a
+        // long stop): counted as a breach, but nobody is told of old history all at once.
+        const historic = due.getTime() < now.getTime() - DAY_MS;
         return {
           kind,
           requestId: row.requestId,
@@ -133,6 +139,7 @@ async function openClocks(now: Date, levels: ServiceLevels): Promise<number> {
           regionCode: row.regionCode,
           dueAt: due,
           remindAt: remind,
+          ...(historic ? { remindedAt: now, breachedAt: now } : {}),
         };
       });
       const inserted = await db.insert(deadlines).values(values).onConflictDoNothing().returning({ id: deadlines.id });

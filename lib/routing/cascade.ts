@@ -51,7 +51,12 @@ export async function parallelOffersFor(tx: Tx, request: Pick<RoutingRequest, "u
  * is pending, then, with `exhaust`, the request goes back to the admin queue flagged and the admins
  * are told. The caller holds the request's lock.
  */
-export async function fillOffers(tx: Tx, actor: Actor | null, request: RoutingRequest, options: Options & { exhaust: boolean }): Promise<OfferMade[]> {
+export async function fillOffers(
+  tx: Tx,
+  actor: Actor | null,
+  request: RoutingRequest,
+  options: Options & { exhaust: boolean },
+): Promise<OfferMade[]> {
   const now = options.now ?? currentTime();
   const settings = options.settings ?? (await getRoutingSettings(tx));
   const [pending] = await tx

@@ -133,7 +133,8 @@ export async function listOffersForRequest(actor: Actor, requestId: string) {
         actor.role === "expert" && actor.expertId ? eq(offers.expertId, actor.expertId) : undefined,
       ),
     )
-    .orderBy(asc(offers.createdAt));
+    // offers made at once (first-responder offers) in their ranking order
+    .orderBy(asc(offers.createdAt), asc(offers.rank), asc(offers.id));
   return rows.map((r) => ({ ...r, reasons: storedReasons(r.reasons) }));
 }
 export type RequestOfferItem = Awaited<ReturnType<typeof listOffersForRequest>>[number];
@@ -162,7 +163,7 @@ export async function listRequestOffers(actor: Actor | null, requestId: string) 
     .from(offers)
     .innerJoin(experts, eq(experts.id, offers.expertId))
     .where(eq(offers.requestId, requestId))
-    .orderBy(asc(offers.createdAt), asc(offers.id));
+    .orderBy(asc(offers.createdAt), asc(offers.rank), asc(offers.id));
   return rows;
 }
 

@@ -1,5 +1,9 @@
-import { isWorkday } from "chinese-days";
+import * as chineseDaysModule from "chinese-days";
 import calendarData from "chinese-days/dist/chinese-days.json";
+
+// Node itself (the tsx scripts: the simulator) loads the package's UMD build, whose functions only its
+// default export carries; bundlers load the ES build, which names them.
+const { isWorkday } = (chineseDaysModule as typeof chineseDaysModule & { default?: typeof chineseDaysModule }).default ?? chineseDaysModule;
 
 /*
  * The mainland working calendar: weekends, the public holidays the State Council publishes each

@@ -26,9 +26,10 @@ export async function AdminRouting({
   const state = await routingStateOf(actor, requestId);
   const rankable = (RANKABLE_STATUSES as readonly string[]).includes(state.status);
   const [history, candidates] = await Promise.all([listOffersForRequest(actor, requestId), rankable ? listCandidates(actor, requestId) : null]);
-  const pending = history.find((o) => o.status === "pending");
+  // several at once when an urgent request went to first responders (parallelOffers)
+  const pending = history.filter((o) => o.status === "pending");
   const holder = state.assignedExpertId ? history.find((o) => o.status === "accepted" && o.expertId === state.assignedExpertId) : undefined;
-  const canRoute = (state.status === "triaged" || state.status === "offered") && !pending;
+  const canRoute = (state.status === "triaged" || state.status === "offered") && !pending.length;
   const nextChoices = [
     { value: "", label: t("routing.panel.reassignToAuto") },
     ...(candidates?.ranked ?? []).map((c) => ({ value: c.expertId, label: `${c.rank}. ${c.name ?? ""} · ${c.score}` })),
@@ -41,8 +42,11 @@ export async function AdminRouting({
           {t("routing.panel.needsAttention")}
         </p>
       ) : null}
-      {pending ? (
-        <div className="flex flex-col gap-3 rounded-md border border-brand-200 bg-brand-50 p-3 sm:flex-row sm:items-start sm:justify-between">
+      {pending.map((pending) => (
+        <div
+          key={pending.id}
+          className="flex flex-col gap-3 rounded-md border border-brand-200 bg-brand-50 p-3 sm:flex-row sm:items-start sm:justify-between"
+        >
           <p className="text-sm text-brand-900">
             {t("routing.panel.pendingOffer", { expert: pending.expertName, deadline: formatDateTime(pending.expiresAt, locale) })}
           </p>
@@ -55,7 +59,7 @@ export async function AdminRouting({
             hint={t("routing.panel.withdrawHint")}
           />
         </div>
-      ) : null}
+      ))}
       {holder && (state.status === "accepted" || state.status === "in_progress") ? (
         <div className="flex flex-col gap-3 rounded-md border border-slate-200 p-3 sm:flex-row sm:items-start sm:justify-between">
           <p className="text-sm text-slate-800">{t("routing.panel.currentExpert", { expert: holder.expertName })}</p>

@@ -47,9 +47,11 @@ export function OfferHistory({ offers, t, locale }: { offers: RequestOfferItem[]
                 <p className="mt-1 text-slate-800">
                   {o.declineReason === "reassigned"
                     ? t("routing.panel.reassignedAway")
-                    : o.declineReason
-                      ? declineLabel(o.declineReason)
-                      : t("routing.panel.withdrawnBecause")}
+                    : o.declineReason === "taken"
+                      ? t("routing.panel.takenByOther")
+                      : o.declineReason
+                        ? declineLabel(o.declineReason)
+                        : t("routing.panel.withdrawnBecause")}
                   {o.declineNote ? <span className="text-slate-600"> · {o.declineNote}</span> : null}
                 </p>
               ) : null}

@@ -22,7 +22,11 @@ import { experts } from "./roster";
 /** A 64-bit transaction id, read as text (it is only compared in SQL). */
 const xid8 = customType<{ data: string }>({ dataType: () => "xid8" });
 
-/** One offer of one request to one expert. At most one pending and one accepted per request. */
+/**
+ * One offer of one request to one expert. At most one accepted per request; several may be pending
+ * at once (first-responder offers of an urgent request, `parallelOffers` in the service levels), one
+ * per expert.
+ */
 export const offers = pgTable(
   "offers",
   {
@@ -53,8 +57,8 @@ export const offers = pgTable(
     uniqueIndex("offers_one_accepted_per_request")
       .on(t.requestId)
       .where(sql`${t.status} = 'accepted'`),
-    uniqueIndex("offers_one_pending_per_request")
-      .on(t.requestId)
+    uniqueIndex("offers_one_pending_per_expert")
+      .on(t.requestId, t.expertId)
       .where(sql`${t.status} = 'pending'`),
     index("offers_expert_idx").on(t.expertId, t.status),
     index("offers_request_idx").on(t.requestId),

@@ -38,6 +38,11 @@ describe("notifications in words", () => {
     expect(describeNotification(zh, { kind: "request.status", requestTitle: "T", data: { event: "offer.withdrawn" } }).headline).toBe(
       "“T”的案件邀请已撤回。",
     );
+    const taken = { kind: "request.status", requestTitle: "T", data: { event: "offer.taken", offerId: "o1" } };
+    expect(describeNotification(zh, taken).headline).toBe("“T”已由其他专家先行接受，您的邀请已撤回。");
+    expect(describeNotification(en, taken).headline).toBe("Another expert accepted “T” first; your offer is withdrawn.");
+    // the request is no longer the expert's to read: the notice leads to their offers
+    expect(notificationPath({ ...taken, requestId: "r1" })).toBe("/offers");
     expect(describeNotification(zh, { kind: "request.status", data: { text: "welcome" } }).headline).toBe("您有一条新通知。");
     expect(describeNotification(en, { kind: "something.else" }).headline).toBe("You have a new notification.");
   });

@@ -19,6 +19,8 @@ const kindKeys: Record<string, MessageKey> = {
   "offer.accepted": "notifications.kinds.offer.accepted",
   "offer.declined": "notifications.kinds.offer.declined",
   "offer.withdrawn": "notifications.kinds.offer.withdrawn",
+  /** another expert accepted first (first-responder offers): the expert's offer is withdrawn */
+  "offer.taken": "notifications.kinds.offer.taken",
   "request.submitted": "notifications.kinds.request.submitted",
   "request.received": "notifications.kinds.request.received",
   "request.status": "notifications.kinds.request.status",
@@ -142,10 +144,15 @@ export function describeNotification(t: Translate, n: NotificationFacts): { head
   return { headline, details };
 }
 
-/** Where a notification leads in the portal: its request, or the application it announces; null for none. */
+/**
+ * Where a notification leads in the portal: its request, or the application it announces; null for
+ * none. An offer withdrawn from an expert leads to their offers (the request is no longer theirs to read).
+ */
 export function notificationPath(n: { kind: string; requestId?: string | null; data?: Record<string, unknown> | null }): string | null {
   // A follow-up is closed from the worklist, where the district's open follow-ups are listed.
   if (n.kind === "return_visit.follow_up") return "/admin/return-visits#follow-ups";
+  const event = text(n.data?.event);
+  if (n.kind === "request.status" && (event === "offer.withdrawn" || event === "offer.taken")) return "/offers";
   if (n.requestId) return `/requests/${n.requestId}`;
   const applicationId = text(n.data?.applicationId);
   if (n.kind === "application.submitted" && applicationId) return `/admin/applications/${applicationId}`;

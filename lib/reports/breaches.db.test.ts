@@ -85,13 +85,24 @@ beforeAll(async () => {
       submittedAt: china("2026-11-30 09:00"),
     })
     .returning({ id: requests.id });
-  contactId = await createAcceptedCase({ enterprise, expert, regionCode: "330421002", submittedAt: china("2026-11-27 09:00"), acceptedAt: china("2026-11-30 09:00") });
+  contactId = await createAcceptedCase({
+    enterprise,
+    expert,
+    regionCode: "330421002",
+    submittedAt: china("2026-11-27 09:00"),
+    acceptedAt: china("2026-11-30 09:00"),
+  });
   setClock(china("2026-11-30 09:05"));
   await sweepDeadlines();
-  await db.update(requests).set({ status: "triaged", triagedAt: china("2026-11-30 10:00") }).where(eq(requests.id, onTime!.id));
+  await db
+    .update(requests)
+    .set({ status: "triaged", triagedAt: china("2026-11-30 10:00") })
+    .where(eq(requests.id, onTime!.id));
   setClock(china("2026-12-01 09:31"));
   await sweepDeadlines();
-  await db.insert(requestContacts).values({ requestId: contactId, expertId: expert.expertId!, contactedAt: china("2026-12-01 11:00"), method: "phone" });
+  await db
+    .insert(requestContacts)
+    .values({ requestId: contactId, expertId: expert.expertId!, contactedAt: china("2026-12-01 11:00"), method: "phone" });
   setClock(china("2026-12-02 09:30"));
   await sweepDeadlines();
 });

@@ -40,7 +40,12 @@ export async function serviceLevelCompliance(actor: Actor | null, period: Period
   const [byDistrict, byExpert, byMonth] = await Promise.all([
     grouped(sql`substr(deadlines.region_code, 1, 6)`, name, sql`left join regions g on g.code = substr(deadlines.region_code, 1, 6)`, sql`1`),
     grouped(sql`deadlines.owed_by_expert_id::text`, sql`x.name`, sql`join experts x on x.id = deadlines.owed_by_expert_id`, sql`3 desc, 2`),
-    grouped(sql`to_char(deadlines.due_at at time zone 'Asia/Shanghai', 'YYYY-MM')`, sql`to_char(deadlines.due_at at time zone 'Asia/Shanghai', 'YYYY-MM')`, sql``, sql`1`),
+    grouped(
+      sql`to_char(deadlines.due_at at time zone 'Asia/Shanghai', 'YYYY-MM')`,
+      sql`to_char(deadlines.due_at at time zone 'Asia/Shanghai', 'YYYY-MM')`,
+      sql``,
+      sql`1`,
+    ),
   ]);
   return { byDistrict, byExpert: byExpert.slice(0, 15), byMonth };
 }

@@ -227,7 +227,9 @@ describe("return visits", () => {
     expect(await failure(recordReturnVisit(admin, id, { visitedOn: "2999-01-01", method: "phone", note: "x", satisfaction: 5 }))).toMatchObject({
       code: "invalid_input",
     });
-    expect(await failure(recordReturnVisit(wujiangAdmin, id, { visitedOn: "2026-01-05", method: "phone", note: "x", satisfaction: 5 }))).toMatchObject({
+    expect(
+      await failure(recordReturnVisit(wujiangAdmin, id, { visitedOn: "2026-01-05", method: "phone", note: "x", satisfaction: 5 })),
+    ).toMatchObject({
       code: "not_found",
     });
     await recordReturnVisit(admin, id, { visitedOn: "2026-01-05", method: "phone", note: "企业表示满意。", satisfaction: 5 });

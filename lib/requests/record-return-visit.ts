@@ -20,7 +20,11 @@ export const FOLLOW_UP_AT_MOST = 2;
  * 2 or less opens a follow-up and tells the district's admins. 404 outside the admin's region, 409
  * unless the request is closed, 422 for a date in the future.
  */
-export async function recordReturnVisit(actor: Actor | null, requestId: string, input: ReturnVisitInput): Promise<{ id: string; followUpId: string | null }> {
+export async function recordReturnVisit(
+  actor: Actor | null,
+  requestId: string,
+  input: ReturnVisitInput,
+): Promise<{ id: string; followUpId: string | null }> {
   const admin = requirePermission(actor, "request.returnVisit");
   const request = await loadVisibleRequest(db, admin, requestId);
   if (request.status !== "closed") throw conflict("requests.errors.returnVisitNotClosed");

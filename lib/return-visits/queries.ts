@@ -28,7 +28,12 @@ export async function listReturnVisitWorklist(actor: Actor | null, query: Return
   const { returnVisitAfterDays } = await getServiceLevels();
   const today = todayInShanghai();
   const dueOn = sql`((${requests.closedAt} at time zone ${TIME_ZONE})::date + ${returnVisitAfterDays}::int)`;
-  const visited = exists(db.select({ one: sql`1` }).from(returnVisits).where(eq(returnVisits.requestId, requests.id)));
+  const visited = exists(
+    db
+      .select({ one: sql`1` })
+      .from(returnVisits)
+      .where(eq(returnVisits.requestId, requests.id)),
+  );
   const conditions: SQL[] = [eq(requests.status, "closed"), sql`${requests.closedAt} is not null`, visibleRequests(admin)];
   if (query.due) conditions.push(sql`${dueOn} <= ${today}::date`, sql`not ${visited}`);
   const where = and(...conditions);

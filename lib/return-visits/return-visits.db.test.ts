@@ -49,9 +49,12 @@ async function closedCase(closedAt: Date, regionCode = "330421002") {
 const due = async (as: Actor) => (await listReturnVisitWorklist(as, { due: true, page: 1, pageSize: 100 })).items.map((i) => i.requestId);
 
 async function listAs(as: Actor, query: string) {
-  const response = await GET(new Request(`http://localhost/api/v1/return-visits?${query}`, { headers: { authorization: `Bearer ${await bearerFor(as)}` } }), {
-    params: Promise.resolve({}),
-  });
+  const response = await GET(
+    new Request(`http://localhost/api/v1/return-visits?${query}`, { headers: { authorization: `Bearer ${await bearerFor(as)}` } }),
+    {
+      params: Promise.resolve({}),
+    },
+  );
   return { status: response.status, body: (await response.json()) as { items: Record<string, unknown>[]; total: number; error?: unknown } };
 }
 
@@ -64,7 +67,10 @@ async function visit(as: Actor, requestId: string, body: unknown) {
     }),
     { params: Promise.resolve({ id: requestId }) },
   );
-  return { status: response.status, body: (await response.json()) as { id?: string; followUpId?: string | null; error?: { fields?: Record<string, string> } } };
+  return {
+    status: response.status,
+    body: (await response.json()) as { id?: string; followUpId?: string | null; error?: { fields?: Record<string, string> } },
+  };
 }
 
 describe("the return-visit worklist", () => {
@@ -223,10 +229,14 @@ describe("follow-ups of a dissatisfied company", () => {
     expect(await callActionAs(qingpuAdmin, closeFollowUpAction, { followUpId, note: "已处理" })).toMatchObject({ ok: false, code: "not_found" });
     expect(await callActionAs(expert, closeFollowUpAction, { followUpId, note: "已处理" })).toMatchObject({ ok: false, code: "forbidden" });
     expect(await callActionAs(enterprise, closeFollowUpAction, { followUpId, note: "已处理" })).toMatchObject({ ok: false, code: "forbidden" });
-    expect(await db.$count(returnVisitFollowUps, and(eq(returnVisitFollowUps.id, followUpId), eq(returnVisitFollowUps.closedBy, qingpuAdmin.userId)))).toBe(0);
+    expect(
+      await db.$count(returnVisitFollowUps, and(eq(returnVisitFollowUps.id, followUpId), eq(returnVisitFollowUps.closedBy, qingpuAdmin.userId))),
+    ).toBe(0);
 
     setClock(new Date("2026-12-03T09:00:00+08:00"));
-    expect(await callActionAs(jiashanAdmin, closeFollowUpAction, { followUpId, note: "已约企业负责人面谈，专家补充说明，企业表示理解" })).toMatchObject({ ok: true });
+    expect(
+      await callActionAs(jiashanAdmin, closeFollowUpAction, { followUpId, note: "已约企业负责人面谈，专家补充说明，企业表示理解" }),
+    ).toMatchObject({ ok: true });
     const [row] = await db.select().from(returnVisitFollowUps).where(eq(returnVisitFollowUps.id, followUpId));
     expect(row).toMatchObject({ closedBy: jiashanAdmin.userId, closingNote: "已约企业负责人面谈，专家补充说明，企业表示理解" });
     expect(row!.closedAt?.toISOString()).toBe("2026-12-03T01:00:00.000Z");
@@ -245,7 +255,10 @@ describe("follow-ups of a dissatisfied company", () => {
     const id = await closedCase(new Date("2026-10-01T10:00:00+08:00"));
     const followUpId = (await recordReturnVisit(admin, id, { visitedOn: "2026-10-02", method: "phone", satisfaction: 2 })).followUpId!;
     await expect(
-      db.update(returnVisitFollowUps).set({ closedAt: new Date(), closedBy: admin.userId, closingNote: " " }).where(eq(returnVisitFollowUps.id, followUpId)),
+      db
+        .update(returnVisitFollowUps)
+        .set({ closedAt: new Date(), closedBy: admin.userId, closingNote: " " })
+        .where(eq(returnVisitFollowUps.id, followUpId)),
     ).rejects.toThrow();
   });
 });

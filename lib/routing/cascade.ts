@@ -1,4 +1,6 @@
+import { and, count, eq } from "drizzle-orm";
 import type { Tx } from "@/db";
+import { offers } from "@/db/schema";
 import type { Actor } from "@/lib/authz";
 import { conflict } from "@/lib/errors";
 import { currentTime, todayInShanghai } from "@/lib/clock";
@@ -6,6 +8,7 @@ import type { MessageKey } from "@/lib/i18n/keys";
 import { audienceOf } from "@/lib/notifications/audience";
 import { notify } from "@/lib/notifications/notify";
 import { applyTransition } from "@/lib/requests/state-machine";
+import { getServiceLevels } from "@/lib/timeliness/service-levels";
 import { loadCandidateFacts } from "./candidate-rows";
 import { rankEligible, rankFacts } from "./candidates";
 import type { RankedCandidate } from "./ranking";
@@ -33,8 +36,49 @@ async function stillEligible(tx: Tx, request: RoutingRequest, expertId: string, 
 }
 
 /**
- * Offers the request to the best candidate still available. Returns null when there is none left;
- * then, with `exhaust`, the request goes back to the admin queue flagged and the admins are told.
+ * How many offers of the request go out at once: `parallelOffers` of its urgency in the service
+ * levels (first-responder offers; 1 = one offer at a time).
+ */
+export async function parallelOffersFor(tx: Tx, request: Pick<RoutingRequest, "urgency">): Promise<number> {
+  const { parallelOffers } = await getServiceLevels(tx);
+  return Math.max(1, request.urgency === "urgent" ? parallelOffers.urgent : parallelOffers.normal);
+}
+
+/**
+ * Tops the request's pending offers up to `parallelOffersFor` with the best candidates still
+ * available (distinct experts; one who already had an offer for it is ruled out by the ranking),
+ * each locked and checked again. Returns the offers made, best first. When none was made and none
+ * is pending, then, with `exhaust`, the request goes back to the admin queue flagged and the admins
+ * are told. The caller holds the request's lock.
+ */
+export async function fillOffers(
+  tx: Tx,
+  actor: Actor | null,
+  request: RoutingRequest,
+  options: Options & { exhaust: boolean },
+): Promise<OfferMade[]> {
+  const now = options.now ?? currentTime();
+  const settings = options.settings ?? (await getRoutingSettings(tx));
+  const [pending] = await tx
+    .select({ n: count() })
+    .from(offers)
+    .where(and(eq(offers.requestId, request.id), eq(offers.status, "pending")));
+  const open = pending?.n ?? 0;
+  const room = (await parallelOffersFor(tx, request)) - open;
+  const made: OfferMade[] = [];
+  if (room > 0)
+    for (const candidate of await rankEligible(tx, request, { now, settings })) {
+      const check = await stillEligible(tx, request, candidate.expertId, now);
+      if (check && !check.why) made.push(await createOffer(tx, actor, request, candidate, { now, settings, manual: false }));
+      if (made.length >= room) break;
+    }
+  if (!made.length && !open && options.exhaust) await exhaustRequest(tx, actor, request);
+  return made;
+}
+
+/**
+ * Offers the request to the best candidate still available, or to as many as `parallelOffersFor`
+ * allows pending at once (`fillOffers`); returns the first offer made, or null when none was made.
  */
 export async function offerToNextCandidate(
   tx: Tx,
@@ -42,14 +86,7 @@ export async function offerToNextCandidate(
   request: RoutingRequest,
   options: Options & { exhaust: boolean },
 ): Promise<OfferMade | null> {
-  const now = options.now ?? currentTime();
-  const settings = options.settings ?? (await getRoutingSettings(tx));
-  for (const candidate of await rankEligible(tx, request, { now, settings })) {
-    const check = await stillEligible(tx, request, candidate.expertId, now);
-    if (check && !check.why) return createOffer(tx, actor, request, candidate, { now, settings, manual: false });
-  }
-  if (options.exhaust) await exhaustRequest(tx, actor, request);
-  return null;
+  return (await fillOffers(tx, actor, request, options))[0] ?? null;
 }
 
 /** Offers the request to the expert an admin chose; 409 with the reason when they are excluded. */

@@ -58,7 +58,7 @@ export async function createOffer(
           .returning({ id: offers.id });
         offerId = row!.id;
       } catch (error) {
-        if (isUniqueViolation(error, "offers_one_pending_per_request")) throw conflict("routing.errors.offerPending");
+        if (isUniqueViolation(error, "offers_one_pending_per_expert")) throw conflict("routing.errors.offerPending");
         throw error;
       }
       return {

@@ -133,10 +133,39 @@ export async function listOffersForRequest(actor: Actor, requestId: string) {
         actor.role === "expert" && actor.expertId ? eq(offers.expertId, actor.expertId) : undefined,
       ),
     )
-    .orderBy(asc(offers.createdAt));
+    // offers made at once (first-responder offers) in their ranking order
+    .orderBy(asc(offers.createdAt), asc(offers.rank), asc(offers.id));
   return rows.map((r) => ({ ...r, reasons: storedReasons(r.reasons) }));
 }
 export type RequestOfferItem = Awaited<ReturnType<typeof listOffersForRequest>>[number];
+
+/**
+ * Admin only (routing.candidates, the admin's routing view): every offer of a request, oldest first,
+ * with its status and times (GET /api/v1/requests/:id/offers). 404 when the admin may not see the request.
+ */
+export async function listRequestOffers(actor: Actor | null, requestId: string) {
+  const admin = requirePermission(actor, "routing.candidates");
+  const [request] = await db
+    .select({ id: requests.id })
+    .from(requests)
+    .where(and(eq(requests.id, requestId), visibleRequests(admin)));
+  if (!request) throw notFound();
+  const rows = await db
+    .select({
+      offerId: offers.id,
+      expertId: offers.expertId,
+      expertName: experts.name,
+      status: offers.status,
+      offeredAt: offers.createdAt,
+      expiresAt: offers.expiresAt,
+      answeredAt: offers.answeredAt,
+    })
+    .from(offers)
+    .innerJoin(experts, eq(experts.id, offers.expertId))
+    .where(eq(offers.requestId, requestId))
+    .orderBy(asc(offers.createdAt), asc(offers.rank), asc(offers.id));
+  return rows;
+}
 
 /** The caller's pending offer on a request (for the accept/decline buttons on the request page). */
 export async function pendingOfferFor(actor: Actor, requestId: string) {

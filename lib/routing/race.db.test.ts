@@ -61,6 +61,41 @@ describe("simultaneous acceptance", () => {
     }
   });
 
+  it("of an urgent request's first-responder offers, 50 times: one expert wins, the others get 409, none is left pending", async () => {
+    for (let round = 0; round < 50; round++) {
+      const code = `race_${Math.random().toString(36).slice(2, 10)}`;
+      await db.insert(specialties).values({ code, nameZh: code, nameEn: code });
+      const admin = await createAdminActor();
+      const enterprise = await createEnterpriseActor();
+      const team = await Promise.all([0, 1, 2].map(() => createExpertActor({ specialties: [code], capacity: 10 })));
+      const requestId = await createTriagedRequest(enterprise, { specialties: [code], urgency: "urgent" });
+      const routed = await routeRequest(admin, requestId, {});
+      expect(routed.offers).toHaveLength(3);
+      const calls = await Promise.all(
+        routed.offers.map(async (offer) => {
+          const token = await bearerFor(team.find((a) => a.expertId === offer.expertId)!);
+          return () =>
+            acceptRoute(
+              new Request(`http://localhost/api/v1/offers/${offer.offerId}/accept`, {
+                method: "POST",
+                headers: { authorization: `Bearer ${token}` },
+              }),
+              { params: Promise.resolve({ id: offer.offerId }) },
+            );
+        }),
+      );
+      const statuses = (await Promise.all(calls.map((call) => call()))).map((r) => r.status);
+      expect(statuses.filter((s) => s === 200)).toHaveLength(1);
+      expect(statuses.filter((s) => s === 409)).toHaveLength(2);
+      const accepted = await acceptedRows(requestId);
+      expect(accepted).toHaveLength(1);
+      const [request] = await db.select().from(requests).where(eq(requests.id, requestId));
+      expect(request).toMatchObject({ status: "accepted", assignedExpertId: accepted[0]!.expertId });
+      const rest = await db.select({ status: offers.status }).from(offers).where(eq(offers.requestId, requestId));
+      expect(rest.map((o) => o.status).sort()).toEqual(["accepted", "withdrawn", "withdrawn"]);
+    }
+  });
+
   it("against the deadline job and an admin's reassignment: one winner, and the records agree", async () => {
     for (let round = 0; round < ROUNDS; round++) {
       const { admin, first, requestId } = await setup();

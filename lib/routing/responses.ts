@@ -20,7 +20,25 @@ export const candidatesResponse = z.array(
   ]),
 );
 
-export const routeResponse = z.strictObject({ offerId: id, expertId: id, expiresAt: timestamp });
+const offerMade = { offerId: id, expertId: id, expiresAt: timestamp };
+
+/** The first offer made (as before), and every offer made at once (first-responder offers of an urgent request). */
+export const routeResponse = z.strictObject({ ...offerMade, offers: z.array(z.strictObject(offerMade)) });
+
+/** Every offer of a request, oldest first (the admin's view). */
+export const requestOffersResponse = z.strictObject({
+  items: z.array(
+    z.strictObject({
+      offerId: id,
+      expertId: id,
+      expertName: z.string(),
+      status: z.enum(offerStatuses),
+      offeredAt: timestamp,
+      expiresAt: timestamp,
+      answeredAt: timestamp.optional(),
+    }),
+  ),
+});
 
 export const offerListResponse = pageOf(
   z.strictObject({

@@ -5,6 +5,7 @@ import type { Random } from "@/db/seed/random";
 import type { Actor } from "@/lib/authz";
 import { AppError } from "@/lib/errors";
 import { applyTransition } from "@/lib/requests/state-machine";
+import { addWorkingHours } from "@/lib/timeliness/working-time";
 import { acceptOffer } from "@/lib/routing/accept-offer";
 import { declineOffer } from "@/lib/routing/decline-offer";
 import { expireOffer } from "@/lib/routing/expire-offers";
@@ -71,6 +72,8 @@ export interface Observations {
   holder: Map<string, number>;
   acceptedCases: number[];
   capacityBreaches: number;
+  /** Acceptances that succeeded while another expert already held the request (target 0). */
+  doubleAcceptances: number;
   maxActive: number[];
   unroutable: number;
 }
@@ -103,6 +106,7 @@ export async function runYear(
     holder: new Map(),
     acceptedCases: world.experts.map(() => 0),
     capacityBreaches: 0,
+    doubleAcceptances: 0,
     maxActive: world.experts.map(() => 0),
     unroutable: 0,
   };
@@ -110,7 +114,8 @@ export async function runYear(
   const seen = new Set<string>();
   const retrying = new Set<string>();
   const firstTry = new Map<string, number>();
-  for (const r of world.requests) timeline.push(r.at, { kind: "arrive", sim: r.index });
+  // A request reaches routing when the admin has triaged it, on working time.
+  for (const r of world.requests) timeline.push(addWorkingHours(new Date(r.at), r.triageHours).getTime(), { kind: "arrive", sim: r.index });
 
   /** The expert's behaviour on a new offer: lapse, decline (likelier when busy) or accept, and when. */
   function plan(expert: SimExpert, offerId: string, requestId: string, now: number, expiresAt: number) {
@@ -122,18 +127,23 @@ export async function runYear(
     timeline.push(now + delay, { kind: "answer", offerId, requestId, expert: expert.index, accept });
   }
 
-  /** After anything that may have made a new offer or flagged the request: schedule what follows. */
+  /**
+   * After anything that may have made new offers or flagged the request: schedule what follows (an
+   * urgent request may have several offers pending at once, one per expert).
+   */
   async function follow(requestId: string, now: number) {
-    const [pending] = await db
+    const pending = await db
       .select({ id: offers.id, expertId: offers.expertId, expiresAt: offers.expiresAt })
       .from(offers)
-      .where(and(eq(offers.requestId, requestId), eq(offers.status, "pending")));
-    if (pending && !seen.has(pending.id)) {
-      seen.add(pending.id);
-      timeline.push(pending.expiresAt.getTime(), { kind: "deadline", offerId: pending.id, requestId });
-      plan(byId.get(pending.expertId)!, pending.id, requestId, now, pending.expiresAt.getTime());
+      .where(and(eq(offers.requestId, requestId), eq(offers.status, "pending")))
+      .orderBy(offers.createdAt, offers.rank);
+    for (const offer of pending) {
+      if (seen.has(offer.id)) continue;
+      seen.add(offer.id);
+      timeline.push(offer.expiresAt.getTime(), { kind: "deadline", offerId: offer.id, requestId });
+      plan(byId.get(offer.expertId)!, offer.id, requestId, now, offer.expiresAt.getTime());
     }
-    if (!pending) {
+    if (!pending.length) {
       const [row] = await db.select({ status: requests.status }).from(requests).where(eq(requests.id, requestId));
       // An admin looks at flagged requests once a day and routes them again when someone has room.
       if (row?.status === "triaged" && !retrying.has(requestId)) {
@@ -158,7 +168,7 @@ export async function runYear(
     switch (event.kind) {
       case "arrive": {
         const request = world.requests[event.sim]!;
-        const requestId = await fileTriagedRequest(db, world, request, filers.get(request.enterprise)!, random);
+        const requestId = await fileTriagedRequest(db, world, request, filers.get(request.enterprise)!, random, new Date(now));
         obs.requestIds.set(requestId, event.sim);
         firstTry.set(requestId, now);
         await route(requestId, now);
@@ -184,6 +194,7 @@ export async function runYear(
         if (event.accept) {
           try {
             await acceptOffer(actor, event.offerId, when);
+            if (obs.holder.has(event.requestId)) obs.doubleAcceptances += 1;
             active[expert.index]! += 1;
             obs.maxActive[expert.index] = Math.max(obs.maxActive[expert.index]!, active[expert.index]!);
             if (active[expert.index]! > expert.capacity) obs.capacityBreaches += 1;

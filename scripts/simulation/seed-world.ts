@@ -119,13 +119,17 @@ export async function seedWorld(db: Db, world: SimWorld, random: Random, start: 
   return { admin: adminActor, filers };
 }
 
-/** Files one request as triaged at its arrival time (intake and triage are not what is simulated). */
+/**
+ * Files one request as triaged when the admin triaged it (`triagedAt`), submitted at its arrival
+ * (intake and triage themselves are not what is simulated, only the time they take).
+ */
 export async function fileTriagedRequest(
   db: Db,
   world: SimWorld,
   request: SimRequest,
   filer: { enterpriseId: string; userId: string },
   random: Random,
+  triagedAt: Date,
 ): Promise<string> {
   const at = new Date(request.at);
   const [row] = await db
@@ -142,7 +146,7 @@ export async function fileTriagedRequest(
       enterpriseId: filer.enterpriseId,
       filedByUserId: filer.userId,
       submittedAt: at,
-      triagedAt: at,
+      triagedAt,
     })
     .returning({ id: requests.id });
   const requestId = row!.id;

@@ -58,7 +58,10 @@ export interface SimExpert {
 
 export interface SimRequest {
   index: number;
+  /** When the company files it (its arrival). */
   at: number;
+  /** Working hours the admin takes to triage it (within one when urgent, a few otherwise). */
+  triageHours: number;
   enterprise: number;
   counterparties: number[];
   category: RequestCategory;
@@ -283,11 +286,15 @@ export function generateWorld(random: Random, options: { experts: number; reques
       specialties: categorySpecialties[category] ?? ["contract"],
       regionCode: company.town,
       urgent: random.next() < 0.12,
+      triageHours: 0,
       language,
       serviceMode: random.next() < 0.4 ? random.pick(MODES) : null,
       durationDays: Math.min(150, Math.max(7, Math.exp(Math.log(30) + 0.6 * gaussian(random)))),
     });
   }
+  // Triage on the office's working time: urgent ones within the working hour, the rest within a few.
+  // Drawn after everything else, so the roster and the requests are those of earlier runs.
+  for (const r of requests) r.triageHours = r.urgent ? 0.25 + 0.75 * random.next() : 0.5 + 4.5 * random.next();
   return { experts, companies, enterprises, requests };
 }
 

@@ -132,6 +132,9 @@ function AnsweredOfferRow({ offer, t, locale }: { offer: ExpertOfferItem; t: Tra
         <p className="truncate text-slate-600">
           {offer.enterpriseName} · {t(`enums.requestCategory.${offer.category}`)} · {formatFen(offer.amountAtStakeFen)}
         </p>
+        {offer.status === "withdrawn" && offer.declineReason === "taken" ? (
+          <p className="text-xs text-slate-500">{t("routing.panel.takenByOther")}</p>
+        ) : null}
       </div>
       <div className="flex shrink-0 items-center gap-2 text-xs text-slate-500">
         {offer.answeredAt

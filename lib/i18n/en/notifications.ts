@@ -23,6 +23,7 @@ export const notifications: Shape<typeof zh> = {
       accepted: "An expert accepted “{title}”.",
       declined: "An expert declined “{title}”.",
       withdrawn: "The offer of “{title}” was withdrawn.",
+      taken: "Another expert accepted “{title}” first; your offer is withdrawn.",
     },
     request: {
       submitted: "A new request awaits triage: “{title}”.",

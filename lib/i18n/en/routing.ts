@@ -108,6 +108,7 @@ export const routing: Shape<typeof zh> = {
     reassignToAuto: "The next candidate (automatic)",
     currentExpert: "Current expert: {expert}",
     reassignedAway: "Reassigned to another expert",
+    takenByOther: "Withdrawn: another expert accepted first",
     withdrawnBecause: "Withdrawn because",
     history: "Offer history",
     noHistory: "No offer made yet.",

@@ -20,6 +20,7 @@ export const notifications = {
       accepted: "专家已接受“{title}”。",
       declined: "专家婉拒了“{title}”。",
       withdrawn: "“{title}”的案件邀请已撤回。",
+      taken: "“{title}”已由其他专家先行接受，您的邀请已撤回。",
     },
     request: {
       submitted: "有新的诉求待分诊：“{title}”。",

@@ -105,6 +105,7 @@ export const routing = {
     reassignToAuto: "下一位候选专家（自动）",
     currentExpert: "当前承办专家：{expert}",
     reassignedAway: "已改派给其他专家",
+    takenByOther: "已撤回：其他专家先行接受",
     withdrawnBecause: "撤回原因",
     history: "派单记录",
     noHistory: "尚未发出邀请。",

@@ -37,6 +37,7 @@ async function freshOffer(world: World) {
 
 export const rows: AccessRow[] = [
   { route: "GET /api/v1/requests/[id]/candidates", setup: freshRequest, expect: adminOnly(200, 404) },
+  { route: "GET /api/v1/requests/[id]/offers", setup: freshRequest, expect: adminOnly(200, 404) },
   { route: "POST /api/v1/requests/[id]/route", setup: async (world) => ({ ...(await freshRequest(world)), body: {} }), expect: adminOnly(201, 404) },
   { route: "GET /api/v1/offers", expect: expertOnly(200) },
   { route: "POST /api/v1/offers/[id]/accept", setup: async (world) => ({ params: { id: await freshOffer(world) } }), expect: expertOnly(200) },

@@ -4,6 +4,7 @@ import { listReturnVisitWorklist } from "@/lib/return-visits/queries";
 import { returnVisitListResponse } from "@/lib/return-visits/responses";
 import { returnVisitListQuery } from "@/lib/return-visits/schemas";
 
-export const GET = apiRoute({ permission: "request.returnVisit", query: returnVisitListQuery, response: returnVisitListResponse }, ({ actor, query }) =>
-  listReturnVisitWorklist(actor, query),
+export const GET = apiRoute(
+  { permission: "request.returnVisit", query: returnVisitListQuery, response: returnVisitListResponse },
+  ({ actor, query }) => listReturnVisitWorklist(actor, query),
 );

@@ -1,6 +1,7 @@
-// POST /api/v1/requests/:id/route - admin: {} offers to the best candidate, { expertId } to that expert
+// POST /api/v1/requests/:id/route - admin: {} offers to the best candidate (or the best few at once when urgent), { expertId } to that expert
 import { notFound } from "@/lib/errors";
 import { apiRoute, created } from "@/lib/http/api-route";
+import type { OfferMade } from "@/lib/routing/create-offer";
 import { routeRequest } from "@/lib/routing/route-request";
 import { routeRequestSchema } from "@/lib/routing/schemas";
 import { uuidParam } from "@/lib/validation";
@@ -12,6 +13,7 @@ export const POST = apiRoute(
     const id = uuidParam.safeParse(params.id);
     if (!id.success) throw notFound();
     const offer = await routeRequest(actor, id.data, body);
-    return created({ offerId: offer.offerId, expertId: offer.expertId, expiresAt: offer.expiresAt.toISOString() });
+    const wire = (o: OfferMade) => ({ offerId: o.offerId, expertId: o.expertId, expiresAt: o.expiresAt.toISOString() });
+    return created({ ...wire(offer), offers: offer.offers.map(wire) });
   },
 );

@@ -1,0 +1,2 @@
+DROP INDEX "offers_one_pending_per_request";--> statement-breakpoint
+CREATE UNIQUE INDEX "offers_one_pending_per_expert" ON "offers" USING btree ("request_id","expert_id") WHERE "offers"."status" = 'pending';

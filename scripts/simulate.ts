@@ -117,6 +117,25 @@ async function runPass(parallel: boolean) {
         sql`select count(*)::int as n from (select request_id from offers where status = 'accepted' group by request_id having count(*) > 1) t`,
       ),
     );
+    const fmt = (x: number, d = 1) => x.toFixed(d);
+    // Service levels, from the clocks the real sweep kept: a step counts once it was breached or done
+    // (a step that ended without its owner, like an offer another expert took, counts for nobody).
+    const levels = rowsOf<{ kind: string; counted: number; breached: number }>(
+      await database.db.execute(sql`
+        select kind::text as kind, count(*) filter (where breached_at is not null or (done_at is not null and not lapsed))::int as counted,
+          count(*) filter (where breached_at is not null)::int as breached
+        from deadlines group by kind order by kind`),
+    );
+    const [twiceTold] = rowsOf<{ reminders: number; breaches: number }>(
+      await database.db.execute(sql`
+        select count(*) filter (where kind = 'deadline.reminder')::int as reminders, count(*) filter (where kind = 'deadline.breached')::int as breaches
+        from (select kind from notifications where kind in ('deadline.reminder', 'deadline.breached')
+              group by kind, user_id, request_id, data->>'step', data->>'dueAt', data->>'offerId' having count(*) > 1) t`),
+    );
+    const counted = levels.reduce((sum, l) => sum + l.counted, 0);
+    const breachedAll = levels.reduce((sum, l) => sum + l.breached, 0);
+    const complianceLine = (l: { counted: number; breached: number }) =>
+      l.counted ? `${fmt((100 * (l.counted - l.breached)) / l.counted)}% of ${l.counted}` : "—";
     const moreThanTwo = [...obs.requestIds.keys()].filter((id) => (offersPer.get(id) ?? 0) > 2).length;
     const caseload = obs.acceptedCases;
     const mean = caseload.reduce((s, v) => s + v, 0) / caseload.length;
@@ -128,7 +147,6 @@ async function runPass(parallel: boolean) {
     }
     const { optimum, unconstrained } = offlineOptimum(world, settings.weights);
 
-    const fmt = (x: number, d = 1) => x.toFixed(d);
     console.log(`
 Routing simulation — ${world.requests.length} requests over ${days} days, ${world.experts.length} experts, seed ${seed}
   first-responder offers               ${parallel ? "on" : "off"} (offers at once: normal ${parallelOffers.normal}, urgent ${parallelOffers.urgent})
@@ -140,6 +158,9 @@ Routing simulation — ${world.requests.length} requests over ${days} days, ${wo
   double acceptances                   ${Number(twice?.n ?? 0) + obs.doubleAcceptances}        (target 0; requests with two accepted offers, or accepted while held)
   working hours, filing to acceptance  urgent: median ${fmt(percentile(workingUrgent, 0.5))} (target <= 5), p90 ${fmt(percentile(workingUrgent, 0.9))}; all: median ${fmt(percentile(workingAll, 0.5))} (target <= 8), p90 ${fmt(percentile(workingAll, 0.9))}
   calendar hours, filing to acceptance median ${fmt(percentile(hours, 0.5))}, p90 ${fmt(percentile(hours, 0.9))}
+  service levels met (all steps)       ${complianceLine({ counted, breached: breachedAll })}
+${levels.map((l) => `    ${l.kind.padEnd(34)} ${complianceLine(l)}; breaches ${l.breached}`).join("\n")}
+  reminders sent                       ${obs.remindersSent} in ${obs.sweeps} sweeps; sent twice: ${twiceTold?.reminders ?? 0} (target 0); breaches told twice: ${twiceTold?.breaches ?? 0}
   requests needing more than 2 offers  ${fmt((100 * moreThanTwo) / world.requests.length)}%
   caseload per expert (cases accepted) Gini ${fmt(gini(caseload), 3)} (target <= 0.25), max/mean ${fmt(Math.max(...caseload) / mean, 2)} (mean ${fmt(mean)})
   match quality vs offline optimum     ${fmt(online / optimum, 3)} (target >= 0.95); vs every request's best expert ${fmt(online / unconstrained, 3)}

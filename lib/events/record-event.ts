@@ -1,3 +1,4 @@
+import { clockSql } from "@/lib/clock";
 import type { DbOrTx } from "@/db";
 import { events } from "@/db/schema";
 import type { Actor } from "@/lib/authz";
@@ -31,5 +32,7 @@ export async function recordEvent(tx: DbOrTx, actor: Actor | null, event: EventI
     regionCode: event.regionCode ?? null,
     reason: event.reason ?? null,
     data: event.data ?? null,
+    // The domain's clock: the database's in production, the stopped one of a test or the simulator.
+    at: clockSql(),
   });
 }

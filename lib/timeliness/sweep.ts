@@ -27,6 +27,8 @@ import type { ServiceLevels } from "./schemas";
 
 const BATCH = 200;
 const DAY_MS = 86_400_000;
+/** How far back the sweep looks for steps that began (and perhaps ended) since it last ran. */
+const LOOKBACK_DAYS = 7;
 const at = (moment: Date) => sql`${moment.toISOString()}::timestamptz`;
 const ms = (column: SQL) => sql`(extract(epoch from ${column}) * 1000)::float8`;
 
@@ -85,8 +87,8 @@ function candidates(kind: DeadlineKind, now: Date, levels: ServiceLevels): SQL {
   const none = (start: SQL) =>
     sql`not exists (select 1 from deadlines d where d.kind = ${kind} and d.request_id = r.id and d.offer_id is null and d.started_at = ${start})`;
   // Steps that began and ended between two sweeps still get their clock, closed at once, so the
-  // compliance figures count the quick ones too (a sweep missed for longer than this loses them).
-  const lookback = at(new Date(now.getTime() - DAY_MS));
+  // compliance figures count the quick ones too (unless the sweeps stopped for longer than this).
+  const lookback = at(new Date(now.getTime() - LOOKBACK_DAYS * DAY_MS));
   const expert = sql`r.assigned_expert_id as "expertId", (select x.user_id from experts x where x.id = r.assigned_expert_id) as "userId"`;
   switch (kind) {
     case "triage":
@@ -125,9 +127,6 @@ async function openClocks(now: Date, levels: ServiceLevels): Promise<number> {
         const start = new Date(Number(row.startMs));
         const due = kind === "offer" ? new Date(Number(row.dueMs)) : dueAt(kind, start, levels, row);
         const remind = kind === "offer" ? null : kind === "stale" ? staleRemindAt(start, levels) : reminderAt(start, due);
-        // Missed more than a day before its clock opened (the first sweep after installing or after a
-        // long stop): counted as a breach, but nobody is told of old history all at once.
-        const historic = due.getTime() < now.getTime() - DAY_MS;
         return {
           kind,
           requestId: row.requestId,
@@ -139,7 +138,7 @@ async function openClocks(now: Date, levels: ServiceLevels): Promise<number> {
           regionCode: row.regionCode,
           dueAt: due,
           remindAt: remind,
-          ...(historic ? { remindedAt: now, breachedAt: now } : {}),
+          createdAt: now,
         };
       });
       const inserted = await db.insert(deadlines).values(values).onConflictDoNothing().returning({ id: deadlines.id });
@@ -216,10 +215,12 @@ interface Due {
   regionCode: string;
   owedByUserId: string | null;
   dueMs: number;
+  openedMs: number;
 }
 
 const dueColumns = sql`deadlines.id, deadlines.kind::text as kind, deadlines.request_id as "requestId", deadlines.offer_id as "offerId",
-  deadlines.region_code as "regionCode", deadlines.owed_by_user_id as "owedByUserId", ${ms(sql`deadlines.due_at`)} as "dueMs"`;
+  deadlines.region_code as "regionCode", deadlines.owed_by_user_id as "owedByUserId", ${ms(sql`deadlines.due_at`)} as "dueMs",
+  ${ms(sql`deadlines.created_at`)} as "openedMs"`;
 
 /** Runs `pass` in small transactions until it finds nothing more; answers how many rows it took. */
 async function inBatches(pass: (tx: DbOrTx) => Promise<number>): Promise<number> {
@@ -292,6 +293,9 @@ async function recordBreaches(now: Date): Promise<number> {
     );
     const admins = adminsCache(tx);
     for (const row of rows) {
+      // Missed more than a day before its clock opened (the first sweep after installing, or after a
+      // long stop): a breach in the figures, but nobody is told of old history all at once.
+      if (Number(row.dueMs) < Number(row.openedMs) - DAY_MS) continue;
       const dueAt = new Date(Number(row.dueMs)).toISOString();
       const data = { step: row.kind, dueAt, ...(row.offerId ? { offerId: row.offerId } : {}) };
       await recordEvent(tx, null, {

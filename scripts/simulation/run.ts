@@ -3,7 +3,11 @@ import type { Db } from "@/db";
 import { offers, requests } from "@/db/schema";
 import type { Random } from "@/db/seed/random";
 import type { Actor } from "@/lib/authz";
+import { setClock } from "@/lib/clock";
+import { seededRandom } from "@/db/seed/random";
 import { AppError } from "@/lib/errors";
+import { recordContact } from "@/lib/requests/record-contact";
+import { sweepDeadlines } from "@/lib/timeliness/sweep";
 import { applyTransition } from "@/lib/requests/state-machine";
 import { addWorkingHours } from "@/lib/timeliness/working-time";
 import { acceptOffer } from "@/lib/routing/accept-offer";
@@ -23,6 +27,8 @@ type SimEvent =
   | { kind: "answer"; offerId: string; requestId: string; expert: number; accept: boolean }
   | { kind: "deadline"; offerId: string; requestId: string }
   | { kind: "retry"; requestId: string }
+  | { kind: "sweep" }
+  | { kind: "contact"; requestId: string; expert: number }
   | { kind: "start" | "resolve" | "close" | "reassign"; requestId: string; expert: number };
 
 /** Events in time order; equal times in the order they were scheduled (so runs repeat exactly). */
@@ -74,6 +80,9 @@ export interface Observations {
   capacityBreaches: number;
   /** Acceptances that succeeded while another expert already held the request (target 0). */
   doubleAcceptances: number;
+  /** Service-level sweeps run, and the reminders they sent. */
+  sweeps: number;
+  remindersSent: number;
   maxActive: number[];
   unroutable: number;
 }
@@ -107,6 +116,8 @@ export async function runYear(
     acceptedCases: world.experts.map(() => 0),
     capacityBreaches: 0,
     doubleAcceptances: 0,
+    sweeps: 0,
+    remindersSent: 0,
     maxActive: world.experts.map(() => 0),
     unroutable: 0,
   };
@@ -116,6 +127,12 @@ export async function runYear(
   const firstTry = new Map<string, number>();
   // A request reaches routing when the admin has triaged it, on working time.
   for (const r of world.requests) timeline.push(addWorkingHours(new Date(r.at), r.triageHours).getTime(), { kind: "arrive", sim: r.index });
+  // The service-level sweep (every 5 minutes in the app) runs every hour of the working day here,
+  // and once at 08:00 after a night or a weekend: deadlines in working time fall in those hours.
+  const last = Math.max(...world.requests.map((r) => r.at)) + 60 * DAY;
+  timeline.push(Math.min(...world.requests.map((r) => r.at)), { kind: "sweep" });
+  // First contacts draw from their own stream, so the routing figures stay those of the same seed.
+  const contactRandom = seededRandom(world.requests.length + 7919);
 
   /** The expert's behaviour on a new offer: lapse, decline (likelier when busy) or accept, and when. */
   function plan(expert: SimExpert, offerId: string, requestId: string, now: number, expiresAt: number) {
@@ -165,7 +182,27 @@ export async function runYear(
   for (let item = timeline.pop(); item; item = timeline.pop()) {
     const { at: now, event } = item;
     const when = { now: new Date(now) };
+    // Every use case, event and service-level clock reads the simulated moment.
+    setClock(new Date(now));
     switch (event.kind) {
+      case "sweep": {
+        const result = await sweepDeadlines();
+        obs.sweeps += 1;
+        obs.remindersSent += result.reminded;
+        const chinaHour = (new Date(now).getUTCHours() + 8) % 24;
+        const next = chinaHour >= 8 && chinaHour < 18 ? now + HOUR : now + ((8 - chinaHour + 24) % 24 || 24) * HOUR;
+        if (next <= last) timeline.push(next, { kind: "sweep" });
+        break;
+      }
+      case "contact": {
+        if (obs.holder.get(event.requestId) !== event.expert) break;
+        try {
+          await recordContact(actors[event.expert]!, event.requestId, { at: new Date(now), method: "phone", note: undefined });
+        } catch (error) {
+          if (!(error instanceof AppError)) throw error;
+        }
+        break;
+      }
       case "arrive": {
         const request = world.requests[event.sim]!;
         const requestId = await fileTriagedRequest(db, world, request, filers.get(request.enterprise)!, random, new Date(now));
@@ -203,6 +240,13 @@ export async function runYear(
             obs.holder.set(event.requestId, expert.index);
             const duration = world.requests[obs.requestIds.get(event.requestId)!]!.durationDays * DAY;
             timeline.push(now + DAY, { kind: "start", requestId: event.requestId, expert: expert.index });
+            // The first call to the company: a median of 2.5 working hours after accepting.
+            const contactHours = Math.exp(Math.log(2.5) + 0.9 * gaussian(contactRandom));
+            timeline.push(addWorkingHours(new Date(now), contactHours).getTime(), {
+              kind: "contact",
+              requestId: event.requestId,
+              expert: expert.index,
+            });
             timeline.push(now + duration, { kind: "resolve", requestId: event.requestId, expert: expert.index });
             if (random.next() < 0.01)
               timeline.push(now + random.int(3, 10) * DAY, { kind: "reassign", requestId: event.requestId, expert: expert.index });
@@ -262,5 +306,6 @@ export async function runYear(
       }
     }
   }
+  setClock(null);
   return obs;
 }

@@ -43,7 +43,10 @@ test("an admin records a due return visit from the worklist, and closes the foll
 
   // The case page lists the visit with how it was made.
   await page.goto(casePath);
-  const visits = page.locator("section").filter({ has: page.getByRole("heading", { name: "回访记录" }) }).last();
+  const visits = page
+    .locator("section")
+    .filter({ has: page.getByRole("heading", { name: "回访记录" }) })
+    .last();
   await expect(visits).toContainText("上门");
   await expect(visits).toContainText("企业反映回款进度慢");
 });

@@ -67,7 +67,13 @@ export const rows: ActionRows = {
     },
     recordReturnVisitAction: {
       permission: "request.returnVisit",
-      input: async (world) => ({ requestId: await aRequest(world, "closed"), visitedOn: "2026-01-05", method: "phone", satisfaction: 5, note: "回访满意" }),
+      input: async (world) => ({
+        requestId: await aRequest(world, "closed"),
+        visitedOn: "2026-01-05",
+        method: "phone",
+        satisfaction: 5,
+        note: "回访满意",
+      }),
       expect: districtAdmins,
     },
   },

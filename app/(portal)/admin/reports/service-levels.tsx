@@ -183,7 +183,9 @@ export function ServiceLevelsSection({
                       <td className="py-2 pr-3">{t(`enums.deadlineKind.${b.kind}`)}</td>
                       <td className="py-2 pr-3">{owedByLabel(b, t)}</td>
                       <td className="py-2 pr-3 tabular-nums">{minute(b.dueAt)}</td>
-                      <td className="py-2 pr-3 tabular-nums">{b.doneAt ? minute(b.doneAt) : <span className="text-red-700">{t("reports.breaches.stillOpen")}</span>}</td>
+                      <td className="py-2 pr-3 tabular-nums">
+                        {b.doneAt ? minute(b.doneAt) : <span className="text-red-700">{t("reports.breaches.stillOpen")}</span>}
+                      </td>
                       <td className="py-2 text-right tabular-nums">{formatDecimal(b.lateHours, locale)}</td>
                     </tr>
                   ))}

@@ -172,10 +172,14 @@ describe("the dashboard's service levels", () => {
   it("count the deadlines that fell due and the share met, per district, expert and month", async () => {
     const period = makePeriod("2026-11-01", "2026-12-31");
     const compliance = await serviceLevelCompliance(admin, period, "zh-CN");
-    // triage twice (one in time), first contact once (late); the resolution is not due yet
-    expect(compliance.byDistrict).toEqual([{ key: "330421", label: "嘉善县", due: 3, met: 1 }]);
+    // triage three times (the accepted case's, due in November, and one more in time), first contact once (late); the
+    // resolution is not due yet
+    expect(compliance.byDistrict).toEqual([{ key: "330421", label: "嘉善县", due: 4, met: 2 }]);
     expect(compliance.byExpert).toEqual([expect.objectContaining({ key: expert.expertId, due: 1, met: 0 })]);
-    expect(compliance.byMonth).toEqual([{ key: "2026-12", label: "2026-12", due: 3, met: 1 }]);
+    expect(compliance.byMonth).toEqual([
+      { key: "2026-11", label: "2026-11", due: 1, met: 1 },
+      { key: "2026-12", label: "2026-12", due: 3, met: 1 },
+    ]);
     expect((await serviceLevelCompliance(otherDistrictAdmin, period, "en")).byDistrict).toEqual([]);
   });
 

@@ -18,6 +18,7 @@ import { CALENDAR_KNOWN_UNTIL, missingCalendarYear } from "@/lib/timeliness/cale
 import { serviceLevelChanges } from "@/lib/timeliness/changes";
 import { getServiceLevels, listServiceLevelsHistory } from "@/lib/timeliness/service-levels";
 import { CategorySpecialtiesForm } from "./category-specialties-form";
+import { ChangeList } from "./change-list";
 import { ServiceLevelsForm } from "./service-levels-form";
 import { SettingsForm } from "./settings-form";
 
@@ -60,6 +61,8 @@ async function RoutingSettingsPage({ searchParams }: { searchParams: Promise<Rec
   const codesText = (codes: string[] | undefined) =>
     codes?.length ? codes.map((c) => specialtyName.get(c) ?? c).join(locale === "en" ? ", " : "、") : t("routing.categorySpecialties.none");
 
+  const changedBy = (item: { actorName: string | null; at: Date }) =>
+    t("routing.settings.changedBy", { name: item.actorName ?? "—", at: formatDateTime(item.at, locale) });
   const missingYear = missingCalendarYear(todayInShanghai());
   // "resolutionDays.labor" reads as "结案时限 · 劳动用工", "parallelOffers.urgent" as "同时派单 · 紧急".
   const serviceLevelLabel = (field: string) => {
@@ -115,26 +118,17 @@ async function RoutingSettingsPage({ searchParams }: { searchParams: Promise<Rec
         )}
         <ServiceLevelsForm initial={serviceLevels} />
         {serviceLevelsHistory.items.length ? (
-          <ol className="mt-6 divide-y divide-slate-100 border-t border-slate-100" aria-label={t("routing.settings.history")}>
-            {serviceLevelsHistory.items.map((item) => (
-              <li key={item.id} className="py-3 text-sm">
-                <p className="font-medium text-slate-900">
-                  {t("routing.settings.changedBy", { name: item.actorName ?? "—", at: formatDateTime(item.at, locale) })}
-                </p>
-                <ul className="mt-1 space-y-0.5 text-slate-700">
-                  {(item.after ? serviceLevelChanges(item.before, item.after) : []).map((change) => (
-                    <li key={change.field}>
-                      {t("routing.settings.changedFields", {
-                        field: serviceLevelLabel(change.field),
-                        before: change.before ?? "—",
-                        after: change.after,
-                      })}
-                    </li>
-                  ))}
-                </ul>
-              </li>
-            ))}
-          </ol>
+          <ChangeList
+            className="mt-6 border-t border-slate-100"
+            label={t("routing.settings.history")}
+            entries={serviceLevelsHistory.items.map((item) => ({
+              id: item.id,
+              heading: changedBy(item),
+              lines: (item.after ? serviceLevelChanges(item.before, item.after) : []).map((change) =>
+                t("routing.settings.changedFields", { field: serviceLevelLabel(change.field), before: change.before ?? "—", after: change.after }),
+              ),
+            }))}
+          />
         ) : null}
       </Card>
       <Card title={t("routing.settings.title")}>
@@ -148,46 +142,27 @@ async function RoutingSettingsPage({ searchParams }: { searchParams: Promise<Rec
           specialties={specialtyRows.map((s) => ({ code: s.code, name: specialtyName.get(s.code) ?? s.code }))}
         />
         {mappingHistory.items.length ? (
-          <ol className="mt-6 divide-y divide-slate-100 border-t border-slate-100">
-            {mappingHistory.items.map((item) => (
-              <li key={item.id} className="py-3 text-sm">
-                <p className="font-medium text-slate-900">
-                  {t("routing.settings.changedBy", { name: item.actorName ?? "—", at: formatDateTime(item.at, locale) })}
-                </p>
-                <ul className="mt-1 space-y-0.5 text-slate-700">
-                  {requestCategories
-                    .filter((c) => item.after[c])
-                    .map((c) => (
-                      <li key={c}>
-                        {t("routing.settings.changedFields", {
-                          field: t(`enums.requestCategory.${c}`),
-                          before: codesText(item.before[c]),
-                          after: codesText(item.after[c]),
-                        })}
-                      </li>
-                    ))}
-                </ul>
-              </li>
-            ))}
-          </ol>
+          <ChangeList
+            className="mt-6 border-t border-slate-100"
+            entries={mappingHistory.items.map((item) => ({
+              id: item.id,
+              heading: changedBy(item),
+              lines: requestCategories
+                .filter((c) => item.after[c])
+                .map((c) =>
+                  t("routing.settings.changedFields", {
+                    field: t(`enums.requestCategory.${c}`),
+                    before: codesText(item.before[c]),
+                    after: codesText(item.after[c]),
+                  }),
+                ),
+            }))}
+          />
         ) : null}
       </Card>
       <Card title={t("routing.settings.history")}>
         {history.items.length ? (
-          <ol className="divide-y divide-slate-100">
-            {history.items.map((item) => (
-              <li key={item.id} className="py-3 text-sm">
-                <p className="font-medium text-slate-900">
-                  {t("routing.settings.changedBy", { name: item.actorName ?? "—", at: formatDateTime(item.at, locale) })}
-                </p>
-                <ul className="mt-1 space-y-0.5 text-slate-700">
-                  {changes(item.before, item.after).map((line) => (
-                    <li key={line}>{line}</li>
-                  ))}
-                </ul>
-              </li>
-            ))}
-          </ol>
+          <ChangeList entries={history.items.map((item) => ({ id: item.id, heading: changedBy(item), lines: changes(item.before, item.after) }))} />
         ) : (
           <EmptyState>{t("routing.settings.noHistory")}</EmptyState>
         )}

@@ -45,6 +45,18 @@ export const disputeStatuses = [
 export const closedDisputeStatuses = ["resolved", "unresolved", "withdrawn"] as const;
 /** How the expert or the law society reached the company: by phone, in person, online (a video call), by message. */
 export const contactMethods = ["phone", "visit", "online", "message"] as const;
+/** A duty session's half-day: morning, afternoon, or the whole day. */
+export const dutyPeriods = ["am", "pm", "day"] as const;
+export type DutyPeriod = (typeof dutyPeriods)[number];
+/** planned (awaiting the expert), confirmed, declined (back to the planner), cancelled, held. */
+export const dutySessionStatuses = ["planned", "confirmed", "declined", "cancelled", "held"] as const;
+export type DutySessionStatus = (typeof dutySessionStatuses)[number];
+/** booked; cancelled by the booker (or with the session); attended or no_show once the day has come. */
+export const bookingStatuses = ["booked", "cancelled", "attended", "no_show"] as const;
+export type BookingStatus = (typeof bookingStatuses)[number];
+/** A visit to a company (巡诊): proposed, confirmed or declined by the company, done, or cancelled. */
+export const companyVisitStatuses = ["proposed", "confirmed", "declined", "done", "cancelled"] as const;
+export type CompanyVisitStatus = (typeof companyVisitStatuses)[number];
 export type ContactMethod = (typeof contactMethods)[number];
 export const recoveryMethods = ["negotiation", "mediation", "judgment", "arbitration", "enforcement", "other"] as const;
 export const serviceModes = ["onsite", "booked", "visit", "joint", "online"] as const;

@@ -18,6 +18,10 @@ import {
   enterpriseVerifications,
   contactMethods,
   deadlineKinds,
+  dutyPeriods,
+  dutySessionStatuses,
+  bookingStatuses,
+  companyVisitStatuses,
 } from "../../lib/enums";
 
 // The PostgreSQL enums, built from the value lists the whole app shares.
@@ -39,3 +43,7 @@ export const passwordLinkPurposeEnum = pgEnum("password_link_purpose", passwordL
 export const enterpriseVerificationEnum = pgEnum("enterprise_verification", enterpriseVerifications);
 export const contactMethodEnum = pgEnum("contact_method", contactMethods);
 export const deadlineKindEnum = pgEnum("deadline_kind", deadlineKinds);
+export const dutyPeriodEnum = pgEnum("duty_period", dutyPeriods);
+export const dutySessionStatusEnum = pgEnum("duty_session_status", dutySessionStatuses);
+export const bookingStatusEnum = pgEnum("booking_status", bookingStatuses);
+export const companyVisitStatusEnum = pgEnum("company_visit_status", companyVisitStatuses);

@@ -8,3 +8,4 @@ export * from "./disputes";
 export * from "./activity";
 export * from "./reports";
 export * from "./timeliness";
+export * from "./duty";

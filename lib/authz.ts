@@ -81,6 +81,26 @@ export const permissions = {
   "dispute.write": ["expert", "admin"],
   "recovery.write": ["expert", "admin"],
   "recovery.respond": ["enterprise"],
+  // duty days at stations (坐诊, 约诊), visits to companies (巡诊), service hours
+  /** Plan and cancel a station's duty sessions: its staff, and the admins of its district. */
+  "duty.plan": ["station", "admin"],
+  /** The expert confirms or declines a session planned for them, and notes the advice given. */
+  "duty.answer": ["expert"],
+  /** Book a consultation: a company member for the company, station staff for a caller or walk-in. */
+  "duty.book": ["enterprise", "station"],
+  /** On the day: mark who came and turn a consultation into a request (the session's station). */
+  "duty.attend": ["station"],
+  /** One's own private calendar feed (.ics): an expert's, or the station's for its staff. */
+  "calendar.feed": ["expert", "station"],
+  /** Plan a visit to a company (an expert for themself, an admin for any expert). */
+  "visit.plan": ["expert", "admin"],
+  "visit.read": ["enterprise", "expert", "admin"],
+  /** The company confirms or declines a planned visit. */
+  "visit.answer": ["enterprise"],
+  /** The visiting expert records findings and recommendations. */
+  "visit.record": ["expert"],
+  /** The assigned expert records hours worked on a case (service hours). */
+  "caseHours.write": ["expert"],
   "report.read": ["admin"],
   "report.export": ["admin"],
   // integration and audit
@@ -126,6 +146,10 @@ export const outsideDistrict: Partial<Record<Permission, "zone" | "forbidden" | 
   "serviceLevels.write": "zone",
   // Stations are public; only the admins of a station's district create, change or close it.
   "station.manage": "forbidden",
+  /** A station's rota: the admins of the station's district. */
+  "duty.plan": "forbidden",
+  /** A visit to a company of another district: its own district's admins. */
+  "visit.plan": "forbidden",
   /** Station staff for another district's station (the stations are public); an admin account: unscoped admins only (createUser). */
   "user.create": "forbidden",
   /** Accounts of another district, and zone-wide ones (unscoped admins), are not listed to a district admin. */

@@ -32,6 +32,8 @@ export const events = pgTable(
   },
   (t) => [
     index("events_request_idx").on(t.requestId, t.at),
+    // A request's latest event of a type (its last acceptance, resubmission: lib/timeliness/sweep.ts).
+    index("events_request_type_at_idx").on(t.requestId, t.type, t.at),
     index("events_entity_idx").on(t.entityType, t.entityId, t.at),
     // The audit trail's reads: a district's events, everything by time, one actor's, one type's.
     index("events_region_at_idx").on(t.regionCode, t.at),

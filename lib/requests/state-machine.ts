@@ -2,6 +2,7 @@ import { and, eq, inArray, sql, type SQL } from "drizzle-orm";
 import type { PgUpdateSetSource } from "drizzle-orm/pg-core";
 import type { Tx } from "@/db";
 import { requests } from "@/db/schema";
+import { clockSql } from "@/lib/clock";
 import type { RequestStatus } from "@/lib/enums";
 import type { Actor } from "@/lib/authz";
 import { AppError } from "@/lib/errors";
@@ -68,7 +69,7 @@ export async function applyTransition<Step extends Record<string, unknown> = Rec
   const { from, to } = transitions[action];
   const [row] = await tx
     .update(requests)
-    .set({ ...options.set, status: to, updatedAt: sql`now()` })
+    .set({ ...options.set, status: to, updatedAt: clockSql() })
     .where(and(eq(requests.id, requestId), inArray(requests.status, [...from]), options.where))
     .returning({ id: requests.id });
   if (!row) throw new AppError("conflict", "errors.conflict");

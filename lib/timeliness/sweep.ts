@@ -85,15 +85,21 @@ const candidateColumns = (start: SQL) => sql`
 /** Steps that are live and have no clock yet, by kind. */
 function candidates(kind: DeadlineKind, now: Date, levels: ServiceLevels): SQL {
   const none = (start: SQL) =>
-    sql`not exists (select 1 from deadlines d where d.kind = ${kind} and d.request_id = r.id and d.offer_id is null and d.started_at = ${start})`;
+    sql`not exists (select 1 from deadlines d where d.kind = ${kind} and d.request_id = r.id and d.offer_id is null and d.started_at = ${start} offset 0)`;
   // Steps that began and ended between two sweeps still get their clock, closed at once, so the
   // compliance figures count the quick ones too (unless the sweeps stopped for longer than this).
   const lookback = at(new Date(now.getTime() - LOOKBACK_DAYS * DAY_MS));
+  // The requests whose step may be live or recent: in the state `live`, or changed since the look-back
+  // (a step's start is a state change, which sets updated_at); the rest are history and not read.
+  // `offset 0` keeps each request's start computed once (not once per use in the plan), and the
+  // look-up of its clock a probe of the index per candidate, whatever the table statistics say.
+  const recent = (live: SQL) => sql`(select * from requests r where ${live} or r.updated_at >= ${lookback}) r`;
   const expert = sql`r.assigned_expert_id as "expertId", (select x.user_id from experts x where x.id = r.assigned_expert_id) as "userId"`;
   switch (kind) {
     case "triage":
-      return sql`select ${candidateColumns(submittedSince)}, null as "offerId", null as "dueMs", null as "expertId", null as "userId"
-        from requests r where (r.status = 'submitted' or ${submittedSince} >= ${lookback}) and ${none(submittedSince)} limit ${BATCH}`;
+      return sql`select ${candidateColumns(sql`s.since`)}, null as "offerId", null as "dueMs", null as "expertId", null as "userId"
+        from ${recent(sql`r.status = 'submitted'`)} cross join lateral (select ${submittedSince} as since offset 0) s
+        where (r.status = 'submitted' or s.since >= ${lookback}) and ${none(sql`s.since`)} limit ${BATCH}`;
     case "offer":
       return sql`select ${candidateColumns(sql`o.created_at`)}, o.id as "offerId", ${ms(sql`o.expires_at`)} as "dueMs",
           o.expert_id as "expertId", x.user_id as "userId"
@@ -101,16 +107,18 @@ function candidates(kind: DeadlineKind, now: Date, levels: ServiceLevels): SQL {
         where (o.status = 'pending' or o.created_at >= ${lookback}) and not exists (select 1 from deadlines d where d.offer_id = o.id) limit ${BATCH}`;
     case "contact":
     case "resolution":
-      return sql`select ${candidateColumns(acceptedSince)}, null as "offerId", null as "dueMs", ${expert}
-        from requests r where r.assigned_expert_id is not null and r.accepted_at is not null
-          and (r.status in ('accepted', 'in_progress') or ${acceptedSince} >= ${lookback}) and ${none(acceptedSince)} limit ${BATCH}`;
+      return sql`select ${candidateColumns(sql`s.since`)}, null as "offerId", null as "dueMs", ${expert}
+        from ${recent(sql`r.status in ('accepted', 'in_progress')`)} cross join lateral (select ${acceptedSince} as since offset 0) s
+        where r.assigned_expert_id is not null and r.accepted_at is not null
+          and (r.status in ('accepted', 'in_progress') or s.since >= ${lookback}) and ${none(sql`s.since`)} limit ${BATCH}`;
     case "stale": {
       const silentSince = at(new Date(now.getTime() - levels.staleDays * DAY_MS));
       return sql`select * from (
           select ${candidateColumns(sql`l.last`)}, null as "offerId", null as "dueMs", ${expert}
-          from requests r cross join lateral (select ${lastActivity} as last) l
-          where r.status in ('accepted', 'in_progress') and r.assigned_expert_id is not null and l.last <= ${silentSince}
-            and not exists (select 1 from deadlines d where d.kind = 'stale' and d.request_id = r.id and d.started_at = l.last)
+          from requests r cross join lateral (select ${lastActivity} as last offset 0) l
+          where r.status in ('accepted', 'in_progress') and r.assigned_expert_id is not null and r.accepted_at <= ${silentSince}
+            and l.last <= ${silentSince}
+            and not exists (select 1 from deadlines d where d.kind = 'stale' and d.request_id = r.id and d.started_at = l.last offset 0)
         ) c limit ${BATCH}`;
     }
   }
@@ -186,20 +194,22 @@ const endings: Record<DeadlineKind, { join?: SQL; done: SQL; lapsed: SQL }> = {
   },
 };
 
-/** Marks every open clock whose step is over; answers how many. */
+/**
+ * Marks every open clock whose step is over; answers how many. Nothing is locked to read: the
+ * UPDATE is conditional (`done_at is null`), so two sweeps at once mark each clock once.
+ */
 async function closeClocks(now: Date): Promise<number> {
   let closed = 0;
   for (const [kind, ending] of Object.entries(endings) as [DeadlineKind, (typeof endings)[DeadlineKind]][]) {
     const rows = rowsOf<{ id: string }>(
       await db.execute(sql`
-        with open as (
-          select d.id from deadlines d where d.kind = ${kind} and d.done_at is null for update skip locked
-        ), ended as (
+        with ended as (
           select d.id, ${ending.done} as done, ${ending.lapsed} as lapsed
-          from open join deadlines d on d.id = open.id join requests r on r.id = d.request_id ${ending.join ?? sql``}
+          from deadlines d join requests r on r.id = d.request_id ${ending.join ?? sql``}
+          where d.kind = ${kind} and d.done_at is null
         )
         update deadlines set done_at = least(ended.done, ${at(now)}), lapsed = ended.lapsed
-        from ended where deadlines.id = ended.id and ended.done is not null
+        from ended where deadlines.id = ended.id and ended.done is not null and deadlines.done_at is null
         returning deadlines.id`),
     );
     closed += rows.length;

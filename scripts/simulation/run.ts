@@ -127,8 +127,9 @@ export async function runYear(
   const firstTry = new Map<string, number>();
   // A request reaches routing when the admin has triaged it, on working time.
   for (const r of world.requests) timeline.push(addWorkingHours(new Date(r.at), r.triageHours).getTime(), { kind: "arrive", sim: r.index });
-  // The service-level sweep (every 5 minutes in the app) runs every hour of the working day here,
-  // and once at 08:00 after a night or a weekend: deadlines in working time fall in those hours.
+  // The service-level sweep (every 5 minutes in the app) runs every two hours of the day here
+  // (08:00 to 18:00, China time), and at 08:00 after a night: deadlines in working time fall in those
+  // hours, and a step's clock is read from the data, not from when the sweep noticed it.
   const last = Math.max(...world.requests.map((r) => r.at)) + 60 * DAY;
   timeline.push(Math.min(...world.requests.map((r) => r.at)), { kind: "sweep" });
   // First contacts draw from their own stream, so the routing figures stay those of the same seed.
@@ -190,7 +191,7 @@ export async function runYear(
         obs.sweeps += 1;
         obs.remindersSent += result.reminded;
         const chinaHour = (new Date(now).getUTCHours() + 8) % 24;
-        const next = chinaHour >= 8 && chinaHour < 18 ? now + HOUR : now + ((8 - chinaHour + 24) % 24 || 24) * HOUR;
+        const next = chinaHour >= 8 && chinaHour < 18 ? now + 2 * HOUR : now + ((8 - chinaHour + 24) % 24 || 24) * HOUR;
         if (next <= last) timeline.push(next, { kind: "sweep" });
         break;
       }

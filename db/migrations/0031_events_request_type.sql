@@ -1,0 +1,1 @@
+CREATE INDEX "events_request_type_at_idx" ON "events" USING btree ("request_id","type","at");

@@ -32,17 +32,21 @@ export default async function ImpactPage() {
     { label: t("reports.impact.disputesResolved"), value: n(totals.disputesResolved) },
     { label: t("reports.impact.recovered"), value: formatFen(totals.recoveredFen), wide: true, strong: true },
   ];
-  const figuresOf = (f: {
-    expertsActive?: number;
-    requestsFiled: number;
-    requestsResolved: number;
-    disputesResolved: number;
-    recoveredFen: bigint;
-  }): Figure[] => [
+  const figuresOf = (
+    f: {
+      expertsActive?: number;
+      requestsFiled: number;
+      requestsResolved: number;
+      disputesResolved: number;
+      recoveredFen: bigint;
+    },
+    more: Figure[] = [],
+  ): Figure[] => [
     ...(f.expertsActive === undefined ? [] : [{ label: t("reports.impact.expertsActive"), value: n(f.expertsActive) }]),
     { label: t("reports.impact.requestsFiled"), value: n(f.requestsFiled) },
     { label: t("reports.impact.requestsResolved"), value: n(f.requestsResolved) },
     { label: t("reports.impact.disputesResolved"), value: n(f.disputesResolved) },
+    ...more,
     { label: t("reports.impact.recovered"), value: formatFen(f.recoveredFen), strong: true },
   ];
   // Duty days (坐诊) at the district's stations: sessions held and consultations given, nothing planned or missed.
@@ -71,7 +75,7 @@ export default async function ImpactPage() {
         <div className="grid gap-4 md:grid-cols-3">
           {districts.map((d) => (
             <Card key={d.code} title={locale === "en" ? d.nameEn : d.nameZh}>
-              <FigureList figures={[...figuresOf(d), ...dutyFiguresOf(d.code)]} />
+              <FigureList figures={figuresOf(d, dutyFiguresOf(d.code))} />
             </Card>
           ))}
         </div>

@@ -40,6 +40,7 @@ export const dutyFigures: Shape<typeof zh> = {
     byExpert: "By expert",
     empty: "No duty sessions held or hours recorded in this period.",
     total: "Total",
+    hoursSplit: "duty {duty} h · cases {cases} h",
   },
   impact: {
     sessionsHeld: "Duty sessions held",

@@ -39,6 +39,7 @@ export const dutyFigures = {
     byExpert: "按专家",
     empty: "本期没有坐诊或登记的工时。",
     total: "合计",
+    hoursSplit: "坐诊 {duty} 小时 · 办案 {cases} 小时",
   },
   impact: {
     sessionsHeld: "坐诊场次",

@@ -21,6 +21,7 @@ const isHours = (column: keyof DutyColumns) => column.endsWith("Hours");
 function DutyTable({
   id,
   title,
+  dimension,
   rows,
   totals,
   t,
@@ -28,6 +29,7 @@ function DutyTable({
 }: {
   id: string;
   title: string;
+  dimension: "station" | "expert";
   rows: DutyRow[];
   totals: DutyColumns;
   t: Translate;
@@ -60,10 +62,10 @@ function DutyTable({
         ))}
       </ul>
       <div className="hidden overflow-x-auto md:block">
-        <table className="w-full text-left text-sm">
+        <table className="w-full table-fixed text-left text-sm">
           <thead className="border-b border-slate-200 text-slate-600">
             <tr>
-              <th className="py-2 pr-3 font-medium">{title}</th>
+              <th className="w-44 py-2 pr-3 font-medium">{t(`reports.dimensionName.${dimension}`)}</th>
               {columns.map((c) => (
                 <th key={c} className="py-2 pr-3 text-right font-medium">
                   {t(`dutyFigures.columns.${c}`)}
@@ -112,23 +114,24 @@ export function DutySection({ duty, t, locale }: { duty: DutyReport; t: Translat
   const { totals } = duty;
   const hours = (h: number) => formatDecimal(h, locale, 2);
   const kpis = [
+    {
+      label: t("dutyFigures.columns.serviceHours"),
+      value: hours(totals.serviceHours),
+      note: t("dutyFigures.dashboard.hoursSplit", { duty: hours(totals.dutyHours), cases: hours(totals.caseHours) }),
+      strong: true,
+      wide: true,
+    },
     { label: t("dutyFigures.columns.sessionsHeld"), value: formatCount(totals.sessionsHeld, locale) },
     { label: t("dutyFigures.columns.consultationsGiven"), value: formatCount(totals.consultationsGiven, locale) },
     { label: t("dutyFigures.columns.bookingsNoShow"), value: formatCount(totals.bookingsNoShow, locale) },
     { label: t("dutyFigures.columns.requestsFromConsultations"), value: formatCount(totals.requestsFromConsultations, locale) },
-    {
-      label: t("dutyFigures.columns.serviceHours"),
-      value: hours(totals.serviceHours),
-      note: `${t("dutyFigures.columns.dutyHours")} ${hours(totals.dutyHours)} · ${t("dutyFigures.columns.caseHours")} ${hours(totals.caseHours)}`,
-      strong: true,
-    },
   ];
   const empty = !duty.byStation.length && !duty.byExpert.length;
   return (
     <Card id="duty" title={t("dutyFigures.dashboard.title")}>
       <div className="space-y-5">
         <p className="text-sm text-slate-600">{t("dutyFigures.dashboard.hint")}</p>
-        <FigureTiles figures={kpis} columns="grid-cols-2 sm:grid-cols-3 lg:grid-cols-5" testId="duty-kpis" />
+        <FigureTiles figures={kpis} columns="grid-cols-2 sm:grid-cols-3 lg:grid-cols-6" testId="duty-kpis" />
         {empty ? (
           <p className="text-sm text-slate-600">{t("dutyFigures.dashboard.empty")}</p>
         ) : (
@@ -136,12 +139,21 @@ export function DutySection({ duty, t, locale }: { duty: DutyReport; t: Translat
             <DutyTable
               id="duty-by-station"
               title={t("dutyFigures.dashboard.byStation")}
+              dimension="station"
               rows={duty.byStation}
               totals={totals}
               t={t}
               locale={locale}
             />
-            <DutyTable id="duty-by-expert" title={t("dutyFigures.dashboard.byExpert")} rows={duty.byExpert} totals={totals} t={t} locale={locale} />
+            <DutyTable
+              id="duty-by-expert"
+              title={t("dutyFigures.dashboard.byExpert")}
+              dimension="expert"
+              rows={duty.byExpert}
+              totals={totals}
+              t={t}
+              locale={locale}
+            />
           </>
         )}
       </div>

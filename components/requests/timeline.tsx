@@ -1,6 +1,6 @@
 import { deadlineKinds, type DeadlineKind } from "@/lib/enums";
 import type { Locale } from "@/lib/i18n/catalog";
-import { formatDateTime } from "@/lib/i18n/format";
+import { formatDate, formatDateTime, formatDecimal } from "@/lib/i18n/format";
 import type { MessageKey } from "@/lib/i18n/keys";
 import { hasMessage, type Translate } from "@/lib/i18n/translate";
 import type { RequestDetail } from "@/lib/requests/queries";
@@ -53,6 +53,12 @@ export function Timeline({ events, t, locale }: { events: RequestDetail["events"
           </p>
           {event.type === "request.deadline_breached" && isDeadlineKind(event.data?.kind) ? (
             <p className="mt-1 text-sm text-slate-700">{t("requests.detail.deadlineStep", { step: t(`enums.deadlineKind.${event.data.kind}`) })}</p>
+          ) : null}
+          {event.type === "request.hours_recorded" && typeof event.data?.minutes === "number" && typeof event.data.workedOn === "string" ? (
+            <p className="mt-1 text-sm text-slate-700">
+              {formatDate(event.data.workedOn, locale)} ·{" "}
+              {t("dutyFigures.caseHours.hoursValue", { hours: formatDecimal(event.data.minutes / 60, locale, 2) })}
+            </p>
           ) : null}
           {reclassifiedLines(t, locale, event.data).map((line) => (
             <p key={line} className="mt-1 text-sm text-slate-700">

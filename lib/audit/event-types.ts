@@ -43,6 +43,7 @@ export const auditEventTypes = [
   "request.follow_up_opened",
   "request.follow_up_closed",
   "request.contacted",
+  "request.hours_recorded",
   "request.deadline_breached",
   "request.enterprise_verified",
   "routing.skipped",

@@ -4,6 +4,7 @@ import { auth as enAuth } from "./en/auth";
 import { common as enCommon } from "./en/common";
 import { companies as enCompanies } from "./en/companies";
 import { disputes as enDisputes } from "./en/disputes";
+import { dutyFigures as enDutyFigures } from "./en/duty-figures";
 import { reports as enReports } from "./en/reports";
 import { enums as enEnums } from "./en/enums";
 import { errors as enErrors } from "./en/errors";
@@ -24,6 +25,7 @@ import { auth } from "./zh-CN/auth";
 import { common } from "./zh-CN/common";
 import { companies } from "./zh-CN/companies";
 import { disputes } from "./zh-CN/disputes";
+import { dutyFigures } from "./zh-CN/duty-figures";
 import { reports } from "./zh-CN/reports";
 import { enums } from "./zh-CN/enums";
 import { errors } from "./zh-CN/errors";
@@ -57,6 +59,7 @@ export const zhCN = {
   companies,
   privacy,
   timeliness,
+  dutyFigures,
 };
 export type Catalog = Shape<typeof zhCN>;
 export const en: Catalog = {
@@ -78,6 +81,7 @@ export const en: Catalog = {
   companies: enCompanies,
   privacy: enPrivacy,
   timeliness: enTimeliness,
+  dutyFigures: enDutyFigures,
 };
 
 export { defaultLocale, isLocale, LOCALE_COOKIE, locales, type Locale } from "./locales";

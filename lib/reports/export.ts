@@ -8,6 +8,7 @@ import { requirePermission, type Actor } from "@/lib/authz";
 import { formatDateTime } from "@/lib/i18n/format";
 import { translator } from "@/lib/i18n/translate";
 import { fenToJson, fenToYuanString } from "@/lib/money";
+import { hasDutyFigures } from "./duty-figures";
 import { getReport, type Report, type ReportRow } from "./get-report";
 import type { Period } from "./period";
 import type { ExportFormat, ReportDimension } from "./schemas";
@@ -17,8 +18,20 @@ import type { ExportFormat, ReportDimension } from "./schemas";
 // workbook as yuan numbers a spreadsheet can add up, each beside its exact fen.
 const t = translator("zh-CN");
 
+/** The duty columns a report by station or by expert adds at the end (hours as numbers, in half hours). */
+const dutyTable = [
+  { header: "dutyFigures.columns.sessionsHeld", cell: (r: ReportRow) => r.sessionsHeld ?? 0 },
+  { header: "dutyFigures.columns.consultationsGiven", cell: (r: ReportRow) => r.consultationsGiven ?? 0 },
+  { header: "dutyFigures.columns.bookingsNoShow", cell: (r: ReportRow) => r.bookingsNoShow ?? 0 },
+  { header: "dutyFigures.columns.requestsFromConsultations", cell: (r: ReportRow) => r.requestsFromConsultations ?? 0 },
+  { header: "dutyFigures.columns.serviceHours", cell: (r: ReportRow) => r.serviceHours ?? 0 },
+  { header: "dutyFigures.columns.dutyHours", cell: (r: ReportRow) => r.dutyHours ?? 0 },
+  { header: "dutyFigures.columns.caseHours", cell: (r: ReportRow) => r.caseHours ?? 0 },
+] as const;
+
 /** The report as a table of cells: header row, one row per group, and the totals row. */
 export function reportTable(report: Report): { header: string[]; rows: (string | number)[][] } {
+  const duty = hasDutyFigures(report.groupBy) ? dutyTable : [];
   const header = [
     t(`reports.dimensionName.${report.groupBy}`),
     t("reports.columns.requests"),
@@ -30,6 +43,7 @@ export function reportTable(report: Report): { header: string[]; rows: (string |
     t("reports.columns.accepted"),
     t("reports.columns.medianHours"),
     t("reports.columns.p90Hours"),
+    ...duty.map((c) => t(c.header)),
   ];
   const cells = (row: ReportRow, label: string) => [
     label,
@@ -42,6 +56,7 @@ export function reportTable(report: Report): { header: string[]; rows: (string |
     row.acceptedRequests,
     row.medianHoursToAccept ?? "",
     row.p90HoursToAccept ?? "",
+    ...duty.map((c) => c.cell(row)),
   ];
   return { header, rows: [...report.rows.map((r) => cells(r, r.label)), cells(report.totals, t("reports.columns.total"))] };
 }

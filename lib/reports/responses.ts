@@ -21,6 +21,19 @@ const reportRow = z.strictObject({
   acceptedRequests: count,
   medianHoursToAccept: hours,
   p90HoursToAccept: hours,
+  // By station and by expert (rows and totals) only: the duty days (坐诊) of the period.
+  /** Duty sessions held (on their date, at a station in the scope). */
+  sessionsHeld: count.optional(),
+  /** Consultations given: bookings on those sessions marked attended. */
+  consultationsGiven: count.optional(),
+  /** Bookings marked not attended (no-show). */
+  bookingsNoShow: count.optional(),
+  /** Consultations turned into a request. */
+  requestsFromConsultations: count.optional(),
+  /** Service hours: dutyHours (a held half-day 3.5, a whole day 7) plus caseHours (recorded on cases, on the day worked). */
+  serviceHours: z.number().optional(),
+  dutyHours: z.number().optional(),
+  caseHours: z.number().optional(),
 });
 
 export const reportResponse = z.strictObject({

@@ -6,6 +6,7 @@ import { todayInShanghai } from "@/lib/clock";
 import { formatCount, formatDate } from "@/lib/i18n/format";
 import { getT } from "@/lib/i18n/server";
 import { formatFen } from "@/lib/money";
+import { getDutyImpact } from "@/lib/reports/duty-figures";
 import { getImpactFigures, getPublicStats } from "@/lib/reports/public-stats";
 
 export const dynamic = "force-dynamic";
@@ -17,7 +18,12 @@ export async function generateMetadata(): Promise<Metadata> {
 
 /** The public impact page: aggregate figures by year and by district of the zone; nothing confidential. */
 export default async function ImpactPage() {
-  const [{ t, locale }, totals, { byYear, districts, other }] = await Promise.all([getT(), getPublicStats(), getImpactFigures()]);
+  const [{ t, locale }, totals, { byYear, districts, other }, duty] = await Promise.all([
+    getT(),
+    getPublicStats(),
+    getImpactFigures(),
+    getDutyImpact(),
+  ]);
   const n = (value: number) => formatCount(value, locale);
   const headline = [
     { label: t("reports.impact.expertsActive"), value: n(totals.expertsActive) },
@@ -26,19 +32,31 @@ export default async function ImpactPage() {
     { label: t("reports.impact.disputesResolved"), value: n(totals.disputesResolved) },
     { label: t("reports.impact.recovered"), value: formatFen(totals.recoveredFen), wide: true, strong: true },
   ];
-  const figuresOf = (f: {
-    expertsActive?: number;
-    requestsFiled: number;
-    requestsResolved: number;
-    disputesResolved: number;
-    recoveredFen: bigint;
-  }): Figure[] => [
+  const figuresOf = (
+    f: {
+      expertsActive?: number;
+      requestsFiled: number;
+      requestsResolved: number;
+      disputesResolved: number;
+      recoveredFen: bigint;
+    },
+    more: Figure[] = [],
+  ): Figure[] => [
     ...(f.expertsActive === undefined ? [] : [{ label: t("reports.impact.expertsActive"), value: n(f.expertsActive) }]),
     { label: t("reports.impact.requestsFiled"), value: n(f.requestsFiled) },
     { label: t("reports.impact.requestsResolved"), value: n(f.requestsResolved) },
     { label: t("reports.impact.disputesResolved"), value: n(f.disputesResolved) },
+    ...more,
     { label: t("reports.impact.recovered"), value: formatFen(f.recoveredFen), strong: true },
   ];
+  // Duty days (坐诊) at the district's stations: sessions held and consultations given, nothing planned or missed.
+  const dutyFiguresOf = (code: string): Figure[] => {
+    const d = duty.find((x) => x.code === code);
+    return [
+      { label: t("dutyFigures.impact.sessionsHeld"), value: n(d?.sessionsHeld ?? 0) },
+      { label: t("dutyFigures.impact.consultationsGiven"), value: n(d?.consultationsGiven ?? 0) },
+    ];
+  };
   const hasOther = other.requestsFiled > 0 || other.recoveredFen !== 0n;
   const years = [...byYear].reverse();
   const th = "py-2 pr-3 text-right font-medium";
@@ -57,7 +75,7 @@ export default async function ImpactPage() {
         <div className="grid gap-4 md:grid-cols-3">
           {districts.map((d) => (
             <Card key={d.code} title={locale === "en" ? d.nameEn : d.nameZh}>
-              <FigureList figures={figuresOf(d)} />
+              <FigureList figures={figuresOf(d, dutyFiguresOf(d.code))} />
             </Card>
           ))}
         </div>

@@ -90,6 +90,7 @@ export const audit: Shape<typeof zh> = {
     request_follow_up_opened: "Return-visit follow-up opened",
     request_follow_up_closed: "Return-visit follow-up closed",
     request_contacted: "Expert contacted the company",
+    request_hours_recorded: "Expert recorded hours on the case",
     request_deadline_breached: "Service-level deadline missed",
     routing_skipped: "Expert skipped",
     offer_declined: "Offer declined",

@@ -71,6 +71,7 @@ export const requests: Shape<typeof zh> = {
       follow_up_opened: "The company was dissatisfied at the return visit: follow-up opened",
       follow_up_closed: "Return-visit follow-up closed",
       contacted: "The expert contacted the company",
+      hours_recorded: "The expert recorded hours worked on the case",
       deadline_breached: "A service-level deadline was missed",
       enterprise_verified: "The company's account was verified; the request joined it",
     },

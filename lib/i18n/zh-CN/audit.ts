@@ -86,6 +86,7 @@ export const audit = {
     request_follow_up_opened: "开启回访跟进",
     request_follow_up_closed: "办结回访跟进",
     request_contacted: "专家联系企业",
+    request_hours_recorded: "专家登记办案工时",
     request_deadline_breached: "超过服务时限",
     routing_skipped: "跳过专家",
     offer_declined: "专家婉拒",

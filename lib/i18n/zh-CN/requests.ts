@@ -59,6 +59,7 @@ export const requests = {
       follow_up_opened: "回访中企业不满意，开启跟进",
       follow_up_closed: "回访跟进已办结",
       contacted: "专家联系企业",
+      hours_recorded: "专家登记办案工时",
       deadline_breached: "超过服务时限",
       enterprise_verified: "企业账号经法学会核验，诉求归入该企业",
     },

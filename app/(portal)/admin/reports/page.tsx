@@ -18,12 +18,14 @@ import { formatFen } from "@/lib/money";
 import { breachesPage } from "@/lib/reports/breaches";
 import { serviceLevelCompliance } from "@/lib/reports/compliance";
 import { getDashboardPanels } from "@/lib/reports/dashboard";
+import { getDutyReport } from "@/lib/reports/duty-figures";
 import { getReport, reportRows } from "@/lib/reports/get-report";
 import { monthAxis } from "@/lib/reports/labels";
 import { defaultPeriod } from "@/lib/reports/period";
 import { reportQuerySchema, type ReportQuery } from "@/lib/reports/schemas";
 import { deadlineKinds, type DeadlineKind } from "@/lib/enums";
 import { reportScope } from "@/lib/reports/scope";
+import { DutySection } from "./duty-section";
 import { ReportFilters } from "./report-filters";
 import { formatHours, ReportTable } from "./report-table";
 import { ServiceLevelsSection } from "./service-levels";
@@ -50,7 +52,7 @@ export default async function ReportsPage({ searchParams }: { searchParams: Sear
   const kindParam = one(params.kind);
   const kind = (deadlineKinds as readonly string[]).includes(kindParam ?? "") ? (kindParam as DeadlineKind) : undefined;
   const breachPage = Math.max(1, Math.floor(Number(one(params.page)) || 1));
-  const [report, trend, byRegion, bySpecialty, panels, scopeRegion, compliance, breaches] = await Promise.all([
+  const [report, trend, byRegion, bySpecialty, panels, scopeRegion, compliance, breaches, duty] = await Promise.all([
     getReport(actor, query, locale),
     reportRows("month", period, scope, locale),
     reportRows("region", period, scope, locale),
@@ -59,6 +61,7 @@ export default async function ReportsPage({ searchParams }: { searchParams: Sear
     actor.regionScope ? findRegion(actor.regionScope) : null,
     serviceLevelCompliance(actor, period, locale),
     breachesPage(actor, { kind, period, page: breachPage, pageSize: 20 }),
+    getDutyReport(actor, period, locale),
   ]);
   const n = (value: number) => formatCount(value, locale);
   const totals = report.totals;
@@ -270,6 +273,8 @@ export default async function ReportsPage({ searchParams }: { searchParams: Sear
           </Card>
         </div>
       </div>
+
+      <DutySection duty={duty} t={t} locale={locale} />
 
       <ServiceLevelsSection compliance={compliance} breaches={breaches} period={period} kind={kind} groupBy={query.groupBy} t={t} locale={locale} />
     </div>

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { cache } from "react";
+import { CaseHoursPanel } from "@/components/case-hours/case-hours-panel";
 import { DisputesPanel } from "@/components/disputes/disputes-panel";
 import { AttachmentList } from "@/components/requests/attachment-list";
 import { AttachmentUpload } from "@/components/requests/attachment-upload";
@@ -35,6 +36,7 @@ import {
   reverseRecoveryAction,
   updateDisputeAction,
 } from "../../disputes/actions";
+import { recordCaseHoursAction } from "../../case-hours/actions";
 import { acceptOfferAction, declineOfferAction } from "../../offers/actions";
 import { postMessageAction } from "../actions";
 import { CaseActions, ClosingActions, WithdrawAction } from "./case-actions";
@@ -156,6 +158,9 @@ async function RequestPage({ params, searchParams }: Props) {
           <div id="disputes" className="order-5 scroll-mt-16 empty:hidden lg:scroll-mt-4">
             <DisputesPanel requestId={request.id} actor={actor} t={t} locale={locale} actions={disputeActions} />
           </div>
+          <div className="order-5 empty:hidden">
+            <CaseHoursPanel request={request} actor={actor} t={t} locale={locale} action={recordCaseHoursAction} />
+          </div>
           {/* after the outcome (in the story) and the money: the company reads them before it closes */}
           <div className="order-6 space-y-6 empty:hidden">
             <ClosingActions request={request} actor={actor} t={t} />
@@ -195,4 +200,4 @@ async function RequestPage({ params, searchParams }: Props) {
   );
 }
 
-export default withClientMessages(["disputes", "enums", "errors", "requests", "routing"], RequestPage);
+export default withClientMessages(["disputes", "dutyFigures", "enums", "errors", "requests", "routing"], RequestPage);

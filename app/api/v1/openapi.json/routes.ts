@@ -40,6 +40,7 @@ export const routeModules = [
   { path: "/api/v1/requests/{id}/contact", summaries: {"POST":"the assigned expert: a contact with the company (when, how, a note) -> 201 { id }"}, load: () => import("../requests/[id]/contact/route") },
   { path: "/api/v1/requests/{id}/disputes/bulk", summaries: {"POST":"assigned expert, admin: open many disputes at once, all or none"}, load: () => import("../requests/[id]/disputes/bulk/route") },
   { path: "/api/v1/requests/{id}/disputes", summaries: {"GET":"the parties of the case: its disputes with totals from the ledger","POST":"assigned expert, admin: open a dispute"}, load: () => import("../requests/[id]/disputes/route") },
+  { path: "/api/v1/requests/{id}/hours", summaries: {"POST":"the assigned expert: hours worked on the case { workedOn, minutes, note? } -> 201 { id }"}, load: () => import("../requests/[id]/hours/route") },
   { path: "/api/v1/requests/{id}/messages", summaries: {"GET":"the parties of the case and admins: the conversation","POST":"the parties of the case and admins: write a message"}, load: () => import("../requests/[id]/messages/route") },
   { path: "/api/v1/requests/{id}/object", summaries: {"POST":"the filing enterprise objects to the outcome with a reason: back to the expert"}, load: () => import("../requests/[id]/object/route") },
   { path: "/api/v1/requests/{id}/offers", summaries: {"GET":"admin (own district, else 404): every offer of the request, oldest first, with its status and times"}, load: () => import("../requests/[id]/offers/route") },

@@ -1,0 +1,48 @@
+// Figures of the experts' work in the community: duty days (坐诊) and consultations (约诊) held,
+// hours recorded on cases, and the service hours they add up to.
+export const dutyFigures = {
+  errors: {
+    minutes: "工时以分钟计，按半小时递增（30 的整数倍），每条 30 至 1440 分钟。",
+    hours: "请填写工时，按半小时递增，例如 1.5；每条最多 24 小时。",
+    workedOnFuture: "日期不能晚于今天。",
+    workedOnBeforeAccepted: "日期不能早于接单当天。",
+    caseClosed: "案件已结案，不能再登记工时。",
+  },
+  caseHours: {
+    title: "办案工时",
+    hint: "登记为本案实际工作的时长，按半小时计；计入您的服务时长。",
+    total: "合计 {hours} 小时",
+    empty: "尚未登记工时。",
+    hoursValue: "{hours} 小时",
+    workedOn: "工作日期",
+    hours: "时长（小时）",
+    hoursHint: "按半小时递增，例如 0.5、1、2.5。",
+    note: "工作内容（选填）",
+    notePlaceholder: "例如：审阅合同、起草律师函",
+    submit: "登记工时",
+    done: "工时已登记。",
+    closed: "案件已结案，工时不再变动。",
+  },
+  columns: {
+    sessionsHeld: "坐诊场次",
+    consultationsGiven: "接待咨询人次",
+    bookingsNoShow: "预约未到人次",
+    requestsFromConsultations: "咨询转诉求",
+    serviceHours: "服务时长（小时）",
+    dutyHours: "坐诊时长（小时）",
+    caseHours: "办案工时（小时）",
+  },
+  dashboard: {
+    title: "坐诊与服务时长",
+    hint: "本期已举行的坐诊、接待的咨询，以及专家的服务时长（坐诊半天计 3.5 小时、全天计 7 小时，加上登记的办案工时）。办案工时计入诉求登记的服务站。",
+    byStation: "按服务站",
+    byExpert: "按专家",
+    empty: "本期没有坐诊或登记的工时。",
+    total: "合计",
+    hoursSplit: "坐诊 {duty} 小时 · 办案 {cases} 小时",
+  },
+  impact: {
+    sessionsHeld: "坐诊场次",
+    consultationsGiven: "接待咨询人次",
+  },
+};

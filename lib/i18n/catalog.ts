@@ -16,6 +16,7 @@ import { stations as enStations } from "./en/stations";
 import { privacy as enPrivacy } from "./en/privacy";
 import { timeliness as enTimeliness } from "./en/timeliness";
 import { tokens as enTokens } from "./en/tokens";
+import { rota as enRota } from "./en/rota";
 import { type Locale } from "./locales";
 import type { Shape } from "./shape";
 import { audit } from "./zh-CN/audit";
@@ -36,6 +37,7 @@ import { stations } from "./zh-CN/stations";
 import { privacy } from "./zh-CN/privacy";
 import { timeliness } from "./zh-CN/timeliness";
 import { tokens } from "./zh-CN/tokens";
+import { rota } from "./zh-CN/rota";
 
 // One file per domain and language; a domain adds its pair here.
 export const zhCN = {
@@ -57,6 +59,7 @@ export const zhCN = {
   companies,
   privacy,
   timeliness,
+  rota,
 };
 export type Catalog = Shape<typeof zhCN>;
 export const en: Catalog = {
@@ -78,6 +81,7 @@ export const en: Catalog = {
   companies: enCompanies,
   privacy: enPrivacy,
   timeliness: enTimeliness,
+  rota: enRota,
 };
 
 export { defaultLocale, isLocale, LOCALE_COOKIE, locales, type Locale } from "./locales";

@@ -38,6 +38,10 @@ export const IMPORTANT_KINDS: ReadonlySet<NotificationKind> = new Set<Notificati
   "deadline.reminder",
   "deadline.breached",
   "expert.renewal",
+  // the rota: sessions to confirm, a session declined (to plan again) or cancelled
+  "duty.planned",
+  "duty.declined",
+  "duty.cancelled",
 ]);
 
 /**

@@ -20,7 +20,7 @@ export function CancelSessionForm({
   const { t } = useT();
   const id = `cancel-${sessionId}-reason`;
   return (
-    <details className="group">
+    <details className="group open:w-full sm:open:w-72">
       <summary className="inline-flex min-h-9 cursor-pointer list-none items-center rounded-md px-2 text-sm text-red-700 hover:bg-red-50 [&::-webkit-details-marker]:hidden">
         {t("rota.cancel.open")}
       </summary>

@@ -20,3 +20,16 @@ export function sessionDay(date: string, locale: Locale): string {
     dayFormats.set(locale, (format = new Intl.DateTimeFormat(locale, { timeZone: "UTC", weekday: "short", month: "short", day: "numeric" })));
   return format.format(new Date(`${date}T00:00:00Z`));
 }
+
+const longFormats = new Map<Locale, Intl.DateTimeFormat>();
+
+/** A session's date in full with its weekday: "2026年12月30日 周三" / "Wed, Dec 30, 2026". */
+export function sessionDate(date: string, locale: Locale): string {
+  let format = longFormats.get(locale);
+  if (!format)
+    longFormats.set(
+      locale,
+      (format = new Intl.DateTimeFormat(locale, { timeZone: "UTC", weekday: "short", year: "numeric", month: "short", day: "numeric" })),
+    );
+  return format.format(new Date(`${date}T00:00:00Z`));
+}

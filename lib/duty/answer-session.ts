@@ -1,8 +1,8 @@
-import { and, eq, gte } from "drizzle-orm";
+import { and, eq, gte, inArray } from "drizzle-orm";
 import { dutySessions, users } from "@/db/schema";
 import { requirePermission, type Actor } from "@/lib/authz";
 import { currentTime, todayInShanghai } from "@/lib/clock";
-import { forbidden, notFound } from "@/lib/errors";
+import { AppError, forbidden, notFound } from "@/lib/errors";
 import { recordEvent } from "@/lib/events/record-event";
 import { notify } from "@/lib/notifications/notify";
 import { inTransaction } from "@/lib/transaction";
@@ -47,6 +47,42 @@ export async function confirmDutySession(actor: Actor | null, sessionId: string)
       data: { stationId: session.stationId, expertId, date: session.date, period: session.period },
     });
     return { id: session.id, status: "confirmed" as const };
+  });
+}
+
+/**
+ * The expert (duty.answer). Confirms at once every session of `sessionIds` that is theirs, planned
+ * and from today on; the others are left as they are. Returns the ids confirmed (none: 409).
+ */
+export async function confirmDutySessions(actor: Actor | null, sessionIds: string[]): Promise<{ ids: string[] }> {
+  const { expert, expertId } = expertOf(actor);
+  const ids = [...new Set(sessionIds)].filter((id) => uuidParam.safeParse(id).success);
+  if (!ids.length) throw notFound();
+  return inTransaction(async (tx) => {
+    const confirmed = await tx
+      .update(dutySessions)
+      .set({ status: "confirmed", answeredAt: currentTime(), updatedAt: currentTime() })
+      .where(
+        and(
+          inArray(dutySessions.id, ids),
+          eq(dutySessions.expertId, expertId),
+          eq(dutySessions.status, "planned"),
+          gte(dutySessions.date, todayInShanghai()),
+        ),
+      )
+      .returning({ id: dutySessions.id });
+    if (!confirmed.length) throw new AppError("conflict", "rota.errors.nothingToConfirm");
+    for (const { id } of confirmed) {
+      const session = (await sessionFacts(tx, id))!;
+      await recordEvent(tx, expert, {
+        type: "duty.confirmed",
+        entityType: "duty_session",
+        entityId: id,
+        regionCode: session.regionCode,
+        data: { stationId: session.stationId, expertId, date: session.date, period: session.period },
+      });
+    }
+    return { ids: confirmed.map((c) => c.id) };
   });
 }
 

@@ -4,6 +4,7 @@ import { POST as cancelRoute } from "@/app/api/v1/duty-sessions/[id]/cancel/rout
 import { POST as confirmRoute } from "@/app/api/v1/duty-sessions/[id]/confirm/route";
 import { POST as declineRoute } from "@/app/api/v1/duty-sessions/[id]/decline/route";
 import { GET as listRoute, POST as planRoute } from "@/app/api/v1/stations/[id]/duty-sessions/route";
+import { confirmAllDutyAction } from "@/app/(portal)/duty/actions";
 import { planDutyAction } from "@/app/(portal)/rota/actions";
 import { db } from "@/db";
 import { dutyBookings, dutyExpertHalves, dutySessions, events, notifications, stations } from "@/db/schema";
@@ -130,7 +131,7 @@ describe("planning a duty session", () => {
     const [notice] = await noticesOf(expert.userId, "duty.planned");
     expect(notice?.data).toMatchObject({ count: 1, first: "2026-09-08", period: "day" });
     const zh = describeNotification(translator("zh-CN"), { kind: "duty.planned", data: notice!.data as Record<string, unknown> });
-    expect(zh.headline).toContain("2026-09-08全天");
+    expect(zh.headline).toContain("2026-09-08 全天");
     expect(notificationPath({ kind: "duty.planned", data: notice!.data as Record<string, unknown> })).toBe("/duty");
     // The mail job is queued with the notice and goes out in the expert's language, leading to their sessions.
     expect((await drainJobs("notification.email")).ran).toBeGreaterThanOrEqual(1);
@@ -312,6 +313,29 @@ describe("the expert's answer", () => {
     expect((await plan(station, stationOf(station), one("2026-09-11")(expert))).status).toBe(201);
     // Declining again: 409.
     expect((await act("decline", expert, id, { reason: "again" })).status).toBe(409);
+  });
+
+  it("confirms all of a series at once from the page, leaving what is not theirs or not awaiting an answer", async () => {
+    const expert = await createExpertActor();
+    const other = await createExpertActor();
+    const ids = (await plan(station, stationOf(station), one("2026-09-21", { repeat: { everyWeeks: 1, until: "2026-10-12" } })(expert))).body
+      .ids as string[];
+    const [theirs] = (await plan(station, stationOf(station), one("2026-09-22")(other))).body.ids as string[];
+    await act("decline", expert, ids[0]!, { reason: "出差" });
+    const result = await callActionAs(expert, confirmAllDutyAction, { sessionIds: [...ids, theirs!] });
+    expect(result).toMatchObject({ ok: true, data: { ids: expect.arrayContaining(ids.slice(1)) } });
+    expect(result.ok && result.data.ids).toHaveLength(ids.length - 1);
+    const statuses = await db
+      .select({ id: dutySessions.id, status: dutySessions.status })
+      .from(dutySessions)
+      .where(inArray(dutySessions.id, [...ids, theirs!]));
+    expect(Object.fromEntries(statuses.map((r) => [r.id, r.status]))).toEqual({
+      [ids[0]!]: "declined",
+      ...Object.fromEntries(ids.slice(1).map((id) => [id, "confirmed"])),
+      [theirs!]: "planned",
+    });
+    expect(await db.$count(events, and(inArray(events.entityId, ids), eq(events.type, "duty.confirmed")))).toBe(ids.length - 1);
+    expect(await callActionAs(expert, confirmAllDutyAction, { sessionIds: ids })).toMatchObject({ ok: false, code: "conflict" });
   });
 
   it("cannot answer a session that is over", async () => {

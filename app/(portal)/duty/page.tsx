@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { ConfirmAll } from "@/components/duty/confirm-all";
 import { DutyAnswer } from "@/components/duty/duty-answer";
-import { sessionDay, sessionStatusTone } from "@/components/duty/session-labels";
+import { sessionDate, sessionStatusTone } from "@/components/duty/session-labels";
 import { Badge, Card, EmptyState, PageTitle } from "@/components/ui/card";
 import { requireActor } from "@/lib/auth/current";
 import { allows } from "@/lib/authz";
@@ -10,7 +11,7 @@ import type { Locale } from "@/lib/i18n/catalog";
 import { withClientMessages } from "@/lib/i18n/client-messages";
 import { getT } from "@/lib/i18n/server";
 import type { Translate } from "@/lib/i18n/translate";
-import { confirmDutyAction, declineDutyAction } from "./actions";
+import { confirmAllDutyAction, confirmDutyAction, declineDutyAction } from "./actions";
 
 export const dynamic = "force-dynamic";
 
@@ -26,7 +27,7 @@ function SessionFacts({ session, t, locale }: { session: ExpertDutySession; t: T
   return (
     <div className="min-w-0 space-y-1">
       <p className="text-base font-semibold text-slate-900">
-        {session.date} · {sessionDay(session.date, locale)} · {t(`rota.period.${session.period}`)}
+        {sessionDate(session.date, locale)} · {t(`rota.period.${session.period}`)}
       </p>
       <p className="text-slate-900">{session.stationName}</p>
       {session.stationAddress ? <p className="text-sm text-slate-600">{t("rota.duty.address", { address: session.stationAddress })}</p> : null}
@@ -52,7 +53,9 @@ function SessionItem({ session, t, locale, answer }: { session: ExpertDutySessio
     <li className={answer ? "rounded-lg border border-amber-300 bg-white p-4 shadow-sm" : "py-3"} data-testid="duty-session">
       <div className="flex items-start justify-between gap-3">
         <SessionFacts session={session} t={t} locale={locale} />
-        <Badge tone={sessionStatusTone[session.status]}>{t(`rota.status.${session.status}`)}</Badge>
+        <Badge tone={sessionStatusTone[session.status]}>
+          {session.status === "planned" ? t("rota.duty.awaiting") : t(`rota.status.${session.status}`)}
+        </Badge>
       </div>
       {answer ? (
         <div className="mt-4">
@@ -81,6 +84,7 @@ async function DutySessionsPage() {
           <h2 id="to-answer" className="text-lg font-semibold text-slate-900">
             {t("rota.duty.toAnswer")} <span className="text-slate-500 tabular-nums">({toAnswer.length})</span>
           </h2>
+          {toAnswer.length > 1 ? <ConfirmAll sessionIds={toAnswer.map((s) => s.id)} action={confirmAllDutyAction} /> : null}
           <ul className="space-y-3">
             {toAnswer.map((session) => (
               <SessionItem key={session.id} session={session} t={t} locale={locale} answer />

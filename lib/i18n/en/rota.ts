@@ -30,6 +30,7 @@ export const rota: Shape<typeof zh> = {
     },
     rangeOrder: "The end date cannot be before the start date.",
     rangeTooLong: "A list covers a year at most.",
+    nothingToConfirm: "There is nothing left to confirm: the sessions were answered, cancelled or are over.",
   },
   notices: {
     planned: "{station} has planned you for duty on {date}, {period}. Please confirm or decline.",
@@ -41,6 +42,7 @@ export const rota: Shape<typeof zh> = {
     cancelledExpert: "Your duty session at {station} on {date}, {period}, was cancelled.",
     cancelledBooker: "The duty session you booked at {station} on {date}, {period} ({expert}), was cancelled, and your booking with it.",
     bookingsEnded: "Bookings cancelled: {n}",
+    open: "View duty sessions",
   },
   rota: {
     title: "Duty rota",
@@ -100,11 +102,14 @@ export const rota: Shape<typeof zh> = {
     subtitle:
       "Duty sessions stations have planned for you. Please confirm them; if you cannot go, decline with a reason and the station will plan someone else.",
     toAnswer: "To confirm",
+    awaiting: "Awaiting your answer",
     upcoming: "Coming up",
     recent: "Last 30 days",
     empty: "No duty sessions are planned for you.",
     emptyRecent: "No duty sessions in the last 30 days.",
     confirm: "Confirm",
+    confirmAll: "Confirm all ({n})",
+    confirmedAll: "{n, plural, one {# session confirmed} other {# sessions confirmed}}. Thank you!",
     confirmed: "Confirmed. Thank you!",
     decline: "I cannot go",
     declineTitle: "Decline this session",

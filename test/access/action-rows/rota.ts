@@ -17,6 +17,11 @@ export const rows: ActionRows = {
   },
   "app/(portal)/duty/actions.ts": {
     confirmDutyAction: { permission: "duty.answer", input: aSession, expect: { expert: "ok" } },
+    confirmAllDutyAction: {
+      permission: "duty.answer",
+      input: async (world) => ({ sessionIds: [(await aSession(world)).sessionId, (await aSession(world)).sessionId] }),
+      expect: { expert: "ok" },
+    },
     declineDutyAction: {
       permission: "duty.answer",
       input: async (world) => ({ ...(await aSession(world)), reason: "当天开庭" }),

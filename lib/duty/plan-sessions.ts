@@ -2,8 +2,8 @@ import { randomUUID } from "node:crypto";
 import { and, eq } from "drizzle-orm";
 import type { Tx } from "@/db";
 import { dutyExpertHalves, dutySessions, experts, stations } from "@/db/schema";
-import type { Actor } from "@/lib/authz";
-import { todayInShanghai } from "@/lib/clock";
+import { requirePermission, type Actor } from "@/lib/authz";
+import { currentTime, todayInShanghai } from "@/lib/clock";
 import { AppError, conflict, invalidField, notFound } from "@/lib/errors";
 import { recordEvent } from "@/lib/events/record-event";
 import { notify } from "@/lib/notifications/notify";
@@ -24,10 +24,10 @@ import { requireStationPlanner } from "./station-planner";
  * is an event; the expert is told once, in the inbox and by mail.
  */
 export async function planDutySessions(actor: Actor | null, stationId: string, input: PlanDutyInput): Promise<{ ids: string[]; skipped: string[] }> {
+  const planner = requirePermission(actor, "duty.plan");
   if (!uuidParam.safeParse(stationId).success) throw notFound();
   return inTransaction(async (tx) => {
-    const station = await requireStationPlanner(tx, actor, stationId);
-    const planner = actor!;
+    const station = await requireStationPlanner(tx, planner, stationId);
     if (station.closedAt) throw conflict("rota.errors.stationClosed");
     const today = todayInShanghai();
     if (input.date < today) throw invalidField("date", "rota.errors.datePast");
@@ -52,9 +52,12 @@ export async function planDutySessions(actor: Actor | null, stationId: string, i
           slots: input.slots,
           seriesId,
           plannedBy: planner.userId,
+          createdAt: currentTime(),
+          updatedAt: currentTime(),
         })),
       )
       .returning({ id: dutySessions.id, date: dutySessions.date });
+    sessions.sort((a, b) => a.date.localeCompare(b.date));
     await holdHalves(tx, expert, sessions, input.period);
 
     for (const session of sessions) {

@@ -25,6 +25,9 @@ export const halvesOf = (period: DutyPeriod): ("am" | "pm")[] => (period === "da
 const wholeNumber = (message: "rota.errors.slots" | "rota.errors.everyWeeks", max: number) =>
   z.coerce.number({ error: message }).int(message).min(1, message).max(max, message);
 
+/** A date picked in the form: empty says to choose one, anything else must be a real YYYY-MM-DD. */
+const pickedDate = z.string({ error: "rota.errors.chooseDate" }).min(1, "rota.errors.chooseDate").pipe(dateField);
+
 /** How many sessions a pattern makes before public holidays are skipped. */
 export const occurrencesOf = (date: string, everyWeeks: number, until: string) => Math.floor(daysBetween(date, until) / (7 * everyWeeks)) + 1;
 
@@ -35,11 +38,11 @@ export const occurrencesOf = (date: string, everyWeeks: number, until: string) =
 export const planDutySchema = z
   .object({
     expertId: z.uuid("rota.errors.chooseExpert"),
-    date: dateField,
+    date: pickedDate,
     period: z.enum(dutyPeriods, { error: "rota.errors.period" }),
     slots: wholeNumber("rota.errors.slots", MAX_SLOTS),
     repeat: z
-      .object({ everyWeeks: wholeNumber("rota.errors.everyWeeks", MAX_EVERY_WEEKS), until: dateField })
+      .object({ everyWeeks: wholeNumber("rota.errors.everyWeeks", MAX_EVERY_WEEKS), until: pickedDate })
       .nullish()
       .transform((v) => v ?? undefined),
   })

@@ -48,5 +48,7 @@ describe("the plan schema", () => {
     expect(fieldsOf({ ...plan, repeat: { everyWeeks: 4, until: "2027-11-04" } })).toEqual({ "repeat.until": "rota.errors.seriesTooLong" });
     expect(fieldsOf({ ...plan, repeat: { everyWeeks: 0, until: "2026-12-01" } })).toHaveProperty(["repeat.everyWeeks"], "rota.errors.everyWeeks");
     expect(fieldsOf({ ...plan, expertId: "" })).toEqual({ expertId: "rota.errors.chooseExpert" });
+    expect(fieldsOf({ ...plan, date: "" })).toEqual({ date: "rota.errors.chooseDate" });
+    expect(fieldsOf({ ...plan, date: "2026-02-30" })).toEqual({ date: "errors.field.date" });
   });
 });

@@ -7,6 +7,7 @@ export const rota: Shape<typeof zh> = {
   status: { planned: "Awaiting the expert", confirmed: "Confirmed", declined: "Declined", cancelled: "Cancelled", held: "Held" },
   errors: {
     chooseExpert: "Choose the expert on duty.",
+    chooseDate: "Choose a date.",
     period: "Choose morning, afternoon or all day.",
     slots: "Slots must be a whole number from 1 to 50.",
     everyWeeks: "The interval must be a whole number of weeks from 1 to 12.",

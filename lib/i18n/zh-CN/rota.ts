@@ -4,6 +4,7 @@ export const rota = {
   status: { planned: "待专家确认", confirmed: "已确认", declined: "专家婉拒", cancelled: "已取消", held: "已坐诊" },
   errors: {
     chooseExpert: "请选择坐诊专家。",
+    chooseDate: "请选择日期。",
     period: "请选择上午、下午或全天。",
     slots: "号源数应为 1 到 50 之间的整数。",
     everyWeeks: "间隔周数应为 1 到 12 之间的整数。",

@@ -3,7 +3,7 @@ import { env } from "@/lib/env";
 import { isHttps, newNonce, pageContentSecurityPolicy, STRICT_TRANSPORT_SECURITY } from "@/lib/http/security-headers";
 
 const SESSION_COOKIES = ["__Secure-next-auth.session-token", "next-auth.session-token"];
-const PORTAL_PATHS = /^\/(portal|requests|offers|cases|profile|admin|inbox|account|company)(\/|$)/;
+const PORTAL_PATHS = /^\/(portal|requests|offers|cases|profile|admin|inbox|account|company|rota|duty)(\/|$)/;
 
 // Convenience only: signed-out visitors to portal pages go to the sign-in page. The security
 // boundary is lib/ (every page, action and route asks it who the actor is and what they may do).

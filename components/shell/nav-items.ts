@@ -24,7 +24,10 @@ export const portalNav: NavItem[] = [
   { href: "/requests/new", label: "common.nav.newRequest", permission: "request.create" },
   { href: "/offers", label: "common.nav.offers", permission: "offer.list" },
   { href: "/cases", label: "common.nav.myCases", permission: "request.resolve" },
+  { href: "/duty", label: "rota.nav.duty", permission: "duty.answer" },
   { href: "/profile", label: "common.nav.profile", permission: "expert.updateOwnProfile" },
+  // Station staff plan their station's rota here; admins from each station's page.
+  { href: "/rota", label: "rota.nav.rota", permission: "duty.plan", unless: "station.manage" },
   { href: "/admin/triage", label: "common.nav.triage", permission: "request.triage" },
   { href: "/admin/requests", label: "common.nav.allRequests", permission: "request.triage" },
   { href: "/admin/return-visits", label: "common.nav.returnVisits", permission: "request.returnVisit" },

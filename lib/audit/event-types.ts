@@ -17,6 +17,7 @@ export const auditEntityTypes = [
   "settings",
   "export",
   "sign_in",
+  "duty_session",
 ] as const;
 
 /**
@@ -92,6 +93,11 @@ export const auditEventTypes = [
   "station.updated",
   "station.closed",
   "station.reopened",
+  // duty days at stations (坐诊)
+  "duty.planned",
+  "duty.confirmed",
+  "duty.declined",
+  "duty.cancelled",
   "account.password-changed",
   "account.password-set",
   "auth.lockedOut",

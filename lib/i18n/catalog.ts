@@ -17,6 +17,7 @@ import { stations as enStations } from "./en/stations";
 import { privacy as enPrivacy } from "./en/privacy";
 import { timeliness as enTimeliness } from "./en/timeliness";
 import { tokens as enTokens } from "./en/tokens";
+import { rota as enRota } from "./en/rota";
 import { type Locale } from "./locales";
 import type { Shape } from "./shape";
 import { audit } from "./zh-CN/audit";
@@ -38,6 +39,7 @@ import { stations } from "./zh-CN/stations";
 import { privacy } from "./zh-CN/privacy";
 import { timeliness } from "./zh-CN/timeliness";
 import { tokens } from "./zh-CN/tokens";
+import { rota } from "./zh-CN/rota";
 
 // One file per domain and language; a domain adds its pair here.
 export const zhCN = {
@@ -60,6 +62,7 @@ export const zhCN = {
   privacy,
   timeliness,
   dutyFigures,
+  rota,
 };
 export type Catalog = Shape<typeof zhCN>;
 export const en: Catalog = {
@@ -82,6 +85,7 @@ export const en: Catalog = {
   privacy: enPrivacy,
   timeliness: enTimeliness,
   dutyFigures: enDutyFigures,
+  rota: enRota,
 };
 
 export { defaultLocale, isLocale, LOCALE_COOKIE, locales, type Locale } from "./locales";

@@ -1,3 +1,4 @@
+import { describeDutyNotification, dutyNotificationPath } from "@/lib/duty/notification-text";
 import { deadlineKinds, requestStatuses, type DeadlineKind, type RequestStatus } from "@/lib/enums";
 import { formatTimestamp } from "@/lib/i18n/format";
 import type { Translate } from "@/lib/i18n/translate";
@@ -84,6 +85,8 @@ const text = (value: unknown): string | null => (typeof value === "string" && va
  */
 export function describeNotification(t: Translate, n: NotificationFacts): { headline: string; details: string[] } {
   const data = n.data ?? {};
+  const duty = n.kind.startsWith("duty.") ? describeDutyNotification(t, n.kind, data) : null;
+  if (duty) return duty;
   const status = text(data.status);
   const params = {
     title: text(data.title) ?? n.requestTitle ?? t("notifications.untitled"),
@@ -151,6 +154,7 @@ export function describeNotification(t: Translate, n: NotificationFacts): { head
 export function notificationPath(n: { kind: string; requestId?: string | null; data?: Record<string, unknown> | null }): string | null {
   // A follow-up is closed from the worklist, where the district's open follow-ups are listed.
   if (n.kind === "return_visit.follow_up") return "/admin/return-visits#follow-ups";
+  if (n.kind.startsWith("duty.")) return dutyNotificationPath(n.kind, n.data ?? {});
   const event = text(n.data?.event);
   if (n.kind === "request.status" && (event === "offer.withdrawn" || event === "offer.taken")) return "/offers";
   if (n.requestId) return `/requests/${n.requestId}`;

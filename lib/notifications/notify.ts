@@ -34,7 +34,13 @@ export type NotificationKind =
   /** a service-level deadline passed with the step not done, to the district's admins and the expert */
   | "deadline.breached"
   /** an appointment ends in 90, 30 or 7 days, to the expert and the admins of the expert's district */
-  | "expert.renewal";
+  | "expert.renewal"
+  /** to the expert: a station planned duty sessions (坐诊) for them to confirm or decline (lib/duty) */
+  | "duty.planned"
+  /** to the planner: the expert declined a session, with the reason; time to plan someone else */
+  | "duty.declined"
+  /** to the expert and to whoever booked on it: a planner cancelled a session (or, for bookers, the expert declined it) */
+  | "duty.cancelled";
 
 /**
  * Puts a notification in each user's in-app inbox and queues its e-mail, inside the caller's

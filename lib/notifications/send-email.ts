@@ -20,7 +20,8 @@ export interface MailSettings {
  * it. Experts: offers, decisions about them, a company querying a payment they recorded. Filers: a
  * request returned to them, and money recorded on (or taken off) their ledger. Admins: a request no
  * expert took, and a return visit that found the company dissatisfied. Everyone: a service-level
- * deadline they owe near or missed, an appointment ending.
+ * deadline they owe near or missed, an appointment ending; on the rota, a duty session planned for
+ * them, declined (to the planner) or cancelled.
  */
 export const IMPORTANT_KINDS: ReadonlySet<NotificationKind> = new Set<NotificationKind>([
   "offer.new",
@@ -38,6 +39,10 @@ export const IMPORTANT_KINDS: ReadonlySet<NotificationKind> = new Set<Notificati
   "deadline.reminder",
   "deadline.breached",
   "expert.renewal",
+  // the rota: sessions to confirm, a session declined (to plan again) or cancelled
+  "duty.planned",
+  "duty.declined",
+  "duty.cancelled",
 ]);
 
 /**

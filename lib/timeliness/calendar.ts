@@ -17,6 +17,15 @@ export function isWorkingDay(date: string): boolean {
   return weekday >= 1 && weekday <= 5 && !(date in calendarData.holidays);
 }
 
+/**
+ * Is this date ("YYYY-MM-DD") a public holiday: a day of the State Council's holiday periods,
+ * weekend days inside a period included (a Saturday of the National Day week), and never a make-up
+ * working day (调休). An ordinary weekend is not a holiday; a year the calendar does not know has none.
+ */
+export function isPublicHoliday(date: string): boolean {
+  return date in calendarData.holidays && !(date in calendarData.workdays);
+}
+
 /** The last year whose holidays the calendar knows (later years: Monday to Friday only). */
 export const CALENDAR_KNOWN_UNTIL = Math.max(...Object.keys(calendarData.holidays).map((day) => Number(day.slice(0, 4))));
 

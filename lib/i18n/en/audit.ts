@@ -70,6 +70,7 @@ export const audit: Shape<typeof zh> = {
     settings: "Settings",
     export: "Export",
     sign_in: "Sign-in",
+    duty_session: "Duty session",
   },
   types: {
     request_submitted: "Request filed",
@@ -145,5 +146,9 @@ export const audit: Shape<typeof zh> = {
     station_updated: "Station changed",
     station_closed: "Station closed",
     station_reopened: "Station reopened",
+    duty_planned: "Duty session planned",
+    duty_confirmed: "Duty session confirmed by the expert",
+    duty_declined: "Duty session declined by the expert",
+    duty_cancelled: "Duty session cancelled",
   },
 };

@@ -66,6 +66,7 @@ export const audit = {
     settings: "设置",
     export: "数据导出",
     sign_in: "登录",
+    duty_session: "坐诊场次",
   },
   types: {
     request_submitted: "提交需求",
@@ -141,5 +142,9 @@ export const audit = {
     station_updated: "修改服务站信息",
     station_closed: "关闭服务站",
     station_reopened: "重新开放服务站",
+    duty_planned: "排定坐诊",
+    duty_confirmed: "专家确认坐诊",
+    duty_declined: "专家婉拒坐诊",
+    duty_cancelled: "取消坐诊",
   },
 };

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { StationContact } from "@/components/stations/station-contact";
+import { LinkButton } from "@/components/ui/button";
 import { Badge, Card, PageTitle } from "@/components/ui/card";
 import { requireActor } from "@/lib/auth/current";
 import { can } from "@/lib/authz";
@@ -51,6 +52,11 @@ async function AdminStationPage({ params }: { params: Promise<{ id: string }> })
           <Badge tone="success">{t("stations.admin.open")}</Badge>
         )}
       </PageTitle>
+      <p>
+        <LinkButton href={`/admin/stations/${station.id}/rota`} variant="secondary">
+          {t("rota.rota.title")} →
+        </LinkButton>
+      </p>
       {station.canManage ? (
         <div className="grid gap-6 lg:grid-cols-[1fr_22rem]">
           <Card title={t("stations.admin.editTitle")}>

@@ -24,6 +24,10 @@ export const portalNav: NavItem[] = [
   { href: "/requests/new", label: "common.nav.newRequest", permission: "request.create" },
   { href: "/offers", label: "common.nav.offers", permission: "offer.list" },
   { href: "/cases", label: "common.nav.myCases", permission: "request.resolve" },
+  // duty days: the station's day (今日坐诊), bookings made, the expert's consultations
+  { href: "/duty/today", label: "bookings.nav.today", permission: "duty.attend" },
+  { href: "/bookings", label: "bookings.nav.mine", permission: "duty.book" },
+  { href: "/duty/consultations", label: "bookings.nav.consultations", permission: "duty.answer" },
   { href: "/profile", label: "common.nav.profile", permission: "expert.updateOwnProfile" },
   { href: "/admin/triage", label: "common.nav.triage", permission: "request.triage" },
   { href: "/admin/requests", label: "common.nav.allRequests", permission: "request.triage" },

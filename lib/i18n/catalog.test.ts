@@ -61,6 +61,7 @@ const builtFromData: RegExp[] = [
   /^companies\.(members\.status|admin\.(states|memberStatus))\.\w+$/, // a member's and a company's standing
   /^timeliness\.settings\.(hints\.)?\w+$/, // a service level's label and hint, by its field's name
   /^privacy\.notice\.(sections\.\w+\.\w+|columns\.\w+)$/, // the privacy notice's sections, each with the same four questions
+  /^bookings\.(periods|sessionStatus|status)\.\w+$/, // a duty session's half-day and status, a booking's status, by the stored code
 ];
 
 describe("every message", () => {

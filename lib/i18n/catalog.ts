@@ -1,4 +1,5 @@
 import { audit as enAudit } from "./en/audit";
+import { bookings as enBookings } from "./en/bookings";
 import { accounts as enAccounts } from "./en/accounts";
 import { auth as enAuth } from "./en/auth";
 import { common as enCommon } from "./en/common";
@@ -19,6 +20,7 @@ import { tokens as enTokens } from "./en/tokens";
 import { type Locale } from "./locales";
 import type { Shape } from "./shape";
 import { audit } from "./zh-CN/audit";
+import { bookings } from "./zh-CN/bookings";
 import { accounts } from "./zh-CN/accounts";
 import { auth } from "./zh-CN/auth";
 import { common } from "./zh-CN/common";
@@ -57,6 +59,7 @@ export const zhCN = {
   companies,
   privacy,
   timeliness,
+  bookings,
 };
 export type Catalog = Shape<typeof zhCN>;
 export const en: Catalog = {
@@ -78,6 +81,7 @@ export const en: Catalog = {
   companies: enCompanies,
   privacy: enPrivacy,
   timeliness: enTimeliness,
+  bookings: enBookings,
 };
 
 export { defaultLocale, isLocale, LOCALE_COOKIE, locales, type Locale } from "./locales";

@@ -34,7 +34,13 @@ export type NotificationKind =
   /** a service-level deadline passed with the step not done, to the district's admins and the expert */
   | "deadline.breached"
   /** an appointment ends in 90, 30 or 7 days, to the expert and the admins of the expert's district */
-  | "expert.renewal";
+  | "expert.renewal"
+  /** to whoever booked a consultation on a duty day (约诊): it is booked */
+  | "booking.confirmed"
+  /** to the session's expert and the station's staff: someone booked a consultation */
+  | "booking.new"
+  /** a booking was cancelled: to the expert and the station's staff, and to the booker when staff cancelled it */
+  | "booking.cancelled";
 
 /**
  * Puts a notification in each user's in-app inbox and queues its e-mail, inside the caller's

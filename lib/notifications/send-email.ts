@@ -20,7 +20,7 @@ export interface MailSettings {
  * it. Experts: offers, decisions about them, a company querying a payment they recorded. Filers: a
  * request returned to them, and money recorded on (or taken off) their ledger. Admins: a request no
  * expert took, and a return visit that found the company dissatisfied. Everyone: a service-level
- * deadline they owe near or missed, an appointment ending.
+ * deadline they owe near or missed, an appointment ending, a consultation booked or cancelled.
  */
 export const IMPORTANT_KINDS: ReadonlySet<NotificationKind> = new Set<NotificationKind>([
   "offer.new",
@@ -38,6 +38,9 @@ export const IMPORTANT_KINDS: ReadonlySet<NotificationKind> = new Set<Notificati
   "deadline.reminder",
   "deadline.breached",
   "expert.renewal",
+  // duty days: the booker's confirmation of a consultation, and a booking cancelled
+  "booking.confirmed",
+  "booking.cancelled",
 ]);
 
 /**

@@ -1,8 +1,6 @@
 import { TIME_ZONE } from "@/lib/clock";
-import type { DutyPeriod } from "@/lib/enums";
 import type { Locale } from "@/lib/i18n/catalog";
 import { formatDate } from "@/lib/i18n/format";
-import type { Translate } from "@/lib/i18n/translate";
 
 const weekdays = new Map<Locale, Intl.DateTimeFormat>();
 
@@ -12,9 +10,4 @@ export function dateWithWeekday(date: string, locale: Locale): string {
   if (!formatter) weekdays.set(locale, (formatter = new Intl.DateTimeFormat(locale, { timeZone: TIME_ZONE, weekday: "short" })));
   const weekday = formatter.format(new Date(`${date}T12:00:00+08:00`));
   return locale === "en" ? `${formatDate(date, locale)} (${weekday})` : `${formatDate(date, locale)} ${weekday}`;
-}
-
-/** When a session is, as the notices and lists say it: "5月12日 周二 上午" / "May 12, 2026 (Tue) morning". */
-export function sessionWhen(t: Translate, locale: Locale, session: { date: string; period: DutyPeriod }): { date: string; period: string } {
-  return { date: dateWithWeekday(session.date, locale), period: t(`bookings.periods.${session.period}`) };
 }

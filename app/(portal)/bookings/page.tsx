@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { CancelBookingForm } from "@/components/bookings/booking-actions";
+import { CancelBookingForm } from "./cancel-booking-form";
 import { BookingStatusBadge } from "@/components/bookings/booking-status-badge";
 import { dateWithWeekday } from "@/components/bookings/session-when";
 import { telHref } from "@/components/stations/station-contact";
@@ -78,7 +78,7 @@ async function BookingsPage() {
   );
 }
 
-export default withClientMessages(["bookings"], BookingsPage);
+export default withClientMessages(["bookings", "errors"], BookingsPage);
 
 function BookingList({ items, showStation, t, locale }: { items: BookerBooking[]; showStation: boolean; t: Translate; locale: Locale }) {
   return (

@@ -77,7 +77,9 @@ export async function bookConsultation(actor: Actor | null, sessionId: string, i
         const [held] = await tx
           .select({ id: dutyBookings.id })
           .from(dutyBookings)
-          .where(and(eq(dutyBookings.sessionId, session.id), eq(dutyBookings.enterpriseId, booker.enterpriseId!), ne(dutyBookings.status, "cancelled")))
+          .where(
+            and(eq(dutyBookings.sessionId, session.id), eq(dutyBookings.enterpriseId, booker.enterpriseId!), ne(dutyBookings.status, "cancelled")),
+          )
           .limit(1);
         if (held) throw conflict("bookings.errors.companyAlreadyBooked");
       }

@@ -14,7 +14,6 @@ import { bookConsultation } from "./book-consultation";
 import { cancelBooking } from "./cancel-booking";
 import { listBookingsOfBooker, listComingSessions } from "./queries";
 
-
 /**
  * Booking a consultation (约诊) on a duty session, and cancelling it. The clock stands on Monday
  * 11 May 2026, 09:00 China time; "today" is that date in Asia/Shanghai.
@@ -37,8 +36,16 @@ beforeAll(async () => {
 });
 
 /** A session at the staff's station (Wednesday morning, 3 places, confirmed, a fresh expert unless told). */
-const session = (options: { date?: string; slots?: number; status?: "planned" | "confirmed" | "held" | "cancelled" | "declined"; expertId?: string } = {}) =>
-  createDutySession({ stationId: staff.stationId!, expertId: options.expertId, date: options.date ?? WEDNESDAY, slots: options.slots, status: options.status });
+const session = (
+  options: { date?: string; slots?: number; status?: "planned" | "confirmed" | "held" | "cancelled" | "declined"; expertId?: string } = {},
+) =>
+  createDutySession({
+    stationId: staff.stationId!,
+    expertId: options.expertId,
+    date: options.date ?? WEDNESDAY,
+    slots: options.slots,
+    status: options.status,
+  });
 
 let phoneSerial = 0;
 const aPhone = () => `1380000${String((phoneSerial += 1)).padStart(4, "0")}`;
@@ -53,15 +60,20 @@ async function call(
 ): Promise<{ status: number; body: { id?: string; status?: string; error?: { code: string; fields?: Record<string, string> } } }> {
   const headers: Record<string, string> = { "content-type": "application/json" };
   if (actor) headers.authorization = `Bearer ${await bearerFor(actor)}`;
-  const response = await route(new Request(`http://localhost/api/v1/${path}`, { method: "POST", headers, body: body === undefined ? undefined : JSON.stringify(body) }), {
-    params: Promise.resolve({ id }),
-  });
+  const response = await route(
+    new Request(`http://localhost/api/v1/${path}`, { method: "POST", headers, body: body === undefined ? undefined : JSON.stringify(body) }),
+    {
+      params: Promise.resolve({ id }),
+    },
+  );
   return { status: response.status, body: (await response.json()) as never };
 }
-const book = (sessionId: string, actor: Actor | null, body: unknown = input()) => call(bookRoute, `duty-sessions/${sessionId}/bookings`, sessionId, actor, body);
+const book = (sessionId: string, actor: Actor | null, body: unknown = input()) =>
+  call(bookRoute, `duty-sessions/${sessionId}/bookings`, sessionId, actor, body);
 const cancel = (bookingId: string, actor: Actor | null) => call(cancelRoute, `bookings/${bookingId}/cancel`, bookingId, actor);
 
-const bookedCount = async (sessionId: string) => (await db.select({ booked: dutySessions.booked }).from(dutySessions).where(eq(dutySessions.id, sessionId)))[0]!.booked;
+const bookedCount = async (sessionId: string) =>
+  (await db.select({ booked: dutySessions.booked }).from(dutySessions).where(eq(dutySessions.id, sessionId)))[0]!.booked;
 const bookingRow = async (id: string) => (await db.select().from(dutyBookings).where(eq(dutyBookings.id, id)))[0]!;
 const kindsFor = async (userId: string) =>
   (await db.select({ kind: notifications.kind }).from(notifications).where(eq(notifications.userId, userId))).map((n) => n.kind);
@@ -73,10 +85,19 @@ describe("booking a consultation", () => {
     const result = await book(s.id, enterprise);
     expect(result).toMatchObject({ status: 201, body: { status: "booked" } });
     const row = await bookingRow(result.body.id!);
-    expect(row).toMatchObject({ sessionId: s.id, bookedBy: enterprise.userId, enterpriseId: enterprise.enterpriseId, status: "booked", contactName: "王女士" });
+    expect(row).toMatchObject({
+      sessionId: s.id,
+      bookedBy: enterprise.userId,
+      enterpriseId: enterprise.enterpriseId,
+      status: "booked",
+      contactName: "王女士",
+    });
     expect(await bookedCount(s.id)).toBe(1);
 
-    const [event] = await db.select().from(events).where(and(eq(events.entityId, row.id), eq(events.type, "booking.booked")));
+    const [event] = await db
+      .select()
+      .from(events)
+      .where(and(eq(events.entityId, row.id), eq(events.type, "booking.booked")));
     expect(event).toMatchObject({ entityType: "duty_booking", regionCode: "330421", actorUserId: enterprise.userId });
 
     expect(await kindsFor(enterprise.userId)).toContain("booking.confirmed");
@@ -87,11 +108,23 @@ describe("booking a consultation", () => {
       .select({ kind: notifications.kind, data: notifications.data })
       .from(notifications)
       .where(and(eq(notifications.userId, enterprise.userId), eq(notifications.kind, "booking.confirmed")));
-    const mail = composeNotificationEmail({ ...notice!, data: notice!.data as Record<string, unknown>, recipientName: "张经理", locale: "zh-CN", baseUrl: "https://roster.example" });
+    const mail = composeNotificationEmail({
+      ...notice!,
+      data: notice!.data as Record<string, unknown>,
+      recipientName: "张经理",
+      locale: "zh-CN",
+      baseUrl: "https://roster.example",
+    });
     expect(mail.subject).toContain("预约成功：2026-05-13 上午");
     expect(mail.text).toContain("“客户拖欠货款三个月，如何催收”");
     expect(mail.text).toContain("https://roster.example/bookings");
-    const english = composeNotificationEmail({ ...notice!, data: notice!.data as Record<string, unknown>, recipientName: "Zhang", locale: "en", baseUrl: "https://roster.example" });
+    const english = composeNotificationEmail({
+      ...notice!,
+      data: notice!.data as Record<string, unknown>,
+      recipientName: "Zhang",
+      locale: "en",
+      baseUrl: "https://roster.example",
+    });
     expect(english.subject).toContain("Booked: 2026-05-13 morning");
   });
 

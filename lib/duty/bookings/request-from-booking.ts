@@ -8,11 +8,15 @@ import { fileRequestInTransaction } from "@/lib/requests/file-request";
 import type { FileRequestInput } from "@/lib/requests/schemas";
 import { inTransaction } from "@/lib/transaction";
 import { loadBooking, type LoadedBooking } from "./load";
-import type { RequestFromBookingInput } from "./schemas";
+import type { RequestFromBookingInput } from "./request-schemas";
 import { holdSession, requireStaffOnTheDay } from "./the-day";
 
 /** The walk-in request of a consultation: what staff gave, and the defaults for the rest. */
-function requestOf(booking: LoadedBooking, company: { name: string; creditCode: string | null } | undefined, input: RequestFromBookingInput): FileRequestInput {
+function requestOf(
+  booking: LoadedBooking,
+  company: { name: string; creditCode: string | null } | undefined,
+  input: RequestFromBookingInput,
+): FileRequestInput {
   return {
     title: input.title ?? booking.topic.slice(0, 100),
     category: input.category ?? "consultation",
@@ -61,7 +65,10 @@ export async function requestFromBooking(
     if (locked?.requestId) throw conflict("bookings.errors.alreadyRequested");
     if (locked?.status !== "booked" && locked?.status !== "attended") throw conflict("bookings.errors.notRequestable");
     const [company] = booking.enterpriseId
-      ? await tx.select({ name: enterprises.name, creditCode: enterprises.creditCode }).from(enterprises).where(eq(enterprises.id, booking.enterpriseId))
+      ? await tx
+          .select({ name: enterprises.name, creditCode: enterprises.creditCode })
+          .from(enterprises)
+          .where(eq(enterprises.id, booking.enterpriseId))
       : [];
     const filed = await fileRequestInTransaction(tx, staff, requestOf({ ...booking, status: locked.status }, company, input));
     const attendedNow = locked.status === "booked";

@@ -67,7 +67,10 @@ async function post(route: typeof attendedRoute, path: string, id: string, actor
     }),
     { params: Promise.resolve({ id }) },
   );
-  return { status: response.status, body: (await response.json()) as { id?: string; status?: string; requestId?: string; caseNumber?: string; error?: { code: string } } };
+  return {
+    status: response.status,
+    body: (await response.json()) as { id?: string; status?: string; requestId?: string; caseNumber?: string; error?: { code: string } },
+  };
 }
 const attended = (id: string, actor: Actor = staff) => post(attendedRoute, "attended", id, actor);
 const fileFrom = (id: string, actor: Actor = staff, body?: unknown) => post(requestRoute, "request", id, actor, body);
@@ -98,7 +101,10 @@ describe("attendance", () => {
     expect(held.heldAt?.toISOString()).toBe(ON_THE_DAY.toISOString());
     expect(await markAttendance(staff, second.id, "attended")).toMatchObject({ status: "attended" });
     expect(await db.$count(events, and(eq(events.type, "duty_session.held"), eq(events.entityId, session.id)))).toBe(1);
-    const [event] = await db.select().from(events).where(and(eq(events.type, "booking.attended"), eq(events.entityId, bookingId)));
+    const [event] = await db
+      .select()
+      .from(events)
+      .where(and(eq(events.type, "booking.attended"), eq(events.entityId, bookingId)));
     expect(event).toMatchObject({ entityType: "duty_booking", regionCode: "330421", actorUserId: staff.userId });
     // Marking the same twice is a conflict; the counter of live bookings is untouched by marks.
     expect((await attended(bookingId)).status).toBe(409);
@@ -137,7 +143,10 @@ describe("attendance", () => {
     setClock(EVE);
     expect(await callActionAs(staff, markSessionHeldAction, { sessionId: session.id })).toMatchObject({ ok: false, code: "conflict" });
     setClock(ON_THE_DAY);
-    expect(await callActionAs(await createStationActor(), markSessionHeldAction, { sessionId: session.id })).toMatchObject({ ok: false, code: "not_found" });
+    expect(await callActionAs(await createStationActor(), markSessionHeldAction, { sessionId: session.id })).toMatchObject({
+      ok: false,
+      code: "not_found",
+    });
     expect(await callActionAs(staff, markSessionHeldAction, { sessionId: session.id })).toMatchObject({ ok: true, data: { status: "held" } });
     expect((await sessionRow(session.id)).status).toBe("held");
     expect(await callActionAs(staff, markSessionHeldAction, { sessionId: session.id })).toMatchObject({ ok: false, code: "conflict" });
@@ -178,7 +187,10 @@ describe("a consultation turned into a request", () => {
     const detail = await getRequestDetail(staff, requestId);
     expect(detail.preferredExpertId).toBe(session.expertId);
     expect(detail.events.map((e) => e.type)).toEqual(expect.arrayContaining(["request.submitted", "booking.requested"]));
-    const [event] = await db.select().from(events).where(and(eq(events.type, "booking.requested"), eq(events.entityId, bookingId)));
+    const [event] = await db
+      .select()
+      .from(events)
+      .where(and(eq(events.type, "booking.requested"), eq(events.entityId, bookingId)));
     expect(event).toMatchObject({ entityType: "duty_booking", regionCode: "330421", requestId });
 
     const again = await fileFrom(bookingId);
@@ -189,9 +201,20 @@ describe("a consultation turned into a request", () => {
   it("takes the request fields given; a company's booking is filed for the company", async () => {
     const { bookingId } = await aBooking(enterprise);
     setClock(ON_THE_DAY);
-    const filed = await requestFromBooking(staff, bookingId, { title: "押金纠纷", category: "lease_dispute", description: "押金 2 万元，房东拒不退还。", amountAtStakeFen: 2_000_000 });
+    const filed = await requestFromBooking(staff, bookingId, {
+      title: "押金纠纷",
+      category: "lease_dispute",
+      description: "押金 2 万元，房东拒不退还。",
+      amountAtStakeFen: 2_000_000,
+    });
     const [request] = await db.select().from(requests).where(eq(requests.id, filed.requestId));
-    expect(request).toMatchObject({ title: "押金纠纷", category: "lease_dispute", amountAtStakeFen: 2_000_000n, enterpriseId: enterprise.enterpriseId, channel: "station" });
+    expect(request).toMatchObject({
+      title: "押金纠纷",
+      category: "lease_dispute",
+      amountAtStakeFen: 2_000_000n,
+      enterpriseId: enterprise.enterpriseId,
+      channel: "station",
+    });
   });
 
   it("a no-show or another station's booking is not filed (409, 404); bad fields answer 422 and file nothing", async () => {

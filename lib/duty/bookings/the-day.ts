@@ -61,7 +61,9 @@ export async function markAttendance(
     const [marked] = await tx
       .update(dutyBookings)
       .set({ status: outcome, markedAt: currentTime(), markedBy: staff.userId })
-      .where(and(eq(dutyBookings.id, booking.id), inArray(dutyBookings.status, from), outcome === "no_show" ? isNull(dutyBookings.requestId) : undefined))
+      .where(
+        and(eq(dutyBookings.id, booking.id), inArray(dutyBookings.status, from), outcome === "no_show" ? isNull(dutyBookings.requestId) : undefined),
+      )
       .returning({ id: dutyBookings.id, status: dutyBookings.status });
     if (!marked) {
       const [now] = await tx.select({ status: dutyBookings.status }).from(dutyBookings).where(eq(dutyBookings.id, booking.id));

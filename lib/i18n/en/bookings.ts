@@ -39,9 +39,9 @@ export const bookings: Shape<typeof zh> = {
     bookSubmit: "Confirm the booking",
     booked: "Booked. The confirmation is in your inbox.",
     signInToBook: "Sign in to book",
-    whoCanBook:
-      "Company members can book here for their company; station staff can book this station's sessions for callers and walk-in visitors.",
-    staffHint: "Booking for a caller or a walk-in visitor: each contact takes one place, and you can book several places of one session for different contacts.",
+    whoCanBook: "Company members can book here for their company; station staff can book this station's sessions for callers and walk-in visitors.",
+    staffHint:
+      "Booking for a caller or a walk-in visitor: each contact takes one place, and you can book several places of one session for different contacts.",
     companyHint: "Booking for your company: each company can book one place per session.",
     otherStation: "You work at another station: you can book only your own station's sessions.",
     closed: "This station no longer serves the public and takes no bookings.",
@@ -95,8 +95,6 @@ export const bookings: Shape<typeof zh> = {
     addWalkIn: "Add a walk-in visitor",
     walkInAdded: "Added. Mark them as attended below.",
     advice: "Expert's advice",
-    company: "Company",
-    contact: "Contact",
   },
   consultations: {
     title: "My consultations",

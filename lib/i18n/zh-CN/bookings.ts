@@ -89,8 +89,6 @@ export const bookings = {
     addWalkIn: "登记现场来访",
     walkInAdded: "已登记，请在下方登记到场。",
     advice: "专家意见",
-    company: "企业",
-    contact: "联系人",
   },
   consultations: {
     title: "我的约诊",

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { AdviceForm } from "@/components/bookings/booking-actions";
+import { AdviceForm } from "./advice-form";
 import { BookingStatusBadge } from "@/components/bookings/booking-status-badge";
 import { dateWithWeekday } from "@/components/bookings/session-when";
 import { Badge, Card, EmptyState, PageTitle } from "@/components/ui/card";

@@ -1,7 +1,8 @@
 "use server";
 
 import { requestFromBooking } from "@/lib/duty/bookings/request-from-booking";
-import { onBooking, onSession, requestFromBookingFormSchema } from "@/lib/duty/bookings/schemas";
+import { requestFromBookingFormSchema } from "@/lib/duty/bookings/request-schemas";
+import { onBooking, onSession } from "@/lib/duty/bookings/schemas";
 import { markAttendance, markSessionHeld } from "@/lib/duty/bookings/the-day";
 import { action } from "@/lib/http/server-action";
 

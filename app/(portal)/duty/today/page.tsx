@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { BookForm } from "@/components/bookings/book-form";
-import { AttendanceForms, MarkHeldForm, RequestFromBookingForm } from "@/components/bookings/booking-actions";
+import { BookForm } from "@/app/(public)/stations/[id]/book-form";
+import { AttendanceForms, MarkHeldForm, RequestFromBookingForm } from "./day-forms";
 import { BookingStatusBadge } from "@/components/bookings/booking-status-badge";
 import { dateWithWeekday } from "@/components/bookings/session-when";
 import { telHref } from "@/components/stations/station-contact";

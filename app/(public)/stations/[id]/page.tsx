@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { cache } from "react";
-import { BookForm } from "@/components/bookings/book-form";
+import { BookForm } from "./book-form";
 import { dateWithWeekday } from "@/components/bookings/session-when";
 import { StationContact } from "@/components/stations/station-contact";
 import { LinkButton } from "@/components/ui/button";
@@ -179,9 +179,7 @@ function SessionItem({
             </Link>
             {session.expertTitle ? <span className="text-sm text-slate-600">{session.expertTitle}</span> : null}
           </p>
-          {specialties ? (
-            <p className="text-sm text-slate-700">{t("bookings.station.specialties", { list: specialties })}</p>
-          ) : null}
+          {specialties ? <p className="text-sm text-slate-700">{t("bookings.station.specialties", { list: specialties })}</p> : null}
         </div>
         <div className="flex flex-wrap items-center gap-2">
           {session.status === "planned" ? <Badge tone="warning">{t("bookings.station.awaiting")}</Badge> : null}

@@ -1,38 +1,35 @@
 "use client";
 
-import { cancelBookingAction } from "@/app/(portal)/bookings/actions";
-import { recordAdviceAction } from "@/app/(portal)/duty/consultations/actions";
-import { markAttendedAction, markNoShowAction, markSessionHeldAction, requestFromBookingAction } from "@/app/(portal)/duty/today/actions";
+import { markAttendedAction, markNoShowAction, markSessionHeldAction, requestFromBookingAction } from "./actions";
 import { ActionForm } from "@/components/ui/action-form";
 import { Field, inputClass } from "@/components/ui/field";
-import { adviceFormSchema, ADVICE_MAX, requestFromBookingFormSchema } from "@/lib/duty/bookings/schemas";
 import { requestCategories } from "@/lib/enums";
 import { useT } from "@/lib/i18n/client";
 
-// The small forms of the booking pages, one server action each.
-
-/** The booker (or the station's staff) cancels a booking, after a confirmation. */
-export function CancelBookingForm({ bookingId, question }: { bookingId: string; question: string }) {
-  const { t } = useT();
-  return (
-    <ActionForm
-      action={cancelBookingAction}
-      hidden={{ bookingId }}
-      variant="secondary"
-      submitLabel={t("bookings.mine.cancel")}
-      confirm={question}
-      success={t("bookings.mine.cancelled")}
-    />
-  );
-}
+// The station's forms of the day (今日坐诊), one server action each.
 
 /** Staff mark whether the person booked came: attended at once; a no-show after a confirmation. */
-export function AttendanceForms({ bookingId, contactName, showAttended, showNoShow }: { bookingId: string; contactName: string; showAttended: boolean; showNoShow: boolean }) {
+export function AttendanceForms({
+  bookingId,
+  contactName,
+  showAttended,
+  showNoShow,
+}: {
+  bookingId: string;
+  contactName: string;
+  showAttended: boolean;
+  showNoShow: boolean;
+}) {
   const { t } = useT();
   return (
     <div className="flex flex-wrap gap-2">
       {showAttended ? (
-        <ActionForm action={markAttendedAction} hidden={{ bookingId }} submitLabel={t("bookings.today.attended")} success={t("bookings.today.markedAttended")} />
+        <ActionForm
+          action={markAttendedAction}
+          hidden={{ bookingId }}
+          submitLabel={t("bookings.today.attended")}
+          success={t("bookings.today.markedAttended")}
+        />
       ) : null}
       {showNoShow ? (
         <ActionForm
@@ -70,7 +67,6 @@ export function RequestFromBookingForm({ bookingId, topic, description }: { book
   return (
     <ActionForm
       action={requestFromBookingAction}
-      schema={requestFromBookingFormSchema}
       hidden={{ bookingId }}
       submitLabel={t("bookings.today.fileRequest")}
       success={t("bookings.today.requestFiled")}
@@ -93,24 +89,11 @@ export function RequestFromBookingForm({ bookingId, topic, description }: { book
             )}
           </Field>
           <Field id={id("description")} label={t("bookings.today.requestDescription")} error={fields.description}>
-            {(aria) => <textarea {...aria} name="description" rows={3} maxLength={5000} defaultValue={description} className={`${inputClass} min-h-20`} />}
+            {(aria) => (
+              <textarea {...aria} name="description" rows={3} maxLength={5000} defaultValue={description} className={`${inputClass} min-h-20`} />
+            )}
           </Field>
         </>
-      )}
-    </ActionForm>
-  );
-}
-
-/** The session's expert notes the advice given to one visitor (a later note replaces it). */
-export function AdviceForm({ bookingId, note }: { bookingId: string; note: string | null }) {
-  const { t } = useT();
-  const id = `advice-${bookingId}`;
-  return (
-    <ActionForm action={recordAdviceAction} schema={adviceFormSchema} hidden={{ bookingId }} variant="secondary" submitLabel={t("bookings.consultations.saveAdvice")} success={t("bookings.consultations.adviceSaved")}>
-      {(fields) => (
-        <Field id={id} label={t("bookings.consultations.advice")} hint={t("bookings.consultations.adviceHint")} error={fields.note}>
-          {(aria) => <textarea {...aria} name="note" rows={3} maxLength={ADVICE_MAX} defaultValue={note ?? ""} className={`${inputClass} min-h-20`} />}
-        </Field>
       )}
     </ActionForm>
   );

@@ -1,6 +1,6 @@
 "use client";
 
-import { bookAction } from "@/app/(public)/stations/[id]/actions";
+import { bookAction } from "./actions";
 import { ActionForm } from "@/components/ui/action-form";
 import { Field, inputClass } from "@/components/ui/field";
 import { bookFormSchema, TOPIC_MAX } from "@/lib/duty/bookings/schemas";

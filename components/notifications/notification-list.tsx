@@ -45,7 +45,7 @@ export function NotificationList({ items, t, locale, markRead }: Props) {
                   <time dateTime={new Date(n.createdAt).toISOString()}>{formatDateTime(n.createdAt, locale)}</time>
                   {path ? (
                     <Link href={path} className="text-sm text-brand-700 hover:underline">
-                      {t("notifications.inbox.open")}
+                      {n.kind.startsWith("booking.") ? t("bookings.notices.open") : t("notifications.inbox.open")}
                     </Link>
                   ) : null}
                   {unread ? (

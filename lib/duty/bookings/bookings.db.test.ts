@@ -6,6 +6,8 @@ import { db } from "@/db";
 import { dutyBookings, dutySessions, events, notifications, users } from "@/db/schema";
 import type { Actor } from "@/lib/authz";
 import { setClock } from "@/lib/clock";
+import { translator } from "@/lib/i18n/translate";
+import { describeNotification, notificationPath } from "@/lib/notifications/describe";
 import { composeNotificationEmail } from "@/lib/notifications/email-content";
 import { useTestDatabase } from "@/test/database";
 import { createDutySession } from "@/test/duty-session";
@@ -103,6 +105,11 @@ describe("booking a consultation", () => {
     expect(await kindsFor(enterprise.userId)).toContain("booking.confirmed");
     expect(await kindsFor(staff.userId)).toContain("booking.new");
     expect(await kindsFor(expert.userId)).toContain("booking.new");
+    const [expertNotice] = await db
+      .select()
+      .from(notifications)
+      .where(and(eq(notifications.userId, expert.userId), eq(notifications.kind, "booking.new")));
+    expect(notificationPath({ kind: expertNotice!.kind, data: expertNotice!.data as Record<string, unknown> })).toBe("/duty/consultations");
     // The mail says the same as the inbox, in the booker's language, and leads to their bookings.
     const [notice] = await db
       .select({ kind: notifications.kind, data: notifications.data })
@@ -126,6 +133,8 @@ describe("booking a consultation", () => {
       baseUrl: "https://roster.example",
     });
     expect(english.subject).toContain("Booked: 2026-05-13 morning");
+    const byStaff = describeNotification(translator("en"), { kind: "booking.cancelled", data: { ...(notice!.data as object), audience: "booker" } });
+    expect(byStaff.headline).toMatch(/^The station cancelled your booking: 2026-05-13 morning at /);
   });
 
   it("station staff book several places of one session, one per caller: the same phone twice -> 409 and nothing taken", async () => {
@@ -294,10 +303,15 @@ describe("what each sees", () => {
     await at("2026-05-20", "cancelled");
     await at("2026-05-21", "declined");
     await bookConsultation(station, am.id, input());
+    const company = await createEnterpriseActor();
+    await bookConsultation(company, pm.id, input());
     const listed = await listComingSessions(station.stationId!);
     expect(listed.map((s) => s.id)).toEqual([am.id, pm.id, planned.id]);
     expect(listed[0]).toMatchObject({ free: 3, booked: 1, slots: 4, specialties: ["contract", "debt_collection"] });
     expect(listed[2]!.status).toBe("planned");
+    // The company that booked the afternoon sees it marked as booked by it (the page offers no second booking).
+    expect((await listComingSessions(station.stationId!, company)).map((s) => s.bookedByMyCompany)).toEqual([false, true, false]);
+    expect(listed.map((s) => s.bookedByMyCompany)).toEqual([false, false, false]);
   });
 
   it("a company member lists the bookings they made; station staff every booking of the station", async () => {

@@ -29,13 +29,16 @@ export interface ComingSession {
   expertTitle: string;
   /** Specialty codes. */
   specialties: string[];
+  /** Whether the company of the company member asking holds a live booking on it already. */
+  bookedByMyCompany: boolean;
 }
 
 /**
  * Anyone. A station's live sessions from today through the next eight weeks (those still awaiting
- * the expert's confirmation included, flagged by their status), with the expert and free slots.
+ * the expert's confirmation included, flagged by their status), with the expert and free slots;
+ * for a company member, whether their company has booked each already.
  */
-export async function listComingSessions(stationId: string): Promise<ComingSession[]> {
+export async function listComingSessions(stationId: string, viewer: Actor | null = null): Promise<ComingSession[]> {
   if (!uuidParam.safeParse(stationId).success) return [];
   const today = todayInShanghai();
   const rows = await db
@@ -62,7 +65,29 @@ export async function listComingSessions(stationId: string): Promise<ComingSessi
     )
     .orderBy(asc(dutySessions.date), periodOrder, asc(dutySessions.id));
   const specialties = await specialtiesOf(rows.map((r) => r.expertId));
-  return rows.map((r) => ({ ...r, free: Math.max(0, r.slots - r.booked), specialties: specialties.get(r.expertId) ?? [] }));
+  const booked = new Set<string>();
+  if (viewer?.role === "enterprise" && viewer.enterpriseId && rows.length) {
+    const mine = await db
+      .select({ sessionId: dutyBookings.sessionId })
+      .from(dutyBookings)
+      .where(
+        and(
+          inArray(
+            dutyBookings.sessionId,
+            rows.map((r) => r.id),
+          ),
+          eq(dutyBookings.enterpriseId, viewer.enterpriseId),
+          ne(dutyBookings.status, "cancelled"),
+        ),
+      );
+    for (const row of mine) booked.add(row.sessionId);
+  }
+  return rows.map((r) => ({
+    ...r,
+    free: Math.max(0, r.slots - r.booked),
+    specialties: specialties.get(r.expertId) ?? [],
+    bookedByMyCompany: booked.has(r.id),
+  }));
 }
 
 async function specialtiesOf(expertIds: string[]): Promise<Map<string, string[]>> {

@@ -64,7 +64,6 @@ function SessionCard({ session, today, t, locale }: { session: DaySession; today
   return (
     <Card
       title={t("bookings.consultations.at", {
-        station: session.stationName,
         date: dateWithWeekday(session.date, locale),
         period: t(`bookings.periods.${session.period}`),
       })}

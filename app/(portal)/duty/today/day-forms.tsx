@@ -21,6 +21,7 @@ export function AttendanceForms({
   showNoShow: boolean;
 }) {
   const { t } = useT();
+  if (!showAttended && !showNoShow) return null;
   return (
     <div className="flex flex-wrap gap-2">
       {showAttended ? (

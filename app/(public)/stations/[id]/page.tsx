@@ -58,7 +58,7 @@ async function StationPage({ params }: { params: Promise<{ id: string }> }) {
   const [{ id }, { t, locale }, actor] = await Promise.all([params, getT(), getActor()]);
   const station = await loadStation(id);
   if (!station) notFound();
-  const [sessions, names] = await Promise.all([station.closed ? Promise.resolve([]) : listComingSessions(station.id), referenceNames(locale)]);
+  const [sessions, names] = await Promise.all([station.closed ? Promise.resolve([]) : listComingSessions(station.id, actor), referenceNames(locale)]);
   const booker = bookerOf(actor, station.id);
   const days = [...new Set(sessions.map((s) => s.date))];
   const note =
@@ -95,7 +95,7 @@ async function StationPage({ params }: { params: Promise<{ id: string }> }) {
           action={
             booker === "company" || booker === "staff" ? (
               <Link href="/bookings" className="text-sm text-brand-700 underline">
-                {t("bookings.station.viewMine")}
+                {t(booker === "staff" ? "bookings.today.viewAll" : "bookings.station.viewMine")}
               </Link>
             ) : null
           }
@@ -146,7 +146,7 @@ export default withClientMessages(["bookings", "errors"], StationPage);
 /** Whether this booker may take a place of the session now: a company a planned or confirmed one; staff also today's held one. */
 function isOpenTo(session: ComingSession, booker: Booker): boolean {
   if (session.free <= 0) return false;
-  if (booker === "company") return session.status === "planned" || session.status === "confirmed";
+  if (booker === "company") return !session.bookedByMyCompany && (session.status === "planned" || session.status === "confirmed");
   if (booker === "staff") return session.status !== "held" || session.date === todayInShanghai();
   return false;
 }
@@ -182,6 +182,7 @@ function SessionItem({
           {specialties ? <p className="text-sm text-slate-700">{t("bookings.station.specialties", { list: specialties })}</p> : null}
         </div>
         <div className="flex flex-wrap items-center gap-2">
+          {session.bookedByMyCompany ? <Badge tone="info">{t("bookings.station.bookedByUs")}</Badge> : null}
           {session.status === "planned" ? <Badge tone="warning">{t("bookings.station.awaiting")}</Badge> : null}
           {session.status === "held" ? <Badge tone="info">{t("bookings.station.heldToday")}</Badge> : null}
           {session.free > 0 ? (

@@ -25,6 +25,10 @@ export const portalNav: NavItem[] = [
   { href: "/offers", label: "common.nav.offers", permission: "offer.list" },
   { href: "/cases", label: "common.nav.myCases", permission: "request.resolve" },
   { href: "/duty", label: "rota.nav.duty", permission: "duty.answer" },
+  // duty days: the station's day (今日坐诊), bookings made, the expert's consultations
+  { href: "/duty/today", label: "bookings.nav.today", permission: "duty.attend" },
+  { href: "/bookings", label: "bookings.nav.mine", permission: "duty.book" },
+  { href: "/duty/consultations", label: "bookings.nav.consultations", permission: "duty.answer" },
   { href: "/profile", label: "common.nav.profile", permission: "expert.updateOwnProfile" },
   // Station staff plan their station's rota here; admins from each station's page.
   { href: "/rota", label: "rota.nav.rota", permission: "duty.plan", unless: "station.manage" },

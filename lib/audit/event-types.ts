@@ -17,6 +17,7 @@ export const auditEntityTypes = [
   "settings",
   "export",
   "sign_in",
+  "duty_booking",
   "duty_session",
 ] as const;
 
@@ -79,6 +80,14 @@ export const auditEventTypes = [
   "expert.change_rejected",
   "expert.conflict_added",
   "expert.conflict_removed",
+  // duty days at stations: consultations booked (约诊), the day itself
+  "booking.booked",
+  "booking.cancelled",
+  "booking.attended",
+  "booking.no_show",
+  "booking.requested",
+  "booking.advice_noted",
+  "duty_session.held",
   // accounts, tokens, settings
   "user.created",
   "user.disabled",

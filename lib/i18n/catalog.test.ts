@@ -62,6 +62,7 @@ const builtFromData: RegExp[] = [
   /^timeliness\.settings\.(hints\.)?\w+$/, // a service level's label and hint, by its field's name
   /^privacy\.notice\.(sections\.\w+\.\w+|columns\.\w+)$/, // the privacy notice's sections, each with the same four questions
   /^rota\.(period|status|errors\.already)\.\w+$/, // a duty session's half-day and status, and why it cannot change, by the stored code
+  /^bookings\.(periods|sessionStatus|status)\.\w+$/, // a duty session's half-day and status, a booking's status, by the stored code
 ];
 
 describe("every message", () => {

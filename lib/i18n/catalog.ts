@@ -1,4 +1,5 @@
 import { audit as enAudit } from "./en/audit";
+import { bookings as enBookings } from "./en/bookings";
 import { accounts as enAccounts } from "./en/accounts";
 import { auth as enAuth } from "./en/auth";
 import { common as enCommon } from "./en/common";
@@ -21,6 +22,7 @@ import { rota as enRota } from "./en/rota";
 import { type Locale } from "./locales";
 import type { Shape } from "./shape";
 import { audit } from "./zh-CN/audit";
+import { bookings } from "./zh-CN/bookings";
 import { accounts } from "./zh-CN/accounts";
 import { auth } from "./zh-CN/auth";
 import { common } from "./zh-CN/common";
@@ -63,6 +65,7 @@ export const zhCN = {
   timeliness,
   dutyFigures,
   rota,
+  bookings,
 };
 export type Catalog = Shape<typeof zhCN>;
 export const en: Catalog = {
@@ -86,6 +89,7 @@ export const en: Catalog = {
   timeliness: enTimeliness,
   dutyFigures: enDutyFigures,
   rota: enRota,
+  bookings: enBookings,
 };
 
 export { defaultLocale, isLocale, LOCALE_COOKIE, locales, type Locale } from "./locales";

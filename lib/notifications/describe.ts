@@ -1,5 +1,5 @@
 import { describeDutyNotification, dutyNotificationPath } from "@/lib/duty/notification-text";
-import { deadlineKinds, requestStatuses, type DeadlineKind, type RequestStatus } from "@/lib/enums";
+import { deadlineKinds, dutyPeriods, requestStatuses, type DeadlineKind, type DutyPeriod, type RequestStatus } from "@/lib/enums";
 import { formatTimestamp } from "@/lib/i18n/format";
 import type { Translate } from "@/lib/i18n/translate";
 import type { MessageKey } from "@/lib/i18n/keys";
@@ -71,6 +71,25 @@ const renewalKeys = {
   admins: "notifications.kinds.renewal.admins",
 } as const satisfies Record<string, MessageKey>;
 
+/** What a booking notification says (约诊 on a duty day), by its kind and whom it is for. */
+const bookingKeys = {
+  "booking.confirmed": "bookings.notices.confirmed",
+  "booking.new": "bookings.notices.new",
+  "booking.cancelled": "bookings.notices.cancelled",
+  /** staff cancelled it, told to the one who booked */
+  "booking.cancelledForBooker": "bookings.notices.cancelledForBooker",
+} as const satisfies Record<string, MessageKey>;
+
+function bookingKey(kind: string, audience: unknown): MessageKey | undefined {
+  if (kind === "booking.cancelled" && audience === "booker") return bookingKeys["booking.cancelledForBooker"];
+  return kind in bookingKeys ? bookingKeys[kind as keyof typeof bookingKeys] : undefined;
+}
+
+/** A duty session's half-day, in words. */
+function periodLabel(t: Translate, period: unknown): string {
+  return typeof period === "string" && (dutyPeriods as readonly string[]).includes(period) ? t(`bookings.periods.${period as DutyPeriod}`) : "";
+}
+
 /** The step a deadline notification is about, in words. */
 function deadlineStep(t: Translate, step: unknown): string {
   return typeof step === "string" && (deadlineKinds as readonly string[]).includes(step) ? t(`enums.deadlineKind.${step as DeadlineKind}`) : "";
@@ -98,6 +117,9 @@ export function describeNotification(t: Translate, n: NotificationFacts): { head
     step: deadlineStep(t, data.step),
     termEnd: text(data.termEnd) ?? "",
     days: typeof data.days === "number" ? data.days : "",
+    station: text(data.station) ?? "",
+    date: text(data.date) ?? "",
+    period: periodLabel(t, data.period),
   };
   // A status notice about an event rather than a new status (an offer withdrawn) says what happened.
   const event = text(data.event);
@@ -116,7 +138,9 @@ export function describeNotification(t: Translate, n: NotificationFacts): { head
             ? applicationKeys[applicationKind === "change" ? "change" : "join"]
             : n.kind === "expert.renewal"
               ? renewalKeys[data.forAdmins === true ? "admins" : "expert"]
-              : kindKeys[n.kind];
+              : n.kind.startsWith("booking.")
+                ? bookingKey(n.kind, data.audience)
+                : kindKeys[n.kind];
   const headline = key ? t(key, params) : t("notifications.kinds.other");
   const details: string[] = [];
   if (params.caseNumber && n.kind !== "request.received") details.push(t("notifications.details.caseNumber", { caseNumber: params.caseNumber }));
@@ -152,6 +176,8 @@ export function describeNotification(t: Translate, n: NotificationFacts): { head
  * none. An offer withdrawn from an expert leads to their offers (the request is no longer theirs to read).
  */
 export function notificationPath(n: { kind: string; requestId?: string | null; data?: Record<string, unknown> | null }): string | null {
+  // A booking: the expert's consultations, or the list of bookings of whoever booked (and of the station's staff).
+  if (n.kind.startsWith("booking.")) return n.data?.audience === "expert" ? "/duty/consultations" : "/bookings";
   // A follow-up is closed from the worklist, where the district's open follow-ups are listed.
   if (n.kind === "return_visit.follow_up") return "/admin/return-visits#follow-ups";
   if (n.kind.startsWith("duty.")) return dutyNotificationPath(n.kind, n.data ?? {});

@@ -40,7 +40,13 @@ export type NotificationKind =
   /** to the planner: the expert declined a session, with the reason; time to plan someone else */
   | "duty.declined"
   /** to the expert and to whoever booked on it: a planner cancelled a session (or, for bookers, the expert declined it) */
-  | "duty.cancelled";
+  | "duty.cancelled"
+  /** to whoever booked a consultation on a duty day (约诊): it is booked */
+  | "booking.confirmed"
+  /** to the session's expert and the station's staff: someone booked a consultation */
+  | "booking.new"
+  /** a booking was cancelled: to the expert and the station's staff, and to the booker when staff cancelled it */
+  | "booking.cancelled";
 
 /**
  * Puts a notification in each user's in-app inbox and queues its e-mail, inside the caller's

@@ -21,7 +21,7 @@ export interface MailSettings {
  * request returned to them, and money recorded on (or taken off) their ledger. Admins: a request no
  * expert took, and a return visit that found the company dissatisfied. Everyone: a service-level
  * deadline they owe near or missed, an appointment ending; on the rota, a duty session planned for
- * them, declined (to the planner) or cancelled.
+ * them, declined (to the planner) or cancelled; a consultation booked or cancelled.
  */
 export const IMPORTANT_KINDS: ReadonlySet<NotificationKind> = new Set<NotificationKind>([
   "offer.new",
@@ -43,6 +43,9 @@ export const IMPORTANT_KINDS: ReadonlySet<NotificationKind> = new Set<Notificati
   "duty.planned",
   "duty.declined",
   "duty.cancelled",
+  // duty days: the booker's confirmation of a consultation, and a booking cancelled
+  "booking.confirmed",
+  "booking.cancelled",
 ]);
 
 /**

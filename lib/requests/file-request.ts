@@ -77,6 +77,66 @@ async function refuseClosedStation(tx: Tx, stationId: string): Promise<void> {
   if (station?.closedAt) throw conflict("stations.errors.closed");
 }
 
+/** How a filer files: which channel, and whether for a caller (a walk-in or a hotline caller) rather than its own company. */
+interface FilingMode {
+  channel: Channel;
+  isStation: boolean;
+  isHotline: boolean;
+  forCaller: boolean;
+}
+
+/** The filer's mode, or 403 / 422 for an account that may not file this way. */
+function filingModeOf(filer: Actor, input: FileRequestInput, viaApiToken: boolean): FilingMode {
+  const isStation = filer.stationId !== null;
+  // An admin (of neither a station nor a company) takes a hotline call; an account of no company otherwise files nothing.
+  const isHotline = !isStation && !filer.enterpriseId && filer.role === "admin";
+  if (!isStation && !filer.enterpriseId && !isHotline) throw forbidden();
+  const forCaller = isStation || isHotline;
+  if (input.channel && !isHotline) {
+    throw new AppError("invalid_input", "errors.invalidInput", { fields: { channel: "errors.field.invalid" } });
+  }
+  if (forCaller && !input.enterprise) {
+    throw new AppError("invalid_input", "errors.invalidInput", { fields: { "enterprise.name": "errors.field.required" } });
+  }
+  const channel: Channel = isStation ? "station" : isHotline ? "hotline" : viaApiToken ? "api" : "web";
+  return { channel, isStation, isHotline, forCaller };
+}
+
+/** The writes of one filing, in the caller's transaction: the request, its details, its event and notifications. */
+async function writeFiling(tx: Tx, filer: Actor, input: FileRequestInput, mode: FilingMode, key: string | null): Promise<FiledRequest> {
+  const { channel, isStation, isHotline, forCaller } = mode;
+  if (isStation) await refuseClosedStation(tx, filer.stationId!);
+  await checkRequestReferences(tx, input);
+  if (isHotline) requireDistrict(filer, "request.create", input.regionCode);
+  const enterpriseId = forCaller ? await walkInEnterpriseId(tx, input.enterprise!, input.regionCode) : filer.enterpriseId!;
+  const [row] = await tx
+    .insert(requests)
+    .values({
+      ...requestColumns(input),
+      channel,
+      enterpriseId,
+      filedByUserId: filer.userId,
+      stationId: isStation ? filer.stationId : null,
+      idempotencyKey: key,
+    })
+    .returning(filedColumns);
+  await writeRequestDetails(tx, row!.id, input);
+  await recordEvent(tx, filer, { type: "request.submitted", entityType: "request", entityId: row!.id, requestId: row!.id, data: { channel } });
+  await notify(tx, {
+    userIds: await audienceOf(tx, "request.submitted", row!, filer.userId),
+    kind: "request.submitted",
+    requestId: row!.id,
+    data: { title: input.title },
+  });
+  await notify(tx, {
+    userIds: await audienceOf(tx, "request.received", row!),
+    kind: "request.received",
+    requestId: row!.id,
+    data: { title: input.title, caseNumber: row!.caseNumber },
+  });
+  return { ...row!, replayed: false };
+}
+
 /**
  * Files a request. Enterprises file for their own company (channel web, or api with a bearer
  * token); station staff for a walk-in (channel station); admins for a hotline caller (channel
@@ -98,51 +158,9 @@ export async function fileRequest(
     const earlier = await findByKey(filer, key);
     if (earlier) return earlier;
   }
-  const isStation = filer.stationId !== null;
-  // An admin (of neither a station nor a company) takes a hotline call; an account of no company otherwise files nothing.
-  const isHotline = !isStation && !filer.enterpriseId && filer.role === "admin";
-  if (!isStation && !filer.enterpriseId && !isHotline) throw forbidden();
-  const forCaller = isStation || isHotline;
-  if (input.channel && !isHotline) {
-    throw new AppError("invalid_input", "errors.invalidInput", { fields: { channel: "errors.field.invalid" } });
-  }
-  if (forCaller && !input.enterprise) {
-    throw new AppError("invalid_input", "errors.invalidInput", { fields: { "enterprise.name": "errors.field.required" } });
-  }
-  const channel: Channel = isStation ? "station" : isHotline ? "hotline" : options.viaApiToken ? "api" : "web";
+  const mode = filingModeOf(filer, input, options.viaApiToken ?? false);
   try {
-    return await db.transaction(async (tx) => {
-      if (isStation) await refuseClosedStation(tx, filer.stationId!);
-      await checkRequestReferences(tx, input);
-      if (isHotline) requireDistrict(filer, "request.create", input.regionCode);
-      const enterpriseId = forCaller ? await walkInEnterpriseId(tx, input.enterprise!, input.regionCode) : filer.enterpriseId!;
-      const [row] = await tx
-        .insert(requests)
-        .values({
-          ...requestColumns(input),
-          channel,
-          enterpriseId,
-          filedByUserId: filer.userId,
-          stationId: isStation ? filer.stationId : null,
-          idempotencyKey: key,
-        })
-        .returning(filedColumns);
-      await writeRequestDetails(tx, row!.id, input);
-      await recordEvent(tx, filer, { type: "request.submitted", entityType: "request", entityId: row!.id, requestId: row!.id, data: { channel } });
-      await notify(tx, {
-        userIds: await audienceOf(tx, "request.submitted", row!, filer.userId),
-        kind: "request.submitted",
-        requestId: row!.id,
-        data: { title: input.title },
-      });
-      await notify(tx, {
-        userIds: await audienceOf(tx, "request.received", row!),
-        kind: "request.received",
-        requestId: row!.id,
-        data: { title: input.title, caseNumber: row!.caseNumber },
-      });
-      return { ...row!, replayed: false };
-    });
+    return await db.transaction((tx) => writeFiling(tx, filer, input, mode, key));
   } catch (error) {
     // Two submits with one key at the same moment: the loser's insert hits the unique index.
     if (key && isUniqueViolation(error, "requests_idempotency_key")) {
@@ -151,4 +169,15 @@ export async function fileRequest(
     }
     throw error;
   }
+}
+
+/**
+ * Files a request exactly as fileRequest does (the same checks, channel and writes), inside the
+ * caller's transaction, for a use case whose own change must commit with the filing or not at all
+ * (a duty-day consultation turned into a request). No idempotency key: the caller's own record
+ * says whether it was filed.
+ */
+export async function fileRequestInTransaction(tx: Tx, actor: Actor | null, input: FileRequestInput): Promise<FiledRequest> {
+  const filer = requirePermission(actor, "request.create");
+  return writeFiling(tx, filer, input, filingModeOf(filer, input, false), null);
 }

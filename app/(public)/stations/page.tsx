@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { Badge, EmptyState, PageTitle } from "@/components/ui/card";
 import { StationContact } from "@/components/stations/station-contact";
 import { getT } from "@/lib/i18n/server";
@@ -67,13 +68,24 @@ export default async function StationsPage() {
                     >
                       <div className="mb-2 flex flex-wrap items-start justify-between gap-2">
                         <div className="min-w-0">
-                          <h3 className={`font-semibold ${station.closed ? "text-slate-600" : "text-slate-900"}`}>{station.name}</h3>
+                          <h3 className={`font-semibold ${station.closed ? "text-slate-600" : "text-slate-900"}`}>
+                            <Link href={`/stations/${station.id}`} className="underline-offset-2 hover:text-brand-700 hover:underline">
+                              {station.name}
+                            </Link>
+                          </h3>
                           {townName.get(station.regionCode) ? <p className="text-xs text-slate-500">{townName.get(station.regionCode)}</p> : null}
                         </div>
                         {station.closed ? <Badge>{t("stations.directory.closed")}</Badge> : null}
                       </div>
                       {station.closed ? <p className="mb-2 text-sm">{t("stations.directory.closedHint")}</p> : null}
                       <StationContact station={station} t={t} />
+                      {station.closed ? null : (
+                        <p className="mt-3">
+                          <Link href={`/stations/${station.id}`} className="text-sm font-medium text-brand-700 underline-offset-2 hover:underline">
+                            {t("bookings.station.dutyDays")} →
+                          </Link>
+                        </p>
+                      )}
                     </li>
                   ))}
                 </ul>

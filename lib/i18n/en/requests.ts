@@ -91,6 +91,7 @@ export const requests: Shape<typeof zh> = {
       queried: "Company queried a payment",
     },
     routing: { skipped: "An expert was set aside for this request" },
+    booking: { requested: "Filed from a consultation on a station's duty day (the duty expert is suggested)" },
     other: "Other entry",
     automatic: "System",
   },

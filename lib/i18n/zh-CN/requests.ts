@@ -68,6 +68,7 @@ export const requests = {
     dispute: { created: "登记纠纷", updated: "纠纷状态更新" },
     recovery: { recorded: "登记回款", reversed: "冲正回款", confirmed: "企业确认回款", queried: "企业对回款提出疑问" },
     routing: { skipped: "本案不再考虑某位专家" },
+    booking: { requested: "由服务站坐诊约诊转为诉求（坐诊专家为建议人选）" },
     other: "其他记录",
     automatic: "系统自动",
   },

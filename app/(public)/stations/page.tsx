@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { Badge, EmptyState, PageTitle } from "@/components/ui/card";
+import { StationCalendarLink } from "@/components/stations/station-calendar-link";
 import { StationContact } from "@/components/stations/station-contact";
 import { getT } from "@/lib/i18n/server";
 import { countyOf } from "@/lib/regions/codes";
@@ -74,6 +75,7 @@ export default async function StationsPage() {
                       </div>
                       {station.closed ? <p className="mb-2 text-sm">{t("stations.directory.closedHint")}</p> : null}
                       <StationContact station={station} t={t} />
+                      {station.closed ? null : <StationCalendarLink stationId={station.id} t={t} locale={locale} />}
                     </li>
                   ))}
                 </ul>

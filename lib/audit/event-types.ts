@@ -17,6 +17,7 @@ export const auditEntityTypes = [
   "settings",
   "export",
   "sign_in",
+  "company_visit",
 ] as const;
 
 /**
@@ -91,6 +92,14 @@ export const auditEventTypes = [
   "station.updated",
   "station.closed",
   "station.reopened",
+  // visits to companies (巡诊), calendar feeds
+  "visit.planned",
+  "visit.confirmed",
+  "visit.declined",
+  "visit.cancelled",
+  "visit.done",
+  "visit.finding_request",
+  "calendar.feed_reset",
   "account.password-changed",
   "account.password-set",
   "auth.lockedOut",

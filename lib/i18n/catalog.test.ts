@@ -61,6 +61,8 @@ const builtFromData: RegExp[] = [
   /^companies\.(members\.status|admin\.(states|memberStatus))\.\w+$/, // a member's and a company's standing
   /^timeliness\.settings\.(hints\.)?\w+$/, // a service level's label and hint, by its field's name
   /^privacy\.notice\.(sections\.\w+\.\w+|columns\.\w+)$/, // the privacy notice's sections, each with the same four questions
+  /^calendar\.periods\.\w+$/, // a duty session's period (am, pm, day)
+  /^visits\.(statuses|purposes|subtitle|empty)\.\w+$/, // a visit's status, the plan form's quick purposes, the list's wording by who reads it
 ];
 
 describe("every message", () => {

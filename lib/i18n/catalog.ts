@@ -16,6 +16,8 @@ import { stations as enStations } from "./en/stations";
 import { privacy as enPrivacy } from "./en/privacy";
 import { timeliness as enTimeliness } from "./en/timeliness";
 import { tokens as enTokens } from "./en/tokens";
+import { calendar as enCalendar } from "./en/calendar";
+import { visits as enVisits } from "./en/visits";
 import { type Locale } from "./locales";
 import type { Shape } from "./shape";
 import { audit } from "./zh-CN/audit";
@@ -36,6 +38,8 @@ import { stations } from "./zh-CN/stations";
 import { privacy } from "./zh-CN/privacy";
 import { timeliness } from "./zh-CN/timeliness";
 import { tokens } from "./zh-CN/tokens";
+import { calendar } from "./zh-CN/calendar";
+import { visits } from "./zh-CN/visits";
 
 // One file per domain and language; a domain adds its pair here.
 export const zhCN = {
@@ -57,6 +61,8 @@ export const zhCN = {
   companies,
   privacy,
   timeliness,
+  calendar,
+  visits,
 };
 export type Catalog = Shape<typeof zhCN>;
 export const en: Catalog = {
@@ -78,6 +84,8 @@ export const en: Catalog = {
   companies: enCompanies,
   privacy: enPrivacy,
   timeliness: enTimeliness,
+  calendar: enCalendar,
+  visits: enVisits,
 };
 
 export { defaultLocale, isLocale, LOCALE_COOKIE, locales, type Locale } from "./locales";

@@ -40,6 +40,13 @@ const kindKeys: Record<string, MessageKey> = {
   "return_visit.follow_up": "notifications.kinds.return_visit.follow_up",
   "deadline.reminder": "notifications.kinds.deadline.reminder",
   "deadline.breached": "notifications.kinds.deadline.breached",
+  "visit.planned": "visits.notifications.planned",
+  "visit.assigned": "visits.notifications.assigned",
+  "visit.confirmed": "visits.notifications.confirmed",
+  "visit.declined": "visits.notifications.declined",
+  "visit.cancelled": "visits.notifications.cancelled",
+  "visit.done": "visits.notifications.done",
+  "visit.needs_work": "visits.notifications.needsWork",
 };
 
 /** What an `application.submitted` notification says, by the kind of application. */
@@ -95,6 +102,8 @@ export function describeNotification(t: Translate, n: NotificationFacts): { head
     step: deadlineStep(t, data.step),
     termEnd: text(data.termEnd) ?? "",
     days: typeof data.days === "number" ? data.days : "",
+    date: text(data.date) ?? "",
+    count: typeof data.count === "number" ? data.count : "",
   };
   // A status notice about an event rather than a new status (an offer withdrawn) says what happened.
   const event = text(data.event);
@@ -151,6 +160,8 @@ export function describeNotification(t: Translate, n: NotificationFacts): { head
 export function notificationPath(n: { kind: string; requestId?: string | null; data?: Record<string, unknown> | null }): string | null {
   // A follow-up is closed from the worklist, where the district's open follow-ups are listed.
   if (n.kind === "return_visit.follow_up") return "/admin/return-visits#follow-ups";
+  const visitId = text(n.data?.visitId);
+  if (n.kind.startsWith("visit.") && visitId) return `/visits/${visitId}`;
   const event = text(n.data?.event);
   if (n.kind === "request.status" && (event === "offer.withdrawn" || event === "offer.taken")) return "/offers";
   if (n.requestId) return `/requests/${n.requestId}`;

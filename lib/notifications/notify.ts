@@ -34,7 +34,18 @@ export type NotificationKind =
   /** a service-level deadline passed with the step not done, to the district's admins and the expert */
   | "deadline.breached"
   /** an appointment ends in 90, 30 or 7 days, to the expert and the admins of the expert's district */
-  | "expert.renewal";
+  | "expert.renewal"
+  /** visits to companies (巡诊): to the company, planned; to the expert, planned for them by an admin */
+  | "visit.planned"
+  | "visit.assigned"
+  /** the company's answer, to the expert (and the admin who planned it) */
+  | "visit.confirmed"
+  | "visit.declined"
+  /** to the company and the expert, whoever did not cancel it */
+  | "visit.cancelled"
+  /** the findings are recorded: to the company; and to the district's admins when some need work */
+  | "visit.done"
+  | "visit.needs_work";
 
 /**
  * Puts a notification in each user's in-app inbox and queues its e-mail, inside the caller's

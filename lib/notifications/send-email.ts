@@ -38,6 +38,12 @@ export const IMPORTANT_KINDS: ReadonlySet<NotificationKind> = new Set<Notificati
   "deadline.reminder",
   "deadline.breached",
   "expert.renewal",
+  // visits to companies: the company is asked to answer, the expert is given one, an answer or a cancellation changes plans
+  "visit.planned",
+  "visit.assigned",
+  "visit.declined",
+  "visit.cancelled",
+  "visit.needs_work",
 ]);
 
 /**

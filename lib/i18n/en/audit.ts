@@ -70,6 +70,7 @@ export const audit: Shape<typeof zh> = {
     settings: "Settings",
     export: "Export",
     sign_in: "Sign-in",
+    company_visit: "Company visit",
   },
   types: {
     request_submitted: "Request filed",
@@ -144,5 +145,12 @@ export const audit: Shape<typeof zh> = {
     station_updated: "Station changed",
     station_closed: "Station closed",
     station_reopened: "Station reopened",
+    visit_planned: "Visit planned",
+    visit_confirmed: "Visit confirmed by the company",
+    visit_declined: "Visit declined by the company",
+    visit_cancelled: "Visit cancelled",
+    visit_done: "Visit findings recorded",
+    visit_finding_request: "Visit finding became a request",
+    calendar_feed_reset: "Calendar feed link reset",
   },
 };

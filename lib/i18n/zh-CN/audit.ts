@@ -66,6 +66,7 @@ export const audit = {
     settings: "设置",
     export: "数据导出",
     sign_in: "登录",
+    company_visit: "巡诊",
   },
   types: {
     request_submitted: "提交需求",
@@ -140,5 +141,12 @@ export const audit = {
     station_updated: "修改服务站信息",
     station_closed: "关闭服务站",
     station_reopened: "重新开放服务站",
+    visit_planned: "安排巡诊",
+    visit_confirmed: "企业确认巡诊",
+    visit_declined: "企业婉拒巡诊",
+    visit_cancelled: "取消巡诊",
+    visit_done: "记录巡诊发现",
+    visit_finding_request: "巡诊发现转为诉求",
+    calendar_feed_reset: "重置日历订阅链接",
   },
 };

@@ -51,7 +51,7 @@ export function CalendarFeedBox({ url, owner, resetAction }: { url: string; owne
               {copy === "copied" ? t("calendar.box.copied") : t("calendar.box.copy")}
             </Button>
           </div>
-          <p role="status" className="min-h-5 text-xs text-slate-600">
+          <p role="status" className="text-xs text-slate-600">
             {copy === "failed" ? t("calendar.box.copyFailed") : ""}
           </p>
         </div>

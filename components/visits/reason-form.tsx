@@ -17,6 +17,7 @@ interface Props {
   reasonLabel: string;
   submitLabel: string;
   confirm: string;
+  /** The step's own button, inside the opened form (the button that opens it is always a quiet one). */
   variant?: ButtonVariant;
 }
 
@@ -32,7 +33,7 @@ export function ReasonForm({ action, hidden, openLabel, title, reasonLabel, subm
   });
   if (!open) {
     return (
-      <Button type="button" variant={variant} onClick={() => setOpen(true)} className="w-full sm:w-auto">
+      <Button type="button" variant="secondary" onClick={() => setOpen(true)} className="w-full sm:w-auto">
         {openLabel}
       </Button>
     );

@@ -85,6 +85,7 @@ export const visits: Shape<typeof zh> = {
     summary: "Overall",
     finding: "Problem found",
     recommendation: "Recommendation",
+    recommendationIs: "Recommendation: {text}",
     needsWork: "Needs work (can become a request)",
     addFinding: "Add a finding",
     removeFinding: "Remove finding {n}",
@@ -110,7 +111,8 @@ export const visits: Shape<typeof zh> = {
     declined: "{company} declined the visit on {date}.",
     cancelled: "The visit to {company} on {date} is cancelled.",
     done: "Expert {name} recorded the findings and recommendations of the visit on {date}.",
-    needsWork: "{count, plural, one {# finding} other {# findings}} of the visit to {company} need work and can become requests.",
+    needsWork:
+      "Visit to {company}: {count, plural, one {# finding needs work and can become a request} other {# findings need work and can become requests}}.",
   },
   errors: {
     dateInPast: "Choose today or a later day.",

@@ -73,6 +73,7 @@ export const visits = {
     summary: "总体情况",
     finding: "发现的问题",
     recommendation: "建议",
+    recommendationIs: "建议：{text}",
     needsWork: "需要跟进（可转为服务诉求）",
     addFinding: "添加一条发现",
     removeFinding: "删除第 {n} 条",

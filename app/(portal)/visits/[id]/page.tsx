@@ -94,7 +94,13 @@ async function VisitPage({ params }: Props) {
       {isCompany && open && visit.visitOn >= today ? (
         <Card title={visit.status === "proposed" ? t("visits.detail.answerTitle") : undefined}>
           <div className="space-y-3">
-            <p className="text-sm text-slate-600">{visit.status === "proposed" ? t("visits.detail.answerHint") : t("visits.detail.declineChange")}</p>
+            {visit.status === "proposed" ? (
+              <p className="text-sm text-slate-600">{t("visits.detail.answerHint")}</p>
+            ) : (
+              <p className="text-sm text-slate-600">
+                <span className="font-medium text-emerald-800">{t("visits.detail.confirmDone")}</span> {t("visits.detail.declineChange")}
+              </p>
+            )}
             <div className="flex flex-col gap-3 sm:flex-row sm:items-start">
               {visit.status === "proposed" ? (
                 <ActionForm
@@ -168,7 +174,7 @@ function Findings({ visit, t, requestAction }: { visit: VisitDetail; t: Translat
               <p className="break-words whitespace-pre-wrap text-slate-800">{f.finding}</p>
               {f.recommendation ? (
                 <p className="mt-2 break-words whitespace-pre-wrap text-slate-700">
-                  <span className="font-medium">{t("visits.detail.recommendation")}</span> {f.recommendation}
+                  {t("visits.detail.recommendationIs", { text: f.recommendation })}
                 </p>
               ) : null}
               {f.requested ? (

@@ -45,7 +45,13 @@ export function NotificationList({ items, t, locale, markRead }: Props) {
                   <time dateTime={new Date(n.createdAt).toISOString()}>{formatDateTime(n.createdAt, locale)}</time>
                   {path ? (
                     <Link href={path} className="text-sm text-brand-700 hover:underline">
-                      {t(n.kind.startsWith("duty.") ? "rota.notices.open" : n.kind.startsWith("booking.") ? "bookings.notices.open" : "notifications.inbox.open")}
+                      {t(
+                        n.kind.startsWith("duty.")
+                          ? "rota.notices.open"
+                          : n.kind.startsWith("booking.")
+                            ? "bookings.notices.open"
+                            : "notifications.inbox.open",
+                      )}
                     </Link>
                   ) : null}
                   {unread ? (

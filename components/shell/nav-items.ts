@@ -34,6 +34,7 @@ export const portalNav: NavItem[] = [
   { href: "/rota", label: "rota.nav.rota", permission: "duty.plan", unless: "station.manage" },
   { href: "/admin/triage", label: "common.nav.triage", permission: "request.triage" },
   { href: "/admin/requests", label: "common.nav.allRequests", permission: "request.triage" },
+  { href: "/visits", label: "common.nav.visits", permission: "visit.read" },
   { href: "/admin/return-visits", label: "common.nav.returnVisits", permission: "request.returnVisit" },
   { href: "/admin/experts", label: "common.nav.roster", permission: "expert.suspend" },
   { href: "/admin/applications", label: "common.nav.applications", permission: "application.decide" },

@@ -19,6 +19,7 @@ export const auditEntityTypes = [
   "sign_in",
   "duty_booking",
   "duty_session",
+  "company_visit",
 ] as const;
 
 /**
@@ -107,6 +108,14 @@ export const auditEventTypes = [
   "duty.confirmed",
   "duty.declined",
   "duty.cancelled",
+  // visits to companies (巡诊), calendar feeds
+  "visit.planned",
+  "visit.confirmed",
+  "visit.declined",
+  "visit.cancelled",
+  "visit.done",
+  "visit.finding_request",
+  "calendar.feed_reset",
   "account.password-changed",
   "account.password-set",
   "auth.lockedOut",

@@ -6,7 +6,7 @@ import type { Translate } from "@/lib/i18n/translate";
 const text = (value: unknown): string => (typeof value === "string" ? value : "");
 
 /** A half-day in words ("上午"), or nothing for a code it does not know. */
-function periodLabel(t: Translate, period: unknown): string {
+export function periodLabel(t: Translate, period: unknown): string {
   return typeof period === "string" && (dutyPeriods as readonly string[]).includes(period) ? t(`rota.period.${period as DutyPeriod}`) : "";
 }
 

@@ -62,7 +62,8 @@ const builtFromData: RegExp[] = [
   /^timeliness\.settings\.(hints\.)?\w+$/, // a service level's label and hint, by its field's name
   /^privacy\.notice\.(sections\.\w+\.\w+|columns\.\w+)$/, // the privacy notice's sections, each with the same four questions
   /^rota\.(period|status|errors\.already)\.\w+$/, // a duty session's half-day and status, and why it cannot change, by the stored code
-  /^bookings\.(periods|sessionStatus|status)\.\w+$/, // a duty session's half-day and status, a booking's status, by the stored code
+  /^bookings\.status\.\w+$/, // a booking's status, by the stored code
+  /^visits\.(statuses|purposes|subtitle|empty)\.\w+$/, // a visit's status, the plan form's quick purposes, the list's wording by who reads it
 ];
 
 describe("every message", () => {

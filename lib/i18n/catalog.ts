@@ -19,6 +19,8 @@ import { privacy as enPrivacy } from "./en/privacy";
 import { timeliness as enTimeliness } from "./en/timeliness";
 import { tokens as enTokens } from "./en/tokens";
 import { rota as enRota } from "./en/rota";
+import { calendar as enCalendar } from "./en/calendar";
+import { visits as enVisits } from "./en/visits";
 import { type Locale } from "./locales";
 import type { Shape } from "./shape";
 import { audit } from "./zh-CN/audit";
@@ -42,6 +44,8 @@ import { privacy } from "./zh-CN/privacy";
 import { timeliness } from "./zh-CN/timeliness";
 import { tokens } from "./zh-CN/tokens";
 import { rota } from "./zh-CN/rota";
+import { calendar } from "./zh-CN/calendar";
+import { visits } from "./zh-CN/visits";
 
 // One file per domain and language; a domain adds its pair here.
 export const zhCN = {
@@ -66,6 +70,8 @@ export const zhCN = {
   dutyFigures,
   rota,
   bookings,
+  calendar,
+  visits,
 };
 export type Catalog = Shape<typeof zhCN>;
 export const en: Catalog = {
@@ -90,6 +96,8 @@ export const en: Catalog = {
   dutyFigures: enDutyFigures,
   rota: enRota,
   bookings: enBookings,
+  calendar: enCalendar,
+  visits: enVisits,
 };
 
 export { defaultLocale, isLocale, LOCALE_COOKIE, locales, type Locale } from "./locales";

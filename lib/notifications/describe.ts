@@ -1,5 +1,5 @@
-import { describeDutyNotification, dutyNotificationPath } from "@/lib/duty/notification-text";
-import { deadlineKinds, dutyPeriods, requestStatuses, type DeadlineKind, type DutyPeriod, type RequestStatus } from "@/lib/enums";
+import { describeDutyNotification, dutyNotificationPath, periodLabel } from "@/lib/duty/notification-text";
+import { deadlineKinds, requestStatuses, type DeadlineKind, type RequestStatus } from "@/lib/enums";
 import { formatTimestamp } from "@/lib/i18n/format";
 import type { Translate } from "@/lib/i18n/translate";
 import type { MessageKey } from "@/lib/i18n/keys";
@@ -41,6 +41,13 @@ const kindKeys: Record<string, MessageKey> = {
   "return_visit.follow_up": "notifications.kinds.return_visit.follow_up",
   "deadline.reminder": "notifications.kinds.deadline.reminder",
   "deadline.breached": "notifications.kinds.deadline.breached",
+  "visit.planned": "visits.notifications.planned",
+  "visit.assigned": "visits.notifications.assigned",
+  "visit.confirmed": "visits.notifications.confirmed",
+  "visit.declined": "visits.notifications.declined",
+  "visit.cancelled": "visits.notifications.cancelled",
+  "visit.done": "visits.notifications.done",
+  "visit.needs_work": "visits.notifications.needsWork",
 };
 
 /** What an `application.submitted` notification says, by the kind of application. */
@@ -85,11 +92,6 @@ function bookingKey(kind: string, audience: unknown): MessageKey | undefined {
   return kind in bookingKeys ? bookingKeys[kind as keyof typeof bookingKeys] : undefined;
 }
 
-/** A duty session's half-day, in words. */
-function periodLabel(t: Translate, period: unknown): string {
-  return typeof period === "string" && (dutyPeriods as readonly string[]).includes(period) ? t(`bookings.periods.${period as DutyPeriod}`) : "";
-}
-
 /** The step a deadline notification is about, in words. */
 function deadlineStep(t: Translate, step: unknown): string {
   return typeof step === "string" && (deadlineKinds as readonly string[]).includes(step) ? t(`enums.deadlineKind.${step as DeadlineKind}`) : "";
@@ -120,6 +122,7 @@ export function describeNotification(t: Translate, n: NotificationFacts): { head
     station: text(data.station) ?? "",
     date: text(data.date) ?? "",
     period: periodLabel(t, data.period),
+    count: typeof data.count === "number" ? data.count : "",
   };
   // A status notice about an event rather than a new status (an offer withdrawn) says what happened.
   const event = text(data.event);
@@ -181,6 +184,8 @@ export function notificationPath(n: { kind: string; requestId?: string | null; d
   // A follow-up is closed from the worklist, where the district's open follow-ups are listed.
   if (n.kind === "return_visit.follow_up") return "/admin/return-visits#follow-ups";
   if (n.kind.startsWith("duty.")) return dutyNotificationPath(n.kind, n.data ?? {});
+  const visitId = text(n.data?.visitId);
+  if (n.kind.startsWith("visit.") && visitId) return `/visits/${visitId}`;
   const event = text(n.data?.event);
   if (n.kind === "request.status" && (event === "offer.withdrawn" || event === "offer.taken")) return "/offers";
   if (n.requestId) return `/requests/${n.requestId}`;

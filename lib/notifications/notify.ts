@@ -46,7 +46,18 @@ export type NotificationKind =
   /** to the session's expert and the station's staff: someone booked a consultation */
   | "booking.new"
   /** a booking was cancelled: to the expert and the station's staff, and to the booker when staff cancelled it */
-  | "booking.cancelled";
+  | "booking.cancelled"
+  /** visits to companies (巡诊): to the company, planned; to the expert, planned for them by an admin */
+  | "visit.planned"
+  | "visit.assigned"
+  /** the company's answer, to the expert (and the admin who planned it) */
+  | "visit.confirmed"
+  | "visit.declined"
+  /** to the company and the expert, whoever did not cancel it */
+  | "visit.cancelled"
+  /** the findings are recorded: to the company; and to the district's admins when some need work */
+  | "visit.done"
+  | "visit.needs_work";
 
 /**
  * Puts a notification in each user's in-app inbox and queues its e-mail, inside the caller's

@@ -46,6 +46,12 @@ export const IMPORTANT_KINDS: ReadonlySet<NotificationKind> = new Set<Notificati
   // duty days: the booker's confirmation of a consultation, and a booking cancelled
   "booking.confirmed",
   "booking.cancelled",
+  // visits to companies: the company is asked to answer, the expert is given one, an answer or a cancellation changes plans
+  "visit.planned",
+  "visit.assigned",
+  "visit.declined",
+  "visit.cancelled",
+  "visit.needs_work",
 ]);
 
 /**

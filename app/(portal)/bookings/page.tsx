@@ -84,7 +84,7 @@ function BookingList({ items, showStation, t, locale }: { items: BookerBooking[]
   return (
     <ul className="divide-y divide-slate-200">
       {items.map((b) => {
-        const when = { date: dateWithWeekday(b.date, locale), period: t(`bookings.periods.${b.period}`) };
+        const when = { date: dateWithWeekday(b.date, locale), period: t(`rota.period.${b.period}`) };
         return (
           <li key={b.id} className="py-4 first:pt-0 last:pb-0" data-testid="booking">
             <div className="flex flex-wrap items-start justify-between gap-2">

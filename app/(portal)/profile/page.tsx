@@ -1,11 +1,14 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { resetCalendarFeedAction } from "@/app/(portal)/account/calendar-actions";
+import { CalendarFeedBox } from "@/components/calendar/calendar-feed-box";
 import { describeChanges } from "@/components/roster/application-status";
 import { StandingBadge } from "@/components/roster/standing-badge";
 import { Card, PageTitle } from "@/components/ui/card";
 import { serviceModes } from "@/lib/enums";
 import { requireActor } from "@/lib/auth/current";
-import { can } from "@/lib/authz";
+import { allows, can } from "@/lib/authz";
+import { getMyCalendarFeed } from "@/lib/calendar/feeds";
 import { formatDate } from "@/lib/i18n/format";
 import { withClientMessages } from "@/lib/i18n/client-messages";
 import { getT } from "@/lib/i18n/server";
@@ -26,10 +29,11 @@ export async function generateMetadata(): Promise<Metadata> {
 async function OwnProfilePage() {
   const [actor, { t, locale }] = await Promise.all([requireActor(), getT()]);
   if (!can(actor.role, "expert.updateOwnProfile") || !actor.expertId) notFound();
-  const [profile, applications, names] = await Promise.all([
+  const [profile, applications, names, feed] = await Promise.all([
     getExpertProfileFor(actor, actor.expertId) as Promise<PrivateProfile>,
     listOwnApplications(actor),
     referenceNames(locale),
+    allows(actor, "calendar.feed") ? getMyCalendarFeed(actor) : null,
   ]);
   const pendingChange = applications.find((a) => a.status === "pending" && a.kind === "change");
   return (
@@ -75,8 +79,9 @@ async function OwnProfilePage() {
           conflicts={profile.conflicts.map((c) => ({ id: c.id, companyName: c.companyName, creditCode: c.creditCode, note: c.note }))}
         />
       </Card>
+      {feed ? <CalendarFeedBox url={feed.url} owner="expert" resetAction={resetCalendarFeedAction} /> : null}
     </div>
   );
 }
 
-export default withClientMessages(["enums", "errors", "roster"], OwnProfilePage);
+export default withClientMessages(["calendar", "enums", "errors", "roster"], OwnProfilePage);

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { Badge, EmptyState, PageTitle } from "@/components/ui/card";
+import { StationCalendarLink } from "@/components/stations/station-calendar-link";
 import { StationContact } from "@/components/stations/station-contact";
 import { getT } from "@/lib/i18n/server";
 import { countyOf } from "@/lib/regions/codes";
@@ -80,11 +81,12 @@ export default async function StationsPage() {
                       {station.closed ? <p className="mb-2 text-sm">{t("stations.directory.closedHint")}</p> : null}
                       <StationContact station={station} t={t} />
                       {station.closed ? null : (
-                        <p className="mt-3">
+                        <div className="mt-3 flex flex-wrap items-center gap-x-4 gap-y-1">
                           <Link href={`/stations/${station.id}`} className="text-sm font-medium text-brand-700 underline-offset-2 hover:underline">
                             {t("bookings.station.dutyDays")} →
                           </Link>
-                        </p>
+                          <StationCalendarLink stationId={station.id} t={t} locale={locale} />
+                        </div>
                       )}
                     </li>
                   ))}

@@ -72,6 +72,7 @@ export const audit: Shape<typeof zh> = {
     sign_in: "Sign-in",
     duty_booking: "Consultation booking",
     duty_session: "Duty session",
+    company_visit: "Company visit",
   },
   types: {
     request_submitted: "Request filed",
@@ -158,5 +159,12 @@ export const audit: Shape<typeof zh> = {
     duty_confirmed: "Duty session confirmed by the expert",
     duty_declined: "Duty session declined by the expert",
     duty_cancelled: "Duty session cancelled",
+    visit_planned: "Visit planned",
+    visit_confirmed: "Visit confirmed by the company",
+    visit_declined: "Visit declined by the company",
+    visit_cancelled: "Visit cancelled",
+    visit_done: "Visit findings recorded",
+    visit_finding_request: "Visit finding became a request",
+    calendar_feed_reset: "Calendar feed link reset",
   },
 };

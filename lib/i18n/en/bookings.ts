@@ -7,14 +7,6 @@ export const bookings: Shape<typeof zh> = {
     today: "Today",
     consultations: "My consultations",
   },
-  periods: { am: "morning", pm: "afternoon", day: "all day" },
-  sessionStatus: {
-    planned: "Awaiting the expert",
-    confirmed: "Confirmed",
-    declined: "Declined by the expert",
-    cancelled: "Cancelled",
-    held: "Held",
-  },
   status: { booked: "Booked", cancelled: "Cancelled", attended: "Attended", no_show: "No-show" },
   fields: {
     topic: "What you would like to ask",

@@ -27,6 +27,7 @@ export const common: Shape<typeof zh> = {
     users: "Accounts",
     stations: "Stations",
     companies: "Companies",
+    visits: "Company visits",
     returnVisits: "Return visits",
     audit: "Audit trail",
     colleagues: "Colleagues",

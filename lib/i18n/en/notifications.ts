@@ -10,7 +10,7 @@ export const notifications: Shape<typeof zh> = {
     markAllRead: "Mark all as read",
     markRead: "Mark as read",
     empty: "No notifications.",
-    open: "Open the request",
+    open: "Open",
     unreadBadge: "Unread",
     showUnread: "Unread only",
     showAll: "All",

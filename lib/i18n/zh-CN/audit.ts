@@ -68,6 +68,7 @@ export const audit = {
     sign_in: "登录",
     duty_session: "坐诊场次",
     duty_booking: "约诊预约",
+    company_visit: "巡诊",
   },
   types: {
     request_submitted: "提交需求",
@@ -154,5 +155,12 @@ export const audit = {
     duty_confirmed: "专家确认坐诊",
     duty_declined: "专家婉拒坐诊",
     duty_cancelled: "取消坐诊",
+    visit_planned: "安排巡诊",
+    visit_confirmed: "企业确认巡诊",
+    visit_declined: "企业婉拒巡诊",
+    visit_cancelled: "取消巡诊",
+    visit_done: "记录巡诊发现",
+    visit_finding_request: "巡诊发现转为诉求",
+    calendar_feed_reset: "重置日历订阅链接",
   },
 };

@@ -5,14 +5,6 @@ export const bookings = {
     today: "今日坐诊",
     consultations: "我的约诊",
   },
-  periods: { am: "上午", pm: "下午", day: "全天" },
-  sessionStatus: {
-    planned: "待专家确认",
-    confirmed: "已确认",
-    declined: "专家已婉拒",
-    cancelled: "已取消",
-    held: "已坐诊",
-  },
   status: { booked: "已预约", cancelled: "已取消", attended: "已到场", no_show: "未到场" },
   fields: {
     topic: "想咨询的问题",

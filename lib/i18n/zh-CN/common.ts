@@ -26,6 +26,7 @@ export const common = {
     companies: "企业管理",
     audit: "操作记录",
     returnVisits: "回访",
+    visits: "巡诊",
     colleagues: "企业成员",
     account: "账号设置",
     inbox: "消息",

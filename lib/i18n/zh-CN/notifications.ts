@@ -7,7 +7,7 @@ export const notifications = {
     markAllRead: "全部标为已读",
     markRead: "标为已读",
     empty: "暂无消息。",
-    open: "查看诉求",
+    open: "查看详情",
     unreadBadge: "未读",
     showUnread: "只看未读",
     showAll: "全部",

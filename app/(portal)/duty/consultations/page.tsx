@@ -65,12 +65,12 @@ function SessionCard({ session, today, t, locale }: { session: DaySession; today
     <Card
       title={t("bookings.consultations.at", {
         date: dateWithWeekday(session.date, locale),
-        period: t(`bookings.periods.${session.period}`),
+        period: t(`rota.period.${session.period}`),
       })}
       action={
         <span className="flex flex-wrap items-center gap-2 text-sm text-slate-600">
           <Badge tone={session.status === "held" ? "success" : session.status === "planned" ? "warning" : "neutral"}>
-            {t(`bookings.sessionStatus.${session.status}`)}
+            {t(`rota.status.${session.status}`)}
           </Badge>
           {t("bookings.today.slots", { booked: session.booked, slots: session.slots })}
         </span>

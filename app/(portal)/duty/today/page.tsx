@@ -73,7 +73,7 @@ function SessionCard({ session, t }: { session: DaySession; t: Translate }) {
     <Card
       title={
         <span className="flex flex-wrap items-center gap-2">
-          <Badge tone="info">{t(`bookings.periods.${session.period}`)}</Badge>
+          <Badge tone="info">{t(`rota.period.${session.period}`)}</Badge>
           <Link href={`/experts/${session.expertId}`} className="text-brand-700 underline-offset-2 hover:underline">
             {session.expertName}
           </Link>
@@ -82,7 +82,7 @@ function SessionCard({ session, t }: { session: DaySession; t: Translate }) {
       action={
         <span className="flex flex-wrap items-center gap-2 text-sm text-slate-600">
           <Badge tone={session.status === "held" ? "success" : session.status === "planned" ? "warning" : "neutral"}>
-            {t(`bookings.sessionStatus.${session.status}`)}
+            {t(`rota.status.${session.status}`)}
           </Badge>
           {t("bookings.today.slots", { booked: session.booked, slots: session.slots })}
         </span>

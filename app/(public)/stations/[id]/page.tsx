@@ -166,7 +166,7 @@ function SessionItem({
   t: Translate;
   locale: Locale;
 }) {
-  const period = t(`bookings.periods.${session.period}`);
+  const period = t(`rota.period.${session.period}`);
   const open = isOpenTo(session, booker);
   return (
     <li className="rounded-md border border-slate-200 p-3 sm:p-4" data-testid="duty-session">

@@ -1,12 +1,17 @@
 "use client";
 
+import { useRouter } from "next/navigation";
 import { Button } from "@/components/ui/button";
 import { FormAlert } from "@/components/ui/field";
 import { useServerAction } from "@/components/ui/use-server-action";
 import type { ActionResult } from "@/lib/http/server-action";
 import { useT } from "@/lib/i18n/client";
 
-/** Confirms every session awaiting the expert's answer in one tap (a series planned for months is many cards). */
+/**
+ * Confirms every session awaiting the expert's answer in one tap (a series planned for months is many
+ * cards). The thanks are shown by the page (`?confirmed=N`): the section this button sits in is gone
+ * once nothing awaits an answer.
+ */
 export function ConfirmAll({
   sessionIds,
   action,
@@ -15,7 +20,11 @@ export function ConfirmAll({
   action: (input: { sessionIds: string[] }) => Promise<ActionResult<{ ids: string[] }>>;
 }) {
   const { t } = useT();
-  const { run, pending, message } = useServerAction(action, { successMessage: (data) => t("rota.duty.confirmedAll", { n: data.ids.length }) });
+  const router = useRouter();
+  const { run, pending, message } = useServerAction(action, {
+    leavesPage: true,
+    onSuccess: (data) => router.replace(`/duty?confirmed=${data.ids.length}`, { scroll: false }),
+  });
   return (
     <div className="space-y-2">
       <FormAlert message={message?.text} tone={message?.tone} />

@@ -4,6 +4,7 @@ import { ConfirmAll } from "@/components/duty/confirm-all";
 import { DutyAnswer } from "@/components/duty/duty-answer";
 import { sessionDate, sessionStatusTone } from "@/components/duty/session-labels";
 import { Badge, Card, EmptyState, PageTitle } from "@/components/ui/card";
+import { FormAlert } from "@/components/ui/field";
 import { requireActor } from "@/lib/auth/current";
 import { allows } from "@/lib/authz";
 import { listDutySessionsForExpert, type ExpertDutySession } from "@/lib/duty/queries";
@@ -70,21 +71,27 @@ function SessionItem({ session, t, locale, answer }: { session: ExpertDutySessio
  * The expert's duty sessions (坐诊安排): those awaiting an answer first, each confirmed in one tap or
  * declined with a reason; then the coming ones, then the last 30 days'. Made for a phone first.
  */
-async function DutySessionsPage() {
-  const [actor, { t, locale }] = await Promise.all([requireActor(), getT()]);
+async function DutySessionsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const [actor, { t, locale }, query] = await Promise.all([requireActor(), getT(), searchParams]);
   if (!allows(actor, "duty.answer")) notFound();
   const { upcoming, recent } = await listDutySessionsForExpert(actor);
   const toAnswer = upcoming.filter((s) => s.status === "planned");
   const coming = upcoming.filter((s) => s.status !== "planned");
+  const confirmed = Number(query.confirmed);
   return (
     <div className="space-y-6">
       <PageTitle subtitle={t("rota.duty.subtitle")}>{t("rota.duty.title")}</PageTitle>
+      {Number.isInteger(confirmed) && confirmed > 0 && confirmed <= 1000 ? (
+        <FormAlert tone="success" message={t("rota.duty.confirmedAll", { n: confirmed })} />
+      ) : null}
       {toAnswer.length ? (
         <section aria-labelledby="to-answer" className="space-y-3">
           <h2 id="to-answer" className="text-lg font-semibold text-slate-900">
             {t("rota.duty.toAnswer")} <span className="text-slate-500 tabular-nums">({toAnswer.length})</span>
           </h2>
-          {toAnswer.length > 1 ? <ConfirmAll sessionIds={toAnswer.map((s) => s.id)} action={confirmAllDutyAction} /> : null}
+          {toAnswer.length > 1 ? (
+            <ConfirmAll key={toAnswer.map((s) => s.id).join()} sessionIds={toAnswer.map((s) => s.id)} action={confirmAllDutyAction} />
+          ) : null}
           <ul className="space-y-3">
             {toAnswer.map((session) => (
               <SessionItem key={session.id} session={session} t={t} locale={locale} answer />

@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { cache } from "react";
 import { BookForm } from "./book-form";
 import { dateWithWeekday } from "@/components/bookings/session-when";
+import { StationCalendarLink } from "@/components/stations/station-calendar-link";
 import { StationContact } from "@/components/stations/station-contact";
 import { LinkButton } from "@/components/ui/button";
 import { Badge, Card, EmptyState, PageTitle } from "@/components/ui/card";
@@ -88,6 +89,11 @@ async function StationPage({ params }: { params: Promise<{ id: string }> }) {
           </p>
         ) : null}
         <StationContact station={station} t={t} />
+        {station.closed ? null : (
+          <div className="mt-3">
+            <StationCalendarLink stationId={station.id} t={t} locale={locale} withHint />
+          </div>
+        )}
       </Card>
       {station.closed ? null : (
         <Card

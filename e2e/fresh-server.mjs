@@ -4,7 +4,7 @@
 // enqueued, and that the first admin signs in and finds the request in the triage queue. Then, in
 // Chromium (Playwright), the first admin sets up the district: creates a station and the district's
 // admin, who accepts the invitation and creates the station's staff, who accepts theirs and files
-// a walk-in request through the filing form.
+// a walk-in request through the filing form; the new station's rota, page and calendar feed answer.
 // Needs a production build and E2E_SERVER_DATABASE_URL (a server URL allowed to create databases).
 // Prints each check; exits non-zero on the first that fails. Always stops the app and drops the database.
 import { spawn, spawnSync } from "node:child_process";
@@ -197,6 +197,27 @@ async function districtSetUpInTheBrowser(db) {
   }
 }
 
+/**
+ * Duty days on the fresh database: the new station has an empty rota, its public page and public
+ * calendar feed answer, and the admin's report by station answers.
+ */
+async function dutyDaysAnswer(db) {
+  const [station] = await db`select id from stations where name = ${`魏塘街道法律服务站${run}`}`;
+  const rota = await http(`/api/v1/stations/${station.id}/duty-sessions`);
+  check(
+    rota.status === 200 && Array.isArray(rota.data.items) && rota.data.items.length === 0,
+    "the new station's rota answers, empty",
+    `HTTP ${rota.status}`,
+  );
+  const report = await http("/api/v1/reports?groupBy=station");
+  check(report.status === 200 && Array.isArray(report.data.rows), "the report by station answers", `HTTP ${report.status}`);
+  jar.clear();
+  const page = await http(`/stations/${station.id}`);
+  check(page.status === 200 && /暂无坐诊安排|No duty/.test(String(page.data)), "a visitor opens the station's page", `HTTP ${page.status}`);
+  const feed = await http(`/api/v1/stations/${station.id}/calendar.ics`);
+  check(feed.status === 200 && String(feed.data).startsWith("BEGIN:VCALENDAR"), "the station's public calendar feed answers", `HTTP ${feed.status}`);
+}
+
 const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
 let app;
 let appExit;
@@ -316,6 +337,7 @@ try {
     );
 
     await districtSetUpInTheBrowser(db);
+    await dutyDaysAnswer(db);
     check(!/did not start|UNSAFE_TRANSACTION/.test(log), "no start-up or transaction errors in the log");
   } finally {
     await stopApp();

@@ -61,7 +61,22 @@ export type ContactMethod = (typeof contactMethods)[number];
 export const recoveryMethods = ["negotiation", "mediation", "judgment", "arbitration", "enforcement", "other"] as const;
 export const serviceModes = ["onsite", "booked", "visit", "joint", "online"] as const;
 export const urgencies = ["normal", "urgent"] as const;
-export const channels = ["web", "station", "hotline", "api"] as const;
+export const channels = ["web", "station", "hotline", "api", "referral"] as const;
+/** Who refers a case to the society (转办): the petitions bureau, the political-legal committee, a town or street office, a court, another body. */
+export const referralBodyKinds = ["petitions", "political_legal", "town", "court", "other"] as const;
+export type ReferralBodyKind = (typeof referralBodyKinds)[number];
+/** Who a request is for: a company, a person (a petitioner, a worker), or a group of people. */
+export const partyKinds = ["company", "person", "group"] as const;
+export type PartyKind = (typeof partyKinds)[number];
+/** A panel member of a joint consultation (会诊): invited, accepted or declined by the expert, or removed by the lead or an admin. */
+export const panelMemberStatuses = ["invited", "accepted", "declined", "removed"] as const;
+export type PanelMemberStatus = (typeof panelMemberStatuses)[number];
+/** A typical case (典型案例): drafted by an admin, published on the public pages, or withdrawn from them. */
+export const typicalCaseStatuses = ["draft", "published", "withdrawn"] as const;
+export type TypicalCaseStatus = (typeof typicalCaseStatuses)[number];
+/** The annual appraisal's grades (年度考核): 优秀, 称职, 基本称职, 不称职. */
+export const appraisalGrades = ["excellent", "competent", "basic", "incompetent"] as const;
+export type AppraisalGrade = (typeof appraisalGrades)[number];
 export const expertStatuses = ["pending", "active", "suspended", "retired", "rejected"] as const;
 export const applicationStatuses = ["pending", "approved", "rejected"] as const;
 export const regionLevels = ["province", "city", "county", "town"] as const;

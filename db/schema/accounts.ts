@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { boolean, check, index, integer, pgTable, text, timestamp, uniqueIndex, uuid, type AnyPgColumn } from "drizzle-orm/pg-core";
-import { enterpriseVerificationEnum, passwordLinkPurposeEnum, userRoleEnum } from "./enums";
+import { enterpriseVerificationEnum, partyKindEnum, passwordLinkPurposeEnum, userRoleEnum } from "./enums";
 import { regions } from "./reference";
 
 export const enterprises = pgTable(
@@ -27,6 +27,15 @@ export const enterprises = pgTable(
     verificationDecidedAt: timestamp("verification_decided_at", { withTimezone: true }),
     verificationDecidedBy: uuid("verification_decided_by").references((): AnyPgColumn => users.id),
     verificationReason: text("verification_reason"),
+    /** A company (the default), or a person or group named on a referral or a walk-in filing. */
+    partyKind: partyKindEnum("party_kind").notNull().default("company"),
+    /**
+     * A person's 居民身份证号, kept only as far as the law allows: masked for display (first 6 and
+     * last 4 characters, "330421********1234") and a keyed digest (HMAC of the normalised number)
+     * to recognise the same person again. The number itself is never stored.
+     */
+    idNumberMasked: text("id_number_masked"),
+    idNumberDigest: text("id_number_digest"),
   },
   (t) => [
     uniqueIndex("enterprises_credit_code_key")
@@ -37,6 +46,9 @@ export const enterprises = pgTable(
       .on(t.claimedCreditCode)
       .where(sql`${t.verification} = 'pending'`),
     index("enterprises_name_normalized_idx").on(t.nameNormalized),
+    index("enterprises_id_number_digest_idx")
+      .on(t.idNumberDigest)
+      .where(sql`${t.idNumberDigest} is not null`),
   ],
 );
 

@@ -22,6 +22,11 @@ import {
   dutySessionStatuses,
   bookingStatuses,
   companyVisitStatuses,
+  referralBodyKinds,
+  partyKinds,
+  panelMemberStatuses,
+  typicalCaseStatuses,
+  appraisalGrades,
 } from "../../lib/enums";
 
 // The PostgreSQL enums, built from the value lists the whole app shares.
@@ -47,3 +52,8 @@ export const dutyPeriodEnum = pgEnum("duty_period", dutyPeriods);
 export const dutySessionStatusEnum = pgEnum("duty_session_status", dutySessionStatuses);
 export const bookingStatusEnum = pgEnum("booking_status", bookingStatuses);
 export const companyVisitStatusEnum = pgEnum("company_visit_status", companyVisitStatuses);
+export const referralBodyKindEnum = pgEnum("referral_body_kind", referralBodyKinds);
+export const partyKindEnum = pgEnum("party_kind", partyKinds);
+export const panelMemberStatusEnum = pgEnum("panel_member_status", panelMemberStatuses);
+export const typicalCaseStatusEnum = pgEnum("typical_case_status", typicalCaseStatuses);
+export const appraisalGradeEnum = pgEnum("appraisal_grade", appraisalGrades);

@@ -9,3 +9,4 @@ export * from "./activity";
 export * from "./reports";
 export * from "./timeliness";
 export * from "./duty";
+export * from "./major-work";

@@ -59,7 +59,7 @@ export const enums: Shape<typeof zh> = {
     resolution: "Resolution",
     stale: "Follow-up of a silent case",
   },
-  channel: { web: "Web", station: "Station", hotline: "Hotline", api: "API" },
+  channel: { web: "Web", station: "Station", hotline: "Hotline", api: "API", referral: "Referral" },
   expertStatus: { pending: "Pending", active: "Active", suspended: "Suspended", retired: "Retired", rejected: "Rejected" },
   applicationStatus: { pending: "Pending", approved: "Approved", rejected: "Rejected" },
   language: { zh: "Mandarin", wu: "Wu (Jiashan dialect)", sh: "Shanghainese", en: "English", ja: "Japanese", ko: "Korean" },

@@ -43,7 +43,7 @@ export const enums = {
   urgency: { normal: "一般", urgent: "紧急" },
   contactMethod: { phone: "电话", visit: "上门", online: "线上", message: "短信或留言" },
   deadlineKind: { triage: "受理审核", offer: "答复案件邀请", contact: "首次联系企业", resolution: "办结", stale: "跟进（长期无进展）" },
-  channel: { web: "网上", station: "服务站", hotline: "热线", api: "接口" },
+  channel: { web: "网上", station: "服务站", hotline: "热线", api: "接口", referral: "转办" },
   expertStatus: { pending: "待审核", active: "在库", suspended: "暂停", retired: "退出", rejected: "未通过" },
   applicationStatus: { pending: "待审核", approved: "已通过", rejected: "未通过" },
   language: { zh: "普通话", wu: "吴语（嘉善话）", sh: "上海话", en: "英语", ja: "日语", ko: "韩语" },

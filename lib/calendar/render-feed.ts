@@ -3,6 +3,7 @@ import { db } from "@/db";
 import { companyVisits, deadlines, dutySessions, enterprises, experts, requests, stations, users } from "@/db/schema";
 import { currentTime, todayInShanghai } from "@/lib/clock";
 import { dutyPeriodTimes } from "@/lib/duty/periods";
+import { LIVE_SESSION_STATUSES } from "@/lib/duty/bookings/load";
 import type { DutyPeriod } from "@/lib/enums";
 import { siteUrl } from "@/lib/env";
 import { notFound } from "@/lib/errors";
@@ -19,8 +20,6 @@ const MAX_ITEMS = 1000;
 /** The end of every UID: stable for an item whatever address the site is reached at. */
 const UID_DOMAIN = "legal-counsel-roster";
 
-/** The sessions a calendar shows: planned (awaiting the expert), confirmed and held; never declined or cancelled. */
-const LIVE_SESSIONS = ["planned", "confirmed", "held"] as const;
 
 const uid = (kind: string, id: string) => `${kind}-${id}@${UID_DOMAIN}`;
 
@@ -57,7 +56,7 @@ async function expertEvents(t: Translate, expertId: string): Promise<IcsEvent[]>
       })
       .from(dutySessions)
       .innerJoin(stations, eq(stations.id, dutySessions.stationId))
-      .where(and(eq(dutySessions.expertId, expertId), inArray(dutySessions.status, [...LIVE_SESSIONS]), gte(dutySessions.date, since)))
+      .where(and(eq(dutySessions.expertId, expertId), inArray(dutySessions.status, [...LIVE_SESSION_STATUSES]), gte(dutySessions.date, since)))
       .orderBy(asc(dutySessions.date), asc(dutySessions.id))
       .limit(MAX_ITEMS),
     db
@@ -139,7 +138,7 @@ async function stationEvents(t: Translate, station: { id: string; name: string; 
     })
     .from(dutySessions)
     .innerJoin(experts, eq(experts.id, dutySessions.expertId))
-    .where(and(eq(dutySessions.stationId, station.id), inArray(dutySessions.status, [...LIVE_SESSIONS]), gte(dutySessions.date, since)))
+    .where(and(eq(dutySessions.stationId, station.id), inArray(dutySessions.status, [...LIVE_SESSION_STATUSES]), gte(dutySessions.date, since)))
     .orderBy(asc(dutySessions.date), asc(dutySessions.id))
     .limit(MAX_ITEMS);
   return sessions.map(

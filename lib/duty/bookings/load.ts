@@ -4,7 +4,7 @@ import { dutyBookings, dutySessions, experts, stations, users } from "@/db/schem
 import type { DutySessionStatus } from "@/lib/enums";
 import { uuidParam } from "@/lib/validation";
 
-/** The session states a booking is live in: the day can still come, or has come. */
+/** The live session states (a booking is live in them, calendars show them): the day can still come, or has come; never declined or cancelled. */
 export const LIVE_SESSION_STATUSES = ["planned", "confirmed", "held"] as const satisfies readonly DutySessionStatus[];
 
 export const isLiveSession = (status: DutySessionStatus) => (LIVE_SESSION_STATUSES as readonly string[]).includes(status);

@@ -1,4 +1,5 @@
-import type { DbOrTx } from "@/db";
+import { db, type DbOrTx } from "@/db";
+import { requirePermission, type Actor } from "@/lib/authz";
 import { todayInShanghai } from "@/lib/clock";
 import { invalidField } from "@/lib/errors";
 import { appraisalsOfTerm } from "./queries";
@@ -19,4 +20,10 @@ export async function checkRenewalAppraisals(handle: DbOrTx, expertId: string, t
   const incompetent = (await termAppraisals(handle, expertId, termStart)).filter((a) => a.grade === "incompetent").map((a) => a.year);
   if (incompetent.length > 0 && !appraisalReason) throw invalidField("appraisalReason", "appraisals.errors.renewalReasonRequired");
   return incompetent;
+}
+
+/** The renewal decision's view of the term's appraisals (admins only, 403): year, grade, comment. */
+export async function renewalAppraisals(actor: Actor | null, expertId: string, termStart: string | null) {
+  requirePermission(actor, "appraisal.read");
+  return termAppraisals(db, expertId, termStart);
 }

@@ -18,13 +18,18 @@ export const appraisalsQuerySchema = z.object({
 export type AppraisalsQuery = z.output<typeof appraisalsQuerySchema>;
 
 /** PUT /api/v1/experts/{id}/appraisals/{year}: the grade and the admins' comment (required for 优秀 and 不称职). */
-export const gradeSchema = z
-  .object({
-    grade: z.enum(appraisalGrades, "appraisals.errors.grade"),
-    comment: storableString().trim().max(1000, "errors.field.tooLong").default(""),
-  })
-  .superRefine((v, ctx) => {
-    if ((v.grade === "excellent" || v.grade === "incompetent") && !v.comment)
-      ctx.addIssue({ code: "custom", path: ["comment"], message: "appraisals.errors.commentRequired" });
-  });
+const gradeFields = z.object({
+  grade: z.enum(appraisalGrades, "appraisals.errors.grade"),
+  comment: storableString().trim().max(1000, "errors.field.tooLong").default(""),
+});
+
+function commentWhereRequired(v: { grade: string; comment: string }, ctx: z.RefinementCtx) {
+  if ((v.grade === "excellent" || v.grade === "incompetent") && !v.comment)
+    ctx.addIssue({ code: "custom", path: ["comment"], message: "appraisals.errors.commentRequired" });
+}
+
+export const gradeSchema = gradeFields.superRefine(commentWhereRequired);
 export type GradeInput = z.output<typeof gradeSchema>;
+
+/** The grade form on /admin/appraisals: the same, with the expert and the year. */
+export const gradeFormSchema = gradeFields.extend({ expertId: z.uuid("errors.notFound"), year: yearField }).superRefine(commentWhereRequired);

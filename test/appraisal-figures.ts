@@ -50,13 +50,17 @@ export async function byHand(year: number, expertIds: string[]): Promise<Map<str
     const dutyMinutes = held.reduce((sum, x) => sum + dutyPeriodMinutes(x.period), 0);
     result.set(id, {
       offersMade: made.length,
-      offersAnsweredInTime: made.filter((o) => (o.status === "accepted" || o.status === "declined") && o.answeredAt && o.answeredAt <= o.expiresAt).length,
+      offersAnsweredInTime: made.filter((o) => (o.status === "accepted" || o.status === "declined") && o.answeredAt && o.answeredAt <= o.expiresAt)
+        .length,
       offersAccepted: made.filter((o) => o.status === "accepted").length,
       offersDeclined: made.filter((o) => o.status === "declined").length,
       offersExpired: made.filter((o) => o.status === "expired").length,
       casesResolved: resolved.length,
       medianHoursToFirstContact: round(median(firstContacts), 1),
-      medianDaysToResolution: round(median(resolved.filter((r) => r.acceptedAt).map((r) => workingHoursBetween(r.acceptedAt!, r.resolvedAt!) / WORKING_HOURS_PER_DAY)), 1),
+      medianDaysToResolution: round(
+        median(resolved.filter((r) => r.acceptedAt).map((r) => workingHoursBetween(r.acceptedAt!, r.resolvedAt!) / WORKING_HOURS_PER_DAY)),
+        1,
+      ),
       recoveredFen: Number(
         recoveries
           .filter((x) => requestById.get(x.requestId)?.assignedExpertId === id && yearOfDate(x.receivedOn) === year)
@@ -95,4 +99,3 @@ export async function expectEqualByHand(years: number[]) {
   }
   return totals;
 }
-

@@ -3,7 +3,11 @@ import { appraisalGrades } from "@/lib/enums";
 import { storableString } from "@/lib/validation";
 
 /** Years an appraisal may name (the roster's first terms began long after 2000). */
-export const yearField = z.coerce.number({ error: "appraisals.errors.year" }).int("appraisals.errors.year").min(2000, "appraisals.errors.year").max(2100, "appraisals.errors.year");
+export const yearField = z.coerce
+  .number({ error: "appraisals.errors.year" })
+  .int("appraisals.errors.year")
+  .min(2000, "appraisals.errors.year")
+  .max(2100, "appraisals.errors.year");
 
 /** GET /api/v1/appraisals and /admin/appraisals: `year` (this year by default), `district` to narrow. */
 export const appraisalsQuerySchema = z.object({

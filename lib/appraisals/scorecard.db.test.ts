@@ -97,7 +97,10 @@ describe("grading the year", () => {
 
   it("replaces the grade when graded again, and keeps the old and the new on the audit trail", async () => {
     await gradeExpert(jiashanAdmin, expert.expertId!, 2025, { grade: "incompetent", comment: "多次超时未答复派单。" });
-    const rows = await db.select().from(s.appraisals).where(and(eq(s.appraisals.expertId, expert.expertId!), eq(s.appraisals.year, 2025)));
+    const rows = await db
+      .select()
+      .from(s.appraisals)
+      .where(and(eq(s.appraisals.expertId, expert.expertId!), eq(s.appraisals.year, 2025)));
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({ grade: "incompetent", comment: "多次超时未答复派单。", gradedBy: jiashanAdmin.userId });
     const [event] = await db
@@ -114,7 +117,11 @@ describe("grading the year", () => {
       code: "invalid_input",
       fields: { appraisalReason: "appraisals.errors.renewalReasonRequired" },
     });
-    const renewed = await renewExpert(jiashanAdmin, expert.expertId!, { reason: "续聘", termYears: 3, appraisalReason: "已约谈整改，第二年表现明显改善。" });
+    const renewed = await renewExpert(jiashanAdmin, expert.expertId!, {
+      reason: "续聘",
+      termYears: 3,
+      appraisalReason: "已约谈整改，第二年表现明显改善。",
+    });
     expect(renewed).toBeTruthy();
     const [event] = await db
       .select()
@@ -130,9 +137,12 @@ describe("grading the year", () => {
   });
 
   it("answers the API: the district's list, the grade by PUT, 422 for a comment missing on 不称职", async () => {
-    const list = await listRoute(new Request("http://localhost/api/v1/appraisals?year=2025", { headers: { authorization: `Bearer ${await bearerFor(qingpuAdmin)}` } }), {
-      params: Promise.resolve({}),
-    });
+    const list = await listRoute(
+      new Request("http://localhost/api/v1/appraisals?year=2025", { headers: { authorization: `Bearer ${await bearerFor(qingpuAdmin)}` } }),
+      {
+        params: Promise.resolve({}),
+      },
+    );
     expect(list.status).toBe(200);
     const body = (await list.json()) as { items: { expertId: string; district: string }[] };
     expect(body.items.every((i) => i.district === "310118")).toBe(true);

@@ -137,7 +137,10 @@ export async function scorecards(year: number, expertIds: readonly string[], han
 
   type Counted = { expert_id: string; n: number; average?: number | null };
   const offersBy = new Map(
-    rowsOf<{ expert_id: string; made: number; in_time: number; accepted: number; declined: number; expired: number }>(offerRows).map((r) => [r.expert_id, r]),
+    rowsOf<{ expert_id: string; made: number; in_time: number; accepted: number; declined: number; expired: number }>(offerRows).map((r) => [
+      r.expert_id,
+      r,
+    ]),
   );
   const byExpert = (rows: Counted[]) => new Map(rows.map((r) => [r.expert_id, r]));
   const ratings = byExpert(rowsOf<Counted>(ratingRows));

@@ -24,7 +24,8 @@ export const appraisals: Shape<typeof zh> = {
   },
   admin: {
     title: "Annual appraisals {year}",
-    intro: "Each expert's figures for the year, computed from the record; the admins of the expert's district record a grade. Experts graded Excellent are the year's commended experts.",
+    intro:
+      "Each expert's figures for the year, computed from the record; the admins of the expert's district record a grade. Experts graded Excellent are the year's commended experts.",
     year: "Year",
     district: "District",
     allDistricts: "All districts",

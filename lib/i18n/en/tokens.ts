@@ -181,7 +181,11 @@ export const tokens: Shape<typeof zh> = {
     dispute: { read: "Read a request's disputes and recoveries.", write: "Add and update disputes." },
     recovery: { write: "Record money recovered.", respond: "A company confirms or queries a recorded recovery." },
     report: { read: "See the figures and charts.", export: "Download the reports as a spreadsheet." },
-    appraisal: { read: "See the experts' yearly scorecards and grades.", grade: "Grade the annual appraisal of the district's experts.", readOwn: "See one's own scorecards and grades." },
+    appraisal: {
+      read: "See the experts' yearly scorecards and grades.",
+      grade: "Grade the annual appraisal of the district's experts.",
+      readOwn: "See one's own scorecards and grades.",
+    },
     token: { manage: "Issue and revoke API tokens." },
     audit: { read: "See who did what, and when.", export: "Download the audit trail as a file." },
   },

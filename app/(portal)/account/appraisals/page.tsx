@@ -33,7 +33,9 @@ export default async function MyAppraisalsPage() {
                     {t("appraisals.admin.grade")}：{t(`appraisals.grades.${item.grade}`)}
                   </p>
                   {item.comment ? <p className="text-slate-700">{item.comment}</p> : null}
-                  {item.gradedAt ? <p className="text-xs text-slate-600">{t("appraisals.admin.gradedAt", { date: formatDate(item.gradedAt, locale) })}</p> : null}
+                  {item.gradedAt ? (
+                    <p className="text-xs text-slate-600">{t("appraisals.admin.gradedAt", { date: formatDate(item.gradedAt, locale) })}</p>
+                  ) : null}
                 </>
               ) : (
                 <p className="text-slate-600">{t("appraisals.mine.notGraded")}</p>

@@ -56,7 +56,8 @@ async function AppraisalsPage({ searchParams }: { searchParams: Search }) {
   const shown = sorted.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE);
   const graded = items.filter((i) => i.grade).length;
   const query = { year: String(year), district, sort };
-  const sortHref = (key: SortKey) => `/admin/appraisals?${new URLSearchParams({ year: String(year), ...(district ? { district } : {}), sort: key }).toString()}`;
+  const sortHref = (key: SortKey) =>
+    `/admin/appraisals?${new URLSearchParams({ year: String(year), ...(district ? { district } : {}), sort: key }).toString()}`;
   const districts = actor.regionScope ? [] : ZONE_COUNTIES;
   const cell = (item: AppraisalItem, key: (typeof scorecardFigures)[number]) => {
     const value = item[key];
@@ -111,7 +112,12 @@ async function AppraisalsPage({ searchParams }: { searchParams: Search }) {
               <thead className="border-b border-slate-200 text-slate-600">
                 <tr>
                   {(["name", ...scorecardFigures, "grade"] as const).map((key) => (
-                    <th key={key} scope="col" className="py-2 pr-3 align-bottom font-medium" aria-sort={sort === key ? (key === "name" || key === "grade" ? "ascending" : "descending") : undefined}>
+                    <th
+                      key={key}
+                      scope="col"
+                      className="py-2 pr-3 align-bottom font-medium"
+                      aria-sort={sort === key ? (key === "name" || key === "grade" ? "ascending" : "descending") : undefined}
+                    >
                       <Link href={sortHref(key)} className="underline-offset-2 hover:underline">
                         {key === "name" ? t("appraisals.admin.name") : key === "grade" ? t("appraisals.admin.grade") : t(`appraisals.figures.${key}`)}
                       </Link>
@@ -138,9 +144,18 @@ async function AppraisalsPage({ searchParams }: { searchParams: Search }) {
                         {item.grade ? t(`appraisals.grades.${item.grade}`) : t("appraisals.admin.notGraded")}
                       </p>
                       {item.comment ? <p className="text-slate-700">{item.comment}</p> : null}
-                      {item.gradedAt ? <p className="text-xs text-slate-600">{t("appraisals.admin.gradedAt", { date: formatDate(item.gradedAt, locale) })}</p> : null}
+                      {item.gradedAt ? (
+                        <p className="text-xs text-slate-600">{t("appraisals.admin.gradedAt", { date: formatDate(item.gradedAt, locale) })}</p>
+                      ) : null}
                       {allows(actor, "appraisal.grade") && coversRegion(actor, item.district) ? (
-                        <GradeForm action={gradeExpertAction} expertId={item.expertId} name={item.name} year={year} grade={item.grade} comment={item.comment} />
+                        <GradeForm
+                          action={gradeExpertAction}
+                          expertId={item.expertId}
+                          name={item.name}
+                          year={year}
+                          grade={item.grade}
+                          comment={item.comment}
+                        />
                       ) : null}
                     </td>
                   </tr>

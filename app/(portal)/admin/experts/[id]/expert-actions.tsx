@@ -125,7 +125,8 @@ export function ExpertActions({
                 <ul data-testid="term-appraisals">
                   {appraisals.map((a) => (
                     <li key={a.year}>
-                      {a.year} · <span className={a.grade === "incompetent" ? "font-medium text-red-700" : ""}>{t(`appraisals.grades.${a.grade}`)}</span>
+                      {a.year} ·{" "}
+                      <span className={a.grade === "incompetent" ? "font-medium text-red-700" : ""}>{t(`appraisals.grades.${a.grade}`)}</span>
                       {a.comment ? <span className="text-slate-600"> · {a.comment}</span> : null}
                     </li>
                   ))}

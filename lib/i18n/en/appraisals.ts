@@ -43,7 +43,6 @@ export const appraisals: Shape<typeof zh> = {
     saved: "Grade saved.",
     commentHint: "A comment is required for Excellent and Incompetent.",
     empty: "No expert served in this year.",
-    sortBy: "Sort by",
     sheet: "Appraisals",
     generatedAt: "Generated at",
     rows: "Experts",

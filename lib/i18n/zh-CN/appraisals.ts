@@ -39,7 +39,6 @@ export const appraisals = {
     saved: "已保存评定。",
     commentHint: "评为“优秀”或“不称职”时须填写评语。",
     empty: "该年度没有在聘专家。",
-    sortBy: "排序",
     sheet: "年度考核",
     generatedAt: "导出时间",
     rows: "专家人数",

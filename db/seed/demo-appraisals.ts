@@ -32,19 +32,17 @@ export async function seedDemoAppraisals(tx: Tx, input: { now: Date; adminId: st
     tx,
   );
   const gradedAt = new Date(`${year + 1}-01-20T10:00:00+08:00`);
-  await tx
-    .insert(s.appraisals)
-    .values(
-      plan.map(([expertId, grade, comment]) => ({
-        expertId,
-        year,
-        grade,
-        comment,
-        figures: figures.get(expertId)!,
-        gradedBy: input.adminId,
-        gradedAt,
-      })),
-    );
+  await tx.insert(s.appraisals).values(
+    plan.map(([expertId, grade, comment]) => ({
+      expertId,
+      year,
+      grade,
+      comment,
+      figures: figures.get(expertId)!,
+      gradedBy: input.adminId,
+      gradedAt,
+    })),
+  );
   await tx.insert(s.events).values(
     plan.map(([expertId, grade, comment]) => ({
       type: "expert.appraised",

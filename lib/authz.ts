@@ -103,6 +103,12 @@ export const permissions = {
   "caseHours.write": ["expert"],
   "report.read": ["admin"],
   "report.export": ["admin"],
+  // the annual appraisal (年度考核)
+  "appraisal.read": ["admin"],
+  /** The admins of the expert's district (and the unscoped ones) grade the year. */
+  "appraisal.grade": ["admin"],
+  /** An expert reads their own scorecards and grades. */
+  "appraisal.readOwn": ["expert"],
   // integration and audit
   "token.manage": ["admin"],
   "audit.read": ["admin"],
@@ -128,6 +134,8 @@ export const outsideDistrict: Partial<Record<Permission, "zone" | "forbidden" | 
   "expert.renew": "forbidden",
   "expert.retire": "forbidden",
   "expert.invite": "forbidden",
+  /** The annual appraisal: only the expert's own district's admins grade it. */
+  "appraisal.grade": "forbidden",
   /** Row by row: a row whose home region lies outside the admin's district is rejected with its reason. */
   "expert.import": "forbidden",
   // Applications go to the district of the applicant's home region; every admin may read them.

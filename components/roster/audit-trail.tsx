@@ -19,7 +19,16 @@ function describe(event: AuditEvent, t: Translate, locale: Locale): string {
   const data = (event.data ?? {}) as Record<string, unknown>;
   const text = (v: unknown) => (typeof v === "string" ? v : "");
   const item = `roster.checks.${text(data.item)}`;
-  const label = t(key, { item: hasMessage(locale, item) ? t(item) : text(data.item), company: text(data.companyName) });
+  const grade = (v: unknown) => {
+    const gradeKey = `appraisals.grades.${text(v)}`;
+    return hasMessage(locale, gradeKey) ? t(gradeKey) : text(v);
+  };
+  const label = t(key, {
+    item: hasMessage(locale, item) ? t(item) : text(data.item),
+    company: text(data.companyName),
+    year: typeof data.year === "number" ? data.year : "",
+    grade: data.previousGrade ? `${grade(data.previousGrade)} → ${grade(data.grade)}` : grade(data.grade),
+  });
   // Appointments, renewals and imports carry their term.
   if (!data.termStart || !data.termEnd) return label;
   return `${label} · ${t("roster.profile.termValue", { start: formatDate(text(data.termStart), locale), end: formatDate(text(data.termEnd), locale) })}`;

@@ -30,6 +30,7 @@ export const portalNav: NavItem[] = [
   { href: "/bookings", label: "bookings.nav.mine", permission: "duty.book" },
   { href: "/duty/consultations", label: "bookings.nav.consultations", permission: "duty.answer" },
   { href: "/profile", label: "common.nav.profile", permission: "expert.updateOwnProfile" },
+  { href: "/account/appraisals", label: "appraisals.nav.mine", permission: "appraisal.readOwn" },
   // Station staff plan their station's rota here; admins from each station's page.
   { href: "/rota", label: "rota.nav.rota", permission: "duty.plan", unless: "station.manage" },
   { href: "/admin/triage", label: "common.nav.triage", permission: "request.triage" },
@@ -39,6 +40,7 @@ export const portalNav: NavItem[] = [
   { href: "/admin/experts", label: "common.nav.roster", permission: "expert.suspend" },
   { href: "/admin/applications", label: "common.nav.applications", permission: "application.decide" },
   { href: "/admin/reports", label: "common.nav.reports", permission: "report.read" },
+  { href: "/admin/appraisals", label: "appraisals.nav.appraisals", permission: "appraisal.read" },
   { href: "/admin/tokens", label: "common.nav.tokens", permission: "token.manage" },
   { href: "/admin/settings", label: "common.nav.settings", permission: "routing.settings" },
   { href: "/admin/users", label: "common.nav.users", permission: "user.list" },

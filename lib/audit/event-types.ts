@@ -81,6 +81,7 @@ export const auditEventTypes = [
   "expert.change_rejected",
   "expert.conflict_added",
   "expert.conflict_removed",
+  "expert.appraised",
   // duty days at stations: consultations booked (约诊), the day itself
   "booking.booked",
   "booking.cancelled",

@@ -64,6 +64,7 @@ const builtFromData: RegExp[] = [
   /^rota\.(period|status|errors\.already)\.\w+$/, // a duty session's half-day and status, and why it cannot change, by the stored code
   /^bookings\.status\.\w+$/, // a booking's status, by the stored code
   /^visits\.(statuses|purposes|subtitle|empty)\.\w+$/, // a visit's status, the plan form's quick purposes, the list's wording by who reads it
+  /^appraisals\.(grades|figures)\.\w+$/, // an appraisal's grade, by the stored code, and the scorecard's figures, by name
 ];
 
 describe("every message", () => {

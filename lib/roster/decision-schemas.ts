@@ -42,5 +42,7 @@ export type ReasonInput = z.output<typeof reasonSchema>;
 export const renewSchema = z.object({
   reason: requiredText(500),
   termYears: termYearsField.optional().transform((v) => v ?? 3),
+  /** Why the expert is renewed despite a 不称职 (incompetent) appraisal in the term; required then (lib/appraisals/renewal.ts). */
+  appraisalReason: optionalText(500),
 });
-export type RenewInput = z.output<typeof renewSchema>;
+export type RenewInput = Omit<z.output<typeof renewSchema>, "appraisalReason"> & { appraisalReason?: string };

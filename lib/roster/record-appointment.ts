@@ -20,6 +20,8 @@ export async function recordAppointment(
     termYears: number;
     reason: string;
     applicationId?: string;
+    /** More to keep on the audit trail (a renewal despite an incompetent appraisal: its reason). */
+    data?: Record<string, unknown>;
   },
 ): Promise<void> {
   await tx.insert(appointments).values({
@@ -40,6 +42,7 @@ export async function recordAppointment(
       termEnd: input.termEnd,
       termYears: input.termYears,
       ...(input.applicationId ? { applicationId: input.applicationId } : {}),
+      ...input.data,
     },
   });
   await notify(tx, {

@@ -4,6 +4,7 @@ import { experts } from "@/db/schema";
 import { requirePermission, type Actor } from "@/lib/authz";
 import { conflict, notFound } from "@/lib/errors";
 import { todayInShanghai } from "@/lib/clock";
+import { checkRenewalAppraisals } from "@/lib/appraisals/renewal";
 import { lockExpertInDistrict } from "./district";
 import { recordAppointment } from "./record-appointment";
 import { expertDecisionView } from "./expert-decision-view";
@@ -17,7 +18,8 @@ export const RENEWAL_WINDOW_DAYS = 365;
  * An admin renews an active or suspended expert's appointment for `termYears`. Before the end
  * date the new term follows on without a gap; after expiry it starts today. 404 unknown, 403 for
  * another district's expert (lib/authz.ts outsideDistrict), 409 for another status or a term that
- * does not end within RENEWAL_WINDOW_DAYS. Conditional on the term read, so two renewals at once
+ * does not end within RENEWAL_WINDOW_DAYS; 422 (appraisalReason) when the term holds a 不称职
+ * appraisal and no reason for renewing despite it is given (lib/appraisals/renewal.ts). Conditional on the term read, so two renewals at once
  * give one new term.
  */
 export async function renewExpert(actor: Actor | null, expertId: string, input: RenewInput) {
@@ -33,6 +35,7 @@ export async function renewExpert(actor: Actor | null, expertId: string, input: 
     if (expert.status !== "active" && expert.status !== "suspended") throw conflict("roster.errors.wrongStatus");
     const continues = expert.termStart !== null && expert.termEnd !== null && expert.termEnd > today;
     if (continues && daysBetween(today, expert.termEnd!) > RENEWAL_WINDOW_DAYS) throw conflict("roster.errors.renewTooEarly");
+    const incompetentYears = await checkRenewalAppraisals(tx, expertId, expert.termStart, input.appraisalReason);
     const newStart = continues ? expert.termEnd! : today;
     const newEnd = termEndFor(newStart, input.termYears);
     const [renewed] = await tx
@@ -55,6 +58,7 @@ export async function renewExpert(actor: Actor | null, expertId: string, input: 
       termEnd: newEnd,
       termYears: input.termYears,
       reason: input.reason,
+      ...(incompetentYears.length ? { data: { incompetentYears, appraisalReason: input.appraisalReason } } : {}),
     });
     return (await expertDecisionView(tx, expertId))!;
   });

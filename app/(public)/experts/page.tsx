@@ -43,6 +43,11 @@ export default async function ExpertsPage({ searchParams }: { searchParams: Prom
   return (
     <div>
       <PageTitle subtitle={t("roster.directory.intro")}>{t("roster.directory.title")}</PageTitle>
+      <p className="-mt-4 mb-6">
+        <Link href="/experts/commended" className="text-sm text-brand-700 underline">
+          {t("appraisals.commended.link")}
+        </Link>
+      </p>
       <div className="grid gap-6 lg:grid-cols-[18rem_1fr]">
         <form method="get" action="/experts" role="search" className="space-y-4 self-start rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
           <div className="space-y-1">

@@ -125,6 +125,7 @@ export const audit: Shape<typeof zh> = {
     expert_change_rejected: "Name or licence change rejected",
     expert_conflict_added: "Conflict of interest declared",
     expert_conflict_removed: "Conflict of interest removed",
+    expert_appraised: "Annual appraisal graded",
     user_created: "Account created",
     user_disabled: "Account disabled",
     user_enabled: "Account enabled",

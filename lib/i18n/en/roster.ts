@@ -346,6 +346,7 @@ export const roster: Shape<typeof zh> = {
     expert_change_rejected: "Change of name or licence number not approved",
     expert_conflict_added: "Declared a conflict: {company}",
     expert_conflict_removed: "Removed a declared conflict: {company}",
+    expert_appraised: "Annual appraisal {year} graded: {grade}",
     expert_imported: "Imported",
     expert_invited: "Sign-in link sent",
     expert_appointmentEnded: "Term ended",

@@ -121,6 +121,7 @@ export const audit = {
     expert_change_rejected: "驳回变更姓名或执业证号",
     expert_conflict_added: "声明利益冲突",
     expert_conflict_removed: "删除利益冲突声明",
+    expert_appraised: "年度考核评定",
     user_created: "创建账号",
     user_disabled: "停用账号",
     user_enabled: "启用账号",

@@ -331,6 +331,7 @@ export const roster = {
     expert_change_rejected: "姓名或执业证号变更未获批准",
     expert_conflict_added: "声明利益冲突：{company}",
     expert_conflict_removed: "删除利益冲突声明：{company}",
+    expert_appraised: "{year} 年度考核评定为：{grade}",
     expert_imported: "批量导入",
     expert_invited: "发送登录邀请",
     expert_appointmentEnded: "聘期届满",

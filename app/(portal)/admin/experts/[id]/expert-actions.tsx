@@ -5,7 +5,7 @@ import { Button, type ButtonVariant } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { Field, FormAlert, inputClass } from "@/components/ui/field";
 import { useServerAction, type FormAction } from "@/components/ui/use-server-action";
-import type { ExpertStatus } from "@/lib/enums";
+import type { AppraisalGrade, ExpertStatus } from "@/lib/enums";
 import { useT } from "@/lib/i18n/client";
 import type { MessageKey } from "@/lib/i18n/keys";
 import { reasonSchema, renewSchema } from "@/lib/roster/decision-schemas";
@@ -45,7 +45,19 @@ const config: Record<Kind, { label: MessageKey; hint: MessageKey; confirm: Messa
 };
 
 /** The roster decisions that apply to the expert's status, each with a reason and a confirmation. */
-export function ExpertActions({ expertId, name, status }: { expertId: string; name: string; status: ExpertStatus }) {
+export function ExpertActions({
+  expertId,
+  name,
+  status,
+  appraisals = [],
+}: {
+  expertId: string;
+  name: string;
+  status: ExpertStatus;
+  /** The annual appraisals of the current term (the renewal decision shows them). */
+  appraisals?: { year: number; grade: AppraisalGrade; comment: string }[];
+}) {
+  const hasIncompetent = appraisals.some((a) => a.grade === "incompetent");
   const { t } = useT();
   const kinds = (Object.keys(config) as Kind[]).filter((k) => config[k].from.includes(status));
   const [kind, setKind] = useState<Kind | null>(null);
@@ -102,6 +114,32 @@ export function ExpertActions({ expertId, name, status }: { expertId: string; na
                   ))}
                 </select>
               )}
+            </Field>
+          ) : null}
+          {kind === "renew" ? (
+            <section aria-labelledby="termAppraisals" className="space-y-1 text-sm">
+              <h3 id="termAppraisals" className="font-medium">
+                {t("appraisals.renewal.heading")}
+              </h3>
+              {appraisals.length ? (
+                <ul data-testid="term-appraisals">
+                  {appraisals.map((a) => (
+                    <li key={a.year}>
+                      {a.year} ·{" "}
+                      <span className={a.grade === "incompetent" ? "font-medium text-red-700" : ""}>{t(`appraisals.grades.${a.grade}`)}</span>
+                      {a.comment ? <span className="text-slate-600"> · {a.comment}</span> : null}
+                    </li>
+                  ))}
+                </ul>
+              ) : (
+                <p className="text-slate-600">{t("appraisals.renewal.none")}</p>
+              )}
+              {hasIncompetent ? <p className="text-amber-800">{t("appraisals.renewal.incompetentWarning")}</p> : null}
+            </section>
+          ) : null}
+          {kind === "renew" && hasIncompetent ? (
+            <Field id="appraisalReason" label={t("appraisals.renewal.appraisalReason")} error={fields.appraisalReason}>
+              {(aria) => <textarea {...aria} name="appraisalReason" rows={3} maxLength={500} className={inputClass} />}
             </Field>
           ) : null}
           <Field id="actionReason" label={t("roster.admin.expert.reason")} error={fields.reason}>

@@ -17,6 +17,7 @@ import { districtOf } from "@/lib/roster/district";
 import { getExpertHistory } from "@/lib/roster/queries/admin-roster";
 import { getExpertProfileFor, type PrivateProfile } from "@/lib/roster/queries/experts";
 import { referenceNames } from "@/lib/roster/reference-names";
+import { renewalAppraisals } from "@/lib/appraisals/renewal";
 import { ExpertActions } from "./expert-actions";
 import { InviteButton } from "./invite-button";
 
@@ -45,6 +46,7 @@ async function AdminExpertPage({ params }: { params: Promise<{ id: string }> }) 
   if (!can(actor.role, "expert.readAny")) notFound();
   const [profile, history, names] = await Promise.all([loadProfile(actor, id), getExpertHistory(actor, id), referenceNames(locale)]);
   const district = names.regionName(districtOf(profile.homeRegionCode));
+  const appraisals = allows(actor, "appraisal.read") ? await renewalAppraisals(actor, profile.id, profile.termStart ?? null) : [];
   // The roster decisions are the district's (lib/authz.ts outsideDistrict): another district's admin is told whose they are.
   const ownDistrict = coversRegion(actor, profile.homeRegionCode);
   const kindLabel = (kind: string) => {
@@ -133,7 +135,12 @@ async function AdminExpertPage({ params }: { params: Promise<{ id: string }> }) 
         <div className="order-first space-y-6 self-start lg:order-none">
           <Card title={t("roster.admin.expert.actions")}>
             {ownDistrict ? (
-              <ExpertActions expertId={profile.id} name={profile.name} status={profile.status} />
+              <ExpertActions
+                expertId={profile.id}
+                name={profile.name}
+                status={profile.status}
+                appraisals={appraisals.map((a) => ({ year: a.year, grade: a.grade, comment: a.comment }))}
+              />
             ) : (
               <p className="text-sm text-slate-700" data-testid="other-district">
                 {t("roster.admin.expert.otherDistrict", { district })}
@@ -188,4 +195,4 @@ async function AdminExpertPage({ params }: { params: Promise<{ id: string }> }) 
   );
 }
 
-export default withClientMessages(["auth", "errors", "roster"], AdminExpertPage);
+export default withClientMessages(["auth", "errors", "roster", "appraisals"], AdminExpertPage);

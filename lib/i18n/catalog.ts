@@ -21,6 +21,8 @@ import { tokens as enTokens } from "./en/tokens";
 import { rota as enRota } from "./en/rota";
 import { calendar as enCalendar } from "./en/calendar";
 import { visits as enVisits } from "./en/visits";
+import { annualReport as enAnnualReport } from "./en/annual-report";
+import { reportCategories as enReportCategories } from "./en/report-categories";
 import { type Locale } from "./locales";
 import type { Shape } from "./shape";
 import { audit } from "./zh-CN/audit";
@@ -46,6 +48,8 @@ import { tokens } from "./zh-CN/tokens";
 import { rota } from "./zh-CN/rota";
 import { calendar } from "./zh-CN/calendar";
 import { visits } from "./zh-CN/visits";
+import { annualReport } from "./zh-CN/annual-report";
+import { reportCategories } from "./zh-CN/report-categories";
 
 // One file per domain and language; a domain adds its pair here.
 export const zhCN = {
@@ -72,6 +76,8 @@ export const zhCN = {
   bookings,
   calendar,
   visits,
+  annualReport,
+  reportCategories,
 };
 export type Catalog = Shape<typeof zhCN>;
 export const en: Catalog = {
@@ -98,6 +104,8 @@ export const en: Catalog = {
   bookings: enBookings,
   calendar: enCalendar,
   visits: enVisits,
+  annualReport: enAnnualReport,
+  reportCategories: enReportCategories,
 };
 
 export { defaultLocale, isLocale, LOCALE_COOKIE, locales, type Locale } from "./locales";

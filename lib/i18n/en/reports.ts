@@ -17,8 +17,8 @@ export const reports: Shape<typeof zh> = {
     lastYear: "Last year",
     last12: "Last 12 months",
   },
-  groupBy: { region: "By region", specialty: "By specialty", expert: "By expert", station: "By station", channel: "By channel", month: "By month" },
-  dimensionName: { region: "Region", specialty: "Specialty", expert: "Expert", station: "Station", channel: "Channel", month: "Month" },
+  groupBy: { region: "By region", specialty: "By specialty", expert: "By expert", station: "By station", channel: "By channel", month: "By month", category: "By category of work", outcome: "By outcome" },
+  dimensionName: { region: "Region", specialty: "Specialty", expert: "Expert", station: "Station", channel: "Channel", month: "Month", category: "Category of work", outcome: "Outcome" },
   kpi: {
     requests: "Requests filed",
     requestsResolved: "Requests resolved",

@@ -14,8 +14,8 @@ export const reports = {
     lastYear: "去年",
     last12: "近 12 个月",
   },
-  groupBy: { region: "按地区", specialty: "按专业领域", expert: "按专家", station: "按服务站", channel: "按来源渠道", month: "按月份" },
-  dimensionName: { region: "地区", specialty: "专业领域", expert: "专家", station: "服务站", channel: "来源渠道", month: "月份" },
+  groupBy: { region: "按地区", specialty: "按专业领域", expert: "按专家", station: "按服务站", channel: "按来源渠道", month: "按月份", category: "按工作类别", outcome: "按办理结果" },
+  dimensionName: { region: "地区", specialty: "专业领域", expert: "专家", station: "服务站", channel: "来源渠道", month: "月份", category: "工作类别", outcome: "办理结果" },
   kpi: {
     requests: "受理诉求",
     requestsResolved: "办结诉求",

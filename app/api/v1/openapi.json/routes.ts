@@ -41,6 +41,7 @@ export const routeModules = [
   { path: "/api/v1/recoveries/{id}/reverse", summaries: {"POST":"assigned expert, admin: append the reversing entry; a second reversal is 409"}, load: () => import("../recoveries/[id]/reverse/route") },
   { path: "/api/v1/regions", summaries: {"GET":"anyone"}, load: () => import("../regions/route") },
   { path: "/api/v1/reports/aging", summaries: {"GET":"admin: open requests by district, status and age since filing (a district's admin: its district)"}, load: () => import("../reports/aging/route") },
+  { path: "/api/v1/reports/annual", summaries: {"GET":"admin: the year's report (figures by district, category, outcome, month, station and expert; typical cases; commendations), as JSON or an Excel workbook"}, load: () => import("../reports/annual/route") },
   { path: "/api/v1/reports/breaches", summaries: {"GET":"admin: service-level deadlines missed (a district's admin: its district), as JSON pages or a CSV/Excel file"}, load: () => import("../reports/breaches/route") },
   { path: "/api/v1/reports/export", summaries: {"GET":"admin: the same report as a CSV or Excel file (Chinese headers, yuan with two decimals)"}, load: () => import("../reports/export/route") },
   { path: "/api/v1/reports", summaries: {"GET":"admin: figures of a period grouped by region, specialty, expert, station, channel or month"}, load: () => import("../reports/route") },

@@ -42,7 +42,15 @@ interface Expected {
   recoveredFen: bigint;
   seconds: number[];
 }
-const zero = (): Expected => ({ requests: 0, requestsResolved: 0, disputesOpened: 0, disputesResolved: 0, claimedFen: 0n, recoveredFen: 0n, seconds: [] });
+const zero = (): Expected => ({
+  requests: 0,
+  requestsResolved: 0,
+  disputesOpened: 0,
+  disputesResolved: 0,
+  claimedFen: 0n,
+  recoveredFen: 0n,
+  seconds: [],
+});
 
 /** percentile_cont, rounded to hours with one decimal as the report does. */
 function percentileHours(values: number[], p: number): number | null {
@@ -76,7 +84,10 @@ async function expectedFigures(year: number, scope: string | null) {
       all: "",
       region: scope ? r.regionCode : r.regionCode.slice(0, 6),
       category: r.category,
-      outcome: outcomeOf(r.status, disputesOf(r.id).map((d) => d.status)),
+      outcome: outcomeOf(
+        r.status,
+        disputesOf(r.id).map((d) => d.status),
+      ),
       station: r.stationId ?? "",
       expert: r.assignedExpertId ?? "",
     };
@@ -114,7 +125,7 @@ async function expectedFigures(year: number, scope: string | null) {
 async function expectReportEqualsLedger(admin: Actor, year: number) {
   const report = await getAnnualReport(admin, year, "zh-CN");
   const expected = await expectedFigures(year, admin.regionScope);
-  const same = (row: (typeof report.totals), e: Expected, what: string) => {
+  const same = (row: typeof report.totals, e: Expected, what: string) => {
     expect(
       {
         requests: row.requests,
@@ -192,10 +203,17 @@ describe("the annual report equals the ledger", () => {
         title: `年报生成案件${i}`,
       });
       requestIds.push(id);
-      await db.update(requests).set({ category: random.pick(requestCategories) }).where(eq(requests.id, id));
+      await db
+        .update(requests)
+        .set({ category: random.pick(requestCategories) })
+        .where(eq(requests.id, id));
       const count = random.int(0, 3);
       for (let k = 0; k < count; k++) {
-        const dispute = await createDispute(admin, id, { counterpartyName: `相对方${i}-${k}`, kind: "receivable", claimedFen: BigInt(random.int(0, 9_000_000)) });
+        const dispute = await createDispute(admin, id, {
+          counterpartyName: `相对方${i}-${k}`,
+          kind: "receivable",
+          claimedFen: BigInt(random.int(0, 9_000_000)),
+        });
         const openedAt = new Date(submittedAt.getTime() + random.int(1, 20) * 86_400_000);
         await db.update(disputes).set({ openedAt }).where(eq(disputes.id, dispute.id));
         for (let e = random.int(0, 2); e > 0; e--) {
@@ -219,7 +237,8 @@ describe("the annual report equals the ledger", () => {
         .update(requests)
         .set({
           status: finalStatus,
-          resolvedAt: finalStatus === "resolved" || finalStatus === "closed" ? new Date(submittedAt.getTime() + random.int(5, 90) * 86_400_000) : null,
+          resolvedAt:
+            finalStatus === "resolved" || finalStatus === "closed" ? new Date(submittedAt.getTime() + random.int(5, 90) * 86_400_000) : null,
         })
         .where(eq(requests.id, id));
     }
@@ -227,13 +246,47 @@ describe("the annual report equals the ledger", () => {
     await db.update(requests).set({ category: "ip" }).where(eq(requests.id, requestIds[2]!));
 
     // typical cases: published in the year (Jiashan, Wujiang), published the year before, a draft
-    const [jiashanCase] = await db.select({ id: requests.id }).from(requests).where(sql`${requests.id} in ${requestIds} and region_code like '330421%'`).limit(1);
-    const [wujiangCase] = await db.select({ id: requests.id }).from(requests).where(sql`${requests.id} in ${requestIds} and region_code like '320509%'`).limit(1);
+    const [jiashanCase] = await db
+      .select({ id: requests.id })
+      .from(requests)
+      .where(sql`${requests.id} in ${requestIds} and region_code like '330421%'`)
+      .limit(1);
+    const [wujiangCase] = await db
+      .select({ id: requests.id })
+      .from(requests)
+      .where(sql`${requests.id} in ${requestIds} and region_code like '320509%'`)
+      .limit(1);
     const others = requestIds.filter((r) => r !== jiashanCase!.id && r !== wujiangCase!.id);
     await db.insert(typicalCases).values([
-      { requestId: jiashanCase!.id, status: "published", titleZh: "嘉善纺织企业货款追回案", titleEn: "Jiashan textile receivables", storyZh: "…", disputesResolved: 2, recoveredFen: 1_234_567n, createdBy: admin.userId, publishedAt: new Date(`${GENERATED_YEAR}-06-01T10:00:00+08:00`) },
-      { requestId: wujiangCase!.id, status: "published", titleZh: "吴江劳动争议化解案", storyZh: "…", disputesResolved: 1, recoveredFen: 0n, createdBy: admin.userId, publishedAt: new Date(`${GENERATED_YEAR}-12-31T23:00:00+08:00`) },
-      { requestId: others[0]!, status: "published", titleZh: "上一年的案例", storyZh: "…", createdBy: admin.userId, publishedAt: new Date(`${GENERATED_YEAR - 1}-12-31T23:59:00+08:00`) },
+      {
+        requestId: jiashanCase!.id,
+        status: "published",
+        titleZh: "嘉善纺织企业货款追回案",
+        titleEn: "Jiashan textile receivables",
+        storyZh: "…",
+        disputesResolved: 2,
+        recoveredFen: 1_234_567n,
+        createdBy: admin.userId,
+        publishedAt: new Date(`${GENERATED_YEAR}-06-01T10:00:00+08:00`),
+      },
+      {
+        requestId: wujiangCase!.id,
+        status: "published",
+        titleZh: "吴江劳动争议化解案",
+        storyZh: "…",
+        disputesResolved: 1,
+        recoveredFen: 0n,
+        createdBy: admin.userId,
+        publishedAt: new Date(`${GENERATED_YEAR}-12-31T23:00:00+08:00`),
+      },
+      {
+        requestId: others[0]!,
+        status: "published",
+        titleZh: "上一年的案例",
+        storyZh: "…",
+        createdBy: admin.userId,
+        publishedAt: new Date(`${GENERATED_YEAR - 1}-12-31T23:59:00+08:00`),
+      },
       { requestId: others[1]!, status: "draft", titleZh: "草稿", storyZh: "…", createdBy: admin.userId },
     ]);
     await db.insert(appraisals).values([

@@ -86,8 +86,7 @@ export async function annualReportXlsx(report: AnnualReport, scopeName: string, 
 
   const commended = workbook.addWorksheet(t("annualReport.sheets.commendations"), { views: [{ state: "frozen", ySplit: 1 }] });
   bold(commended.addRow([t("annualReport.commendations.name"), t("annualReport.commendations.district")]));
-  for (const c of report.commendations)
-    commended.addRow([c.name, (locale === "en" ? c.districtNameEn : c.districtNameZh) ?? c.districtCode ?? ""]);
+  for (const c of report.commendations) commended.addRow([c.name, (locale === "en" ? c.districtNameEn : c.districtNameZh) ?? c.districtCode ?? ""]);
   commended.columns.forEach((column) => (column.width = 28));
 
   return new Uint8Array((await workbook.xlsx.writeBuffer()) as ArrayBuffer);

@@ -159,7 +159,10 @@ describe("any sequence of ledger operations keeps every total equal, to the fen"
       }),
     },
     // one statement over every dispute of the request (the triggers run once per row)
-    { weight: 1, arbitrary: fc.record({ kind: fc.constant("allDisputes" as const), status: fc.constantFrom("resolved", "unresolved", "withdrawn", "open") }) },
+    {
+      weight: 1,
+      arbitrary: fc.record({ kind: fc.constant("allDisputes" as const), status: fc.constantFrom("resolved", "unresolved", "withdrawn", "open") }),
+    },
   );
   const dimensions: FigureDimension[] = ["all", "month", "region", "specialty", "expert", "station", "channel", "status", "category", "outcome"];
 

@@ -143,7 +143,9 @@ export const rollupsAnswer = (dimension: FigureDimension, period: Period, scope:
 
 /** The figures by `dimension`: from the rollups when they can answer, else from the ledger. Both are exact. */
 export function groupedFigures(dimension: FigureDimension, period: Period, scope: ReportScope, handle: DbOrTx = db) {
-  return rollupsAnswer(dimension, period, scope) ? figuresFromRollups(dimension, period, scope, handle) : figuresFromLedger(dimension, period, scope, handle);
+  return rollupsAnswer(dimension, period, scope)
+    ? figuresFromRollups(dimension, period, scope, handle)
+    : figuresFromLedger(dimension, period, scope, handle);
 }
 
 /** Sums figures (for the totals of a page, never across specialties: a request may have several). */

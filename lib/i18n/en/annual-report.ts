@@ -45,7 +45,8 @@ export const annualReport: Shape<typeof zh> = {
     scope: "Scope",
     allRegions: "All regions",
     amounts: "Amounts",
-    amountsValue: "Yuan as numbers with two decimals, ready to add up; each “(fen)” column beside them is the exact integer fen from the recovery ledger",
+    amountsValue:
+      "Yuan as numbers with two decimals, ready to add up; each “(fen)” column beside them is the exact integer fen from the recovery ledger",
   },
   typical: {
     title: "Title",

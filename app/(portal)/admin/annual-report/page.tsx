@@ -64,9 +64,7 @@ export default async function AnnualReportPage({ searchParams }: { searchParams:
           <form method="get" className="flex flex-wrap items-end gap-3" aria-label={t("annualReport.title")}>
             {Object.keys(errors).length ? <FormAlert message={Object.values(errors).join(" ")} /> : null}
             <Field id="annual-year" label={t("annualReport.year")} error={errors.year}>
-              {(aria) => (
-                <input {...aria} type="number" name="year" min={2000} max={2100} defaultValue={year} className={`${inputClass} w-32`} />
-              )}
+              {(aria) => <input {...aria} type="number" name="year" min={2000} max={2100} defaultValue={year} className={`${inputClass} w-32`} />}
             </Field>
             <Button type="submit">{t("annualReport.produce")}</Button>
             <Link href="/admin/reports" className={buttonClass("secondary")}>

@@ -64,6 +64,8 @@ const builtFromData: RegExp[] = [
   /^rota\.(period|status|errors\.already)\.\w+$/, // a duty session's half-day and status, and why it cannot change, by the stored code
   /^bookings\.status\.\w+$/, // a booking's status, by the stored code
   /^visits\.(statuses|purposes|subtitle|empty)\.\w+$/, // a visit's status, the plan form's quick purposes, the list's wording by who reads it
+  /^annualReport\.(sections|sheets)\.\w+$/, // the annual report's sections and sheets, by report dimension
+  /^reportCategories\.outcome\.\w+$/, // a request's outcome (lib/reports/outcome.ts), by its code
 ];
 
 describe("every message", () => {

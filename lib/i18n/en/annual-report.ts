@@ -39,8 +39,6 @@ export const annualReport: Shape<typeof zh> = {
     commendations: "Commendations",
   },
   summary: {
-    item: "Item",
-    value: "Value",
     year: "Year",
     scope: "Scope",
     allRegions: "All regions",

@@ -36,8 +36,6 @@ export const annualReport = {
     commendations: "表彰专家",
   },
   summary: {
-    item: "项目",
-    value: "数值",
     year: "年度",
     scope: "范围",
     allRegions: "全部地区",

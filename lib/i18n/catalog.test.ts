@@ -65,6 +65,8 @@ const builtFromData: RegExp[] = [
   /^bookings\.status\.\w+$/, // a booking's status, by the stored code
   /^visits\.(statuses|purposes|subtitle|empty)\.\w+$/, // a visit's status, the plan form's quick purposes, the list's wording by who reads it
   /^appraisals\.(grades|figures)\.\w+$/, // an appraisal's grade, by the stored code, and the scorecard's figures, by name
+  /^annualReport\.(sections|sheets)\.\w+$/, // the annual report's sections and sheets, by report dimension
+  /^reportCategories\.outcome\.\w+$/, // a request's outcome (lib/reports/outcome.ts), by its code
 ];
 
 describe("every message", () => {

@@ -22,6 +22,8 @@ import { rota as enRota } from "./en/rota";
 import { calendar as enCalendar } from "./en/calendar";
 import { visits as enVisits } from "./en/visits";
 import { appraisals as enAppraisals } from "./en/appraisals";
+import { annualReport as enAnnualReport } from "./en/annual-report";
+import { reportCategories as enReportCategories } from "./en/report-categories";
 import { type Locale } from "./locales";
 import type { Shape } from "./shape";
 import { audit } from "./zh-CN/audit";
@@ -48,6 +50,8 @@ import { rota } from "./zh-CN/rota";
 import { calendar } from "./zh-CN/calendar";
 import { visits } from "./zh-CN/visits";
 import { appraisals } from "./zh-CN/appraisals";
+import { annualReport } from "./zh-CN/annual-report";
+import { reportCategories } from "./zh-CN/report-categories";
 
 // One file per domain and language; a domain adds its pair here.
 export const zhCN = {
@@ -75,6 +79,8 @@ export const zhCN = {
   calendar,
   visits,
   appraisals,
+  annualReport,
+  reportCategories,
 };
 export type Catalog = Shape<typeof zhCN>;
 export const en: Catalog = {
@@ -102,6 +108,8 @@ export const en: Catalog = {
   calendar: enCalendar,
   visits: enVisits,
   appraisals: enAppraisals,
+  annualReport: enAnnualReport,
+  reportCategories: enReportCategories,
 };
 
 export { defaultLocale, isLocale, LOCALE_COOKIE, locales, type Locale } from "./locales";

@@ -27,7 +27,7 @@ const between = (column: string, period: Period) =>
  * Serves the whole zone and county-or-wider scopes.
  */
 export async function acceptTimesFromTable(dimension: FigureDimension, period: Period, scope: ReportScope, handle: DbOrTx = db) {
-  const stored = dimension === "status" ? null : dimension;
+  const stored = dimension === "status" || dimension === "outcome" ? null : dimension;
   if (!stored) return acceptTimesFromRequests(dimension, period, scope, handle);
   const key = dimension === "region" && scope.regionLevel === "county" ? sql`county` : sql`key`;
   const inScope = scope.prefix ? sql`and county like ${scope.prefix + "%"}` : sql``;

@@ -6,7 +6,7 @@ import { regions } from "@/db/schema";
 import { recordExport } from "@/lib/audit/record-export";
 import { requirePermission, type Actor } from "@/lib/authz";
 import { formatDateTime } from "@/lib/i18n/format";
-import { translator } from "@/lib/i18n/translate";
+import { translator, type Translate } from "@/lib/i18n/translate";
 import { fenToJson, fenToYuanString } from "@/lib/money";
 import { hasDutyFigures } from "./duty-figures";
 import { getReport, type Report, type ReportRow } from "./get-report";
@@ -15,11 +15,13 @@ import type { ExportFormat, ReportDimension } from "./schemas";
 
 // Exports are for the law society's files and the county's annual report: Chinese headers and
 // labels whatever the reader's language. The CSV says amounts as yuan text with two decimals; the
-// workbook as yuan numbers a spreadsheet can add up, each beside its exact fen.
-const t = translator("zh-CN");
+// workbook as yuan numbers a spreadsheet can add up, each beside its exact fen. (The annual
+// report's workbook is in the reader's language: its tables pass their own translator.)
+const zh = translator("zh-CN");
+const t = zh;
 
 /** The duty columns a report by station or by expert adds at the end (hours as numbers, in half hours). */
-const dutyTable = [
+const dutyColumns = [
   { header: "dutyFigures.columns.sessionsHeld", cell: (r: ReportRow) => r.sessionsHeld ?? 0 },
   { header: "dutyFigures.columns.consultationsGiven", cell: (r: ReportRow) => r.consultationsGiven ?? 0 },
   { header: "dutyFigures.columns.bookingsNoShow", cell: (r: ReportRow) => r.bookingsNoShow ?? 0 },
@@ -29,9 +31,9 @@ const dutyTable = [
   { header: "dutyFigures.columns.caseHours", cell: (r: ReportRow) => r.caseHours ?? 0 },
 ] as const;
 
-/** The report as a table of cells: header row, one row per group, and the totals row. */
-export function reportTable(report: Report): { header: string[]; rows: (string | number)[][] } {
-  const duty = hasDutyFigures(report.groupBy) ? dutyTable : [];
+/** The report as a table of cells: header row, one row per group, and the totals row (Chinese unless `t` says otherwise). */
+export function reportTable(report: Report, t: Translate = zh): { header: string[]; rows: (string | number)[][] } {
+  const duty = hasDutyFigures(report.groupBy) ? dutyColumns : [];
   const header = [
     t(`reports.dimensionName.${report.groupBy}`),
     t("reports.columns.requests"),
@@ -76,8 +78,8 @@ export const YUAN_NUMBER_FORMAT = "#,##0.00";
  * beside it (a yuan number above some ¥10^13 can no longer show every fen). `yuanColumns` are the
  * 1-based columns of the yuan numbers; the fen column follows each.
  */
-export function reportSheetTable(report: Report): { header: string[]; rows: (string | number)[][]; yuanColumns: number[] } {
-  const { header, rows } = reportTable(report);
+export function reportSheetTable(report: Report, t: Translate = zh): { header: string[]; rows: (string | number)[][]; yuanColumns: number[] } {
+  const { header, rows } = reportTable(report, t);
   const sources = [...report.rows, report.totals];
   // reportTable's claimed and recovered yuan text, by 0-based index
   const amounts = [

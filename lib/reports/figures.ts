@@ -2,10 +2,14 @@ import { sql, type SQL } from "drizzle-orm";
 import { db, rowsOf, type DbOrTx } from "@/db";
 import type { Period } from "./period";
 import type { ReportDimension } from "./schemas";
+import { outcomeSql } from "./outcome";
 import { requestInScope, rollupServes, type ReportScope } from "./scope";
 
 /** A report dimension, plus "all" (the totals) and "status" (requests by their current status). */
 export type FigureDimension = ReportDimension | "all" | "status";
+
+/** Dimensions the rollups keep; the others ("outcome") are always computed from the ledger. */
+const rolledUp = (dimension: FigureDimension) => dimension !== "outcome";
 
 /** The additive figures of a period: counts, and money as exact bigint fen. */
 export interface Figures {
@@ -93,6 +97,10 @@ export function groupKeySql(dimension: FigureDimension, scope: ReportScope, at: 
       return sql`requests.channel::text`;
     case "status":
       return sql`requests.status::text`;
+    case "category":
+      return sql`requests.category::text`;
+    case "outcome":
+      return outcomeSql();
   }
 }
 
@@ -130,9 +138,14 @@ export async function figuresFromLedger(dimension: FigureDimension, period: Peri
   return toMap(rowsOf<FigureRow>(result));
 }
 
+/** Whether the rollups answer this dimension, period and scope (else the ledger does; both are exact). */
+export const rollupsAnswer = (dimension: FigureDimension, period: Period, scope: ReportScope) => rolledUp(dimension) && rollupServes(scope, period);
+
 /** The figures by `dimension`: from the rollups when they can answer, else from the ledger. Both are exact. */
 export function groupedFigures(dimension: FigureDimension, period: Period, scope: ReportScope, handle: DbOrTx = db) {
-  return rollupServes(scope, period) ? figuresFromRollups(dimension, period, scope, handle) : figuresFromLedger(dimension, period, scope, handle);
+  return rollupsAnswer(dimension, period, scope)
+    ? figuresFromRollups(dimension, period, scope, handle)
+    : figuresFromLedger(dimension, period, scope, handle);
 }
 
 /** Sums figures (for the totals of a page, never across specialties: a request may have several). */

@@ -3,11 +3,11 @@ import type { Locale } from "@/lib/i18n/catalog";
 import { translator } from "@/lib/i18n/translate";
 import { acceptTimes } from "./accept-times";
 import { dutyColumns, dutyFigures, hasDutyFigures, isEmptyDuty, zeroDutyFigures, type DutyColumns } from "./duty-figures";
-import { groupedFigures, zeroFigures, type FigureDimension, type Figures } from "./figures";
+import { groupedFigures, rollupsAnswer, zeroFigures, type FigureDimension, type Figures } from "./figures";
 import { labelsFor } from "./labels";
 import { monthsOf, type Period } from "./period";
 import type { ReportDimension } from "./schemas";
-import { reportScope, rollupServes, type ReportScope } from "./scope";
+import { reportScope, type ReportScope } from "./scope";
 
 /**
  * A row of the report. Grouped by station or by expert (and their totals) it also carries the duty
@@ -103,7 +103,7 @@ export async function getReport(actor: Actor | null, query: { groupBy: ReportDim
     groupBy: query.groupBy,
     from: query.period.from,
     to: query.period.to,
-    source: rollupServes(scope, query.period) ? "rollups" : "ledger",
+    source: rollupsAnswer(query.groupBy, query.period, scope) ? "rollups" : "ledger",
     rows,
     totals: totals!,
   };

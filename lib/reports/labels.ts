@@ -1,11 +1,12 @@
 import { inArray } from "drizzle-orm";
 import { db } from "@/db";
 import { experts, regions, specialties, stations } from "@/db/schema";
-import { channels, requestStatuses, type Channel, type RequestStatus } from "@/lib/enums";
+import { channels, requestCategories, requestStatuses, type Channel, type RequestCategory, type RequestStatus } from "@/lib/enums";
 import type { Locale } from "@/lib/i18n/catalog";
 import { formatMonth } from "@/lib/i18n/format";
 import type { Translate } from "@/lib/i18n/translate";
 import type { FigureDimension } from "./figures";
+import { requestOutcomes, type RequestOutcome } from "./outcome";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -55,6 +56,14 @@ export async function labelsFor(dimension: FigureDimension, keys: string[], loca
     case "status":
       for (const key of keys)
         if ((requestStatuses as readonly string[]).includes(key)) labels.set(key, t(`enums.requestStatus.${key as RequestStatus}`));
+      break;
+    case "category":
+      for (const key of keys)
+        if ((requestCategories as readonly string[]).includes(key)) labels.set(key, t(`enums.requestCategory.${key as RequestCategory}`));
+      break;
+    case "outcome":
+      for (const key of keys)
+        if ((requestOutcomes as readonly string[]).includes(key)) labels.set(key, t(`reportCategories.outcome.${key as RequestOutcome}`));
       break;
     case "month":
       for (const key of keys) labels.set(key, monthLabel(key, locale));

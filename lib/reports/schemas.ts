@@ -4,7 +4,7 @@ import { pageQuery } from "@/lib/validation";
 import { defaultPeriod, makePeriod, parsePeriodBound, type Period } from "./period";
 
 /** What a report can be grouped by (API `groupBy`). */
-export const reportDimensions = ["region", "specialty", "expert", "station", "channel", "month"] as const;
+export const reportDimensions = ["region", "specialty", "expert", "station", "channel", "month", "category", "outcome"] as const;
 export type ReportDimension = (typeof reportDimensions)[number];
 
 const MAX_PERIOD_DAYS = 20 * 366;

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { ColumnChart } from "@/components/charts/column-chart";
+import { ImpactByCategory } from "@/components/reports/impact-by-category";
 import { Card, PageTitle } from "@/components/ui/card";
 import { FigureList, FigureTiles, type Figure } from "@/components/ui/figures";
 import { todayInShanghai } from "@/lib/clock";
@@ -86,6 +87,8 @@ export default async function ImpactPage() {
           </p>
         ) : null}
       </section>
+
+      <ImpactByCategory />
 
       <section aria-labelledby="by-year" className="space-y-3">
         <h2 id="by-year" className="text-xl font-semibold">

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { notFound } from "next/navigation";
 import { BarListChart } from "@/components/charts/bar-list-chart";
 import { ColumnChart } from "@/components/charts/column-chart";
@@ -105,6 +106,9 @@ export default async function ReportsPage({ searchParams }: { searchParams: Sear
       </p>
       <Card>
         <ReportFilters period={period} groupBy={query.groupBy} today={todayInShanghai()} errors={errors} t={t} />
+        <Link href={`/admin/annual-report?year=${period.from.slice(0, 4)}`} className="no-print mt-3 inline-block text-sm text-brand-700 underline">
+          {t("annualReport.link")}
+        </Link>
       </Card>
 
       <FigureTiles figures={kpis} columns="grid-cols-2 sm:grid-cols-4 lg:grid-cols-7" testId="report-kpis" />

@@ -3,6 +3,7 @@ import { db } from "@/db";
 import { appraisals, experts, regions, requests, typicalCases } from "@/db/schema";
 import { requirePermission, type Actor } from "@/lib/authz";
 import type { Locale } from "@/lib/i18n/catalog";
+import { commendedExperts } from "@/lib/appraisals/queries";
 import { withinRegion } from "@/lib/regions/codes";
 import { getReport, type Report, type ReportRow } from "@/lib/reports/get-report";
 import { makePeriod } from "@/lib/reports/period";
@@ -73,29 +74,6 @@ async function publishedTypicalCases(year: number, regionScope: string | null): 
 }
 
 /**
- * The experts commended for the year (appraised "excellent"), with their home district, those of
- * the scope only, by name. To be replaced by lib/appraisals commendedExperts.
- */
-async function commendedExperts(year: number, regionScope: string | null): Promise<Commendation[]> {
-  const rows = await db
-    .select({
-      expertId: experts.id,
-      name: experts.name,
-      districtCode: regions.code,
-      districtNameZh: regions.nameZh,
-      districtNameEn: regions.nameEn,
-    })
-    .from(appraisals)
-    .innerJoin(experts, eq(experts.id, appraisals.expertId))
-    .leftJoin(regions, eq(regions.code, sql`left(${experts.homeRegionCode}, 6)`))
-    .where(
-      and(eq(appraisals.year, year), eq(appraisals.grade, "excellent"), regionScope ? withinRegion(experts.homeRegionCode, regionScope) : sql`true`),
-    )
-    .orderBy(experts.name, experts.id);
-  return rows;
-}
-
-/**
  * The law society's annual report for a calendar year: the figures by district, category of work,
  * outcome, month, station and expert (each exactly GET /api/v1/reports for the year), the typical
  * cases published in the year and the experts commended. Callers: admins (403 otherwise), within
@@ -107,7 +85,15 @@ export async function getAnnualReport(actor: Actor | null, year: number, locale:
   const [reports, typical, commendations] = await Promise.all([
     Promise.all(annualSections.map((groupBy) => getReport(admin, { groupBy, period }, locale))),
     publishedTypicalCases(year, admin.regionScope),
-    commendedExperts(year, admin.regionScope),
+    commendedExperts(year, admin.regionScope).then((rows) =>
+      rows.map(({ id, name, district, districtNameZh, districtNameEn }) => ({
+        expertId: id,
+        name,
+        districtCode: district,
+        districtNameZh,
+        districtNameEn,
+      })),
+    ),
   ]);
   const sections = Object.fromEntries(annualSections.map((s, i) => [s, reports[i]!])) as Record<AnnualSection, Report>;
   return {

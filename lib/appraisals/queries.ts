@@ -111,28 +111,33 @@ export async function appraisalsOfTerm(expertId: string, fromYear: number, toYea
 export interface CommendedExpert {
   id: string;
   name: string;
-  /** The expert's district (county code) and its name in Chinese. */
+  /** The expert's district (county code) and its names. */
   district: string;
-  districtName: string;
+  districtNameZh: string | null;
+  districtNameEn: string | null;
   comment: string;
 }
 
 /**
- * The year's commended experts: those graded 优秀 (excellent). Public (the commended list, the annual
- * report): names, districts and the admins' comment only.
+ * The year's commended experts: those graded 优秀 (excellent), within a region scope when one is
+ * given (the annual report of a district). Public (the commended list, the annual report): names,
+ * districts and the admins' comment only.
  */
-export async function commendedExperts(year: number, handle: DbOrTx = db): Promise<CommendedExpert[]> {
+export async function commendedExperts(year: number, regionScope: string | null = null, handle: DbOrTx = db): Promise<CommendedExpert[]> {
   return handle
     .select({
       id: experts.id,
       name: experts.name,
       district: sql<string>`left(${experts.homeRegionCode}, 6)`,
-      districtName: sql<string>`coalesce(${regions.nameZh}, left(${experts.homeRegionCode}, 6))`,
+      districtNameZh: regions.nameZh,
+      districtNameEn: regions.nameEn,
       comment: appraisals.comment,
     })
     .from(appraisals)
     .innerJoin(experts, eq(experts.id, appraisals.expertId))
     .leftJoin(regions, eq(regions.code, sql`left(${experts.homeRegionCode}, 6)`))
-    .where(and(eq(appraisals.year, year), inArray(appraisals.grade, ["excellent"])))
+    .where(
+      and(eq(appraisals.year, year), eq(appraisals.grade, "excellent"), regionScope ? withinRegion(experts.homeRegionCode, regionScope) : undefined),
+    )
     .orderBy(asc(experts.name), asc(experts.id));
 }

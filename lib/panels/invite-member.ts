@@ -57,7 +57,12 @@ export async function invitePanelMember(actor: Actor | null, requestId: string, 
       data: { memberId, expertId: input.expertId, expertName: invitee?.name },
     });
     if (invitee)
-      await notify(tx, { userIds: [invitee.userId], kind: "panel.invited", requestId: request.id, data: { title: request.title, memberId, name: manager.name } });
+      await notify(tx, {
+        userIds: [invitee.userId],
+        kind: "panel.invited",
+        requestId: request.id,
+        data: { title: request.title, memberId, name: manager.name },
+      });
     return { memberId, status: "invited" as const };
   });
 }

@@ -43,16 +43,31 @@ export async function getCasePanel(actor: Actor, requestId: string) {
     .orderBy(panelMembers.invitedAt, panelMembers.id);
   const mine = actor.expertId ? rows.filter((r) => r.expertId === actor.expertId && r.status === "invited").at(-1) : undefined;
   const invitation = mine ? { memberId: mine.id, invitedAt: mine.invitedAt } : null;
-  if (!reader) return { request, leadName: null, members: [], notes: [], opinions: [], candidates: [], invitation, worker, canManage, canInvite, full: false };
+  if (!reader)
+    return { request, leadName: null, members: [], notes: [], opinions: [], candidates: [], invitation, worker, canManage, canInvite, full: false };
   const members = worker ? rows : rows.filter((r) => r.status === "accepted").map((r) => ({ ...r, reason: null }));
-  const [lead] = request.assignedExpertId ? await db.select({ name: experts.name }).from(experts).where(eq(experts.id, request.assignedExpertId)) : [];
+  const [lead] = request.assignedExpertId
+    ? await db.select({ name: experts.name }).from(experts).where(eq(experts.id, request.assignedExpertId))
+    : [];
   const [notes, opinions, candidates] = await Promise.all([
     worker ? listNotes(request.id) : Promise.resolve([]),
     listOpinions(request.id),
     canInvite ? inviteCandidates(request.id, request.assignedExpertId, rows) : Promise.resolve([]),
   ]);
   const live = rows.filter((r) => (LIVE as readonly string[]).includes(r.status)).length;
-  return { request, leadName: lead?.name ?? null, members, notes, opinions, candidates, invitation, worker, canManage, canInvite, full: live >= MAX_PANEL_MEMBERS };
+  return {
+    request,
+    leadName: lead?.name ?? null,
+    members,
+    notes,
+    opinions,
+    candidates,
+    invitation,
+    worker,
+    canManage,
+    canInvite,
+    full: live >= MAX_PANEL_MEMBERS,
+  };
 }
 export type CasePanel = Awaited<ReturnType<typeof getCasePanel>>;
 

@@ -37,7 +37,8 @@ export async function removePanelMember(actor: Actor | null, requestId: string, 
       reason: reason ?? null,
       data: { memberId, expertId: member.expertId, expertName: expert?.name },
     });
-    if (expert) await notify(tx, { userIds: [expert.userId], kind: "panel.removed", requestId: request.id, data: { title: request.title, memberId } });
+    if (expert)
+      await notify(tx, { userIds: [expert.userId], kind: "panel.removed", requestId: request.id, data: { title: request.title, memberId } });
     return { memberId, status: "removed" as const };
   });
 }

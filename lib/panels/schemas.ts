@@ -18,7 +18,10 @@ export const removePanelMemberSchema = z.object({ memberId: z.uuid(), reason: op
 export const caseNoteSchema = z.object({ body: requiredText(5000) });
 
 /** Tolerates one id or none from a checkbox group (FormData sends a lone value as a string). */
-const idList = z.preprocess((value) => (value === undefined || value === "" ? [] : Array.isArray(value) ? value : [value]), z.array(z.uuid()).max(50));
+const idList = z.preprocess(
+  (value) => (value === undefined || value === "" ? [] : Array.isArray(value) ? value : [value]),
+  z.array(z.uuid()).max(50),
+);
 
 /** The panel's opinion (会诊意见) and the accepted members who agreed (the lead counts as agreeing). */
 export const panelOpinionSchema = z.object({ body: requiredText(10000), agreedExpertIds: idList });

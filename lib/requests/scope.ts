@@ -28,7 +28,11 @@ export function visibleRequests(actor: Actor): SQL {
         .select({ one: sql`1` })
         .from(panelMembers)
         .where(
-          and(eq(panelMembers.requestId, requests.id), eq(panelMembers.expertId, actor.expertId), inArray(panelMembers.status, ["invited", "accepted"])),
+          and(
+            eq(panelMembers.requestId, requests.id),
+            eq(panelMembers.expertId, actor.expertId),
+            inArray(panelMembers.status, ["invited", "accepted"]),
+          ),
         );
       return or(eq(requests.assignedExpertId, actor.expertId), exists(offered), exists(panel)) as SQL;
     }

@@ -26,6 +26,7 @@ export async function getCasePanel(actor: Actor, requestId: string) {
   const worker = await isPanelWorker(db, actor, request);
   const reader = worker || (await isCaseReader(db, actor, request));
   const canManage = (isLead || actor.role === "admin") && (PANEL_WORK_STATUSES as readonly string[]).includes(request.status);
+  const open = (PANEL_WORK_STATUSES as readonly string[]).includes(request.status);
   const canInvite = canManage && (PANEL_FORMING_STATUSES as readonly string[]).includes(request.status);
   const rows = await db
     .select({
@@ -44,7 +45,7 @@ export async function getCasePanel(actor: Actor, requestId: string) {
   const mine = actor.expertId ? rows.filter((r) => r.expertId === actor.expertId && r.status === "invited").at(-1) : undefined;
   const invitation = mine ? { memberId: mine.id, invitedAt: mine.invitedAt } : null;
   if (!reader)
-    return { request, leadName: null, members: [], notes: [], opinions: [], candidates: [], invitation, worker, canManage, canInvite, full: false };
+    return { request, leadName: null, members: [], notes: [], opinions: [], candidates: [], invitation, worker, open, canManage, canInvite, full: false };
   const members = worker ? rows : rows.filter((r) => r.status === "accepted").map((r) => ({ ...r, reason: null }));
   const [lead] = request.assignedExpertId
     ? await db.select({ name: experts.name }).from(experts).where(eq(experts.id, request.assignedExpertId))
@@ -64,6 +65,7 @@ export async function getCasePanel(actor: Actor, requestId: string) {
     candidates,
     invitation,
     worker,
+    open,
     canManage,
     canInvite,
     full: live >= MAX_PANEL_MEMBERS,

@@ -26,7 +26,19 @@ const tones = { invited: "warning", accepted: "success", declined: "neutral", re
  * members and admins, and the panel's opinions. Nothing for a viewer with nothing to see (a case
  * without a panel, for the company). The use cases check all of it again.
  */
-export async function PanelCard({ requestId, actor, t, locale, actions }: { requestId: string; actor: Actor; t: Translate; locale: Locale; actions: PanelActions }) {
+export async function PanelCard({
+  requestId,
+  actor,
+  t,
+  locale,
+  actions,
+}: {
+  requestId: string;
+  actor: Actor;
+  t: Translate;
+  locale: Locale;
+  actions: PanelActions;
+}) {
   const panel = await getCasePanel(actor, requestId);
   const hasPanel = panel.members.length > 0 || panel.opinions.length > 0;
   if (!panel.invitation && !hasPanel && !(panel.worker && panel.open)) return null;
@@ -97,8 +109,12 @@ export async function PanelCard({ requestId, actor, t, locale, actions }: { requ
                 {panel.opinions.map((o) => (
                   <li key={o.id} className="rounded-md bg-slate-50 p-3">
                     <p className="text-sm whitespace-pre-wrap text-slate-900">{o.body}</p>
-                    <p className="mt-1 text-xs text-slate-600">{t("panels.opinions.agreedBy", { names: o.agreedNames.join(locale === "en" ? ", " : "、") })}</p>
-                    <p className="text-xs text-slate-500">{t("panels.opinions.recordedBy", { name: o.recordedByName, at: formatDateTime(o.recordedAt, locale) })}</p>
+                    <p className="mt-1 text-xs text-slate-600">
+                      {t("panels.opinions.agreedBy", { names: o.agreedNames.join(locale === "en" ? ", " : "、") })}
+                    </p>
+                    <p className="text-xs text-slate-500">
+                      {t("panels.opinions.recordedBy", { name: o.recordedByName, at: formatDateTime(o.recordedAt, locale) })}
+                    </p>
                   </li>
                 ))}
               </ul>
@@ -106,7 +122,11 @@ export async function PanelCard({ requestId, actor, t, locale, actions }: { requ
               <p className="text-sm text-slate-600">{t("panels.opinions.empty")}</p>
             )}
             {panel.canManage ? (
-              <OpinionForm action={actions.recordOpinion} requestId={requestId} members={accepted.map((m) => ({ expertId: m.expertId, name: m.name }))} />
+              <OpinionForm
+                action={actions.recordOpinion}
+                requestId={requestId}
+                members={accepted.map((m) => ({ expertId: m.expertId, name: m.name }))}
+              />
             ) : null}
           </section>
         ) : null}
@@ -122,7 +142,9 @@ export async function PanelCard({ requestId, actor, t, locale, actions }: { requ
                 {panel.notes.map((n) => (
                   <li key={n.id} className="rounded-md border border-slate-100 p-3">
                     <p className="text-sm whitespace-pre-wrap text-slate-900">{n.body}</p>
-                    <p className="mt-1 text-xs text-slate-500">{t("panels.notes.by", { name: n.authorName, at: formatDateTime(n.createdAt, locale) })}</p>
+                    <p className="mt-1 text-xs text-slate-500">
+                      {t("panels.notes.by", { name: n.authorName, at: formatDateTime(n.createdAt, locale) })}
+                    </p>
                   </li>
                 ))}
               </ul>

@@ -78,14 +78,26 @@ export function AnswerInvitation({ accept, decline, memberId }: { accept: Action
 export function RemoveMemberButton({ action, requestId, memberId }: { action: Action; requestId: string; memberId: string }) {
   const { t } = useT();
   return (
-    <ActionForm action={action} hidden={{ requestId, memberId }} variant="secondary" submitLabel={t("panels.remove.submit")} confirm={t("panels.remove.confirm")} />
+    <ActionForm
+      action={action}
+      hidden={{ requestId, memberId }}
+      variant="secondary"
+      submitLabel={t("panels.remove.submit")}
+      confirm={t("panels.remove.confirm")}
+    />
   );
 }
 
 export function NoteForm({ action, requestId }: { action: Action; requestId: string }) {
   const { t } = useT();
   return (
-    <ActionForm action={action} hidden={{ requestId }} schema={caseNoteSchema} submitLabel={t("panels.notes.submit")} pendingLabel={t("panels.notes.sending")}>
+    <ActionForm
+      action={action}
+      hidden={{ requestId }}
+      schema={caseNoteSchema}
+      submitLabel={t("panels.notes.submit")}
+      pendingLabel={t("panels.notes.sending")}
+    >
       {(fields) => (
         <Field id="case-note" label={t("panels.notes.label")} error={fields.body}>
           {(aria) => <textarea {...aria} name="body" rows={3} className={textareaClass} />}

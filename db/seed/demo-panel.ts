@@ -65,8 +65,18 @@ export async function seedDemoPanel(tx: Tx, input: { now: Date; demoExpertId: st
     ]);
   }
   await tx.insert(s.caseNotes).values([
-    { requestId: request.id, authorUserId: members[0]!.userId, body: "已审阅合同和对账单，建议先核对最后一次对账日期，确认诉讼时效。", createdAt: new Date(invitedAt.getTime() + 6 * HOUR) },
-    { requestId: request.id, authorUserId: members[1]!.userId, body: "对方有调解意愿，可考虑申请人民调解并同步准备支付令材料。", createdAt: new Date(invitedAt.getTime() + 20 * HOUR) },
+    {
+      requestId: request.id,
+      authorUserId: members[0]!.userId,
+      body: "已审阅合同和对账单，建议先核对最后一次对账日期，确认诉讼时效。",
+      createdAt: new Date(invitedAt.getTime() + 6 * HOUR),
+    },
+    {
+      requestId: request.id,
+      authorUserId: members[1]!.userId,
+      body: "对方有调解意愿，可考虑申请人民调解并同步准备支付令材料。",
+      createdAt: new Date(invitedAt.getTime() + 20 * HOUR),
+    },
   ]);
   const recordedAt = new Date(invitedAt.getTime() + 30 * HOUR);
   const [opinion] = await tx
@@ -78,7 +88,9 @@ export async function seedDemoPanel(tx: Tx, input: { now: Date; demoExpertId: st
       recordedAt,
     })
     .returning({ id: s.panelOpinions.id });
-  await tx.insert(s.panelOpinionMembers).values([request.leadId, ...members.map((m) => m.id)].map((expertId) => ({ opinionId: opinion!.id, expertId })));
+  await tx
+    .insert(s.panelOpinionMembers)
+    .values([request.leadId, ...members.map((m) => m.id)].map((expertId) => ({ opinionId: opinion!.id, expertId })));
   await tx.insert(s.events).values({
     type: "panel.opinion",
     entityType: "request",

@@ -45,7 +45,20 @@ export async function getCasePanel(actor: Actor, requestId: string) {
   const mine = actor.expertId ? rows.filter((r) => r.expertId === actor.expertId && r.status === "invited").at(-1) : undefined;
   const invitation = mine ? { memberId: mine.id, invitedAt: mine.invitedAt } : null;
   if (!reader)
-    return { request, leadName: null, members: [], notes: [], opinions: [], candidates: [], invitation, worker, open, canManage, canInvite, full: false };
+    return {
+      request,
+      leadName: null,
+      members: [],
+      notes: [],
+      opinions: [],
+      candidates: [],
+      invitation,
+      worker,
+      open,
+      canManage,
+      canInvite,
+      full: false,
+    };
   const members = worker ? rows : rows.filter((r) => r.status === "accepted").map((r) => ({ ...r, reason: null }));
   const [lead] = request.assignedExpertId
     ? await db.select({ name: experts.name }).from(experts).where(eq(experts.id, request.assignedExpertId))

@@ -18,6 +18,12 @@ export interface PanelActions {
   recordOpinion: Action;
 }
 
+const statusKeys = {
+  invited: "panels.status.invited",
+  accepted: "panels.status.accepted",
+  declined: "panels.status.declined",
+  removed: "panels.status.removed",
+} as const;
 const tones = { invited: "warning", accepted: "success", declined: "neutral", removed: "neutral" } as const;
 
 /**
@@ -65,8 +71,7 @@ export async function PanelCard({
                 {panel.members.map((m) => (
                   <li key={m.id} className="flex flex-wrap items-center justify-between gap-2 py-2">
                     <div className="min-w-0">
-                      <span className="font-medium text-slate-900">{m.name}</span>{" "}
-                      <Badge tone={tones[m.status]}>{t(`panels.status.${m.status}`)}</Badge>
+                      <span className="font-medium text-slate-900">{m.name}</span> <Badge tone={tones[m.status]}>{t(statusKeys[m.status])}</Badge>
                       {panel.worker ? (
                         <p className="text-xs text-slate-500">
                           {t("panels.invitedAt", { at: formatDateTime(m.invitedAt, locale) })}

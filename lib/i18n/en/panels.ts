@@ -23,7 +23,7 @@ export const panels: Shape<typeof zh> = {
     full: "The panel is full (at most {max} members).",
     none: "No expert can be invited right now.",
   },
-  remove: { submit: "Remove", confirm: "Remove this expert from the panel? They will no longer see the case.", done: "Removed." },
+  remove: { submit: "Remove", confirm: "Remove this expert from the panel? They will no longer see the case." },
   invitation: {
     title: "Panel invitation",
     text: "You are invited to the joint consultation on this case. Once you accept you read the case, write messages and add internal notes; the lead expert still holds the case.",
@@ -56,9 +56,7 @@ export const panels: Shape<typeof zh> = {
   },
   home: {
     invitations: "Panel invitations",
-    invitationsEmpty: "No panel invitations.",
     cases: "Cases I consult on",
-    casesEmpty: "You are not on any panel.",
     invitedBy: "Invited by {name}",
     open: "Open case",
   },

@@ -21,7 +21,7 @@ export const panels = {
     full: "会诊小组已满（最多 {max} 名成员）。",
     none: "暂无可邀请的专家。",
   },
-  remove: { submit: "移出", confirm: "将该专家移出会诊？移出后其不能再查看本案。", done: "已移出。" },
+  remove: { submit: "移出", confirm: "将该专家移出会诊？移出后其不能再查看本案。" },
   invitation: {
     title: "会诊邀请",
     text: "您被邀请参加本案会诊。接受后可阅卷、留言并添加内部备注；案件仍由主办专家负责。",
@@ -54,9 +54,7 @@ export const panels = {
   },
   home: {
     invitations: "会诊邀请",
-    invitationsEmpty: "暂无会诊邀请。",
     cases: "参加会诊的案件",
-    casesEmpty: "暂无参加会诊的案件。",
     invitedBy: "{name} 邀请",
     open: "查看案件",
   },

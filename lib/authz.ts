@@ -101,6 +101,13 @@ export const permissions = {
   "visit.record": ["expert"],
   /** The assigned expert records hours worked on a case (service hours). */
   "caseHours.write": ["expert"],
+  // joint consultations (会诊)
+  /** The lead expert (the case's assigned expert) or an admin of its district: invite and remove panel members, record the panel's opinion. */
+  "panel.manage": ["expert", "admin"],
+  /** The invited expert accepts or declines a place on a panel. */
+  "panel.answer": ["expert"],
+  /** Internal case notes: the lead, the accepted panel members, the admins (never the company or a station). */
+  "panel.notes": ["expert", "admin"],
   "report.read": ["admin"],
   "report.export": ["admin"],
   // the annual appraisal (年度考核)
@@ -148,6 +155,9 @@ export const outsideDistrict: Partial<Record<Permission, "zone" | "forbidden" | 
   "routing.route": "notFound",
   "routing.withdrawOffer": "notFound",
   "routing.reassign": "notFound",
+  /** A panel is formed on a request, which an admin of another district does not see. */
+  "panel.manage": "notFound",
+  "panel.notes": "notFound",
   /** The routing weights and deadlines: one set for the whole zone. */
   "routing.settings": "zone",
   /** One set of service levels for the whole zone. */

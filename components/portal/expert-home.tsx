@@ -1,3 +1,4 @@
+import { PanelHome } from "@/components/panels/panel-home";
 import { RequestTable } from "@/components/requests/request-table";
 import { PendingApplicationNotice } from "@/components/roster/pending-application-notice";
 import { LinkButton } from "@/components/ui/button";
@@ -57,6 +58,7 @@ export async function ExpertHome({ actor, t, locale }: { actor: Actor; t: Transl
           <EmptyState>{t("home.portal.expert.empty")}</EmptyState>
         )}
       </Card>
+      <PanelHome actor={actor} t={t} locale={locale} />
     </div>
   );
 }

@@ -21,6 +21,7 @@ import {
   zoneTowns,
 } from "./demo-data";
 import { seedDemoAppraisals } from "./demo-appraisals";
+import { seedDemoPanel } from "./demo-panel";
 import { seedDemoRota } from "./demo-rota";
 import { seededRandom, type Random } from "./random";
 import { specialtyRows } from "./specialties-data";
@@ -524,6 +525,7 @@ export async function seedDemoWorldInTx(tx: Tx, passwordHash: string, now = new 
   await tx.insert(s.notifications).values({ userId: enterpriseRefs[0]!.userId, kind: "request.status", requestId: null, data: { text: "welcome" } });
   await seedDemoRota(tx, { now, stationId: stationRows[0]!.id, plannerId: station!.id, demoExpert });
   await seedDemoAppraisals(tx, { now, adminId });
+  await seedDemoPanel(tx, { now, demoExpertId: demoExpert.id });
 }
 
 const statusOrder: RequestStatus[] = ["submitted", "triaged", "offered", "accepted", "in_progress", "resolved", "closed"];

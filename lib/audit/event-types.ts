@@ -116,6 +116,12 @@ export const auditEventTypes = [
   "visit.cancelled",
   "visit.done",
   "visit.finding_request",
+  // joint consultations (会诊)
+  "panel.invited",
+  "panel.accepted",
+  "panel.declined",
+  "panel.removed",
+  "panel.opinion",
   "calendar.feed_reset",
   "account.password-changed",
   "account.password-set",

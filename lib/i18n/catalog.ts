@@ -24,6 +24,7 @@ import { visits as enVisits } from "./en/visits";
 import { appraisals as enAppraisals } from "./en/appraisals";
 import { annualReport as enAnnualReport } from "./en/annual-report";
 import { reportCategories as enReportCategories } from "./en/report-categories";
+import { panels as enPanels } from "./en/panels";
 import { type Locale } from "./locales";
 import type { Shape } from "./shape";
 import { audit } from "./zh-CN/audit";
@@ -52,6 +53,7 @@ import { visits } from "./zh-CN/visits";
 import { appraisals } from "./zh-CN/appraisals";
 import { annualReport } from "./zh-CN/annual-report";
 import { reportCategories } from "./zh-CN/report-categories";
+import { panels } from "./zh-CN/panels";
 
 // One file per domain and language; a domain adds its pair here.
 export const zhCN = {
@@ -81,6 +83,7 @@ export const zhCN = {
   appraisals,
   annualReport,
   reportCategories,
+  panels,
 };
 export type Catalog = Shape<typeof zhCN>;
 export const en: Catalog = {
@@ -110,6 +113,7 @@ export const en: Catalog = {
   appraisals: enAppraisals,
   annualReport: enAnnualReport,
   reportCategories: enReportCategories,
+  panels: enPanels,
 };
 
 export { defaultLocale, isLocale, LOCALE_COOKIE, locales, type Locale } from "./locales";

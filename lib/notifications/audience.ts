@@ -1,6 +1,6 @@
 import { and, eq, isNull, or } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
-import { experts, offers, requests, users } from "@/db/schema";
+import { experts, offers, panelMembers, requests, users } from "@/db/schema";
 import { isWithinRegion } from "@/lib/regions/codes";
 
 /** The people who follow a request, by the part they play in it. */
@@ -11,6 +11,8 @@ type Party =
   | "assignedExpert"
   /** the expert offered the case, while the offer is pending */
   | "offeredExpert"
+  /** the accepted members of the case's joint-consultation panel (会诊) */
+  | "panelMembers"
   /** the admins whose region covers the request */
   | "admins"
   /** the admins, while no expert holds the case (afterwards the expert answers) */
@@ -40,7 +42,7 @@ const AUDIENCE = {
   "request.object": ["assignedExpert", "admins"],
   /** a return visit found the company dissatisfied: the district's admins follow it up */
   "request.follow_up": ["admins"],
-  "message.new": ["filers", "assignedExpert", "adminsUntilAssigned"],
+  "message.new": ["filers", "assignedExpert", "panelMembers", "adminsUntilAssigned"],
   "recovery.recorded": ["filers"],
   "recovery.reversed": ["filers"],
 } as const satisfies Record<string, readonly Party[]>;
@@ -107,6 +109,15 @@ async function accountsOf(handle: DbOrTx, party: Party, request: Followed): Prom
           .innerJoin(experts, eq(experts.id, offers.expertId))
           .innerJoin(users, eq(users.id, experts.userId))
           .where(and(eq(offers.requestId, request.id), eq(offers.status, "pending"), isNull(users.disabledAt))),
+      );
+    case "panelMembers":
+      return ids(
+        handle
+          .select({ id: users.id })
+          .from(panelMembers)
+          .innerJoin(experts, eq(experts.id, panelMembers.expertId))
+          .innerJoin(users, eq(users.id, experts.userId))
+          .where(and(eq(panelMembers.requestId, request.id), eq(panelMembers.status, "accepted"), isNull(users.disabledAt))),
       );
     case "adminsUntilAssigned":
       return request.assignedExpertId ? [] : adminsOf(handle, request.regionCode);

@@ -48,6 +48,11 @@ const kindKeys: Record<string, MessageKey> = {
   "visit.cancelled": "visits.notifications.cancelled",
   "visit.done": "visits.notifications.done",
   "visit.needs_work": "visits.notifications.needsWork",
+  "panel.invited": "panels.notifications.invited",
+  "panel.accepted": "panels.notifications.accepted",
+  "panel.declined": "panels.notifications.declined",
+  "panel.removed": "panels.notifications.removed",
+  "panel.opinion": "panels.notifications.opinion",
 };
 
 /** What an `application.submitted` notification says, by the kind of application. */
@@ -186,6 +191,8 @@ export function notificationPath(n: { kind: string; requestId?: string | null; d
   if (n.kind.startsWith("duty.")) return dutyNotificationPath(n.kind, n.data ?? {});
   const visitId = text(n.data?.visitId);
   if (n.kind.startsWith("visit.") && visitId) return `/visits/${visitId}`;
+  // A member taken off a panel no longer reads the case.
+  if (n.kind === "panel.removed") return "/";
   const event = text(n.data?.event);
   if (n.kind === "request.status" && (event === "offer.withdrawn" || event === "offer.taken")) return "/offers";
   if (n.requestId) return `/requests/${n.requestId}`;

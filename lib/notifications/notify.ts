@@ -57,7 +57,13 @@ export type NotificationKind =
   | "visit.cancelled"
   /** the findings are recorded: to the company; and to the district's admins when some need work */
   | "visit.done"
-  | "visit.needs_work";
+  | "visit.needs_work"
+  /** joint consultations (会诊, lib/panels): to the invitee; to the lead and inviter, the answer; to the member removed; to the panel, an opinion */
+  | "panel.invited"
+  | "panel.accepted"
+  | "panel.declined"
+  | "panel.removed"
+  | "panel.opinion";
 
 /**
  * Puts a notification in each user's in-app inbox and queues its e-mail, inside the caller's

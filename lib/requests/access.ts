@@ -1,6 +1,6 @@
 import { and, eq } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
-import { requests } from "@/db/schema";
+import { panelMembers, requests } from "@/db/schema";
 import type { Actor } from "@/lib/authz";
 import { notFound } from "@/lib/errors";
 import { isWithinRegion } from "@/lib/regions/codes";
@@ -48,6 +48,33 @@ export function isCaseParty(actor: Actor, request: RequestCore): boolean {
     case "admin":
       return actor.regionScope === null || isWithinRegion(request.regionCode, actor.regionScope);
   }
+}
+
+/**
+ * Whether the expert serves on the case's joint-consultation panel (会诊: an accepted member). A
+ * member reads the case and writes in its conversation, but never holds it: disputes, money,
+ * contacts, hours and closing stay with the parties (isCaseParty).
+ */
+export async function isPanelMember(handle: DbOrTx, actor: Actor, requestId: string): Promise<boolean> {
+  if (actor.role !== "expert" || !actor.expertId) return false;
+  const [row] = await handle
+    .select({ id: panelMembers.id })
+    .from(panelMembers)
+    .where(and(eq(panelMembers.requestId, requestId), eq(panelMembers.expertId, actor.expertId), eq(panelMembers.status, "accepted")))
+    .limit(1);
+  return Boolean(row);
+}
+
+/** Whether the actor reads the case's conversation and files: one of its parties, or a member of its panel. */
+export async function isCaseReader(handle: DbOrTx, actor: Actor, request: RequestCore): Promise<boolean> {
+  return isCaseParty(actor, request) || (await isPanelMember(handle, actor, request.id));
+}
+
+/** The case if the actor is one of its parties or a member of its panel; otherwise 404. */
+export async function loadCaseForReader(handle: DbOrTx, actor: Actor, requestId: string): Promise<RequestCore> {
+  const request = await loadVisibleRequest(handle, actor, requestId);
+  if (!(await isCaseReader(handle, actor, request))) throw notFound();
+  return request;
 }
 
 /** The case if the actor is one of its parties; otherwise 404. */

@@ -22,7 +22,7 @@ import { requirePermission, type Actor } from "@/lib/authz";
 import { notFound } from "@/lib/errors";
 import { withinRegion } from "@/lib/regions/codes";
 import type { PageQuery } from "@/lib/validation";
-import { isCaseParty, loadCaseForParty, loadVisibleRequest } from "./access";
+import { isCaseParty, isPanelMember, loadCaseForReader, loadVisibleRequest } from "./access";
 import { visibleRequests } from "./scope";
 import { matchesTitleOrCaseNumber } from "./search";
 
@@ -117,6 +117,7 @@ export async function getRequestDetail(actor: Actor, requestId: string) {
   requirePermission(actor, "request.read");
   const core = await loadVisibleRequest(db, actor, requestId);
   const isParty = isCaseParty(actor, core);
+  const panelMember = await isPanelMember(db, actor, core.id);
   const preferred = sql<string | null>`(select ${experts.name} from ${experts} where ${experts.id} = ${requests.preferredExpertId})`;
   const [row] = await db
     .select({
@@ -199,14 +200,18 @@ export async function getRequestDetail(actor: Actor, requestId: string) {
       data: showsReason(e.type) ? (e.data as Record<string, unknown> | null) : null,
     })),
     isParty,
+    /** A member of the case's panel (会诊): reads the conversation and files, holds nothing. */
+    isPanelMember: panelMember,
+    /** Reads the conversation and files: a party, or a member of the panel. */
+    isReader: isParty || panelMember,
   };
 }
 export type RequestDetail = Awaited<ReturnType<typeof getRequestDetail>>;
 
-/** The conversation of a case, oldest first, for its parties (others: 404). */
+/** The conversation of a case, oldest first, for its parties and panel members (others: 404). */
 export async function listMessages(actor: Actor, requestId: string) {
   requirePermission(actor, "message.read");
-  const request = await loadCaseForParty(db, actor, requestId);
+  const request = await loadCaseForReader(db, actor, requestId);
   return db
     .select({
       id: messages.id,
@@ -248,10 +253,10 @@ export async function listReturnVisits(actor: Actor, requestId: string) {
     .orderBy(desc(returnVisits.visitedOn), desc(returnVisits.createdAt));
 }
 
-/** The files of a case, for its parties (others: 404), oldest first, with who added them. */
+/** The files of a case, for its parties and panel members (others: 404), oldest first, with who added them. */
 export async function listAttachments(actor: Actor, requestId: string) {
   requirePermission(actor, "attachment.download");
-  const request = await loadCaseForParty(db, actor, requestId);
+  const request = await loadCaseForReader(db, actor, requestId);
   return db
     .select({
       id: attachments.id,
@@ -269,13 +274,13 @@ export async function listAttachments(actor: Actor, requestId: string) {
 }
 export type AttachmentListItem = Awaited<ReturnType<typeof listAttachments>>[number];
 
-/** One file with its content, for a party of its case; 404 for anyone else. */
+/** One file with its content, for a party of its case or a member of its panel; 404 for anyone else. */
 export async function getAttachmentForDownload(actor: Actor | null, attachmentId: string) {
   const reader = requirePermission(actor, "attachment.download");
   if (!/^[0-9a-f-]{36}$/i.test(attachmentId)) throw notFound();
   const [meta] = await db.select({ requestId: attachments.requestId }).from(attachments).where(eq(attachments.id, attachmentId));
   if (!meta) throw notFound();
-  await loadCaseForParty(db, reader, meta.requestId);
+  await loadCaseForReader(db, reader, meta.requestId);
   const [file] = await db
     .select({ filename: attachments.filename, mimeType: attachments.mimeType, content: attachments.content })
     .from(attachments)

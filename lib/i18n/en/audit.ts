@@ -166,6 +166,11 @@ export const audit: Shape<typeof zh> = {
     visit_cancelled: "Visit cancelled",
     visit_done: "Visit findings recorded",
     visit_finding_request: "Visit finding became a request",
+    panel_invited: "Panel member invited",
+    panel_accepted: "Panel invitation accepted",
+    panel_declined: "Panel invitation declined",
+    panel_removed: "Panel member removed",
+    panel_opinion: "Panel opinion recorded",
     calendar_feed_reset: "Calendar feed link reset",
   },
 };

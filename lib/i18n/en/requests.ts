@@ -83,6 +83,13 @@ export const requests: Shape<typeof zh> = {
       withdrawn: "Offer withdrawn",
     },
     attachment: { added: "File added" },
+    panel: {
+      invited: "An expert was invited to the joint consultation",
+      accepted: "An expert joined the joint consultation",
+      declined: "An expert declined the joint consultation",
+      removed: "An expert left the joint consultation",
+      opinion: "The panel recorded its opinion",
+    },
     dispute: { created: "Dispute recorded", updated: "Dispute status changed" },
     recovery: {
       recorded: "Payment recorded",

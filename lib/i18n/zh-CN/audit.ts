@@ -162,6 +162,11 @@ export const audit = {
     visit_cancelled: "取消巡诊",
     visit_done: "记录巡诊发现",
     visit_finding_request: "巡诊发现转为诉求",
+    panel_invited: "邀请会诊专家",
+    panel_accepted: "专家接受会诊邀请",
+    panel_declined: "专家谢绝会诊邀请",
+    panel_removed: "会诊专家退出",
+    panel_opinion: "记录会诊意见",
     calendar_feed_reset: "重置日历订阅链接",
   },
 };

@@ -65,6 +65,13 @@ export const requests = {
     },
     offer: { created: "邀请专家接单", accepted: "专家接单", declined: "专家婉拒邀请", expired: "邀请超时", withdrawn: "撤回邀请" },
     attachment: { added: "上传材料" },
+    panel: {
+      invited: "邀请专家参加会诊",
+      accepted: "专家加入会诊",
+      declined: "专家谢绝会诊邀请",
+      removed: "会诊专家退出",
+      opinion: "形成会诊意见",
+    },
     dispute: { created: "登记纠纷", updated: "纠纷状态更新" },
     recovery: { recorded: "登记回款", reversed: "冲正回款", confirmed: "企业确认回款", queried: "企业对回款提出疑问" },
     routing: { skipped: "本案不再考虑某位专家" },

@@ -15,6 +15,7 @@ import { RequestStatusBadge } from "@/components/requests/status-badge";
 import { RequestStory } from "@/components/requests/request-story";
 import { Timeline } from "@/components/requests/timeline";
 import { UploadFailures } from "@/components/requests/upload-failures";
+import { PanelCard } from "@/components/panels/panel-card";
 import { RoutingPanel } from "@/components/routing/routing-panel";
 import { Badge, Card } from "@/components/ui/card";
 import { FormAlert } from "@/components/ui/field";
@@ -39,6 +40,14 @@ import {
 import { recordCaseHoursAction } from "../../case-hours/actions";
 import { acceptOfferAction, declineOfferAction } from "../../offers/actions";
 import { postMessageAction } from "../actions";
+import {
+  acceptPanelInvitationAction,
+  addCaseNoteAction,
+  declinePanelInvitationAction,
+  invitePanelMemberAction,
+  recordPanelOpinionAction,
+  removePanelMemberAction,
+} from "../panel-actions";
 import { CaseActions, ClosingActions, WithdrawAction } from "./case-actions";
 
 export const dynamic = "force-dynamic";
@@ -84,11 +93,19 @@ const disputeActions = {
   reverseRecovery: reverseRecoveryAction,
   respondRecovery: respondRecoveryAction,
 };
+const panelActions = {
+  invite: invitePanelMemberAction,
+  accept: acceptPanelInvitationAction,
+  decline: declinePanelInvitationAction,
+  remove: removePanelMemberAction,
+  addNote: addCaseNoteAction,
+  recordOpinion: recordPanelOpinionAction,
+};
 
 async function RequestPage({ params, searchParams }: Props) {
   const [{ id }, { filed, accepted }, { t, locale }] = await Promise.all([params, searchParams, getT()]);
   const { actor, request } = await load(id);
-  const [messages, files] = request.isParty ? await Promise.all([listMessages(actor, id), listAttachments(actor, id)]) : [[], []];
+  const [messages, files] = request.isReader ? await Promise.all([listMessages(actor, id), listAttachments(actor, id)]) : [[], []];
   const isFinal = ["closed", "withdrawn", "rejected"].includes(request.status);
   const receipt = mayPrintReceipt(actor, request);
   const sections = (["overview", "story", "routing", "disputes", "messages", "attachments", "timeline"] as const).map((id) => ({
@@ -159,6 +176,9 @@ async function RequestPage({ params, searchParams }: Props) {
             <DisputesPanel requestId={request.id} actor={actor} t={t} locale={locale} actions={disputeActions} />
           </div>
           <div className="order-5 empty:hidden">
+            <PanelCard requestId={request.id} actor={actor} t={t} locale={locale} actions={panelActions} />
+          </div>
+          <div className="order-5 empty:hidden">
             <CaseHoursPanel request={request} actor={actor} t={t} locale={locale} action={recordCaseHoursAction} />
           </div>
           {/* after the outcome (in the story) and the money: the company reads them before it closes */}
@@ -166,7 +186,7 @@ async function RequestPage({ params, searchParams }: Props) {
             <ClosingActions request={request} actor={actor} t={t} />
           </div>
           <Card id="messages" title={t("requests.messages.title")} className="order-7">
-            {request.isParty ? (
+            {request.isReader ? (
               <div className="space-y-4">
                 <MessageThread messages={messages} actor={actor} t={t} locale={locale} />
                 {!isFinal ? <MessageForm action={postMessageAction} requestId={request.id} /> : null}
@@ -183,11 +203,11 @@ async function RequestPage({ params, searchParams }: Props) {
           <Card id="overview" title={t("requests.detail.overview")} className="order-2">
             <RequestFacts request={request} t={t} locale={locale} />
           </Card>
-          {request.isParty ? (
+          {request.isReader ? (
             <Card id="attachments" title={`${t("requests.attachments.title")} (${files.length})`} className="order-8">
               <div className="space-y-4">
                 <AttachmentList files={files} t={t} locale={locale} />
-                {!isFinal ? <AttachmentUpload requestId={request.id} accept={ACCEPT_ATTRIBUTE} /> : null}
+                {!isFinal && request.isParty ? <AttachmentUpload requestId={request.id} accept={ACCEPT_ATTRIBUTE} /> : null}
               </div>
             </Card>
           ) : null}
@@ -200,4 +220,4 @@ async function RequestPage({ params, searchParams }: Props) {
   );
 }
 
-export default withClientMessages(["disputes", "dutyFigures", "enums", "errors", "requests", "routing"], RequestPage);
+export default withClientMessages(["disputes", "dutyFigures", "enums", "errors", "panels", "requests", "routing"], RequestPage);

@@ -4,6 +4,6 @@ import { getRequestDetail } from "@/lib/requests/queries";
 import { requestDetailResponse } from "@/lib/requests/responses";
 
 export const GET = apiRoute({ permission: "request.read", response: requestDetailResponse }, async ({ actor, params }) => {
-  const { events, isParty: _isParty, ...request } = await getRequestDetail(actor, params.id!);
+  const { events, isParty: _isParty, isPanelMember: _isPanelMember, isReader: _isReader, ...request } = await getRequestDetail(actor, params.id!);
   return { ...request, events: events.map(({ data: _data, ...event }) => event) };
 });

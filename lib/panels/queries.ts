@@ -1,0 +1,158 @@
+import { and, desc, eq, inArray } from "drizzle-orm";
+import { db } from "@/db";
+import { caseNotes, experts, panelMembers, panelOpinionMembers, panelOpinions, requests, users } from "@/db/schema";
+import { requirePermission, type Actor } from "@/lib/authz";
+import { todayInShanghai } from "@/lib/clock";
+import { isCaseReader, loadVisibleRequest } from "@/lib/requests/access";
+import { loadCandidateFacts } from "@/lib/routing/candidate-rows";
+import { loadRoutingRequest } from "@/lib/routing/load-routing-request";
+import { isPanelWorker, PANEL_FORMING_STATUSES, PANEL_WORK_STATUSES } from "./panel-case";
+import { MAX_PANEL_MEMBERS } from "./schemas";
+
+const LIVE = ["invited", "accepted"] as const;
+
+/**
+ * The joint-consultation panel (会诊) of a case, as the viewer may see it (404 when they may not see
+ * the case). The lead, the members and the admins read every member, the notes (newest first) and
+ * the opinions, and the lead and admins get the experts they may invite (current appointments, less
+ * the lead and live members, each with the party they declared a conflict with, as the offer list
+ * shows); the company and the filing station read the accepted members and the opinions; an expert
+ * merely invited reads only their invitation.
+ */
+export async function getCasePanel(actor: Actor, requestId: string) {
+  requirePermission(actor, "request.read");
+  const request = await loadVisibleRequest(db, actor, requestId);
+  const isLead = actor.role === "expert" && actor.expertId !== null && actor.expertId === request.assignedExpertId;
+  const worker = await isPanelWorker(db, actor, request);
+  const reader = worker || (await isCaseReader(db, actor, request));
+  const canManage = (isLead || actor.role === "admin") && (PANEL_WORK_STATUSES as readonly string[]).includes(request.status);
+  const open = (PANEL_WORK_STATUSES as readonly string[]).includes(request.status);
+  const canInvite = canManage && (PANEL_FORMING_STATUSES as readonly string[]).includes(request.status);
+  const rows = await db
+    .select({
+      id: panelMembers.id,
+      expertId: panelMembers.expertId,
+      name: experts.name,
+      status: panelMembers.status,
+      invitedAt: panelMembers.invitedAt,
+      respondedAt: panelMembers.respondedAt,
+      reason: panelMembers.reason,
+    })
+    .from(panelMembers)
+    .innerJoin(experts, eq(experts.id, panelMembers.expertId))
+    .where(eq(panelMembers.requestId, request.id))
+    .orderBy(panelMembers.invitedAt, panelMembers.id);
+  const mine = actor.expertId ? rows.filter((r) => r.expertId === actor.expertId && r.status === "invited").at(-1) : undefined;
+  const invitation = mine ? { memberId: mine.id, invitedAt: mine.invitedAt } : null;
+  if (!reader)
+    return {
+      request,
+      leadName: null,
+      members: [],
+      notes: [],
+      opinions: [],
+      candidates: [],
+      invitation,
+      worker,
+      open,
+      canManage,
+      canInvite,
+      full: false,
+    };
+  const members = worker ? rows : rows.filter((r) => r.status === "accepted").map((r) => ({ ...r, reason: null }));
+  const [lead] = request.assignedExpertId
+    ? await db.select({ name: experts.name }).from(experts).where(eq(experts.id, request.assignedExpertId))
+    : [];
+  const [notes, opinions, candidates] = await Promise.all([
+    worker ? listNotes(request.id) : Promise.resolve([]),
+    listOpinions(request.id),
+    canInvite ? inviteCandidates(request.id, request.assignedExpertId, rows) : Promise.resolve([]),
+  ]);
+  const live = rows.filter((r) => (LIVE as readonly string[]).includes(r.status)).length;
+  return {
+    request,
+    leadName: lead?.name ?? null,
+    members,
+    notes,
+    opinions,
+    candidates,
+    invitation,
+    worker,
+    open,
+    canManage,
+    canInvite,
+    full: live >= MAX_PANEL_MEMBERS,
+  };
+}
+export type CasePanel = Awaited<ReturnType<typeof getCasePanel>>;
+
+function listNotes(requestId: string) {
+  return db
+    .select({ id: caseNotes.id, body: caseNotes.body, createdAt: caseNotes.createdAt, authorName: users.name, authorRole: users.role })
+    .from(caseNotes)
+    .innerJoin(users, eq(users.id, caseNotes.authorUserId))
+    .where(eq(caseNotes.requestId, requestId))
+    .orderBy(desc(caseNotes.createdAt), desc(caseNotes.id));
+}
+
+async function listOpinions(requestId: string) {
+  const opinions = await db
+    .select({ id: panelOpinions.id, body: panelOpinions.body, recordedAt: panelOpinions.recordedAt, recordedByName: users.name })
+    .from(panelOpinions)
+    .innerJoin(users, eq(users.id, panelOpinions.recordedBy))
+    .where(eq(panelOpinions.requestId, requestId))
+    .orderBy(desc(panelOpinions.recordedAt), desc(panelOpinions.id));
+  const ids = opinions.map((o) => o.id);
+  const agreed = ids.length
+    ? await db
+        .select({ opinionId: panelOpinionMembers.opinionId, name: experts.name })
+        .from(panelOpinionMembers)
+        .innerJoin(experts, eq(experts.id, panelOpinionMembers.expertId))
+        .where(inArray(panelOpinionMembers.opinionId, ids))
+    : [];
+  return opinions.map((o) => ({ ...o, agreedNames: agreed.filter((a) => a.opinionId === o.id).map((a) => a.name) }));
+}
+
+/** Experts with a current appointment who may be invited, less the lead and live members; a declared conflict is shown, as in the offer list. */
+async function inviteCandidates(requestId: string, leadId: string | null, rows: { expertId: string; status: string }[]) {
+  const routing = await loadRoutingRequest(db, requestId);
+  if (!routing) return [];
+  const today = todayInShanghai();
+  const taken = new Set([leadId, ...rows.filter((r) => (LIVE as readonly string[]).includes(r.status)).map((r) => r.expertId)]);
+  const facts = await loadCandidateFacts(db, routing, { kind: "all" }, today);
+  return facts
+    .filter((f) => f.status === "active" && !taken.has(f.expertId))
+    .map((f) => ({ expertId: f.expertId, name: f.name ?? "", conflictParty: f.conflictParty }))
+    .sort((a, b) => Number(Boolean(a.conflictParty)) - Number(Boolean(b.conflictParty)) || a.name.localeCompare(b.name, "zh-CN"));
+}
+
+/** The expert's own open panel invitations (会诊邀请), newest first, with the case and who invited them. */
+export async function listPanelInvitations(actor: Actor) {
+  if (actor.role !== "expert" || !actor.expertId) return [];
+  return panelRowsOf(actor.expertId, "invited");
+}
+
+/** The cases the expert serves on as an accepted panel member, newest first. */
+export async function listPanelCases(actor: Actor) {
+  if (actor.role !== "expert" || !actor.expertId) return [];
+  return panelRowsOf(actor.expertId, "accepted");
+}
+
+function panelRowsOf(expertId: string, status: "invited" | "accepted") {
+  return db
+    .select({
+      memberId: panelMembers.id,
+      requestId: requests.id,
+      caseNumber: requests.caseNumber,
+      title: requests.title,
+      requestStatus: requests.status,
+      invitedAt: panelMembers.invitedAt,
+      invitedByName: users.name,
+    })
+    .from(panelMembers)
+    .innerJoin(requests, eq(requests.id, panelMembers.requestId))
+    .innerJoin(users, eq(users.id, panelMembers.invitedBy))
+    .where(and(eq(panelMembers.expertId, expertId), eq(panelMembers.status, status)))
+    .orderBy(desc(panelMembers.invitedAt))
+    .limit(50);
+}

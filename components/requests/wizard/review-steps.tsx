@@ -72,7 +72,7 @@ export function ReviewStep({
           <Row label={caller === "hotline" ? t("requests.new.hotlineStep") : t("requests.new.steps.walkIn")}>
             {[
               draft.enterprise.name,
-              caller === "hotline" ? t(`referrals.partyKind.${draft.enterprise.kind}`) : "",
+              caller === "hotline" && draft.enterprise.kind !== "company" ? t(`referrals.partyKind.${draft.enterprise.kind}`) : "",
               draft.enterprise.kind === "company" ? draft.enterprise.creditCode : "",
               draft.enterprise.contactName,
               draft.enterprise.contactPhone,

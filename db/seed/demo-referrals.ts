@@ -54,7 +54,13 @@ const referrals: DemoReferral[] = [
     description: "县人民法院诉调对接中心转来一起个人与小微企业之间的借贷纠纷，请专家诉前调解。",
     status: "submitted",
     ageDays: 1,
-    referredBy: { body: "嘉善县人民法院诉调对接中心", kind: "court", contactName: "周法官", contactPhone: "0573-84034567", reference: "（2026）浙0421诉前调1234号" },
+    referredBy: {
+      body: "嘉善县人民法院诉调对接中心",
+      kind: "court",
+      contactName: "周法官",
+      contactPhone: "0573-84034567",
+      reference: "（2026）浙0421诉前调1234号",
+    },
     party: { name: "张伟", kind: "person", contactName: "张伟", contactPhone: "13705739876", idFirst17: "33042119800101123" },
     counterparty: "嘉善某五金加工厂",
     disputes: [],
@@ -114,7 +120,9 @@ export async function seedDemoReferrals(tx: Tx, input: { now: Date; adminId: str
     await tx.insert(s.requestReferrals).values({ requestId, ...r.referredBy, createdAt: submittedAt });
     await tx.insert(s.requestCounterparties).values({ requestId, name: r.counterparty, nameNormalized: normalizeCompanyName(r.counterparty) });
     const event = (type: string, when: Date, actor: { id: string | null; role: string }) =>
-      tx.insert(s.events).values({ type, entityType: "request", entityId: requestId, requestId, actorUserId: actor.id, actorRole: actor.role, at: when });
+      tx
+        .insert(s.events)
+        .values({ type, entityType: "request", entityId: requestId, requestId, actorUserId: actor.id, actorRole: actor.role, at: when });
     const admin = { id: adminId, role: "admin" };
     const expert = { id: demoExpert.userId, role: "expert" };
     await event("request.submitted", submittedAt, admin);

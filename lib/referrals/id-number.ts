@@ -15,10 +15,7 @@ const CHECK = "10X98765432";
 
 /** Upper-case, without spaces; full-width digits and Ｘ folded to ASCII. */
 export function normalizeIdNumber(raw: string): string {
-  return raw
-    .normalize("NFKC")
-    .replace(/\s+/g, "")
-    .toUpperCase();
+  return raw.normalize("NFKC").replace(/\s+/g, "").toUpperCase();
 }
 
 /** The check character GB 11643 gives the first 17 digits. */

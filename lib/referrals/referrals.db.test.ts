@@ -70,12 +70,21 @@ describe("an admin files a referral", () => {
 
   it("files it with channel referral, the referring body, and a person kept only masked and as a digest", async () => {
     const number = idNumber();
-    const answer = await post(admin, body({ enterprise: { name: "张伟", contactName: "张伟", contactPhone: "13705739876", idNumber: number.toLowerCase() } }));
+    const answer = await post(
+      admin,
+      body({ enterprise: { name: "张伟", contactName: "张伟", contactPhone: "13705739876", idNumber: number.toLowerCase() } }),
+    );
     expect(answer.status).toBe(201);
     const filed = (await answer.json()) as { id: string; channel: string; enterpriseId: string };
     expect(filed.channel).toBe("referral");
     const [referral] = await db.select().from(requestReferrals).where(eq(requestReferrals.requestId, filed.id));
-    expect(referral).toMatchObject({ body: "嘉善县信访局", kind: "petitions", contactName: "沈科长", reference: "善信转〔2026〕17号", replyIssuedAt: null });
+    expect(referral).toMatchObject({
+      body: "嘉善县信访局",
+      kind: "petitions",
+      contactName: "沈科长",
+      reference: "善信转〔2026〕17号",
+      replyIssuedAt: null,
+    });
     const [party] = await db.select().from(enterprises).where(eq(enterprises.id, filed.enterpriseId));
     expect(party).toMatchObject({ partyKind: "person", idNumberMasked: `${number.slice(0, 6)}********${number.slice(-4)}`, creditCode: null });
     expect(party!.idNumberDigest).toMatch(/^[0-9a-f]{64}$/);
@@ -89,9 +98,22 @@ describe("an admin files a referral", () => {
 
   it("gives the same person the same digest on a later referral", async () => {
     const number = idNumber();
-    const one = await fileRequest(admin, { ...requestInput({ regionCode: "330421" }), channel: "referral", referredBy, enterprise: { name: "甲", contactName: "甲", contactPhone: "13700000001", idNumber: number } });
-    const two = await fileRequest(admin, { ...requestInput({ regionCode: "330421" }), channel: "referral", referredBy, enterprise: { name: "甲", contactName: "甲", contactPhone: "13700000001", idNumber: number } });
-    const digests = await db.select({ id: enterprises.id, digest: enterprises.idNumberDigest }).from(enterprises).where(sql`${enterprises.id} in (${one.enterpriseId}, ${two.enterpriseId})`);
+    const one = await fileRequest(admin, {
+      ...requestInput({ regionCode: "330421" }),
+      channel: "referral",
+      referredBy,
+      enterprise: { name: "甲", contactName: "甲", contactPhone: "13700000001", idNumber: number },
+    });
+    const two = await fileRequest(admin, {
+      ...requestInput({ regionCode: "330421" }),
+      channel: "referral",
+      referredBy,
+      enterprise: { name: "甲", contactName: "甲", contactPhone: "13700000001", idNumber: number },
+    });
+    const digests = await db
+      .select({ id: enterprises.id, digest: enterprises.idNumberDigest })
+      .from(enterprises)
+      .where(sql`${enterprises.id} in (${one.enterpriseId}, ${two.enterpriseId})`);
     expect(digests).toHaveLength(2);
     expect(digests[0]!.digest).toBe(digests[1]!.digest);
   });
@@ -107,7 +129,10 @@ describe("an admin files a referral", () => {
     expect(noBody.status).toBe(422);
     expect(((await noBody.json()) as { error: { fields: Record<string, string> } }).error.fields).toHaveProperty(["referredBy.body"]);
     expect((await post(admin, body({ channel: "hotline" }))).status).toBe(422);
-    const company = await post(admin, body({ enterprise: { name: "某公司", contactName: "李", contactPhone: "13705739876", idNumber: number, kind: "company" } }));
+    const company = await post(
+      admin,
+      body({ enterprise: { name: "某公司", contactName: "李", contactPhone: "13705739876", idNumber: number, kind: "company" } }),
+    );
     expect(company.status).toBe(422);
     expect(rowsOf<{ n: number }>(await db.execute(sql`select count(*)::int as n from requests`))[0]!.n).toBe(before);
   });
@@ -132,12 +157,19 @@ describe("an admin files a referral", () => {
     await moveTo(filed.id, "in_progress", expert);
     for (const viewer of [admin, expert]) {
       const json = (await (await detail(viewer, filed.id)).json()) as Record<string, unknown>;
-      expect(json).toMatchObject({ channel: "referral", partyKind: "person", partyIdNumberMasked: masked, referredBy: { body: "魏塘街道办事处", kind: "town", contactName: "陆主任", reference: null } });
+      expect(json).toMatchObject({
+        channel: "referral",
+        partyKind: "person",
+        partyIdNumberMasked: masked,
+        referredBy: { body: "魏塘街道办事处", kind: "town", contactName: "陆主任", reference: null },
+      });
     }
     const other = await createExpertActor();
     expect((await detail(other, filed.id)).status).toBe(404);
     const list = await listRoute(
-      new Request("http://localhost/api/v1/requests?channel=referral&pageSize=100", { headers: { authorization: `Bearer ${await bearerFor(admin)}` } }),
+      new Request("http://localhost/api/v1/requests?channel=referral&pageSize=100", {
+        headers: { authorization: `Bearer ${await bearerFor(admin)}` },
+      }),
     );
     const text = await list.text();
     expect(text).toContain(filed.id);
@@ -172,10 +204,22 @@ describe("the reply letter", () => {
   it("takes the money recovered from the ledger (a reversal counted, the dispute's stored figure not trusted)", async () => {
     const [dispute] = await db
       .insert(disputes)
-      .values({ requestId, counterpartyName: "某劳务公司", kind: "labor", claimedFen: 900_000n, status: "resolved", resolutionMethod: "调解", recoveredFen: 1n, createdBy: expert.userId })
+      .values({
+        requestId,
+        counterpartyName: "某劳务公司",
+        kind: "labor",
+        claimedFen: 900_000n,
+        status: "resolved",
+        resolutionMethod: "调解",
+        recoveredFen: 1n,
+        createdBy: expert.userId,
+      })
       .returning({ id: disputes.id });
     const entry = { disputeId: dispute!.id, requestId, receivedOn: "2026-11-01", method: "mediation" as const, recordedBy: expert.userId };
-    const [wrong] = await db.insert(recoveries).values({ ...entry, amountFen: 100_000n }).returning({ id: recoveries.id });
+    const [wrong] = await db
+      .insert(recoveries)
+      .values({ ...entry, amountFen: 100_000n })
+      .returning({ id: recoveries.id });
     await db.insert(recoveries).values({ ...entry, amountFen: -100_000n, reversesId: wrong!.id, reason: "录错" });
     await db.insert(recoveries).values([
       { ...entry, amountFen: 300_000n },
@@ -199,7 +243,10 @@ describe("the reply letter", () => {
   it("is for the request's district only, and only for a referral (404)", async () => {
     expect((await thrown(getReplyLetter(await createAdminActor("310118"), requestId))).code).toBe("not_found");
     expect((await thrown(issueReplyLetter(await createAdminActor("310118"), requestId))).code).toBe("not_found");
-    const hotline = await fileRequest(admin, { ...requestInput({ regionCode: "330421" }), enterprise: { name: "来电人", contactName: "来电人", contactPhone: "13700000003" } });
+    const hotline = await fileRequest(admin, {
+      ...requestInput({ regionCode: "330421" }),
+      enterprise: { name: "来电人", contactName: "来电人", contactPhone: "13700000003" },
+    });
     expect((await thrown(getReplyLetter(admin, hotline.id))).code).toBe("not_found");
     expect((await thrown(getReplyLetter(expert, requestId))).code).toBe("forbidden");
   });
@@ -208,12 +255,18 @@ describe("the reply letter", () => {
     const [a, b] = await Promise.all([issueReplyLetter(admin, requestId), issueReplyLetter(admin, requestId)]);
     expect([a.alreadyIssued, b.alreadyIssued].sort()).toEqual([false, true]);
     expect(a.issuedAt.getTime()).toBe(b.issuedAt.getTime());
-    const issued = await db.select({ n: sql<number>`count(*)::int` }).from(events).where(sql`${events.requestId} = ${requestId} and ${events.type} = 'request.reply_letter_issued'`);
+    const issued = await db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(events)
+      .where(sql`${events.requestId} = ${requestId} and ${events.type} = 'request.reply_letter_issued'`);
     expect(issued[0]!.n).toBe(1);
     const [row] = await db.select().from(requestReferrals).where(eq(requestReferrals.requestId, requestId));
     expect(row).toMatchObject({ replyIssuedBy: admin.userId });
     const again = await issueRoute(
-      new Request(`http://localhost/api/v1/requests/${requestId}/reply-letter/issue`, { method: "POST", headers: { authorization: `Bearer ${await bearerFor(admin)}` } }),
+      new Request(`http://localhost/api/v1/requests/${requestId}/reply-letter/issue`, {
+        method: "POST",
+        headers: { authorization: `Bearer ${await bearerFor(admin)}` },
+      }),
       { params: Promise.resolve({ id: requestId }) },
     );
     expect(again.status).toBe(200);

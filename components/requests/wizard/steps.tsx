@@ -119,7 +119,9 @@ export function WalkInStep({ draft, update, errors, hotline = false }: StepProps
       <Field
         id="walkin-name"
         label={hotline ? (kind === "company" ? t("requests.new.hotlineName") : t("referrals.form.partyName")) : t("requests.new.walkInName")}
-        hint={hotline ? (kind === "company" ? t("requests.new.hotlineNameHint") : t("referrals.form.partyNameHint")) : t("requests.new.walkInNameHint")}
+        hint={
+          hotline ? (kind === "company" ? t("requests.new.hotlineNameHint") : t("referrals.form.partyNameHint")) : t("requests.new.walkInNameHint")
+        }
         error={errors["enterprise.name"]}
       >
         {(aria) => <TextInput {...aria} value={draft.enterprise.name} onChange={set("name")} autoComplete="organization" />}
@@ -137,7 +139,12 @@ export function WalkInStep({ draft, update, errors, hotline = false }: StepProps
         </Field>
       ) : null}
       {kind === "person" ? (
-        <Field id="walkin-id-number" label={t("referrals.form.idNumber")} hint={t("referrals.form.idNumberHint")} error={errors["enterprise.idNumber"]}>
+        <Field
+          id="walkin-id-number"
+          label={t("referrals.form.idNumber")}
+          hint={t("referrals.form.idNumberHint")}
+          error={errors["enterprise.idNumber"]}
+        >
           {(aria) => (
             <TextInput
               {...aria}

@@ -53,8 +53,10 @@ export const referrals: Shape<typeof zh> = {
     print: "Print",
     notReady: "This case is not finished yet. The reply letter can be drafted once the case is resolved or closed.",
     salutation: "To {body}:",
-    intro: "The matter “{title}” that you referred to us (your file number {reference}) was received on {filed} under case number {caseNumber}. We report its outcome as follows.",
-    introNoReference: "The matter “{title}” that you referred to us was received on {filed} under case number {caseNumber}. We report its outcome as follows.",
+    intro:
+      "The matter “{title}” that you referred to us (your file number {reference}) was received on {filed} under case number {caseNumber}. We report its outcome as follows.",
+    introNoReference:
+      "The matter “{title}” that you referred to us was received on {filed} under case number {caseNumber}. We report its outcome as follows.",
     caseNumber: "Case number",
     party: "Party concerned",
     asked: "What was asked",

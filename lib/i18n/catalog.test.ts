@@ -64,6 +64,7 @@ const builtFromData: RegExp[] = [
   /^rota\.(period|status|errors\.already)\.\w+$/, // a duty session's half-day and status, and why it cannot change, by the stored code
   /^bookings\.status\.\w+$/, // a booking's status, by the stored code
   /^visits\.(statuses|purposes|subtitle|empty)\.\w+$/, // a visit's status, the plan form's quick purposes, the list's wording by who reads it
+  /^referrals\.(bodyKind|partyKind)\.\w+$/, // a referring body's kind and a party's kind, by the stored code
 ];
 
 describe("every message", () => {

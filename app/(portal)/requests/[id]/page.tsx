@@ -202,4 +202,4 @@ async function RequestPage({ params, searchParams }: Props) {
   );
 }
 
-export default withClientMessages(["disputes", "dutyFigures", "enums", "errors", "requests", "routing"], RequestPage);
+export default withClientMessages(["disputes", "dutyFigures", "enums", "errors", "referrals", "requests", "routing"], RequestPage);

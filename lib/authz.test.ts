@@ -42,6 +42,7 @@ const expected: Record<string, string> = {
   "request.confirm": "enterprise",
   "request.returnVisit": "admin",
   "request.receipt": "station admin",
+  "referral.reply": "admin",
   "message.read": "enterprise expert station admin",
   "message.send": "enterprise expert station admin",
   "attachment.upload": "enterprise expert station admin",

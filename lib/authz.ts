@@ -61,6 +61,8 @@ export const permissions = {
   "request.returnVisit": ["admin"],
   /** The walk-in receipt (受理回执): the filing station, and the admins who may see the request. */
   "request.receipt": ["station", "admin"],
+  /** The reply letter (回复函) to the body that referred a case: its district's admins draft, print and issue it. */
+  "referral.reply": ["admin"],
   "message.read": ["enterprise", "expert", "station", "admin"],
   "message.send": ["enterprise", "expert", "station", "admin"],
   "attachment.upload": ["enterprise", "expert", "station", "admin"],
@@ -178,6 +180,8 @@ export const outsideDistrict: Partial<Record<Permission, "zone" | "forbidden" | 
   "enterprise.verify": "forbidden",
   /** A hotline call is filed for a region of the admin's own district; another region, 403. */
   "request.create": "forbidden",
+  /** A referral's reply letter: the request is not visible outside its district. */
+  "referral.reply": "notFound",
 };
 
 export function can(role: UserRole, permission: Permission): boolean {

@@ -22,6 +22,7 @@ import {
 } from "./demo-data";
 import { seedDemoAppraisals } from "./demo-appraisals";
 import { seedDemoPanel } from "./demo-panel";
+import { seedDemoReferrals } from "./demo-referrals";
 import { seedDemoRota } from "./demo-rota";
 import { seededRandom, type Random } from "./random";
 import { specialtyRows } from "./specialties-data";
@@ -526,6 +527,7 @@ export async function seedDemoWorldInTx(tx: Tx, passwordHash: string, now = new 
   await seedDemoRota(tx, { now, stationId: stationRows[0]!.id, plannerId: station!.id, demoExpert });
   await seedDemoAppraisals(tx, { now, adminId });
   await seedDemoPanel(tx, { now, demoExpertId: demoExpert.id });
+  await seedDemoReferrals(tx, { now, adminId, demoExpert });
 }
 
 const statusOrder: RequestStatus[] = ["submitted", "triaged", "offered", "accepted", "in_progress", "resolved", "closed"];

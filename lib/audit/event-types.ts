@@ -49,6 +49,7 @@ export const auditEventTypes = [
   "request.hours_recorded",
   "request.deadline_breached",
   "request.enterprise_verified",
+  "request.reply_letter_issued",
   "routing.skipped",
   "offer.declined",
   "offer.expired",

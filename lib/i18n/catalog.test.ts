@@ -67,6 +67,7 @@ const builtFromData: RegExp[] = [
   /^appraisals\.(grades|figures)\.\w+$/, // an appraisal's grade, by the stored code, and the scorecard's figures, by name
   /^annualReport\.(sections|sheets)\.\w+$/, // the annual report's sections and sheets, by report dimension
   /^reportCategories\.outcome\.\w+$/, // a request's outcome (lib/reports/outcome.ts), by its code
+  /^referrals\.(bodyKind|partyKind)\.\w+$/, // a referring body's kind and a party's kind, by the stored code
 ];
 
 describe("every message", () => {

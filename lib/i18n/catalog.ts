@@ -25,6 +25,7 @@ import { appraisals as enAppraisals } from "./en/appraisals";
 import { annualReport as enAnnualReport } from "./en/annual-report";
 import { reportCategories as enReportCategories } from "./en/report-categories";
 import { panels as enPanels } from "./en/panels";
+import { referrals as enReferrals } from "./en/referrals";
 import { type Locale } from "./locales";
 import type { Shape } from "./shape";
 import { audit } from "./zh-CN/audit";
@@ -54,6 +55,7 @@ import { appraisals } from "./zh-CN/appraisals";
 import { annualReport } from "./zh-CN/annual-report";
 import { reportCategories } from "./zh-CN/report-categories";
 import { panels } from "./zh-CN/panels";
+import { referrals } from "./zh-CN/referrals";
 
 // One file per domain and language; a domain adds its pair here.
 export const zhCN = {
@@ -84,6 +86,7 @@ export const zhCN = {
   annualReport,
   reportCategories,
   panels,
+  referrals,
 };
 export type Catalog = Shape<typeof zhCN>;
 export const en: Catalog = {
@@ -114,6 +117,7 @@ export const en: Catalog = {
   annualReport: enAnnualReport,
   reportCategories: enReportCategories,
   panels: enPanels,
+  referrals: enReferrals,
 };
 
 export { defaultLocale, isLocale, LOCALE_COOKIE, locales, type Locale } from "./locales";

@@ -1,11 +1,13 @@
 import { and, eq, sql } from "drizzle-orm";
 import { db, type Tx } from "@/db";
-import { enterprises, requests, stations } from "@/db/schema";
+import { enterprises, requestReferrals, requests, stations } from "@/db/schema";
 import type { Channel } from "@/lib/enums";
 import { requireDistrict, requirePermission, type Actor } from "@/lib/authz";
-import { AppError, conflict, forbidden, isUniqueViolation } from "@/lib/errors";
+import { AppError, conflict, forbidden, isUniqueViolation, type FieldErrors } from "@/lib/errors";
 import { recordEvent } from "@/lib/events/record-event";
 import { normalizeCompanyName } from "@/lib/names";
+import { maskIdNumber } from "@/lib/referrals/id-number";
+import { idNumberDigest } from "@/lib/referrals/id-number-digest";
 import { audienceOf } from "@/lib/notifications/audience";
 import { notify } from "@/lib/notifications/notify";
 import { checkRequestReferences, requestColumns, writeRequestDetails } from "./request-details";
@@ -42,7 +44,11 @@ async function findByKey(actor: Actor, key: string): Promise<FiledRequest | null
   return row ? { ...row, replayed: true } : null;
 }
 
-/** A station's walk-in: the registered company with that credit code, or a new record for them. */
+/**
+ * A station's walk-in (or an admin's caller or referred party): the registered company with that
+ * credit code, or a new record for them. A person's ID number is kept only masked and as a keyed
+ * digest (lib/referrals/id-number.ts), never as typed.
+ */
 async function walkInEnterpriseId(tx: Tx, walkIn: NonNullable<FileRequestInput["enterprise"]>, regionCode: string): Promise<string> {
   const values = {
     name: walkIn.name,
@@ -51,6 +57,9 @@ async function walkInEnterpriseId(tx: Tx, walkIn: NonNullable<FileRequestInput["
     regionCode,
     contactName: walkIn.contactName,
     contactPhone: walkIn.contactPhone,
+    partyKind: walkIn.kind ?? (walkIn.idNumber ? "person" : "company"),
+    idNumberMasked: walkIn.idNumber ? maskIdNumber(walkIn.idNumber) : null,
+    idNumberDigest: walkIn.idNumber ? idNumberDigest(walkIn.idNumber) : null,
   };
   if (!walkIn.creditCode) {
     // A resident or an unregistered business: nothing identifies them reliably, so a new record.
@@ -98,7 +107,13 @@ function filingModeOf(filer: Actor, input: FileRequestInput, viaApiToken: boolea
   if (forCaller && !input.enterprise) {
     throw new AppError("invalid_input", "errors.invalidInput", { fields: { "enterprise.name": "errors.field.required" } });
   }
-  const channel: Channel = isStation ? "station" : isHotline ? "hotline" : viaApiToken ? "api" : "web";
+  // The schema checks this too; a caller that builds the input itself is held to the same rule.
+  const isReferral = isHotline && input.channel === "referral";
+  if (isReferral !== Boolean(input.referredBy)) {
+    const fields: FieldErrors = isReferral ? { "referredBy.body": "errors.field.required" } : { referredBy: "referrals.errors.notReferral" };
+    throw new AppError("invalid_input", "errors.invalidInput", { fields });
+  }
+  const channel: Channel = isStation ? "station" : isReferral ? "referral" : isHotline ? "hotline" : viaApiToken ? "api" : "web";
   return { channel, isStation, isHotline, forCaller };
 }
 
@@ -121,6 +136,17 @@ async function writeFiling(tx: Tx, filer: Actor, input: FileRequestInput, mode: 
     })
     .returning(filedColumns);
   await writeRequestDetails(tx, row!.id, input);
+  if (channel === "referral") {
+    const by = input.referredBy!;
+    await tx.insert(requestReferrals).values({
+      requestId: row!.id,
+      body: by.body,
+      kind: by.kind ?? "other",
+      contactName: by.contactName,
+      contactPhone: by.contactPhone,
+      reference: by.reference ?? null,
+    });
+  }
   await recordEvent(tx, filer, { type: "request.submitted", entityType: "request", entityId: row!.id, requestId: row!.id, data: { channel } });
   await notify(tx, {
     userIds: await audienceOf(tx, "request.submitted", row!, filer.userId),
@@ -140,7 +166,9 @@ async function writeFiling(tx: Tx, filer: Actor, input: FileRequestInput, mode: 
 /**
  * Files a request. Enterprises file for their own company (channel web, or api with a bearer
  * token); station staff for a walk-in (channel station); admins for a hotline caller (channel
- * hotline), in a region of their own district (another region: 403). Throws 403 for an account
+ * hotline) or a case referred by a government body (channel referral, with its request_referrals
+ * row), in a region of their own district (another region: 403). The party may be a company, a
+ * person or a group; an ID number is stored masked and as a keyed digest only. Throws 403 for an account
  * without a company, a station or the admin permission, 409 for the staff of a closed station,
  * 422 for unknown references and for `channel` from anyone but an admin. Writes
  * the request, its specialties and counterparties, the "submitted" event and the admins'

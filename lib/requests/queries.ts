@@ -8,6 +8,7 @@ import {
   messages,
   regions,
   requestCounterparties,
+  requestReferrals,
   requests,
   requestSpecialties,
   returnVisitFollowUps,
@@ -140,6 +141,8 @@ export async function getRequestDetail(actor: Actor, requestId: string) {
       enterpriseCreditCode: declaredCreditCode,
       contactName: enterprises.contactName,
       contactPhone: enterprises.contactPhone,
+      partyKind: enterprises.partyKind,
+      partyIdNumberMasked: enterprises.idNumberMasked,
       stationId: requests.stationId,
       stationName: stations.name,
       preferredExpertId: requests.preferredExpertId,
@@ -164,7 +167,10 @@ export async function getRequestDetail(actor: Actor, requestId: string) {
     .leftJoin(stations, eq(stations.id, requests.stationId))
     .leftJoin(experts, eq(experts.id, requests.assignedExpertId))
     .where(eq(requests.id, core.id));
-  const [counterparties, specialtyRows, timeline] = await Promise.all([
+  // A referral's body and contact, and a person's masked ID number: for the district's admins and
+  // the assigned expert only (never the company, a station, or an expert merely offered the case).
+  const seesReferral = isParty && (actor.role === "admin" || actor.role === "expert");
+  const [counterparties, specialtyRows, timeline, [referredBy]] = await Promise.all([
     db
       .select({ name: requestCounterparties.name, creditCode: requestCounterparties.creditCode })
       .from(requestCounterparties)
@@ -181,6 +187,19 @@ export async function getRequestDetail(actor: Actor, requestId: string) {
       .from(events)
       .where(eq(events.requestId, core.id))
       .orderBy(asc(events.at), asc(events.id)),
+    seesReferral
+      ? db
+          .select({
+            body: requestReferrals.body,
+            kind: requestReferrals.kind,
+            contactName: requestReferrals.contactName,
+            contactPhone: requestReferrals.contactPhone,
+            reference: requestReferrals.reference,
+            replyIssuedAt: requestReferrals.replyIssuedAt,
+          })
+          .from(requestReferrals)
+          .where(eq(requestReferrals.requestId, core.id))
+      : [],
   ]);
   const detail = row!;
   // The reason for taking a case from its expert is the law society's internal note: in the audit
@@ -190,6 +209,8 @@ export async function getRequestDetail(actor: Actor, requestId: string) {
     ...detail,
     contactName: isParty ? detail.contactName : null,
     contactPhone: isParty ? detail.contactPhone : null,
+    partyIdNumberMasked: seesReferral ? detail.partyIdNumberMasked : null,
+    referredBy: referredBy ?? null,
     counterparties,
     specialties: specialtyRows,
     events: timeline.map((e) => ({

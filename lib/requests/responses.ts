@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { channels, requestCategories, requestStatuses, serviceModes, urgencies, userRoles } from "@/lib/enums";
+import { channels, partyKinds, referralBodyKinds, requestCategories, requestStatuses, serviceModes, urgencies, userRoles } from "@/lib/enums";
 import { fen, id, pageOf, timestamp } from "@/lib/http/wire";
 
 // The answers of the request routes, as they are on the wire.
@@ -49,6 +49,21 @@ export const requestDetailResponse = z.strictObject({
   /** Shown to the case's parties only; null to anyone else. */
   contactName: z.string().nullable(),
   contactPhone: z.string().nullable(),
+  /** Whom the request is for: a company, a person or a group. */
+  partyKind: z.enum(partyKinds),
+  /** A person's ID number, masked ("330421********1234"); to admins and the assigned expert only, else null. */
+  partyIdNumberMasked: z.string().nullable(),
+  /** A referral's referring body (channel referral); to admins and the assigned expert only, else null. */
+  referredBy: z
+    .strictObject({
+      body: z.string(),
+      kind: z.enum(referralBodyKinds),
+      contactName: z.string(),
+      contactPhone: z.string(),
+      reference: z.string().nullable(),
+      replyIssuedAt: timestamp.nullable(),
+    })
+    .nullable(),
   stationId: id.nullable(),
   stationName: z.string().nullable(),
   preferredExpertId: id.nullable(),

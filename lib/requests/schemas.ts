@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { requestCategories, requestStatuses, serviceModes, urgencies, channels, contactMethods } from "@/lib/enums";
+import { requestCategories, requestStatuses, serviceModes, urgencies, channels, contactMethods, partyKinds, referralBodyKinds } from "@/lib/enums";
+import { idNumberProblem, normalizeIdNumber } from "@/lib/referrals/id-number";
 import { languageCodes, type LanguageCode } from "@/lib/roster/languages";
 import {
   dateField,
@@ -46,13 +47,65 @@ export const counterpartySchema = z.object({
   creditCode: optionalCreditCodeField,
 });
 
-/** The business or resident a station files for (they came in person; no account of their own). */
-export const walkInSchema = z.object({
-  name: requiredText(100),
-  creditCode: optionalCreditCodeField,
+const idNumberMessages = { format: "referrals.errors.idNumberFormat", checkDigit: "referrals.errors.idNumberCheckDigit" } as const;
+
+/** An optional 居民身份证号: blank is absent; otherwise normalised and checked (18 characters, GB 11643 check digit). */
+export const optionalIdNumberField = z
+  .string()
+  .optional()
+  .transform((value, ctx) => {
+    const normalized = normalizeIdNumber(value ?? "");
+    if (!normalized) return undefined;
+    const problem = idNumberProblem(normalized);
+    if (problem) {
+      ctx.addIssue({ code: "custom", message: idNumberMessages[problem] });
+      return z.NEVER;
+    }
+    return normalized;
+  });
+
+/**
+ * The business, person or group a station files for (they came in person; no account of their
+ * own), or an admin for a hotline caller or a referral. `kind` defaults to a company, or to a
+ * person when an ID number is given; a person or group has no credit code.
+ */
+export const walkInSchema = z
+  .object({
+    name: requiredText(100),
+    creditCode: optionalCreditCodeField,
+    contactName: requiredText(50),
+    contactPhone: phoneField,
+    kind: optionalChoice(partyKinds),
+    idNumber: optionalIdNumberField,
+  })
+  .superRefine((party, ctx) => {
+    if (party.idNumber && party.kind && party.kind !== "person")
+      ctx.addIssue({ code: "custom", path: ["idNumber"], message: "referrals.errors.idNumberNotPerson" });
+    if (party.creditCode && party.kind && party.kind !== "company")
+      ctx.addIssue({ code: "custom", path: ["creditCode"], message: "referrals.errors.creditCodeNotCompany" });
+  })
+  .transform(({ kind, ...party }) => ({ ...party, kind: kind ?? (party.idNumber ? ("person" as const) : ("company" as const)) }));
+
+/** The government body that referred a case (转办) and whom to tell of the outcome. */
+export const referredBySchema = z.object({
+  body: requiredText(100),
+  kind: optionalChoice(referralBodyKinds),
   contactName: requiredText(50),
   contactPhone: phoneField,
+  /** The body's own file number (来文编号). */
+  reference: optionalText(100),
 });
+
+/** Filing channels an admin may name: a hotline call, or a referral from a government body. */
+const adminChannel = z.enum(["hotline", "referral"], { error: "errors.field.invalid" });
+
+/** A referral names its referring body; nothing else does. */
+function checkReferral(value: { channel?: string | null; referredBy?: unknown }, ctx: z.RefinementCtx) {
+  if (value.channel === "referral" && !value.referredBy)
+    ctx.addIssue({ code: "custom", path: ["referredBy", "body"], message: "errors.field.required" });
+  if (value.channel !== "referral" && value.referredBy)
+    ctx.addIssue({ code: "custom", path: ["referredBy"], message: "referrals.errors.notReferral" });
+}
 
 const requestFields = {
   title: requiredText(100),
@@ -70,14 +123,16 @@ const requestFields = {
     .transform((v) => v || undefined),
 };
 
-/** POST /api/v1/requests: money as integer fen; an admin files a hotline call (`channel` may say so; only admins send it). */
+/** POST /api/v1/requests: money as integer fen; an admin files a hotline call or a referral (`channel` says which; only admins send it; a referral names `referredBy`). */
 export const fileRequestApiSchema = z
   .object({
     ...requestFields,
     enterprise: walkInSchema.optional(),
     amountAtStakeFen: fenField.default(0),
-    channel: z.literal("hotline", { error: "errors.field.invalid" }).optional(),
+    channel: adminChannel.optional(),
+    referredBy: referredBySchema.optional(),
   })
+  .superRefine(checkReferral)
   .transform(({ amountAtStakeFen, ...rest }) => ({ ...rest, amountAtStakeFen: BigInt(amountAtStakeFen) }));
 
 /** The filing form: money typed in yuan (blank = nothing at stake), plus the page's idempotency key. */
@@ -87,10 +142,18 @@ export const fileRequestFormSchema = z
     enterprise: walkInSchema.optional(),
     amountYuan: optionalYuan,
     idempotencyKey: z.string().trim().min(8).max(200).optional(),
+    channel: adminChannel.optional(),
+    referredBy: referredBySchema.optional(),
   })
+  .superRefine(checkReferral)
   .transform(({ amountYuan, ...rest }) => ({ ...rest, amountAtStakeFen: amountYuan }));
 
-export type FileRequestInput = Loose<z.output<typeof fileRequestApiSchema>>;
+type FileRequestOutput = z.output<typeof fileRequestApiSchema>;
+export type FileRequestInput = Loose<Omit<FileRequestOutput, "enterprise" | "referredBy">> & {
+  /** `kind` as the schema derives it: a company, or a person when an ID number is given. */
+  enterprise?: Loose<Omit<NonNullable<FileRequestOutput["enterprise"]>, "kind">> & { kind?: NonNullable<FileRequestOutput["enterprise"]>["kind"] };
+  referredBy?: Loose<NonNullable<FileRequestOutput["referredBy"]>>;
+};
 
 /** Amending a returned request: the same fields as filing (the walk-in's details stay as filed). */
 export const amendRequestFormSchema = z

@@ -1,6 +1,6 @@
 import type { z } from "zod";
 import { clearStoredDraft, loadStoredDraft, saveStoredDraft } from "@/components/ui/local-draft";
-import { requestCategories, type RequestCategory, type ServiceMode, type Urgency } from "@/lib/enums";
+import { requestCategories, type PartyKind, type ReferralBodyKind, type RequestCategory, type ServiceMode, type Urgency } from "@/lib/enums";
 import { fenToYuanString } from "@/lib/money";
 import type { RequestDetail } from "@/lib/requests/queries";
 import { requestLanguages, type fileRequestFormSchema } from "@/lib/requests/schemas";
@@ -12,7 +12,11 @@ export interface CounterpartyDraft {
 
 /** Everything the filing form holds, as typed (strings), so it can be kept in localStorage. */
 export interface RequestDraft {
-  enterprise: { name: string; creditCode: string; contactName: string; contactPhone: string };
+  /** `idNumber` (a person's) is never written to localStorage (see saveDraft). */
+  enterprise: { name: string; creditCode: string; contactName: string; contactPhone: string; kind: PartyKind; idNumber: string };
+  /** An admin's filing: a hotline call, or a case referred by a government body (with its referring body). */
+  channel: "hotline" | "referral";
+  referredBy: { body: string; kind: ReferralBodyKind | ""; contactName: string; contactPhone: string; reference: string };
   category: RequestCategory | "";
   title: string;
   description: string;
@@ -38,7 +42,9 @@ export function newIdempotencyKey(): string {
 
 export function emptyDraft(preferredExpertId = ""): RequestDraft {
   return {
-    enterprise: { name: "", creditCode: "", contactName: "", contactPhone: "" },
+    enterprise: { name: "", creditCode: "", contactName: "", contactPhone: "", kind: "company", idNumber: "" },
+    channel: "hotline",
+    referredBy: { body: "", kind: "", contactName: "", contactPhone: "", reference: "" },
     category: "",
     title: "",
     description: "",
@@ -87,25 +93,41 @@ export function loadDraft(key: string): { draft: RequestDraft; step: number } | 
   const parsed = loadStoredDraft(key) as { draft?: Partial<RequestDraft>; step?: number } | null;
   if (!parsed || !parsed.draft || typeof parsed.draft !== "object") return null;
   const base = emptyDraft();
-  const draft = { ...base, ...parsed.draft, enterprise: { ...base.enterprise, ...parsed.draft.enterprise } };
+  const draft = {
+    ...base,
+    ...parsed.draft,
+    enterprise: { ...base.enterprise, ...parsed.draft.enterprise },
+    referredBy: { ...base.referredBy, ...parsed.draft.referredBy },
+  };
   if (!Array.isArray(draft.counterparties) || !draft.counterparties.length) draft.counterparties = base.counterparties;
   if (!Array.isArray(draft.specialties)) draft.specialties = [];
   return { draft, step: typeof parsed.step === "number" ? parsed.step : 0 };
 }
 
 export function saveDraft(key: string, draft: RequestDraft, step: number): void {
-  saveStoredDraft(key, { draft, step });
+  // A person's ID number stays in memory only: the browser's storage is no place for it.
+  saveStoredDraft(key, { draft: { ...draft, enterprise: { ...draft.enterprise, idNumber: "" } }, step });
 }
 
 export { clearStoredDraft as clearDraft };
 
-/** What the server action receives: blank counterparty rows dropped, the caller only when filing for one (a station's walk-in, a hotline call). */
-export function draftPayload(draft: RequestDraft, forCaller: boolean) {
-  const { enterprise, note: _note, ...rest } = draft;
+/**
+ * What the server action receives: blank counterparty rows dropped, the caller only when filing
+ * for one (a station's walk-in, a hotline call), and (`hotline`: an admin's filing) the channel,
+ * with the referring body for a referral. A person has no credit code, a company no ID number.
+ */
+export function draftPayload(draft: RequestDraft, forCaller: boolean, hotline = false) {
+  const { enterprise, note: _note, channel, referredBy, ...rest } = draft;
+  const party = {
+    ...enterprise,
+    creditCode: enterprise.kind === "company" ? enterprise.creditCode : "",
+    idNumber: enterprise.kind === "person" ? enterprise.idNumber : "",
+  };
   return {
     ...rest,
     counterparties: draft.counterparties.filter((c) => c.name.trim() || c.creditCode.trim()),
-    ...(forCaller ? { enterprise } : {}),
+    ...(forCaller ? { enterprise: hotline ? party : { ...party, kind: undefined, idNumber: undefined } } : {}),
+    ...(hotline ? { channel, ...(channel === "referral" ? { referredBy } : {}) } : {}),
   };
 }
 
@@ -116,8 +138,8 @@ export type FilingInput = z.input<typeof fileRequestFormSchema>;
  * The filing action's input from a draft that has passed the schema, its choices narrowed to their
  * values; null while the category is unchosen or the language is not one the schema takes.
  */
-export function filingInput(draft: RequestDraft, forCaller: boolean): FilingInput | null {
-  const payload = draftPayload(draft, forCaller);
+export function filingInput(draft: RequestDraft, forCaller: boolean, hotline = false): FilingInput | null {
+  const payload = draftPayload(draft, forCaller, hotline);
   const category = requestCategories.find((c) => c === payload.category);
   const language = requestLanguages.find((code) => code === payload.language);
   if (!category || (payload.language && !language)) return null;

@@ -85,7 +85,7 @@ function WizardBody(props: Props) {
   }, [step]);
 
   const update = (change: Partial<RequestDraft>) => setDraft((d) => ({ ...d, ...change }));
-  const payload = draftPayload(draft, forCaller);
+  const payload = draftPayload(draft, forCaller, caller === "hotline" && !isAmend);
   // Blank counterparty rows are left out, so map the server's indices back to the rows on screen.
   const kept = draft.counterparties.flatMap((c, i) => (c.name.trim() || c.creditCode.trim() ? [i] : []));
   const onScreen = (field: string) => field.replace(/^counterparties\.(\d+)/, (_m, i: string) => `counterparties.${kept[Number(i)] ?? i}`);
@@ -150,7 +150,7 @@ function WizardBody(props: Props) {
     const found = validate(steps.length);
     if (Object.keys(found).length) return showErrors(found, t("requests.new.fixErrors"));
     // The schema has passed, so every choice is made: this only narrows the draft's types to the action's.
-    const input = filingInput(draft, forCaller);
+    const input = filingInput(draft, forCaller, caller === "hotline" && !isAmend);
     if (!input) return;
     setFormError(null);
     void run(input);

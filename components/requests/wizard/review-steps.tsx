@@ -61,9 +61,22 @@ export function ReviewStep({
     <div className="space-y-4">
       <p className="text-sm text-slate-600">{t("requests.new.reviewHint")}</p>
       <dl className="divide-y divide-slate-100">
+        {caller === "hotline" && !isAmend && draft.channel === "referral" ? (
+          <Row label={t("referrals.form.referredBy")}>
+            {[draft.referredBy.body, draft.referredBy.contactName, draft.referredBy.contactPhone, draft.referredBy.reference]
+              .filter(Boolean)
+              .join(" · ") || none}
+          </Row>
+        ) : null}
         {caller ? (
           <Row label={caller === "hotline" ? t("requests.new.hotlineStep") : t("requests.new.steps.walkIn")}>
-            {[draft.enterprise.name, draft.enterprise.creditCode, draft.enterprise.contactName, draft.enterprise.contactPhone]
+            {[
+              draft.enterprise.name,
+              caller === "hotline" && draft.enterprise.kind !== "company" ? t(`referrals.partyKind.${draft.enterprise.kind}`) : "",
+              draft.enterprise.kind === "company" ? draft.enterprise.creditCode : "",
+              draft.enterprise.contactName,
+              draft.enterprise.contactPhone,
+            ]
               .filter(Boolean)
               .join(" · ") || none}
           </Row>

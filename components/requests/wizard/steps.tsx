@@ -3,7 +3,7 @@
 import { ZoneRegionOptions } from "@/components/roster/zone-region-options";
 import { Button } from "@/components/ui/button";
 import { Field, inputClass, TextInput } from "@/components/ui/field";
-import { requestCategories, serviceModes, urgencies } from "@/lib/enums";
+import { partyKinds, referralBodyKinds, requestCategories, serviceModes, urgencies } from "@/lib/enums";
 import { useT } from "@/lib/i18n/client";
 import { formatFen, parseYuan } from "@/lib/money";
 import type { RegionGroup } from "@/lib/regions/zone-groups";
@@ -27,31 +27,137 @@ export interface WizardOptions {
 
 const textareaClass = `${inputClass} min-h-32`;
 
-/** Who the filing is for: a station's walk-in, or (`hotline`) a caller of the law society's line. */
+const choiceClass =
+  "flex cursor-pointer items-center gap-2 rounded-md border border-slate-300 px-4 py-2 text-sm has-checked:border-brand-600 has-checked:bg-brand-50";
+
+/** An admin's filing: a hotline call or a referral (转办), and for a referral the body that referred it. */
+function ChannelFields({ draft, update, errors }: StepProps) {
+  const { t } = useT();
+  const by = draft.referredBy;
+  const set = (field: keyof RequestDraft["referredBy"]) => (event: React.ChangeEvent<HTMLInputElement | HTMLSelectElement>) =>
+    update({ referredBy: { ...by, [field]: event.target.value } });
+  return (
+    <div className="space-y-4">
+      <fieldset>
+        <legend className="text-sm font-medium text-slate-800">{t("referrals.form.channel")}</legend>
+        <div className="mt-1 flex flex-wrap gap-2">
+          {(["hotline", "referral"] as const).map((channel) => (
+            <label key={channel} className={choiceClass}>
+              <input type="radio" name="channel" value={channel} checked={draft.channel === channel} onChange={() => update({ channel })} />
+              {t(channel === "hotline" ? "referrals.form.channelHotline" : "referrals.form.channelReferral")}
+            </label>
+          ))}
+        </div>
+      </fieldset>
+      {draft.channel === "referral" ? (
+        <fieldset className="space-y-4 rounded-md border border-slate-200 bg-slate-50 p-3">
+          <legend className="px-1 text-sm font-medium text-slate-800">{t("referrals.form.referredBy")}</legend>
+          <div className="grid gap-4 sm:grid-cols-2">
+            <Field id="referral-body" label={t("referrals.form.body")} hint={t("referrals.form.bodyHint")} error={errors["referredBy.body"]}>
+              {(aria) => <TextInput {...aria} value={by.body} onChange={set("body")} />}
+            </Field>
+            <Field id="referral-kind" label={t("referrals.form.bodyKind")} error={errors["referredBy.kind"]}>
+              {(aria) => (
+                <select {...aria} value={by.kind} onChange={set("kind")} className={inputClass}>
+                  <option value="">{t("referrals.form.bodyKindPlaceholder")}</option>
+                  {referralBodyKinds.map((kind) => (
+                    <option key={kind} value={kind}>
+                      {t(`referrals.bodyKind.${kind}`)}
+                    </option>
+                  ))}
+                </select>
+              )}
+            </Field>
+            <Field id="referral-contact" label={t("referrals.form.bodyContactName")} error={errors["referredBy.contactName"]}>
+              {(aria) => <TextInput {...aria} value={by.contactName} onChange={set("contactName")} />}
+            </Field>
+            <Field id="referral-phone" label={t("referrals.form.bodyContactPhone")} error={errors["referredBy.contactPhone"]}>
+              {(aria) => <TextInput {...aria} type="tel" inputMode="tel" value={by.contactPhone} onChange={set("contactPhone")} />}
+            </Field>
+          </div>
+          <Field id="referral-reference" label={t("referrals.form.reference")} error={errors["referredBy.reference"]}>
+            {(aria) => <TextInput {...aria} value={by.reference} onChange={set("reference")} />}
+          </Field>
+        </fieldset>
+      ) : null}
+      {errors.referredBy ? <p className="text-sm text-red-700">{errors.referredBy}</p> : null}
+    </div>
+  );
+}
+
+/**
+ * Who the filing is for: a station's walk-in, or (`hotline`) an admin's filing: a caller of the law
+ * society's line or a referred case, for a company, a person (with an optional ID number) or a group.
+ */
 export function WalkInStep({ draft, update, errors, hotline = false }: StepProps & { hotline?: boolean }) {
   const { t } = useT();
   const set = (field: keyof RequestDraft["enterprise"]) => (event: React.ChangeEvent<HTMLInputElement>) =>
     update({ enterprise: { ...draft.enterprise, [field]: event.target.value } });
+  const kind = hotline ? draft.enterprise.kind : "company";
   return (
     <div className="space-y-4">
+      {hotline ? <ChannelFields draft={draft} update={update} errors={errors} /> : null}
+      {hotline ? (
+        <fieldset>
+          <legend className="text-sm font-medium text-slate-800">{t("referrals.form.partyKind")}</legend>
+          <div className="mt-1 flex flex-wrap gap-2">
+            {partyKinds.map((k) => (
+              <label key={k} className={choiceClass}>
+                <input
+                  type="radio"
+                  name="partyKind"
+                  value={k}
+                  checked={draft.enterprise.kind === k}
+                  onChange={() => update({ enterprise: { ...draft.enterprise, kind: k } })}
+                />
+                {t(`referrals.partyKind.${k}`)}
+              </label>
+            ))}
+          </div>
+        </fieldset>
+      ) : null}
       <Field
         id="walkin-name"
-        label={hotline ? t("requests.new.hotlineName") : t("requests.new.walkInName")}
-        hint={hotline ? t("requests.new.hotlineNameHint") : t("requests.new.walkInNameHint")}
+        label={hotline ? (kind === "company" ? t("requests.new.hotlineName") : t("referrals.form.partyName")) : t("requests.new.walkInName")}
+        hint={
+          hotline ? (kind === "company" ? t("requests.new.hotlineNameHint") : t("referrals.form.partyNameHint")) : t("requests.new.walkInNameHint")
+        }
         error={errors["enterprise.name"]}
       >
         {(aria) => <TextInput {...aria} value={draft.enterprise.name} onChange={set("name")} autoComplete="organization" />}
       </Field>
-      <Field
-        id="walkin-code"
-        label={t("requests.new.walkInCreditCode")}
-        hint={t("requests.new.walkInCreditCodeHint")}
-        error={errors["enterprise.creditCode"]}
-      >
-        {(aria) => (
-          <TextInput {...aria} value={draft.enterprise.creditCode} onChange={set("creditCode")} autoCapitalize="characters" spellCheck={false} />
-        )}
-      </Field>
+      {kind === "company" ? (
+        <Field
+          id="walkin-code"
+          label={t("requests.new.walkInCreditCode")}
+          hint={t("requests.new.walkInCreditCodeHint")}
+          error={errors["enterprise.creditCode"]}
+        >
+          {(aria) => (
+            <TextInput {...aria} value={draft.enterprise.creditCode} onChange={set("creditCode")} autoCapitalize="characters" spellCheck={false} />
+          )}
+        </Field>
+      ) : null}
+      {kind === "person" ? (
+        <Field
+          id="walkin-id-number"
+          label={t("referrals.form.idNumber")}
+          hint={t("referrals.form.idNumberHint")}
+          error={errors["enterprise.idNumber"]}
+        >
+          {(aria) => (
+            <TextInput
+              {...aria}
+              value={draft.enterprise.idNumber}
+              onChange={set("idNumber")}
+              autoCapitalize="characters"
+              autoComplete="off"
+              spellCheck={false}
+              maxLength={24}
+            />
+          )}
+        </Field>
+      ) : null}
       <div className="grid gap-4 sm:grid-cols-2">
         <Field id="walkin-contact" label={t("requests.new.contactName")} error={errors["enterprise.contactName"]}>
           {(aria) => <TextInput {...aria} value={draft.enterprise.contactName} onChange={set("contactName")} autoComplete="name" />}
@@ -65,7 +171,7 @@ export function WalkInStep({ draft, update, errors, hotline = false }: StepProps
     </div>
   );
 }
-WalkInStep.fields = ["enterprise"] as const satisfies StepFields;
+WalkInStep.fields = ["enterprise", "channel", "referredBy"] as const satisfies StepFields;
 
 export function CategoryStep({ draft, update, errors }: StepProps) {
   const { t } = useT();

@@ -147,6 +147,7 @@ export const audit: Shape<typeof zh> = {
     booking_advice_noted: "Expert noted the advice given",
     duty_session_held: "Duty session held",
     request_enterprise_verified: "Joined the verified company",
+    request_reply_letter_issued: "Reply letter to the referring body issued",
     account_updated: "Account settings changed",
     enterprise_verified: "Company verified",
     enterprise_verification_refused: "Company verification refused",

@@ -74,6 +74,7 @@ export const requests: Shape<typeof zh> = {
       hours_recorded: "The expert recorded hours worked on the case",
       deadline_breached: "A service-level deadline was missed",
       enterprise_verified: "The company's account was verified; the request joined it",
+      reply_letter_issued: "The reply letter to the referring body was issued",
     },
     offer: {
       created: "Offered to an expert",

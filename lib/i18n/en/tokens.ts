@@ -83,6 +83,7 @@ export const tokens: Shape<typeof zh> = {
       attend: "Mark attendance at consultations",
     },
     calendar: { feed: "Calendar feed" },
+    referral: { reply: "Reply letters" },
     visit: { plan: "Plan company visits", read: "See company visits", answer: "Confirm or decline company visits", record: "Record visit findings" },
     caseHours: { write: "Record hours on cases" },
     panel: { manage: "Form joint-consultation panels", answer: "Answer panel invitations", notes: "Write internal case notes" },
@@ -161,6 +162,7 @@ export const tokens: Shape<typeof zh> = {
       attend: "On the day, mark who came and turn a consultation into a request.",
     },
     calendar: { feed: "Get or reset one's private calendar feed (.ics)." },
+    referral: { reply: "See and print a referred case's reply letter and mark it issued." },
     visit: {
       plan: "Plan a visit to a company (法治体检 and the like).",
       read: "See planned and past visits to companies.",

@@ -143,6 +143,7 @@ export const audit = {
     booking_advice_noted: "专家记录咨询意见",
     duty_session_held: "坐诊已举行",
     request_enterprise_verified: "核验后归入企业账号",
+    request_reply_letter_issued: "向转办单位出具回复函",
     account_updated: "修改账号设置",
     enterprise_verified: "核验企业身份：通过",
     enterprise_verification_refused: "核验企业身份：未通过",

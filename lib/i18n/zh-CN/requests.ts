@@ -62,6 +62,7 @@ export const requests = {
       hours_recorded: "专家登记办案工时",
       deadline_breached: "超过服务时限",
       enterprise_verified: "企业账号经法学会核验，诉求归入该企业",
+      reply_letter_issued: "已向转办单位出具回复函",
     },
     offer: { created: "邀请专家接单", accepted: "专家接单", declined: "专家婉拒邀请", expired: "邀请超时", withdrawn: "撤回邀请" },
     attachment: { added: "上传材料" },

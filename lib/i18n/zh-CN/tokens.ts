@@ -69,6 +69,7 @@ export const tokens = {
     },
     duty: { plan: "排定坐诊", answer: "确认或婉拒坐诊", book: "预约咨询", attend: "登记到场" },
     calendar: { feed: "日历订阅" },
+    referral: { reply: "出具转办回复函" },
     visit: { plan: "安排巡诊", read: "查看巡诊", answer: "确认或婉拒巡诊", record: "记录巡诊发现" },
     caseHours: { write: "登记办案工时" },
     panel: { manage: "组织会诊", answer: "答复会诊邀请", notes: "记录内部备注" },
@@ -133,6 +134,7 @@ export const tokens = {
       attend: "当天登记到场情况，并把咨询转为服务申请。",
     },
     calendar: { feed: "获取或重置个人日历订阅（.ics）。" },
+    referral: { reply: "查看、打印转办案件的回复函并标记为已出具。" },
     visit: {
       plan: "安排走访企业（法治体检等）。",
       read: "查看已安排和已完成的巡诊。",

@@ -72,7 +72,7 @@ async function ReturnVisitsPage({ searchParams }: Props) {
   );
 }
 
-export default withClientMessages(["enums", "errors", "requests"], ReturnVisitsPage);
+export default withClientMessages(["enums", "errors", "referrals", "requests"], ReturnVisitsPage);
 
 const columns = "md:grid md:grid-cols-[9rem_minmax(0,2fr)_minmax(0,1fr)_7rem_7rem_6rem] md:gap-3";
 

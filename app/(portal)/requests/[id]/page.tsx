@@ -16,11 +16,12 @@ import { RequestStory } from "@/components/requests/request-story";
 import { Timeline } from "@/components/requests/timeline";
 import { UploadFailures } from "@/components/requests/upload-failures";
 import { PanelCard } from "@/components/panels/panel-card";
+import { ReferralCard } from "@/components/referrals/referral-card";
 import { RoutingPanel } from "@/components/routing/routing-panel";
 import { Badge, Card } from "@/components/ui/card";
 import { FormAlert } from "@/components/ui/field";
 import { requireActor } from "@/lib/auth/current";
-import { can } from "@/lib/authz";
+import { allows, can } from "@/lib/authz";
 import { AppError } from "@/lib/errors";
 import { withClientMessages } from "@/lib/i18n/client-messages";
 import { getT } from "@/lib/i18n/server";
@@ -203,6 +204,7 @@ async function RequestPage({ params, searchParams }: Props) {
           <Card id="overview" title={t("requests.detail.overview")} className="order-2">
             <RequestFacts request={request} t={t} locale={locale} />
           </Card>
+          <ReferralCard request={request} t={t} locale={locale} letter={allows(actor, "referral.reply")} />
           {request.isReader ? (
             <Card id="attachments" title={`${t("requests.attachments.title")} (${files.length})`} className="order-8">
               <div className="space-y-4">
@@ -220,4 +222,4 @@ async function RequestPage({ params, searchParams }: Props) {
   );
 }
 
-export default withClientMessages(["disputes", "dutyFigures", "enums", "errors", "panels", "requests", "routing"], RequestPage);
+export default withClientMessages(["disputes", "dutyFigures", "enums", "errors", "panels", "referrals", "requests", "routing"], RequestPage);

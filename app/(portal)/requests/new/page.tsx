@@ -78,4 +78,4 @@ async function NewRequestPage({ searchParams }: Props) {
   );
 }
 
-export default withClientMessages(["enums", "errors", "requests"], NewRequestPage);
+export default withClientMessages(["enums", "errors", "referrals", "requests"], NewRequestPage);

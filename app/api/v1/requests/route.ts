@@ -1,4 +1,4 @@
-// POST /api/v1/requests - enterprise, station (a walk-in), admin (a hotline call, channel "hotline", in its own district; elsewhere 403): file a request (the Idempotency-Key header is honoured)
+// POST /api/v1/requests - enterprise, station (a walk-in), admin (a hotline call, channel "hotline", or a referral, channel "referral" with referredBy; in its own district, elsewhere 403): file a request (the Idempotency-Key header is honoured)
 // GET /api/v1/requests - signed in: only what the actor may see; filters status, q (title or case number), category, channel, urgency, region, from, to
 import { apiRoute, created } from "@/lib/http/api-route";
 import { jsonResponse } from "@/lib/http/json";

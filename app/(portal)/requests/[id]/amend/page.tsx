@@ -63,4 +63,4 @@ async function AmendRequestPage({ params }: Props) {
   );
 }
 
-export default withClientMessages(["enums", "errors", "requests"], AmendRequestPage);
+export default withClientMessages(["enums", "errors", "referrals", "requests"], AmendRequestPage);

@@ -69,6 +69,7 @@ const expected: Record<string, string> = {
   "caseHours.write": "expert",
   "recovery.write": "expert admin",
   "recovery.respond": "enterprise",
+  "typicalCase.manage": "admin",
   "report.read": "admin",
   "report.export": "admin",
   "token.manage": "admin",
@@ -143,7 +144,7 @@ describe("district administration", () => {
   });
 
   it("answers 404 for routing another district's requests, which the admin does not see", () => {
-    for (const permission of ["routing.candidates", "routing.route", "routing.withdrawOffer", "routing.reassign"] as const) {
+    for (const permission of ["routing.candidates", "routing.route", "routing.withdrawOffer", "routing.reassign", "typicalCase.manage"] as const) {
       expect(outsideDistrict[permission], permission).toBe("notFound");
       expect(
         code(() => requireDistrict(qingpuAdmin, permission, "330421002")),

@@ -101,6 +101,8 @@ export const permissions = {
   "visit.record": ["expert"],
   /** The assigned expert records hours worked on a case (service hours). */
   "caseHours.write": ["expert"],
+  /** Draft, edit, publish and withdraw typical cases (典型案例) of closed requests in the admin's district. */
+  "typicalCase.manage": ["admin"],
   "report.read": ["admin"],
   "report.export": ["admin"],
   // integration and audit
@@ -160,6 +162,8 @@ export const outsideDistrict: Partial<Record<Permission, "zone" | "forbidden" | 
   "enterprise.verify": "forbidden",
   /** A hotline call is filed for a region of the admin's own district; another region, 403. */
   "request.create": "forbidden",
+  /** A typical case is drafted from a request, which an admin of another district does not see. */
+  "typicalCase.manage": "notFound",
 };
 
 export function can(role: UserRole, permission: Permission): boolean {

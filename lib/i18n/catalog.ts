@@ -21,6 +21,7 @@ import { tokens as enTokens } from "./en/tokens";
 import { rota as enRota } from "./en/rota";
 import { calendar as enCalendar } from "./en/calendar";
 import { visits as enVisits } from "./en/visits";
+import { typicalCases as enTypicalCases } from "./en/typical-cases";
 import { type Locale } from "./locales";
 import type { Shape } from "./shape";
 import { audit } from "./zh-CN/audit";
@@ -46,6 +47,7 @@ import { tokens } from "./zh-CN/tokens";
 import { rota } from "./zh-CN/rota";
 import { calendar } from "./zh-CN/calendar";
 import { visits } from "./zh-CN/visits";
+import { typicalCases } from "./zh-CN/typical-cases";
 
 // One file per domain and language; a domain adds its pair here.
 export const zhCN = {
@@ -72,6 +74,7 @@ export const zhCN = {
   bookings,
   calendar,
   visits,
+  typicalCases,
 };
 export type Catalog = Shape<typeof zhCN>;
 export const en: Catalog = {
@@ -98,6 +101,7 @@ export const en: Catalog = {
   bookings: enBookings,
   calendar: enCalendar,
   visits: enVisits,
+  typicalCases: enTypicalCases,
 };
 
 export { defaultLocale, isLocale, LOCALE_COOKIE, locales, type Locale } from "./locales";

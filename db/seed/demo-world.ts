@@ -21,6 +21,7 @@ import {
   zoneTowns,
 } from "./demo-data";
 import { seedDemoRota } from "./demo-rota";
+import { seedDemoTypicalCases } from "./demo-typical-cases";
 import { seededRandom, type Random } from "./random";
 import { specialtyRows } from "./specialties-data";
 
@@ -522,6 +523,7 @@ export async function seedDemoWorldInTx(tx: Tx, passwordHash: string, now = new 
   }
   await tx.insert(s.notifications).values({ userId: enterpriseRefs[0]!.userId, kind: "request.status", requestId: null, data: { text: "welcome" } });
   await seedDemoRota(tx, { now, stationId: stationRows[0]!.id, plannerId: station!.id, demoExpert });
+  await seedDemoTypicalCases(tx, { now, adminId });
 }
 
 const statusOrder: RequestStatus[] = ["submitted", "triaged", "offered", "accepted", "in_progress", "resolved", "closed"];

@@ -129,3 +129,14 @@ export async function getTypicalCaseForAdmin(actor: Actor | null, id: string) {
   if (!row) return null;
   return { ...row, facts: await loadCaseFacts(db, row.requestId) };
 }
+
+/** Admins covering the request: its live (draft or published) typical case, or null. */
+export async function liveTypicalCaseOf(actor: Actor | null, requestId: string) {
+  const admin = requirePermission(actor, "typicalCase.manage");
+  const [row] = await db
+    .select({ id: typicalCases.id, status: typicalCases.status })
+    .from(typicalCases)
+    .innerJoin(requests, eq(requests.id, typicalCases.requestId))
+    .where(and(eq(typicalCases.requestId, requestId), ne(typicalCases.status, "withdrawn"), visibleRequests(admin)));
+  return row ?? null;
+}

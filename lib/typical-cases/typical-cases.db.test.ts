@@ -1,7 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { db } from "@/db";
-import { enterprises, events, requests, typicalCases } from "@/db/schema";
+import { enterprises, events, requests, typicalCases, users } from "@/db/schema";
 import { GET, POST } from "@/app/api/v1/typical-cases/route";
 import { POST as PUBLISH } from "@/app/api/v1/typical-cases/[id]/publish/route";
 import type { Actor } from "@/lib/authz";
@@ -10,6 +10,7 @@ import { createDispute } from "@/lib/disputes/create-dispute";
 import { recordRecovery } from "@/lib/disputes/record-recovery";
 import { reverseRecovery } from "@/lib/disputes/reverse-recovery";
 import { updateDispute } from "@/lib/disputes/update-dispute";
+import { seedDemoWorld } from "@/db/seed/demo-world";
 import { useTestDatabase } from "@/test/database";
 import { bearerFor, createAdminActor, createEnterpriseActor, createExpertActor } from "@/test/fixtures";
 import { fileAs, moveTo } from "@/test/request-fixtures";
@@ -265,5 +266,31 @@ describe("the public list", () => {
     expect(facts.counterparties.map((c) => c.name)).toEqual(expect.arrayContaining(["嘉兴（某）贸易 有限公司", "李四"]));
     const [request] = await db.select({ status: requests.status }).from(requests).where(eq(requests.id, id));
     expect(request!.status).toBe("closed");
+  });
+});
+
+describe("the demo world", () => {
+  it("holds two published typical cases and a draft, drafted from closed cases, whose figures equal the ledger", async () => {
+    await seedDemoWorld(db);
+    const rows = await db
+      .select({
+        requestId: typicalCases.requestId,
+        status: typicalCases.status,
+        disputesResolved: typicalCases.disputesResolved,
+        recoveredFen: typicalCases.recoveredFen,
+        requestStatus: requests.status,
+      })
+      .from(typicalCases)
+      .innerJoin(requests, eq(requests.id, typicalCases.requestId))
+      .innerJoin(users, eq(users.id, typicalCases.createdBy))
+      .where(eq(users.email, "admin@demo.example"));
+    const demo = rows.filter((r) => r.requestStatus === "closed");
+    expect(demo).toHaveLength(rows.length);
+    expect(demo.filter((r) => r.status === "published")).toHaveLength(2);
+    expect(demo.filter((r) => r.status === "draft")).toHaveLength(1);
+    for (const row of demo) {
+      expect(await caseFigures(admin, row.requestId)).toEqual({ disputesResolved: row.disputesResolved, recoveredFen: row.recoveredFen });
+      expect(row.recoveredFen).toBeGreaterThan(0n);
+    }
   });
 });

@@ -26,3 +26,13 @@ export function TypicalCaseFigures({
     />
   );
 }
+
+/** The label of a typical case's status. */
+export function typicalCaseStatusLabel(t: Translate, status: "draft" | "published" | "withdrawn"): string {
+  const labels = {
+    draft: t("typicalCases.admin.status.draft"),
+    published: t("typicalCases.admin.status.published"),
+    withdrawn: t("typicalCases.admin.status.withdrawn"),
+  };
+  return labels[status];
+}

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { typicalCaseStatusLabel } from "@/components/typical-cases/figures";
 import { allows, type Actor } from "@/lib/authz";
 import type { Translate } from "@/lib/i18n/translate";
 import { liveTypicalCaseOf } from "@/lib/typical-cases/queries";
@@ -9,7 +10,7 @@ export async function TypicalCaseOnCase({ actor, request, t }: { actor: Actor; r
   const live = await liveTypicalCaseOf(actor, request.id);
   return live ? (
     <Link href={`/admin/typical-cases/${live.id}`} className="text-brand-700 hover:underline">
-      {t("typicalCases.onCase.open", { status: t(`typicalCases.admin.status.${live.status}`) })}
+      {t("typicalCases.onCase.open", { status: typicalCaseStatusLabel(t, live.status) })}
     </Link>
   ) : (
     <Link href={`/admin/typical-cases/new?requestId=${request.id}`} className="font-medium text-brand-700 hover:underline">

@@ -7,7 +7,7 @@ import { Field, FormAlert, inputClass } from "@/components/ui/field";
 import { useServerAction } from "@/components/ui/use-server-action";
 import type { ActionResult } from "@/lib/http/server-action";
 import { useT } from "@/lib/i18n/client";
-import { anonymiseCase, type CaseFacts } from "@/lib/typical-cases/anonymise";
+import { anonymiseCase, type CaseFacts, type ReplacementKind } from "@/lib/typical-cases/anonymise";
 import { typicalCaseTextSchema } from "@/lib/typical-cases/schemas";
 
 export interface TypicalCaseFormValues {
@@ -46,6 +46,14 @@ export function TypicalCaseForm<T extends { id: string }>({ action, hidden, init
   const check = useMemo(() => anonymiseCase(values, facts, values.companyConsent), [values, facts]);
   const set = (key: keyof TypicalCaseFormValues) => (event: { target: { value: string } }) => setValues((v) => ({ ...v, [key]: event.target.value }));
   const names = [facts.company.name, ...facts.people, ...facts.counterparties.map((c) => c.name)].filter(Boolean);
+  const kindLabel: Record<ReplacementKind, string> = {
+    company: t("typicalCases.form.kinds.company"),
+    counterparty: t("typicalCases.form.kinds.counterparty"),
+    person: t("typicalCases.form.kinds.person"),
+    creditCode: t("typicalCases.form.kinds.creditCode"),
+    phone: t("typicalCases.form.kinds.phone"),
+    idNumber: t("typicalCases.form.kinds.idNumber"),
+  };
   const fieldLabel: Record<string, string> = {
     titleZh: t("typicalCases.form.titleZh"),
     titleEn: t("typicalCases.form.titleEn"),
@@ -101,7 +109,7 @@ export function TypicalCaseForm<T extends { id: string }>({ action, hidden, init
             <ul className="mt-1 list-disc space-y-1 pl-5" data-testid="anonymisation-check">
               {check.replaced.map((r) => (
                 <li key={`${r.field}-${r.kind}-${r.found}`}>
-                  <span className="text-slate-600">{t(`typicalCases.form.kinds.${r.kind}`)}：</span>
+                  <span className="text-slate-600">{kindLabel[r.kind]}：</span>
                   {t("typicalCases.form.replacedWith", { found: r.found, placeholder: r.placeholder })}
                   <span className="text-slate-500">{t("typicalCases.form.inField", { field: fieldLabel[r.field] ?? r.field })}</span>
                 </li>

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { typicalCaseStatusLabel } from "@/components/typical-cases/figures";
 import { ActionForm } from "@/components/ui/action-form";
 import { Badge, Card, EmptyState, PageTitle } from "@/components/ui/card";
 import { requireActor } from "@/lib/auth/current";
@@ -37,7 +38,7 @@ async function TypicalCasesAdminPage() {
                     <Link href={`/admin/typical-cases/${item.id}`} className="hover:underline">
                       {locale === "en" && item.titleEn ? item.titleEn : item.titleZh}
                     </Link>{" "}
-                    <Badge tone={item.status === "published" ? "success" : "neutral"}>{t(`typicalCases.admin.status.${item.status}`)}</Badge>
+                    <Badge tone={item.status === "published" ? "success" : "neutral"}>{typicalCaseStatusLabel(t, item.status)}</Badge>
                   </p>
                   <p className="text-sm text-slate-600">
                     {t("typicalCases.admin.caseNumber")} {item.caseNumber} · {t("typicalCases.figures.disputesResolved")}{" "}
@@ -74,4 +75,4 @@ async function TypicalCasesAdminPage() {
   );
 }
 
-export default withClientMessages(["errors", "typicalCases"], TypicalCasesAdminPage);
+export default withClientMessages(["errors"], TypicalCasesAdminPage);

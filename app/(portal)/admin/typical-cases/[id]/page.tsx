@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { TypicalCaseFigures } from "@/components/typical-cases/figures";
+import { TypicalCaseFigures, typicalCaseStatusLabel } from "@/components/typical-cases/figures";
 import { TypicalCaseForm } from "@/components/typical-cases/typical-case-form";
 import { ActionForm } from "@/components/ui/action-form";
 import { Badge, Card, PageTitle } from "@/components/ui/card";
@@ -37,7 +37,7 @@ async function TypicalCasePage({ params }: Props) {
             <Link href={`/requests/${item.requestId}`} className="underline">
               {t("typicalCases.form.fromCase", { caseNumber: item.caseNumber })}
             </Link>{" "}
-            <Badge tone={item.status === "published" ? "success" : "neutral"}>{t(`typicalCases.admin.status.${item.status}`)}</Badge>
+            <Badge tone={item.status === "published" ? "success" : "neutral"}>{typicalCaseStatusLabel(t, item.status)}</Badge>
           </>
         }
       >

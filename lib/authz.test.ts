@@ -73,6 +73,7 @@ const expected: Record<string, string> = {
   "panel.notes": "expert admin",
   "recovery.write": "expert admin",
   "recovery.respond": "enterprise",
+  "typicalCase.manage": "admin",
   "report.read": "admin",
   "report.export": "admin",
   "appraisal.read": "admin",
@@ -151,7 +152,7 @@ describe("district administration", () => {
   });
 
   it("answers 404 for routing another district's requests, which the admin does not see", () => {
-    for (const permission of ["routing.candidates", "routing.route", "routing.withdrawOffer", "routing.reassign"] as const) {
+    for (const permission of ["routing.candidates", "routing.route", "routing.withdrawOffer", "routing.reassign", "typicalCase.manage"] as const) {
       expect(outsideDistrict[permission], permission).toBe("notFound");
       expect(
         code(() => requireDistrict(qingpuAdmin, permission, "330421002")),

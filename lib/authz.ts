@@ -110,6 +110,8 @@ export const permissions = {
   "panel.answer": ["expert"],
   /** Internal case notes: the lead, the accepted panel members, the admins (never the company or a station). */
   "panel.notes": ["expert", "admin"],
+  /** Draft, edit, publish and withdraw typical cases (典型案例) of closed requests in the admin's district. */
+  "typicalCase.manage": ["admin"],
   "report.read": ["admin"],
   "report.export": ["admin"],
   // the annual appraisal (年度考核)
@@ -182,6 +184,8 @@ export const outsideDistrict: Partial<Record<Permission, "zone" | "forbidden" | 
   "request.create": "forbidden",
   /** A referral's reply letter: the request is not visible outside its district. */
   "referral.reply": "notFound",
+  /** A typical case is drafted from a request, which an admin of another district does not see. */
+  "typicalCase.manage": "notFound",
 };
 
 export function can(role: UserRole, permission: Permission): boolean {

@@ -14,6 +14,7 @@ export const publicNav: NavItem[] = [
   { href: "/experts", label: "common.nav.experts", permission: "public" },
   { href: "/impact", label: "common.nav.impact", permission: "public" },
   { href: "/stations", label: "common.nav.stations", permission: "public" },
+  { href: "/typical-cases", label: "typicalCases.nav.public", permission: "public" },
   { href: "/apply", label: "common.nav.apply", permission: "public" },
 ];
 
@@ -37,6 +38,7 @@ export const portalNav: NavItem[] = [
   { href: "/admin/requests", label: "common.nav.allRequests", permission: "request.triage" },
   { href: "/visits", label: "common.nav.visits", permission: "visit.read" },
   { href: "/admin/return-visits", label: "common.nav.returnVisits", permission: "request.returnVisit" },
+  { href: "/admin/typical-cases", label: "typicalCases.nav.admin", permission: "typicalCase.manage" },
   { href: "/admin/experts", label: "common.nav.roster", permission: "expert.suspend" },
   { href: "/admin/applications", label: "common.nav.applications", permission: "application.decide" },
   { href: "/admin/reports", label: "common.nav.reports", permission: "report.read" },

@@ -24,6 +24,7 @@ import { seedDemoAppraisals } from "./demo-appraisals";
 import { seedDemoPanel } from "./demo-panel";
 import { seedDemoReferrals } from "./demo-referrals";
 import { seedDemoRota } from "./demo-rota";
+import { seedDemoTypicalCases } from "./demo-typical-cases";
 import { seededRandom, type Random } from "./random";
 import { specialtyRows } from "./specialties-data";
 
@@ -528,6 +529,7 @@ export async function seedDemoWorldInTx(tx: Tx, passwordHash: string, now = new 
   await seedDemoAppraisals(tx, { now, adminId });
   await seedDemoPanel(tx, { now, demoExpertId: demoExpert.id });
   await seedDemoReferrals(tx, { now, adminId, demoExpert });
+  await seedDemoTypicalCases(tx, { now, adminId });
 }
 
 const statusOrder: RequestStatus[] = ["submitted", "triaged", "offered", "accepted", "in_progress", "resolved", "closed"];

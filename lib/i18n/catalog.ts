@@ -26,6 +26,7 @@ import { annualReport as enAnnualReport } from "./en/annual-report";
 import { reportCategories as enReportCategories } from "./en/report-categories";
 import { panels as enPanels } from "./en/panels";
 import { referrals as enReferrals } from "./en/referrals";
+import { typicalCases as enTypicalCases } from "./en/typical-cases";
 import { type Locale } from "./locales";
 import type { Shape } from "./shape";
 import { audit } from "./zh-CN/audit";
@@ -56,6 +57,7 @@ import { annualReport } from "./zh-CN/annual-report";
 import { reportCategories } from "./zh-CN/report-categories";
 import { panels } from "./zh-CN/panels";
 import { referrals } from "./zh-CN/referrals";
+import { typicalCases } from "./zh-CN/typical-cases";
 
 // One file per domain and language; a domain adds its pair here.
 export const zhCN = {
@@ -87,6 +89,7 @@ export const zhCN = {
   reportCategories,
   panels,
   referrals,
+  typicalCases,
 };
 export type Catalog = Shape<typeof zhCN>;
 export const en: Catalog = {
@@ -118,6 +121,7 @@ export const en: Catalog = {
   reportCategories: enReportCategories,
   panels: enPanels,
   referrals: enReferrals,
+  typicalCases: enTypicalCases,
 };
 
 export { defaultLocale, isLocale, LOCALE_COOKIE, locales, type Locale } from "./locales";

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { ColumnChart } from "@/components/charts/column-chart";
 import { ImpactByCategory } from "@/components/reports/impact-by-category";
+import { ImpactTypicalCases } from "@/components/typical-cases/impact-section";
 import { Card, PageTitle } from "@/components/ui/card";
 import { FigureList, FigureTiles, type Figure } from "@/components/ui/figures";
 import { todayInShanghai } from "@/lib/clock";
@@ -150,6 +151,7 @@ export default async function ImpactPage() {
           </table>
         </Card>
       </section>
+      <ImpactTypicalCases />
       <p className="text-sm text-slate-600">
         {t("reports.impact.note")} {t("reports.impact.asOf", { date: formatDate(todayInShanghai(), locale) })}
       </p>

@@ -75,6 +75,10 @@ export const requests: Shape<typeof zh> = {
       deadline_breached: "A service-level deadline was missed",
       enterprise_verified: "The company's account was verified; the request joined it",
       reply_letter_issued: "The reply letter to the referring body was issued",
+      typical_case_drafted: "A typical case was drafted",
+      typical_case_consent: "The company's consent to be named (typical case) was recorded",
+      typical_case_published: "Published as a typical case",
+      typical_case_withdrawn: "The typical case was withdrawn",
     },
     offer: {
       created: "Offered to an expert",

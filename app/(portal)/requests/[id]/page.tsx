@@ -11,6 +11,7 @@ import { MessageThread } from "@/components/requests/message-thread";
 import { RequestFacts } from "@/components/requests/request-facts";
 import { StatusBanner } from "@/components/requests/status-banner";
 import { SectionLinks } from "@/components/requests/section-links";
+import { TypicalCaseOnCase } from "@/components/typical-cases/on-case";
 import { RequestStatusBadge } from "@/components/requests/status-badge";
 import { RequestStory } from "@/components/requests/request-story";
 import { Timeline } from "@/components/requests/timeline";
@@ -138,6 +139,7 @@ async function RequestPage({ params, searchParams }: Props) {
               {t("requests.detail.receipt")}
             </Link>
           ) : null}
+          <TypicalCaseOnCase actor={actor} request={request} t={t} />
         </div>
       </div>
       {filed ? (

@@ -1,6 +1,6 @@
 import { and, eq, gte, lt, sql } from "drizzle-orm";
 import { db } from "@/db";
-import { appraisals, experts, regions, requests, typicalCases } from "@/db/schema";
+import { requests, typicalCases } from "@/db/schema";
 import { requirePermission, type Actor } from "@/lib/authz";
 import type { Locale } from "@/lib/i18n/catalog";
 import { commendedExperts } from "@/lib/appraisals/queries";

@@ -1,4 +1,4 @@
-import { and, asc, eq, gte, inArray, lte, sql, type SQL } from "drizzle-orm";
+import { and, asc, eq, gte, lte, sql, type SQL } from "drizzle-orm";
 import { db, type DbOrTx } from "@/db";
 import { appraisals, appointments, experts, regions } from "@/db/schema";
 import { requirePermission, type Actor } from "@/lib/authz";

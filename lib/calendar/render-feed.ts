@@ -20,7 +20,6 @@ const MAX_ITEMS = 1000;
 /** The end of every UID: stable for an item whatever address the site is reached at. */
 const UID_DOMAIN = "legal-counsel-roster";
 
-
 const uid = (kind: string, id: string) => `${kind}-${id}@${UID_DOMAIN}`;
 
 function sessionTimes(date: string, period: DutyPeriod): Pick<IcsEvent, "start" | "end"> {

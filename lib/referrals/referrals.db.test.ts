@@ -24,7 +24,13 @@ function idNumber(): string {
   return first17 + idNumberCheckCharacter(first17);
 }
 
-const referredBy = { body: "嘉善县信访局", kind: "petitions" as const, contactName: "沈科长", contactPhone: "0573-84012345", reference: "善信转〔2026〕17号" };
+const referredBy = {
+  body: "嘉善县信访局",
+  kind: "petitions" as const,
+  contactName: "沈科长",
+  contactPhone: "0573-84012345",
+  reference: "善信转〔2026〕17号",
+};
 const body = (extra: Record<string, unknown> = {}) => ({
   title: "农民工工资拖欠",
   category: "petition_backlog",

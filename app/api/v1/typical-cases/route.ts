@@ -15,6 +15,6 @@ export const GET = apiRoute({ permission: "public", query: typicalCaseListQuery,
 });
 
 export const POST = apiRoute(
-  { permission: "typicalCase.manage", body: draftTypicalCaseSchema, response: typicalCaseDraftedResponse, status: 201 },
+  { permission: "typicalCase.manage", body: draftTypicalCaseSchema, response: typicalCaseDraftedResponse, status: 201, errors: ["not_found"] },
   async ({ actor, body }) => created(await draftTypicalCase(actor, body)),
 );

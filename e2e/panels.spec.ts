@@ -140,7 +140,7 @@ test("a lead forms a panel of three: invitations accepted, a note and a message,
   await expect(lead.getByTestId("panel-members").getByText("已加入", { exact: true })).toHaveCount(2);
   await expect(lead.getByTestId("panel-notes").getByText(note)).toBeVisible();
   const opinion = `会诊意见：先发函催告，再申请调解 ${test.info().retry}`;
-  await lead.getByLabel("会诊意见", { exact: true }).fill(opinion);
+  await lead.getByRole("textbox", { name: "会诊意见", exact: true }).fill(opinion);
   await expect(lead.getByRole("checkbox", { name: a.name })).toBeChecked();
   await expect(lead.getByRole("checkbox", { name: b.name })).toBeChecked();
   await lead.getByRole("button", { name: "记录会诊意见" }).click();
@@ -182,7 +182,7 @@ test.describe("on a phone, in English", () => {
     await member.context().close();
 
     await lead.reload();
-    await lead.getByLabel("Panel opinion", { exact: true }).fill("Send a formal demand first; mediation if it is ignored.");
+    await lead.getByRole("textbox", { name: "Panel opinion", exact: true }).fill("Send a formal demand first; mediation if it is ignored.");
     await lead.getByRole("button", { name: "Record opinion" }).click();
     await expect(lead.getByTestId("panel-opinions").getByText(`Agreed:`)).toContainText(colleague.name);
     await lead.context().close();

@@ -1,3 +1,4 @@
+import { and, asc, eq, isNotNull, like, ne } from "drizzle-orm";
 import type { Tx } from "@/db";
 import * as s from "@/db/schema";
 import type { DisputeKind, PartyKind, ReferralBodyKind, RequestCategory, RequestStatus } from "@/lib/enums";
@@ -75,7 +76,19 @@ const referrals: DemoReferral[] = [
  */
 export async function seedDemoReferrals(tx: Tx, input: { now: Date; adminId: string; demoExpert: { id: string; userId: string } }) {
   const { now, adminId, demoExpert } = input;
+  // A case still being handled goes to another of the district's experts: the demo expert's caseload
+  // stays as the rest of the demo world (and its journeys) expect it.
+  const [colleague] = await tx
+    .select({ id: s.experts.id, userId: s.experts.userId })
+    .from(s.experts)
+    .where(
+      and(ne(s.experts.id, demoExpert.id), eq(s.experts.status, "active"), like(s.experts.homeRegionCode, "330421%"), isNotNull(s.experts.userId)),
+    )
+    .orderBy(asc(s.experts.name))
+    .limit(1);
   for (const r of referrals) {
+    const live = r.status !== "resolved" && r.status !== "closed";
+    const holder = live && colleague?.userId ? { id: colleague.id, userId: colleague.userId } : demoExpert;
     const submittedAt = new Date(now.getTime() - r.ageDays * DAY);
     const at = (days: number) => new Date(submittedAt.getTime() + days * DAY);
     const reached = (step: RequestStatus) => statusOrder.indexOf(r.status) >= statusOrder.indexOf(step);
@@ -106,7 +119,7 @@ export async function seedDemoReferrals(tx: Tx, input: { now: Date; adminId: str
         amountAtStakeFen: r.disputes.reduce((sum, d) => sum + d.claimedFen, 0n),
         enterpriseId: party!.id,
         filedByUserId: adminId,
-        assignedExpertId: reached("accepted") ? demoExpert.id : null,
+        assignedExpertId: reached("accepted") ? holder.id : null,
         resolutionSummary: reached("resolved") ? (r.summary ?? null) : null,
         submittedAt,
         triagedAt: reached("triaged") ? at(0.2) : null,
@@ -124,7 +137,7 @@ export async function seedDemoReferrals(tx: Tx, input: { now: Date; adminId: str
         .insert(s.events)
         .values({ type, entityType: "request", entityId: requestId, requestId, actorUserId: actor.id, actorRole: actor.role, at: when });
     const admin = { id: adminId, role: "admin" };
-    const expert = { id: demoExpert.userId, role: "expert" };
+    const expert = { id: holder.userId, role: "expert" };
     await event("request.submitted", submittedAt, admin);
     if (reached("triaged")) await event("request.triage", at(0.2), admin);
     if (reached("accepted")) await event("request.accept", at(1), expert);
@@ -143,7 +156,7 @@ export async function seedDemoReferrals(tx: Tx, input: { now: Date; adminId: str
           recoveredFen: d.recoveredFen,
           openedAt: at(2),
           closedAt: closed ? at(28) : null,
-          createdBy: demoExpert.userId,
+          createdBy: holder.userId,
         })
         .returning({ id: s.disputes.id });
       if (d.recoveredFen > 0n) {
@@ -154,7 +167,7 @@ export async function seedDemoReferrals(tx: Tx, input: { now: Date; adminId: str
           receivedOn: isoDate(at(20 + i)),
           method: "mediation",
           note: "工资专户转账凭证已核对",
-          recordedBy: demoExpert.userId,
+          recordedBy: holder.userId,
         });
       }
     }

@@ -45,6 +45,7 @@ export function facts(overrides: Partial<CandidateFacts> = {}): CandidateFacts {
     conflictParty: null,
     standing: null,
     skipped: false,
+    panelMember: false,
     ...overrides,
   };
 }

@@ -27,6 +27,7 @@ import { invitePanelMember } from "./invite-member";
 import { getCasePanel, listPanelCases, listPanelInvitations } from "./queries";
 import { recordPanelOpinion } from "./record-opinion";
 import { removePanelMember } from "./remove-member";
+import { reassignCase } from "@/lib/routing/reassign-case";
 import { MAX_PANEL_MEMBERS } from "./schemas";
 
 /** Joint consultations (会诊): who invites whom, answering once, what a member reads and may not do, the panel's opinion. */
@@ -256,6 +257,21 @@ describe("what a member does on the case", () => {
     expect((await call(getMessages, member, `requests/${other}/messages`, other)).status).toBe(200);
     await removePanelMember(otherLead, other, memberId, "案件方向调整");
     expect((await call(getRequest, member, `requests/${other}`, other)).status).toBe(404);
+  });
+
+  it("is not made the lead by a reassignment while on the panel (409, nothing changes); once removed, they may be", async () => {
+    const { lead: otherLead, requestId: other } = await ledCase("in_progress");
+    const seat = await createExpertActor();
+    const memberId = await putOnPanel(other, seat, otherLead, "accepted");
+    await expect(reassignCase(admin, other, { reason: "原承办专家出差", expertId: seat.expertId! })).rejects.toMatchObject({
+      status: 409,
+      messageKey: "routing.reasons.excluded.panelMember",
+    });
+    const [still] = await db.select({ status: requests.status, lead: requests.assignedExpertId }).from(requests).where(eq(requests.id, other));
+    expect(still).toEqual({ status: "in_progress", lead: otherLead.expertId });
+    await removePanelMember(admin, other, memberId, "改任承办专家");
+    const moved = await reassignCase(admin, other, { reason: "原承办专家出差", expertId: seat.expertId! });
+    expect(moved.next).toMatchObject({ offerId: expect.any(String) });
   });
 });
 

@@ -42,6 +42,7 @@ interface Row extends ProfileRow {
   conflict_party: string | null;
   standing: StandingHere;
   skipped: boolean;
+  panel_member: boolean;
 }
 
 const list = (value: string) => (value ? value.split(",") : []);
@@ -56,7 +57,10 @@ export const profileColumns = sql`p.expert_id, p.status, p.term_start::text as t
   (extract(epoch from p.rotation_at) * 1000)::float8 as rotation_at`;
 
 /** A candidate's facts from a profile row, with what they are on this request when known. */
-export function factsOf(r: ProfileRow, here: Partial<Pick<Row, "name" | "conflict_party" | "standing" | "skipped">> = {}): CandidateFacts {
+export function factsOf(
+  r: ProfileRow,
+  here: Partial<Pick<Row, "name" | "conflict_party" | "standing" | "skipped" | "panel_member">> = {},
+): CandidateFacts {
   return {
     expertId: r.expert_id,
     name: here.name ?? null,
@@ -84,13 +88,14 @@ export function factsOf(r: ProfileRow, here: Partial<Pick<Row, "name" | "conflic
     conflictParty: here.conflict_party ?? null,
     standing: here.standing ?? null,
     skipped: Boolean(here.skipped),
+    panelMember: Boolean(here.panel_member),
   };
 }
 
 /**
  * The request's parties (its enterprise and every counterparty), the experts with a declared
  * conflict against one of them (by normalised name or credit code, through the indexes), and the
- * experts an admin skipped on it. A company waiting for verification is checked by the code it claims.
+ * experts an admin skipped on it, and the live members of its panel. A company waiting for verification is checked by the code it claims.
  */
 function partiesAndConflicts(request: RoutingRequest) {
   return sql`parties as (
@@ -105,21 +110,25 @@ function partiesAndConflicts(request: RoutingRequest) {
     ),
     skipped as (
       select (ev.data->>'expertId')::uuid as expert_id from events ev where ev.request_id = ${request.id} and ev.type = 'routing.skipped'
+    ),
+    panel as (
+      select pm.expert_id from panel_members pm where pm.request_id = ${request.id} and pm.status in ('invited', 'accepted')
     )`;
 }
 
-/** SQL: the experts ruled out of this request whatever their profile (a conflict, an offer already made on it, or a skip), as a JSON array of ids. */
+/** SQL: the experts ruled out of this request whatever their profile (a conflict, an offer already made on it, a skip, or a seat on its panel), as a JSON array of ids. */
 export function ruledOutHereJson(request: RoutingRequest) {
   return sql`(with ${partiesAndConflicts(request)}
     select coalesce(json_agg(x.expert_id), '[]') from (
       select expert_id from conflicted
       union select expert_id from offers where request_id = ${request.id}
-      union select expert_id from skipped) x)`;
+      union select expert_id from skipped
+      union select expert_id from panel) x)`;
 }
 
 /**
  * The candidates' facts from expert_routing_profiles, with each one's standing on the request:
- * the party they declared a conflict with, their latest offer on it, and whether an admin skipped them.
+ * the party they declared a conflict with, their latest offer on it, whether an admin skipped them, and whether they sit on its panel.
  */
 export async function loadCandidateFacts(handle: DbOrTx, request: RoutingRequest, scope: CandidateScope, today: string): Promise<CandidateFacts[]> {
   const which =
@@ -132,7 +141,8 @@ export async function loadCandidateFacts(handle: DbOrTx, request: RoutingRequest
       (select case when o.status = 'withdrawn' and o.decline_reason = 'reassigned' then 'reassigned' else o.status::text end
          from offers o where o.request_id = ${request.id} and o.expert_id = p.expert_id
          order by o.created_at desc limit 1) as standing,
-      exists (select 1 from skipped s where s.expert_id = p.expert_id) as skipped
+      exists (select 1 from skipped s where s.expert_id = p.expert_id) as skipped,
+      exists (select 1 from panel pm where pm.expert_id = p.expert_id) as panel_member
     from expert_routing_profiles p join experts x on x.id = p.expert_id
     where ${which}`;
   return rowsOf<Row>(await handle.execute(query)).map((r) => factsOf(r, r));

@@ -33,6 +33,7 @@ describe("hard filters", () => {
     expect(why({ standing: "reassigned" })).toBe("excluded.reassignedHere");
     expect(why({ standing: "pending" })).toBe("excluded.offerPending");
     expect(why({ skipped: true })).toBe("excluded.skipped");
+    expect(why({ panelMember: true })).toBe("excluded.panelMember");
   });
   it("exclude experts without any needed specialty, but not those covering one of several", () => {
     expect(why({ specialties: ["ip"] })).toBe("excluded.noSpecialty");

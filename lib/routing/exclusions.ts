@@ -24,6 +24,7 @@ export function exclusionOf(request: RoutingRequest, f: CandidateFacts, today: s
   if (f.conflictParty) return { code: "excluded.conflict", params: { party: f.conflictParty } };
   if (f.standing) return { code: standingCodes[f.standing] };
   if (f.skipped) return { code: "excluded.skipped" };
+  if (f.panelMember) return { code: "excluded.panelMember" };
   if (!request.specialtiesFromCategory && request.specialties.length && !request.specialties.some((s) => f.specialties.includes(s)))
     return { code: "excluded.noSpecialty" };
   if (f.activeCases + f.pendingOffers >= f.capacity) {

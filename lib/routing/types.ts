@@ -56,4 +56,6 @@ export interface CandidateFacts {
   conflictParty: string | null;
   standing: StandingHere;
   skipped: boolean;
+  /** Invited onto or serving on this request's panel (会诊): a member cannot also be its lead. */
+  panelMember: boolean;
 }

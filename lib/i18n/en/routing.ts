@@ -77,6 +77,7 @@ export const routing: Shape<typeof zh> = {
       offerPending: "Offered, waiting for the answer",
       currentExpert: "Current expert",
       skipped: "Skipped by an admin",
+      panelMember: "Already on this case's panel",
       noSpecialty: "Lacks the specialties needed",
       atCapacity: "At capacity ({active} active cases, {pending} open offers, capacity {capacity})",
     },

@@ -74,6 +74,7 @@ export const routing = {
       offerPending: "邀请已发出，等待答复",
       currentExpert: "当前承办专家",
       skipped: "管理员已将其排除",
+      panelMember: "已是本案会诊成员",
       noSpecialty: "不具备所需专业领域",
       atCapacity: "已满负荷（在办 {active} 件、待答复 {pending} 件，容量 {capacity} 件）",
     },

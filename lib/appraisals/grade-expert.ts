@@ -5,6 +5,7 @@ import { requirePermission, type Actor } from "@/lib/authz";
 import { clockSql } from "@/lib/clock";
 import { invalidField } from "@/lib/errors";
 import { recordEvent } from "@/lib/events/record-event";
+import { notify } from "@/lib/notifications/notify";
 import { lockExpertInDistrict } from "@/lib/roster/district";
 import { currentYear, servedInYear } from "./queries";
 import type { GradeInput } from "./schemas";
@@ -15,13 +16,13 @@ import { scorecards } from "./scorecard";
  * one) records the year's grade and comment. 404 unknown expert, 403 another district's, 422 a
  * future year or a year the expert did not serve in. Grading again replaces the grade; the
  * scorecard as it stands is stored with it, and the audit trail keeps the old and the new grade
- * ("expert.appraised"). The expert's row lock serialises two admins grading at once.
+ * ("expert.appraised"), and the expert is told when the grade or comment changed. The expert's row lock serialises two admins grading at once.
  */
 export async function gradeExpert(actor: Actor | null, expertId: string, year: number, input: GradeInput) {
   const admin = requirePermission(actor, "appraisal.grade");
   if (year > currentYear()) throw invalidField("year", "appraisals.errors.futureYear");
   return db.transaction(async (tx) => {
-    await lockExpertInDistrict(tx, admin, "appraisal.grade", expertId);
+    const expert = await lockExpertInDistrict(tx, admin, "appraisal.grade", expertId);
     const [served] = await tx
       .select({ id: experts.id })
       .from(experts)
@@ -29,7 +30,7 @@ export async function gradeExpert(actor: Actor | null, expertId: string, year: n
     if (!served) throw invalidField("year", "appraisals.errors.notServing");
     const figures = (await scorecards(year, [expertId], tx)).get(expertId)!;
     const [previous] = await tx
-      .select({ grade: appraisals.grade })
+      .select({ grade: appraisals.grade, comment: appraisals.comment })
       .from(appraisals)
       .where(and(eq(appraisals.expertId, expertId), eq(appraisals.year, year)));
     const [saved] = await tx
@@ -47,6 +48,12 @@ export async function gradeExpert(actor: Actor | null, expertId: string, year: n
       reason: input.comment || undefined,
       data: { year, grade: input.grade, ...(previous ? { previousGrade: previous.grade } : {}) },
     });
+    if (previous?.grade !== input.grade || previous.comment !== input.comment)
+      await notify(tx, {
+        userIds: [expert.userId],
+        kind: "expert.appraised",
+        data: { year, grade: input.grade, reason: input.comment || undefined },
+      });
     return { expertId, year, grade: saved!.grade, comment: saved!.comment, gradedAt: saved!.gradedAt, figures };
   });
 }

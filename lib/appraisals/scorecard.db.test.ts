@@ -112,6 +112,21 @@ describe("grading the year", () => {
     expect(event?.data).toEqual({ year: 2025, grade: "incompetent", previousGrade: "competent" });
   });
 
+  it("tells the expert of each grade recorded or changed, with the comment; saving the same again tells nothing", async () => {
+    const told = () =>
+      db
+        .select({ data: s.notifications.data })
+        .from(s.notifications)
+        .where(and(eq(s.notifications.userId, expert.userId), eq(s.notifications.kind, "expert.appraised")))
+        .orderBy(desc(s.notifications.createdAt));
+    const before = (await told()).length;
+    expect(before).toBeGreaterThan(0);
+    const [latest] = await told();
+    expect(latest?.data).toEqual({ year: 2025, grade: "incompetent", reason: "多次超时未答复派单。" });
+    await gradeExpert(jiashanAdmin, expert.expertId!, 2025, { grade: "incompetent", comment: "多次超时未答复派单。" });
+    expect(await told()).toHaveLength(before);
+  });
+
   it("blocks the renewal of an expert graded incompetent in the term without a reason, and allows it with one", async () => {
     expect(await failure(renewExpert(jiashanAdmin, expert.expertId!, { reason: "续聘", termYears: 3 }))).toEqual({
       code: "invalid_input",

@@ -56,6 +56,18 @@ describe("notifications in words", () => {
   });
 });
 
+describe("an annual appraisal, told to the expert", () => {
+  const facts = { kind: "expert.appraised", data: { year: 2026, grade: "incompetent", reason: "多次超时未答复派单。" } };
+  it("says the year and the grade in the reader's language, with the comment, and leads to the expert's appraisals", () => {
+    expect(describeNotification(zh, facts)).toEqual({
+      headline: "您的 2026 年度考核等次已评定：不称职。",
+      details: ["说明：多次超时未答复派单。"],
+    });
+    expect(describeNotification(en, facts).headline).toBe("Your annual appraisal for 2026 is recorded: Incompetent.");
+    expect(notificationPath(facts)).toBe("/account/appraisals");
+  });
+});
+
 describe("a new application, told to its district's admins", () => {
   const facts = { kind: "application.submitted", data: { applicationId: "a1", kind: "join", name: "钱律师" } };
 

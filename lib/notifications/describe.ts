@@ -1,5 +1,5 @@
 import { describeDutyNotification, dutyNotificationPath, periodLabel } from "@/lib/duty/notification-text";
-import { deadlineKinds, requestStatuses, type DeadlineKind, type RequestStatus } from "@/lib/enums";
+import { appraisalGrades, deadlineKinds, requestStatuses, type AppraisalGrade, type DeadlineKind, type RequestStatus } from "@/lib/enums";
 import { formatTimestamp } from "@/lib/i18n/format";
 import type { Translate } from "@/lib/i18n/translate";
 import type { MessageKey } from "@/lib/i18n/keys";
@@ -53,6 +53,7 @@ const kindKeys: Record<string, MessageKey> = {
   "panel.declined": "panels.notifications.declined",
   "panel.removed": "panels.notifications.removed",
   "panel.opinion": "panels.notifications.opinion",
+  "expert.appraised": "appraisals.notifications.graded",
 };
 
 /** What an `application.submitted` notification says, by the kind of application. */
@@ -128,6 +129,8 @@ export function describeNotification(t: Translate, n: NotificationFacts): { head
     date: text(data.date) ?? "",
     period: periodLabel(t, data.period),
     count: typeof data.count === "number" ? data.count : "",
+    year: typeof data.year === "number" ? data.year : "",
+    grade: (appraisalGrades as readonly unknown[]).includes(data.grade) ? t(`appraisals.grades.${data.grade as AppraisalGrade}`) : "",
   };
   // A status notice about an event rather than a new status (an offer withdrawn) says what happened.
   const event = text(data.event);
@@ -198,6 +201,7 @@ export function notificationPath(n: { kind: string; requestId?: string | null; d
   if (n.requestId) return `/requests/${n.requestId}`;
   const applicationId = text(n.data?.applicationId);
   if (n.kind === "application.submitted" && applicationId) return `/admin/applications/${applicationId}`;
+  if (n.kind === "expert.appraised") return "/account/appraisals";
   const expertId = text(n.data?.expertId);
   if (n.kind === "expert.renewal") return n.data?.forAdmins === true && expertId ? `/admin/experts/${expertId}` : "/profile";
   return null;

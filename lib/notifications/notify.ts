@@ -63,7 +63,9 @@ export type NotificationKind =
   | "panel.accepted"
   | "panel.declined"
   | "panel.removed"
-  | "panel.opinion";
+  | "panel.opinion"
+  /** to the expert: the year's appraisal grade (年度考核) was recorded or changed, with the comment */
+  | "expert.appraised";
 
 /**
  * Puts a notification in each user's in-app inbox and queues its e-mail, inside the caller's

@@ -39,6 +39,7 @@ export const IMPORTANT_KINDS: ReadonlySet<NotificationKind> = new Set<Notificati
   "deadline.reminder",
   "deadline.breached",
   "expert.renewal",
+  "expert.appraised",
   // the rota: sessions to confirm, a session declined (to plan again) or cancelled
   "duty.planned",
   "duty.declined",

@@ -68,6 +68,7 @@ export const appraisals: Shape<typeof zh> = {
     incompetentWarning: "This expert was graded Incompetent in this term: a renewal needs a stated reason.",
     appraisalReason: "Reason for renewing despite an Incompetent grade",
   },
+  notifications: { graded: "Your annual appraisal for {year} is recorded: {grade}." },
   errors: {
     year: "Enter a valid year.",
     grade: "Choose a grade.",

@@ -64,6 +64,7 @@ export const appraisals = {
     incompetentWarning: "该专家本聘期内有“不称职”的考核等次，续聘须说明理由。",
     appraisalReason: "不称职仍续聘的理由",
   },
+  notifications: { graded: "您的 {year} 年度考核等次已评定：{grade}。" },
   errors: {
     year: "请填写有效的年度。",
     grade: "请选择考核等次。",

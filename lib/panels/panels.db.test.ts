@@ -10,6 +10,7 @@ import { GET as getMessages, POST as postMessages } from "@/app/api/v1/requests/
 import { POST as invite } from "@/app/api/v1/requests/[id]/panel/route";
 import { POST as acceptRoute } from "@/app/api/v1/panel-members/[id]/accept/route";
 import { POST as declineRoute } from "@/app/api/v1/panel-members/[id]/decline/route";
+import { POST as removeRoute } from "@/app/api/v1/panel-members/[id]/remove/route";
 import { db } from "@/db";
 import { disputes, events, notifications, panelMembers, panelOpinionMembers, requests } from "@/db/schema";
 import type { Actor } from "@/lib/authz";
@@ -257,6 +258,17 @@ describe("what a member does on the case", () => {
     expect((await call(getMessages, member, `requests/${other}/messages`, other)).status).toBe(200);
     await removePanelMember(otherLead, other, memberId, "案件方向调整");
     expect((await call(getRequest, member, `requests/${other}`, other)).status).toBe(404);
+  });
+
+  it("is taken off by the lead through the API once (200, then 409); the member is told", async () => {
+    const { lead: otherLead, requestId: other } = await ledCase();
+    const seat = await createExpertActor();
+    const memberId = await putOnPanel(other, seat, otherLead, "accepted");
+    const removed = await call(removeRoute, otherLead, `panel-members/${memberId}/remove`, memberId, { reason: "案件方向调整" });
+    expect(removed).toEqual({ status: 200, json: { memberId, status: "removed" } });
+    expect((await call(removeRoute, otherLead, `panel-members/${memberId}/remove`, memberId, {})).status).toBe(409);
+    const told = await db.select({ kind: notifications.kind }).from(notifications).where(eq(notifications.userId, seat.userId));
+    expect(told.map((n) => n.kind)).toContain("panel.removed");
   });
 
   it("is not made the lead by a reassignment while on the panel (409, nothing changes); once removed, they may be", async () => {

@@ -1,4 +1,5 @@
 import { and, eq, inArray } from "drizzle-orm";
+import { db } from "@/db";
 import { panelMembers } from "@/db/schema";
 import { requirePermission, type Actor } from "@/lib/authz";
 import { currentTime } from "@/lib/clock";
@@ -6,6 +7,7 @@ import { conflict, notFound } from "@/lib/errors";
 import { recordEvent } from "@/lib/events/record-event";
 import { notify } from "@/lib/notifications/notify";
 import { inTransaction } from "@/lib/transaction";
+import { uuidParam } from "@/lib/validation";
 import { expertAccount, lockCaseForLead, PANEL_WORK_STATUSES } from "./panel-case";
 
 /**
@@ -41,4 +43,16 @@ export async function removePanelMember(actor: Actor | null, requestId: string, 
       await notify(tx, { userIds: [expert.userId], kind: "panel.removed", requestId: request.id, data: { title: request.title, memberId } });
     return { memberId, status: "removed" as const };
   });
+}
+
+/**
+ * POST /api/v1/panel-members/{id}/remove: the same, for the member found by its id (their case is
+ * the one the lead or admin must hold or oversee; anyone else gets 404).
+ */
+export async function removePanelMemberById(actor: Actor | null, memberId: string, reason?: string) {
+  const manager = requirePermission(actor, "panel.manage");
+  if (!uuidParam.safeParse(memberId).success) throw notFound();
+  const [member] = await db.select({ requestId: panelMembers.requestId }).from(panelMembers).where(eq(panelMembers.id, memberId));
+  if (!member) throw notFound();
+  return removePanelMember(manager, member.requestId, memberId, reason);
 }

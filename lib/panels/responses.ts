@@ -7,5 +7,5 @@ import { id } from "@/lib/http/wire";
 /** POST /api/v1/requests/{id}/panel. */
 export const panelInvitedResponse = z.strictObject({ memberId: id, status: z.literal("invited") });
 
-/** POST /api/v1/panel-members/{id}/accept · /decline. */
+/** POST /api/v1/panel-members/{id}/accept · /decline · /remove. */
 export const panelAnswerResponse = z.strictObject({ memberId: id, status: z.enum(panelMemberStatuses) });

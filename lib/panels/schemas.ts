@@ -14,6 +14,8 @@ export const declinePanelSchema = z.object({ reason: optionalText(500) });
 
 /** The lead's or an admin's optional reason for taking a member off the panel. */
 export const removePanelMemberSchema = z.object({ memberId: z.uuid(), reason: optionalText(500) });
+/** POST /api/v1/panel-members/{id}/remove: the member is the path's. */
+export const removePanelMemberBodySchema = removePanelMemberSchema.omit({ memberId: true });
 
 export const caseNoteSchema = z.object({ body: requiredText(5000) });
 

@@ -1,5 +1,5 @@
 import { createExpertActor } from "@/test/fixtures";
-import { invitedOnFreshCase } from "@/test/panel-fixtures";
+import { invitedOnFreshCase, putOnPanel } from "@/test/panel-fixtures";
 import { fileAs, moveTo } from "@/test/request-fixtures";
 import type { AccessRow, World } from "../types";
 
@@ -36,5 +36,15 @@ export const rows: AccessRow[] = [
     route: "POST /api/v1/panel-members/[id]/decline",
     setup: async (world) => ({ ...(await anInvitation(world)), body: { reason: "当天开庭" } }),
     expect: expertOnly(200),
+  },
+  {
+    // the lead (world.expert) and the admins of the case's district; another district's admin does not see the case
+    route: "POST /api/v1/panel-members/[id]/remove",
+    setup: async (world) => {
+      const requestId = await fileAs(world.enterprise);
+      await moveTo(requestId, "accepted", world.expert);
+      return { params: { id: await putOnPanel(requestId, await createExpertActor(), world.expert) }, body: { reason: "案件方向调整" } };
+    },
+    expect: { anonymous: 401, enterprise: 403, otherEnterprise: 403, expert: 200, station: 403, admin: 200, otherDistrictAdmin: 404 },
   },
 ];

@@ -41,6 +41,7 @@ export const routeModules = [
   { path: "/api/v1/offers", summaries: {"GET":"expert: the expert's own offers, filters status and q (title or case number), paginated"}, load: () => import("../offers/route") },
   { path: "/api/v1/panel-members/{id}/accept", summaries: {"POST":"the invited expert (others 404): joins the case's panel, once; answered or removed -> 409"}, load: () => import("../panel-members/[id]/accept/route") },
   { path: "/api/v1/panel-members/{id}/decline", summaries: {"POST":"the invited expert (others 404): { reason? } declines a place on the case's panel, once; answered or removed -> 409"}, load: () => import("../panel-members/[id]/decline/route") },
+  { path: "/api/v1/panel-members/{id}/remove", summaries: {"POST":"the case's lead expert or an admin of its district (others 404): { reason? } takes an invited or accepted member off the panel; the member is told; already answered no / removed -> 409"}, load: () => import("../panel-members/[id]/remove/route") },
   { path: "/api/v1/recoveries/{id}/response", summaries: {"POST":"the filing company: confirm or query a ledger entry"}, load: () => import("../recoveries/[id]/response/route") },
   { path: "/api/v1/recoveries/{id}/reverse", summaries: {"POST":"assigned expert, admin: append the reversing entry; a second reversal is 409"}, load: () => import("../recoveries/[id]/reverse/route") },
   { path: "/api/v1/regions", summaries: {"GET":"anyone"}, load: () => import("../regions/route") },

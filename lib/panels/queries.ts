@@ -86,6 +86,23 @@ export async function getCasePanel(actor: Actor, requestId: string) {
 }
 export type CasePanel = Awaited<ReturnType<typeof getCasePanel>>;
 
+/**
+ * What a case's panel settled, for a letter about the case (the caller has checked access): the
+ * members who joined, in the order invited, and the opinions with who agreed, newest first.
+ */
+export async function panelRecord(requestId: string) {
+  const [members, opinions] = await Promise.all([
+    db
+      .select({ name: experts.name })
+      .from(panelMembers)
+      .innerJoin(experts, eq(experts.id, panelMembers.expertId))
+      .where(and(eq(panelMembers.requestId, requestId), eq(panelMembers.status, "accepted")))
+      .orderBy(panelMembers.invitedAt, panelMembers.id),
+    listOpinions(requestId),
+  ]);
+  return { memberNames: members.map((m) => m.name), opinions };
+}
+
 function listNotes(requestId: string) {
   return db
     .select({ id: caseNotes.id, body: caseNotes.body, createdAt: caseNotes.createdAt, authorName: users.name, authorRole: users.role })

@@ -4,12 +4,13 @@ import { GET as listRoute, POST as fileRoute } from "@/app/api/v1/requests/route
 import { GET as detailRoute } from "@/app/api/v1/requests/[id]/route";
 import { POST as issueRoute } from "@/app/api/v1/requests/[id]/reply-letter/issue/route";
 import { db, rowsOf } from "@/db";
-import { disputes, enterprises, events, recoveries, requestReferrals, requests } from "@/db/schema";
+import { disputes, enterprises, events, panelOpinionMembers, panelOpinions, recoveries, requestReferrals, requests } from "@/db/schema";
 import type { Actor } from "@/lib/authz";
 import { AppError } from "@/lib/errors";
 import { fileRequest } from "@/lib/requests/file-request";
 import { useTestDatabase } from "@/test/database";
 import { bearerFor, createAdminActor, createEnterpriseActor, createExpertActor } from "@/test/fixtures";
+import { putOnPanel } from "@/test/panel-fixtures";
 import { moveTo, requestInput } from "@/test/request-fixtures";
 import { idNumberCheckCharacter } from "./id-number";
 import { getReplyLetter, issueReplyLetter } from "./reply-letter";
@@ -244,6 +245,22 @@ describe("the reply letter", () => {
     expect(letter.caseNumber).toMatch(/\S/);
     expect(letter.expertName).toBeTruthy();
     expect(letter.disputes).toEqual([expect.objectContaining({ counterpartyName: "某劳务公司", recoveredFen: 450_050n, status: "resolved" })]);
+  });
+
+  it("names the experts who joined the panel (会诊), not those who declined, and the panel's opinions with who agreed", async () => {
+    const [joined, declined] = [await createExpertActor({ name: "会诊专家乙" }), await createExpertActor({ name: "婉拒专家丙" })];
+    await putOnPanel(requestId, joined, expert, "accepted");
+    await putOnPanel(requestId, declined, expert, "declined");
+    const [opinion] = await db
+      .insert(panelOpinions)
+      .values({ requestId, body: "先行垫付工资，再向发包方追偿。", recordedBy: expert.userId })
+      .returning({ id: panelOpinions.id });
+    await db.insert(panelOpinionMembers).values({ opinionId: opinion!.id, expertId: joined.expertId! });
+    const letter = await getReplyLetter(admin, requestId);
+    expect(letter.panel).toEqual({
+      memberNames: ["会诊专家乙"],
+      opinions: [{ id: opinion!.id, body: "先行垫付工资，再向发包方追偿。", agreedNames: ["会诊专家乙"] }],
+    });
   });
 
   it("is for the request's district only, and only for a referral (404)", async () => {

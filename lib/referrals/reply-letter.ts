@@ -6,6 +6,7 @@ import { clockSql } from "@/lib/clock";
 import { conflict, notFound } from "@/lib/errors";
 import { recordEvent } from "@/lib/events/record-event";
 import { getRequestDisputes } from "@/lib/disputes/queries";
+import { panelRecord } from "@/lib/panels/queries";
 import { loadCaseForParty } from "@/lib/requests/access";
 
 /** The reply letter is drafted once the case has an outcome. */
@@ -33,7 +34,8 @@ async function loadReferral(admin: Actor, requestId: string) {
 
 /**
  * The reply letter (回复函) to the body that referred a case, drafted from the case: the referral,
- * what was asked, the expert, the disputes with what the ledger says was recovered, the summary.
+ * what was asked, the expert and the panel who joined them (会诊) with its opinions, the disputes with
+ * what the ledger says was recovered, the summary.
  * For the admins of the request's district (others: 404; a request that is not a referral: 404).
  * `ready` is false until the request is resolved or closed; the page then says so.
  */
@@ -59,7 +61,7 @@ export async function getReplyLetter(actor: Actor | null, requestId: string) {
     .innerJoin(enterprises, eq(enterprises.id, requests.enterpriseId))
     .leftJoin(experts, eq(experts.id, requests.assignedExpertId))
     .where(eq(requests.id, core.id));
-  const ledger = await getRequestDisputes(admin, core.id);
+  const [ledger, panel] = await Promise.all([getRequestDisputes(admin, core.id), panelRecord(core.id)]);
   return {
     ...row!,
     referral,
@@ -74,6 +76,7 @@ export async function getReplyLetter(actor: Actor | null, requestId: string) {
       recoveredFen: d.recoveredFen,
     })),
     recoveredFen: ledger.totals.recoveredFen,
+    panel: { memberNames: panel.memberNames, opinions: panel.opinions.map((o) => ({ id: o.id, body: o.body, agreedNames: o.agreedNames })) },
   };
 }
 export type ReplyLetter = Awaited<ReturnType<typeof getReplyLetter>>;

@@ -105,7 +105,23 @@ async function ReplyLetterPage({ params }: Props) {
         {fact(t("referrals.letter.party"), `${letter.partyName}（${t(`referrals.partyKind.${letter.partyKind}`)}）`)}
         {fact(t("referrals.letter.asked"), letter.description)}
         {fact(t("referrals.letter.expert"), letter.expertName ?? t("referrals.letter.noExpert"))}
+        {letter.panel.memberNames.length
+          ? fact(t("referrals.letter.panel"), letter.panel.memberNames.join(t("referrals.letter.nameSeparator")))
+          : null}
       </dl>
+      {letter.panel.opinions.length ? (
+        <section className="mt-5" data-testid="reply-letter-opinions">
+          <h2 className="text-base font-semibold text-slate-900">{t("referrals.letter.opinions")}</h2>
+          <ul className="mt-2 space-y-2 text-sm">
+            {letter.panel.opinions.map((o) => (
+              <li key={o.id}>
+                <p className="whitespace-pre-wrap text-slate-800">{o.body}</p>
+                <p className="text-slate-600">{t("referrals.letter.agreed", { names: o.agreedNames.join(t("referrals.letter.nameSeparator")) })}</p>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
       <section className="mt-5">
         <h2 className="text-base font-semibold text-slate-900">{t("referrals.letter.disputes")}</h2>
         {letter.disputes.length ? (

@@ -1,9 +1,12 @@
 import { expect, test, type APIResponse, type Browser, type Page } from "@playwright/test";
 import { authFile, setLanguage, signIn, type DemoRole } from "./fixtures";
+import { fileReferral, validIdNumber } from "./referral-filing";
 
-// Joint consultation (会诊): the expert holding a case invites two colleagues; each signs in and
-// accepts; a member adds a note and a message; the lead records the panel's opinion agreed by both;
-// the company sees the members on its case. Each attempt works on a case of its own.
+// Joint consultation (会诊): a government body's referral is filed and held by an expert, who invites
+// two colleagues (a panel of three); each signs in and accepts; a member adds a note and a message;
+// the lead records the panel's opinion agreed by both; once resolved, the reply letter to the
+// referring body names the panel and its opinion. On a phone, in English, a company's case gets a
+// member the company sees. Each attempt works on a case of its own.
 
 async function ok<T>(response: Promise<APIResponse>, status = 200): Promise<T> {
   const answer = await response;
@@ -23,16 +26,12 @@ interface PanelCase {
   colleagues: { expertId: string; name: string; email: string }[];
 }
 
-/**
- * The one place the journey's case comes from: a hotline call of the demo company filed by the
- * admin, triaged, offered to the demo expert (the lead) and accepted; then two colleagues the
- * matching would offer it to (so appointed and free of conflicts), with their sign-in e-mails.
- */
-async function caseWithLead(browser: Browser, title: string): Promise<PanelCase> {
-  const [company, admin, expert] = await Promise.all([pageAs(browser, "enterprise"), pageAs(browser, "admin"), pageAs(browser, "expert")]);
-  // The demo company's credit code, from one of its own requests: the hotline call joins its account.
+/** A hotline call of the demo company, filed by the admin through the API (its credit code joins the company's account). */
+async function fileCompanyCall(browser: Browser, admin: Page, title: string): Promise<string> {
+  const company = await pageAs(browser, "enterprise");
   const own = await ok<{ items: { id: string }[] }>(company.request.get("/api/v1/requests"));
   const known = await ok<{ enterpriseName: string; enterpriseCreditCode: string }>(company.request.get(`/api/v1/requests/${own.items[0]!.id}`));
+  await company.context().close();
   const { id } = await ok<{ id: string }>(
     admin.request.post("/api/v1/requests", {
       data: {
@@ -46,6 +45,17 @@ async function caseWithLead(browser: Browser, title: string): Promise<PanelCase>
     }),
     201,
   );
+  return id;
+}
+
+/**
+ * The one place the journey's cases come from: a case the admin files (`file`), triaged, offered to
+ * the demo expert (the lead) and accepted; then two colleagues the matching would offer it to (so
+ * appointed and free of conflicts), with their sign-in e-mails.
+ */
+async function caseWithLead(browser: Browser, title: string, file: (admin: Page) => Promise<string>): Promise<PanelCase> {
+  const [admin, expert] = await Promise.all([pageAs(browser, "admin"), pageAs(browser, "expert")]);
+  const id = await file(admin);
   await ok(admin.request.post(`/api/v1/requests/${id}/triage`, { data: { decision: "accept" } }));
   const { expertId: leadId } = await ok<{ expertId: string }>(expert.request.get("/api/v1/me"));
   const { offerId } = await ok<{ offerId: string }>(admin.request.post(`/api/v1/requests/${id}/route`, { data: { expertId: leadId } }), 201);
@@ -63,7 +73,7 @@ async function caseWithLead(browser: Browser, title: string): Promise<PanelCase>
     .filter((c) => /^expert\d+@demo\.example$/.test(c.email))
     .slice(0, 2);
   expect(colleagues).toHaveLength(2);
-  await Promise.all([company, admin, expert].map((p) => p.context().close()));
+  await Promise.all([admin, expert].map((p) => p.context().close()));
   return { id, title, colleagues };
 }
 
@@ -106,11 +116,23 @@ async function acceptAs(
 
 test.describe.configure({ mode: "serial" });
 
-test("a lead forms a panel of three: invitations accepted, a note and a message, an opinion agreed by both, the company sees the members", async ({
+test("a referral with a panel of three: invitations accepted, a note and a message, an opinion agreed by both, on the reply letter", async ({
   browser,
 }) => {
-  const title = `供货合同争议会诊 ${Date.now().toString(36)}-${test.info().retry}`;
-  const { id, colleagues } = await caseWithLead(browser, title);
+  // Four people sign in, one files through the whole form: more than the usual minute on a busy machine.
+  test.slow();
+  const run = `${Date.now().toString(36)}-${test.info().retry}`;
+  const title = `信访转办：加工费拖欠会诊 ${run}`;
+  const body = `嘉善县信访局${run}`;
+  const { id, colleagues } = await caseWithLead(browser, title, (admin) =>
+    fileReferral(admin, {
+      title,
+      body,
+      reference: `善信转〔2026〕会${test.info().retry + 1}号`,
+      personName: "李强",
+      idNumber: validIdNumber(Date.now() % 100000),
+    }),
+  );
   const [a, b] = colleagues as [PanelCase["colleagues"][number], PanelCase["colleagues"][number]];
 
   const lead = await pageAs(browser, "expert");
@@ -149,18 +171,20 @@ test("a lead forms a panel of three: invitations accepted, a note and a message,
   await expect(recorded).toContainText(a.name);
   await expect(recorded).toContainText(b.name);
   await expect(lead.locator("#timeline").getByText("形成会诊意见")).toBeVisible();
+  await ok(lead.request.post(`/api/v1/requests/${id}/resolve`, { data: { summary: "经会诊，促成当事人与加工厂达成分期付款协议。" } }));
   await lead.context().close();
 
-  const company = await pageAs(browser, "enterprise");
-  await company.goto(`/requests/${id}`);
-  const members = company.getByTestId("panel-members");
-  await expect(members.getByText(a.name)).toBeVisible();
-  await expect(members.getByText(b.name)).toBeVisible();
-  await expect(company.getByTestId("panel-opinions").getByText(opinion)).toBeVisible();
-  await expect(company.getByTestId("panel-notes")).toHaveCount(0);
-  await expect(company.getByText(note)).toHaveCount(0);
-  await company.context().close();
-  await closeCase(browser, id);
+  // The reply letter to the referring body names the panel and the opinion, but never a note.
+  const admin = await pageAs(browser, "admin");
+  await admin.goto(`/requests/${id}/reply-letter`);
+  await expect(admin.getByText(`${body}：`)).toBeVisible();
+  await expect(admin.getByText(`${a.name}、${b.name}`, { exact: true })).toBeVisible();
+  const opinions = admin.getByTestId("reply-letter-opinions");
+  await expect(opinions).toContainText(opinion);
+  // the lead counts as agreeing: the three of the panel
+  await expect(opinions).toContainText(`同意专家：沈文博、${a.name}、${b.name}`);
+  await expect(admin.getByText(note)).toHaveCount(0);
+  await admin.context().close();
 });
 
 test.describe("on a phone, in English", () => {
@@ -168,7 +192,7 @@ test.describe("on a phone, in English", () => {
 
   test("the lead invites a colleague, who accepts from their home; the company sees the member", async ({ browser }) => {
     const title = `Panel on a phone ${Date.now().toString(36)}-${test.info().retry}`;
-    const { id, colleagues } = await caseWithLead(browser, title);
+    const { id, colleagues } = await caseWithLead(browser, title, (admin) => fileCompanyCall(browser, admin, title));
     const colleague = colleagues[0]!;
     const lead = await pageAs(browser, "expert", phone);
     await lead.goto(`/requests/${id}`);

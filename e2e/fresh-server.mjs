@@ -4,7 +4,8 @@
 // enqueued, and that the first admin signs in and finds the request in the triage queue. Then, in
 // Chromium (Playwright), the first admin sets up the district: creates a station and the district's
 // admin, who accepts the invitation and creates the station's staff, who accepts theirs and files
-// a walk-in request through the filing form; the new station's rota, page and calendar feed answer.
+// a walk-in request through the filing form; the new station's rota, page and calendar feed answer;
+// a referral is filed and the society's major work (reports, appraisals, annual report, typical cases) answers.
 // Needs a production build and E2E_SERVER_DATABASE_URL (a server URL allowed to create databases).
 // Prints each check; exits non-zero on the first that fails. Always stops the app and drops the database.
 import { spawn, spawnSync } from "node:child_process";
@@ -218,6 +219,87 @@ async function dutyDaysAnswer(db) {
   check(feed.status === 200 && String(feed.data).startsWith("BEGIN:VCALENDAR"), "the station's public calendar feed answers", `HTTP ${feed.status}`);
 }
 
+/** A valid 居民身份证号 (GB 11643) with random digits. */
+function idNumber() {
+  const weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+  let first17 = "33042119850512";
+  for (let i = 0; i < 3; i++) first17 += String(randomBytes(1)[0] % 10);
+  const sum = [...first17].reduce((acc, digit, i) => acc + Number(digit) * weights[i], 0);
+  return first17 + "10X98765432"[sum % 11];
+}
+
+/**
+ * The society's major work on the fresh database, as the first admin: a referral for a person
+ * (the ID number kept only masked), its reply letter waiting for the outcome, the reports by
+ * category and outcome, the year's appraisals and annual report (JSON and Excel, with nothing in
+ * them yet), and the public pages of typical cases and commended experts.
+ */
+async function majorWorkAnswers(db) {
+  const me = await signIn(adminEmail, adminPassword);
+  check(me.status === 200, "the first admin signs in again", `/me HTTP ${me.status}`);
+  const number = idNumber();
+  const referral = await http("/api/v1/requests", {
+    method: "POST",
+    json: {
+      channel: "referral",
+      referredBy: { body: "嘉善县信访局", kind: "petitions", contactName: "沈科长", contactPhone: "0573-84012345", reference: `善信转${run}` },
+      title: `加工费拖欠信访 ${run}`,
+      category: "petition_backlog",
+      description: "县信访局转来：当事人反映加工费被拖欠，多次上访。",
+      regionCode: "330421002",
+      enterprise: { kind: "person", name: "张伟", contactName: "张伟", contactPhone: "13705739876", idNumber: number },
+    },
+  });
+  check(referral.status === 201, "the first admin files a referral for a person", `HTTP ${referral.status} ${JSON.stringify(referral.data)}`);
+  const [party] = await db`
+    select e.party_kind, e.id_number_masked, rr.body from requests r
+    join enterprises e on e.id = r.enterprise_id join request_referrals rr on rr.request_id = r.id where r.id = ${referral.data.id}`;
+  const [stored] = await db`select count(*)::int as n from enterprises where row(enterprises.*)::text like ${`%${number}%`}`;
+  check(
+    party?.party_kind === "person" && party.id_number_masked === `${number.slice(0, 6)}********${number.slice(-4)}` && stored.n === 0,
+    "the referral's person is stored with the ID number masked, never whole",
+  );
+  const letter = await http(`/requests/${referral.data.id}/reply-letter`);
+  check(
+    letter.status === 200 && String(letter.data).includes("reply-letter-not-ready"),
+    "the reply letter waits for the outcome",
+    `HTTP ${letter.status}`,
+  );
+  for (const groupBy of ["category", "outcome"]) {
+    const report = await http(`/api/v1/reports?groupBy=${groupBy}`);
+    check(report.status === 200 && report.data.rows.length > 0, `the report by ${groupBy} counts the new requests`, `HTTP ${report.status}`);
+  }
+  const year = new Date(Date.now() + 8 * 3_600_000).getUTCFullYear();
+  const appraisals = await http(`/api/v1/appraisals?year=${year}`);
+  check(
+    appraisals.status === 200 && appraisals.data.items.length === 0,
+    "the year's appraisals answer, with no expert yet",
+    `HTTP ${appraisals.status}`,
+  );
+  const annual = await http(`/api/v1/reports/annual?year=${year}&format=json`);
+  check(annual.status === 200, "the annual report answers", `HTTP ${annual.status} ${JSON.stringify(annual.data).slice(0, 200)}`);
+  const workbook = await fetch(`${baseUrl}/api/v1/reports/annual?year=${year}&format=xlsx`, {
+    headers: { cookie: [...jar].map(([k, v]) => `${k}=${v}`).join("; ") },
+  });
+  const bytes = new Uint8Array(await workbook.arrayBuffer());
+  check(
+    workbook.status === 200 && bytes[0] === 0x50 && bytes[1] === 0x4b,
+    "the annual report downloads as an Excel workbook",
+    `HTTP ${workbook.status}`,
+  );
+  for (const path of ["/admin/annual-report", "/admin/appraisals", "/admin/typical-cases"]) {
+    const page = await http(path);
+    check(page.status === 200, `the admin opens ${path}`, `HTTP ${page.status}`);
+  }
+  jar.clear();
+  const typical = await http("/api/v1/typical-cases");
+  check(typical.status === 200 && typical.data.items.length === 0, "a visitor reads the typical cases, none yet", `HTTP ${typical.status}`);
+  for (const path of ["/typical-cases", `/experts/commended?year=${year}`]) {
+    const page = await http(path);
+    check(page.status === 200, `a visitor opens ${path}`, `HTTP ${page.status}`);
+  }
+}
+
 const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
 let app;
 let appExit;
@@ -338,6 +420,7 @@ try {
 
     await districtSetUpInTheBrowser(db);
     await dutyDaysAnswer(db);
+    await majorWorkAnswers(db);
     check(!/did not start|UNSAFE_TRANSACTION/.test(log), "no start-up or transaction errors in the log");
   } finally {
     await stopApp();

@@ -4,7 +4,8 @@
  * `select 1` through one postgres.js pool for minutes, to see whether the driver slows down the
  * longer it runs (3.4.9's queues did: patches/README.md). --rate N sends N queries a second on a
  * schedule; --rate 0 sends them as fast as the pool answers, four per connection in flight. Prints
- * per 10-second window the queries per second, p50/p99 milliseconds and the longest array of the
+ * per 10-second window the queries per second, p50/p99 milliseconds, this process's CPU time per
+ * query (which other load on the machine does not inflate as much) and the longest array of the
  * driver's queues, then the last window against the first. Nothing is written to the database.
  * The figures of the unpatched driver: `npx patch-package --reverse`, run, then `npx patch-package`.
  */
@@ -35,15 +36,17 @@ const serverUrl = process.env.DATABASE_URL ?? "postgres://postgres@127.0.0.1:543
 interface Window {
   ms: number;
   latencies: number[];
+  cpuMicros: number;
   largestArray: number;
 }
 const summary = (w: Window) => {
   const sorted = Float64Array.from(w.latencies).sort();
   const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? NaN;
-  return { perSecond: (w.latencies.length * 1000) / w.ms, p50: at(0.5), p99: at(0.99), largestArray: w.largestArray };
+  const perQuery = w.cpuMicros / w.latencies.length;
+  return { perSecond: (w.latencies.length * 1000) / w.ms, p50: at(0.5), p99: at(0.99), perQuery, largestArray: w.largestArray };
 };
 const format = (s: ReturnType<typeof summary>) =>
-  `${Math.round(s.perSecond).toLocaleString("en").padStart(7)} q/s   p50 ${s.p50.toFixed(2)} ms   p99 ${s.p99.toFixed(2)} ms   longest queue array ${s.largestArray}`;
+  `${Math.round(s.perSecond).toLocaleString("en").padStart(7)} q/s   p50 ${s.p50.toFixed(2)} ms   p99 ${s.p99.toFixed(2)} ms   cpu ${s.perQuery.toFixed(0)} µs/query   longest queue array ${s.largestArray}`;
 
 const sql = postgres(serverUrl, { max: pool, onnotice: () => {} });
 await sql`select 1`;
@@ -54,17 +57,22 @@ console.log(
 
 const watch = watchArraysOf();
 const windows: Window[] = [];
-let current: Window = { ms: 0, latencies: [], largestArray: 0 };
+const newWindow = (): Window => ({ ms: 0, latencies: [], cpuMicros: 0, largestArray: 0 });
+let current = newWindow();
 let windowStart = performance.now();
+let cpuStart = process.cpuUsage();
 const closeWindow = () => {
   const now = performance.now();
   current.ms = now - windowStart;
+  const cpu = process.cpuUsage(cpuStart);
+  current.cpuMicros = cpu.user + cpu.system;
   current.largestArray = watch.largest();
   watch.reset();
   windows.push(current);
   console.log(`${String(Math.round((now - started) / 1000)).padStart(4)} s ${format(summary(current))}`);
-  current = { ms: 0, latencies: [], largestArray: 0 };
+  current = newWindow();
   windowStart = now;
+  cpuStart = process.cpuUsage();
 };
 
 let inFlight = 0;
@@ -116,7 +124,7 @@ if (first && last) {
   const b = summary(last);
   console.log(
     `last window against the first: ${(b.perSecond / a.perSecond).toFixed(2)}x the queries/s, ` +
-      `${(b.p99 / a.p99).toFixed(2)}x the p99, longest queue array ${a.largestArray} -> ${b.largestArray}; ` +
+      `${(b.p99 / a.p99).toFixed(2)}x the p99, ${(b.perQuery / a.perQuery).toFixed(2)}x the cpu per query, longest queue array ${a.largestArray} -> ${b.largestArray}; ` +
       `load average ${loadavg()[0]!.toFixed(2)}`,
   );
 }

@@ -1,4 +1,5 @@
 import { env } from "@/lib/env";
+import { log } from "@/lib/log";
 import { database } from "./index";
 import { prepareDatabase } from "./prepare";
 
@@ -11,5 +12,5 @@ export async function prepareEmbeddedDatabase(): Promise<void> {
   if (settings.DATABASE_URL || settings.NEXT_PHASE === "phase-production-build") return;
   const started = Date.now();
   const { seeded } = await prepareDatabase(database(), { seedDemo: settings.SEED_DEMO });
-  console.log(`Embedded database ready in ${Date.now() - started} ms${seeded ? " (demo world seeded)" : ""}.`);
+  log().info(`Embedded database ready in ${Date.now() - started} ms${seeded ? " (demo world seeded)" : ""}.`);
 }

@@ -17,13 +17,19 @@ export interface Database {
   kind: "pglite" | "postgres";
   /** The server's connection string (PostgreSQL only): the job queue opens its own connections from it. */
   url?: string;
-  close(): Promise<void>;
+  /** Closes the connections; on a server, queries still running get `timeoutSeconds` (unset: as long as they take). */
+  close(options?: { timeoutSeconds?: number }): Promise<void>;
 }
 
 /** Opens a PostgreSQL server through postgres.js. */
 export function openPostgres(url: string, options: { max?: number } = {}): Database {
   const client = postgres(url, { max: options.max ?? 10, onnotice: () => {} });
-  return { db: drizzlePostgres(preparing(client), { schema }), kind: "postgres", url, close: () => client.end() };
+  return {
+    db: drizzlePostgres(preparing(client), { schema }),
+    kind: "postgres",
+    url,
+    close: (closing) => client.end({ timeout: closing?.timeoutSeconds }),
+  };
 }
 
 type Client = postgres.Sql | postgres.TransactionSql;

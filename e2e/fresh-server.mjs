@@ -305,6 +305,16 @@ let app;
 let appExit;
 let log = "";
 
+/** The app logs JSON lines (lib/log.ts): the journey reads each one's message, and an error's stack, as text. */
+function logText(line) {
+  try {
+    const entry = JSON.parse(line);
+    return [entry.msg, entry.err?.stack].filter(Boolean).join("\n");
+  } catch {
+    return line;
+  }
+}
+
 async function stopApp() {
   if (!app || app.exitCode !== null) return;
   process.kill(-app.pid, "SIGTERM");
@@ -348,8 +358,11 @@ try {
     });
     appExit = new Promise((resolve) => app.once("exit", resolve));
     for (const stream of [app.stdout, app.stderr]) {
+      let partial = "";
       stream.on("data", (chunk) => {
-        log += chunk;
+        const lines = (partial + chunk).split("\n");
+        partial = lines.pop();
+        for (const line of lines) log += `${logText(line)}\n`;
         process.stdout.write(String(chunk).replace(/^(?=.)/gm, "  [app] "));
       });
     }
@@ -357,6 +370,8 @@ try {
     check(true, "next start answers", since());
     await waitFor("the log says the workers started", async () => log.includes("Background workers started."), 30_000);
     check(!log.includes("did not start"), "background workers started on the first attempt");
+    const health = await http("/api/health");
+    check(health.status === 200 && health.data.status === "ok", "GET /api/health", `HTTP ${health.status} ${JSON.stringify(health.data)}`);
 
     const registered = await http("/api/v1/enterprises/register", {
       method: "POST",

@@ -33,6 +33,8 @@ export const envSchema = z
      * directly, so only the socket's address counts; see lib/auth/client-address.ts).
      */
     TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
+    /** How much the server logs (lib/log.ts): info unless set; warn under test, where every request would log a line. */
+    LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).optional(),
     NEXT_PHASE: optionalText,
   })
   .transform((env, ctx) => {
@@ -46,6 +48,7 @@ export const envSchema = z
       // Commands that sign something the server must accept (a set-password link) refuse the fallback.
       usesDevelopmentSecret: !env.NEXTAUTH_SECRET,
       SEED_DEMO: env.SEED_DEMO !== "false",
+      LOG_LEVEL: env.LOG_LEVEL ?? (env.NODE_ENV === "test" ? "warn" : "info"),
       /** SEED_DEMO=true was set, not merely defaulted: production then names the demo accounts. */
       SEED_DEMO_EXPLICIT: env.SEED_DEMO === "true",
     };

@@ -8,7 +8,8 @@ import { db, openPostgres, rowsOf, setDatabase, pgliteDatabase, type Database } 
 import { getBoss, registerJobHandlers } from "@/lib/jobs/queue";
 import { jobHandlers } from "@/lib/jobs/registry";
 
-async function openFresh(): Promise<Database> {
+/** A fresh, migrated database of its own (with regions and specialties); the caller closes it. */
+export async function openFresh(): Promise<Database> {
   const config = inject("testDatabase");
   if (config.kind === "pglite") {
     const client = new PGlite({ loadDataDir: new Blob([readFileSync(config.dumpFile)]) });

@@ -2,6 +2,7 @@ import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
+import { log } from "@/lib/log";
 import { loadActor } from "./actor";
 import { clientAddress } from "./client-address";
 import { verifyCredentials } from "./credentials";
@@ -74,7 +75,9 @@ export function authOptions(): NextAuthOptions {
     logger: {
       error(code, metadata) {
         if (metadata instanceof SessionEndedError) return;
-        console.error(`[next-auth] ${code}`, metadata);
+        // Only the error: the rest of what next-auth passes may hold what a user typed.
+        const error = metadata instanceof Error ? metadata : (metadata as { error?: unknown } | undefined)?.error;
+        log().error({ err: error, code }, `next-auth: ${code}`);
       },
     },
   };

@@ -1,5 +1,5 @@
 import { and, desc, eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/db";
 import { notifications, requests, users } from "@/db/schema";
 import type { Actor } from "@/lib/authz";
@@ -10,6 +10,7 @@ import { sendNotificationEmail, setMailSettingsForTests } from "@/lib/notificati
 import { createAcceptedCase } from "@/test/accepted-case";
 import { useTestDatabase } from "@/test/database";
 import { createEnterpriseActor, createExpertActor } from "@/test/fixtures";
+import { captureLog } from "@/test/log-capture";
 import { createDispute } from "./create-dispute";
 import { recordRecovery } from "./record-recovery";
 import { reverseRecovery } from "./reverse-recovery";
@@ -66,16 +67,15 @@ describe("the company is told of a reversal as it is of an entry", () => {
       .from(notifications)
       .where(and(eq(notifications.userId, enterprise.userId), eq(notifications.kind, "recovery.reversed")))
       .orderBy(desc(notifications.createdAt));
-    const mails: string[] = [];
-    const log = vi.spyOn(console, "log").mockImplementation((text: unknown) => void mails.push(String(text)));
+    const log = captureLog();
     try {
       await sendNotificationEmail({ notificationId: notice!.id });
       await db.update(users).set({ locale: "en" }).where(eq(users.id, enterprise.userId));
       await sendNotificationEmail({ notificationId: notice!.id });
     } finally {
-      log.mockRestore();
+      log.restore();
     }
-    const [zh, en] = mails;
+    const [zh, en] = log.messages();
     expect(zh).toContain("冲正了一笔回款");
     for (const line of [`受理编号：${caseNumber}`, "纠纷对方：嘉兴某建材商行", "冲正金额：¥12,345.67", "冲正原因：金额录错"])
       expect(zh).toContain(line);

@@ -3,6 +3,7 @@ import { z } from "zod";
 import type { Actor } from "@/lib/authz";
 import { requiredText } from "@/lib/validation";
 import { chunkedBody } from "@/test/chunked-body";
+import { captureLog } from "@/test/log-capture";
 
 // Who is calling is decided by lib/auth (tested against a database there); here any session
 // cookie or bearer token stands for a signed-in company, so the wrapper's own rules are tested alone.
@@ -186,5 +187,40 @@ describe("under test, a route answers only what it declares", () => {
       async () => ({ at: new Date("2026-01-02T03:04:05Z"), amountFen: 12_345n }),
     );
     expect(await (await get(route)).json()).toEqual({ at: "2026-01-02T03:04:05.000Z", amountFen: 12345 });
+  });
+});
+
+describe("every call has a request id, and one log line", () => {
+  const calendarRoute = apiRoute({ permission: "public", response: okResponse }, async () => ({ ok: true }));
+  const call = (headers: Record<string, string> = {}) =>
+    calendarRoute(new Request("http://roster.example/api/v1/calendar/secret-feed.ics", { headers }), {
+      params: Promise.resolve({ token: "secret-feed.ics" }),
+    });
+
+  it("passes on a sane x-request-id and answers it; makes a new one for anything else", async () => {
+    expect((await call({ "x-request-id": "lb-7f3a.91:2" })).headers.get("x-request-id")).toBe("lb-7f3a.91:2");
+    for (const insane of ["has spaces", "x".repeat(129), "<script>", ""]) {
+      const id = (await call({ "x-request-id": insane })).headers.get("x-request-id");
+      expect(id).toMatch(/^[0-9a-f-]{36}$/);
+    }
+    const [first, second] = await Promise.all([call(), call()]);
+    expect(first.headers.get("x-request-id")).not.toBe(second.headers.get("x-request-id"));
+  });
+
+  it("logs the call with its id, the route's pattern, its status and time, and no secret path parameter", async () => {
+    const log = captureLog();
+    try {
+      const response = await call({ "x-request-id": "req-42" });
+      expect(response.status).toBe(200);
+      await post({ ...cookie, "content-type": "text/plain" }, "x");
+    } finally {
+      log.restore();
+    }
+    expect(log.lines).toEqual([
+      expect.objectContaining({ msg: "request", requestId: "req-42", method: "GET", route: "/api/v1/calendar/[token]", status: 200 }),
+      expect.objectContaining({ msg: "request", method: "POST", route: "/api/v1/requests", status: 415, requestId: expect.any(String) }),
+    ]);
+    expect(typeof log.lines[0]!.ms).toBe("number");
+    expect(JSON.stringify(log.lines)).not.toContain("secret-feed");
   });
 });

@@ -4,10 +4,12 @@ import { requirePermission, type Actor, type ActorFor, type Permission } from "@
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import type { Locale } from "@/lib/i18n/catalog";
+import { log, withLogContext } from "@/lib/log";
 import { assertStorableText } from "@/lib/validation";
 import { errorResponseBody, localeFromHeaders } from "./error-body";
 import { jsonResponse, toJson } from "./json";
 import { readBodyBytes } from "./read-body";
+import { requestIdOf, routePattern } from "./request-id";
 import { announcesBody, isWrite, refuseCrossSiteWrite, requireMediaType } from "./request-guard";
 
 export const DEFAULT_MAX_BODY_BYTES = 256 * 1024;
@@ -57,6 +59,10 @@ export interface RouteConfig<
   maxBodyBytes?: number;
   /** "multipart" for an upload route, which reads its own multipart body; otherwise writes take JSON. */
   accepts?: "multipart";
+  /** The route never asks who calls (the health check: no database read before its own, and none that can hang). */
+  anonymous?: boolean;
+  /** The route also answers 503 with its response schema when something it checks is down (the health check). */
+  answersUnavailable?: boolean;
 }
 
 export type AnyRouteConfig = RouteConfig<z.ZodType | undefined, z.ZodType | undefined>;
@@ -96,7 +102,7 @@ function mismatch(message: string): never {
 async function checkAnswer(config: AnyRouteConfig, result: unknown) {
   const declared = config.status ?? 200;
   const status = result instanceof Response ? result.status : result instanceof Created ? 201 : 200;
-  if (status !== declared) mismatch(`answered ${status}, declared ${declared}`);
+  if (status !== declared && !(status === 503 && config.answersUnavailable)) mismatch(`answered ${status}, declared ${declared}`);
   if (declared === 204) return;
   let wire: unknown;
   if (result instanceof Response) {
@@ -126,11 +132,11 @@ export function apiRoute<P extends Permission | "public", B extends z.ZodType | 
   config: RouteConfig<B, Q, P>,
   handler: (input: RouteInput<Out<B>, Out<Q>, ActorFor<P>>) => Promise<unknown>,
 ) {
-  const routeHandler = async (request: Request, context?: RouteContext): Promise<Response> => {
+  const answer = async (request: Request, params: Record<string, string>): Promise<Response> => {
     const locale = localeFromHeaders(request.headers);
     try {
       refuseCrossSiteWrite(request, env().NEXTAUTH_URL);
-      const found = await actorFromHeaders(request.headers);
+      const found = config.anonymous ? null : await actorFromHeaders(request.headers);
       // requirePermission returns the actor it has checked; a public route takes whoever came.
       const actor = (config.permission === "public" ? found : requirePermission(found, config.permission)) as ActorFor<P>;
       if (isWrite(request.method)) {
@@ -140,7 +146,6 @@ export function apiRoute<P extends Permission | "public", B extends z.ZodType | 
           announcesBody(request.headers),
         );
       }
-      const params = Object.fromEntries(Object.entries((await context?.params) ?? {}).map(([k, v]) => [k, Array.isArray(v) ? v.join("/") : v]));
       const searchParams = Object.fromEntries(new URL(request.url).searchParams);
       assertStorableText(params);
       assertStorableText(searchParams);
@@ -163,6 +168,21 @@ export function apiRoute<P extends Permission | "public", B extends z.ZodType | 
       const { status, body } = errorResponseBody(error, locale);
       return jsonResponse(body, status);
     }
+  };
+  // Each call gets a request id: every line logged while it is answered carries it, the answer
+  // names it (x-request-id), and one line records the call (the route's pattern, not its path:
+  // a path parameter may be a secret, and the log's redaction hides it by name).
+  const routeHandler = async (request: Request, context?: RouteContext): Promise<Response> => {
+    const requestId = requestIdOf(request.headers);
+    return withLogContext({ requestId }, async () => {
+      const started = performance.now();
+      const params = Object.fromEntries(Object.entries((await context?.params) ?? {}).map(([k, v]) => [k, Array.isArray(v) ? v.join("/") : v]));
+      const response = await answer(request, params);
+      response.headers.set("x-request-id", requestId);
+      const route = routePattern(new URL(request.url).pathname, params);
+      log().info({ method: request.method, route, params, status: response.status, ms: Math.round(performance.now() - started) }, "request");
+      return response;
+    });
   };
   // The OpenAPI document is generated from this configuration, so it cannot drift from the code.
   return Object.assign(routeHandler, { apiConfig: config as AnyRouteConfig });

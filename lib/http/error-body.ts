@@ -3,6 +3,7 @@ import { contentionAsConflict } from "@/lib/db-errors";
 import { AppError, type ApiErrorBody } from "@/lib/errors";
 import { isLocale, type Locale } from "@/lib/i18n/catalog";
 import { messageSource, translator } from "@/lib/i18n/translate";
+import { log } from "@/lib/log";
 import { fieldErrorsFromZod } from "./form-input";
 
 /** The contract's error JSON and status for anything thrown by a use case. */
@@ -22,7 +23,7 @@ export function errorResponseBody(thrown: unknown, locale: Locale): { status: nu
       body: { error: { code: "invalid_input", message: t("errors.invalidInput"), fields: fieldErrorsFromZod(error, messageSource(locale)) } },
     };
   }
-  console.error("Unexpected error", error);
+  log().error({ err: error }, "Unexpected error");
   return { status: 500, body: { error: { code: "internal", message: t("errors.internal") } } };
 }
 

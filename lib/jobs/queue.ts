@@ -1,5 +1,6 @@
 import PgBoss from "pg-boss";
 import { database, type Database, type DbOrTx } from "@/db";
+import { log } from "@/lib/log";
 import type { JobData, JobHandlers, JobName } from "./names";
 import { jobSchedules, MAINTENANCE_INTERVAL_SECONDS, queuePolicies, retiredJobNames } from "./policy";
 import { sqlAdapter } from "./sql-adapter";
@@ -67,7 +68,7 @@ async function startBoss(target: Database, options: { supervise: boolean }): Pro
     schedule: options.supervise,
     maintenanceIntervalSeconds: MAINTENANCE_INTERVAL_SECONDS,
   });
-  boss.on("error", (error) => console.error("job queue error", error));
+  boss.on("error", (error) => log().error({ err: error }, "job queue error"));
   try {
     await boss.start();
     await ensureQueues(boss);
@@ -104,13 +105,24 @@ export function getBoss(target: Database = database()): Promise<PgBoss> {
   return boss;
 }
 
-/** Stops the queue of a database (workers, maintenance, its own connections) and forgets it. */
-export async function stopBoss(target: Database = database()): Promise<void> {
+/**
+ * Stops the queue of a database (workers, maintenance, its own connections) and forgets it. With
+ * `graceMs`, the jobs this process is running get that long to finish; those still running then
+ * are failed, so a worker retries them (without it, they are failed at once).
+ */
+export async function stopBoss(target: Database = database(), options: { graceMs?: number } = {}): Promise<void> {
   const boss = bosses.get(target);
   if (!boss) return;
   bosses.delete(target);
   const started = await boss.catch(() => null);
-  await started?.stop({ graceful: false, wait: true });
+  const { graceMs } = options;
+  await started?.stop(graceMs === undefined ? { graceful: false, wait: true } : { graceful: true, wait: true, timeout: graceMs });
+}
+
+/** Whether the queue of a database has started in this process (and has not been stopped): the health check asks. */
+export async function isQueueStarted(target: Database = database()): Promise<boolean> {
+  const boss = bosses.get(target);
+  return Boolean(boss && (await boss.catch(() => null)));
 }
 
 /**

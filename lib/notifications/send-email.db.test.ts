@@ -1,7 +1,7 @@
 import type { AddressInfo } from "node:net";
 import { eq, sql } from "drizzle-orm";
 import { SMTPServer } from "smtp-server";
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/db";
 import { users } from "@/db/schema";
 import type { Actor } from "@/lib/authz";
@@ -10,6 +10,7 @@ import { fileAs } from "@/test/request-fixtures";
 import { triageRequest } from "@/lib/requests/triage-request";
 import { useTestDatabase } from "@/test/database";
 import { createAdminActor, createEnterpriseActor, createExpertActor } from "@/test/fixtures";
+import { captureLog } from "@/test/log-capture";
 import { notify } from "./notify";
 import { setMailSettingsForTests } from "./send-email";
 
@@ -186,16 +187,16 @@ describe("notification e-mail through a real SMTP server", () => {
 
   it("prints the mail to the server log when no SMTP server is configured", async () => {
     setMailSettingsForTests(null);
-    const log = vi.spyOn(console, "log").mockImplementation(() => {});
+    const log = captureLog();
     try {
       await db.transaction((tx) =>
         notify(tx, { userIds: [enterprise.userId], kind: "message.new", data: { title: "T", author: "专家", excerpt: "你好" } }),
       );
       expect(await drainJobs("notification.email")).toEqual({ ran: 1, failed: 0 });
-      expect(log.mock.calls.map((c) => String(c[0])).join("\n")).toContain(`to=${enterprise.email}`);
+      expect(log.messages().join("\n")).toContain(`[mail] to=${enterprise.email}`);
       expect(received).toHaveLength(0);
     } finally {
-      log.mockRestore();
+      log.restore();
       const { port } = server.server.address() as AddressInfo;
       setMailSettingsForTests({ host: "127.0.0.1", port, secure: false, from: "专家库 <no-reply@roster.example>" });
     }

@@ -3,6 +3,7 @@ import nodemailer, { type Transporter } from "nodemailer";
 import { db } from "@/db";
 import { notifications, requests, users } from "@/db/schema";
 import { env, siteUrl } from "@/lib/env";
+import { log } from "@/lib/log";
 import { composeNotificationEmail, type EmailContent } from "./email-content";
 import type { NotificationKind } from "./notify";
 
@@ -103,7 +104,7 @@ function transportFor(settings: MailSettings): Transporter {
 export async function deliverMail(mail: { to: string } & EmailContent): Promise<void> {
   const settings = mailSettings();
   if (!settings) {
-    console.log(`[mail] to=${mail.to} subject=${mail.subject}\n${mail.text}`);
+    log().info(`[mail] to=${mail.to} subject=${mail.subject}\n${mail.text}`);
     return;
   }
   await transportFor(settings).sendMail({ from: settings.from, to: mail.to, subject: mail.subject, text: mail.text });

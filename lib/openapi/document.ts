@@ -88,7 +88,9 @@ function successResponse(config: AnyRouteConfig) {
         },
       }
     : {};
-  return { [status]: { description, ...headers, content } };
+  // The health check answers the same body with 503 when a part of the app is down.
+  const unavailable = config.answersUnavailable ? { 503: { description: "Service Unavailable", content } } : {};
+  return { [status]: { description, ...headers, content }, ...unavailable };
 }
 
 /** The OpenAPI 3.1 document of the JSON API, built from the routes' own zod schemas. */

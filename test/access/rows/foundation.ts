@@ -18,6 +18,7 @@ export const rows: AccessRow[] = [
   { route: "GET /api/v1/specialties", expect: everyone200 },
   { route: "GET /api/v1/regions", expect: everyone200 },
   { route: "GET /api/v1/openapi.json", expect: everyone200 },
+  { route: "GET /api/health", expect: everyone200 },
   {
     route: "POST /api/v1/enterprises/register",
     setup: () => ({ body: newCompany() }),

@@ -6,11 +6,11 @@ import type { Database } from "./index";
 
 export const migrationsFolder = path.join(process.cwd(), "db", "migrations");
 
-/** Applies the committed drizzle-kit migrations. */
-export async function migrateDatabase(database: Database): Promise<void> {
+/** Applies the committed drizzle-kit migrations (or those of another folder, for tests of a migration). */
+export async function migrateDatabase(database: Database, folder = migrationsFolder): Promise<void> {
   if (database.kind === "pglite") {
-    await migratePglite(database.db as unknown as PgliteDatabase, { migrationsFolder });
+    await migratePglite(database.db as unknown as PgliteDatabase, { migrationsFolder: folder });
   } else {
-    await migratePostgres(database.db, { migrationsFolder });
+    await migratePostgres(database.db, { migrationsFolder: folder });
   }
 }

@@ -41,11 +41,21 @@ export const experts = pgTable(
     termEnd: date("term_end"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+    /**
+     * What the directory's text search looks up (lib/roster/search-sql.ts): every character and
+     * every pair of adjacent characters of the folded name, organisation, title, bio and the names
+     * of the specialties and served regions. Written only by the triggers of migration 0034.
+     */
+    searchGrams: text("search_grams")
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
   },
   (t) => [
     uniqueIndex("experts_user_key").on(t.userId),
     uniqueIndex("experts_license_key").on(t.licenseNumber),
     index("experts_status_term_idx").on(t.status, t.termEnd),
+    index("experts_search_grams_idx").using("gin", t.searchGrams),
     check("experts_capacity_check", sql`${t.capacity} between 0 and 200`),
     check("experts_years_check", sql`${t.yearsOfPractice} between 0 and 80`),
     check("experts_term_check", sql`${t.termEnd} is null or ${t.termStart} is null or ${t.termEnd} > ${t.termStart}`),

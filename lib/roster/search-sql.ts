@@ -24,15 +24,24 @@ function regionLike(words: string[]): SQL {
     where ${expertRegions.expertId} = ${outerExpertId} and (${anyLike(regions.nameZh, words)} or ${anyLike(regions.nameEn, words)}))`;
 }
 
+/**
+ * The index's necessary condition for a word: the expert holds all of the word's grams (its pairs of
+ * adjacent characters, or its one character), looked up in experts_search_grams_idx. The grams are
+ * made by the same SQL functions as the stored ones (migration 0034). "ab" and "bc" are also in
+ * "abxbc", so the exact substring test still decides.
+ */
+const hasGramsOf = (word: string) => sql`${experts.searchGrams} @> search_term_grams(${word})`;
+
 /** Weights of where a term was found: a name beats an organisation beats a specialty beats the bio. */
 const WEIGHTS = { name: 8, organization: 4, specialty: 3, title: 2, region: 2, bio: 1 } as const;
 
 /**
  * The directory's text search: every term (or a synonym of it) must appear in the name,
  * title, organisation, bio, a specialty's name or a served region's name; the score adds up where each term was found.
- * Returns null for an empty query.
+ * The index narrows the rows to test unless `useGramIndex` is false (the plain scan of every expert,
+ * which the tests and the bench compare it with). Returns null for an empty query.
  */
-export function directorySearch(query: string | undefined): { where: SQL; score: SQL<number> } | null {
+export function directorySearch(query: string | undefined, useGramIndex = true): { where: SQL; score: SQL<number> } | null {
   const terms = searchTerms(query);
   if (!terms.length) return null;
   const perTerm = terms.map((term) => {
@@ -45,10 +54,11 @@ export function directorySearch(query: string | undefined): { where: SQL; score:
       specialty: specialtyLike(words),
       region: regionLike(words),
     };
-    const where = sql`(${sql.join(
+    const exact = sql`(${sql.join(
       Object.values(hits).map((h) => sql`(${h})`),
       sql` or `,
     )})`;
+    const where = useGramIndex ? sql`(${sql.join(words.map(hasGramsOf), sql` or `)}) and ${exact}` : exact;
     const score = sql.join(
       (Object.keys(hits) as (keyof typeof hits)[]).map((k) => sql`(case when ${hits[k]} then ${sql.raw(String(WEIGHTS[k]))} else 0 end)`),
       sql` + `,

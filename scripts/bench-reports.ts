@@ -1,5 +1,5 @@
 /**
- * `npm run bench:reports` (DATABASE_URL must point at a PostgreSQL server)
+ * `npm run bench:reports` (on the PostgreSQL server of DATABASE_URL, or a local one)
  *
  * Ten years of a busy law society on a fresh database created here and dropped at the end:
  * 100,000 requests, 1,000,000 disputes and 2,000,000 ledger entries (reversals included), offers,
@@ -9,9 +9,7 @@
  * (index scans switched off), the ratio, and whether the two answers are identical to the fen.
  * Targets: p95 <= 10 ms and at least 7x faster than the full scan, with identical figures.
  */
-import { randomBytes } from "node:crypto";
 import { sql } from "drizzle-orm";
-import postgres from "postgres";
 import { openPostgres, rowsOf, setDatabase, type DbOrTx } from "@/db";
 import { migrateDatabase } from "@/db/migrate";
 import { seedReferenceData } from "@/db/seed/reference";
@@ -25,6 +23,7 @@ import { caseloadPerExpert, declinedOffers, deadlineBreaches, satisfaction } fro
 import { figuresFromLedger, figuresFromRollups, type FigureDimension } from "@/lib/reports/figures";
 import { makePeriod } from "@/lib/reports/period";
 import { reportScope, type ReportScope } from "@/lib/reports/scope";
+import { createBenchDatabase, quantile } from "./bench-database";
 
 const REQUESTS = 100_000;
 const DISPUTES = 1_000_000;
@@ -35,24 +34,15 @@ const WARMUP = 10;
 const FULL_RUNS = 3;
 const WRITES = 300;
 
-const serverUrl = process.env.DATABASE_URL;
-if (!serverUrl) {
-  console.error("Set DATABASE_URL to a PostgreSQL server (a fresh database is created and dropped).");
-  process.exit(1);
-}
 // BENCH_REUSE_DB=<name> measures a database a previous run kept with BENCH_KEEP_DB=1 (no loading).
 const reuse = process.env.BENCH_REUSE_DB;
 const keep = process.env.BENCH_KEEP_DB === "1" || Boolean(reuse);
-const name = reuse ?? `clcr_bench_reports_${Date.now()}_${randomBytes(3).toString("hex")}`;
-const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
-if (!reuse) await admin.unsafe(`create database ${name}`);
-const url = new URL(serverUrl);
-url.pathname = `/${name}`;
+const bench = await createBenchDatabase("clcr_bench_reports", reuse);
 const ADMIN_ID = "00000000-0000-4000-8000-000000000001";
 const seconds = (since: number) => `${((Date.now() - since) / 1000).toFixed(1)} s`;
 
 async function load() {
-  const loader = openPostgres(url.toString(), { max: 1 });
+  const loader = openPostgres(bench.url, { max: 1 });
   const exec = (query: ReturnType<typeof sql>) => loader.db.execute(query);
   try {
     await migrateDatabase(loader);
@@ -176,7 +166,6 @@ async function load() {
   }
 }
 
-const quantile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(p * sorted.length) - 1))]!;
 const canonical = (value: unknown) =>
   JSON.stringify(value, (_k, v: unknown) =>
     typeof v === "bigint"
@@ -189,11 +178,11 @@ const canonical = (value: unknown) =>
 try {
   if (!reuse) await load();
   else {
-    const migrator = openPostgres(url.toString(), { max: 1 });
+    const migrator = openPostgres(bench.url, { max: 1 });
     await migrateDatabase(migrator);
     await migrator.close();
   }
-  const database = openPostgres(url.toString(), { max: 4 });
+  const database = openPostgres(bench.url, { max: 4 });
   setDatabase(database);
   const { db } = database;
   await getBoss(database);
@@ -321,7 +310,6 @@ try {
   await database.close();
   if (failures) process.exitCode = 1;
 } finally {
-  if (keep) console.log(`Kept database ${name}.`);
-  else await admin.unsafe(`drop database if exists ${name} with (force)`);
-  await admin.end();
+  if (keep) console.log(`Kept database ${bench.name}.`);
+  await bench.finish(keep);
 }

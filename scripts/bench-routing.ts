@@ -1,5 +1,5 @@
 /**
- * `npm run bench:routing` (DATABASE_URL must point at a PostgreSQL server)
+ * `npm run bench:routing` (on the PostgreSQL server of DATABASE_URL, or a local one)
  *
  * Ranks requests against a roster of 10,000 experts with 200,000 declared conflicts, a year of
  * offers and the cases in hand, on a fresh database created here and dropped at the end. Prints
@@ -8,32 +8,22 @@
  * call; then the hard filters and scores in memory; then the best ten), alone and with loading the
  * request first. Target: p99 <= 5 ms.
  */
-import { randomBytes } from "node:crypto";
 import { cpus, loadavg } from "node:os";
 import { sql } from "drizzle-orm";
-import postgres from "postgres";
 import { openPostgres, rowsOf } from "@/db";
 import { migrateDatabase } from "@/db/migrate";
 import { seedReferenceData } from "@/db/seed/reference";
 import { rankEligible } from "@/lib/routing/candidates";
 import { loadRoutingRequest } from "@/lib/routing/load-routing-request";
+import { createBenchDatabase, quantile } from "./bench-database";
 
 const EXPERTS = 10_000;
 const CONFLICTS_PER_EXPERT = 20;
 const RANKINGS = 1000;
 const WARMUP = 200;
 
-const serverUrl = process.env.DATABASE_URL;
-if (!serverUrl) {
-  console.error("Set DATABASE_URL to a PostgreSQL server (a fresh database is created and dropped).");
-  process.exit(1);
-}
-const name = `clcr_bench_${Date.now()}_${randomBytes(3).toString("hex")}`;
-const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
-await admin.unsafe(`create database ${name}`);
-const url = new URL(serverUrl);
-url.pathname = `/${name}`;
-const database = openPostgres(url.toString(), { max: 1 });
+const bench = await createBenchDatabase("clcr_bench");
+const database = openPostgres(bench.url, { max: 1 });
 const { db } = database;
 const exec = (query: ReturnType<typeof sql>) => db.execute(query);
 
@@ -146,7 +136,7 @@ try {
   }
   const figures = (times: number[]) => {
     times.sort((a, b) => a - b);
-    const at = (p: number) => times[Math.min(times.length - 1, Math.ceil(p * times.length) - 1)]!.toFixed(2);
+    const at = (p: number) => quantile(times, p).toFixed(2);
     return `p50 ${at(0.5)} ms   p90 ${at(0.9)} ms   p99 ${at(0.99)} ms   max ${times[times.length - 1]!.toFixed(2)} ms`;
   };
   console.log(`
@@ -158,6 +148,5 @@ Ranking one request against ${counts!.experts} experts (${counts!.conflicts} dec
 `);
 } finally {
   await database.close();
-  await admin.unsafe(`drop database if exists ${name} with (force)`);
-  await admin.end();
+  await bench.finish();
 }

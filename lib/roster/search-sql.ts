@@ -6,31 +6,38 @@ import { outerExpertId } from "./sql-refs";
 /** A column folded in SQL the way normalizeSearchText folds the query. */
 const folded = (column: SQL | AnyColumn) => sql`lower(normalize(${column}, NFKC))`;
 
+/** The folded column contains one of the words (LIKE's default escape is the backslash escapeLike uses). */
 function anyLike(column: SQL | AnyColumn, words: string[]): SQL {
-  return sql.join(
-    words.map((w) => sql`${folded(column)} like ${`%${escapeLike(w)}%`} escape '\\'`),
-    sql` or `,
-  );
+  const patterns = words.map((w) => sql`${`%${escapeLike(w)}%`}`);
+  return sql`${folded(column)} like any(array[${sql.join(patterns, sql`, `)}])`;
 }
 
-function specialtyLike(words: string[]): SQL {
-  return sql`exists (select 1 from ${expertSpecialties} join ${specialties} on ${specialties.code} = ${expertSpecialties.specialtyCode}
-    where ${expertSpecialties.expertId} = ${outerExpertId} and (${anyLike(specialties.nameZh, words)} or ${anyLike(specialties.nameEn, words)}))`;
+/**
+ * The expert has one of the taxonomy entries whose name (in either language) contains a word, e.g.
+ * a served region "Jiashan" or "青浦". The matching codes are found once per query (an uncorrelated
+ * sub-select), so each expert costs one look-up in its own links, not a scan of the names.
+ */
+function linkedNameLike(
+  links: typeof expertSpecialties | typeof expertRegions,
+  linkCode: AnyColumn,
+  names: typeof specialties | typeof regions,
+  words: string[],
+): SQL {
+  const codes = sql`array(select ${names.code} from ${names} where ${anyLike(names.nameZh, words)} or ${anyLike(names.nameEn, words)})`;
+  return sql`exists (select 1 from ${links} where ${links.expertId} = ${outerExpertId} and ${linkCode} = any(${codes}))`;
 }
 
-/** A region the expert serves is called this (in either language), e.g. "Jiashan" or "青浦". */
-function regionLike(words: string[]): SQL {
-  return sql`exists (select 1 from ${expertRegions} join ${regions} on ${regions.code} = ${expertRegions.regionCode}
-    where ${expertRegions.expertId} = ${outerExpertId} and (${anyLike(regions.nameZh, words)} or ${anyLike(regions.nameEn, words)}))`;
-}
+const specialtyLike = (words: string[]) => linkedNameLike(expertSpecialties, expertSpecialties.specialtyCode, specialties, words);
+const regionLike = (words: string[]) => linkedNameLike(expertRegions, expertRegions.regionCode, regions, words);
 
 /**
  * The index's necessary condition for a word: the expert holds all of the word's grams (its pairs of
  * adjacent characters, or its one character), looked up in experts_search_grams_idx. The grams are
- * made by the same SQL functions as the stored ones (migration 0034). "ab" and "bc" are also in
- * "abxbc", so the exact substring test still decides.
+ * made by the same SQL functions as the stored ones (migration 0034), once per query (a sub-select:
+ * a prepared statement's generic plan would otherwise call the function for every row it filters).
+ * "ab" and "bc" are also in "abxbc", so the exact substring test still decides.
  */
-const hasGramsOf = (word: string) => sql`${experts.searchGrams} @> search_term_grams(${word})`;
+const hasGramsOf = (word: string) => sql`${experts.searchGrams} @> (select search_term_grams(${word}))`;
 
 /** Weights of where a term was found: a name beats an organisation beats a specialty beats the bio. */
 const WEIGHTS = { name: 8, organization: 4, specialty: 3, title: 2, region: 2, bio: 1 } as const;
@@ -38,10 +45,9 @@ const WEIGHTS = { name: 8, organization: 4, specialty: 3, title: 2, region: 2, b
 /**
  * The directory's text search: every term (or a synonym of it) must appear in the name,
  * title, organisation, bio, a specialty's name or a served region's name; the score adds up where each term was found.
- * The index narrows the rows to test unless `useGramIndex` is false (the plain scan of every expert,
- * which the tests and the bench compare it with). Returns null for an empty query.
+ * The gram index picks the experts to test. Returns null for an empty query.
  */
-export function directorySearch(query: string | undefined, useGramIndex = true): { where: SQL; score: SQL<number> } | null {
+export function directorySearch(query: string | undefined): { where: SQL; score: SQL<number> } | null {
   const terms = searchTerms(query);
   if (!terms.length) return null;
   const perTerm = terms.map((term) => {
@@ -58,7 +64,7 @@ export function directorySearch(query: string | undefined, useGramIndex = true):
       Object.values(hits).map((h) => sql`(${h})`),
       sql` or `,
     )})`;
-    const where = useGramIndex ? sql`(${sql.join(words.map(hasGramsOf), sql` or `)}) and ${exact}` : exact;
+    const where = sql`(${sql.join(words.map(hasGramsOf), sql` or `)}) and ${exact}`;
     const score = sql.join(
       (Object.keys(hits) as (keyof typeof hits)[]).map((k) => sql`(case when ${hits[k]} then ${sql.raw(String(WEIGHTS[k]))} else 0 end)`),
       sql` + `,

@@ -72,10 +72,10 @@ async function taxonomyOf(expertIds: string[]) {
 /**
  * The public directory: experts with a current appointment only (expiry on the end date needs no
  * step: the condition is evaluated against today's date in Asia/Shanghai), filtered, sorted and paged.
- * `useGramIndex: false` searches the text without its index (for comparisons only; same results).
+ * `textSearch` replaces the text search only to compare it with another (tests, benchmarks).
  */
-export async function searchDirectory(query: DirectoryQuery, { useGramIndex = true }: { useGramIndex?: boolean } = {}) {
-  const search = directorySearch(query.q, useGramIndex);
+export async function searchDirectory(query: DirectoryQuery, { textSearch = directorySearch }: { textSearch?: typeof directorySearch } = {}) {
+  const search = textSearch(query.q);
   const conditions: SQL[] = [hasCurrentAppointment()];
   if (search) conditions.push(search.where);
   if (query.specialty) {

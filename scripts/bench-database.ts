@@ -1,0 +1,32 @@
+/**
+ * What the benchmark scripts share: a database of their own on the PostgreSQL server of
+ * DATABASE_URL (or a local server's default address), created fresh and dropped at the end, and
+ * quantiles of the timings they print.
+ */
+import { randomBytes } from "node:crypto";
+import postgres from "postgres";
+
+const serverUrl = process.env.DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
+
+/**
+ * A new database named `<prefix>_<time>_<random>` (or the existing `reuse`, which a previous run kept).
+ * `finish()` drops it unless told to keep it.
+ */
+export async function createBenchDatabase(prefix: string, reuse?: string) {
+  const name = reuse ?? `${prefix}_${Date.now()}_${randomBytes(3).toString("hex")}`;
+  const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
+  if (!reuse) await admin.unsafe(`create database ${name}`);
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  return {
+    name,
+    url: url.toString(),
+    async finish(keep = false) {
+      if (!keep) await admin.unsafe(`drop database if exists ${name} with (force)`);
+      await admin.end();
+    },
+  };
+}
+
+/** The p-quantile (0..1) of timings sorted ascending. */
+export const quantile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(p * sorted.length) - 1))]!;

@@ -5,7 +5,12 @@
 import { spawnSync } from "node:child_process";
 
 // The driver's benchmark runs for minutes on its own (npm run bench:driver); here only half a minute.
-const benches = [["scripts/bench-routing.ts"], ["scripts/bench-reports.ts"], ["scripts/bench-driver.ts", "--seconds", "30"]];
+const benches = [
+  ["scripts/bench-routing.ts"],
+  ["scripts/bench-reports.ts"],
+  ["scripts/bench-driver.ts", "--seconds", "30"],
+  ["scripts/bench-search.ts"],
+];
 let failed = 0;
 for (const args of benches) {
   console.log(`\n== ${args.join(" ")}`);

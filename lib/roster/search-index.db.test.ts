@@ -270,4 +270,11 @@ describe("the plan at scale", () => {
       expect(indexed).toEqual(scanned);
     }
   });
+
+  it("finds what the search before the index found over the larger roster too", async () => {
+    for (const q of queries) {
+      const { indexed, scanned } = await both({ q });
+      expect(indexed, q).toEqual(scanned);
+    }
+  });
 });

@@ -2,6 +2,7 @@ import type { Metadata, Viewport } from "next";
 import Link from "next/link";
 import { SiteHeader } from "@/components/shell/site-header";
 import { getActor } from "@/lib/auth/current";
+import { siteUrl } from "@/lib/env";
 import { I18nProvider } from "@/lib/i18n/client";
 import { layoutNamespaces } from "@/lib/i18n/client-messages";
 import { clientMessages, getT } from "@/lib/i18n/server";
@@ -9,7 +10,12 @@ import "./globals.css";
 
 export async function generateMetadata(): Promise<Metadata> {
   const { t } = await getT();
-  return { title: { default: t("common.appName"), template: `%s · ${t("common.appName")}` }, description: t("home.hero.body") };
+  return {
+    // Canonical links and other metadata URLs are made absolute on the configured public address.
+    metadataBase: new URL(siteUrl()),
+    title: { default: t("common.appName"), template: `%s · ${t("common.appName")}` },
+    description: t("home.hero.body"),
+  };
 }
 
 export const viewport: Viewport = { width: "device-width", initialScale: 1, themeColor: "#0d2a43" };

@@ -37,6 +37,36 @@ test.describe("visitors", () => {
   });
 });
 
+test.describe("public pages on a phone", () => {
+  test.use({ viewport: { width: 390, height: 844 } });
+
+  // Layout shift while loading (CLS: the shifts without recent input); `npm run layout-shift` prints the figures.
+  for (const path of ["/", "/experts", "/typical-cases", "/stations"]) {
+    test(`${path} does not shift while it loads`, async ({ page }) => {
+      await page.addInitScript(() => {
+        const w = window as unknown as { cls: number };
+        w.cls = 0;
+        new PerformanceObserver((list) => {
+          for (const entry of list.getEntries() as (PerformanceEntry & { value: number; hadRecentInput: boolean })[]) {
+            if (!entry.hadRecentInput) w.cls += entry.value;
+          }
+        }).observe({ type: "layout-shift", buffered: true });
+      });
+      await page.goto(path);
+      await page.waitForLoadState("networkidle");
+      expect(await page.evaluate(() => (window as unknown as { cls: number }).cls)).toBeLessThan(0.01);
+    });
+  }
+
+  test("the site has an icon at /favicon.ico and absolute canonical links", async ({ page, baseURL }) => {
+    const icon = await page.request.get("/favicon.ico");
+    expect(icon.status()).toBe(200);
+    expect(icon.headers()["content-type"]).toContain("image/");
+    await page.goto("/experts");
+    await expect(page.locator('link[rel="canonical"]')).toHaveAttribute("href", `${baseURL}/experts`);
+  });
+});
+
 test.describe("enterprise registration", () => {
   test("a bad credit code gets a field message and nothing is registered", async ({ page }) => {
     await page.goto("/register");

@@ -28,6 +28,8 @@ export const requestStatuses = [
   "withdrawn",
 ] as const;
 export const offerStatuses = ["pending", "accepted", "declined", "expired", "withdrawn"] as const;
+/** Why an expert declines an offer, from the list the expert picks from. */
+export const declineReasons = ["capacity", "conflict", "expertise", "unavailable", "distance", "other"] as const;
 /** The steps a service level times (lib/timeliness/sweep.ts). */
 export const deadlineKinds = ["triage", "offer", "contact", "resolution", "stale"] as const;
 export const disputeKinds = ["receivable", "rent", "contract", "labor", "ip", "other"] as const;
@@ -92,6 +94,7 @@ export type EmailPreference = (typeof emailPreferences)[number];
 export type RequestCategory = (typeof requestCategories)[number];
 export type RequestStatus = (typeof requestStatuses)[number];
 export type OfferStatus = (typeof offerStatuses)[number];
+export type DeclineReason = (typeof declineReasons)[number];
 export type DeadlineKind = (typeof deadlineKinds)[number];
 export type DisputeKind = (typeof disputeKinds)[number];
 export type DisputeStatus = (typeof disputeStatuses)[number];

@@ -5,14 +5,7 @@
 // and the first admin setting up a district in the browser down to a station's first walk-in filing.
 import { spawnSync } from "node:child_process";
 import { existsSync, rmSync } from "node:fs";
-
-function findChromium() {
-  if (process.env.E2E_CHROMIUM && existsSync(process.env.E2E_CHROMIUM)) return process.env.E2E_CHROMIUM;
-  for (const candidate of ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"]) {
-    if (existsSync(candidate)) return candidate;
-  }
-  return null;
-}
+import { findChromium } from "./find-chromium.mjs";
 
 /** A browser Playwright downloaded itself (`npx playwright install chromium`), if any. */
 async function playwrightsOwnChromium() {

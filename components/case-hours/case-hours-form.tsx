@@ -2,7 +2,6 @@
 
 import { ActionForm } from "@/components/ui/action-form";
 import { Field, inputClass } from "@/components/ui/field";
-import { caseHoursFormSchema } from "@/lib/case-hours/schemas";
 import type { ActionResult } from "@/lib/http/server-action";
 import { useT } from "@/lib/i18n/client";
 
@@ -23,7 +22,7 @@ export function CaseHoursForm({
   return (
     <ActionForm
       action={action}
-      schema={caseHoursFormSchema}
+      schema={() => import("@/lib/case-hours/schemas").then((m) => m.caseHoursFormSchema)}
       hidden={{ requestId }}
       submitLabel={t("dutyFigures.caseHours.submit")}
       success={t("dutyFigures.caseHours.done")}

@@ -5,7 +5,6 @@ import { Button } from "@/components/ui/button";
 import { FormAlert, inputClass, TextInput } from "@/components/ui/field";
 import { useServerAction } from "@/components/ui/use-server-action";
 import { emptyDisputeRow, isBlankDisputeRow, kindMatcher, parsePastedDisputes, type DisputeRowText } from "@/lib/disputes/paste-rows";
-import { createDisputesFormSchema } from "@/lib/disputes/schemas";
 import { disputeKinds, type DisputeKind } from "@/lib/enums";
 import { useT } from "@/lib/i18n/client";
 import { useDisputeActions } from "./actions-context";
@@ -44,7 +43,7 @@ export function AddDisputesTable({
   const sentFrom = useRef<number[]>([]);
 
   const { run, pending, message } = useServerAction(useDisputeActions().createDisputes, {
-    schema: createDisputesFormSchema,
+    schema: () => import("@/lib/disputes/schemas").then((m) => m.createDisputesFormSchema),
     onFailure: ({ fields }) => {
       const byRow: Record<string, string>[] = rows.map(() => ({}));
       for (const [path, text] of Object.entries(fields)) {

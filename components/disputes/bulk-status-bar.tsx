@@ -6,7 +6,6 @@ import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { FormAlert, inputClass } from "@/components/ui/field";
 import { useServerAction } from "@/components/ui/use-server-action";
 import { disputeStatuses, recoveryMethods, type DisputeStatus, type RecoveryMethod } from "@/lib/enums";
-import { bulkUpdateDisputesSchema } from "@/lib/disputes/schemas";
 import { isClosedDisputeStatus } from "@/lib/disputes/status-flow";
 import { useT } from "@/lib/i18n/client";
 import { useDisputeActions } from "./actions-context";
@@ -20,7 +19,7 @@ export function BulkStatusBar({ requestId, ids, onDone }: { requestId: string; i
   const [status, setStatus] = useState<DisputeStatus>("negotiating");
   const [method, setMethod] = useState<RecoveryMethod | "">("");
   const { run, pending, message, confirmation } = useServerAction(useDisputeActions().bulkUpdateDisputes, {
-    schema: bulkUpdateDisputesSchema,
+    schema: () => import("@/lib/disputes/schemas").then((m) => m.bulkUpdateDisputesSchema),
     confirm: (input) =>
       isClosedDisputeStatus(input.status)
         ? t("disputes.bulk.confirmClose", { count: input.ids.length, status: t(`enums.disputeStatus.${input.status}`) })

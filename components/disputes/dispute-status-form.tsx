@@ -5,7 +5,6 @@ import { Button } from "@/components/ui/button";
 import { Field, FormAlert, inputClass } from "@/components/ui/field";
 import { useServerAction } from "@/components/ui/use-server-action";
 import { disputeStatuses, recoveryMethods, type DisputeStatus } from "@/lib/enums";
-import { updateDisputeSchema } from "@/lib/disputes/schemas";
 import { disputeStatusesFrom } from "@/lib/disputes/status-flow";
 import { useT } from "@/lib/i18n/client";
 import { useDisputeActions } from "./actions-context";
@@ -21,7 +20,9 @@ export function DisputeStatusForm({ disputeId, status }: { disputeId: string; st
   const { t } = useT();
   // unique per form: a dispute's record-money form sits next to this one
   const id = useId();
-  const { submitWith, pending, message, fields } = useServerAction(useDisputeActions().updateDispute, { schema: updateDisputeSchema });
+  const { submitWith, pending, message, fields } = useServerAction(useDisputeActions().updateDispute, {
+    schema: () => import("@/lib/disputes/schemas").then((m) => m.updateDisputeSchema),
+  });
   const options = nextStatuses(status);
   if (!options.length) return null;
   return (

@@ -2,7 +2,6 @@
 
 import { ActionForm } from "@/components/ui/action-form";
 import { Field, inputClass } from "@/components/ui/field";
-import { cancelDutySchema } from "@/lib/duty/schemas";
 import type { ActionResult } from "@/lib/http/server-action";
 import { useT } from "@/lib/i18n/client";
 
@@ -27,7 +26,7 @@ export function CancelSessionForm({
       <div className="mt-2 rounded-md border border-red-200 bg-red-50/50 p-3">
         <ActionForm
           action={action}
-          schema={cancelDutySchema}
+          schema={() => import("@/lib/duty/schemas").then((m) => m.cancelDutySchema)}
           hidden={{ sessionId }}
           variant="danger"
           confirm={question}

@@ -4,7 +4,6 @@ import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Field, FormAlert, inputClass } from "@/components/ui/field";
 import { formDataOf, useServerAction } from "@/components/ui/use-server-action";
-import { declineDutySchema } from "@/lib/duty/schemas";
 import type { ActionResult } from "@/lib/http/server-action";
 import { useT } from "@/lib/i18n/client";
 
@@ -19,7 +18,7 @@ export function DutyAnswer({ sessionId, actions }: { sessionId: string; actions:
   const [declining, setDeclining] = useState(false);
   const confirming = useServerAction(actions.confirm, { successMessage: () => t("rota.duty.confirmed") });
   const declined = useServerAction(actions.decline, {
-    schema: declineDutySchema,
+    schema: () => import("@/lib/duty/schemas").then((m) => m.declineDutySchema),
     successMessage: () => t("rota.duty.declined"),
     onSuccess: () => setDeclining(false),
   });

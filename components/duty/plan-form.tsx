@@ -1,12 +1,12 @@
 "use client";
 
 import { useState } from "react";
-import { z } from "zod";
+import type { z } from "zod";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { Field, FormAlert, inputClass } from "@/components/ui/field";
 import { useServerAction } from "@/components/ui/use-server-action";
-import { planDutySchema } from "@/lib/duty/schemas";
+import type { planStationDutySchema } from "@/lib/duty/schemas";
 import { dutyPeriods, type DutyPeriod } from "@/lib/enums";
 import type { ActionResult } from "@/lib/http/server-action";
 import { useT } from "@/lib/i18n/client";
@@ -27,10 +27,8 @@ export interface PlanDefaults {
   note?: string;
 }
 
-const formSchema = z.intersection(z.object({ stationId: z.uuid() }), planDutySchema);
-
 /** The plan action (the page hands it down): the plan for the station named in it. */
-export type PlanAction = (input: z.input<typeof formSchema>) => Promise<ActionResult<{ ids: string[]; skipped: string[] }>>;
+export type PlanAction = (input: z.input<typeof planStationDutySchema>) => Promise<ActionResult<{ ids: string[]; skipped: string[] }>>;
 
 const text = (value: FormDataEntryValue | null) => (typeof value === "string" ? value : "");
 
@@ -55,7 +53,7 @@ export function PlanForm({
   const { t } = useT();
   const [repeat, setRepeat] = useState(false);
   const { submitWith, pending, fields, message, generation, confirmation } = useServerAction(action, {
-    schema: formSchema,
+    schema: () => import("@/lib/duty/schemas").then((m) => m.planStationDutySchema),
     successMessage: (data) =>
       [t("rota.plan.done", { n: data.ids.length }), data.skipped.length ? t("rota.plan.skipped", { dates: data.skipped.join("、") }) : ""]
         .filter(Boolean)

@@ -4,7 +4,6 @@ import { Field, inputClass } from "@/components/ui/field";
 import { ActionForm } from "@/components/ui/action-form";
 import type { ActionResult } from "@/lib/http/server-action";
 import { useT } from "@/lib/i18n/client";
-import { caseNoteSchema, panelOpinionSchema } from "@/lib/panels/schemas";
 
 type Action = (form: FormData) => Promise<ActionResult<unknown>>;
 
@@ -94,7 +93,7 @@ export function NoteForm({ action, requestId }: { action: Action; requestId: str
     <ActionForm
       action={action}
       hidden={{ requestId }}
-      schema={caseNoteSchema}
+      schema={() => import("@/lib/panels/schemas").then((m) => m.caseNoteSchema)}
       submitLabel={t("panels.notes.submit")}
       pendingLabel={t("panels.notes.sending")}
     >
@@ -114,7 +113,7 @@ export function OpinionForm({ action, requestId, members }: { action: Action; re
     <ActionForm
       action={action}
       hidden={{ requestId }}
-      schema={panelOpinionSchema}
+      schema={() => import("@/lib/panels/schemas").then((m) => m.panelOpinionSchema)}
       submitLabel={t("panels.opinions.submit")}
       pendingLabel={t("panels.opinions.sending")}
       success={t("panels.opinions.done")}

@@ -5,7 +5,6 @@ import { Field, inputClass } from "@/components/ui/field";
 import type { ActionResult } from "@/lib/http/server-action";
 import { useT } from "@/lib/i18n/client";
 import { contactMethods, requestCategories, type RequestCategory } from "@/lib/enums";
-import { objectSchema, resolveSchema, triageSchema, withdrawSchema } from "@/lib/requests/schemas";
 import { ActionForm } from "@/components/ui/action-form";
 
 type Action = (form: FormData) => Promise<ActionResult<unknown>>;
@@ -87,7 +86,7 @@ export function WithdrawForm({ action, requestId }: Props) {
     <ActionForm
       action={action}
       hidden={{ requestId }}
-      schema={withdrawSchema}
+      schema={() => import("@/lib/requests/schemas").then((m) => m.withdrawSchema)}
       variant="danger"
       submitLabel={t("requests.actions.withdraw")}
       confirm={t("requests.actions.withdrawConfirm")}
@@ -158,7 +157,7 @@ export function TriageForm({ action, requestId, classification }: Props & { clas
     <ActionForm
       action={action}
       hidden={{ requestId }}
-      schema={triageSchema}
+      schema={() => import("@/lib/requests/schemas").then((m) => m.triageSchema)}
       variant={decision === "reject" ? "danger" : "primary"}
       submitLabel={t("requests.actions.triageSubmit")}
       confirm={decision === "reject" ? t("requests.actions.rejectConfirm") : undefined}
@@ -212,7 +211,7 @@ export function ResolveForm({ action, requestId }: Props) {
     <ActionForm
       action={action}
       hidden={{ requestId }}
-      schema={resolveSchema}
+      schema={() => import("@/lib/requests/schemas").then((m) => m.resolveSchema)}
       submitLabel={t("requests.actions.resolve")}
       confirm={t("requests.actions.resolveConfirm")}
       success={t("requests.actions.resolveDone")}
@@ -264,7 +263,7 @@ export function ObjectForm({ action, requestId }: Props) {
     <ActionForm
       action={action}
       hidden={{ requestId }}
-      schema={objectSchema}
+      schema={() => import("@/lib/requests/schemas").then((m) => m.objectSchema)}
       variant="secondary"
       submitLabel={t("requests.actions.object")}
       confirm={t("requests.actions.objectConfirm")}

@@ -5,8 +5,8 @@ import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Field, FormAlert, inputClass } from "@/components/ui/field";
 import { formDataOf, useServerAction } from "@/components/ui/use-server-action";
+import { declineReasons } from "@/lib/enums";
 import { useT } from "@/lib/i18n/client";
-import { declineReasons } from "@/lib/routing/schemas";
 import type { OfferActions } from "./types";
 
 /** Accept in one tap (then on to the case, which says so), or decline with a reason from the list (and a note) in one step. */

@@ -8,7 +8,6 @@ import { useServerAction } from "@/components/ui/use-server-action";
 import type { ActionResult } from "@/lib/http/server-action";
 import { useT } from "@/lib/i18n/client";
 import { anonymiseCase, type CaseFacts, type ReplacementKind } from "@/lib/typical-cases/anonymise";
-import { typicalCaseTextSchema } from "@/lib/typical-cases/schemas";
 
 export interface TypicalCaseFormValues {
   titleZh: string;
@@ -37,7 +36,7 @@ export function TypicalCaseForm<T extends { id: string }>({ action, hidden, init
   const { t } = useT();
   const router = useRouter();
   const { submitWith, pending, fields, message } = useServerAction(action, {
-    schema: typicalCaseTextSchema,
+    schema: () => import("@/lib/typical-cases/schemas").then((m) => m.typicalCaseTextSchema),
     successMessage: success ? () => success : undefined,
     onSuccess: goToBase ? (data) => router.push(`${goToBase}${data.id}`) : undefined,
     leavesPage: Boolean(goToBase),

@@ -1,10 +1,10 @@
 "use client";
 
 import type { ReactNode } from "react";
-import type { z } from "zod";
 import { Button, type ButtonVariant } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { FormAlert } from "@/components/ui/field";
+import type { SchemaLoader } from "@/components/ui/submission";
 import { useServerAction } from "@/components/ui/use-server-action";
 import type { ActionResult } from "@/lib/http/server-action";
 import { useT } from "@/lib/i18n/client";
@@ -12,7 +12,7 @@ import { useT } from "@/lib/i18n/client";
 interface Props<T> {
   action: (form: FormData) => Promise<ActionResult<T>>;
   /** The action's schema, so that a confirmation is only asked once the fields are valid. */
-  schema?: z.ZodType;
+  schema?: SchemaLoader;
   /** Hidden fields sent with the form (the request id). */
   hidden?: Record<string, string>;
   submitLabel: string;

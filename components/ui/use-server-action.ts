@@ -2,10 +2,9 @@
 
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
-import type { z } from "zod";
 import type { ActionResult } from "@/lib/http/server-action";
 import { useT } from "@/lib/i18n/client";
-import { nextStep } from "./submission";
+import { nextStep, type SchemaLoader } from "./submission";
 
 export interface FormMessage {
   text: string;
@@ -14,7 +13,7 @@ export interface FormMessage {
 
 export interface ServerActionOptions<I, T> {
   /** The action's own zod schema, checked in the browser first: a confirmation is only asked of input that can pass. */
-  schema?: z.ZodType;
+  schema?: SchemaLoader;
   /** The question to confirm before the action runs (a destructive or final step); null runs it at once. */
   confirm?: (input: I) => string | null;
   successMessage?: (data: T) => string;

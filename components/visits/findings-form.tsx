@@ -7,7 +7,7 @@ import { Field, FormAlert, inputClass } from "@/components/ui/field";
 import { useServerAction } from "@/components/ui/use-server-action";
 import type { ActionResult } from "@/lib/http/server-action";
 import { useT } from "@/lib/i18n/client";
-import { MAX_FINDINGS, recordFindingsSchema } from "@/lib/visits/schemas";
+import { MAX_FINDINGS } from "@/lib/visits/fields";
 
 interface Row {
   key: number;
@@ -30,7 +30,7 @@ export function FindingsForm({ visitId, action }: { visitId: string; action: (in
   const [summary, setSummary] = useState("");
   const [rows, setRows] = useState<Row[]>([{ key: 0, finding: "", recommendation: "", needsWork: false }]);
   const { run, pending, fields, message, confirmation } = useServerAction(action, {
-    schema: recordFindingsSchema,
+    schema: () => import("@/lib/visits/schemas").then((m) => m.recordFindingsSchema),
     confirm: () => t("visits.detail.recordConfirm"),
     successMessage: () => t("visits.detail.recordDone"),
   });

@@ -6,7 +6,6 @@ import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { Field, FormAlert, inputClass } from "@/components/ui/field";
 import { useServerAction, type FormAction } from "@/components/ui/use-server-action";
 import { useT } from "@/lib/i18n/client";
-import { visitReasonSchema } from "@/lib/visits/schemas";
 
 interface Props {
   action: FormAction;
@@ -27,7 +26,7 @@ export function ReasonForm({ action, hidden, openLabel, title, reasonLabel, subm
   const id = useId();
   const [open, setOpen] = useState(false);
   const { submitWith, pending, fields, message, confirmation } = useServerAction(action, {
-    schema: visitReasonSchema,
+    schema: () => import("@/lib/visits/schemas").then((m) => m.visitReasonSchema),
     confirm: () => confirm,
     onSuccess: () => setOpen(false),
   });

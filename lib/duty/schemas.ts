@@ -55,6 +55,9 @@ export const planDutySchema = z
     else if (occurrencesOf(input.date, everyWeeks, until) > MAX_SERIES_SESSIONS)
       ctx.addIssue({ code: "custom", path, message: "rota.errors.seriesTooMany" });
   });
+/** The rota's plan action and its form: the plan for the station it names. */
+export const planStationDutySchema = z.intersection(z.object({ stationId: z.uuid("errors.notFound") }), planDutySchema);
+
 type PlanOutput = z.output<typeof planDutySchema>;
 export type PlanDutyInput = Omit<PlanOutput, "repeat"> & { repeat?: PlanOutput["repeat"] };
 

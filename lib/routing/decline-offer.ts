@@ -8,7 +8,7 @@ import { clockSql, currentTime } from "@/lib/clock";
 import { lockRequestOfOffer } from "@/lib/requests/lock";
 import { offerNotAnswerable } from "./offer-not-answerable";
 import { loadRoutingRequest } from "./load-routing-request";
-import type { DeclineReason } from "./schemas";
+import type { DeclineReason } from "@/lib/enums";
 import { routingTransaction } from "./routing-transaction";
 
 /**

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { offerStatuses } from "@/lib/enums";
+import { declineReasons, offerStatuses } from "@/lib/enums";
 import { optionalText, pageQuery, requiredText, storableString } from "@/lib/validation";
 
 const weight = z.coerce
@@ -26,10 +26,6 @@ export type RoutingSettings = z.infer<typeof routingSettingsSchema>;
 /** POST /requests/:id/route: `{}` for the best candidate, `{ expertId }` to pin one. */
 export const routeRequestSchema = z.object({ expertId: z.uuid("errors.field.invalid").optional() });
 export type RouteRequestInput = z.infer<typeof routeRequestSchema>;
-
-/** Why an expert declines, from the list the expert picks from. */
-export const declineReasons = ["capacity", "conflict", "expertise", "unavailable", "distance", "other"] as const;
-export type DeclineReason = (typeof declineReasons)[number];
 
 export const declineOfferSchema = z
   .object({

@@ -1,14 +1,9 @@
 import { z } from "zod";
 import { companyVisitStatuses, requestCategories, urgencies } from "@/lib/enums";
 import { dateField, optionalText, pageQuery, requiredText } from "@/lib/validation";
+import { MAX_FINDINGS } from "./fields";
 
 // zod schemas of the visit use cases (巡诊), shared by the API, the server actions and the forms.
-
-/** The quick choices of a visit's purpose offered by the form (the purpose itself is free text). */
-export const visitPurposes = ["checkup", "contracts", "labor", "risk", "followUp"] as const;
-export type VisitPurpose = (typeof visitPurposes)[number];
-
-export const MAX_FINDINGS = 30;
 
 /**
  * Planning a visit: the day (today or later, China time: checked by the use case) and the purpose.

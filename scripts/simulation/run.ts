@@ -15,7 +15,7 @@ import { declineOffer } from "@/lib/routing/decline-offer";
 import { expireOffer } from "@/lib/routing/expire-offers";
 import { reassignCase } from "@/lib/routing/reassign-case";
 import { routeRequest } from "@/lib/routing/route-request";
-import type { DeclineReason } from "@/lib/routing/schemas";
+import type { DeclineReason } from "@/lib/enums";
 import { fileTriagedRequest } from "./seed-world";
 import { gaussian, type SimExpert, type SimWorld } from "./world";
 

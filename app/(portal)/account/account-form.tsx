@@ -5,7 +5,6 @@ import { Button } from "@/components/ui/button";
 import { Field, FormAlert, inputClass, TextInput } from "@/components/ui/field";
 import { useServerAction } from "@/components/ui/use-server-action";
 import type { AccountSettings } from "@/lib/accounts/account-settings";
-import { updateAccountSchema } from "@/lib/accounts/user-schemas";
 import { emailPreferences, type EmailPreference } from "@/lib/enums";
 import { useT } from "@/lib/i18n/client";
 import type { MessageKey } from "@/lib/i18n/keys";
@@ -24,7 +23,7 @@ const localeNames = { "zh-CN": "中文", en: "English" } as const;
 export function AccountForm({ settings }: { settings: AccountSettings }) {
   const { t } = useT();
   const { submitWith, pending, fields, message } = useServerAction(updateAccountAction, {
-    schema: updateAccountSchema,
+    schema: () => import("@/lib/accounts/user-schemas").then((m) => m.updateAccountSchema),
     successMessage: () => t("accounts.settings.saved"),
   });
   return (

@@ -3,7 +3,8 @@ import { clearStoredDraft, loadStoredDraft, saveStoredDraft } from "@/components
 import { requestCategories, type PartyKind, type ReferralBodyKind, type RequestCategory, type ServiceMode, type Urgency } from "@/lib/enums";
 import { fenToYuanString } from "@/lib/money";
 import type { RequestDetail } from "@/lib/requests/queries";
-import { requestLanguages, type fileRequestFormSchema } from "@/lib/requests/schemas";
+import type { fileRequestFormSchema } from "@/lib/requests/schemas";
+import { languageCodes } from "@/lib/roster/languages";
 
 export interface CounterpartyDraft {
   name: string;
@@ -141,7 +142,7 @@ export type FilingInput = z.input<typeof fileRequestFormSchema>;
 export function filingInput(draft: RequestDraft, forCaller: boolean, hotline = false): FilingInput | null {
   const payload = draftPayload(draft, forCaller, hotline);
   const category = requestCategories.find((c) => c === payload.category);
-  const language = requestLanguages.find((code) => code === payload.language);
+  const language = languageCodes.find((code) => code === payload.language);
   if (!category || (payload.language && !language)) return null;
   return { ...payload, category, language };
 }

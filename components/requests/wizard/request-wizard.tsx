@@ -13,13 +13,16 @@ import { useServerAction } from "@/components/ui/use-server-action";
 import { issueMessageKey } from "@/lib/http/form-input";
 import type { ActionResult } from "@/lib/http/server-action";
 import { useT } from "@/lib/i18n/client";
-import { fileRequestFormSchema, type amendRequestFormSchema } from "@/lib/requests/schemas";
+import type { amendRequestFormSchema } from "@/lib/requests/schemas";
 import { clearDraft, draftPayload, emptyDraft, filingInput, loadDraft, saveDraft, type FilingInput, type RequestDraft } from "./draft";
 import { FilesStep, ReviewStep } from "./review-steps";
 import { stepOf, type StepName } from "./step-registry";
 import { CategoryStep, DetailsStep, ServiceStep, WalkInStep, type WizardOptions } from "./steps";
 
 type Filed = Promise<ActionResult<{ id: string }>>;
+
+/** The filing schema, loaded apart from the page (zod is about 30 KB gzip); the wizard starts loading it once shown. */
+const filingSchema = () => import("@/lib/requests/schemas").then((m) => m.fileRequestFormSchema);
 
 /** Filing sends the draft; amending sends it with the request it amends and the filer's note. */
 type Submission =
@@ -76,6 +79,11 @@ function WizardBody(props: Props) {
   const shownStep = useRef(step);
 
   useEffect(() => {
+    // Each step is checked before the next one: have the schema ready by the first click. If it cannot
+    // load, the steps go on unchecked and the action checks the whole filing.
+    filingSchema().catch(() => null);
+  }, []);
+  useEffect(() => {
     if (draftKey) saveDraft(draftKey, draft, step);
   }, [draftKey, draft, step]);
   useEffect(() => {
@@ -90,9 +98,10 @@ function WizardBody(props: Props) {
   const kept = draft.counterparties.flatMap((c, i) => (c.name.trim() || c.creditCode.trim() ? [i] : []));
   const onScreen = (field: string) => field.replace(/^counterparties\.(\d+)/, (_m, i: string) => `counterparties.${kept[Number(i)] ?? i}`);
 
-  function validate(upTo: number): Record<string, string> {
-    const result = fileRequestFormSchema.safeParse(payload);
-    if (result.success) return {};
+  async function validate(upTo: number): Promise<Record<string, string>> {
+    const schema = await filingSchema().catch(() => null);
+    const result = schema?.safeParse(payload);
+    if (!result || result.success) return {};
     const found: Record<string, string> = {};
     for (const issue of result.error.issues) {
       const field = onScreen(issue.path.join("."));
@@ -107,8 +116,8 @@ function WizardBody(props: Props) {
     window.scrollTo({ top: 0, behavior: "smooth" });
   }
 
-  function next() {
-    const found = validate(step);
+  async function next() {
+    const found = await validate(step);
     setErrors(found);
     if (Object.keys(found).length) return setFormError(t("requests.new.fixErrors"));
     setFormError(null);
@@ -146,8 +155,8 @@ function WizardBody(props: Props) {
     },
   });
 
-  function submit() {
-    const found = validate(steps.length);
+  async function submit() {
+    const found = await validate(steps.length);
     if (Object.keys(found).length) return showErrors(found, t("requests.new.fixErrors"));
     // The schema has passed, so every choice is made: this only narrows the draft's types to the action's.
     const input = filingInput(draft, forCaller, caller === "hotline" && !isAmend);
@@ -213,8 +222,7 @@ function WizardBody(props: Props) {
         onSubmit={(event) => {
           event.preventDefault();
           if (pending) return;
-          if (current === "review") submit();
-          else next();
+          void (current === "review" ? submit() : next());
         }}
         className="space-y-6"
       >

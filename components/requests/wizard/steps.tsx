@@ -7,7 +7,7 @@ import { partyKinds, referralBodyKinds, requestCategories, serviceModes, urgenci
 import { useT } from "@/lib/i18n/client";
 import { formatFen, parseYuan } from "@/lib/money";
 import type { RegionGroup } from "@/lib/regions/zone-groups";
-import { requestLanguages } from "@/lib/requests/schemas";
+import { languageCodes } from "@/lib/roster/languages";
 import type { RequestDraft } from "./draft";
 
 export interface StepProps {
@@ -354,7 +354,7 @@ export function ServiceStep({ draft, update, errors, options }: StepProps & { op
           {(aria) => (
             <select {...aria} value={draft.language} onChange={(e) => update({ language: e.target.value })} className={inputClass}>
               <option value="">{t("requests.new.noPreference")}</option>
-              {requestLanguages.map((code) => (
+              {languageCodes.map((code) => (
                 <option key={code} value={code}>
                   {t(`enums.language.${code}`)}
                 </option>

@@ -1,10 +1,8 @@
 import { z } from "zod";
 import { phoneField, requiredText } from "@/lib/validation";
+import { ADVICE_MAX, TOPIC_MAX } from "./fields";
 
 // zod schemas of the booking use cases (约诊 on a duty session), shared by the API, the actions and the forms.
-
-export const TOPIC_MAX = 100;
-export const ADVICE_MAX = 2000;
 
 /** POST /api/v1/duty-sessions/:id/bookings and the booking form: what the consultation is about, and whom to call. */
 export const bookSchema = z.object({

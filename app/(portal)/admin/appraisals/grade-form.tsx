@@ -4,7 +4,6 @@ import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Field, FormAlert, inputClass } from "@/components/ui/field";
 import { useServerAction, type FormAction } from "@/components/ui/use-server-action";
-import { gradeFormSchema } from "@/lib/appraisals/schemas";
 import { appraisalGrades, type AppraisalGrade } from "@/lib/enums";
 import { useT } from "@/lib/i18n/client";
 
@@ -27,7 +26,7 @@ export function GradeForm({
   const { t } = useT();
   const [open, setOpen] = useState(false);
   const { submitWith, pending, fields, message } = useServerAction(action, {
-    schema: gradeFormSchema,
+    schema: () => import("@/lib/appraisals/schemas").then((m) => m.gradeFormSchema),
     successMessage: () => t("appraisals.admin.saved"),
     onSuccess: () => setOpen(false),
   });

@@ -3,7 +3,6 @@
 import { ActionForm } from "@/components/ui/action-form";
 import { Field, inputClass } from "@/components/ui/field";
 import { useT } from "@/lib/i18n/client";
-import { closeFollowUpSchema } from "@/lib/return-visits/schemas";
 import { closeFollowUpAction } from "./actions";
 
 /** Closes a follow-up of a dissatisfied company, saying what was done (required). */
@@ -13,7 +12,7 @@ export function CloseFollowUpForm({ followUpId }: { followUpId: string }) {
   return (
     <ActionForm
       action={closeFollowUpAction}
-      schema={closeFollowUpSchema}
+      schema={() => import("@/lib/return-visits/schemas").then((m) => m.closeFollowUpSchema)}
       hidden={{ followUpId }}
       submitLabel={t("requests.returnVisits.closeFollowUp")}
       success={t("requests.returnVisits.followUpClosedDone")}

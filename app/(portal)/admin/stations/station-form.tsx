@@ -6,7 +6,6 @@ import { Field, FormAlert, inputClass, TextInput } from "@/components/ui/field";
 import { useServerAction } from "@/components/ui/use-server-action";
 import { useT } from "@/lib/i18n/client";
 import type { StationRegionGroup } from "@/lib/stations/region-choices";
-import { createStationSchema, editStationFormSchema } from "@/lib/stations/schemas";
 import { createStationAction, updateStationAction } from "./actions";
 
 export interface StationFormValues {
@@ -25,7 +24,7 @@ export interface StationFormValues {
 export function StationForm({ regionGroups, station }: { regionGroups: StationRegionGroup[]; station?: StationFormValues }) {
   const { t } = useT();
   const { submitWith, pending, fields, message, generation } = useServerAction(station ? updateStationAction : createStationAction, {
-    schema: station ? editStationFormSchema : createStationSchema,
+    schema: () => import("@/lib/stations/schemas").then((m) => (station ? m.editStationFormSchema : m.createStationSchema)),
     successMessage: () => t(station ? "stations.admin.saved" : "stations.admin.created"),
   });
   // A new station starts afresh after each success; an edited one keeps what was saved.

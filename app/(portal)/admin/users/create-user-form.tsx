@@ -4,7 +4,6 @@ import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Field, FormAlert, inputClass, TextInput } from "@/components/ui/field";
 import { useServerAction } from "@/components/ui/use-server-action";
-import { createUserSchema } from "@/lib/accounts/user-schemas";
 import { useT } from "@/lib/i18n/client";
 import { createUserAction } from "./actions";
 
@@ -21,7 +20,7 @@ export function CreateUserForm({ canCreateAdmins, stations, districts }: { canCr
   const { t } = useT();
   const [role, setRole] = useState<"station" | "admin">("station");
   const { submitWith, pending, fields, message, generation } = useServerAction(createUserAction, {
-    schema: createUserSchema,
+    schema: () => import("@/lib/accounts/user-schemas").then((m) => m.createUserSchema),
     successMessage: (data) => (data.integration ? t("accounts.create.doneIntegration") : t("accounts.create.doneInvited")),
   });
 

@@ -3,7 +3,6 @@
 import { Button } from "@/components/ui/button";
 import { Field, FormAlert, TextInput } from "@/components/ui/field";
 import { useServerAction } from "@/components/ui/use-server-action";
-import { inviteMemberSchema } from "@/lib/companies/schemas";
 import { useT } from "@/lib/i18n/client";
 import { inviteMemberAction } from "./actions";
 
@@ -11,7 +10,7 @@ import { inviteMemberAction } from "./actions";
 export function InviteForm() {
   const { t } = useT();
   const { submitWith, pending, fields, message, generation } = useServerAction(inviteMemberAction, {
-    schema: inviteMemberSchema,
+    schema: () => import("@/lib/companies/schemas").then((m) => m.inviteMemberSchema),
     successMessage: (data) => t("companies.members.invited", { email: data.email }),
   });
   return (

@@ -3,7 +3,7 @@
 import { recordAdviceAction } from "./actions";
 import { ActionForm } from "@/components/ui/action-form";
 import { Field, inputClass } from "@/components/ui/field";
-import { adviceFormSchema, ADVICE_MAX } from "@/lib/duty/bookings/schemas";
+import { ADVICE_MAX } from "@/lib/duty/bookings/fields";
 import { useT } from "@/lib/i18n/client";
 
 /** The session's expert notes the advice given to one visitor (a later note replaces it). */
@@ -13,7 +13,7 @@ export function AdviceForm({ bookingId, note }: { bookingId: string; note: strin
   return (
     <ActionForm
       action={recordAdviceAction}
-      schema={adviceFormSchema}
+      schema={() => import("@/lib/duty/bookings/schemas").then((m) => m.adviceFormSchema)}
       hidden={{ bookingId }}
       variant="secondary"
       submitLabel={t("bookings.consultations.saveAdvice")}

@@ -6,7 +6,7 @@ import { Button } from "@/components/ui/button";
 import { Field, FormAlert, inputClass } from "@/components/ui/field";
 import { useServerAction } from "@/components/ui/use-server-action";
 import { useT } from "@/lib/i18n/client";
-import { planVisitFormSchema, visitPurposes } from "@/lib/visits/schemas";
+import { visitPurposes } from "@/lib/visits/fields";
 import { planVisitAction } from "../actions";
 
 interface Props {
@@ -23,7 +23,7 @@ export function PlanVisitForm({ companies, experts, today, noCompanies }: Props)
   const router = useRouter();
   const [purpose, setPurpose] = useState("");
   const { submitWith, pending, fields, message } = useServerAction(planVisitAction, {
-    schema: planVisitFormSchema,
+    schema: () => import("@/lib/visits/schemas").then((m) => m.planVisitFormSchema),
     leavesPage: true,
     onSuccess: ({ id }) => router.push(`/visits/${id}`),
   });

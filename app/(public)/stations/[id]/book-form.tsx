@@ -3,7 +3,7 @@
 import { bookAction } from "./actions";
 import { ActionForm } from "@/components/ui/action-form";
 import { Field, inputClass } from "@/components/ui/field";
-import { bookFormSchema, TOPIC_MAX } from "@/lib/duty/bookings/schemas";
+import { TOPIC_MAX } from "@/lib/duty/bookings/fields";
 import { useT } from "@/lib/i18n/client";
 
 /** Books one place of a duty session: the question, and whom to call. */
@@ -24,7 +24,7 @@ export function BookForm({
   return (
     <ActionForm
       action={bookAction}
-      schema={bookFormSchema}
+      schema={() => import("@/lib/duty/bookings/schemas").then((m) => m.bookFormSchema)}
       hidden={{ sessionId }}
       submitLabel={submitLabel ?? t("bookings.station.bookSubmit")}
       success={success ?? t("bookings.station.booked")}

@@ -6,7 +6,6 @@ import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { Field, FormAlert, inputClass } from "@/components/ui/field";
 import { useServerAction } from "@/components/ui/use-server-action";
 import { useT } from "@/lib/i18n/client";
-import { decisionSchema } from "@/lib/roster/decision-schemas";
 import { decideApplicationAction } from "../actions";
 
 /**
@@ -31,7 +30,7 @@ export function DecisionForm({
   const [approve, setApprove] = useState(true);
   const [termYears, setTermYears] = useState("3");
   const { submitWith, pending, fields, message, confirmation } = useServerAction(decideApplicationAction, {
-    schema: decisionSchema,
+    schema: () => import("@/lib/roster/decision-schemas").then((m) => m.decisionSchema),
     confirm: () =>
       !approve
         ? t("roster.admin.applications.confirmReject", { name })

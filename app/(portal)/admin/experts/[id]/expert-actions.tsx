@@ -8,7 +8,6 @@ import { useServerAction, type FormAction } from "@/components/ui/use-server-act
 import type { AppraisalGrade, ExpertStatus } from "@/lib/enums";
 import { useT } from "@/lib/i18n/client";
 import type { MessageKey } from "@/lib/i18n/keys";
-import { reasonSchema, renewSchema } from "@/lib/roster/decision-schemas";
 import { reinstateExpertAction, renewExpertAction, retireExpertAction, suspendExpertAction } from "../actions";
 
 type Kind = "renew" | "suspend" | "reinstate" | "retire";
@@ -69,7 +68,7 @@ export function ExpertActions({
     retire: retireExpertAction,
   };
   const { submitWith, pending, fields, message, confirmation } = useServerAction((form: FormData) => byKind[kind ?? "renew"](form), {
-    schema: kind === "renew" ? renewSchema : reasonSchema,
+    schema: () => import("@/lib/roster/decision-schemas").then((m) => (kind === "renew" ? m.renewSchema : m.reasonSchema)),
     confirm: () => (kind ? t(config[kind].confirm, { name, years: termYears }) : null),
     successMessage: () => t("roster.admin.expert.done"),
     onSuccess: () => setKind(null),

@@ -124,6 +124,8 @@ test("the law society returns a request, the company amends and resubmits it, an
 });
 
 test("the company and the expert talk on the case, the expert resolves it, and the company confirms and rates it", async ({ browser }) => {
+  // Three people and some twenty page loads: more than the default minute on a busy machine.
+  test.slow();
   const company = await pageAs(browser, "enterprise");
   const title = `直播带货结算纠纷 ${run}`;
   const url = await fileThroughForm(company, title);

@@ -18,7 +18,6 @@ import { randomBytes } from "node:crypto";
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { cpus, loadavg, tmpdir } from "node:os";
 import path from "node:path";
-import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
 import { sql } from "drizzle-orm";
 import { openPostgres, rowsOf, setDatabase } from "@/db";
@@ -33,6 +32,7 @@ import { BENCH_ADMIN_ID, BENCH_COMPANY_EMAIL, countsAt } from "./bench/generate"
 import { loadOnce, type LoadFigures } from "./bench/load";
 import { accountOf, benchPaths, type Account, type BenchPath, type Fixtures } from "./bench/paths";
 import { startApp, startBare, type RunningServer } from "./bench/servers";
+import { hasTwoProcessCheck, runTwoProcessCheck } from "./bench/two-process";
 
 const { values: args } = parseArgs({
   options: {
@@ -69,7 +69,11 @@ const fail = (line: string) => {
 };
 
 const counts = countsAt(scale);
-console.error(`Database ${benchDatabaseName(scale)}: ${Object.entries(counts).map(([k, v]) => `${v.toLocaleString("en")} ${k}`).join(", ")}`);
+console.error(
+  `Database ${benchDatabaseName(scale)}: ${Object.entries(counts)
+    .map(([k, v]) => `${v.toLocaleString("en")} ${k}`)
+    .join(", ")}`,
+);
 const started = performance.now();
 const bench = await ensureBenchDatabase(scale, args.fresh);
 console.error(bench.generated ? `Generated in ${((performance.now() - started) / 1000).toFixed(0)} s.` : "Reused (--fresh rebuilds it).");
@@ -167,7 +171,7 @@ const servers: RunningServer[] = [];
 const rows: { path: BenchPath; app: Side; bare: Side; ratio: number; roundTrips: number; statements: number; note: string }[] = [];
 const roundTrips = (statements: Statement[]) => new Set(statements.map((s) => s.wait)).size;
 let seqScans: Awaited<ReturnType<typeof findSeqScans>> = [];
-let twoProcess: unknown = null;
+let twoProcess: { ok: boolean } | null = null;
 try {
   const f = await fixtures();
   const captured = await capturePaths(f);
@@ -202,7 +206,8 @@ try {
       ["bare", bareSide],
     ] as const) {
       const other = Object.entries(side.statuses).filter(([status]) => !status.startsWith("2"));
-      if (side.errors || other.length) fail(`${p.label} on ${name}: ${side.errors} errors, ${other.map(([s, n]) => `${n} x ${s}`).join(", ") || "no other statuses"}`);
+      if (side.errors || other.length)
+        fail(`${p.label} on ${name}: ${side.errors} errors, ${other.map(([s, n]) => `${n} x ${s}`).join(", ") || "no other statuses"}`);
       if (p.write) {
         const created = side.statuses["201"] ?? 0;
         notes.push(`${name} 201s ${created} rows ${side.rows}`);
@@ -228,23 +233,16 @@ try {
     priceOut,
   );
 
-  // ---- Two-process check: scripts/bench/two-process-check.ts (written separately) ----
-  // Two app processes on one database: a change made through one is served by the other within 1 s.
-  // On by default when the module exists; --no-two-process skips it.
-  const twoProcessModule = path.resolve("scripts", "bench", "two-process-check.ts");
-  if (!args["no-two-process"] && (args["two-process"] || existsSync(twoProcessModule))) {
+  // ---- Two-process check (scripts/bench/two-process-check.ts, written separately; see bench/two-process.ts) ----
+  // On by default when the module exists; --no-two-process skips it, --two-process insists on it.
+  if (!args["no-two-process"] && (args["two-process"] || hasTwoProcessCheck())) {
     for (const server of servers.splice(0)) await server.stop();
     console.error("Two-process check ...");
-    const module = (await import(pathToFileURL(twoProcessModule).href)) as Record<string, unknown>;
-    const check = Object.values(module).find((v): v is (o: object) => Promise<unknown> => typeof v === "function");
-    if (!check) fail("two-process check: its module exports no function");
-    else {
-      try {
-        twoProcess = await check({ databaseUrl: bench.url, secret, port: port + 2 });
-        if (twoProcess && typeof twoProcess === "object" && "ok" in twoProcess && !twoProcess.ok) fail(`two-process check: ${JSON.stringify(twoProcess)}`);
-      } catch (error) {
-        fail(`two-process check: ${(error as Error).message}`);
-      }
+    try {
+      twoProcess = await runTwoProcessCheck([port + 2, port + 3]);
+      if (!twoProcess.ok) fail(`two-process check: ${JSON.stringify(twoProcess)}`);
+    } catch (error) {
+      fail(`two-process check: ${(error as Error).message}`);
     }
   }
 } finally {
@@ -256,7 +254,8 @@ try {
 const fixed = (n: number, digits = 0) => n.toFixed(digits);
 const header = ["path", "app req/s", "p50 ms", "p99 ms", "bare req/s", "p50 ms", "p99 ms", "app/bare", "waits/sql", ""];
 const widths = [30, 10, 7, 7, 10, 7, 7, 8, 9];
-const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[0]!) : i < widths.length ? c.padStart(widths[i]!) : `  ${c}`)).join(" ");
+const line = (cells: string[]) =>
+  cells.map((c, i) => (i === 0 ? c.padEnd(widths[0]!) : i < widths.length ? c.padStart(widths[i]!) : `  ${c}`)).join(" ");
 console.log(
   `\nnpm run bench -- --scale ${scale} --seconds ${seconds} --connections ${connections}  (${Object.entries(counts)
     .map(([k, v]) => `${v.toLocaleString("en")} ${k}`)
@@ -280,7 +279,9 @@ for (const r of rows) {
   );
 }
 const explainMode = scale < 0.01 ? "sequential scans priced out (small database)" : "planner defaults";
-console.log(`\nEXPLAIN of every statement of these paths (${explainMode}): ${seqScans.length ? `${seqScans.length} sequential scans of large tables` : "no sequential scan of a large table"}`);
+console.log(
+  `\nEXPLAIN of every statement of these paths (${explainMode}): ${seqScans.length ? `${seqScans.length} sequential scans of large tables` : "no sequential scan of a large table"}`,
+);
 for (const s of seqScans) {
   const line = `explain ${s.path}: sequential scan of ${s.table} in: ${s.statement.replace(/\s+/g, " ").slice(0, 160)}`;
   if (args.strict) fail(line);

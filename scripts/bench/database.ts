@@ -29,7 +29,9 @@ export async function ensureBenchDatabase(scale: number, fresh: boolean): Promis
   const marker = JSON.stringify({ scale, schema: schemaVersion() });
   const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
   try {
-    const [found] = await admin<{ marker: string | null }[]>`select shobj_description(oid, 'pg_database') as marker from pg_database where datname = ${name}`;
+    const [found] = await admin<
+      { marker: string | null }[]
+    >`select shobj_description(oid, 'pg_database') as marker from pg_database where datname = ${name}`;
     if (found && found.marker === marker && !fresh) {
       const database = openPostgres(url, { max: 1 });
       await migrateDatabase(database).finally(() => database.close());

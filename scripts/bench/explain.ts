@@ -22,12 +22,17 @@ interface PlanNode {
 }
 
 function seqScannedTables(node: PlanNode): string[] {
-  const own = node["Node Type"] === "Seq Scan" && node["Relation Name"] && LARGE_TABLES.includes(node["Relation Name"]) ? [node["Relation Name"]] : [];
+  const own =
+    node["Node Type"] === "Seq Scan" && node["Relation Name"] && LARGE_TABLES.includes(node["Relation Name"]) ? [node["Relation Name"]] : [];
   return [...own, ...(node.Plans ?? []).flatMap(seqScannedTables)];
 }
 
 /** Sequential scans of large tables in the plans of each path's statements. */
-export async function findSeqScans(databaseUrl: string, paths: { key: string; statements: Statement[] }[], priceOutSeqScans: boolean): Promise<SeqScan[]> {
+export async function findSeqScans(
+  databaseUrl: string,
+  paths: { key: string; statements: Statement[] }[],
+  priceOutSeqScans: boolean,
+): Promise<SeqScan[]> {
   const sql = postgres(databaseUrl, { max: 1, onnotice: () => {} });
   const found: SeqScan[] = [];
   try {

@@ -161,7 +161,9 @@ export async function generateWorld(database: Database, counts: Counts): Promise
           when c.status in ('resolved', 'closed') then (array['resolved', 'resolved', 'resolved', 'resolved', 'resolved', 'resolved', 'unresolved', 'withdrawn']::dispute_status[])[1 + g % 8]
           else (array['open', 'negotiating', 'mediating', 'litigating', 'enforcing', 'resolved']::dispute_status[])[1 + g % 6] end as status) s`,
   );
-  await exec(sql`create temp table bench_disputes as select row_number() over (order by id) - 1 as idx, id, request_id, opened_at, claimed_fen from disputes`);
+  await exec(
+    sql`create temp table bench_disputes as select row_number() over (order by id) - 1 as idx, id, request_id, opened_at, claimed_fen from disputes`,
+  );
   await exec(sql`create unique index on bench_disputes (idx)`);
   await chunks(
     originals,
@@ -177,7 +179,9 @@ export async function generateWorld(database: Database, counts: Counts): Promise
   await exec(sql`insert into recoveries (dispute_id, request_id, amount_fen, received_on, method, note, reverses_id, reason, recorded_by, recorded_at)
     select o.dispute_id, o.request_id, -o.amount_fen, o.received_on, o.method, o.note, o.id, '录入错误', ${BENCH_ADMIN_ID}, o.recorded_at + interval '1 day'
     from (select * from recoveries order by random() limit ${reversals}) o`);
-  await exec(sql`update disputes d set recovered_fen = s.total from (select dispute_id, sum(amount_fen) as total from recoveries group by 1) s where s.dispute_id = d.id`);
+  await exec(
+    sql`update disputes d set recovered_fen = s.total from (select dispute_id, sum(amount_fen) as total from recoveries group by 1) s where s.dispute_id = d.id`,
+  );
   bar.advance(reversals, "reversals");
 
   // Case numbers as the trigger gives them: per district and Shanghai year, in filing order.

@@ -32,5 +32,11 @@ export async function loadOnce(options: LoadOptions): Promise<LoadFigures> {
     ...(options.amount ? { amount: options.amount } : { duration: options.seconds }),
   });
   const statuses = Object.fromEntries(Object.entries(result.statusCodeStats).map(([status, { count }]) => [status, count]));
-  return { requestsPerSecond: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, statuses, errors: result.errors + result.timeouts };
+  return {
+    requestsPerSecond: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    statuses,
+    errors: result.errors + result.timeouts,
+  };
 }

@@ -38,7 +38,15 @@ function stopper(child: ChildProcess) {
 }
 
 /** Starts a child with its output in a log file; resolves once `probe` answers below 500. */
-async function startServer(name: string, command: string, args: string[], env: NodeJS.ProcessEnv, port: number, probe: string, logDir: string): Promise<RunningServer> {
+async function startServer(
+  name: string,
+  command: string,
+  args: string[],
+  env: NodeJS.ProcessEnv,
+  port: number,
+  probe: string,
+  logDir: string,
+): Promise<RunningServer> {
   const log = path.join(logDir, `${name}.log`);
   const out = openSync(log, "w");
   const child = spawn(command, args, { env, stdio: ["ignore", out, out] });
@@ -70,7 +78,13 @@ export function startApp(options: { databaseUrl: string; port: number; secret: s
 
 /** scripts/bench/bare-server.ts with the plans the benchmark captured. */
 export function startBare(options: { plansFile: string; port: number; secret: string; databaseUrl: string; logDir: string }): Promise<RunningServer> {
-  const env = { ...process.env, NODE_ENV: "production" as const, NEXTAUTH_SECRET: options.secret, DATABASE_URL: options.databaseUrl, LOG_LEVEL: "warn" };
+  const env = {
+    ...process.env,
+    NODE_ENV: "production" as const,
+    NEXTAUTH_SECRET: options.secret,
+    DATABASE_URL: options.databaseUrl,
+    LOG_LEVEL: "warn",
+  };
   return startServer(
     "bare",
     process.execPath,

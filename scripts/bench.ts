@@ -140,7 +140,7 @@ interface Side extends LoadFigures {
 /** Warm-up, then the measured run. A write is measured by count (the warm-up's rate times the seconds) so every answer is in. */
 async function measure(server: RunningServer, p: BenchPath, f: Fixtures): Promise<Side> {
   const options = { origin: server.origin, url: p.url(f), method: p.method, headers: headersFor(p, f), body: p.body, connections };
-  const warm = await loadOnce({ ...options, seconds: Math.max(1, Math.min(5, seconds / 4)) });
+  const warm = await loadOnce({ ...options, seconds: Math.max(0.5, Math.min(5, seconds / 4)) });
   if (!p.write) return loadOnce({ ...options, seconds });
   // The warm-up stops with requests in flight; they are written after it returns.
   let before = await filedCount(f);
@@ -150,7 +150,7 @@ async function measure(server: RunningServer, p: BenchPath, f: Fixtures): Promis
     settled = now === before ? settled + 1 : 0;
     before = now;
   }
-  const figures = await loadOnce({ ...options, seconds, amount: Math.max(connections * 5, Math.round(warm.requestsPerSecond * seconds)) });
+  const figures = await loadOnce({ ...options, seconds, amount: Math.max(connections * 2, Math.round(warm.requestsPerSecond * seconds)) });
   return { ...figures, rows: (await filedCount(f)) - before };
 }
 
@@ -213,6 +213,12 @@ try {
         notes.push(`${name} 201s ${created} rows ${side.rows}`);
         if (created !== side.rows) fail(`${p.label} on ${name}: ${created} answered 201 but ${side.rows} requests written`);
       }
+    }
+    for (const [name, side] of [
+      ["app", appSide],
+      ["bare", bareSide],
+    ] as const) {
+      if (!side.requestsPerSecond) notes.push(`${name}: no answer within the run (longer --seconds)`);
     }
     if (p.html) notes.push(`HTML ${(sizes.app.bytes / 1024).toFixed(0)} KB vs ${(sizes.bare.bytes / 1024).toFixed(0)} KB`);
     rows.push({

@@ -15,6 +15,8 @@ declare module "autocannon" {
     p99: number;
   }
   interface Result {
+    /** Seconds the run took. */
+    duration: number;
     requests: Histogram;
     latency: Histogram;
     errors: number;

@@ -6,7 +6,14 @@
 import { randomBytes } from "node:crypto";
 import postgres from "postgres";
 
-const serverUrl = process.env.DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
+export const serverUrl = process.env.DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
+
+/** The connection string of database `name` on the same server. */
+export function databaseUrl(name: string): string {
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
 
 /**
  * A new database named `<prefix>_<time>_<random>` (or the existing `reuse`, which a previous run kept).
@@ -16,11 +23,9 @@ export async function createBenchDatabase(prefix: string, reuse?: string) {
   const name = reuse ?? `${prefix}_${Date.now()}_${randomBytes(3).toString("hex")}`;
   const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
   if (!reuse) await admin.unsafe(`create database ${name}`);
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
   return {
     name,
-    url: url.toString(),
+    url: databaseUrl(name),
     async finish(keep = false) {
       if (!keep) await admin.unsafe(`drop database if exists ${name} with (force)`);
       await admin.end();

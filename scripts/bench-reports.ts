@@ -23,7 +23,7 @@ import { caseloadPerExpert, declinedOffers, deadlineBreaches, satisfaction } fro
 import { figuresFromLedger, figuresFromRollups, type FigureDimension } from "@/lib/reports/figures";
 import { makePeriod } from "@/lib/reports/period";
 import { reportScope, type ReportScope } from "@/lib/reports/scope";
-import { createBenchDatabase, quantile } from "./bench-database";
+import { createBenchDatabase, numberRequestsInFilingOrder, quantile } from "./bench-database";
 
 const REQUESTS = 100_000;
 const DISPUTES = 1_000_000;
@@ -84,7 +84,7 @@ async function load() {
           from generate_series(1, ${REQUESTS}) g
         )
       insert into requests (title, category, description, status, channel, region_code, enterprise_id, filed_by_user_id, station_id, assigned_expert_id,
-        amount_at_stake_fen, submitted_at, triaged_at, accepted_at, resolved_at, closed_at, rating)
+        amount_at_stake_fen, submitted_at, triaged_at, accepted_at, resolved_at, closed_at, rating, case_number)
       select '货款追收' || g, 'debt_collection', '-', s.status,
         case when r_channel < 0.6 then 'web' when r_channel < 0.8 then 'station' when r_channel < 0.95 then 'hotline' else 'api' end::channel,
         towns.a[1 + g % cardinality(towns.a)], ent.a[1 + g % cardinality(ent.a)], ent.u[1 + g % cardinality(ent.u)],
@@ -94,7 +94,8 @@ async function load() {
         case when s.status in ('accepted', 'in_progress', 'resolved', 'closed') then submitted_at + (2 + r_accept * 96) * interval '1 hour' end,
         case when s.status in ('resolved', 'closed') then submitted_at + (20 + r_accept * 200) * interval '1 day' end,
         case when s.status = 'closed' then submitted_at + (25 + r_accept * 200) * interval '1 day' end,
-        case when s.status = 'closed' and random() < 0.7 then 3 + floor(random() * 3)::int end
+        case when s.status = 'closed' and random() < 0.7 then 3 + floor(random() * 3)::int end,
+        'BENCH-' || g
       from base, towns, ex, st, ent,
         lateral (select case
           when g > ${REQUESTS} - 400 then (array['accepted', 'in_progress', 'in_progress', 'in_progress']::request_status[])[1 + g % 4]
@@ -145,6 +146,7 @@ async function load() {
     await exec(
       sql`update disputes d set recovered_fen = s.total from (select dispute_id, sum(amount_fen) as total from recoveries group by 1) s where s.dispute_id = d.id`,
     );
+    await numberRequestsInFilingOrder(exec);
     await exec(sql`set session_replication_role = origin`);
     console.log(`Loaded in ${seconds(started)}.`);
     const rebuilt = Date.now();

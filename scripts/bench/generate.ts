@@ -7,6 +7,7 @@
 import { sql, type SQL } from "drizzle-orm";
 import type { Database } from "@/db";
 import { addCrowdOfExperts } from "@/test/directory-crowd";
+import { numberRequestsInFilingOrder } from "../bench-database";
 import { progressBar } from "./progress";
 
 /** What the whole Delta could reach; `--scale` multiplies every count. */
@@ -190,15 +191,7 @@ export async function generateWorld(database: Database, counts: Counts): Promise
 
   // Case numbers as the trigger gives them: per district and Shanghai year, in filing order.
   bar.show("case numbers");
-  await exec(sql`update requests r set case_number = n.case_number
-    from (select id, case_number_prefix(region_code) || '-' || y || '-' || lpad(k::text, greatest(5, length(k::text)), '0') as case_number
-      from (select id, region_code, extract(year from submitted_at at time zone 'Asia/Shanghai')::int as y,
-        row_number() over (partition by case_number_prefix(region_code), extract(year from submitted_at at time zone 'Asia/Shanghai') order by submitted_at, id) as k
-        from requests) s) n
-    where n.id = r.id`);
-  await exec(sql`insert into case_number_counters (district, year, last)
-    select case_number_prefix(region_code), extract(year from submitted_at at time zone 'Asia/Shanghai')::int, count(*) from requests group by 1, 2
-    on conflict (district, year) do update set last = excluded.last`);
+  await numberRequestsInFilingOrder(exec);
   bar.advance(counts.requests, "case numbers");
   await exec(sql`set session_replication_role = origin`);
 

@@ -16,7 +16,7 @@ import type { FileRequestInput } from "./schemas";
 
 export interface FiledRequest {
   id: string;
-  /** 受理编号, given by the database at insert (see db/README.md, "Case numbers"). */
+  /** 受理编号, drawn just before the filing's transaction (see db/README.md, "Case numbers"). */
   caseNumber: string;
   status: (typeof requests.$inferSelect)["status"];
   channel: Channel;
@@ -172,6 +172,7 @@ async function writeFiling(
   const { id, caseNumber } = prepared;
   const known = knownParty(filer, input, mode, prepared.newEnterpriseId);
   const enterpriseId = known ?? (await walkInEnterpriseId(tx, input.enterprise!, input.regionCode));
+  const walkInIsNew = forCaller && known !== null;
   const stationId = isStation ? filer.stationId : null;
   const audiences =
     known && prepared.audiences
@@ -179,7 +180,7 @@ async function writeFiling(
       : await audiencesOf(tx, filer, { id, enterpriseId, stationId, assignedExpertId: null, regionCode: input.regionCode });
   const batch = [
     stationId ? stationClosedAt(tx, stationId, { lock: true }) : null,
-    forCaller && known
+    walkInIsNew
       ? tx
           .insert(enterprises)
           .values({ id: enterpriseId, ...walkInValues(input.enterprise!, input.regionCode) })
@@ -255,8 +256,9 @@ async function drawCaseNumber(regionCode: string): Promise<{ caseNumber: string;
  * person or a group; an ID number is stored masked and as a keyed digest only. Throws 403 for an account
  * without a company, a station or the admin permission, 409 for the staff of a closed station,
  * 422 for unknown references and for `channel` from anyone but an admin. Writes
- * the request, its specialties and counterparties, the "submitted" event and the admins'
- * notification in one transaction.
+ * the request, its specialties and counterparties, the "submitted" event, the admins' notification
+ * and the filer's receipt in one transaction, with the case number drawn just before it (a filing
+ * that fails in its transaction leaves a gap in the district's numbers).
  * The same idempotency key from the same account returns the first filing and writes nothing.
  */
 export async function fileRequest(

@@ -1,6 +1,6 @@
 /**
- * `npm run bench:filing [-- --concurrency 32 --seconds 20 --counties 1|3]` (on the PostgreSQL
- * server of DATABASE_URL, or a local one)
+ * `npm run bench:filing [-- --concurrency 32 --seconds 20 --counties 1|3 --modes single,sharded,bare]`
+ * (on the PostgreSQL server of DATABASE_URL, or a local one)
  *
  * Files requests through the real `fileRequest` (company members filing for their company,
  * station staff for walk-ins) from many concurrent workers, on a fresh database created here and
@@ -235,6 +235,7 @@ try {
   console.log("\nmode      requests/s     p50 ms    p99 ms   failed   lost   duplicated");
   for (const o of outcomes) {
     const { lost, duplicated } = o.mode === "bare" ? { lost: 0, duplicated: 0 } : await lostAndDuplicated(admin, o);
+    if (lost || duplicated) process.exitCode = 1;
     const rate = o.timings.length / o.seconds;
     console.log(
       `${o.mode.padEnd(8)} ${rate.toFixed(0).padStart(11)} ${quantile(o.timings, 0.5).toFixed(1).padStart(10)} ${quantile(o.timings, 0.99).toFixed(1).padStart(9)}` +

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { bigint, date, doublePrecision, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { bigint, date, doublePrecision, pgTable, primaryKey, smallint, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { requests } from "./requests";
 
 /**
@@ -11,6 +11,10 @@ import { requests } from "./requests";
  * request_specialties, disputes and recoveries (migration reports_rollup_triggers), whatever code
  * makes the write; `report_rollups_rebuild()` recomputes it from the ledger. The ledger stays the
  * truth: tests and the benchmark compare the two to the fen.
+ *
+ * A figure is the SUM over `shard` (migration 0035): each writing transaction adds its deltas to
+ * the rows of a shard no other open transaction holds, so concurrent filings do not queue on the
+ * same rows. The rebuild writes shard 0; the daily job reports.compact-rollups folds the others into it.
  */
 export const reportRollups = pgTable(
   "report_rollups",
@@ -22,6 +26,8 @@ export const reportRollups = pgTable(
     month: date("month").notNull(),
     /** The county-level code (first six digits) of the request's region, for region-scoped admins. */
     county: text("county").notNull(),
+    /** 0: rebuilt or compacted; 1..32: deltas added by writing transactions since (report_rollup_shard()). */
+    shard: smallint("shard").notNull().default(0),
     requestsFiled: bigint("requests_filed", { mode: "bigint" })
       .notNull()
       .default(sql`0`),
@@ -41,7 +47,7 @@ export const reportRollups = pgTable(
       .notNull()
       .default(sql`0`),
   },
-  (t) => [primaryKey({ name: "report_rollups_pkey", columns: [t.dimension, t.month, t.county, t.key] })],
+  (t) => [primaryKey({ name: "report_rollups_pkey", columns: [t.dimension, t.month, t.county, t.key, t.shard] })],
 );
 
 /**

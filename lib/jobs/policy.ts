@@ -43,6 +43,7 @@ export const queuePolicies: Record<JobName, QueuePolicy> = {
   "roster.end-appointments": sweep,
   "auth.prune-login-throttle": sweep,
   "timeliness.sweep": sweep,
+  "reports.compact-rollups": sweep,
 };
 
 /** Recurring jobs (cron, Asia/Shanghai), registered with pg-boss's scheduler where workers start. */
@@ -54,6 +55,8 @@ export const jobSchedules: Partial<Record<JobName, string>> = {
   // the day; a missed run (every process down at 00:05) is caught up by the next day's.
   "roster.end-appointments": "5 0 * * *",
   "timeliness.sweep": "*/5 * * * *",
+  // At night, when few filings hold shards; a missed run only leaves more rows to sum until the next.
+  "reports.compact-rollups": "23 3 * * *",
 };
 
 /**

@@ -139,6 +139,19 @@ export async function enqueue<N extends JobName>(
   await boss.send(name, data as object, { ...options, db: sqlAdapter(handle) });
 }
 
+/**
+ * Enqueues several jobs of one kind in one statement (pg-boss `insert`), in the caller's
+ * transaction as `enqueue` does. Without singleton keys or delays: a plain batch.
+ */
+export async function enqueueMany<N extends JobName>(handle: DbOrTx, name: N, data: JobData[N][]): Promise<void> {
+  if (!data.length) return;
+  const boss = await getBoss();
+  await boss.insert(
+    data.map((d) => ({ name, data: d as object })),
+    { db: sqlAdapter(handle) },
+  );
+}
+
 /** Runs one job; a job that throws is failed (and so retried) on its own. Answers whether it succeeded. */
 async function runJob(boss: PgBoss, handlers: JobHandlers, name: JobName, job: PgBoss.Job<unknown>): Promise<boolean> {
   try {

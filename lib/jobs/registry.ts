@@ -2,6 +2,7 @@ import { sendPasswordLinkEmail } from "@/lib/accounts/send-password-link";
 import { sendResetLink } from "@/lib/accounts/request-password-reset";
 import { pruneLoginThrottle } from "@/lib/auth/login-throttle";
 import { sendNotificationEmail } from "@/lib/notifications/send-email";
+import { compactRollups } from "@/lib/reports/compact-rollups";
 import { autoCloseRequest, closeOverdueResolvedRequests } from "@/lib/requests/auto-close";
 import { expireDueOffers, expireOffer } from "@/lib/routing/expire-offers";
 import { remindOffer } from "@/lib/routing/remind-offer";
@@ -27,4 +28,5 @@ export const jobHandlers: JobHandlers = {
   "roster.end-appointments": () => endDueAppointments(),
   "auth.prune-login-throttle": () => pruneLoginThrottle(),
   "timeliness.sweep": () => sweepDeadlines(),
+  "reports.compact-rollups": () => compactRollups(),
 };

@@ -64,13 +64,18 @@ export async function audienceOf(handle: DbOrTx, kind: AudienceKind, request: { 
     .from(requests)
     .where(eq(requests.id, request.id));
   if (!row) return [];
+  return audienceOfRequest(handle, kind, { id: request.id, ...row }, except);
+}
+
+/** audienceOf for a request whose parties the caller knows (one being filed): it does not read the request. */
+export async function audienceOfRequest(handle: DbOrTx, kind: AudienceKind, request: Followed, except?: string | null): Promise<string[]> {
   const ids = new Set<string>();
-  for (const party of AUDIENCE[kind]) for (const id of await accountsOf(handle, party, { id: request.id, ...row })) ids.add(id);
+  for (const party of AUDIENCE[kind]) for (const id of await accountsOf(handle, party, request)) ids.add(id);
   if (except) ids.delete(except);
   return [...ids];
 }
 
-interface Followed {
+export interface Followed {
   id: string;
   enterpriseId: string;
   stationId: string | null;

@@ -1,6 +1,7 @@
+import { randomUUID } from "node:crypto";
 import type { DbOrTx } from "@/db";
 import { notifications } from "@/db/schema";
-import { enqueue } from "@/lib/jobs/queue";
+import { enqueueMany } from "@/lib/jobs/queue";
 
 export type NotificationKind =
   | "offer.new"
@@ -67,20 +68,37 @@ export type NotificationKind =
   /** to the expert: the year's appraisal grade (年度考核) was recorded or changed, with the comment */
   | "expert.appraised";
 
+/** One kind of notification about one thing, to some users. */
+export interface Notice {
+  userIds: string[];
+  kind: NotificationKind;
+  requestId?: string | null;
+  data?: Record<string, unknown>;
+}
+
 /**
  * Puts a notification in each user's in-app inbox and queues its e-mail, inside the caller's
  * transaction: the inbox row and the mail job exist exactly when the change does, and the mail
- * goes out after commit (the queue retries it while the mail server is down).
+ * goes out after commit (the queue retries it while the mail server is down). Several notices go
+ * in one insert; their ids are made here, so the mail jobs (one insert too) need not wait for it.
  */
-export async function notify(
-  tx: DbOrTx,
-  input: { userIds: string[]; kind: NotificationKind; requestId?: string | null; data?: Record<string, unknown> },
-): Promise<void> {
-  const userIds = [...new Set(input.userIds)];
-  if (!userIds.length) return;
-  const rows = await tx
-    .insert(notifications)
-    .values(userIds.map((userId) => ({ userId, kind: input.kind, requestId: input.requestId ?? null, data: input.data ?? null })))
-    .returning({ id: notifications.id });
-  for (const row of rows) await enqueue(tx, "notification.email", { notificationId: row.id });
+export async function notify(tx: DbOrTx, ...notices: Notice[]): Promise<void> {
+  const rows = notices.flatMap((notice) =>
+    [...new Set(notice.userIds)].map((userId) => ({
+      id: randomUUID(),
+      userId,
+      kind: notice.kind,
+      requestId: notice.requestId ?? null,
+      data: notice.data ?? null,
+    })),
+  );
+  if (!rows.length) return;
+  await Promise.all([
+    tx.insert(notifications).values(rows).execute(),
+    enqueueMany(
+      tx,
+      "notification.email",
+      rows.map((row) => ({ notificationId: row.id })),
+    ),
+  ]);
 }

@@ -13,8 +13,10 @@ import { fileRequest } from "./file-request";
 import { listRequestsForActor } from "./queries";
 
 /**
- * 受理编号: given by the database (trigger requests_case_number, migration 0023) at every insert,
- * unique, one sequence per district and year, found by the lists' `q`.
+ * 受理编号: unique, one sequence per district and year, found by the lists' `q`. A filing draws its
+ * number just before its transaction (draw_case_number, migration 0035), so a filing that fails in
+ * the transaction leaves a gap (a refused one draws none); any other insert without a number gets
+ * one from the trigger requests_case_number (migration 0023), in its own transaction.
  */
 useTestDatabase();
 
@@ -84,6 +86,24 @@ describe("case numbers", () => {
     expect(sequences.at(-1)! - sequences[0]! + 1).toBe(numbers.length);
     const [counter] = rowsOf<{ last: number }>(await db.execute(sql`select last from case_number_counters where district = 'JS' and year = ${year}`));
     expect(counter!.last).toBe(sequences.at(-1));
+  });
+
+  it("draws no number for a filing refused by its checks; numbers are drawn before the transaction, so only a filing failing in it leaves a gap", async () => {
+    const company = await createEnterpriseActor(undefined, "310118001");
+    const first = await fileRequest(company, requestInput({ regionCode: "310118001" }));
+    await expect(fileRequest(company, requestInput({ regionCode: "310118001", specialties: ["no_such_specialty"] }))).rejects.toThrow();
+    const station = await createStationActor("310118001");
+    await db.execute(sql`update stations set closed_at = now() where id = ${station.stationId}`);
+    await expect(
+      fileRequest(station, requestInput({ regionCode: "310118001", enterprise: { name: "来访人", contactName: "王", contactPhone: "13800000000" } })),
+    ).rejects.toThrow();
+    const next = await fileRequest(company, requestInput({ regionCode: "310118001" }));
+    expect(sequenceOf(next.caseNumber)).toBe(sequenceOf(first.caseNumber) + 1);
+    // the filing's submitted_at is the moment its number was drawn: the number's year is the filing's
+    const [row] = await db.select({ submittedAt: requests.submittedAt }).from(requests).where(eq(requests.id, next.id));
+    expect(next.caseNumber.split("-")[1]).toBe(
+      new Intl.DateTimeFormat("en", { timeZone: "Asia/Shanghai", year: "numeric" }).format(row!.submittedAt),
+    );
   });
 
   it("the migration's backfill numbers earlier requests in order of filing, per district and year", async () => {

@@ -1,5 +1,6 @@
+import { randomUUID } from "node:crypto";
 import { and, eq, sql } from "drizzle-orm";
-import { db, type Tx } from "@/db";
+import { db, rowsOf, type DbOrTx, type Tx } from "@/db";
 import { enterprises, requestReferrals, requests, stations } from "@/db/schema";
 import type { Channel } from "@/lib/enums";
 import { requireDistrict, requirePermission, type Actor } from "@/lib/authz";
@@ -8,14 +9,14 @@ import { recordEvent } from "@/lib/events/record-event";
 import { normalizeCompanyName } from "@/lib/names";
 import { maskIdNumber } from "@/lib/referrals/id-number";
 import { idNumberDigest } from "@/lib/referrals/id-number-digest";
-import { audienceOf } from "@/lib/notifications/audience";
+import { audienceOfRequest, type Followed } from "@/lib/notifications/audience";
 import { notify } from "@/lib/notifications/notify";
 import { checkRequestReferences, requestColumns, writeRequestDetails } from "./request-details";
 import type { FileRequestInput } from "./schemas";
 
 export interface FiledRequest {
   id: string;
-  /** 受理编号, given by the database at insert (see db/README.md, "Case numbers"). */
+  /** 受理编号, drawn just before the filing's transaction (see db/README.md, "Case numbers"). */
   caseNumber: string;
   status: (typeof requests.$inferSelect)["status"];
   channel: Channel;
@@ -46,11 +47,12 @@ async function findByKey(actor: Actor, key: string): Promise<FiledRequest | null
 
 /**
  * A station's walk-in (or an admin's caller or referred party): the registered company with that
- * credit code, or a new record for them. A person's ID number is kept only masked and as a keyed
- * digest (lib/referrals/id-number.ts), never as typed.
+ * credit code, or a new record for them (a resident or an unregistered business: nothing identifies
+ * them reliably). A person's ID number is kept only masked and as a keyed digest
+ * (lib/referrals/id-number.ts), never as typed.
  */
-async function walkInEnterpriseId(tx: Tx, walkIn: NonNullable<FileRequestInput["enterprise"]>, regionCode: string): Promise<string> {
-  const values = {
+function walkInValues(walkIn: NonNullable<FileRequestInput["enterprise"]>, regionCode: string) {
+  return {
     name: walkIn.name,
     nameNormalized: normalizeCompanyName(walkIn.name),
     creditCode: walkIn.creditCode ?? null,
@@ -60,12 +62,13 @@ async function walkInEnterpriseId(tx: Tx, walkIn: NonNullable<FileRequestInput["
     partyKind: walkIn.kind ?? (walkIn.idNumber ? "person" : "company"),
     idNumberMasked: walkIn.idNumber ? maskIdNumber(walkIn.idNumber) : null,
     idNumberDigest: walkIn.idNumber ? idNumberDigest(walkIn.idNumber) : null,
-  };
-  if (!walkIn.creditCode) {
-    // A resident or an unregistered business: nothing identifies them reliably, so a new record.
-    const [created] = await tx.insert(enterprises).values(values).returning({ id: enterprises.id });
-    return created!.id;
-  }
+  } as const;
+}
+
+/** The company record holding the walk-in's credit code (a registered company, or one made now). */
+async function walkInEnterpriseId(tx: Tx, walkIn: NonNullable<FileRequestInput["enterprise"]>, regionCode: string): Promise<string> {
+  const values = walkInValues(walkIn, regionCode);
+  const creditCode = walkIn.creditCode!;
   for (let attempt = 1; ; attempt++) {
     await tx
       .insert(enterprises)
@@ -74,15 +77,19 @@ async function walkInEnterpriseId(tx: Tx, walkIn: NonNullable<FileRequestInput["
     // Locked so that a verification handing the code to a registered company (which locks the
     // holder for update) cannot leave this request behind: it waits for this filing, or this
     // waits for it, finds the record no longer holds the code and looks again.
-    const [found] = await tx.select({ id: enterprises.id }).from(enterprises).where(eq(enterprises.creditCode, walkIn.creditCode)).for("key share");
+    const [found] = await tx.select({ id: enterprises.id }).from(enterprises).where(eq(enterprises.creditCode, creditCode)).for("key share");
     if (found) return found.id;
     if (attempt >= 3) throw new AppError("conflict", "errors.conflict");
   }
 }
 
-/** 409 when the station is closed; its row stays share-locked, so a close waits for a filing under way. */
-async function refuseClosedStation(tx: Tx, stationId: string): Promise<void> {
-  const [station] = await tx.select({ closedAt: stations.closedAt }).from(stations).where(eq(stations.id, stationId)).for("share");
+/**
+ * 409 when the station is closed. Asked before the transaction (no lock), so a refused filing draws
+ * no case number; asked again in it with a share lock, so a close waits for a filing under way.
+ */
+async function stationClosedAt(handle: DbOrTx, stationId: string, options: { lock: boolean }): Promise<void> {
+  const query = handle.select({ closedAt: stations.closedAt }).from(stations).where(eq(stations.id, stationId));
+  const [station] = await (options.lock ? query.for("share") : query);
   if (station?.closedAt) throw conflict("stations.errors.closed");
 }
 
@@ -117,50 +124,128 @@ function filingModeOf(filer: Actor, input: FileRequestInput, viaApiToken: boolea
   return { channel, isStation, isHotline, forCaller };
 }
 
-/** The writes of one filing, in the caller's transaction: the request, its details, its event and notifications. */
-async function writeFiling(tx: Tx, filer: Actor, input: FileRequestInput, mode: FilingMode, key: string | null): Promise<FiledRequest> {
-  const { channel, isStation, isHotline, forCaller } = mode;
-  if (isStation) await refuseClosedStation(tx, filer.stationId!);
-  await checkRequestReferences(tx, input);
-  if (isHotline) requireDistrict(filer, "request.create", input.regionCode);
-  const enterpriseId = forCaller ? await walkInEnterpriseId(tx, input.enterprise!, input.regionCode) : filer.enterpriseId!;
-  const [row] = await tx
-    .insert(requests)
-    .values({
-      ...requestColumns(input),
-      channel,
-      enterpriseId,
-      filedByUserId: filer.userId,
-      stationId: isStation ? filer.stationId : null,
-      idempotencyKey: key,
-    })
-    .returning(filedColumns);
-  await writeRequestDetails(tx, row!.id, input);
-  if (channel === "referral") {
-    const by = input.referredBy!;
-    await tx.insert(requestReferrals).values({
-      requestId: row!.id,
-      body: by.body,
-      kind: by.kind ?? "other",
-      contactName: by.contactName,
-      contactPhone: by.contactPhone,
-      reference: by.reference ?? null,
-    });
-  }
-  await recordEvent(tx, filer, { type: "request.submitted", entityType: "request", entityId: row!.id, requestId: row!.id, data: { channel } });
-  await notify(tx, {
-    userIds: await audienceOf(tx, "request.submitted", row!, filer.userId),
-    kind: "request.submitted",
-    requestId: row!.id,
-    data: { title: input.title },
-  });
-  await notify(tx, {
-    userIds: await audienceOf(tx, "request.received", row!),
-    kind: "request.received",
-    requestId: row!.id,
-    data: { title: input.title, caseNumber: row!.caseNumber },
-  });
+/** Who is told of a filing: the district's admins (but the filer), and the filers' receipt. */
+interface Audiences {
+  admins: string[];
+  filers: string[];
+}
+
+function audiencesOf(handle: DbOrTx, filer: Actor, request: Followed): Promise<Audiences> {
+  return Promise.all([
+    audienceOfRequest(handle, "request.submitted", request, filer.userId),
+    audienceOfRequest(handle, "request.received", request),
+  ]).then(([admins, filers]) => ({ admins, filers }));
+}
+
+/**
+ * What a filing knows before its transaction: the request's id (made here), its case number and
+ * when it was filed, the id of a walk-in's new party record, and whom to tell (when the party is known).
+ */
+interface Prepared {
+  id: string;
+  caseNumber: string;
+  submittedAt?: Date;
+  newEnterpriseId: string;
+  audiences?: Audiences;
+}
+
+/** The party a filing is for: the filer's company, a walk-in's new record, or (with a credit code) found in the transaction. */
+const knownParty = (filer: Actor, input: FileRequestInput, mode: FilingMode, newEnterpriseId: string) =>
+  !mode.forCaller ? filer.enterpriseId! : input.enterprise?.creditCode ? null : newEnterpriseId;
+
+/**
+ * The writes of one filing, in the caller's transaction: the request, its details, its event and
+ * notifications. Everything after a registered walk-in's lookup is sent at once and awaited
+ * together: one round trip on a server. Each statement is sent when its promise is made, so the
+ * batch is made in order: the party, then the request, then the rows that refer to it. A station's
+ * row is share-locked in the same batch; if it was closed meanwhile, the error rolls it all back.
+ */
+async function writeFiling(
+  tx: Tx,
+  filer: Actor,
+  input: FileRequestInput,
+  mode: FilingMode,
+  key: string | null,
+  prepared: Prepared,
+): Promise<FiledRequest> {
+  const { channel, isStation, forCaller } = mode;
+  const { id, caseNumber } = prepared;
+  const known = knownParty(filer, input, mode, prepared.newEnterpriseId);
+  const enterpriseId = known ?? (await walkInEnterpriseId(tx, input.enterprise!, input.regionCode));
+  const walkInIsNew = forCaller && known !== null;
+  const stationId = isStation ? filer.stationId : null;
+  const audiences =
+    known && prepared.audiences
+      ? prepared.audiences
+      : await audiencesOf(tx, filer, { id, enterpriseId, stationId, assignedExpertId: null, regionCode: input.regionCode });
+  const batch = [
+    stationId ? stationClosedAt(tx, stationId, { lock: true }) : null,
+    walkInIsNew
+      ? tx
+          .insert(enterprises)
+          .values({ id: enterpriseId, ...walkInValues(input.enterprise!, input.regionCode) })
+          .execute()
+      : null,
+    tx
+      .insert(requests)
+      .values({
+        ...requestColumns(input),
+        id,
+        caseNumber,
+        ...(prepared.submittedAt ? { submittedAt: prepared.submittedAt } : {}),
+        channel,
+        enterpriseId,
+        filedByUserId: filer.userId,
+        stationId,
+        idempotencyKey: key,
+      })
+      .returning(filedColumns)
+      .execute(),
+    writeRequestDetails(tx, id, input),
+    channel === "referral" ? tx.insert(requestReferrals).values(referralValues(id, input.referredBy!)).execute() : null,
+    recordEvent(tx, filer, { type: "request.submitted", entityType: "request", entityId: id, requestId: id, data: { channel } }),
+    notify(
+      tx,
+      { userIds: audiences.admins, kind: "request.submitted", requestId: id, data: { title: input.title } },
+      { userIds: audiences.filers, kind: "request.received", requestId: id, data: { title: input.title, caseNumber } },
+    ),
+  ] as const;
+  const [, , [row]] = await Promise.all(batch);
   return { ...row!, replayed: false };
+}
+
+function referralValues(requestId: string, by: NonNullable<FileRequestInput["referredBy"]>) {
+  return {
+    requestId,
+    body: by.body,
+    kind: by.kind ?? "other",
+    contactName: by.contactName,
+    contactPhone: by.contactPhone,
+    reference: by.reference ?? null,
+  };
+}
+
+/**
+ * The checks that need no lock, together: the references (one statement) and a station's being
+ * open; and, when the party is known already, whom to tell.
+ */
+async function checkBeforeFiling(filer: Actor, input: FileRequestInput, mode: FilingMode, ids: { id: string; newEnterpriseId: string }) {
+  const stationId = mode.isStation ? filer.stationId : null;
+  const enterpriseId = knownParty(filer, input, mode, ids.newEnterpriseId);
+  const [, , audiences] = await Promise.all([
+    checkRequestReferences(db, input),
+    stationId ? stationClosedAt(db, stationId, { lock: false }) : null,
+    enterpriseId ? audiencesOf(db, filer, { id: ids.id, enterpriseId, stationId, assignedExpertId: null, regionCode: input.regionCode }) : undefined,
+  ]);
+  return audiences;
+}
+
+/** The district's next case number, in a short transaction of its own (draw_case_number, migration 0035). */
+async function drawCaseNumber(regionCode: string): Promise<{ caseNumber: string; submittedAt: Date }> {
+  const [drawn] = rowsOf<{ case_number: string; drawn_at: string | Date }>(
+    await db.execute(sql`select case_number, drawn_at from draw_case_number(${regionCode})`),
+  );
+  return { caseNumber: drawn!.case_number, submittedAt: new Date(drawn!.drawn_at) };
 }
 
 /**
@@ -171,8 +256,9 @@ async function writeFiling(tx: Tx, filer: Actor, input: FileRequestInput, mode: 
  * person or a group; an ID number is stored masked and as a keyed digest only. Throws 403 for an account
  * without a company, a station or the admin permission, 409 for the staff of a closed station,
  * 422 for unknown references and for `channel` from anyone but an admin. Writes
- * the request, its specialties and counterparties, the "submitted" event and the admins'
- * notification in one transaction.
+ * the request, its specialties and counterparties, the "submitted" event, the admins' notification
+ * and the filer's receipt in one transaction, with the case number drawn just before it (a filing
+ * that fails in its transaction leaves a gap in the district's numbers).
  * The same idempotency key from the same account returns the first filing and writes nothing.
  */
 export async function fileRequest(
@@ -182,13 +268,15 @@ export async function fileRequest(
 ): Promise<FiledRequest> {
   const filer = requirePermission(actor, "request.create");
   const key = options.idempotencyKey?.trim() || null;
-  if (key) {
-    const earlier = await findByKey(filer, key);
-    if (earlier) return earlier;
-  }
   const mode = filingModeOf(filer, input, options.viaApiToken ?? false);
+  if (mode.isHotline) requireDistrict(filer, "request.create", input.regionCode);
+  const ids = { id: randomUUID(), newEnterpriseId: randomUUID() };
+  const [earlier, audiences] = await Promise.all([key ? findByKey(filer, key) : null, checkBeforeFiling(filer, input, mode, ids)]);
+  if (earlier) return earlier;
+  // Drawn before the transaction, so the district's counter is not held through the filing.
+  const drawn = await drawCaseNumber(input.regionCode);
   try {
-    return await db.transaction((tx) => writeFiling(tx, filer, input, mode, key));
+    return await db.transaction((tx) => writeFiling(tx, filer, input, mode, key, { ...ids, ...drawn, audiences }));
   } catch (error) {
     // Two submits with one key at the same moment: the loser's insert hits the unique index.
     if (key && isUniqueViolation(error, "requests_idempotency_key")) {
@@ -207,5 +295,10 @@ export async function fileRequest(
  */
 export async function fileRequestInTransaction(tx: Tx, actor: Actor | null, input: FileRequestInput): Promise<FiledRequest> {
   const filer = requirePermission(actor, "request.create");
-  return writeFiling(tx, filer, input, filingModeOf(filer, input, false), null);
+  const mode = filingModeOf(filer, input, false);
+  if (mode.isHotline) requireDistrict(filer, "request.create", input.regionCode);
+  await checkRequestReferences(tx, input);
+  // The number is taken in the caller's transaction, as the insert trigger would (no gap if it rolls back).
+  const [numbered] = rowsOf<{ case_number: string }>(await tx.execute(sql`select next_case_number(${input.regionCode}, now()) as case_number`));
+  return writeFiling(tx, filer, input, mode, null, { id: randomUUID(), newEnterpriseId: randomUUID(), caseNumber: numbered!.case_number });
 }

@@ -1,6 +1,6 @@
-import { eq, inArray } from "drizzle-orm";
-import type { Tx } from "@/db";
-import { experts, regions, requestCounterparties, requests, requestSpecialties, specialties } from "@/db/schema";
+import { eq, sql } from "drizzle-orm";
+import { rowsOf, type DbOrTx, type Tx } from "@/db";
+import { requestCounterparties, requests, requestSpecialties } from "@/db/schema";
 import { AppError, type FieldErrors } from "@/lib/errors";
 import { normalizeCompanyName } from "@/lib/names";
 import type { FileRequestInput } from "./schemas";
@@ -31,41 +31,59 @@ export function requestColumns(input: FiledFields) {
 
 /**
  * The codes and ids a filing refers to must exist: an unknown region, specialty or expert is a
- * field message (422), not a foreign-key error.
+ * field message (422), not a foreign-key error. One statement, and no lock: filing asks before its
+ * transaction.
  */
-export async function checkRequestReferences(tx: Tx, input: Details): Promise<void> {
-  const fields: FieldErrors = {};
-  const [region] = await tx.select({ code: regions.code }).from(regions).where(eq(regions.code, input.regionCode));
-  if (!region) fields.regionCode = "errors.field.unknownRegion";
+export async function checkRequestReferences(handle: DbOrTx, input: Details): Promise<void> {
   const wanted = [...new Set(input.specialties)];
-  if (wanted.length) {
-    const known = await tx.select({ code: specialties.code }).from(specialties).where(inArray(specialties.code, wanted));
-    if (known.length !== wanted.length) fields.specialties = "errors.field.unknownSpecialty";
-  }
-  if (input.preferredExpertId) {
-    const [expert] = await tx.select({ id: experts.id }).from(experts).where(eq(experts.id, input.preferredExpertId));
-    if (!expert) fields.preferredExpertId = "errors.field.invalid";
-  }
+  const codes = wanted.length
+    ? sql`code in (${sql.join(
+        wanted.map((code) => sql`${code}`),
+        sql`, `,
+      )})`
+    : sql`false`;
+  const expert = input.preferredExpertId ? sql`exists (select 1 from experts where id = ${input.preferredExpertId})` : sql`true`;
+  const [found] = rowsOf<{ region: boolean; specialties: number; expert: boolean }>(
+    await handle.execute(sql`select exists (select 1 from regions where code = ${input.regionCode}) as region,
+      (select count(*)::int from specialties where ${codes}) as specialties, ${expert} as expert`),
+  );
+  const fields: FieldErrors = {};
+  if (!found?.region) fields.regionCode = "errors.field.unknownRegion";
+  if (Number(found?.specialties ?? 0) !== wanted.length) fields.specialties = "errors.field.unknownSpecialty";
+  if (!found?.expert) fields.preferredExpertId = "errors.field.invalid";
   if (Object.keys(fields).length) throw new AppError("invalid_input", "errors.invalidInput", { fields });
 }
 
-/** Writes (or, when amending, rewrites) a request's specialties and counterparties. */
+/**
+ * Writes (or, when amending, rewrites) a request's specialties and counterparties. The inserts are
+ * sent together (one round trip in a transaction), each started in order after the request's own.
+ */
 export async function writeRequestDetails(tx: Tx, requestId: string, input: Details, options: { replace?: boolean } = {}): Promise<void> {
   if (options.replace) {
     await tx.delete(requestSpecialties).where(eq(requestSpecialties.requestId, requestId));
     await tx.delete(requestCounterparties).where(eq(requestCounterparties.requestId, requestId));
   }
   const codes = [...new Set(input.specialties)];
-  if (codes.length) await tx.insert(requestSpecialties).values(codes.map((specialtyCode) => ({ requestId, specialtyCode })));
-  if (input.counterparties.length) {
-    await tx.insert(requestCounterparties).values(
-      input.counterparties.map((c) => ({
-        requestId,
-        name: c.name,
-        // Normalised once here, so conflict checks compare "某（嘉兴）公司" and "某(嘉兴)公司" as one.
-        nameNormalized: normalizeCompanyName(c.name),
-        creditCode: c.creditCode ?? null,
-      })),
-    );
-  }
+  await Promise.all([
+    codes.length
+      ? tx
+          .insert(requestSpecialties)
+          .values(codes.map((specialtyCode) => ({ requestId, specialtyCode })))
+          .execute()
+      : null,
+    input.counterparties.length
+      ? tx
+          .insert(requestCounterparties)
+          .values(
+            input.counterparties.map((c) => ({
+              requestId,
+              name: c.name,
+              // Normalised once here, so conflict checks compare "某（嘉兴）公司" and "某(嘉兴)公司" as one.
+              nameNormalized: normalizeCompanyName(c.name),
+              creditCode: c.creditCode ?? null,
+            })),
+          )
+          .execute()
+      : null,
+  ]);
 }

@@ -208,7 +208,12 @@ try {
   const writeTimes: number[] = [];
   for (const [i, target] of targets.entries()) {
     const t0 = performance.now();
-    const entry = await recordRecovery(actor, target.id, { amountFen: BigInt(10_000 + i), receivedOn: "2025-06-15", method: "negotiation" });
+    const entry = await recordRecovery(actor, target.id, {
+      amountFen: BigInt(10_000 + i),
+      receivedOn: "2025-06-15",
+      method: "negotiation",
+      confirmOverClaim: true,
+    });
     writeTimes.push(performance.now() - t0);
     if (i % 3 === 0) await reverseRecovery(actor, entry.id, "核对后更正");
     if (i % 4 === 0) await updateDispute(actor, target.id, { status: "resolved", resolutionMethod: "mediation" });

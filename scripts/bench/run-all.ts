@@ -10,6 +10,7 @@ const benches = [
   ["scripts/bench-reports.ts"],
   ["scripts/bench-driver.ts", "--seconds", "30"],
   ["scripts/bench-search.ts"],
+  ["scripts/bench-filing.ts"],
 ];
 let failed = 0;
 for (const args of benches) {

@@ -1,7 +1,8 @@
 "use client";
 
-import { useEffect, useMemo, useRef, useState } from "react";
+import { useMemo, useRef, useState } from "react";
 import { inputClass } from "@/components/ui/field";
+import { useInBrowser } from "@/components/ui/use-in-browser";
 import type { Locale } from "@/lib/i18n/locales";
 import { directoryRegionOptions, regionOptions, type RegionOption, type RegionRow } from "@/lib/regions/options";
 
@@ -19,12 +20,11 @@ export interface RegionFilterText {
  * it) the same field is a plain text input that takes a region code. Submits `region` (a code).
  */
 export function RegionFilter({ id, locale, selected, text }: { id: string; locale: Locale; selected?: { code: string; label: string }; text: RegionFilterText }) {
-  const [interactive, setInteractive] = useState(false);
+  const interactive = useInBrowser();
   const [chosen, setChosen] = useState(selected);
   const [query, setQuery] = useState("");
   const [regions, setRegions] = useState<RegionOption[] | null>(null);
   const loading = useRef(false);
-  useEffect(() => setInteractive(true), []);
 
   const load = () => {
     if (regions || loading.current) return;

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { RegionFilter } from "@/components/experts/region-filter";
-import { ExpertCard } from "@/components/roster/expert-card";
+import { ExpertCard } from "@/components/experts/expert-card";
 import { Button, LinkButton } from "@/components/ui/button";
 import { EmptyState, PageTitle } from "@/components/ui/card";
 import { inputClass } from "@/components/ui/field";

@@ -22,3 +22,8 @@ export function expireTags(tags: readonly PublicTag[], now = Date.now()): void {
   const map = expiredTags();
   for (const tag of tags) map.set(tag, now + RACE_MARGIN_MS);
 }
+
+/** When the tag was last expired in this process (epoch ms, with the margin), if ever. */
+export function expiryOf(tag: PublicTag): number | undefined {
+  return expiredTags().get(tag);
+}

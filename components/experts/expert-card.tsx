@@ -41,7 +41,9 @@ export function ExpertCard({ expert, names, t, locale }: { expert: DirectoryItem
         <span>{t("roster.directory.years", { years: expert.yearsOfPractice })}</span>
         <span>{t("roster.directory.casesResolved", { count: expert.casesResolved })}</span>
         <span>
-          {expert.rating !== null ? t("roster.directory.rating", { rating: formatDecimal(expert.rating, locale, 2) }) : t("roster.directory.noRating")}
+          {expert.rating !== null
+            ? t("roster.directory.rating", { rating: formatDecimal(expert.rating, locale, 2) })
+            : t("roster.directory.noRating")}
         </span>
       </p>
       <Link href={`/experts/${expert.id}`} className={styles.view} aria-label={`${t("roster.directory.view")}: ${expert.name}`}>

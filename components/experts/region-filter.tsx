@@ -19,7 +19,17 @@ export interface RegionFilterText {
  * time the field is used rather than shipped with every page. Before the script runs (and without
  * it) the same field is a plain text input that takes a region code. Submits `region` (a code).
  */
-export function RegionFilter({ id, locale, selected, text }: { id: string; locale: Locale; selected?: { code: string; label: string }; text: RegionFilterText }) {
+export function RegionFilter({
+  id,
+  locale,
+  selected,
+  text,
+}: {
+  id: string;
+  locale: Locale;
+  selected?: { code: string; label: string };
+  text: RegionFilterText;
+}) {
   const interactive = useInBrowser();
   const [chosen, setChosen] = useState(selected);
   const [query, setQuery] = useState("");
@@ -49,7 +59,15 @@ export function RegionFilter({ id, locale, selected, text }: { id: string; local
         <label htmlFor={id} className="block text-sm font-medium text-slate-800">
           {text.label}
         </label>
-        <input id={id} name="region" type="text" defaultValue={selected?.code ?? ""} placeholder={text.codeField} className={inputClass} maxLength={12} />
+        <input
+          id={id}
+          name="region"
+          type="text"
+          defaultValue={selected?.code ?? ""}
+          placeholder={text.codeField}
+          className={inputClass}
+          maxLength={12}
+        />
       </div>
     );
   }

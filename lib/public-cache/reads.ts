@@ -29,7 +29,8 @@ const unfiltered = directoryQuerySchema.parse({});
 
 /** The directory: its first page without filters comes from the cache, any other query from the database. */
 export function directoryPage(query: DirectoryQuery) {
-  const isFirstUnfiltered = !query.q && !query.specialty && !query.region && !query.language && !query.mode && query.sort === unfiltered.sort && query.page === 1;
+  const isFirstUnfiltered =
+    !query.q && !query.specialty && !query.region && !query.language && !query.mode && query.sort === unfiltered.sort && query.page === 1;
   return isFirstUnfiltered ? firstPageOfDay(todayInShanghai(), query.pageSize) : searchDirectory(query);
 }
 

@@ -4,6 +4,4 @@ import { directoryPage } from "@/lib/public-cache/reads";
 import { directoryQuerySchema } from "@/lib/roster/schemas";
 import { directoryResponse } from "@/lib/roster/responses";
 
-export const GET = apiRoute({ permission: "public", query: directoryQuerySchema, response: directoryResponse }, ({ query }) =>
-  directoryPage(query),
-);
+export const GET = apiRoute({ permission: "public", query: directoryQuerySchema, response: directoryResponse }, ({ query }) => directoryPage(query));

@@ -13,8 +13,9 @@ function onAnnouncement(table: string): void {
 /**
  * Keeps this process's cached public data in step with every process on the database: each table
  * change announced on PostgreSQL's channel (committed, by any process, this one included) expires
- * the tags it feeds. On a server, postgres.js keeps a connection of its own listening and reconnects
- * after a drop; announcements may have been missed meanwhile, so every tag expires then.
+ * the tags it feeds. Entries older than the listening (Next.js keeps them on disk across restarts)
+ * are not trusted: every tag expires when it starts. On a server, postgres.js keeps a connection of
+ * its own listening and reconnects after a drop, and every tag expires again then (on each connect).
  */
 export async function listenForPublicChanges(): Promise<void> {
   const { db, kind } = database();
@@ -22,6 +23,7 @@ export async function listenForPublicChanges(): Promise<void> {
   const client = (db as unknown as { $client: unknown }).$client;
   if (kind === "pglite") {
     await (client as PGlite).listen(PUBLIC_CHANGE_CHANNEL, onAnnouncement);
+    expireTags(allPublicTags);
     return;
   }
   await (client as postgres.Sql).listen(PUBLIC_CHANGE_CHANNEL, onAnnouncement, () => {

@@ -22,10 +22,10 @@ export const cachedPublicStats = () => statsOfDay(todayInShanghai());
 const impactOfDay = publicCached((_day: string) => getImpactFigures(), "impact", [publicTags.stats]);
 export const cachedImpactFigures = () => impactOfDay(todayInShanghai());
 
+const unfiltered = directoryQuerySchema.parse({});
 const firstPageOfDay = publicCached((_day: string, pageSize: number) => searchDirectory({ ...unfiltered, pageSize }), "directory-first-page", [
   publicTags.directory,
 ]);
-const unfiltered = directoryQuerySchema.parse({});
 
 /** The directory: its first page without filters comes from the cache, any other query from the database. */
 export function directoryPage(query: DirectoryQuery) {

@@ -24,7 +24,7 @@ test.describe("a visitor", () => {
     await page.goto("/experts");
     await expect(page).toHaveTitle(/专家名录/);
     await page.getByLabel("关键词").fill("嘉善");
-    await page.getByLabel("服务地区").selectOption("330421");
+    await pickRegion(page, "服务地区", "嘉善", /嘉善县/);
     await page.getByRole("button", { name: "查找" }).click();
     await expect(page).toHaveURL(/q=%E5%98%89%E5%96%84.*region=330421/);
     await page.getByRole("link", { name: "沈文博", exact: true }).click();

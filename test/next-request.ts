@@ -19,3 +19,8 @@ export async function headers(): Promise<Headers> {
 // Revalidating a page needs Next's cache, which a test has not got; what an action writes is what a test checks.
 export function revalidatePath(): void {}
 export function revalidateTag(): void {}
+
+// Nothing is cached under test (lib/public-cache reads as it is there): the stand-in only has to exist.
+export function unstable_cache<F>(read: F): F {
+  return read;
+}

@@ -3,12 +3,12 @@ import { Card } from "@/components/ui/card";
 import { formatCount } from "@/lib/i18n/format";
 import { getT } from "@/lib/i18n/server";
 import { formatFen } from "@/lib/money";
-import { getPublicStats } from "@/lib/reports/public-stats";
+import { cachedPublicStats } from "@/lib/public-cache/reads";
 
 export const dynamic = "force-dynamic";
 
 export default async function HomePage() {
-  const [{ t, locale }, stats] = await Promise.all([getT(), getPublicStats()]);
+  const [{ t, locale }, stats] = await Promise.all([getT(), cachedPublicStats()]);
   const figures = [
     { label: t("home.figures.expertsActive"), value: formatCount(stats.expertsActive, locale) },
     { label: t("home.figures.requestsFiled"), value: formatCount(stats.requestsFiled, locale) },

@@ -1,11 +1,11 @@
 import Link from "next/link";
 import { TypicalCaseCard } from "@/components/typical-cases/public-card";
 import { getT } from "@/lib/i18n/server";
-import { listPublishedTypicalCases } from "@/lib/typical-cases/queries";
+import { cachedTypicalCases } from "@/lib/public-cache/reads";
 
 /** The impact page's "Typical cases" section: the latest three published, and a link to all. Nothing when none is published. */
 export async function ImpactTypicalCases() {
-  const [{ t, locale }, { items }] = await Promise.all([getT(), listPublishedTypicalCases({ page: 1, pageSize: 3 })]);
+  const [{ t, locale }, { items }] = await Promise.all([getT(), cachedTypicalCases({ page: 1, pageSize: 3 })]);
   if (!items.length) return null;
   return (
     <section aria-labelledby="typical-cases" className="space-y-3">

@@ -1,5 +1,5 @@
 import type { Locale } from "@/lib/i18n/catalog";
-import { listRegions, listSpecialties } from "@/lib/reference-data/queries";
+import { cachedRegions, cachedSpecialties } from "@/lib/public-cache/reads";
 import { regionOptions, type RegionOption } from "@/lib/regions/options";
 
 export interface ReferenceNames {
@@ -11,7 +11,7 @@ export interface ReferenceNames {
 
 /** Specialty and region names in the reader's language, for pages that show codes. */
 export async function referenceNames(locale: Locale): Promise<ReferenceNames> {
-  const [specialtyRows, regionRows] = await Promise.all([listSpecialties(), listRegions()]);
+  const [specialtyRows, regionRows] = await Promise.all([cachedSpecialties(), cachedRegions()]);
   const specialties = specialtyRows.map((s) => ({ code: s.code, name: locale === "en" ? s.nameEn : s.nameZh }));
   const specialtyByCode = new Map(specialties.map((s) => [s.code, s.name]));
   const regions = regionOptions(regionRows, locale);

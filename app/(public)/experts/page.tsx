@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { ExpertCard } from "@/components/roster/expert-card";
-import { RegionSelectOptions } from "@/components/roster/region-select-options";
+import { RegionFilter } from "@/components/experts/region-filter";
+import { ExpertCard } from "@/components/experts/expert-card";
 import { Button, LinkButton } from "@/components/ui/button";
 import { EmptyState, PageTitle } from "@/components/ui/card";
 import { inputClass } from "@/components/ui/field";
@@ -10,10 +10,9 @@ import { SelectField } from "@/components/ui/select-field";
 import { serviceModes } from "@/lib/enums";
 import { formatCount } from "@/lib/i18n/format";
 import { getT } from "@/lib/i18n/server";
+import { directoryPage } from "@/lib/public-cache/reads";
 import { languageCodes } from "@/lib/roster/languages";
-import { searchDirectory } from "@/lib/roster/queries/experts";
 import { referenceNames } from "@/lib/roster/reference-names";
-import { directoryRegionOptions } from "@/lib/regions/options";
 import { directoryQuerySchema, directorySorts, type DirectoryQuery } from "@/lib/roster/schemas";
 
 export const dynamic = "force-dynamic";
@@ -38,7 +37,8 @@ function readFilters(raw: Record<string, string | string[] | undefined>): Direct
 export default async function ExpertsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const filters = readFilters(await searchParams);
   const { t, locale } = await getT();
-  const [result, names] = await Promise.all([searchDirectory({ ...filters, pageSize: 12 }), referenceNames(locale)]);
+  const [result, names] = await Promise.all([directoryPage({ ...filters, pageSize: 12 }), referenceNames(locale)]);
+  const regionLabel = (code: string) => names.regions.find((r) => r.code === code)?.label ?? code;
   const filtered = Boolean(filters.q || filters.specialty || filters.region || filters.language || filters.mode);
   return (
     <div>
@@ -73,9 +73,17 @@ export default async function ExpertsPage({ searchParams }: { searchParams: Prom
               anyLabel={t("roster.directory.any")}
               options={names.specialties.map((s) => ({ value: s.code, label: s.name }))}
             />
-            <SelectField id="region" label={t("roster.directory.region")} defaultValue={filters.region ?? ""} anyLabel={t("roster.directory.any")}>
-              <RegionSelectOptions regions={directoryRegionOptions(names.regions, filters.region)} />
-            </SelectField>
+            <RegionFilter
+              id="region"
+              locale={locale}
+              selected={filters.region ? { code: filters.region, label: regionLabel(filters.region) } : undefined}
+              text={{
+                label: t("roster.directory.region"),
+                search: t("roster.picker.search"),
+                codeField: t("roster.directory.regionCode"),
+                clear: t("roster.picker.remove", { name: "{name}" }),
+              }}
+            />
             <SelectField
               id="language"
               label={t("roster.directory.language")}

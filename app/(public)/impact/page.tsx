@@ -8,8 +8,8 @@ import { todayInShanghai } from "@/lib/clock";
 import { formatCount, formatDate } from "@/lib/i18n/format";
 import { getT } from "@/lib/i18n/server";
 import { formatFen } from "@/lib/money";
+import { cachedImpactFigures, cachedPublicStats } from "@/lib/public-cache/reads";
 import { getDutyImpact } from "@/lib/reports/duty-figures";
-import { getImpactFigures, getPublicStats } from "@/lib/reports/public-stats";
 
 export const dynamic = "force-dynamic";
 
@@ -22,8 +22,8 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function ImpactPage() {
   const [{ t, locale }, totals, { byYear, districts, other }, duty] = await Promise.all([
     getT(),
-    getPublicStats(),
-    getImpactFigures(),
+    cachedPublicStats(),
+    cachedImpactFigures(),
     getDutyImpact(),
   ]);
   const n = (value: number) => formatCount(value, locale);

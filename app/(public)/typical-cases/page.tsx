@@ -3,7 +3,7 @@ import { TypicalCaseCard } from "@/components/typical-cases/public-card";
 import { EmptyState, PageTitle } from "@/components/ui/card";
 import { Pagination } from "@/components/ui/pagination";
 import { getT } from "@/lib/i18n/server";
-import { listPublishedTypicalCases } from "@/lib/typical-cases/queries";
+import { cachedTypicalCases } from "@/lib/public-cache/reads";
 import { typicalCaseListQuery } from "@/lib/typical-cases/schemas";
 
 export const dynamic = "force-dynamic";
@@ -19,7 +19,7 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 export default async function TypicalCasesPage({ searchParams }: Props) {
   const [{ t, locale }, raw] = await Promise.all([getT(), searchParams]);
   const parsed = typicalCaseListQuery.safeParse({ page: typeof raw.page === "string" ? raw.page : undefined });
-  const list = await listPublishedTypicalCases(parsed.success ? parsed.data : { page: 1, pageSize: 20 });
+  const list = await cachedTypicalCases(parsed.success ? parsed.data : { page: 1, pageSize: 20 });
   return (
     <div className="space-y-6">
       <PageTitle subtitle={t("typicalCases.public.subtitle")}>{t("typicalCases.public.title")}</PageTitle>

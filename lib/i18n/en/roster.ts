@@ -75,6 +75,7 @@ export const roster: Shape<typeof zh> = {
     qPlaceholder: "e.g. Jiashan, debt collection",
     specialty: "Specialty",
     region: "Region served",
+    regionCode: "Region code, e.g. 330421",
     language: "Language",
     mode: "Service mode",
     sort: "Sort by",

@@ -71,6 +71,7 @@ export const roster = {
     qPlaceholder: "如 嘉善、催收、沈文博",
     specialty: "专业领域",
     region: "服务地区",
+    regionCode: "地区代码，如 330421",
     language: "语言",
     mode: "服务方式",
     sort: "排序",

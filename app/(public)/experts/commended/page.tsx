@@ -3,7 +3,8 @@ import Link from "next/link";
 import { EmptyState, PageTitle } from "@/components/ui/card";
 import { inputClass } from "@/components/ui/field";
 import { buttonClass } from "@/components/ui/button";
-import { commendedExperts, currentYear } from "@/lib/appraisals/queries";
+import { currentYear } from "@/lib/appraisals/queries";
+import { cachedCommendedExperts } from "@/lib/public-cache/reads";
 import { yearField } from "@/lib/appraisals/schemas";
 import { getT } from "@/lib/i18n/server";
 import { referenceNames } from "@/lib/roster/reference-names";
@@ -21,7 +22,7 @@ export default async function CommendedPage({ searchParams }: { searchParams: Pr
   const parsed = yearField.safeParse(Array.isArray(raw) ? raw[0] : raw);
   const year = parsed.success && parsed.data <= currentYear() ? parsed.data : currentYear() - 1;
   const { t, locale } = await getT();
-  const [experts, names] = await Promise.all([commendedExperts(year), referenceNames(locale)]);
+  const [experts, names] = await Promise.all([cachedCommendedExperts(year), referenceNames(locale)]);
   return (
     <div className="mx-auto max-w-3xl">
       <PageTitle subtitle={t("appraisals.commended.intro", { year })}>{t("appraisals.commended.title", { year })}</PageTitle>

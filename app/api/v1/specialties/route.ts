@@ -1,6 +1,6 @@
 // GET /api/v1/specialties - anyone
 import { apiRoute } from "@/lib/http/api-route";
-import { listSpecialties } from "@/lib/reference-data/queries";
+import { cachedSpecialties } from "@/lib/public-cache/reads";
 import { specialtiesResponse } from "@/lib/reference-data/responses";
 
-export const GET = apiRoute({ permission: "public", response: specialtiesResponse }, () => listSpecialties());
+export const GET = apiRoute({ permission: "public", response: specialtiesResponse }, () => cachedSpecialties());

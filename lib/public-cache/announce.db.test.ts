@@ -1,0 +1,49 @@
+import { eq } from "drizzle-orm";
+import { beforeAll, describe, expect, it } from "vitest";
+import { db } from "@/db";
+import { experts, specialties } from "@/db/schema";
+import { createExpertActor } from "@/test/fixtures";
+import { useTestDatabase } from "@/test/database";
+import { expiryOf } from "./expired-tags";
+import { listenForPublicChanges } from "./listen";
+import { publicTags, type PublicTag } from "./tags";
+
+useTestDatabase();
+
+/** Waits up to a second for the tag to be expired after `since`; answers whether it was. */
+async function expiredAfter(tag: PublicTag, since: number): Promise<boolean> {
+  for (let waited = 0; waited < 1000; waited += 10) {
+    if ((expiryOf(tag) ?? 0) > since) return true;
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+  return false;
+}
+
+describe("cached public data follows committed changes", () => {
+  beforeAll(async () => {
+    await listenForPublicChanges();
+  });
+
+  it("a suspended expert expires the directory, the figures and the commended list", async () => {
+    const actor = await createExpertActor();
+    const since = Date.now() + 1000;
+    await db.update(experts).set({ status: "suspended" }).where(eq(experts.id, actor.expertId!));
+    expect(await expiredAfter(publicTags.directory, since)).toBe(true);
+    expect(await expiredAfter(publicTags.stats, since)).toBe(true);
+    expect(await expiredAfter(publicTags.commended, since)).toBe(true);
+    expect(await expiredAfter(publicTags.specialties, since)).toBe(false);
+  });
+
+  it("a change rolled back expires nothing, the same change committed does", async () => {
+    const since = Date.now() + 1000;
+    await db
+      .transaction(async (tx) => {
+        await tx.update(specialties).set({ nameEn: "Renamed" }).where(eq(specialties.code, "contract"));
+        throw new Error("roll back");
+      })
+      .catch(() => {});
+    expect(await expiredAfter(publicTags.specialties, since)).toBe(false);
+    await db.update(specialties).set({ nameEn: "Contract disputes" }).where(eq(specialties.code, "contract"));
+    expect(await expiredAfter(publicTags.specialties, since)).toBe(true);
+  });
+});

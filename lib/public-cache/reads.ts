@@ -1,0 +1,41 @@
+import { todayInShanghai } from "@/lib/clock";
+import { commendedExperts } from "@/lib/appraisals/queries";
+import { listRegions, listSpecialties } from "@/lib/reference-data/queries";
+import { getImpactFigures, getPublicStats } from "@/lib/reports/public-stats";
+import { searchDirectory } from "@/lib/roster/queries/experts";
+import { directoryQuerySchema, type DirectoryQuery } from "@/lib/roster/schemas";
+import { listPublishedTypicalCases } from "@/lib/typical-cases/queries";
+import type { TypicalCaseListQuery } from "@/lib/typical-cases/schemas";
+import { publicCached } from "./cached";
+import { publicTags } from "./tags";
+
+// Public data, the same for every visitor, cached under the tags that expire it. Whatever depends
+// on "today" (a current appointment) takes the day as an argument, so it is its own entry per day.
+
+export const cachedSpecialties = publicCached(() => listSpecialties(), "specialties", [publicTags.specialties]);
+
+export const cachedRegions = publicCached(() => listRegions(), "regions", [publicTags.regions]);
+
+const statsOfDay = publicCached((_day: string) => getPublicStats(), "stats", [publicTags.stats]);
+export const cachedPublicStats = () => statsOfDay(todayInShanghai());
+
+const impactOfDay = publicCached((_day: string) => getImpactFigures(), "impact", [publicTags.stats]);
+export const cachedImpactFigures = () => impactOfDay(todayInShanghai());
+
+const unfiltered = directoryQuerySchema.parse({});
+const firstPageOfDay = publicCached((_day: string, pageSize: number) => searchDirectory({ ...unfiltered, pageSize }), "directory-first-page", [
+  publicTags.directory,
+]);
+
+/** The directory: its first page without filters comes from the cache, any other query from the database. */
+export function directoryPage(query: DirectoryQuery) {
+  const isFirstUnfiltered =
+    !query.q && !query.specialty && !query.region && !query.language && !query.mode && query.sort === unfiltered.sort && query.page === 1;
+  return isFirstUnfiltered ? firstPageOfDay(todayInShanghai(), query.pageSize) : searchDirectory(query);
+}
+
+const typicalCasesPage = publicCached((query: TypicalCaseListQuery) => listPublishedTypicalCases(query), "typical-cases", [publicTags.typicalCases]);
+/** The published typical cases: the first page from the cache. */
+export const cachedTypicalCases = (query: TypicalCaseListQuery) => (query.page === 1 ? typicalCasesPage(query) : listPublishedTypicalCases(query));
+
+export const cachedCommendedExperts = publicCached((year: number) => commendedExperts(year), "commended", [publicTags.commended]);

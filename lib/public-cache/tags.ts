@@ -1,0 +1,42 @@
+/**
+ * The cache tags of public data (the same for every visitor), and which tables feed each: the one
+ * place that says what a change invalidates. A committed change to one of these tables announces
+ * the table's name (triggers of migration 0036, on PostgreSQL's channel below), and every app
+ * process expires the tags listed for it (./listen.ts), its own included.
+ */
+export const publicTags = {
+  specialties: "public:specialties",
+  regions: "public:regions",
+  /** The public figures: home page, impact page, GET /api/v1/stats. */
+  stats: "public:stats",
+  /** The directory's first page without filters (/experts, GET /api/v1/experts). */
+  directory: "public:directory",
+  typicalCases: "public:typical-cases",
+  commended: "public:commended",
+} as const;
+
+export type PublicTag = (typeof publicTags)[keyof typeof publicTags];
+
+/** The channel the tables' triggers announce on. */
+export const PUBLIC_CHANGE_CHANNEL = "public_cache";
+
+const t = publicTags;
+
+/** For each announcing table, the tags its changes expire. */
+export const tagsFedBy: Record<string, readonly PublicTag[]> = {
+  specialties: [t.specialties],
+  regions: [t.regions, t.stats, t.commended],
+  // Status, term, profile: who is listed, what the cards say, the count of active experts.
+  experts: [t.directory, t.stats, t.commended],
+  expert_specialties: [t.directory],
+  expert_regions: [t.directory],
+  // Filed, resolved, disputes resolved, recovered: the rollups the figures are summed from.
+  report_rollups: [t.stats],
+  // Cases resolved and ratings order the directory and show on its cards.
+  requests: [t.directory],
+  typical_cases: [t.typicalCases],
+  appraisals: [t.commended],
+};
+
+/** Every tag: what a process expires when it may have missed announcements (on reconnecting). */
+export const allPublicTags: readonly PublicTag[] = Object.values(publicTags);

@@ -9,7 +9,7 @@
  * path on both one after the other (after a warm-up) and prints requests/s, p50 and p99 and the
  * ratio app/bare, with the round trips and statements the app's functions make for it (the
  * actor's lookup included). Then the EXPLAIN check (a sequential scan of a large table is a failure line)
- * and, when its module is there, the two-process check. Exits non-zero when a path errors, the
+ * and the two-process check. Exits non-zero when a path errors, the
  * two servers answer a path with different statuses, filing loses or duplicates a request, or the
  * two-process check fails (and with `--strict`, on a sequential scan too).
  * The other benchmarks: npm run bench:routing, bench:reports, bench:driver, bench:search (bench:all runs them).
@@ -32,7 +32,7 @@ import { BENCH_ADMIN_ID, BENCH_COMPANY_EMAIL, countsAt } from "./bench/generate"
 import { loadOnce, type LoadFigures } from "./bench/load";
 import { accountOf, benchPaths, type Account, type BenchPath, type Fixtures } from "./bench/paths";
 import { startApp, startBare, type RunningServer } from "./bench/servers";
-import { hasTwoProcessCheck, runTwoProcessCheck } from "./bench/two-process";
+import { runTwoProcessCheck } from "./bench/two-process";
 
 const { values: args } = parseArgs({
   options: {
@@ -43,7 +43,6 @@ const { values: args } = parseArgs({
     fresh: { type: "boolean", default: false },
     json: { type: "string" },
     strict: { type: "boolean", default: false },
-    "two-process": { type: "boolean" },
     "no-two-process": { type: "boolean", default: false },
   },
 });
@@ -240,9 +239,8 @@ try {
     priceOutSeqScans,
   );
 
-  // ---- Two-process check (scripts/bench/two-process-check.ts, written separately; see bench/two-process.ts) ----
-  // On by default when the module exists; --no-two-process skips it, --two-process insists on it.
-  if (!args["no-two-process"] && (args["two-process"] || hasTwoProcessCheck())) {
+  // ---- Two-process check (scripts/bench/two-process-check.ts); --no-two-process skips it ----
+  if (!args["no-two-process"]) {
     for (const server of servers.splice(0)) await server.stop();
     console.error("Two-process check ...");
     try {

@@ -67,14 +67,12 @@ export async function isPanelMember(handle: DbOrTx, actor: Actor, requestId: str
 /** isPanelMember as SQL on the outer query's requests row, for a read that decides it in the same statement. */
 export function isPanelMemberOfRequest(actor: Actor): SQL<boolean> {
   const seat = panelSeat(actor, requests.id);
-  return seat
-    ? sql<boolean>`${exists(
-        db
-          .select({ one: sql`1` })
-          .from(panelMembers)
-          .where(seat),
-      )}`
-    : sql<boolean>`false`;
+  if (!seat) return sql<boolean>`false`;
+  const seats = db
+    .select({ one: sql`1` })
+    .from(panelMembers)
+    .where(seat);
+  return sql<boolean>`${exists(seats)}`;
 }
 
 /** The actor's accepted seat on the case's panel, as SQL on panel_members; null when the actor is no expert. */

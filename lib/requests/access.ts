@@ -1,5 +1,6 @@
-import { and, eq } from "drizzle-orm";
-import type { DbOrTx } from "@/db";
+import { and, eq, exists, sql, type SQL } from "drizzle-orm";
+import type { AnyPgColumn } from "drizzle-orm/pg-core";
+import { db, type DbOrTx } from "@/db";
 import { panelMembers, requests } from "@/db/schema";
 import type { Actor } from "@/lib/authz";
 import { notFound } from "@/lib/errors";
@@ -20,14 +21,15 @@ const core = {
 };
 export type RequestCore = { [K in keyof typeof core]: (typeof requests.$inferSelect)[K] };
 
+/** The request with this id if the actor may see it, as SQL on requests; 404 for an id that cannot be one. */
+export function visibleRequest(actor: Actor, requestId: string): SQL {
+  if (!/^[0-9a-f-]{36}$/i.test(requestId)) throw notFound();
+  return and(eq(requests.id, requestId), visibleRequests(actor))!;
+}
+
 /** The request if the actor may see it; otherwise 404 (what one may not see does not exist). */
 export async function loadVisibleRequest(handle: DbOrTx, actor: Actor, requestId: string): Promise<RequestCore> {
-  if (!/^[0-9a-f-]{36}$/i.test(requestId)) throw notFound();
-  const [row] = await handle
-    .select(core)
-    .from(requests)
-    .where(and(eq(requests.id, requestId), visibleRequests(actor)))
-    .limit(1);
+  const [row] = await handle.select(core).from(requests).where(visibleRequest(actor, requestId)).limit(1);
   if (!row) throw notFound();
   return row;
 }
@@ -37,7 +39,7 @@ export async function loadVisibleRequest(handle: DbOrTx, actor: Actor, requestId
  * or an admin whose scope covers it. An expert who was only offered the case sees its essentials
  * but not its messages and files (they are confidential until someone accepts).
  */
-export function isCaseParty(actor: Actor, request: RequestCore): boolean {
+export function isCaseParty(actor: Actor, request: Pick<RequestCore, "enterpriseId" | "stationId" | "assignedExpertId" | "regionCode">): boolean {
   switch (actor.role) {
     case "enterprise":
       return actor.enterpriseId === request.enterpriseId;
@@ -56,13 +58,27 @@ export function isCaseParty(actor: Actor, request: RequestCore): boolean {
  * contacts, hours and closing stay with the parties (isCaseParty).
  */
 export async function isPanelMember(handle: DbOrTx, actor: Actor, requestId: string): Promise<boolean> {
-  if (actor.role !== "expert" || !actor.expertId) return false;
-  const [row] = await handle
-    .select({ id: panelMembers.id })
-    .from(panelMembers)
-    .where(and(eq(panelMembers.requestId, requestId), eq(panelMembers.expertId, actor.expertId), eq(panelMembers.status, "accepted")))
-    .limit(1);
+  const seat = panelSeat(actor, requestId);
+  if (!seat) return false;
+  const [row] = await handle.select({ id: panelMembers.id }).from(panelMembers).where(seat).limit(1);
   return Boolean(row);
+}
+
+/** isPanelMember as SQL on the outer query's requests row, for a read that decides it in the same statement. */
+export function isPanelMemberOfRequest(actor: Actor): SQL<boolean> {
+  const seat = panelSeat(actor, requests.id);
+  if (!seat) return sql<boolean>`false`;
+  const seats = db
+    .select({ one: sql`1` })
+    .from(panelMembers)
+    .where(seat);
+  return sql<boolean>`${exists(seats)}`;
+}
+
+/** The actor's accepted seat on the case's panel, as SQL on panel_members; null when the actor is no expert. */
+function panelSeat(actor: Actor, requestId: string | AnyPgColumn): SQL | null {
+  if (actor.role !== "expert" || !actor.expertId) return null;
+  return and(eq(panelMembers.requestId, requestId), eq(panelMembers.expertId, actor.expertId), eq(panelMembers.status, "accepted"))!;
 }
 
 /** Whether the actor reads the case's conversation and files: one of its parties, or a member of its panel. */

@@ -22,8 +22,9 @@ import type { Channel, RequestCategory, RequestStatus, Urgency } from "@/lib/enu
 import { requirePermission, type Actor } from "@/lib/authz";
 import { notFound } from "@/lib/errors";
 import { withinRegion } from "@/lib/regions/codes";
+import { jsonRows } from "@/lib/sql/json-rows";
 import type { PageQuery } from "@/lib/validation";
-import { isCaseParty, isPanelMember, loadCaseForReader, loadVisibleRequest } from "./access";
+import { isCaseParty, isPanelMemberOfRequest, loadCaseForReader, loadVisibleRequest, visibleRequest } from "./access";
 import { visibleRequests } from "./scope";
 import { matchesTitleOrCaseNumber } from "./search";
 
@@ -113,13 +114,15 @@ const INTERNAL_REASON_EVENTS = new Set(["request.reassign"]);
  * One request as its viewers see it: the fields, the company, counterparties, specialties and
  * the timeline. 404 when the actor may not see it. Walk-in contact details and the parties'
  * conversation are for the case's parties only (an expert merely offered the case sees neither).
+ * One statement: the lists come back as columns of the request's row.
  */
 export async function getRequestDetail(actor: Actor, requestId: string) {
   requirePermission(actor, "request.read");
-  const core = await loadVisibleRequest(db, actor, requestId);
-  const isParty = isCaseParty(actor, core);
-  const panelMember = await isPanelMember(db, actor, core.id);
   const preferred = sql<string | null>`(select ${experts.name} from ${experts} where ${experts.id} = ${requests.preferredExpertId})`;
+  // A referral's body and contact, and a person's masked ID number: for the district's admins and
+  // the assigned expert only (never the company, a station, or an expert merely offered the case).
+  // Whether the expert is the assigned one is known from the row; others need not read it at all.
+  const mayReadReferral = actor.role === "admin" || actor.role === "expert";
   const [row] = await db
     .select({
       id: requests.id,
@@ -160,48 +163,51 @@ export async function getRequestDetail(actor: Actor, requestId: string) {
       acceptedAt: requests.acceptedAt,
       resolvedAt: requests.resolvedAt,
       closedAt: requests.closedAt,
+      isPanelMember: isPanelMemberOfRequest(actor),
+      counterparties: jsonRows({ name: requestCounterparties.name, creditCode: requestCounterparties.creditCode }, (fields) =>
+        db
+          .select(fields)
+          .from(requestCounterparties)
+          .where(eq(requestCounterparties.requestId, requests.id))
+          .orderBy(asc(requestCounterparties.name)),
+      ),
+      specialties: jsonRows({ code: specialties.code, nameZh: specialties.nameZh, nameEn: specialties.nameEn }, (fields) =>
+        db
+          .select(fields)
+          .from(requestSpecialties)
+          .innerJoin(specialties, eq(specialties.code, requestSpecialties.specialtyCode))
+          .where(eq(requestSpecialties.requestId, requests.id))
+          .orderBy(asc(specialties.sortOrder)),
+      ),
+      timeline: jsonRows({ type: events.type, actorRole: events.actorRole, at: events.at, reason: events.reason, data: events.data }, (fields) =>
+        db.select(fields).from(events).where(eq(events.requestId, requests.id)).orderBy(asc(events.at), asc(events.id)),
+      ),
+      ...(mayReadReferral
+        ? {
+            referrals: jsonRows(
+              {
+                body: requestReferrals.body,
+                kind: requestReferrals.kind,
+                contactName: requestReferrals.contactName,
+                contactPhone: requestReferrals.contactPhone,
+                reference: requestReferrals.reference,
+                replyIssuedAt: requestReferrals.replyIssuedAt,
+              },
+              (fields) => db.select(fields).from(requestReferrals).where(eq(requestReferrals.requestId, requests.id)),
+            ),
+          }
+        : {}),
     })
     .from(requests)
     .innerJoin(enterprises, eq(enterprises.id, requests.enterpriseId))
     .innerJoin(regions, eq(regions.code, requests.regionCode))
     .leftJoin(stations, eq(stations.id, requests.stationId))
     .leftJoin(experts, eq(experts.id, requests.assignedExpertId))
-    .where(eq(requests.id, core.id));
-  // A referral's body and contact, and a person's masked ID number: for the district's admins and
-  // the assigned expert only (never the company, a station, or an expert merely offered the case).
-  const seesReferral = isParty && (actor.role === "admin" || actor.role === "expert");
-  const [counterparties, specialtyRows, timeline, [referredBy]] = await Promise.all([
-    db
-      .select({ name: requestCounterparties.name, creditCode: requestCounterparties.creditCode })
-      .from(requestCounterparties)
-      .where(eq(requestCounterparties.requestId, core.id))
-      .orderBy(asc(requestCounterparties.name)),
-    db
-      .select({ code: specialties.code, nameZh: specialties.nameZh, nameEn: specialties.nameEn })
-      .from(requestSpecialties)
-      .innerJoin(specialties, eq(specialties.code, requestSpecialties.specialtyCode))
-      .where(eq(requestSpecialties.requestId, core.id))
-      .orderBy(asc(specialties.sortOrder)),
-    db
-      .select({ type: events.type, actorRole: events.actorRole, at: events.at, reason: events.reason, data: events.data })
-      .from(events)
-      .where(eq(events.requestId, core.id))
-      .orderBy(asc(events.at), asc(events.id)),
-    seesReferral
-      ? db
-          .select({
-            body: requestReferrals.body,
-            kind: requestReferrals.kind,
-            contactName: requestReferrals.contactName,
-            contactPhone: requestReferrals.contactPhone,
-            reference: requestReferrals.reference,
-            replyIssuedAt: requestReferrals.replyIssuedAt,
-          })
-          .from(requestReferrals)
-          .where(eq(requestReferrals.requestId, core.id))
-      : [],
-  ]);
-  const detail = row!;
+    .where(visibleRequest(actor, requestId));
+  if (!row) throw notFound();
+  const { isPanelMember: panelMember, timeline, referrals, ...detail } = row;
+  const isParty = isCaseParty(actor, detail);
+  const seesReferral = isParty && mayReadReferral;
   // The reason for taking a case from its expert is the law society's internal note: in the audit
   // trail and on the admins' timeline, never shown to the company or an expert.
   const showsReason = (type: string) => actor.role === "admin" || !INTERNAL_REASON_EVENTS.has(type);
@@ -210,9 +216,7 @@ export async function getRequestDetail(actor: Actor, requestId: string) {
     contactName: isParty ? detail.contactName : null,
     contactPhone: isParty ? detail.contactPhone : null,
     partyIdNumberMasked: seesReferral ? detail.partyIdNumberMasked : null,
-    referredBy: referredBy ?? null,
-    counterparties,
-    specialties: specialtyRows,
+    referredBy: (seesReferral && referrals?.[0]) || null,
     events: timeline.map((e) => ({
       type: e.type,
       actorRole: e.actorRole,

@@ -153,11 +153,18 @@ describe("the profile table", () => {
           for (const f of roster) table.put(f, 1);
           const ranking = table.rank(request, defaultRoutingSettings, NOW, TODAY, new Set(), new Map());
           const first = ranking.top(reading);
-          // Each changed expert takes on fresh figures (an empty caseload, no offers yet).
+          // Each changed expert takes on fresh figures (an empty caseload, no offers yet) and drops a specialty.
           const changed = changedAt
             .filter((i) => i < roster.length)
-            .map((i) => ({ ...roster[i]!, activeCases: 0, pendingOffers: 0, rotationHeat: 0, rotationAt: null }));
-          for (const f of changed) table.put(f, 2);
+            .map((i) => ({
+              ...roster[i]!,
+              specialties: roster[i]!.specialties.slice(1),
+              activeCases: 0,
+              pendingOffers: 0,
+              rotationHeat: 0,
+              rotationAt: null,
+            }));
+          changed.forEach((f, k) => table.put(f, 2 + k));
           const rest = Array.from(ranking).slice(first.length);
           const handedOut = new Set(first.map((c) => c.expertId));
           const expected = Array.from(table.rankAll(request, defaultRoutingSettings, NOW, TODAY, handedOut, new Map()), (c) => [c.expertId, c.exact]);

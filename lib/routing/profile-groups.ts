@@ -2,9 +2,10 @@
  * The routing profiles grouped for best-first ranking (ProfileTable.rank): one group per specialty
  * and region an expert has (and one per region for every expert, under ALL_SPECIALTIES), each cut
  * into bands by the expert's "static" score (the parts that do not depend on the request: load,
- * track record and rotation, weighted). A request's bound for a band of a group is then its
- * specialty and region value (the same for the whole group), the best language and mode value, and
- * the highest static score in the band: no expert in it can score more. Only experts open for work
+ * track record and rotation, weighted). A request's bound for a band of a group is then its region
+ * value (the same for the whole group), its specialty value (the group's specialty and the request's
+ * others that some expert of the band has), the best language and mode value, and the highest
+ * static score in the band: no expert in it can score more. Only experts open for work
  * (active, with room) are grouped; the other filters are checked when a band is scored.
  */
 export const ALL_SPECIALTIES = "*";

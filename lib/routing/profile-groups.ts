@@ -2,10 +2,9 @@
  * The routing profiles grouped for best-first ranking (ProfileTable.rank): one group per specialty
  * and region an expert has (and one per region for every expert, under ALL_SPECIALTIES), each cut
  * into bands by the expert's "static" score (the parts that do not depend on the request: load,
- * track record and rotation, weighted). A request's bound for a band of a group is then its region
- * value (the same for the whole group), its specialty value (the group's specialty and the request's
- * others that some expert of the band has), the best language and mode value, and the highest
- * static score in the band: no expert in it can score more. Only experts open for work
+ * track record and rotation, weighted). A request's bound for a band of a group is then its
+ * specialty and region value (the same for the whole group), the best language and mode value, and
+ * the highest static score in the band: no expert in it can score more. Only experts open for work
  * (active, with room) are grouped; the other filters are checked when a band is scored.
  */
 export const ALL_SPECIALTIES = "*";
@@ -13,31 +12,18 @@ export const ALL_SPECIALTIES = "*";
 const BANDS = 64;
 
 export interface ProfileGroup {
-  readonly specialty: string;
   /** Slots per band (0 = lowest static score), made on first use. */
   readonly bands: (Set<number> | undefined)[];
   /** The highest static score ever placed in each band (never lowered, so always a bound). */
   readonly max: Float64Array;
-  /**
-   * Per band, how many of its experts have each other specialty (groups of a specialty only): a
-   * request asking for several specialties bounds a band's specialty part by those present in it.
-   */
-  readonly others: (Map<string, number> | undefined)[];
   /** No band above this one holds a slot. */
   top: number;
-}
-
-/** Adds `by` to the band's counts of an expert's specialties other than the group's own. */
-function count(group: ProfileGroup, band: number, specialties: string[], own: string, by: number): void {
-  const others = (group.others[band] ??= new Map());
-  for (const other of specialties) if (other !== own) others.set(other, (others.get(other) ?? 0) + by);
 }
 
 export class ProfileGroups {
   private groups = new Map<string, Map<number, ProfileGroup>>();
   private placedIn: ProfileGroup[][] = [];
   private bandOf: number[] = [];
-  private specialtiesOf: string[][] = [];
   private keyMax = 0;
 
   /** Empties the groups, for static scores whose highest possible value is `keyMax`. */
@@ -45,7 +31,6 @@ export class ProfileGroups {
     this.groups = new Map();
     this.placedIn = [];
     this.bandOf = [];
-    this.specialtiesOf = [];
     this.keyMax = keyMax;
   }
 
@@ -59,22 +44,17 @@ export class ProfileGroups {
         (group.bands[band] ??= new Set()).add(slot);
         if (key > group.max[band]!) group.max[band] = key;
         if (band > group.top) group.top = band;
-        if (specialty !== ALL_SPECIALTIES) count(group, band, specialties, specialty, 1);
         placed.push(group);
       }
     }
     this.placedIn[slot] = placed;
     this.bandOf[slot] = band;
-    this.specialtiesOf[slot] = specialties;
   }
 
   remove(slot: number): void {
     const band = this.bandOf[slot];
     if (band === undefined) return;
-    const specialties = this.specialtiesOf[slot]!;
-    for (const group of this.placedIn[slot]!) {
-      if (group.bands[band]!.delete(slot) && group.specialty !== ALL_SPECIALTIES) count(group, band, specialties, group.specialty, -1);
-    }
+    for (const group of this.placedIn[slot]!) group.bands[band]!.delete(slot);
     this.placedIn[slot] = [];
   }
 
@@ -87,12 +67,10 @@ export class ProfileGroups {
     let byRegion = this.groups.get(specialty);
     if (!byRegion) this.groups.set(specialty, (byRegion = new Map()));
     let group = byRegion.get(region);
-    if (!group) byRegion.set(region, (group = { specialty, bands: [], max: new Float64Array(BANDS).fill(-Infinity), top: -1, others: [] }));
+    if (!group) byRegion.set(region, (group = { bands: [], max: new Float64Array(BANDS).fill(-Infinity), top: -1 }));
     return group;
   }
 }
-
-export type BandPart = (group: ProfileGroup, band: number) => number;
 
 /**
  * The bands still to score for one request, highest bound first. A band's bound is
@@ -100,22 +78,19 @@ export type BandPart = (group: ProfileGroup, band: number) => number;
  */
 export class BandQueue {
   private readonly bounds: number[] = [];
-  private readonly entries: { group: ProfileGroup; band: number; base: number; part: BandPart }[] = [];
+  private readonly entries: { group: ProfileGroup; band: number; base: number }[] = [];
 
   constructor(private readonly scale: number) {}
 
-  /**
-   * Queues the highest band at or below `below` of the group that holds a slot; `part` adds what
-   * depends on the band besides its static score (the specialty part, from `others`).
-   */
-  push(group: ProfileGroup, below: number, base: number, part: BandPart): void {
+  /** Queues the highest band at or below `below` of the group that holds a slot. */
+  push(group: ProfileGroup, below: number, base: number): void {
     let band = below;
     while (band >= 0 && !group.bands[band]?.size) band--;
     if (band < 0) return;
-    const bound = (base + part(group, band) + group.max[band]!) * this.scale;
+    const bound = (base + group.max[band]!) * this.scale;
     const { bounds, entries } = this;
     let at = bounds.push(bound) - 1;
-    entries.push({ group, band, base, part });
+    entries.push({ group, band, base });
     const entry = entries[at]!;
     while (at > 0) {
       const parent = (at - 1) >> 1;
@@ -155,7 +130,7 @@ export class BandQueue {
       entries[i] = lastEntry;
     }
     const slots = Array.from(top.group.bands[top.band]!);
-    this.push(top.group, top.band - 1, top.base, top.part);
+    this.push(top.group, top.band - 1, top.base);
     return slots;
   }
 }

@@ -1,5 +1,5 @@
 import { exclusionOf } from "./exclusions";
-import { ALL_SPECIALTIES, BandQueue, ProfileGroups, type BandPart } from "./profile-groups";
+import { ALL_SPECIALTIES, BandQueue, ProfileGroups } from "./profile-groups";
 import { Ranking, type UnscoredCandidates } from "./ranking";
 import type { RoutingSettings } from "./schemas";
 import {
@@ -151,23 +151,14 @@ export class ProfileTable {
       queue = new BandQueue(100 / query.ctx.total);
       const w = query.ctx.weightList;
       const languageMode = w[3]! * languageModeValue(true, true);
-      const needed = request.specialties;
-      // An expert in a specialty's group has it, and at most the request's other specialties that
-      // some expert in the same band has.
-      const hitsBound: BandPart = (group, band) => {
-        let hits = 1;
-        const others = group.others[band];
-        for (const code of needed) if (code !== group.specialty && others?.get(code)) hits++;
-        return w[0]! * specialtyValue(hits, needed.length);
-      };
+      const bySpecialty: [string, number][] = request.specialties.map((code) => [code, specialtyValue(1, 1)]);
       // Experts with none of the request's specialties: all of them when it has none, else only
       // when the specialties are the category's guess (they then score 0 for the specialty).
-      const none = w[0]! * specialtyValue(0, needed.length);
-      const bySpecialty: [string, BandPart][] = needed.map((code) => [code, hitsBound]);
-      if (!needed.length || request.specialtiesFromCategory) bySpecialty.push([ALL_SPECIALTIES, () => none]);
-      for (const [code, part] of bySpecialty)
+      if (!request.specialties.length || request.specialtiesFromCategory)
+        bySpecialty.push([ALL_SPECIALTIES, specialtyValue(0, request.specialties.length)]);
+      for (const [code, specialty] of bySpecialty)
         for (const [region, group] of this.groups.of(code))
-          queue.push(group, group.top, w[1]! * regionValueAt(this.levelOf(query, region)) + languageMode, part);
+          queue.push(group, group.top, w[0]! * specialty + w[1]! * regionValueAt(this.levelOf(query, region)) + languageMode);
       version = this.version;
     };
     const unscored: UnscoredCandidates = {

@@ -41,16 +41,18 @@ export function explainCandidate(request: RoutingRequest, candidate: RankedCandi
 /**
  * The experts routing may offer the request to now, best first: the hard filters (exclusionOf) over
  * every routing profile (kept in memory, see routing-snapshot.ts), less the experts ruled out here by
- * a conflict, an offer or a skip.
+ * a conflict, an offer or a skip. Scored best first as far as the caller reads (ProfileTable.rank);
+ * `full` scores every eligible expert instead, with the same result (bench-routing compares them).
  */
 export async function rankEligible(
   handle: DbOrTx,
   request: RoutingRequest,
-  options: { now?: Date; settings?: RoutingSettings } = {},
+  options: { now?: Date; settings?: RoutingSettings; full?: boolean } = {},
 ): Promise<Ranking> {
   const now = options.now ?? currentTime();
-  const snapshot = await readRoutingSnapshot(handle, request);
-  return snapshot.table.rank(request, options.settings ?? snapshot.settings, now, todayInShanghai(now), snapshot.ruledOut, snapshot.own);
+  const { table, settings, ruledOut, own } = await readRoutingSnapshot(handle, request);
+  const rank = options.full ? table.rankAll : table.rank;
+  return rank.call(table, request, options.settings ?? settings, now, todayInShanghai(now), ruledOut, own);
 }
 
 /**

@@ -98,12 +98,14 @@ export async function offerToChosenExpert(tx: Tx, admin: Actor, request: Routing
   if (check.why) throw conflict(`routing.reasons.${check.why.code}` as MessageKey, check.why.params);
   const ranking = await rankEligible(tx, request, { now, settings });
   let candidate: RankedCandidate | undefined;
+  let ranked = 0;
   for (const c of ranking) {
+    ranked = c.rank;
     if (c.expertId !== expertId) continue;
     candidate = c;
     break;
   }
-  candidate ??= { ...rankFacts(request, [check.facts], settings, now).top(1)[0]!, rank: ranking.size + 1 };
+  candidate ??= { ...rankFacts(request, [check.facts], settings, now).top(1)[0]!, rank: ranked + 1 };
   return createOffer(tx, admin, request, candidate, { now, settings, manual: true });
 }
 

@@ -103,14 +103,87 @@ describe("the profile table", () => {
     );
   });
 
+  it("ranks best first on bounds exactly as scoring every expert does, however far it is read", () => {
+    // Experts drawn from few values, so many tie on the score and the order falls to rotation and id.
+    const tieArb = expertArb.map((e) => ({
+      ...e,
+      offersAccepted: 0,
+      offersDeclined: 0,
+      offersExpired: 0,
+      casesResolved: 0,
+      casesReassigned: 0,
+      ratingCount: 0,
+      rotationHeat: 0,
+    }));
+    fc.assert(
+      fc.property(
+        fc.array(fc.oneof(expertArb, tieArb), { minLength: 50, maxLength: 300 }),
+        requestArb,
+        weightsArb,
+        fc.array(fc.nat(299), { maxLength: 20 }),
+        fc.nat(60),
+        (experts, r, weights, ruledOutAt, reading) => {
+          const request: RoutingRequest = { ...baseRequest, ...r, serviceMode: r.serviceMode as RoutingRequest["serviceMode"] };
+          const settings: RoutingSettings = { ...defaultRoutingSettings, weights };
+          const roster = rosterOf(experts);
+          const ruledOut = new Set(ruledOutAt.filter((i) => i < roster.length).map((i) => roster[i]!.expertId));
+          const table = new ProfileTable();
+          for (const f of roster) table.put(f, 1);
+          const full = Array.from(table.rankAll(request, settings, NOW, TODAY, ruledOut, new Map()), (c) => [c.expertId, c.exact, c.rank]);
+          const bounded = table.rank(request, settings, NOW, TODAY, ruledOut, new Map());
+          expect(bounded.top(reading).map((c) => [c.expertId, c.exact, c.rank])).toEqual(full.slice(0, reading));
+          expect(Array.from(bounded, (c) => [c.expertId, c.exact, c.rank])).toEqual(full);
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it("goes on from the new profiles when the table changes while a ranking is read, handing nobody out twice", () => {
+    fc.assert(
+      fc.property(
+        fc.array(expertArb, { minLength: 20, maxLength: 120 }),
+        requestArb,
+        fc.nat(10),
+        fc.array(fc.nat(119), { maxLength: 10 }),
+        (experts, r, reading, changedAt) => {
+          const request: RoutingRequest = { ...baseRequest, ...r, serviceMode: r.serviceMode as RoutingRequest["serviceMode"] };
+          const roster = rosterOf(experts);
+          const table = new ProfileTable();
+          for (const f of roster) table.put(f, 1);
+          const ranking = table.rank(request, defaultRoutingSettings, NOW, TODAY, new Set(), new Map());
+          const first = ranking.top(reading);
+          // Each changed expert takes on fresh figures (an empty caseload, no offers yet) and drops a specialty.
+          const changed = changedAt
+            .filter((i) => i < roster.length)
+            .map((i) => ({
+              ...roster[i]!,
+              specialties: roster[i]!.specialties.slice(1),
+              activeCases: 0,
+              pendingOffers: 0,
+              rotationHeat: 0,
+              rotationAt: null,
+            }));
+          changed.forEach((f, k) => table.put(f, 2 + k));
+          const rest = Array.from(ranking).slice(first.length);
+          const handedOut = new Set(first.map((c) => c.expertId));
+          const expected = Array.from(table.rankAll(request, defaultRoutingSettings, NOW, TODAY, handedOut, new Map()), (c) => [c.expertId, c.exact]);
+          expect(rest.map((c) => [c.expertId, c.exact])).toEqual(expected);
+          expect(rest.map((c) => c.rank)).toEqual(rest.map((_, i) => first.length + i + 1));
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+
   it("keeps the later revision of a profile, whatever order they arrive in", () => {
     const table = new ProfileTable();
     const request = { ...baseRequest, specialties: [] };
     expect(table.put(baseFacts({ expertId: "a", capacity: 1, activeCases: 0 }), 2)).toBe(true);
     expect(table.put(baseFacts({ expertId: "a", capacity: 1, activeCases: 1 }), 1)).toBe(false);
-    expect(table.rank(request, defaultRoutingSettings, NOW, TODAY, new Set(), new Map()).size).toBe(1);
+    expect(Array.from(table.rank(request, defaultRoutingSettings, NOW, TODAY, new Set(), new Map())).length).toBe(1);
     expect(table.put(baseFacts({ expertId: "a", capacity: 1, activeCases: 1 }), 3)).toBe(true);
-    expect(table.rank(request, defaultRoutingSettings, NOW, TODAY, new Set(), new Map()).size).toBe(0);
+    expect(Array.from(table.rank(request, defaultRoutingSettings, NOW, TODAY, new Set(), new Map())).length).toBe(0);
   });
 
   it("takes a profile the caller's own transaction wrote in place of the kept one, for that call only", () => {
@@ -132,9 +205,9 @@ describe("the profile table", () => {
     const table = new ProfileTable();
     const request = { ...baseRequest, specialties: ["ip"], language: "wu" };
     table.put(baseFacts({ expertId: "first", specialties: ["ip"], languages: ["wu"] }), 1);
-    expect(table.rank(request, defaultRoutingSettings, NOW, TODAY, new Set(), new Map()).size).toBe(1);
+    expect(Array.from(table.rank(request, defaultRoutingSettings, NOW, TODAY, new Set(), new Map())).length).toBe(1);
     for (let i = 0; i < 500; i++) table.put(baseFacts({ expertId: `e${i}`, specialties: i % 2 ? ["ip"] : ["lease"], languages: ["wu"] }), 1);
     expect(table.size).toBe(501);
-    expect(table.rank(request, defaultRoutingSettings, NOW, TODAY, new Set(), new Map()).size).toBe(251);
+    expect(Array.from(table.rank(request, defaultRoutingSettings, NOW, TODAY, new Set(), new Map())).length).toBe(251);
   });
 });

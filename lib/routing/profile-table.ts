@@ -1,5 +1,6 @@
 import { exclusionOf } from "./exclusions";
-import { Ranking } from "./ranking";
+import { ALL_SPECIALTIES, BandQueue, ProfileGroups } from "./profile-groups";
+import { Ranking, type UnscoredCandidates } from "./ranking";
 import type { RoutingSettings } from "./schemas";
 import {
   combineParts,
@@ -14,20 +15,48 @@ import {
   scoringContext,
   specialtyValue,
   trackRecordFit,
+  type ScoringContext,
 } from "./score";
 import type { CandidateFacts, RoutingRequest } from "./types";
+import type { Weights } from "./weights";
 
 type ListField = "specialties" | "languages" | "serviceModes";
 
 /** "2026-11-29" as 20261129 (same order as the text); a missing date as `ifNull`. */
 const dayNumber = (date: string | null, ifNull: number) => (date ? Number(date.slice(0, 4) + date.slice(5, 7) + date.slice(8, 10)) : ifNull);
 const NEVER = 2 ** 31 - 1;
+/**
+ * The static scores (load, track record, rotation) bound the rotation part by its value at a time
+ * up to a day ahead: rotation only grows as recent offers fade, so the bound holds until then, and
+ * the groups are made again after it.
+ */
+const KEY_HORIZON_MS = 86_400_000;
+
+/** What scoring one request's candidates needs, worked out once per ranking. */
+interface Query {
+  request: RoutingRequest;
+  ctx: ScoringContext;
+  now: Date;
+  day: number;
+  needed: Uint8Array[];
+  language: Uint8Array | null;
+  mode: Uint8Array | null;
+  /** The request's region level for each region number, worked out when first met (-1 before). */
+  levels: Int8Array;
+  /** Slots not to score: ruled out here, replaced by the caller's own profile, or already handed out. */
+  skip: Set<number>;
+}
 
 /**
  * Every expert's routing profile in columns: what the hard filters compare as numbers, the parts of
  * the score that do not depend on the request (load, track record) worked out once, and one byte
- * column per specialty, language or service mode asked about. Ranking a request then reads numbers
- * in one pass over the roster, with no object made for an expert it rules out.
+ * column per specialty, language or service mode asked about.
+ *
+ * Ranking a request (rank) scores best first and stops early: the experts open for work are
+ * grouped by specialty and region and banded by the best static score they hold (profile-groups.ts);
+ * the bands are scored from the highest bound down, and a candidate is handed out once no band left
+ * could beat it. So a ranking scores the experts near the top, not the roster. rankAll scores every
+ * expert (the same result; bench-routing compares the two).
  *
  * The rules are the same as exclusionOf and scoreOf, and the score is added up by the same function
  * (combineParts), so both ways give the same candidates with the same score to the last bit
@@ -54,10 +83,12 @@ export class ProfileTable {
   private heat = new Float64Array(0);
   /** Epoch milliseconds of the heat figure, 0 before the first offer. */
   private heatAt = new Float64Array(0);
-  /** Slots set aside for one call of rank (set to that call's number): ruled out, or replaced. */
-  private setAside = new Int32Array(0);
-  private calls = 0;
   private readonly members = new Map<ListField, Map<string, Uint8Array>>();
+  private readonly groups = new ProfileGroups();
+  /** The weights (load, track record, rotation) and the time the groups' static scores are for; null before the first ranking. */
+  private keyedFor: { load: number; trackRecord: number; rotation: number; horizon: Date } | null = null;
+  /** Grows on every change, so a ranking still being read knows to start again. */
+  private version = 0;
 
   get size(): number {
     return this.facts.length;
@@ -73,7 +104,7 @@ export class ProfileTable {
       this.slotOf.set(facts.expertId, slot);
       this.facts.push(facts);
       this.regions.push(new Int32Array(0));
-    }
+    } else this.groups.remove(slot);
     this.facts[slot] = facts;
     this.regions[slot] = Int32Array.from([facts.homeRegionCode, ...facts.servedRegions], (code) => this.regionNumber(code));
     this.revision[slot] = revision;
@@ -87,13 +118,17 @@ export class ProfileTable {
     for (const [field, columns] of this.members) {
       for (const [code, column] of columns) column[slot] = facts[field].includes(code) ? 1 : 0;
     }
+    if (this.keyedFor) this.group(slot);
+    this.version++;
     return true;
   }
 
   /**
-   * The candidates routing may offer the request to, scored: every kept profile that passes the
-   * hard filters on `today` and is not ruled out here, except that a profile in `replaced` (written
-   * by the caller's own open transaction) is taken from there.
+   * The candidates routing may offer the request to, scored, best first: every kept profile that
+   * passes the hard filters on `today` and is not ruled out here, except that a profile in
+   * `replaced` (written by the caller's own open transaction) is taken from there. Scored as far as
+   * the caller reads: best first by bound (see the class comment). A ranking read after the table
+   * changed goes on from the new profiles, never handing out an expert twice.
    */
   rank(
     request: RoutingRequest,
@@ -103,54 +138,154 @@ export class ProfileTable {
     ruledOut: ReadonlySet<string>,
     replaced: ReadonlyMap<string, CandidateFacts>,
   ): Ranking {
-    const ctx = scoringContext(request, settings.weights, now);
-    const day = dayNumber(today, 0);
-    const needed = request.specialties.map((code) => this.member("specialties", code));
-    const language = request.language ? this.member("languages", request.language) : null;
-    const mode = request.serviceMode ? this.member("serviceModes", request.serviceMode) : null;
-    const farthest = regionOrder.length - 1;
-    // The request's region level for each region number, worked out when first met.
-    const levels = new Int8Array(this.regionCodes.length).fill(-1);
+    let version = -1;
+    let query: Query;
+    let queue: BandQueue;
+    let seen: Set<number>;
+    const start = (ranking: Ranking) => {
+      this.keyFor(settings.weights, now);
+      const handedOut = ranking.handedOutIds();
+      query = this.query(request, settings, now, today, [...ruledOut, ...replaced.keys(), ...handedOut]);
+      this.addReplaced(ranking, query, today, ruledOut, replaced, new Set(handedOut));
+      seen = new Set();
+      queue = new BandQueue(100 / query.ctx.total);
+      const w = query.ctx.weightList;
+      const languageMode = w[3]! * languageModeValue(true, true);
+      const bySpecialty: [string, number][] = request.specialties.map((code) => [code, specialtyValue(1, 1)]);
+      // Experts with none of the request's specialties: all of them when it has none, else only
+      // when the specialties are the category's guess (they then score 0 for the specialty).
+      if (!request.specialties.length || request.specialtiesFromCategory)
+        bySpecialty.push([ALL_SPECIALTIES, specialtyValue(0, request.specialties.length)]);
+      for (const [code, specialty] of bySpecialty)
+        for (const [region, group] of this.groups.of(code))
+          queue.push(group, group.top, w[0]! * specialty + w[1]! * regionValueAt(this.levelOf(query, region)) + languageMode);
+      version = this.version;
+    };
+    const unscored: UnscoredCandidates = {
+      sync: (ranking) => {
+        if (version === this.version) return;
+        ranking.discardScored();
+        start(ranking);
+      },
+      bound: () => queue.bound(),
+      scoreMore: (ranking) => {
+        for (const slot of queue.pop()) {
+          if (seen.has(slot)) continue;
+          seen.add(slot);
+          this.consider(slot, query, ranking);
+        }
+      },
+    };
+    return new Ranking(unscored);
+  }
+
+  /** rank's candidates by scoring every kept profile (what ranking did before it was bounded; bench-routing compares the two). */
+  rankAll(
+    request: RoutingRequest,
+    settings: RoutingSettings,
+    now: Date,
+    today: string,
+    ruledOut: ReadonlySet<string>,
+    replaced: ReadonlyMap<string, CandidateFacts>,
+  ): Ranking {
+    const query = this.query(request, settings, now, today, [...ruledOut, ...replaced.keys()]);
     const ranking = new Ranking();
-    if (++this.calls === 2 ** 31 - 1) {
-      this.setAside.fill(0);
-      this.calls = 1;
-    }
-    const call = this.calls;
-    for (const id of [...ruledOut, ...replaced.keys()]) {
-      const slot = this.slotOf.get(id);
-      if (slot !== undefined) this.setAside[slot] = call;
-    }
-    const { facts, openFrom, openUntil, load, track, heat, heatAt, setAside, regions } = this;
-    for (let i = 0; i < facts.length; i++) {
-      if (day < openFrom[i]! || day >= openUntil[i]! || setAside[i] === call) continue;
-      let hits = 0;
-      for (let k = 0; k < needed.length; k++) hits += needed[k]![i]!;
-      if (needed.length && !hits && !request.specialtiesFromCategory) continue;
-      const codes = regions[i]!;
-      let region = farthest;
-      for (let k = 0; k < codes.length && region > 0; k++) {
-        const n = codes[k]!;
-        if (levels[n] === -1) levels[n] = regionIndexOf(ctx, this.regionCodes[n]!);
-        region = Math.min(region, levels[n]!);
-      }
-      const recent = recentOffers(heat[i]!, heatAt[i]!, now);
-      const exact = combineParts(
-        ctx,
-        specialtyValue(hits, needed.length),
-        regionValueAt(region),
-        load[i]!,
-        languageModeValue(!language || language[i] === 1, !mode || mode[i] === 1),
-        track[i]!,
-        rotationFit(recent),
-      );
-      ranking.add(facts[i]!, exact, recent);
-    }
-    for (const f of replaced.values()) {
-      if (!ruledOut.has(f.expertId) && !exclusionOf(request, f, today))
-        ranking.add(f, scoreOf(ctx, f), recentOffers(f.rotationHeat, f.rotationAt, now));
-    }
+    for (let i = 0; i < this.facts.length; i++) this.consider(i, query, ranking);
+    this.addReplaced(ranking, query, today, ruledOut, replaced, new Set());
     return ranking;
+  }
+
+  private query(request: RoutingRequest, settings: RoutingSettings, now: Date, today: string, skipIds: string[]): Query {
+    const skip = new Set<number>();
+    for (const id of skipIds) {
+      const slot = this.slotOf.get(id);
+      if (slot !== undefined) skip.add(slot);
+    }
+    return {
+      request,
+      ctx: scoringContext(request, settings.weights, now),
+      now,
+      day: dayNumber(today, 0),
+      needed: request.specialties.map((code) => this.member("specialties", code)),
+      language: request.language ? this.member("languages", request.language) : null,
+      mode: request.serviceMode ? this.member("serviceModes", request.serviceMode) : null,
+      levels: new Int8Array(this.regionCodes.length).fill(-1),
+      skip,
+    };
+  }
+
+  private levelOf(query: Query, region: number): number {
+    let level = query.levels[region]!;
+    if (level === -1) level = query.levels[region] = regionIndexOf(query.ctx, this.regionCodes[region]!);
+    return level;
+  }
+
+  /** Scores one kept profile into the ranking if it passes the hard filters and is not skipped. */
+  private consider(i: number, query: Query, ranking: Ranking): void {
+    const { request, ctx, needed, language, mode } = query;
+    if (query.day < this.openFrom[i]! || query.day >= this.openUntil[i]!) return;
+    let hits = 0;
+    for (let k = 0; k < needed.length; k++) hits += needed[k]![i]!;
+    if ((needed.length && !hits && !request.specialtiesFromCategory) || query.skip.has(i)) return;
+    const codes = this.regions[i]!;
+    let region = regionOrder.length - 1;
+    for (let k = 0; k < codes.length && region > 0; k++) region = Math.min(region, this.levelOf(query, codes[k]!));
+    const recent = recentOffers(this.heat[i]!, this.heatAt[i]!, query.now);
+    const exact = combineParts(
+      ctx,
+      specialtyValue(hits, needed.length),
+      regionValueAt(region),
+      this.load[i]!,
+      languageModeValue(!language || language[i] === 1, !mode || mode[i] === 1),
+      this.track[i]!,
+      rotationFit(recent),
+    );
+    ranking.add(this.facts[i]!, exact, recent);
+  }
+
+  private addReplaced(
+    ranking: Ranking,
+    query: Query,
+    today: string,
+    ruledOut: ReadonlySet<string>,
+    replaced: ReadonlyMap<string, CandidateFacts>,
+    handedOut: ReadonlySet<string>,
+  ): void {
+    for (const f of replaced.values()) {
+      if (!ruledOut.has(f.expertId) && !handedOut.has(f.expertId) && !exclusionOf(query.request, f, today))
+        ranking.add(f, scoreOf(query.ctx, f), recentOffers(f.rotationHeat, f.rotationAt, query.now));
+    }
+  }
+
+  /** Makes the groups' static scores (see KEY_HORIZON_MS) for these weights at `now`, unless they are. */
+  private keyFor(weights: Weights, now: Date): void {
+    const keyed = this.keyedFor;
+    if (
+      keyed &&
+      keyed.load === weights.load &&
+      keyed.trackRecord === weights.trackRecord &&
+      keyed.rotation === weights.rotation &&
+      now.getTime() <= keyed.horizon.getTime()
+    )
+      return;
+    this.keyedFor = {
+      load: weights.load,
+      trackRecord: weights.trackRecord,
+      rotation: weights.rotation,
+      horizon: new Date(now.getTime() + KEY_HORIZON_MS),
+    };
+    this.groups.reset(weights.load + weights.trackRecord + weights.rotation);
+    for (let i = 0; i < this.facts.length; i++) this.group(i);
+    this.version++;
+  }
+
+  /** Places an expert open for work in its groups, by its static score: its load, track record and rotation (as of the horizon), weighted. */
+  private group(slot: number): void {
+    const keyed = this.keyedFor!;
+    if (this.openFrom[slot] === NEVER) return;
+    const rotation = rotationFit(recentOffers(this.heat[slot]!, this.heatAt[slot]!, keyed.horizon));
+    const key = keyed.load * this.load[slot]! + keyed.trackRecord * this.track[slot]! + keyed.rotation * rotation;
+    this.groups.place(slot, key, this.regions[slot]!, this.facts[slot]!.specialties);
   }
 
   private regionNumber(code: string): number {
@@ -189,7 +324,6 @@ export class ProfileTable {
     this.track = widen(this.track, (n) => new Float64Array(n));
     this.heat = widen(this.heat, (n) => new Float64Array(n));
     this.heatAt = widen(this.heatAt, (n) => new Float64Array(n));
-    this.setAside = widen(this.setAside, (n) => new Int32Array(n));
     for (const columns of this.members.values()) {
       for (const [code, column] of columns)
         columns.set(

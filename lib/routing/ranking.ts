@@ -10,24 +10,70 @@ export interface RankedCandidate {
 }
 
 /**
+ * Candidates not scored yet, handed to the ranking a group at a time, best bound first
+ * (ProfileTable.rank). The ranking asks for more only while one of them could still come before
+ * the best it holds, so most of the roster is never scored.
+ */
+export interface UnscoredCandidates {
+  /** No candidate still to come scores above this; -Infinity when none is left. */
+  bound(): number;
+  /** Scores the next group into the ranking (bound() then drops). */
+  scoreMore(ranking: Ranking): void;
+  /** Called before each step: a source whose data changed since it began starts again here. */
+  sync(ranking: Ranking): void;
+}
+
+/**
+ * Bounds and scores are the same sum of weighted parts added in different orders, so a bound may
+ * fall below the score it bounds by a rounding error (about 1e-14 on a 0..100 score): a candidate
+ * is handed out only when every bound still to come is below its score by more than this.
+ */
+const ROUNDING = 1e-9;
+
+/**
  * Scored candidates, handed out best first: highest score; on a tie the one with fewer recent
  * offers, then by id, so the same data always gives the same order. Routing usually needs only the
- * first, so the order is kept as a binary heap and each step takes the next best (the whole list,
- * when iterated to the end, comes out fully sorted).
+ * first few, so the scored ones are kept in a binary heap and each step takes the next best; with
+ * `unscored`, candidates are scored only as far as the order needs them. Iterating again gives the
+ * same candidates in the same order.
  */
 export class Ranking implements Iterable<RankedCandidate> {
   private readonly facts: CandidateFacts[] = [];
   private readonly exact: number[] = [];
   private readonly recent: number[] = [];
+  private heap: number[] = [];
+  private readonly handedOut: RankedCandidate[] = [];
 
-  get size(): number {
+  constructor(private readonly unscored?: UnscoredCandidates) {}
+
+  /** How many candidates were scored so far (every one, for a ranking without `unscored`). */
+  get scored(): number {
     return this.facts.length;
   }
 
+  /** The ids already handed out, in order. */
+  handedOutIds(): string[] {
+    return this.handedOut.map((c) => c.expertId);
+  }
+
   add(facts: CandidateFacts, exact: number, recent: number): void {
-    this.facts.push(facts);
+    const i = this.facts.push(facts) - 1;
     this.exact.push(exact);
     this.recent.push(recent);
+    const { heap } = this;
+    let at = heap.push(i) - 1;
+    while (at > 0) {
+      const parent = (at - 1) >> 1;
+      if (!this.before(i, heap[parent]!)) break;
+      heap[at] = heap[parent]!;
+      at = parent;
+    }
+    heap[at] = i;
+  }
+
+  /** Drops the candidates scored but not handed out yet (their source scores them again). */
+  discardScored(): void {
+    this.heap = [];
   }
 
   /** Whether candidate a goes before candidate b. */
@@ -38,37 +84,58 @@ export class Ranking implements Iterable<RankedCandidate> {
     return facts[a]!.expertId < facts[b]!.expertId;
   }
 
-  *[Symbol.iterator](): Iterator<RankedCandidate> {
-    const heap = Uint32Array.from({ length: this.facts.length }, (_, i) => i);
-    let n = heap.length;
-    const down = (start: number) => {
-      let i = start;
-      for (;;) {
-        const l = 2 * i + 1;
-        if (l >= n) return;
-        const r = l + 1;
-        const best = r < n && this.before(heap[r]!, heap[l]!) ? r : l;
-        if (!this.before(heap[best]!, heap[i]!)) return;
-        [heap[i], heap[best]] = [heap[best]!, heap[i]!];
-        i = best;
+  private pop(): number | undefined {
+    const { heap } = this;
+    const top = heap[0];
+    const last = heap.pop();
+    if (top === undefined || last === undefined || !heap.length) return top;
+    let i = 0;
+    for (;;) {
+      const l = 2 * i + 1;
+      if (l >= heap.length) break;
+      const r = l + 1;
+      const best = r < heap.length && this.before(heap[r]!, heap[l]!) ? r : l;
+      if (!this.before(heap[best]!, last)) break;
+      heap[i] = heap[best]!;
+      i = best;
+    }
+    heap[i] = last;
+    return top;
+  }
+
+  private next(): RankedCandidate | undefined {
+    const source = this.unscored;
+    if (source) {
+      source.sync(this);
+      for (let bound = source.bound(); bound > -Infinity; bound = source.bound()) {
+        const best = this.heap[0];
+        if (best !== undefined && bound < this.exact[best]! - ROUNDING) break;
+        source.scoreMore(this);
       }
-    };
-    for (let i = (n >> 1) - 1; i >= 0; i--) down(i);
-    for (let rank = 1; n > 0; rank++) {
-      const top = heap[0]!;
-      heap[0] = heap[--n]!;
-      down(0);
-      const f = this.facts[top]!;
-      yield { expertId: f.expertId, name: f.name, rank, exact: this.exact[top]!, facts: f };
+    }
+    const top = this.pop();
+    if (top === undefined) return undefined;
+    const f = this.facts[top]!;
+    const candidate = { expertId: f.expertId, name: f.name, rank: this.handedOut.length + 1, exact: this.exact[top]!, facts: f };
+    this.handedOut.push(candidate);
+    return candidate;
+  }
+
+  *[Symbol.iterator](): Iterator<RankedCandidate> {
+    for (let i = 0; ; i++) {
+      const candidate = this.handedOut[i] ?? this.next();
+      if (!candidate) return;
+      yield candidate;
     }
   }
 
   /** The first `count` candidates, best first. */
   top(count: number): RankedCandidate[] {
     const out: RankedCandidate[] = [];
+    if (count <= 0) return out;
     for (const candidate of this) {
-      if (out.length >= count) break;
       out.push(candidate);
+      if (out.length >= count) break;
     }
     return out;
   }

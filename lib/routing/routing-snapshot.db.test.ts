@@ -5,8 +5,13 @@ import { experts, specialties } from "@/db/schema";
 import { openSecondConnection, useTestDatabase } from "@/test/database";
 import { createEnterpriseActor, createExpertActor } from "@/test/fixtures";
 import { createTriagedRequest } from "@/test/routing-fixtures";
+import { drizzle } from "drizzle-orm/postgres-js";
+import { todayInShanghai } from "@/lib/clock";
 import { rankEligible } from "./candidates";
 import { loadRoutingRequest } from "./load-routing-request";
+import { KeptProfiles, readRoutingSnapshot } from "./routing-snapshot";
+import type { RoutingRequest } from "./types";
+import type { DbOrTx } from "@/db";
 
 useTestDatabase();
 
@@ -82,6 +87,33 @@ describe("ranking from the kept routing profiles", () => {
     } finally {
       mayCommit.resolve();
       await other.end();
+    }
+  });
+
+  it("keeps two server processes on one database consistent: what one changes, the other ranks by at once (PostgreSQL)", async (context) => {
+    const { a, b, request } = await world();
+    const connection = await openSecondConnection();
+    if (!connection) return context.skip("PGlite has one connection");
+    // Two processes: each its own kept profiles and its own connection.
+    const first = { profiles: new KeptProfiles(), handle: db as DbOrTx };
+    const second = { profiles: new KeptProfiles(), handle: drizzle(connection) as unknown as DbOrTx };
+    const offeredBy = async (process: typeof first, r: RoutingRequest) => {
+      const now = new Date();
+      const { table, settings, ruledOut, own } = await readRoutingSnapshot(process.handle, r, process.profiles);
+      return idsOf(table.rank(r, settings, now, todayInShanghai(now), ruledOut, own));
+    };
+    try {
+      expect(await offeredBy(first, request)).toEqual([a, b].sort());
+      expect(await offeredBy(second, request)).toEqual([a, b].sort());
+      await db.update(experts).set({ status: "suspended" }).where(eq(experts.id, a));
+      const suspendedAt = Date.now();
+      expect(await offeredBy(second, request)).toEqual([b]);
+      expect(Date.now() - suspendedAt).toBeLessThan(1000);
+      await second.handle.update(experts).set({ status: "active", capacity: 0 }).where(eq(experts.id, a));
+      await second.handle.update(experts).set({ capacity: 0 }).where(eq(experts.id, b));
+      expect(await offeredBy(first, request)).toEqual([]);
+    } finally {
+      await connection.end();
     }
   });
 });

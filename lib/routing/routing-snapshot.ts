@@ -51,8 +51,6 @@ interface Row {
   changed: (ProfileRow & { revision: number; mine: boolean })[];
 }
 
-let kept: Kept | null = null;
-
 async function read(handle: DbOrTx, request: RoutingRequest, since: bigint): Promise<Row> {
   const [row] = rowsOf<Row>(
     await handle.execute(sql`with m as (
@@ -75,23 +73,41 @@ async function read(handle: DbOrTx, request: RoutingRequest, since: bigint): Pro
   return row!;
 }
 
-/** Reads the routing snapshot for one request (see RoutingSnapshot), bringing the kept profiles up to date. */
-export async function readRoutingSnapshot(handle: DbOrTx, request: RoutingRequest): Promise<RoutingSnapshot> {
-  let row = await read(handle, request, kept?.since ?? 0n);
-  if (kept && kept.database !== row.database) {
-    kept = null;
-    row = await read(handle, request, 0n);
+/**
+ * The routing profiles one server process keeps (one per process: processProfiles). Each process
+ * brings its own up to date from the database at every ranking, so a change committed through
+ * another process (an expert suspended, an offer answered) is in the next ranking here: nothing
+ * needs to be told to the other processes.
+ */
+export class KeptProfiles {
+  private kept: Kept | null = null;
+
+  /** Reads the routing snapshot for one request (see RoutingSnapshot), bringing the kept profiles up to date. */
+  async read(handle: DbOrTx, request: RoutingRequest): Promise<RoutingSnapshot> {
+    let row = await read(handle, request, this.kept?.since ?? 0n);
+    if (this.kept && this.kept.database !== row.database) {
+      this.kept = null;
+      row = await read(handle, request, 0n);
+    }
+    const current: Kept = (this.kept ??= { database: row.database, since: 0n, table: new ProfileTable() });
+    const own = new Map<string, CandidateFacts>();
+    for (const changed of row.changed) {
+      const facts = factsOf(changed);
+      if (changed.mine) own.set(facts.expertId, facts);
+      else current.table.put(facts, Number(changed.revision));
+    }
+    // A snapshot's xmin is never above the calling transaction's own id, so what it wrote is read again.
+    let next = BigInt(row.xmin);
+    if (row.own !== null && BigInt(row.own) < next) next = BigInt(row.own);
+    if (next > current.since) current.since = next;
+    return { settings: routingSettingsFrom(row.settings), ruledOut: new Set(row.ruled_out), table: current.table, own };
   }
-  const current: Kept = (kept ??= { database: row.database, since: 0n, table: new ProfileTable() });
-  const own = new Map<string, CandidateFacts>();
-  for (const changed of row.changed) {
-    const facts = factsOf(changed);
-    if (changed.mine) own.set(facts.expertId, facts);
-    else current.table.put(facts, Number(changed.revision));
-  }
-  // A snapshot's xmin is never above the calling transaction's own id, so what it wrote is read again.
-  let next = BigInt(row.xmin);
-  if (row.own !== null && BigInt(row.own) < next) next = BigInt(row.own);
-  if (next > current.since) current.since = next;
-  return { settings: routingSettingsFrom(row.settings), ruledOut: new Set(row.ruled_out), table: current.table, own };
+}
+
+/** The routing profiles this process keeps. */
+export const processProfiles = new KeptProfiles();
+
+/** Reads the routing snapshot for one request from the profiles this process keeps (see KeptProfiles). */
+export function readRoutingSnapshot(handle: DbOrTx, request: RoutingRequest, profiles: KeptProfiles = processProfiles): Promise<RoutingSnapshot> {
+  return profiles.read(handle, request);
 }

@@ -1,6 +1,7 @@
 import { and, eq, isNull } from "drizzle-orm";
 import { db } from "@/db";
 import { enterprises, experts, requestReferrals, requests, users } from "@/db/schema";
+import { referralColumns } from "./referral-columns";
 import { requirePermission, type Actor } from "@/lib/authz";
 import { clockSql } from "@/lib/clock";
 import { conflict, notFound } from "@/lib/errors";
@@ -16,15 +17,7 @@ const LETTER_STATUSES = new Set(["resolved", "closed"]);
 async function loadReferral(admin: Actor, requestId: string) {
   const core = await loadCaseForParty(db, admin, requestId);
   const [referral] = await db
-    .select({
-      body: requestReferrals.body,
-      kind: requestReferrals.kind,
-      contactName: requestReferrals.contactName,
-      contactPhone: requestReferrals.contactPhone,
-      reference: requestReferrals.reference,
-      replyIssuedAt: requestReferrals.replyIssuedAt,
-      replyIssuedByName: users.name,
-    })
+    .select({ ...referralColumns, replyIssuedByName: users.name })
     .from(requestReferrals)
     .leftJoin(users, eq(users.id, requestReferrals.replyIssuedBy))
     .where(eq(requestReferrals.requestId, core.id));

@@ -22,6 +22,7 @@ import type { Channel, RequestCategory, RequestStatus, Urgency } from "@/lib/enu
 import { requirePermission, type Actor } from "@/lib/authz";
 import { notFound } from "@/lib/errors";
 import { withinRegion } from "@/lib/regions/codes";
+import { referralColumns } from "@/lib/referrals/referral-columns";
 import { jsonRows } from "@/lib/sql/json-rows";
 import type { PageQuery } from "@/lib/validation";
 import { isCaseParty, isPanelMemberOfRequest, loadCaseForReader, loadVisibleRequest, visibleRequest } from "./access";
@@ -184,16 +185,8 @@ export async function getRequestDetail(actor: Actor, requestId: string) {
       ),
       ...(mayReadReferral
         ? {
-            referrals: jsonRows(
-              {
-                body: requestReferrals.body,
-                kind: requestReferrals.kind,
-                contactName: requestReferrals.contactName,
-                contactPhone: requestReferrals.contactPhone,
-                reference: requestReferrals.reference,
-                replyIssuedAt: requestReferrals.replyIssuedAt,
-              },
-              (fields) => db.select(fields).from(requestReferrals).where(eq(requestReferrals.requestId, requests.id)),
+            referrals: jsonRows(referralColumns, (fields) =>
+              db.select(fields).from(requestReferrals).where(eq(requestReferrals.requestId, requests.id)),
             ),
           }
         : {}),

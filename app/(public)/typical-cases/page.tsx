@@ -28,7 +28,7 @@ export default async function TypicalCasesPage({ searchParams }: Props) {
           <ul className="grid gap-4 md:grid-cols-2 lg:grid-cols-3">
             {list.items.map((item) => (
               <li key={item.id}>
-                <TypicalCaseCard item={item} t={t} locale={locale} />
+                <TypicalCaseCard item={item} t={t} locale={locale} heading="h2" />
               </li>
             ))}
           </ul>

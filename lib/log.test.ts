@@ -36,11 +36,12 @@ describe("the server log", () => {
         params: { token: "calendar-secret.ics", id: "r1" },
         headers: { authorization: "Bearer clcr_secret", cookie: "next-auth.session-token=abc", "set-cookie": "x=y" },
         body: { account: { newPassword: "another-secret" } },
+        rows: [{ secret: "in-a-list" }],
       },
       "request",
     );
     const text = JSON.stringify(lines);
-    for (const secret of ["hunter2", "calendar-secret", "clcr_secret", "session-token=abc", "x=y", "another-secret"])
+    for (const secret of ["hunter2", "calendar-secret", "clcr_secret", "session-token=abc", "x=y", "another-secret", "in-a-list"])
       expect(text).not.toContain(secret);
     expect(lines[0]).toMatchObject({ params: { token: "[redacted]", id: "r1" }, headers: { authorization: "[redacted]" } });
   });

@@ -10,9 +10,41 @@ import { env } from "@/lib/env";
  */
 
 /** Keys whose values never reach the log, at any of the first three levels of what is logged. */
-const SECRET_KEYS = ["password", "currentPassword", "newPassword", "passwordHash", "token", "secret", "authorization", "cookie", "set-cookie"];
-const key = (name: string) => (/^\w+$/.test(name) ? `.${name}` : `["${name}"]`);
-export const REDACTED_PATHS = SECRET_KEYS.flatMap((name) => [key(name).replace(/^\./, ""), `*${key(name)}`, `*.*${key(name)}`]);
+const SECRET_KEYS = new Set([
+  "password",
+  "currentPassword",
+  "newPassword",
+  "passwordHash",
+  "token",
+  "secret",
+  "authorization",
+  "cookie",
+  "set-cookie",
+]);
+const REDACTED_DEPTH = 3;
+
+const isPlain = (value: unknown): value is Record<string, unknown> =>
+  typeof value === "object" && value !== null && (Object.getPrototypeOf(value) === Object.prototype || Object.getPrototypeOf(value) === null);
+
+/**
+ * What is logged with every secret key's value replaced, to the third level (arrays walked too);
+ * the object itself when it holds none, so a line without secrets costs no copy. Done here rather
+ * than with pino's path redaction, whose wildcard paths cost ten times the rest of a line.
+ */
+export function redactSecrets<T>(value: T, depth = 1): T {
+  if (depth > REDACTED_DEPTH) return value;
+  if (Array.isArray(value)) {
+    const items = value.map((item: unknown) => redactSecrets(item, depth + 1));
+    return (items.some((item, i) => item !== value[i]) ? items : value) as T;
+  }
+  if (!isPlain(value)) return value;
+  let copy: Record<string, unknown> | null = null;
+  for (const [name, inner] of Object.entries(value)) {
+    const next = SECRET_KEYS.has(name) ? "[redacted]" : redactSecrets(inner, depth + 1);
+    if (next !== inner) (copy ??= { ...value })[name] = next;
+  }
+  return (copy ?? value) as T;
+}
 
 type SerializedError = { message: string; stack: string; cause?: unknown; params?: unknown; query?: unknown };
 
@@ -47,10 +79,9 @@ export function createLogger(level: string, destination?: DestinationStream, opt
   return pino(
     {
       level,
-      redact: { paths: REDACTED_PATHS, censor: "[redacted]" },
       serializers: { err: serializeError },
       timestamp: pino.stdTimeFunctions.isoTime,
-      formatters: { level: (label) => ({ level: label }) },
+      formatters: { level: (label) => ({ level: label }), log: (object) => redactSecrets(object) },
       mixin: () => context.getStore() ?? {},
     },
     destination ?? (options.readable ? pretty({ sync: true, ignore: "pid,hostname" }) : undefined),

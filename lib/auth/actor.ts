@@ -1,8 +1,9 @@
 import { and, eq, gt, gte, isNull, lt, or, sql } from "drizzle-orm";
-import { db } from "@/db";
+import { db, type Db } from "@/db";
 import { apiTokens, authSessions, experts, users } from "@/db/schema";
 import type { Actor } from "@/lib/authz";
 import { env } from "@/lib/env";
+import { prepared } from "@/lib/sql/prepared";
 import { hashToken } from "./api-tokens";
 import { parseCookies } from "./cookies";
 import { decodeSessionToken } from "./session-token";
@@ -26,6 +27,27 @@ const actorColumns = {
 
 const actorOf = ({ disabledAt: _disabled, ...actor }: { disabledAt: Date | null } & Actor): Actor => actor;
 
+/** The statement of loadActor, with the user's id and the session's as placeholders. */
+function actorQuery(handle: Db, withSession: boolean) {
+  const sessionLive = withSession
+    ? and(
+        eq(authSessions.id, sql.placeholder("sessionId")),
+        eq(authSessions.userId, users.id),
+        isNull(authSessions.endedAt),
+        gt(authSessions.expiresAt, sql`now()`),
+        or(isNull(users.sessionsValidFrom), gte(authSessions.createdAt, users.sessionsValidFrom)),
+      )
+    : sql`false`;
+  return handle
+    .select({ ...actorColumns, liveSessionId: authSessions.id })
+    .from(users)
+    .leftJoin(experts, eq(experts.userId, users.id))
+    .leftJoin(authSessions, sessionLive)
+    .where(eq(users.id, sql.placeholder("userId")))
+    .limit(1)
+    .prepare("actor");
+}
+
 /**
  * Loads the actor for a user id; null when the account is unknown or disabled. With a session id
  * (a cookie's `sid`) also null unless that session is live: not signed out, not past its absolute
@@ -35,22 +57,11 @@ const actorOf = ({ disabledAt: _disabled, ...actor }: { disabledAt: Date | null 
  */
 export async function loadActor(userId: string, sessionId?: string): Promise<Actor | null> {
   if (!isUuid(userId) || (sessionId !== undefined && !isUuid(sessionId))) return null;
-  const sessionLive = sessionId
-    ? and(
-        eq(authSessions.id, sessionId),
-        eq(authSessions.userId, users.id),
-        isNull(authSessions.endedAt),
-        gt(authSessions.expiresAt, sql`now()`),
-        or(isNull(users.sessionsValidFrom), gte(authSessions.createdAt, users.sessionsValidFrom)),
-      )
-    : sql`false`;
-  const [row] = await db
-    .select({ ...actorColumns, liveSessionId: authSessions.id })
-    .from(users)
-    .leftJoin(experts, eq(experts.userId, users.id))
-    .leftJoin(authSessions, sessionLive)
-    .where(eq(users.id, userId))
-    .limit(1);
+  const withSession = sessionId !== undefined;
+  const [row] = await prepared(withSession ? "actor:session" : "actor:account", (handle) => actorQuery(handle, withSession)).execute({
+    userId,
+    sessionId,
+  });
   if (!row || row.disabledAt) return null;
   if (sessionId && !row.liveSessionId) return null;
   const { liveSessionId: _session, ...actor } = row;

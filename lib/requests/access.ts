@@ -1,4 +1,4 @@
-import { and, eq, exists, sql, type SQL } from "drizzle-orm";
+import { and, eq, exists, sql, type Placeholder, type SQL } from "drizzle-orm";
 import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import { db, type DbOrTx } from "@/db";
 import { panelMembers, requests } from "@/db/schema";
@@ -21,9 +21,17 @@ const core = {
 };
 export type RequestCore = { [K in keyof typeof core]: (typeof requests.$inferSelect)[K] };
 
-/** The request with this id if the actor may see it, as SQL on requests; 404 for an id that cannot be one. */
-export function visibleRequest(actor: Actor, requestId: string): SQL {
+/** 404 for an id that cannot be a request's. */
+export function assertRequestId(requestId: string): void {
   if (!/^[0-9a-f-]{36}$/i.test(requestId)) throw notFound();
+}
+
+/**
+ * The request with this id if the actor may see it, as SQL on requests; 404 for an id that cannot
+ * be one. The id may be a placeholder in a prepared query (checked with assertRequestId when run).
+ */
+export function visibleRequest(actor: Actor, requestId: string | Placeholder): SQL {
+  if (typeof requestId === "string") assertRequestId(requestId);
   return and(eq(requests.id, requestId), visibleRequests(actor))!;
 }
 

@@ -1,5 +1,5 @@
 import { and, asc, count, desc, eq, gte, inArray, lt, sql, type SQL } from "drizzle-orm";
-import { db } from "@/db";
+import { db, type Db } from "@/db";
 import {
   attachments,
   enterprises,
@@ -19,13 +19,15 @@ import {
 } from "@/db/schema";
 import { declaredCreditCode } from "@/lib/companies/declared-credit-code";
 import type { Channel, RequestCategory, RequestStatus, Urgency } from "@/lib/enums";
+import { actorPlaceholders } from "@/lib/auth/actor-placeholders";
 import { requirePermission, type Actor } from "@/lib/authz";
 import { notFound } from "@/lib/errors";
 import { withinRegion } from "@/lib/regions/codes";
 import { referralColumns } from "@/lib/referrals/referral-columns";
 import { jsonRows } from "@/lib/sql/json-rows";
+import { prepared } from "@/lib/sql/prepared";
 import type { PageQuery } from "@/lib/validation";
-import { isCaseParty, isPanelMemberOfRequest, loadCaseForReader, loadVisibleRequest, visibleRequest } from "./access";
+import { assertRequestId, isCaseParty, isPanelMemberOfRequest, loadCaseForReader, loadVisibleRequest, visibleRequest } from "./access";
 import { visibleRequests } from "./scope";
 import { matchesTitleOrCaseNumber } from "./search";
 
@@ -111,20 +113,10 @@ export type RequestListItem = Awaited<ReturnType<typeof listRequestsForActor>>["
 /** Timeline entries whose reason (and data) only admins read. */
 const INTERNAL_REASON_EVENTS = new Set(["request.reassign"]);
 
-/**
- * One request as its viewers see it: the fields, the company, counterparties, specialties and
- * the timeline. 404 when the actor may not see it. Walk-in contact details and the parties'
- * conversation are for the case's parties only (an expert merely offered the case sees neither).
- * One statement: the lists come back as columns of the request's row.
- */
-export async function getRequestDetail(actor: Actor, requestId: string) {
-  requirePermission(actor, "request.read");
+/** The statement of getRequestDetail for one shape of actor (see actorPlaceholders): the request's id and the actor's ids are placeholders. */
+function requestDetailQuery(handle: Db, actor: Actor, mayReadReferral: boolean) {
   const preferred = sql<string | null>`(select ${experts.name} from ${experts} where ${experts.id} = ${requests.preferredExpertId})`;
-  // A referral's body and contact, and a person's masked ID number: for the district's admins and
-  // the assigned expert only (never the company, a station, or an expert merely offered the case).
-  // Whether the expert is the assigned one is known from the row; others need not read it at all.
-  const mayReadReferral = actor.role === "admin" || actor.role === "expert";
-  const [row] = await db
+  return handle
     .select({
       id: requests.id,
       caseNumber: requests.caseNumber,
@@ -196,7 +188,28 @@ export async function getRequestDetail(actor: Actor, requestId: string) {
     .innerJoin(regions, eq(regions.code, requests.regionCode))
     .leftJoin(stations, eq(stations.id, requests.stationId))
     .leftJoin(experts, eq(experts.id, requests.assignedExpertId))
-    .where(visibleRequest(actor, requestId));
+    .where(visibleRequest(actor, sql.placeholder("requestId")))
+    .prepare("request_detail");
+}
+
+/**
+ * One request as its viewers see it: the fields, the company, counterparties, specialties and
+ * the timeline. 404 when the actor may not see it. Walk-in contact details and the parties'
+ * conversation are for the case's parties only (an expert merely offered the case sees neither).
+ * One statement: the lists come back as columns of the request's row.
+ */
+export async function getRequestDetail(actor: Actor, requestId: string) {
+  requirePermission(actor, "request.read");
+  assertRequestId(requestId);
+  // A referral's body and contact, and a person's masked ID number: for the district's admins and
+  // the assigned expert only (never the company, a station, or an expert merely offered the case).
+  // Whether the expert is the assigned one is known from the row; others need not read it at all.
+  const mayReadReferral = actor.role === "admin" || actor.role === "expert";
+  const { key, template, values } = actorPlaceholders(actor);
+  const [row] = await prepared(`request-detail:${key}`, (handle) => requestDetailQuery(handle, template, mayReadReferral)).execute({
+    ...values,
+    requestId,
+  });
   if (!row) throw notFound();
   const { isPanelMember: panelMember, timeline, referrals, ...detail } = row;
   const isParty = isCaseParty(actor, detail);

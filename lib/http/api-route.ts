@@ -132,7 +132,7 @@ export function apiRoute<P extends Permission | "public", B extends z.ZodType | 
   config: RouteConfig<B, Q, P>,
   handler: (input: RouteInput<Out<B>, Out<Q>, ActorFor<P>>) => Promise<unknown>,
 ) {
-  const answer = async (request: Request, params: Record<string, string>): Promise<Response> => {
+  const answer = async (request: Request, url: URL, params: Record<string, string>): Promise<Response> => {
     const locale = localeFromHeaders(request.headers);
     try {
       refuseCrossSiteWrite(request, env().NEXTAUTH_URL);
@@ -146,7 +146,7 @@ export function apiRoute<P extends Permission | "public", B extends z.ZodType | 
           announcesBody(request.headers),
         );
       }
-      const searchParams = Object.fromEntries(new URL(request.url).searchParams);
+      const searchParams = Object.fromEntries(url.searchParams);
       assertStorableText(params);
       assertStorableText(searchParams);
       const raw = config.body ? await readJson(request, config.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES) : undefined;
@@ -177,9 +177,10 @@ export function apiRoute<P extends Permission | "public", B extends z.ZodType | 
     return withLogContext({ requestId }, async () => {
       const started = performance.now();
       const params = Object.fromEntries(Object.entries((await context?.params) ?? {}).map(([k, v]) => [k, Array.isArray(v) ? v.join("/") : v]));
-      const response = await answer(request, params);
+      const url = new URL(request.url);
+      const response = await answer(request, url, params);
       response.headers.set("x-request-id", requestId);
-      const route = routePattern(new URL(request.url).pathname, params);
+      const route = routePattern(url.pathname, params);
       log().info({ method: request.method, route, params, status: response.status, ms: Math.round(performance.now() - started) }, "request");
       return response;
     });

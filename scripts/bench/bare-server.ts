@@ -94,10 +94,12 @@ async function answer(request: IncomingMessage, response: ServerResponse): Promi
     response.end(body);
   };
   if (!plan) return send(404, json({ error: "not_found" }));
+  let actorRow: unknown = null;
   if (plan.actor) {
     if (!request.headers.cookie) return send(401, json({ error: "unauthorized" }));
     const [found] = await replay(plan.actor);
     if (!found?.length) return send(401, json({ error: "unauthorized" }));
+    actorRow = found[0];
   }
   if (plan.writeAs) {
     const input = fileRequestApiSchema.parse(JSON.parse(await readBody(request)));
@@ -106,7 +108,9 @@ async function answer(request: IncomingMessage, response: ServerResponse): Promi
     return send(201, json(filed));
   }
   const results = await replay(plan.data);
-  return plan.html ? send(200, page(results), "text/html; charset=utf-8") : send(200, json(results.at(-1)));
+  if (plan.html) return send(200, page(results), "text/html; charset=utf-8");
+  // A path with no statements of its own answers who is asking (GET /me).
+  return send(200, json(plan.data.length ? results.at(-1) : actorRow));
 }
 
 const server = createServer((request, response) => {

@@ -108,7 +108,7 @@ export async function generateWorld(database: Database, counts: Counts): Promise
         case when r_channel < 0.6 then 'web' when r_channel < 0.8 then 'station' when r_channel < 0.95 then 'hotline' else 'api' end::channel,
         p.region_code, p.enterprise_id, p.user_id,
         case when r_channel >= 0.6 and r_channel < 0.8 then st.a[1 + g % cardinality(st.a)] end,
-        case when s.status in ('accepted', 'in_progress', 'resolved', 'closed') then ex.a[1 + (g * 7919) % cardinality(ex.a)] end,
+        case when s.status in ('accepted', 'in_progress', 'resolved', 'closed') then ex.a[1 + (g::bigint * 7919) % cardinality(ex.a)] end,
         floor(random() * 500000000)::bigint, submitted_at, submitted_at + interval '4 hours',
         case when s.status in ('accepted', 'in_progress', 'resolved', 'closed') then submitted_at + (2 + r_accept * 96) * interval '1 hour' end,
         case when s.status in ('resolved', 'closed') then submitted_at + (20 + r_accept * 200) * interval '1 day' end,

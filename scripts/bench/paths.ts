@@ -92,6 +92,15 @@ export const benchPaths: BenchPath[] = [
     run: (_a, query) => Promise.all([searchDirectory({ ...directoryQuerySchema.parse(query), pageSize: 12 }), referenceNames(defaultLocale)]),
   },
   {
+    key: "me",
+    label: "GET /me signed in",
+    method: "GET",
+    url: () => "/api/v1/me",
+    who: "company",
+    // The route answers the actor it resolved: no statement beyond the actor's.
+    run: (actor) => Promise.resolve(actor),
+  },
+  {
     key: "request-read",
     label: "GET /requests/{id} signed in",
     method: "GET",

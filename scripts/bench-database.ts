@@ -17,13 +17,14 @@ export function databaseUrl(name: string): string {
 }
 
 /**
- * A new database named `<prefix>_<time>_<random>` (or the existing `reuse`, which a previous run kept).
- * `finish()` drops it unless told to keep it.
+ * A new database named `<prefix>_<time>_<random>` (or `reuse`, which a previous run kept; created
+ * empty when it does not exist). `finish()` drops it unless told to keep it.
  */
 export async function createBenchDatabase(prefix: string, reuse?: string) {
   const name = reuse ?? `${prefix}_${Date.now()}_${randomBytes(3).toString("hex")}`;
   const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
-  if (!reuse) await admin.unsafe(`create database ${name}`);
+  const exists = reuse ? (await admin`select 1 from pg_database where datname = ${reuse}`).length > 0 : false;
+  if (!exists) await admin.unsafe(`create database ${name}`);
   return {
     name,
     url: databaseUrl(name),

@@ -111,3 +111,21 @@ export async function addCrowdOfExperts(tx: Tx, count: number, seed = 0.2026): P
   await tx.execute(sql`select refresh_expert_routing_profile(e.id) from ${crowd} e`);
   await tx.execute(sql`select refresh_expert_search_grams(array${crowd})`);
 }
+
+/**
+ * For tests only: `cases` resolved or closed cases (closed ones rated 1-5) filed by the first
+ * enterprise with an account and assigned to experts drawn at random, with every trigger on, so the
+ * routing profiles count them as the application's writes would. Repeatable with `seed`.
+ */
+export async function addCrowdTrackRecords(tx: Tx, cases: number, seed = 0.17): Promise<void> {
+  await tx.execute(sql`select setseed(${seed})`);
+  await tx.execute(sql`with filer as (select enterprise_id, id as user_id from users where enterprise_id is not null order by email limit 1),
+      pool as (select array_agg(id order by id) as a from experts),
+      c as (select g, random() < 0.6 as closed, pool.a[1 + floor(random() * cardinality(pool.a))::int] as expert_id, 1 + floor(random() * 5)::int as stars
+        from generate_series(1, ${cases}) g, pool)
+    insert into requests (title, category, description, status, region_code, enterprise_id, filed_by_user_id, assigned_expert_id,
+      rating, accepted_at, resolved_at, closed_at)
+    select '货款催收 ' || c.g, 'debt_collection', '-', case when c.closed then 'closed' else 'resolved' end::request_status, '330421',
+      filer.enterprise_id, filer.user_id, c.expert_id, case when c.closed then c.stars end, now(), now(), case when c.closed then now() end
+    from c, filer`);
+}

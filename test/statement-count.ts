@@ -6,12 +6,16 @@ type Method = (...args: unknown[]) => unknown;
  * The statements the database is sent while `work` runs, seen at the driver beneath drizzle
  * (postgres.js's unsafe and begin, PGlite's query, exec and transaction): each is one round trip
  * to a server. A transaction shows as one "begin" entry. The job queue holds its own client and is
- * not counted.
+ * not counted. `parameters` holds each statement's parameters (to explain it again).
  */
-export async function statementsDuring<T>(database: Database, work: () => Promise<T>): Promise<{ result: T; statements: string[] }> {
+export async function statementsDuring<T>(
+  database: Database,
+  work: () => Promise<T>,
+): Promise<{ result: T; statements: string[]; parameters: unknown[][] }> {
   const client = (database.db as unknown as { $client: Record<string, Method> }).$client;
   const methods = database.kind === "postgres" ? ["unsafe", "begin"] : ["query", "exec", "transaction"];
   const statements: string[] = [];
+  const parameters: unknown[][] = [];
   const originals = new Map<string, { own: boolean; method: Method }>();
   for (const name of methods) {
     // An own property is read past any proxy around the client (db/index.ts wraps postgres.js's unsafe).
@@ -20,11 +24,12 @@ export async function statementsDuring<T>(database: Database, work: () => Promis
     originals.set(name, { own: own !== undefined, method });
     client[name] = function (this: unknown, ...args: unknown[]) {
       statements.push(typeof args[0] === "string" ? args[0] : name);
+      parameters.push(Array.isArray(args[1]) ? (args[1] as unknown[]) : []);
       return method.apply(this, args);
     };
   }
   try {
-    return { result: await work(), statements };
+    return { result: await work(), statements, parameters };
   } finally {
     for (const [name, { own, method }] of originals) {
       if (own) client[name] = method;

@@ -50,6 +50,16 @@ export const experts = pgTable(
       .array()
       .notNull()
       .default(sql`'{}'::text[]`),
+    /**
+     * The name, organisation, title and bio folded as the search folds a query (search_normalize's
+     * NFKC and lower case; white space needs no folding for a substring without any), computed on
+     * every write, so the search's exact test and score read them instead of normalising each
+     * candidate's text again for every query.
+     */
+    nameFolded: text("name_folded").generatedAlwaysAs(sql`lower(normalize(name, NFKC))`),
+    organizationFolded: text("organization_folded").generatedAlwaysAs(sql`lower(normalize(organization, NFKC))`),
+    titleFolded: text("title_folded").generatedAlwaysAs(sql`lower(normalize(title, NFKC))`),
+    bioFolded: text("bio_folded").generatedAlwaysAs(sql`lower(normalize(bio, NFKC))`),
   },
   (t) => [
     uniqueIndex("experts_user_key").on(t.userId),

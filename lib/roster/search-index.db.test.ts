@@ -6,15 +6,17 @@ import { and, count, eq, sql } from "drizzle-orm";
 import fc from "fast-check";
 import postgres from "postgres";
 import { beforeAll, describe, expect, it, inject } from "vitest";
-import { db, openPostgres, pgliteDatabase, rowsOf, type Database } from "@/db";
+import { database, db, openPostgres, pgliteDatabase, rowsOf, type Database } from "@/db";
 import { migrateDatabase } from "@/db/migrate";
 import { experts, regions, specialties } from "@/db/schema";
 import { seedDemoWorldInTx } from "@/db/seed/demo-world";
 import { seedReferenceData } from "@/db/seed/reference";
-import { addCrowdOfExperts } from "@/test/directory-crowd";
+import { addCrowdOfExperts, addCrowdTrackRecords } from "@/test/directory-crowd";
 import { useTestDatabase } from "@/test/database";
 import { directorySearchBeforeIndex } from "@/test/directory-search-before-index";
+import { comparableToBeforeProfiles, searchDirectoryBeforeProfiles } from "@/test/directory-search-before-profiles";
 import { createExpertActor } from "@/test/fixtures";
+import { statementsDuring } from "@/test/statement-count";
 import { searchDirectory } from "./queries/experts";
 import { replaceExpertTaxonomy } from "./reference-check";
 import { directoryQuerySchema } from "./schemas";
@@ -251,6 +253,40 @@ describe("the directory search through the index", () => {
   });
 });
 
+/** The page and total now and as they were before the order read the routing profiles. */
+const nowAndBeforeProfiles = async (query: Record<string, string>) => {
+  const parsed = directoryQuerySchema.parse(query);
+  return { now: comparableToBeforeProfiles(await searchDirectory(parsed)), before: await searchDirectoryBeforeProfiles(parsed) };
+};
+const orderings: Record<string, string>[] = [
+  {},
+  { sort: "years" },
+  { sort: "rating" },
+  { page: "2" },
+  { page: "999" },
+  { sort: "rating", page: "3", pageSize: "7" },
+];
+
+/** Every ordering of every query (and none) lists the same experts with the same figures and total as before. */
+async function expectTheOrderAsBeforeProfiles(texts: (string | undefined)[]) {
+  let rated = 0;
+  for (const q of texts) {
+    for (const ordering of orderings) {
+      const query = { ...(q ? { q } : {}), ...ordering };
+      const { now, before } = await nowAndBeforeProfiles(query);
+      expect(now, JSON.stringify(query)).toEqual(before);
+      rated += now.items.filter((item) => item.rating !== null).length;
+    }
+  }
+  expect(rated).toBeGreaterThan(0);
+}
+
+describe("the track record from the routing profiles", () => {
+  it("orders and counts as the requests' own figures did, over the demo world", async () => {
+    await expectTheOrderAsBeforeProfiles([undefined, ...queries]);
+  }, 120_000);
+});
+
 describe("the plan at scale", () => {
   beforeAll(async () => {
     await db.transaction((tx) => addCrowdOfExperts(tx, 3000));
@@ -269,6 +305,18 @@ describe("the plan at scale", () => {
       expect(indexed.total).toBeGreaterThan(0);
       expect(indexed).toEqual(scanned);
     }
+  });
+
+  it("orders and counts as the requests' own figures did over a larger roster with random track records", async () => {
+    await db.transaction((tx) => addCrowdTrackRecords(tx, 2000));
+    await expectTheOrderAsBeforeProfiles([undefined, "催收", "调解", "嘉善", "律师", "沈", "破产重整", "jiashan", "嘉善 催收"]);
+  }, 120_000);
+
+  it("reads a broad term's page and total in one statement, with no sequential scan of the experts", async () => {
+    const parsed = directoryQuerySchema.parse({ q: "催收" });
+    const { result, statements } = await statementsDuring(database(), () => searchDirectory(parsed));
+    expect(result.total).toBeGreaterThan(1000);
+    expect(statements.filter((s) => s.includes('from "experts"'))).toHaveLength(1);
   });
 
   it("finds what the search before the index found over the larger roster too", async () => {

@@ -1,6 +1,6 @@
 import { and, arrayContains, asc, count, desc, eq, inArray, sql, type SQL } from "drizzle-orm";
 import { db } from "@/db";
-import { expertConflicts, expertRegions, experts, expertSpecialties, offers, requests, users } from "@/db/schema";
+import { expertConflicts, expertRegions, expertRoutingProfiles, experts, expertSpecialties, offers, requests, users } from "@/db/schema";
 import type { ServiceMode } from "@/lib/enums";
 import { can, type Actor } from "@/lib/authz";
 import { notFound } from "@/lib/errors";
@@ -15,20 +15,20 @@ import { hasCurrentAppointment } from "../term";
 import { outerExpertId } from "../sql-refs";
 
 // Track record, as aggregates only: how many cases the expert brought to resolution and the
-// enterprises' average rating of closed cases. No request content ever leaves through here.
-const casesResolved =
-  sql<number>`(select count(*) from ${requests} where ${requests.assignedExpertId} = ${outerExpertId} and ${requests.status} in ('resolved', 'closed'))`.mapWith(
-    Number,
-  );
+// enterprises' average rating of closed cases. No request content ever leaves through here. The
+// figures are the ones the expert's routing profile keeps (exact, by triggers in the same
+// transaction as every write to requests), so ordering by them reads one row per expert instead of
+// counting its requests. A rating is given only when a case is closed (and closed is final), so the
+// profile's ratings are the closed cases' ratings.
+const casesResolved = sql<number>`coalesce(${expertRoutingProfiles.casesResolved}, 0)`.mapWith(Number);
+const ratingCount = sql<number>`coalesce(${expertRoutingProfiles.ratingCount}, 0)`.mapWith(Number);
 const ratingAverage = sql<
   number | null
->`(select round(avg(${requests.rating}), 1) from ${requests} where ${requests.assignedExpertId} = ${outerExpertId} and ${requests.status} = 'closed')`.mapWith(
-  (v) => (v === null ? null : Number(v)),
+>`round(${expertRoutingProfiles.ratingSum}::numeric / nullif(${expertRoutingProfiles.ratingCount}, 0), 1)`.mapWith((v) =>
+  v === null ? null : Number(v),
 );
-const ratingCount =
-  sql<number>`(select count(${requests.rating}) from ${requests} where ${requests.assignedExpertId} = ${outerExpertId} and ${requests.status} = 'closed')`.mapWith(
-    Number,
-  );
+/** Joins each expert's routing profile (an expert without one yet has no track record). */
+const withTrackRecord = eq(expertRoutingProfiles.expertId, experts.id);
 
 /** The columns anyone may see of an expert with a current appointment. */
 const publicColumns = {
@@ -93,16 +93,24 @@ export async function searchDirectory(query: DirectoryQuery, { textSearch = dire
       : query.sort === "rating"
         ? [sql`${ratingAverage} desc nulls last`, desc(ratingCount), desc(casesResolved)]
         : [...(search ? [desc(search.score)] : []), desc(casesResolved), desc(experts.yearsOfPractice)];
-  const [rows, [total]] = await Promise.all([
+  // A text search tests every expert the gram index returns (the relevance order needs each one's
+  // score), so counting them in the same statement costs nothing more. Without one, the page is read
+  // in order and counted apart; so is a page past the end, which has no row to carry the count.
+  const counted = search ? sql<number>`count(*) over ()`.mapWith(Number) : sql<null>`null`;
+  const countAll = async () => (await db.select({ n: count() }).from(experts).where(where))[0]?.n ?? 0;
+  const [found, countedApart] = await Promise.all([
     db
-      .select(publicColumns)
+      .select({ ...publicColumns, total: counted })
       .from(experts)
+      .leftJoin(expertRoutingProfiles, withTrackRecord)
       .where(where)
       .orderBy(...order, asc(experts.name), asc(experts.id))
       .limit(query.pageSize)
       .offset((query.page - 1) * query.pageSize),
-    db.select({ n: count() }).from(experts).where(where),
+    search ? null : countAll(),
   ]);
+  const rows = found.map(({ total: _, ...row }) => row);
+  const total = countedApart ?? found[0]?.total ?? (query.page > 1 ? await countAll() : 0);
   const taxonomy = await taxonomyOf(rows.map((r) => r.id));
   const items = rows.map((row) => ({
     ...row,
@@ -110,7 +118,7 @@ export async function searchDirectory(query: DirectoryQuery, { textSearch = dire
     specialties: taxonomy.specialties.get(row.id) ?? [],
     regions: taxonomy.regions.get(row.id) ?? [],
   }));
-  return { items, page: query.page, pageSize: query.pageSize, total: total?.n ?? 0 };
+  return { items, page: query.page, pageSize: query.pageSize, total };
 }
 export type DirectoryItem = Awaited<ReturnType<typeof searchDirectory>>["items"][number];
 
@@ -120,6 +128,7 @@ export async function getPublicProfile(expertId: string) {
   const [row] = await db
     .select(publicColumns)
     .from(experts)
+    .leftJoin(expertRoutingProfiles, withTrackRecord)
     .where(and(eq(experts.id, expertId), hasCurrentAppointment()));
   if (!row) return null;
   const taxonomy = await taxonomyOf([row.id]);
@@ -162,6 +171,7 @@ export async function getExpertProfileFor(actor: Actor | null, expertId: string)
     })
     .from(experts)
     .innerJoin(users, eq(users.id, experts.userId))
+    .leftJoin(expertRoutingProfiles, withTrackRecord)
     .where(eq(experts.id, expertId));
   if (!row) throw notFound();
   const [taxonomy, conflicts] = await Promise.all([

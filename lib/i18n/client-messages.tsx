@@ -9,8 +9,8 @@ export const layoutNamespaces = ["common"] as const satisfies readonly Namespace
 
 /**
  * Groups of `common` that only server components read (the site's names, the header's navigation,
- * the footer, the pagination line): left out of what every page hands the browser. client-bundle.test.ts checks no client module
- * uses one.
+ * the footer, the pagination line): left out of what every page hands the browser.
+ * client-bundle.test.ts checks that no client module uses one.
  */
 export const serverOnlyCommon = ["appName", "appNameShort", "societyName", "zoneName", "skipToContent", "nav", "pagination", "footer"] as const;
 

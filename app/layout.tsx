@@ -4,8 +4,8 @@ import { SiteHeader } from "@/components/shell/site-header";
 import { getActor } from "@/lib/auth/current";
 import { siteUrl } from "@/lib/env";
 import { I18nProvider } from "@/lib/i18n/client";
-import { layoutNamespaces } from "@/lib/i18n/client-messages";
-import { clientMessages, getT } from "@/lib/i18n/server";
+import { layoutMessages } from "@/lib/i18n/client-messages";
+import { getT } from "@/lib/i18n/server";
 import "./globals.css";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -25,7 +25,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
   return (
     <html lang={locale}>
       <body className="flex min-h-screen flex-col">
-        <I18nProvider locale={locale} messages={clientMessages(locale, layoutNamespaces)}>
+        <I18nProvider locale={locale} messages={layoutMessages(locale)}>
           <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:p-2">
             {t("common.skipToContent")}
           </a>
@@ -34,13 +34,11 @@ export default async function RootLayout({ children }: { children: React.ReactNo
             {children}
           </main>
           <footer className="no-print border-t border-slate-200 bg-white">
-            <div className="mx-auto max-w-6xl px-4 py-6 text-sm text-slate-600">
+            <div className="mx-auto max-w-6xl space-y-1 px-4 py-6 text-sm text-slate-600">
+              <p>{`${t("common.societyName")} · ${t("common.zoneName")}`}</p>
+              <p>{t("common.footer.about")}</p>
+              <p>{t("common.footer.contact")}</p>
               <p>
-                {t("common.societyName")} · {t("common.zoneName")}
-              </p>
-              <p className="mt-1">{t("common.footer.about")}</p>
-              <p className="mt-1">{t("common.footer.contact")}</p>
-              <p className="mt-1">
                 <Link href="/privacy" className="text-brand-700 underline">
                   {t("common.footer.privacy")}
                 </Link>

@@ -2,7 +2,7 @@
 
 import { useId, useRef, useState, type ReactNode } from "react";
 import { Button } from "@/components/ui/button";
-import { FormAlert, inputClass, TextInput } from "@/components/ui/field";
+import { FormAlert, inputClass, labelClass, TextInput } from "@/components/ui/field";
 import { useServerAction } from "@/components/ui/use-server-action";
 import { emptyDisputeRow, isBlankDisputeRow, kindMatcher, parsePastedDisputes, type DisputeRowText } from "@/lib/disputes/paste-rows";
 import { disputeKinds, type DisputeKind } from "@/lib/enums";
@@ -169,7 +169,7 @@ export function AddDisputesTable({
       <p className="text-sm text-slate-600">{t("disputes.bulkAdd.intro")}</p>
 
       <div className="space-y-2">
-        <label htmlFor={`${id}-paste`} className="block text-sm font-medium text-slate-800">
+        <label htmlFor={`${id}-paste`} className={labelClass}>
           {t("disputes.bulkAdd.pasteLabel")}
         </label>
         <textarea

@@ -4,7 +4,7 @@ import { useState } from "react";
 import type { z } from "zod";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
-import { Field, FormAlert, inputClass } from "@/components/ui/field";
+import { Field, FormAlert, inputClass, labelClass } from "@/components/ui/field";
 import { useServerAction } from "@/components/ui/use-server-action";
 import type { planStationDutySchema } from "@/lib/duty/schemas";
 import { dutyPeriods, type DutyPeriod } from "@/lib/enums";
@@ -117,7 +117,7 @@ export function PlanForm({
         </Field>
       </div>
       <fieldset className="space-y-1" aria-describedby={fields.period ? "plan-period-error" : undefined}>
-        <legend className="block text-sm font-medium text-slate-800">{t("rota.plan.period")}</legend>
+        <legend className={labelClass}>{t("rota.plan.period")}</legend>
         <div className="grid grid-cols-3 gap-2">
           {dutyPeriods.map((period) => (
             <label

@@ -1,7 +1,7 @@
 "use client";
 
 import { useMemo, useRef, useState } from "react";
-import { inputClass } from "@/components/ui/field";
+import { inputClass, labelClass } from "@/components/ui/field";
 import { useInBrowser } from "@/components/ui/use-in-browser";
 import type { Locale } from "@/lib/i18n/locales";
 import { directoryRegionOptions, regionOptions, type RegionOption, type RegionRow } from "@/lib/regions/options";
@@ -56,7 +56,7 @@ export function RegionFilter({
   if (!interactive) {
     return (
       <div className="space-y-1">
-        <label htmlFor={id} className="block text-sm font-medium text-slate-800">
+        <label htmlFor={id} className={labelClass}>
           {text.label}
         </label>
         <input
@@ -73,7 +73,7 @@ export function RegionFilter({
   }
   return (
     <div className="space-y-1">
-      <label htmlFor={id} className="block text-sm font-medium text-slate-800">
+      <label htmlFor={id} className={labelClass}>
         {text.label}
       </label>
       <input type="hidden" name="region" value={chosen?.code ?? ""} />

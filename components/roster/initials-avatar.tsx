@@ -1,18 +1,21 @@
-/** A round avatar with the first character of a Chinese name (or two initials of a Latin one). */
-export function InitialsAvatar({ name, size = "md" }: { name: string; size?: "md" | "lg" }) {
+import styles from "./initials-avatar.module.css";
+
+/** The first character of a Chinese name, or two initials of a Latin one. */
+export function initialsOf(name: string): string {
   const trimmed = name.trim();
-  const latin = /^[A-Za-z]/.test(trimmed);
-  const initials = latin
-    ? trimmed
-        .split(/\s+/)
-        .slice(0, 2)
-        .map((w) => w[0]!.toUpperCase())
-        .join("")
-    : trimmed.slice(0, 1);
-  const dimensions = size === "lg" ? "h-20 w-20 text-3xl" : "h-12 w-12 text-lg";
+  if (!/^[A-Za-z]/.test(trimmed)) return trimmed.slice(0, 1);
+  return trimmed
+    .split(/\s+/)
+    .slice(0, 2)
+    .map((w) => w[0]!.toUpperCase())
+    .join("");
+}
+
+/** A round avatar with the initials of a name. */
+export function InitialsAvatar({ name, size = "md" }: { name: string; size?: "md" | "lg" }) {
   return (
-    <span aria-hidden className={`grid shrink-0 place-items-center rounded-full bg-brand-100 font-bold text-brand-800 ${dimensions}`}>
-      {initials}
+    <span aria-hidden className={size === "lg" ? `${styles.avatar} ${styles.lg}` : styles.avatar}>
+      {initialsOf(name)}
     </span>
   );
 }

@@ -1,7 +1,7 @@
 "use client";
 
 import { useId, useMemo, useState } from "react";
-import { inputClass } from "@/components/ui/field";
+import { inputClass, labelClass } from "@/components/ui/field";
 import { useT } from "@/lib/i18n/client";
 import type { RegionOption } from "@/lib/regions/options";
 
@@ -46,7 +46,7 @@ export function RegionPicker({
   const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
   return (
     <div className="space-y-2">
-      <label htmlFor={`${id}-search`} className="block text-sm font-medium text-slate-800">
+      <label htmlFor={`${id}-search`} className={labelClass}>
         {label}
       </label>
       {selected.map((code) => (

@@ -5,6 +5,7 @@ import { unreadCount } from "@/lib/notifications/queries";
 import { LanguageSwitch } from "./language-switch";
 import { portalNav, publicNav, type NavItem } from "./nav-items";
 import { PhoneMenu } from "./phone-menu";
+import styles from "./site-header.module.css";
 
 function visible(items: NavItem[], actor: Actor | null): NavItem[] {
   return items.filter((item) => {
@@ -23,21 +24,23 @@ function UnreadBadge({ count }: { count: number }) {
   ) : null;
 }
 
-function NavLinks({ items, t, className, unread = 0 }: { items: NavItem[]; t: Translate; className: string; unread?: number }) {
-  return (
-    <>
-      {items.map((item) => (
-        <Link
-          key={item.href}
-          href={item.href}
-          className={className}
-          aria-label={item.href === "/inbox" && unread ? t("notifications.inbox.headerLink", { n: unread }) : undefined}
-        >
-          {t(item.label)}
-          {item.href === "/inbox" ? <UnreadBadge count={unread} /> : null}
-        </Link>
-      ))}
-    </>
+/**
+ * The navigation links, made once: the header shows them twice (the wide screen's row and the phone's
+ * menu), and the same elements placed twice go to the browser once, the second place a reference.
+ */
+function navLinks(items: NavItem[], t: Translate, unread: number) {
+  return items.map((item) =>
+    // The inbox's label and badge only where they apply: an absent prop costs nothing in the page.
+    item.href === "/inbox" && unread ? (
+      <Link key={item.href} href={item.href} className={styles.link} aria-label={t("notifications.inbox.headerLink", { n: unread })}>
+        {t(item.label)}
+        <UnreadBadge count={unread} />
+      </Link>
+    ) : (
+      <Link key={item.href} href={item.href} className={styles.link}>
+        {t(item.label)}
+      </Link>
+    ),
   );
 }
 
@@ -45,35 +48,34 @@ function NavLinks({ items, t, className, unread = 0 }: { items: NavItem[]; t: Tr
 export async function SiteHeader({ actor, t }: { actor: Actor | null; t: Translate }) {
   const unread = actor ? await unreadCount(actor) : 0;
   const items = [...(actor ? [] : publicNav), ...visible(portalNav, actor)];
-  const linkClass = "rounded px-2 py-1 text-sm text-white/90 hover:bg-white/10 hover:text-white";
-  const account = (testId?: string) =>
-    actor ? (
-      <>
-        <span className="text-sm text-white/80" data-testid={testId}>
-          {actor.name} · {t(`common.roles.${actor.role}`)}
-        </span>
-        <Link href="/account/password" className={linkClass}>
-          {t("auth.changePassword.link")}
-        </Link>
-        <Link href="/logout" className={linkClass}>
-          {t("common.nav.signOut")}
-        </Link>
-      </>
-    ) : (
-      <>
-        <Link href="/login" className={linkClass}>
-          {t("common.nav.signIn")}
-        </Link>
-        <Link href="/register" className={linkClass}>
-          {t("common.nav.register")}
-        </Link>
-      </>
-    );
+  const linkClass = styles.link;
+  const links = navLinks(items, t, unread);
+  const who = actor ? `${actor.name} · ${t(`common.roles.${actor.role}`)}` : null;
+  const accountLinks = actor ? (
+    <>
+      <Link href="/account/password" className={linkClass}>
+        {t("auth.changePassword.link")}
+      </Link>
+      <Link href="/logout" className={linkClass}>
+        {t("common.nav.signOut")}
+      </Link>
+    </>
+  ) : (
+    <>
+      <Link href="/login" className={linkClass}>
+        {t("common.nav.signIn")}
+      </Link>
+      <Link href="/register" className={linkClass}>
+        {t("common.nav.register")}
+      </Link>
+    </>
+  );
+  const languageSwitch = <LanguageSwitch />;
   return (
     <header className="no-print bg-brand-900 text-white">
-      <div className="mx-auto flex max-w-6xl items-center justify-between gap-4 px-4 py-3">
-        <Link href={actor ? "/portal" : "/"} className="flex min-w-0 items-center gap-2 font-semibold">
-          <span aria-hidden className="grid h-8 w-8 shrink-0 place-items-center rounded bg-accent-500 text-sm font-bold text-brand-900">
+      <div className={styles.bar}>
+        <Link href={actor ? "/portal" : "/"} className={styles.home}>
+          <span aria-hidden className={styles.mark}>
             法
           </span>
           <span className="truncate text-base sm:text-lg">{t("common.appName")}</span>
@@ -81,11 +83,16 @@ export async function SiteHeader({ actor, t }: { actor: Actor | null; t: Transla
         <div className="hidden items-center gap-2 lg:flex">
           {actor ? null : (
             <nav aria-label={t("common.nav.menu")} className="flex items-center gap-1">
-              <NavLinks items={items} t={t} className={linkClass} />
+              {links}
             </nav>
           )}
-          {account("signed-in-as")}
-          <LanguageSwitch />
+          {who ? (
+            <span className="text-sm text-white/80" data-testid="signed-in-as">
+              {who}
+            </span>
+          ) : null}
+          {accountLinks}
+          {languageSwitch}
         </div>
         {unread ? (
           <Link href="/inbox" className={`${linkClass} ml-auto lg:hidden`} aria-label={t("notifications.inbox.headerLink", { n: unread })}>
@@ -94,21 +101,20 @@ export async function SiteHeader({ actor, t }: { actor: Actor | null; t: Transla
           </Link>
         ) : null}
         <PhoneMenu label={t("common.nav.menu")}>
-          <div className="absolute right-0 z-20 mt-2 flex w-64 flex-col gap-1 rounded-md bg-brand-800 p-3 shadow-lg">
-            <NavLinks items={items} t={t} className={linkClass} unread={unread} />
+          <div className={styles.menu}>
+            {links}
             <hr className="my-2 border-white/20" />
-            <div className="flex flex-col gap-1">{account()}</div>
-            <div className="mt-2">
-              <LanguageSwitch />
+            <div className="flex flex-col gap-1">
+              {who ? <span className="text-sm text-white/80">{who}</span> : null}
+              {accountLinks}
             </div>
+            <div className="mt-2">{languageSwitch}</div>
           </div>
         </PhoneMenu>
       </div>
       {actor ? (
         <nav aria-label={t("common.nav.menu")} className="hidden border-t border-white/10 bg-brand-800 lg:block">
-          <div className="mx-auto flex max-w-6xl flex-wrap gap-1 px-4 py-1.5">
-            <NavLinks items={items} t={t} className={linkClass} unread={unread} />
-          </div>
+          <div className="mx-auto flex max-w-6xl flex-wrap gap-1 px-4 py-1.5">{links}</div>
         </nav>
       ) : null}
     </header>

@@ -1,19 +1,18 @@
 import Link from "next/link";
 import type { ComponentProps } from "react";
 
-const base =
-  "inline-flex items-center justify-center gap-2 rounded-md px-4 py-2 text-sm font-medium transition-colors disabled:cursor-not-allowed disabled:opacity-60 min-h-10";
+// Class names from app/globals.css (the components layer).
 const variants = {
-  primary: "bg-brand-700 text-white hover:bg-brand-800",
-  accent: "bg-accent-500 text-brand-900 hover:bg-amber-400",
-  secondary: "border border-slate-300 bg-white text-slate-800 hover:bg-slate-100",
-  danger: "bg-red-700 text-white hover:bg-red-800",
-  ghost: "text-brand-700 hover:bg-brand-50",
+  primary: "btn-primary",
+  accent: "btn-accent",
+  secondary: "btn-secondary",
+  danger: "btn-danger",
+  ghost: "btn-ghost",
 } as const;
 export type ButtonVariant = keyof typeof variants;
 
 export function buttonClass(variant: ButtonVariant = "primary", extra = "") {
-  return `${base} ${variants[variant]} ${extra}`;
+  return extra ? `btn ${variants[variant]} ${extra}` : `btn ${variants[variant]}`;
 }
 
 export function Button({ variant = "primary", className = "", ...props }: ComponentProps<"button"> & { variant?: ButtonVariant }) {

@@ -1,7 +1,9 @@
 import type { ComponentProps, ReactNode } from "react";
 
-export const inputClass =
-  "block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-base shadow-sm focus:border-brand-600 focus:outline-none focus:ring-1 focus:ring-brand-600 aria-[invalid=true]:border-red-600 sm:text-sm";
+/** A text field, select or text area (app/globals.css, the components layer). */
+export const inputClass = "field";
+/** A form label above its control. */
+export const labelClass = "field-label";
 
 /** A labelled form control with its hint and error tied to it for screen readers. */
 export function Field({
@@ -20,7 +22,7 @@ export function Field({
   const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
   return (
     <div className="space-y-1">
-      <label htmlFor={id} className="block text-sm font-medium text-slate-800">
+      <label htmlFor={id} className={labelClass}>
         {label}
       </label>
       {children({ id, "aria-invalid": Boolean(error), "aria-describedby": describedBy })}
@@ -39,7 +41,7 @@ export function Field({
 }
 
 export function TextInput(props: ComponentProps<"input">) {
-  return <input {...props} className={`${inputClass} ${props.className ?? ""}`} />;
+  return <input {...props} className={props.className ? `${inputClass} ${props.className}` : inputClass} />;
 }
 
 /** The form-level message, announced to screen readers. */

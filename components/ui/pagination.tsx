@@ -23,18 +23,17 @@ export function Pagination({
     params.set("page", String(p));
     return `${basePath}?${params.toString()}`;
   };
-  const linkClass = "rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm hover:bg-slate-100";
   return (
     <nav aria-label="pagination" className="mt-4 flex flex-wrap items-center justify-between gap-2 text-sm text-slate-600">
       <span>{t("common.pagination.summary", { page, pages, total })}</span>
       <span className="flex gap-2">
         {page > 1 ? (
-          <Link className={linkClass} href={href(page - 1)} rel="prev">
+          <Link className="page-link" href={href(page - 1)} rel="prev">
             {t("common.actions.previous")}
           </Link>
         ) : null}
         {page < pages ? (
-          <Link className={linkClass} href={href(page + 1)} rel="next">
+          <Link className="page-link" href={href(page + 1)} rel="next">
             {t("common.actions.next")}
           </Link>
         ) : null}

@@ -1,5 +1,5 @@
 import type { ReactNode } from "react";
-import { inputClass } from "./field";
+import { inputClass, labelClass } from "./field";
 
 export interface SelectOption {
   value: string;
@@ -17,7 +17,7 @@ export function SelectField({
   defaultValue,
   anyLabel,
   options = [],
-  labelClassName = "block text-sm font-medium text-slate-800",
+  labelClassName = labelClass,
   children,
 }: {
   id: string;

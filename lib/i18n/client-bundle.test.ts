@@ -2,7 +2,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { importClosure, isClientModule, isServerActionModule, read, ROOT, sourceFiles } from "@/test/source-files";
 import { catalogs } from "./catalog";
-import { layoutNamespaces } from "./client-messages";
+import { layoutMessages, layoutNamespaces, serverOnlyCommon } from "./client-messages";
 import { clientMessages } from "./server";
 
 // The browser gets the active language's messages from the server (the layout, and pages through
@@ -43,6 +43,11 @@ describe("client code and the message catalogues", () => {
     expect(namespacesUsedBy(clientModulesOf(layoutFiles))).toEqual([...layoutNamespaces].sort());
   });
 
+  it("no client module uses a group of common that the layout leaves out", () => {
+    const group = new RegExp(`["'\`]common\\.(${serverOnlyCommon.join("|")})\\b`);
+    expect(allClient.filter((file) => group.test(read(at(file))))).toEqual([]);
+  });
+
   const pages = sourceFiles()
     .filter((file) => file.endsWith("/page.tsx"))
     .map((file) => path.relative(ROOT, file));
@@ -62,6 +67,12 @@ describe("the messages handed to the browser", () => {
     expect(text("en")).not.toMatch(/[\u4e00-\u9fff]/);
     expect(text("en")).toContain("Chief Legal Counsel");
     expect(text("zh-CN")).not.toContain("Chief Legal Counsel");
+  });
+
+  it("leave out of the layout's the groups only the server reads", () => {
+    const common = layoutMessages("zh-CN").common as Record<string, unknown>;
+    expect(common.footer).toBeUndefined();
+    expect(common.actions).toEqual(catalogs["zh-CN"].common.actions);
   });
 
   it("are the namespaces asked for only", () => {

@@ -1,9 +1,25 @@
 import "server-only";
+import type { Locale } from "./locales";
 import { MoreMessages } from "./client";
+import type { Messages } from "./messages";
 import { clientMessages, getLocale, type Namespace } from "./server";
 
 /** The namespaces every page's client components use (the layout's language switch, error page, forms' buttons). */
 export const layoutNamespaces = ["common"] as const satisfies readonly Namespace[];
+
+/**
+ * Groups of `common` that only server components read (the site's names, the header's navigation,
+ * the footer, the pagination line): left out of what every page hands the browser.
+ * client-bundle.test.ts checks that no client module uses one.
+ */
+export const serverOnlyCommon = ["appName", "appNameShort", "societyName", "zoneName", "skipToContent", "nav", "pagination", "footer"] as const;
+
+/** The layout's messages for the browser: its namespaces, less the groups only the server reads. */
+export function layoutMessages(locale: Locale): Messages {
+  const messages = clientMessages(locale, layoutNamespaces);
+  const omitted = new Set<string>(serverOnlyCommon);
+  return { ...messages, common: Object.fromEntries(Object.entries(messages.common ?? {}).filter(([group]) => !omitted.has(group))) };
+}
 
 /**
  * A page whose client components translate with more namespaces than the layout's names them here:

@@ -16,7 +16,7 @@ import { getRequestDetail } from "@/lib/requests/queries";
 import { fileRequestApiSchema } from "@/lib/requests/schemas";
 import { searchDirectory } from "@/lib/roster/queries/experts";
 import { referenceNames } from "@/lib/roster/reference-names";
-import { directoryQuerySchema } from "@/lib/roster/schemas";
+import { directoryPageSize, directoryQuerySchema } from "@/lib/roster/schemas";
 import { listCandidates } from "@/lib/routing/candidates";
 
 export type Who = "anonymous" | "company" | "admin";
@@ -88,8 +88,9 @@ export const benchPaths: BenchPath[] = [
     url: () => "/experts",
     who: "anonymous",
     html: true,
-    // As app/(public)/experts/page.tsx asks: a page of twelve and the names of specialties and regions.
-    run: (_a, query) => Promise.all([searchDirectory({ ...directoryQuerySchema.parse(query), pageSize: 12 }), referenceNames(defaultLocale)]),
+    // As app/(public)/experts/page.tsx asks: a page of cards and the names of specialties and regions.
+    run: (_a, query) =>
+      Promise.all([searchDirectory({ ...directoryQuerySchema.parse(query), pageSize: directoryPageSize }), referenceNames(defaultLocale)]),
   },
   {
     key: "me",

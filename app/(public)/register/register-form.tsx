@@ -55,7 +55,7 @@ export function RegisterForm() {
       <p className="text-sm text-slate-600">
         {t("auth.register.haveAccount")}{" "}
         <Link href="/login" className="text-brand-700 underline">
-          {t("common.nav.signIn")}
+          {t("auth.signIn.title")}
         </Link>
       </p>
     </form>

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { Card, PageTitle } from "@/components/ui/card";
-import { inputClass } from "@/components/ui/field";
+import { inputClass, labelClass } from "@/components/ui/field";
 import { buttonClass } from "@/components/ui/button";
 import { requireActor } from "@/lib/auth/current";
 import { allows } from "@/lib/authz";
@@ -45,7 +45,7 @@ async function PlanVisitPage({ searchParams }: Props) {
       <Card>
         <form role="search" method="get" action="/visits/new" className="mb-5 flex flex-col gap-2 sm:flex-row sm:items-end">
           <div className="grow space-y-1">
-            <label htmlFor="visit-company-search" className="block text-sm font-medium text-slate-800">
+            <label htmlFor="visit-company-search" className={labelClass}>
               {t("visits.form.search")}
             </label>
             <input

@@ -94,6 +94,11 @@ export class ProfileTable {
     return this.facts.length;
   }
 
+  /** Every kept profile (the admin's list finds the excluded experts among them). */
+  profiles(): readonly CandidateFacts[] {
+    return this.facts;
+  }
+
   /** Keeps this profile unless the one kept has the same or a later revision; whether it was kept. */
   put(facts: CandidateFacts, revision: number): boolean {
     let slot = this.slotOf.get(facts.expertId);

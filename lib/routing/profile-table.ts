@@ -1,5 +1,5 @@
 import { exclusionOf } from "./exclusions";
-import { ALL_SPECIALTIES, BandQueue, ProfileGroups } from "./profile-groups";
+import { ALL_SPECIALTIES, BandQueue, ProfileGroups, specialtyHitsBound } from "./profile-groups";
 import { Ranking, type UnscoredCandidates } from "./ranking";
 import type { RoutingSettings } from "./schemas";
 import {
@@ -156,14 +156,15 @@ export class ProfileTable {
       queue = new BandQueue(100 / query.ctx.total);
       const w = query.ctx.weightList;
       const languageMode = w[3]! * languageModeValue(true, true);
-      const bySpecialty: [string, number][] = request.specialties.map((code) => [code, specialtyValue(1, 1)]);
+      const needed = request.specialties;
       // Experts with none of the request's specialties: all of them when it has none, else only
       // when the specialties are the category's guess (they then score 0 for the specialty).
-      if (!request.specialties.length || request.specialtiesFromCategory)
-        bySpecialty.push([ALL_SPECIALTIES, specialtyValue(0, request.specialties.length)]);
-      for (const [code, specialty] of bySpecialty)
-        for (const [region, group] of this.groups.of(code))
+      const codes = !needed.length || request.specialtiesFromCategory ? [...needed, ALL_SPECIALTIES] : needed;
+      for (const code of codes)
+        for (const [region, group] of this.groups.of(code)) {
+          const specialty = specialtyValue(specialtyHitsBound(group, needed), needed.length);
           queue.push(group, group.top, w[0]! * specialty + w[1]! * regionValueAt(this.levelOf(query, region)) + languageMode);
+        }
       version = this.version;
     };
     const unscored: UnscoredCandidates = {

@@ -41,7 +41,7 @@ interface Query {
   needed: Uint8Array[];
   language: Uint8Array | null;
   mode: Uint8Array | null;
-  /** The request's region level for each region number, worked out when first met (-1 before). */
+  /** The request's region level for each region number, worked out when first met (-1 before); kept across rankings (levelsFor). */
   levels: Int8Array;
   /** Slots not to score: ruled out here, replaced by the caller's own profile, or already handed out. */
   skip: Set<number>;
@@ -69,6 +69,8 @@ export class ProfileTable {
   private readonly regions: Int32Array[] = [];
   private readonly regionCodes: string[] = [];
   private readonly regionNumbers = new Map<string, number>();
+  /** Query.levels by the request's region code: a level depends on the two codes only, and requests share few regions. */
+  private readonly levelsFor = new Map<string, Int8Array>();
   private capacity = 0;
   private revision = new Float64Array(0);
   /**
@@ -215,9 +217,21 @@ export class ProfileTable {
       needed: request.specialties.map((code) => this.member("specialties", code)),
       language: request.language ? this.member("languages", request.language) : null,
       mode: request.serviceMode ? this.member("serviceModes", request.serviceMode) : null,
-      levels: new Int8Array(this.regionCodes.length).fill(-1),
+      levels: this.levelsAt(request.regionCode),
       skip,
     };
+  }
+
+  private levelsAt(regionCode: string): Int8Array {
+    let levels = this.levelsFor.get(regionCode);
+    if (!levels || levels.length < this.regionCodes.length) {
+      const known = levels;
+      levels = new Int8Array(this.regionCodes.length).fill(-1);
+      if (known) levels.set(known);
+      if (this.levelsFor.size >= 4096) this.levelsFor.clear();
+      this.levelsFor.set(regionCode, levels);
+    }
+    return levels;
   }
 
   private levelOf(query: Query, region: number): number {

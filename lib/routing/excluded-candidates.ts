@@ -30,7 +30,14 @@ export async function listExcluded(
   limit: number,
   alsoNamed: string[] = [],
 ): Promise<{ excluded: ExcludedCandidate[]; count: number; listed: number; names: ReadonlyMap<string, string | null> }> {
-  const found: ExcludedCandidate[] = [];
+  // By reason code: the page needs the first reasons whole, and the rest only counted.
+  const byCode = new Map<string, ExcludedCandidate[]>();
+  const add = (c: ExcludedCandidate) => {
+    const same = byCode.get(c.why.code);
+    if (same) same.push(c);
+    else byCode.set(c.why.code, [c]);
+  };
+  let count = 0;
   const ruledOut: string[] = [];
   let listed = 0;
   for (const kept of snapshot.table.profiles()) {
@@ -40,21 +47,24 @@ export async function listExcluded(
     if (snapshot.ruledOut.has(f.expertId)) ruledOut.push(f.expertId);
     else {
       const why = exclusionOf(request, f, today);
-      if (why) found.push({ expertId: f.expertId, name: null, why });
+      if (why) add({ expertId: f.expertId, name: null, why });
     }
   }
   const named = new Map<string, string | null>();
   if (ruledOut.length) {
     for (const f of await loadCandidateFacts(handle, request, { kind: "some", expertIds: ruledOut }, today)) {
       const why = exclusionOf(request, f, today);
-      if (why) found.push({ expertId: f.expertId, name: f.name, why });
+      if (why) add({ expertId: f.expertId, name: f.name, why });
       named.set(f.expertId, f.name);
     }
   }
-  found.sort((a, b) => a.why.code.localeCompare(b.why.code));
   // Every reason up to the one the page ends in, whole, so the names order it as they would the full list.
-  const lastCode = found[Math.min(limit, found.length) - 1]?.why.code;
-  const reached = lastCode === undefined ? [] : found.filter((c) => c.why.code.localeCompare(lastCode) <= 0);
+  const reached: ExcludedCandidate[] = [];
+  for (const code of [...byCode.keys()].sort((a, b) => a.localeCompare(b))) {
+    const same = byCode.get(code)!;
+    if (reached.length < limit) for (const c of same) reached.push(c);
+    count += same.length;
+  }
   const names = await expertNames(handle, [...alsoNamed, ...reached.filter((c) => !named.has(c.expertId)).map((c) => c.expertId)]);
   for (const [id, name] of names) named.set(id, name);
   for (const c of reached) c.name = named.get(c.expertId) ?? null;
@@ -64,5 +74,5 @@ export async function listExcluded(
       byName.compare(a.name ?? "", b.name ?? "") ||
       (a.expertId < b.expertId ? -1 : a.expertId > b.expertId ? 1 : 0),
   );
-  return { excluded: reached.slice(0, limit), count: found.length, listed, names };
+  return { excluded: reached.slice(0, limit), count, listed, names };
 }

@@ -16,16 +16,21 @@ export async function AdminRouting({
   t,
   locale,
   actions,
+  shown,
 }: {
   requestId: string;
   actor: Actor;
   t: Translate;
   locale: Locale;
   actions: RoutingActions;
+  shown: number;
 }) {
   const state = await routingStateOf(actor, requestId);
   const rankable = (RANKABLE_STATUSES as readonly string[]).includes(state.status);
-  const [history, candidates] = await Promise.all([listOffersForRequest(actor, requestId), rankable ? listCandidates(actor, requestId) : null]);
+  const [history, candidates] = await Promise.all([
+    listOffersForRequest(actor, requestId),
+    rankable ? listCandidates(actor, requestId, { limit: shown }) : null,
+  ]);
   // several at once when an urgent request went to first responders (parallelOffers)
   const pending = history.filter((o) => o.status === "pending");
   const holder = state.assignedExpertId ? history.find((o) => o.status === "accepted" && o.expertId === state.assignedExpertId) : undefined;
@@ -84,7 +89,7 @@ export async function AdminRouting({
       {candidates && holder ? (
         // a case in hand: the candidates matter only for a reassignment, so they stay folded
         <details className="rounded-md border border-slate-200 p-3">
-          <summary className="cursor-pointer font-semibold text-slate-900">{t("routing.panel.ranked", { count: candidates.ranked.length })}</summary>
+          <summary className="cursor-pointer font-semibold text-slate-900">{t("routing.panel.ranked", { count: candidates.rankedCount })}</summary>
           <div className="mt-3">
             <CandidateList requestId={requestId} result={candidates} canPin={false} t={t} locale={locale} actions={actions} />
           </div>

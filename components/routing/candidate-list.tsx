@@ -4,6 +4,7 @@ import type { Locale } from "@/lib/i18n/catalog";
 import type { Translate } from "@/lib/i18n/translate";
 import type { listCandidates } from "@/lib/routing/candidates";
 import { reasonText } from "@/lib/routing/reasons";
+import { CANDIDATES_SHOWN } from "@/lib/routing/schemas";
 import { ConfirmAction } from "./confirm-action";
 import type { RoutingActions } from "./types";
 
@@ -95,7 +96,7 @@ export function CandidateList({
   return (
     <div className="space-y-4">
       <section>
-        <h3 className="font-semibold text-slate-900">{t("routing.panel.ranked", { count: result.ranked.length })}</h3>
+        <h3 className="font-semibold text-slate-900">{t("routing.panel.ranked", { count: result.rankedCount })}</h3>
         {result.ranked.length ? (
           <>
             <ol className="divide-y divide-slate-100">{result.ranked.slice(0, SHOWN).map(item)}</ol>
@@ -110,8 +111,18 @@ export function CandidateList({
           <p className="mt-2 text-sm text-slate-600">{t("routing.panel.noRanked")}</p>
         )}
       </section>
+      {/* beyond `shown`, the ranking was not read: a link asks for the next page of both lists */}
+      {result.rankedCount > result.ranked.length || result.excludedCount > result.excluded.length ? (
+        <Link
+          href={`?candidates=${result.ranked.length + CANDIDATES_SHOWN}#routing`}
+          scroll={false}
+          className="text-sm text-brand-700 underline-offset-2 hover:underline"
+        >
+          {t("routing.panel.moreCandidates")}
+        </Link>
+      ) : null}
       <details className="rounded-md border border-slate-200 p-3">
-        <summary className="cursor-pointer font-semibold text-slate-900">{t("routing.panel.excluded", { count: result.excluded.length })}</summary>
+        <summary className="cursor-pointer font-semibold text-slate-900">{t("routing.panel.excluded", { count: result.excludedCount })}</summary>
         {result.excluded.length ? (
           <ul className="mt-2 divide-y divide-slate-100 text-sm">
             {result.excluded.map((e) => (

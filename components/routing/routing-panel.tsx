@@ -17,17 +17,20 @@ export async function RoutingPanel({
   t,
   locale,
   actions,
+  shown,
 }: {
   requestId: string;
   actor: Actor;
   t: Translate;
   locale: Locale;
   actions: RoutingActions;
+  /** How many candidates the admin's list shows (the page's `candidates` parameter). */
+  shown: number;
 }) {
   if (can(actor.role, "routing.candidates")) {
     return (
       <Card title={t("routing.panel.title")}>
-        <AdminRouting requestId={requestId} actor={actor} t={t} locale={locale} actions={actions} />
+        <AdminRouting requestId={requestId} actor={actor} t={t} locale={locale} actions={actions} shown={shown} />
       </Card>
     );
   }

@@ -5,11 +5,12 @@ import type { CandidateFacts, RoutingRequest, StandingHere } from "./types";
 
 /**
  * Which experts to load with their standing on the request: every expert with a current
- * appointment (with the facts that exclude some, for the admin's list), or one expert whatever
- * their state (to check a pin or a last-moment change). Ranking for routing reads the profiles
- * from memory instead (routing-snapshot.ts).
+ * appointment (with the facts that exclude some), those of the given ones with a current
+ * appointment (the admin's list, for the experts ruled out here), or one expert whatever their
+ * state (to check a pin or a last-moment change). Ranking reads the profiles from memory instead
+ * (routing-snapshot.ts).
  */
-export type CandidateScope = { kind: "all" } | { kind: "one"; expertId: string };
+export type CandidateScope = { kind: "all" } | { kind: "some"; expertIds: string[] } | { kind: "one"; expertId: string };
 
 /** One expert_routing_profiles row as profileColumns reads it. */
 export interface ProfileRow {
@@ -46,6 +47,8 @@ interface Row extends ProfileRow {
 }
 
 const list = (value: string) => (value ? value.split(",") : []);
+/** Ids as one array parameter (a list would be spread into one parameter each). */
+const uuidArray = (ids: string[]) => `{${ids.join(",")}}`;
 
 /** The routing profile's columns, as ProfileRow names them (table alias p). */
 export const profileColumns = sql`p.expert_id, p.status, p.term_start::text as term_start, p.term_end::text as term_end,
@@ -131,10 +134,13 @@ export function ruledOutHereJson(request: RoutingRequest) {
  * the party they declared a conflict with, their latest offer on it, whether an admin skipped them, and whether they sit on its panel.
  */
 export async function loadCandidateFacts(handle: DbOrTx, request: RoutingRequest, scope: CandidateScope, today: string): Promise<CandidateFacts[]> {
+  const appointed = sql`p.status in ('active', 'suspended') and p.term_start <= ${today}::date and p.term_end > ${today}::date`;
   const which =
     scope.kind === "one"
       ? sql`p.expert_id = ${scope.expertId}`
-      : sql`p.status in ('active', 'suspended') and p.term_start <= ${today}::date and p.term_end > ${today}::date`;
+      : scope.kind === "some"
+        ? sql`p.expert_id = any(${uuidArray(scope.expertIds)}::uuid[]) and ${appointed}`
+        : appointed;
   const query = sql`with ${partiesAndConflicts(request)}
     select ${profileColumns}, x.name,
       (select min(c.label) from conflicted c where c.expert_id = p.expert_id) as conflict_party,
@@ -146,4 +152,13 @@ export async function loadCandidateFacts(handle: DbOrTx, request: RoutingRequest
     from expert_routing_profiles p join experts x on x.id = p.expert_id
     where ${which}`;
   return rowsOf<Row>(await handle.execute(query)).map((r) => factsOf(r, r));
+}
+
+/** The names of these experts, by id. */
+export async function expertNames(handle: DbOrTx, expertIds: string[]): Promise<Map<string, string | null>> {
+  if (!expertIds.length) return new Map();
+  const rows = rowsOf<{ id: string; name: string | null }>(
+    await handle.execute(sql`select id, name from experts where id = any(${uuidArray(expertIds)}::uuid[])`),
+  );
+  return new Map(rows.map((r) => [r.id, r.name]));
 }

@@ -2,24 +2,16 @@ import { db, type DbOrTx } from "@/db";
 import { requirePermission, type Actor } from "@/lib/authz";
 import { conflict, notFound } from "@/lib/errors";
 import { currentTime, todayInShanghai } from "@/lib/clock";
-import { loadCandidateFacts } from "./candidate-rows";
-import { exclusionOf } from "./exclusions";
-import type { Reason } from "./reasons";
+import { listExcluded } from "./excluded-candidates";
 import { loadRoutingRequest } from "./load-routing-request";
-import { readRoutingSnapshot } from "./routing-snapshot";
-import type { RoutingSettings } from "./schemas";
+import { readRoutingSnapshot, type RoutingSnapshot } from "./routing-snapshot";
+import { CANDIDATES_MAX, CANDIDATES_SHOWN, type RoutingSettings } from "./schemas";
 import { Ranking, type RankedCandidate } from "./ranking";
 import { explainScore, recentOffers, scoreOf, scoringContext, type Scored } from "./score";
 import type { CandidateFacts, RoutingRequest } from "./types";
-import { getRoutingSettings } from "./weights";
 
 export type ExplainedCandidate = Omit<RankedCandidate, "facts"> & Scored;
-
-export interface ExcludedCandidate {
-  expertId: string;
-  name: string | null;
-  why: Reason;
-}
+export type { ExcludedCandidate } from "./excluded-candidates";
 
 /** Statuses in which a request has candidates worth showing: to route, or to reassign. */
 export const RANKABLE_STATUSES = ["triaged", "offered", "accepted", "in_progress"] as const;
@@ -49,33 +41,39 @@ export async function rankEligible(
   request: RoutingRequest,
   options: { now?: Date; settings?: RoutingSettings; full?: boolean } = {},
 ): Promise<Ranking> {
+  return rankSnapshot(await readRoutingSnapshot(handle, request), request, options);
+}
+
+function rankSnapshot(
+  snapshot: RoutingSnapshot,
+  request: RoutingRequest,
+  options: { now?: Date; settings?: RoutingSettings; full?: boolean },
+): Ranking {
   const now = options.now ?? currentTime();
-  const { table, settings, ruledOut, own } = await readRoutingSnapshot(handle, request);
+  const { table, settings, ruledOut, own } = snapshot;
   const rank = options.full ? table.rankAll : table.rank;
   return rank.call(table, request, options.settings ?? settings, now, todayInShanghai(now), ruledOut, own);
 }
 
 /**
- * Admin only (routing.candidates). Every expert with a current appointment for a request the admin
- * may see: ranked with score and reasons, or excluded with why. 404 when not visible, 409 when the
- * request is not in a state that has candidates.
+ * Admin only (routing.candidates). The experts with a current appointment for a request the admin
+ * may see: the first `limit` ranked (best first on the fast path, with score and reasons), and the
+ * first `limit` excluded with why, and how many there are of each. 404 when not visible, 409 when
+ * the request is not in a state that has candidates.
  */
-export async function listCandidates(actor: Actor | null, requestId: string, options: { now?: Date } = {}) {
+export async function listCandidates(actor: Actor | null, requestId: string, options: { now?: Date; limit?: number } = {}) {
   const admin = requirePermission(actor, "routing.candidates");
   const now = options.now ?? currentTime();
+  const limit = Math.min(CANDIDATES_MAX, Math.max(1, options.limit ?? CANDIDATES_SHOWN));
   const request = await loadRoutingRequest(db, requestId, admin);
   if (!request) throw notFound();
   if (!(RANKABLE_STATUSES as readonly string[]).includes(request.status)) throw conflict("routing.errors.notRoutable");
   const today = todayInShanghai(now);
-  const [settings, facts] = await Promise.all([getRoutingSettings(), loadCandidateFacts(db, request, { kind: "all" }, today)]);
-  const excluded: ExcludedCandidate[] = [];
-  const eligible: CandidateFacts[] = [];
-  for (const f of facts) {
-    const why = exclusionOf(request, f, today);
-    if (why) excluded.push({ expertId: f.expertId, name: f.name, why });
-    else eligible.push(f);
-  }
-  excluded.sort((a, b) => a.why.code.localeCompare(b.why.code) || (a.name ?? "").localeCompare(b.name ?? "", "zh-CN"));
-  const ranked = Array.from(rankFacts(request, eligible, settings, now), (c) => explainCandidate(request, c, settings, now));
-  return { request, settings, ranked, excluded };
+  const snapshot = await readRoutingSnapshot(db, request);
+  const { settings } = snapshot;
+  const shown = rankSnapshot(snapshot, request, { now }).top(limit);
+  const ids = shown.map((c) => c.expertId);
+  const { excluded, count: excludedCount, listed, names } = await listExcluded(db, request, snapshot, today, limit, ids);
+  const ranked = shown.map((c) => explainCandidate(request, { ...c, name: names.get(c.expertId) ?? null }, settings, now));
+  return { request, settings, ranked, rankedCount: listed - excludedCount, excluded, excludedCount };
 }

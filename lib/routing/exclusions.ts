@@ -32,3 +32,11 @@ export function exclusionOf(request: RoutingRequest, f: CandidateFacts, today: s
   }
   return null;
 }
+
+/**
+ * Whether the admin's list shows the expert at all (ranked or excluded): active or suspended with a
+ * current appointment. The same as the SQL filter of loadCandidateFacts `{ kind: "all" }`.
+ */
+export function isListed(f: CandidateFacts, today: string): boolean {
+  return (f.status === "active" || f.status === "suspended") && isTermCurrent(f.termStart, f.termEnd, today);
+}

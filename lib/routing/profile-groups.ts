@@ -6,12 +6,21 @@
  * specialty and region value (the same for the whole group), the best language and mode value, and
  * the highest static score in the band: no expert in it can score more. Only experts open for work
  * (active, with room) are grouped; the other filters are checked when a band is scored.
+ *
+ * A group also counts the other specialties its experts hold, so that for a request asking several
+ * the specialty value of its bound counts only those some expert of the group holds with the
+ * group's own: when nobody holds them together, a group's bound is one specialty's share, not full
+ * marks, and the groups are not scored through for a match that does not exist.
  */
 export const ALL_SPECIALTIES = "*";
 /** Bands per group: finer bands score fewer experts past the last one needed, at more steps. */
 const BANDS = 64;
 
 export interface ProfileGroup {
+  /** The group's specialty (ALL_SPECIALTIES for the groups by region alone). */
+  readonly specialty: string;
+  /** How many of the group's experts hold each other specialty (not counted for ALL_SPECIALTIES). */
+  readonly alsoHeld: Map<string, number>;
   /** Slots per band (0 = lowest static score), made on first use. */
   readonly bands: (Set<number> | undefined)[];
   /** The highest static score ever placed in each band (never lowered, so always a bound). */
@@ -24,6 +33,7 @@ export class ProfileGroups {
   private groups = new Map<string, Map<number, ProfileGroup>>();
   private placedIn: ProfileGroup[][] = [];
   private bandOf: number[] = [];
+  private specialtiesOf: string[][] = [];
   private keyMax = 0;
 
   /** Empties the groups, for static scores whose highest possible value is `keyMax`. */
@@ -31,6 +41,7 @@ export class ProfileGroups {
     this.groups = new Map();
     this.placedIn = [];
     this.bandOf = [];
+    this.specialtiesOf = [];
     this.keyMax = keyMax;
   }
 
@@ -44,17 +55,22 @@ export class ProfileGroups {
         (group.bands[band] ??= new Set()).add(slot);
         if (key > group.max[band]!) group.max[band] = key;
         if (band > group.top) group.top = band;
+        countAlsoHeld(group, specialties, 1);
         placed.push(group);
       }
     }
     this.placedIn[slot] = placed;
     this.bandOf[slot] = band;
+    this.specialtiesOf[slot] = specialties;
   }
 
   remove(slot: number): void {
     const band = this.bandOf[slot];
     if (band === undefined) return;
-    for (const group of this.placedIn[slot]!) group.bands[band]!.delete(slot);
+    for (const group of this.placedIn[slot]!) {
+      group.bands[band]!.delete(slot);
+      countAlsoHeld(group, this.specialtiesOf[slot]!, -1);
+    }
     this.placedIn[slot] = [];
   }
 
@@ -67,9 +83,28 @@ export class ProfileGroups {
     let byRegion = this.groups.get(specialty);
     if (!byRegion) this.groups.set(specialty, (byRegion = new Map()));
     let group = byRegion.get(region);
-    if (!group) byRegion.set(region, (group = { bands: [], max: new Float64Array(BANDS).fill(-Infinity), top: -1 }));
+    if (!group) byRegion.set(region, (group = { specialty, alsoHeld: new Map(), bands: [], max: new Float64Array(BANDS).fill(-Infinity), top: -1 }));
     return group;
   }
+}
+
+function countAlsoHeld(group: ProfileGroup, specialties: string[], by: 1 | -1): void {
+  if (group.specialty === ALL_SPECIALTIES) return;
+  for (const code of specialties) {
+    if (code === group.specialty) continue;
+    const count = (group.alsoHeld.get(code) ?? 0) + by;
+    if (count > 0) group.alsoHeld.set(code, count);
+    else group.alsoHeld.delete(code);
+  }
+}
+
+/** At most how many of these specialties an expert of the group holds. */
+export function specialtyHitsBound(group: ProfileGroup, needed: readonly string[]): number {
+  if (group.specialty === ALL_SPECIALTIES) return 0;
+  if (needed.length <= 1 || !group.alsoHeld.size) return 1;
+  let hits = 0;
+  for (const code of needed) if (code === group.specialty || group.alsoHeld.has(code)) hits++;
+  return hits;
 }
 
 /**

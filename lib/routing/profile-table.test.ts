@@ -176,6 +176,32 @@ describe("the profile table", () => {
     );
   });
 
+  it("scores a few experts, not every holder of either, for a request asking specialties nobody holds together", () => {
+    const table = new ProfileTable();
+    const request = { ...baseRequest, specialties: ["ip", "lease"] };
+    const roster = Array.from({ length: 2000 }, (_, i) =>
+      baseFacts({
+        expertId: `e${String(i).padStart(4, "0")}`,
+        specialties: i % 2 ? ["ip"] : ["lease"],
+        activeCases: i % 5,
+        capacity: 5,
+        offersAccepted: (i * 7) % 40,
+        offersDeclined: (i * 11) % 13,
+        casesResolved: (i * 3) % 30,
+      }),
+    );
+    roster.forEach((f) => table.put(f, 1));
+    const ranking = table.rank(request, defaultRoutingSettings, NOW, TODAY, new Set(), new Map());
+    const best = ranking.top(10);
+    const all = table.rankAll(request, defaultRoutingSettings, NOW, TODAY, new Set(), new Map());
+    expect(best.map((c) => [c.expertId, c.exact])).toEqual(all.top(10).map((c) => [c.expertId, c.exact]));
+    expect(all.scored).toBe(2000);
+    expect(ranking.scored).toBeLessThan(200);
+    // Once somebody holds both, the bound counts both again, and that expert comes first.
+    table.put({ ...roster[1999]!, specialties: ["ip", "lease"] }, 2);
+    expect(table.rank(request, defaultRoutingSettings, NOW, TODAY, new Set(), new Map()).top(1)[0]!.expertId).toBe("e1999");
+  });
+
   it("keeps the later revision of a profile, whatever order they arrive in", () => {
     const table = new ProfileTable();
     const request = { ...baseRequest, specialties: [] };

@@ -1,5 +1,5 @@
 import { exclusionOf } from "./exclusions";
-import { ALL_SPECIALTIES, BandQueue, ProfileGroups } from "./profile-groups";
+import { ALL_SPECIALTIES, BandQueue, ProfileGroups, specialtyHitsBound } from "./profile-groups";
 import { Ranking, type UnscoredCandidates } from "./ranking";
 import type { RoutingSettings } from "./schemas";
 import {
@@ -41,7 +41,7 @@ interface Query {
   needed: Uint8Array[];
   language: Uint8Array | null;
   mode: Uint8Array | null;
-  /** The request's region level for each region number, worked out when first met (-1 before). */
+  /** The request's region level for each region number, worked out when first met (-1 before); kept across rankings (levelsFor). */
   levels: Int8Array;
   /** Slots not to score: ruled out here, replaced by the caller's own profile, or already handed out. */
   skip: Set<number>;
@@ -69,6 +69,8 @@ export class ProfileTable {
   private readonly regions: Int32Array[] = [];
   private readonly regionCodes: string[] = [];
   private readonly regionNumbers = new Map<string, number>();
+  /** Query.levels by the request's region code: a level depends on the two codes only, and requests share few regions. */
+  private readonly levelsFor = new Map<string, Int8Array>();
   private capacity = 0;
   private revision = new Float64Array(0);
   /**
@@ -92,6 +94,11 @@ export class ProfileTable {
 
   get size(): number {
     return this.facts.length;
+  }
+
+  /** Every kept profile (the admin's list finds the excluded experts among them). */
+  profiles(): readonly CandidateFacts[] {
+    return this.facts;
   }
 
   /** Keeps this profile unless the one kept has the same or a later revision; whether it was kept. */
@@ -151,14 +158,15 @@ export class ProfileTable {
       queue = new BandQueue(100 / query.ctx.total);
       const w = query.ctx.weightList;
       const languageMode = w[3]! * languageModeValue(true, true);
-      const bySpecialty: [string, number][] = request.specialties.map((code) => [code, specialtyValue(1, 1)]);
+      const needed = request.specialties;
       // Experts with none of the request's specialties: all of them when it has none, else only
       // when the specialties are the category's guess (they then score 0 for the specialty).
-      if (!request.specialties.length || request.specialtiesFromCategory)
-        bySpecialty.push([ALL_SPECIALTIES, specialtyValue(0, request.specialties.length)]);
-      for (const [code, specialty] of bySpecialty)
-        for (const [region, group] of this.groups.of(code))
+      const codes = !needed.length || request.specialtiesFromCategory ? [...needed, ALL_SPECIALTIES] : needed;
+      for (const code of codes)
+        for (const [region, group] of this.groups.of(code)) {
+          const specialty = specialtyValue(specialtyHitsBound(group, needed), needed.length);
           queue.push(group, group.top, w[0]! * specialty + w[1]! * regionValueAt(this.levelOf(query, region)) + languageMode);
+        }
       version = this.version;
     };
     const unscored: UnscoredCandidates = {
@@ -209,9 +217,21 @@ export class ProfileTable {
       needed: request.specialties.map((code) => this.member("specialties", code)),
       language: request.language ? this.member("languages", request.language) : null,
       mode: request.serviceMode ? this.member("serviceModes", request.serviceMode) : null,
-      levels: new Int8Array(this.regionCodes.length).fill(-1),
+      levels: this.levelsAt(request.regionCode),
       skip,
     };
+  }
+
+  private levelsAt(regionCode: string): Int8Array {
+    let levels = this.levelsFor.get(regionCode);
+    if (!levels || levels.length < this.regionCodes.length) {
+      const known = levels;
+      levels = new Int8Array(this.regionCodes.length).fill(-1);
+      if (known) levels.set(known);
+      if (this.levelsFor.size >= 4096) this.levelsFor.clear();
+      this.levelsFor.set(regionCode, levels);
+    }
+    return levels;
   }
 
   private levelOf(query: Query, region: number): number {

@@ -2,6 +2,14 @@ import { z } from "zod";
 import { declineReasons, offerStatuses } from "@/lib/enums";
 import { optionalText, pageQuery, requiredText, storableString } from "@/lib/validation";
 
+/** How many candidates the admin's list shows (ranked, and excluded) at first, and each "more" adds. */
+export const CANDIDATES_SHOWN = 20;
+/** The most it shows of each. */
+export const CANDIDATES_MAX = 500;
+
+/** The request page's `candidates` search parameter: how many candidates to show (anything else: the first page). */
+export const candidatesShownParam = z.coerce.number().int().min(1).max(CANDIDATES_MAX).catch(CANDIDATES_SHOWN);
+
 const weight = z.coerce
   .number({ error: "routing.errors.weight" })
   .int("routing.errors.weight")

@@ -89,6 +89,7 @@ export const routing: Shape<typeof zh> = {
     excluded: "Excluded ({count})",
     noRanked: "No expert meets the conditions right now.",
     noExcluded: "No expert is excluded.",
+    moreCandidates: "Show more candidates",
     score: "Score",
     breakdown: "Score breakdown",
     points: "{points} points",

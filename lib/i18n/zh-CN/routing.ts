@@ -85,6 +85,7 @@ export const routing = {
     ranked: "候选专家（{count}）",
     excluded: "不符合条件（{count}）",
     noRanked: "目前没有符合条件的专家。",
+    moreCandidates: "显示更多候选专家",
     noExcluded: "没有被排除的专家。",
     score: "得分",
     breakdown: "得分构成",

@@ -19,6 +19,7 @@ import { UploadFailures } from "@/components/requests/upload-failures";
 import { PanelCard } from "@/components/panels/panel-card";
 import { ReferralCard } from "@/components/referrals/referral-card";
 import { RoutingPanel } from "@/components/routing/routing-panel";
+import { candidatesShownParam } from "@/lib/routing/schemas";
 import { Badge, Card } from "@/components/ui/card";
 import { FormAlert } from "@/components/ui/field";
 import { requireActor } from "@/lib/auth/current";
@@ -54,7 +55,7 @@ import { CaseActions, ClosingActions, WithdrawAction } from "./case-actions";
 
 export const dynamic = "force-dynamic";
 
-type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ filed?: string; accepted?: string }> };
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ filed?: string; accepted?: string; candidates?: string }> };
 
 // Metadata and page read the same request once per render.
 const detail = cache(getRequestDetail);
@@ -105,7 +106,7 @@ const panelActions = {
 };
 
 async function RequestPage({ params, searchParams }: Props) {
-  const [{ id }, { filed, accepted }, { t, locale }] = await Promise.all([params, searchParams, getT()]);
+  const [{ id }, { filed, accepted, candidates }, { t, locale }] = await Promise.all([params, searchParams, getT()]);
   const { actor, request } = await load(id);
   const [messages, files] = request.isReader ? await Promise.all([listMessages(actor, id), listAttachments(actor, id)]) : [[], []];
   const isFinal = ["closed", "withdrawn", "rejected"].includes(request.status);
@@ -173,7 +174,14 @@ async function RequestPage({ params, searchParams }: Props) {
             <RequestStory request={request} t={t} />
           </Card>
           <div id="routing" className="order-4 scroll-mt-16 empty:hidden lg:scroll-mt-4">
-            <RoutingPanel requestId={request.id} actor={actor} t={t} locale={locale} actions={routingActions} />
+            <RoutingPanel
+              requestId={request.id}
+              actor={actor}
+              t={t}
+              locale={locale}
+              actions={routingActions}
+              shown={candidatesShownParam.parse(candidates)}
+            />
           </div>
           <div id="disputes" className="order-5 scroll-mt-16 empty:hidden lg:scroll-mt-4">
             <DisputesPanel requestId={request.id} actor={actor} t={t} locale={locale} actions={disputeActions} />

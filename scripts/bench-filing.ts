@@ -8,7 +8,8 @@
  *   single   every filing adds to the same rollup rows (`clcr.rollup_shards = 1`, as before 0035)
  *   sharded  each filing adds to the rollup rows of a shard no other open filing holds
  *   bare     the same rows inserted in one statement, no triggers, checks or notifications: the ceiling
- * For each it prints requests/s, p50 and p99, and checks: every answered filing is there exactly
+ * For each it prints requests/s, p50 and p99, this process's CPU time per filing (steadier than
+ * requests/s on a shared machine), and checks: every answered filing is there exactly
  * once (none lost, none duplicated), case numbers are unique and gap-free per district and year,
  * and the rollups equal a full rebuild from the requests and the ledger (before and after the
  * daily compaction folds the shards).
@@ -130,6 +131,8 @@ interface Outcome {
   failed: number;
   timings: number[];
   seconds: number;
+  /** This process's CPU time (user and system) over the run, in ms: what a filing costs the app, whatever else the machine runs. */
+  cpuMs: number;
 }
 
 async function run(mode: Mode, database: Database, filers: Filers, warmUp: boolean): Promise<Outcome> {
@@ -139,6 +142,7 @@ async function run(mode: Mode, database: Database, filers: Filers, warmUp: boole
   let failed = 0;
   let counter = 0;
   const started = performance.now();
+  const cpu = process.cpuUsage();
   const until = warmUp ? Infinity : started + SECONDS * 1000;
   const quota = warmUp ? CONCURRENCY * 4 : Infinity;
   const worker = async (w: number) => {
@@ -166,7 +170,9 @@ async function run(mode: Mode, database: Database, filers: Filers, warmUp: boole
     }
   };
   await Promise.all(Array.from({ length: CONCURRENCY }, (_, w) => worker(w)));
-  return { mode, filed, failed, timings: timings.sort((a, b) => a - b), seconds: (performance.now() - started) / 1000 };
+  const { user, system } = process.cpuUsage(cpu);
+  const seconds = (performance.now() - started) / 1000;
+  return { mode, filed, failed, timings: timings.sort((a, b) => a - b), seconds, cpuMs: (user + system) / 1000 };
 }
 
 /** Answered filings missing from the table, and rows beyond one per answered filing. */
@@ -232,14 +238,15 @@ try {
     await database.close();
   }
   setDatabase(admin);
-  console.log("\nmode      requests/s     p50 ms    p99 ms   failed   lost   duplicated");
+  console.log("\nmode      requests/s     p50 ms    p99 ms   failed   lost   duplicated   app CPU ms/filing");
   for (const o of outcomes) {
     const { lost, duplicated } = o.mode === "bare" ? { lost: 0, duplicated: 0 } : await lostAndDuplicated(admin, o);
     if (lost || duplicated) process.exitCode = 1;
     const rate = o.timings.length / o.seconds;
     console.log(
       `${o.mode.padEnd(8)} ${rate.toFixed(0).padStart(11)} ${quantile(o.timings, 0.5).toFixed(1).padStart(10)} ${quantile(o.timings, 0.99).toFixed(1).padStart(9)}` +
-        `${String(o.failed).padStart(9)} ${String(lost).padStart(6)} ${String(duplicated).padStart(12)}`,
+        `${String(o.failed).padStart(9)} ${String(lost).padStart(6)} ${String(duplicated).padStart(12)}` +
+        `${(o.cpuMs / Math.max(1, o.timings.length)).toFixed(2).padStart(20)}`,
     );
   }
   const rate = (mode: Mode) => outcomes.filter((o) => o.mode === mode).map((o) => o.timings.length / o.seconds)[0];

@@ -8,13 +8,14 @@
  *   single   every filing adds to the same rollup rows (`clcr.rollup_shards = 1`, as before 0035)
  *   sharded  each filing adds to the rollup rows of a shard no other open filing holds
  *   bare     the same rows inserted in one statement, no triggers, checks or notifications: the ceiling
- * For each it prints requests/s, p50 and p99, this process's CPU time per filing (steadier than
- * requests/s on a shared machine), and checks: every answered filing is there exactly
+ * For each it prints requests/s, p50 and p99, the CPU time per filing of this process and of the
+ * server's processes (steadier than requests/s on a shared machine), and checks: every answered filing is there exactly
  * once (none lost, none duplicated), case numbers are unique and gap-free per district and year,
  * and the rollups equal a full rebuild from the requests and the ledger (before and after the
  * daily compaction folds the shards).
  */
 import { randomUUID } from "node:crypto";
+import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { sql } from "drizzle-orm";
 import { openPostgres, rowsOf, setDatabase, type Database } from "@/db";
@@ -125,6 +126,24 @@ async function bareFiling(database: Database, n: number, county: string, actor: 
     insert into bare_notifications (user_id, kind, request_id) select ${actor.userId}, 'request.received', id from r`);
 }
 
+/**
+ * CPU time (ms, by process) of the server processes serving the bench database, read from /proc
+ * when the server runs on this machine (Linux, 100 clock ticks a second); null otherwise.
+ */
+async function serverCpu(admin: Database): Promise<Map<number, number> | null> {
+  const pids = await exec<{ pid: number }>(admin, sql`select pid from pg_stat_activity where datname = current_database()`);
+  const times = new Map<number, number>();
+  for (const { pid } of pids) {
+    try {
+      const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
+      times.set(pid, (Number(fields[11]) + Number(fields[12])) * 10);
+    } catch {
+      return null;
+    }
+  }
+  return times;
+}
+
 interface Outcome {
   mode: Mode;
   filed: Map<string, string>;
@@ -133,15 +152,18 @@ interface Outcome {
   seconds: number;
   /** This process's CPU time (user and system) over the run, in ms: what a filing costs the app, whatever else the machine runs. */
   cpuMs: number;
+  /** The same for the server's processes, when they can be read (see serverCpu). */
+  serverCpuMs: number | null;
 }
 
-async function run(mode: Mode, database: Database, filers: Filers, warmUp: boolean): Promise<Outcome> {
+async function run(mode: Mode, database: Database, filers: Filers, warmUp: boolean, admin: Database): Promise<Outcome> {
   setDatabase(database);
   const filed = new Map<string, string>();
   const timings: number[] = [];
   let failed = 0;
   let counter = 0;
   const started = performance.now();
+  const server = await serverCpu(admin);
   const cpu = process.cpuUsage();
   const until = warmUp ? Infinity : started + SECONDS * 1000;
   const quota = warmUp ? CONCURRENCY * 4 : Infinity;
@@ -172,7 +194,9 @@ async function run(mode: Mode, database: Database, filers: Filers, warmUp: boole
   await Promise.all(Array.from({ length: CONCURRENCY }, (_, w) => worker(w)));
   const { user, system } = process.cpuUsage(cpu);
   const seconds = (performance.now() - started) / 1000;
-  return { mode, filed, failed, timings: timings.sort((a, b) => a - b), seconds, cpuMs: (user + system) / 1000 };
+  const serverAfter = server && (await serverCpu(admin));
+  const serverCpuMs = serverAfter && [...serverAfter].reduce((sum, [pid, ms]) => sum + ms - (server!.get(pid) ?? 0), 0);
+  return { mode, filed, failed, timings: timings.sort((a, b) => a - b), seconds, cpuMs: (user + system) / 1000, serverCpuMs };
 }
 
 /** Answered filings missing from the table, and rows beyond one per answered filing. */
@@ -232,13 +256,13 @@ try {
   const outcomes: Outcome[] = [];
   for (const mode of MODES) {
     const database = await openMode(admin, mode);
-    await run(mode, database, filers, true);
-    outcomes.push(await run(mode, database, filers, false));
+    await run(mode, database, filers, true, admin);
+    outcomes.push(await run(mode, database, filers, false, admin));
     await stopBoss(database);
     await database.close();
   }
   setDatabase(admin);
-  console.log("\nmode      requests/s     p50 ms    p99 ms   failed   lost   duplicated   app CPU ms/filing");
+  console.log("\nmode      requests/s     p50 ms    p99 ms   failed   lost   duplicated   CPU ms/filing: app  server");
   for (const o of outcomes) {
     const { lost, duplicated } = o.mode === "bare" ? { lost: 0, duplicated: 0 } : await lostAndDuplicated(admin, o);
     if (lost || duplicated) process.exitCode = 1;
@@ -246,7 +270,8 @@ try {
     console.log(
       `${o.mode.padEnd(8)} ${rate.toFixed(0).padStart(11)} ${quantile(o.timings, 0.5).toFixed(1).padStart(10)} ${quantile(o.timings, 0.99).toFixed(1).padStart(9)}` +
         `${String(o.failed).padStart(9)} ${String(lost).padStart(6)} ${String(duplicated).padStart(12)}` +
-        `${(o.cpuMs / Math.max(1, o.timings.length)).toFixed(2).padStart(20)}`,
+        `${(o.cpuMs / Math.max(1, o.timings.length)).toFixed(2).padStart(23)}` +
+        `${o.serverCpuMs === null ? "      -" : (o.serverCpuMs / Math.max(1, o.timings.length)).toFixed(2).padStart(8)}`,
     );
   }
   const rate = (mode: Mode) => outcomes.filter((o) => o.mode === mode).map((o) => o.timings.length / o.seconds)[0];

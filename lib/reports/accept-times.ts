@@ -1,8 +1,8 @@
 import { sql } from "drizzle-orm";
 import { db, rowsOf, type DbOrTx } from "@/db";
-import { groupKeySql, type FigureDimension } from "./figures";
+import { groupKeySql, monthlyGrouping, type FigureDimension } from "./figures";
 import type { Period } from "./period";
-import { requestInScope, type ReportScope } from "./scope";
+import { requestInScope, rollupServes, type ReportScope } from "./scope";
 
 /** Time from filing to acceptance of the requests filed in a period (those accepted so far). */
 export interface AcceptTimes {
@@ -11,15 +11,77 @@ export interface AcceptTimes {
   p90Hours: number | null;
 }
 
+// Every path counts a time in whole tenths of an hour (SQL accept_tenths(seconds), migration 0039)
+// before taking the percentiles, so the counts of report_accept_histogram give the same answer.
 type Row = { key: string; accepted: number; p50: number | string | null; p90: number | string | null };
 
-/** Hours with one decimal, from seconds (a duration, never money). */
-const hours = (seconds: number | string | null) => (seconds === null ? null : Math.round(Number(seconds) / 360) / 10);
+/** Hours with one decimal, from tenths of an hour (a duration, never money). */
+const hours = (tenths: number | string | null) => (tenths === null ? null : Math.round(Number(tenths)) / 10);
 
 const toMap = (rows: Row[]) => new Map(rows.map((r) => [r.key, { accepted: Number(r.accepted), medianHours: hours(r.p50), p90Hours: hours(r.p90) }]));
 
 const between = (column: string, period: Period) =>
   sql`${sql.raw(column)} >= ${period.fromInstant.toISOString()}::timestamptz and ${sql.raw(column)} < ${period.toExclusiveInstant.toISOString()}::timestamptz`;
+
+/** Dimensions report_accept_times keeps (and its counts, but for "month": "all" grouped by month). */
+const storedDimension = (dimension: FigureDimension) => (dimension === "status" || dimension === "outcome" ? null : dimension);
+
+/**
+ * PostgreSQL's percentile_cont over a sorted multiset given as (value, count) pairs: the same
+ * arithmetic (row p·(n-1), interpolated between its floor and ceiling), so the same double.
+ */
+export function percentileOfCounts(counts: readonly (readonly [value: number, count: number])[], total: number, p: number): number {
+  const position = p * (total - 1);
+  const low = Math.floor(position);
+  const high = Math.ceil(position);
+  let lowValue = NaN;
+  let highValue = NaN;
+  let seen = 0;
+  for (const [value, count] of counts) {
+    if (Number.isNaN(lowValue) && low < seen + count) lowValue = value;
+    if (high < seen + count) {
+      highValue = value;
+      break;
+    }
+    seen += count;
+  }
+  return lowValue + (position - low) * (highValue - lowValue);
+}
+
+/**
+ * Median and 90th percentile from report_accept_histogram: how many requests took each tenth of an
+ * hour, summed over the period's months (whole months, county-or-wider scope).
+ */
+export async function acceptTimesFromCounts(dimension: FigureDimension, period: Period, scope: ReportScope, handle: DbOrTx = db) {
+  if (!storedDimension(dimension)) return acceptTimesFromRequests(dimension, period, scope, handle);
+  const { stored, key, inScope } = monthlyGrouping(dimension, scope);
+  const rows = rowsOf<{ key: string; tenths: number; requests: number }>(
+    await handle.execute(sql`
+      select ${key} as key, tenths, sum(requests)::int as requests
+      from report_accept_histogram
+      where dimension = ${stored} and month between ${period.fromMonth}::date and ${period.toMonth}::date ${inScope}
+      group by 1, 2 having sum(requests) > 0
+      order by 1, 2`),
+  );
+  const times = new Map<string, AcceptTimes>();
+  for (let start = 0; start < rows.length; ) {
+    let end = start;
+    let total = 0;
+    const counts: [number, number][] = [];
+    while (end < rows.length && rows[end]!.key === rows[start]!.key) {
+      counts.push([Number(rows[end]!.tenths), Number(rows[end]!.requests)]);
+      total += Number(rows[end]!.requests);
+      end += 1;
+    }
+    times.set(rows[start]!.key, {
+      accepted: total,
+      medianHours: hours(percentileOfCounts(counts, total, 0.5)),
+      p90Hours: hours(percentileOfCounts(counts, total, 0.9)),
+    });
+    start = end;
+  }
+  return times;
+}
 
 /**
  * Median and 90th percentile (percentile_cont, interpolated) of the hours from filing to
@@ -27,13 +89,14 @@ const between = (column: string, period: Period) =>
  * Serves the whole zone and county-or-wider scopes.
  */
 export async function acceptTimesFromTable(dimension: FigureDimension, period: Period, scope: ReportScope, handle: DbOrTx = db) {
-  const stored = dimension === "status" || dimension === "outcome" ? null : dimension;
+  const stored = storedDimension(dimension);
   if (!stored) return acceptTimesFromRequests(dimension, period, scope, handle);
   const key = dimension === "region" && scope.regionLevel === "county" ? sql`county` : sql`key`;
   const inScope = scope.prefix ? sql`and county like ${scope.prefix + "%"}` : sql``;
   const result = await handle.execute(sql`
     select ${key} as key, count(*)::int as accepted,
-      percentile_cont(0.5) within group (order by seconds) as p50, percentile_cont(0.9) within group (order by seconds) as p90
+      percentile_cont(0.5) within group (order by accept_tenths(seconds)) as p50,
+      percentile_cont(0.9) within group (order by accept_tenths(seconds)) as p90
     from report_accept_times
     where dimension = ${stored} and ${between("submitted_at", period)} ${inScope}
     group by 1`);
@@ -43,19 +106,23 @@ export async function acceptTimesFromTable(dimension: FigureDimension, period: P
 /** The same figures straight from the requests (the reference, and the answer for town-level scopes). */
 export async function acceptTimesFromRequests(dimension: FigureDimension, period: Period, scope: ReportScope, handle: DbOrTx = db) {
   const specialties = dimension === "specialty" ? sql`join request_specialties rs on rs.request_id = requests.id` : sql``;
-  const seconds = sql`extract(epoch from (requests.accepted_at - requests.submitted_at))::double precision`;
+  const tenths = sql`accept_tenths(extract(epoch from (requests.accepted_at - requests.submitted_at))::double precision)`;
   const result = await handle.execute(sql`
     select ${groupKeySql(dimension, scope, sql`requests.submitted_at`)} as key, count(*)::int as accepted,
-      percentile_cont(0.5) within group (order by ${seconds}) as p50, percentile_cont(0.9) within group (order by ${seconds}) as p90
+      percentile_cont(0.5) within group (order by ${tenths}) as p50, percentile_cont(0.9) within group (order by ${tenths}) as p90
     from requests ${specialties}
     where ${between("requests.submitted_at", period)} and requests.accepted_at is not null and ${requestInScope(scope)}
     group by 1`);
   return toMap(rowsOf<Row>(result));
 }
 
-/** Accept times by `dimension`: from report_accept_times unless the scope is finer than a county. */
+/**
+ * Accept times by `dimension`: from the counts for whole months (county-or-wider scope), from
+ * report_accept_times for other periods, from the requests when the scope is finer than a county.
+ */
 export function acceptTimes(dimension: FigureDimension, period: Period, scope: ReportScope, handle: DbOrTx = db) {
-  return scope.prefix && scope.prefix.length > 6
-    ? acceptTimesFromRequests(dimension, period, scope, handle)
+  if (scope.prefix && scope.prefix.length > 6) return acceptTimesFromRequests(dimension, period, scope, handle);
+  return rollupServes(scope, period)
+    ? acceptTimesFromCounts(dimension, period, scope, handle)
     : acceptTimesFromTable(dimension, period, scope, handle);
 }

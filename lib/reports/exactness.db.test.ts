@@ -18,7 +18,7 @@ import { AppError } from "@/lib/errors";
 import { fenToYuanString, formatFen, parseYuan } from "@/lib/money";
 import { useTestDatabase } from "@/test/database";
 import { bearerFor, createAdminActor, createEnterpriseActor, createExpertActor } from "@/test/fixtures";
-import { acceptTimesFromRequests, acceptTimesFromTable } from "./accept-times";
+import { acceptTimesFromCounts, acceptTimesFromRequests, acceptTimesFromTable } from "./accept-times";
 import { exportReport, reportCsv, reportTable } from "./export";
 import { addFigures, figuresFromLedger, figuresFromRollups, zeroFigures, type FigureDimension, type Figures } from "./figures";
 import { requestOutcomes } from "./outcome";
@@ -285,11 +285,13 @@ describe("any sequence of ledger operations keeps every total equal, to the fen"
           ]);
           expect(asObject(fromRollups)).toEqual(asObject(fromLedger));
         }
-        const [timesFromTable, timesFromRequests] = await Promise.all([
+        const [timesFromCounts, timesFromTable, timesFromRequests] = await Promise.all([
+          acceptTimesFromCounts(dimension, PERIOD, scope),
           acceptTimesFromTable(dimension, PERIOD, scope),
           acceptTimesFromRequests(dimension, PERIOD, scope),
         ]);
         expect(timesFromTable).toEqual(timesFromRequests);
+        expect(timesFromCounts).toEqual(timesFromRequests);
         const report = await getReport(admin, { groupBy: "month", period: PERIOD }, "zh-CN");
         expect(report.totals.recoveredFen).toBe(total);
         expect(report.rows.reduce((acc, r) => acc + r.recoveredFen, 0n)).toBe(total);

@@ -61,12 +61,21 @@ const sums = sql.raw(
     "sum(disputes_resolved)::int as disputes_resolved, sum(claimed_fen)::text as claimed_fen, sum(recovered_fen)::text as recovered_fen",
 );
 
+/**
+ * How a table kept per (dimension, key, month, county) answers a grouping: the dimension stored
+ * ("month" is "all" by month), the SQL of the grouping key, and the scope's condition on county.
+ */
+export function monthlyGrouping(dimension: FigureDimension, scope: ReportScope) {
+  return {
+    stored: dimension === "month" ? "all" : dimension,
+    key: dimension === "month" ? sql`to_char(month, 'YYYY-MM')` : dimension === "region" && scope.regionLevel === "county" ? sql`county` : sql`key`,
+    inScope: scope.prefix ? sql`and county like ${scope.prefix + "%"}` : sql``,
+  };
+}
+
 /** The figures grouped by `dimension`, read from the monthly rollups (whole months, county-or-wider scope). */
 export async function figuresFromRollups(dimension: FigureDimension, period: Period, scope: ReportScope, handle: DbOrTx = db) {
-  const stored = dimension === "month" ? "all" : dimension;
-  const key =
-    dimension === "month" ? sql`to_char(month, 'YYYY-MM')` : dimension === "region" && scope.regionLevel === "county" ? sql`county` : sql`key`;
-  const inScope = scope.prefix ? sql`and county like ${scope.prefix + "%"}` : sql``;
+  const { stored, key, inScope } = monthlyGrouping(dimension, scope);
   const result = await handle.execute(sql`
     select ${key} as key, ${sums}
     from report_rollups

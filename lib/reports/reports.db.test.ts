@@ -177,12 +177,21 @@ describe("report totals against a hand-computed world", () => {
           sql`select request_id::text, dimension, key, county, submitted_at::text, seconds::text from report_accept_times order by 1, 2, 3`,
         ),
       );
-    const [kept, keptTimes] = [await snapshot(), await times()];
+    // the counts of hours to accept (migration 0039): a count taken back to zero says nothing
+    const counts = async () =>
+      rowsOf<Record<string, string>>(
+        await db.execute(
+          sql`select dimension, key, month::text, county, tenths, requests from report_accept_histogram where requests <> 0 order by 1, 2, 3, 4, 5`,
+        ),
+      );
+    const [kept, keptTimes, keptCounts] = [await snapshot(), await times(), await counts()];
     expect(keptTimes.length).toBeGreaterThan(0);
+    expect(keptCounts.length).toBeGreaterThan(0);
     await db.execute(sql`select report_rollups_rebuild()`);
     await db.execute(sql`select report_accept_rebuild()`);
     expect(await snapshot()).toEqual(kept);
     expect(await times()).toEqual(keptTimes);
+    expect(await counts()).toEqual(keptCounts);
   });
 
   it("serves the report and its exports through the API, the same to the fen", async () => {

@@ -1,4 +1,3 @@
-import path from "node:path";
 import type { NextConfig } from "next";
 
 // The Content-Security-Policy of pages is made per request, with a nonce, in proxy.ts; API
@@ -12,8 +11,6 @@ const securityHeaders = [
 ];
 
 const nextConfig: NextConfig = {
-  // Next.js's own cache, plus the expiries of public data announced by the other app processes.
-  cacheHandler: path.resolve("cache-handler.mjs"),
   poweredByHeader: false,
   serverExternalPackages: ["@electric-sql/pglite", "@node-rs/argon2", "pg-boss", "exceljs", "chinese-days"],
   async headers() {

@@ -1,29 +1,30 @@
+import { tagsManifest } from "next/dist/server/lib/incremental-cache/tags-manifest.external";
 import type { PublicTag } from "./tags";
 
-/**
- * When each tag was last expired in this process (epoch ms). It lives on globalThis under a
- * registered symbol because the cache handler (cache-handler.mjs) is loaded by Next.js outside
- * the app's bundles and reads the same map to refuse entries written before the expiry.
+/*
+ * Expiries that reach this process from the others (lib/public-cache/listen.ts) are written where
+ * Next.js's own cache looks for them: the tag manifest its file-system cache reads on every get
+ * (a module Next.js keeps outside the app's bundles, so the server and this code share it). An
+ * entry written before a tag's expiry is not served again, exactly as after `revalidateTag` in
+ * this process, and without a cache handler of our own (Next.js imports a configured handler
+ * anew on every request: a tenth of a small route's time).
  */
-const KEY = Symbol.for("clcr.public-cache.expired-tags");
 
 // An entry computed from data read just before a change committed may be stored just after the
-// announcement arrived; entries stored within this margin after an expiry are refused too.
+// announcement arrived: the tags expire again this long after, so such an entry lives no longer.
 const RACE_MARGIN_MS = 1000;
 
-function expiredTags(): Map<string, number> {
-  const holder = globalThis as unknown as Record<symbol, Map<string, number> | undefined>;
-  holder[KEY] ??= new Map();
-  return holder[KEY];
+function stamp(tags: readonly PublicTag[], at: number): void {
+  for (const tag of tags) tagsManifest.set(tag, { ...tagsManifest.get(tag), expired: at });
 }
 
-/** Expires the tags in this process: entries written before now (and within the race margin) are not served again. */
-export function expireTags(tags: readonly PublicTag[], now = Date.now()): void {
-  const map = expiredTags();
-  for (const tag of tags) map.set(tag, now + RACE_MARGIN_MS);
+/** Expires the tags in this process now, and once more after the race margin. */
+export function expireTags(tags: readonly PublicTag[]): void {
+  stamp(tags, Date.now());
+  setTimeout(() => stamp(tags, Date.now()), RACE_MARGIN_MS).unref();
 }
 
-/** When the tag was last expired in this process (epoch ms, with the margin), if ever. */
+/** When the tag was last expired in this process (epoch ms), if ever. */
 export function expiryOf(tag: PublicTag): number | undefined {
-  return expiredTags().get(tag);
+  return tagsManifest.get(tag)?.expired;
 }

@@ -15,8 +15,9 @@ CREATE TABLE "report_accept_histogram" (
 -- every path shares: a time is counted in whole tenths of an hour, accept_tenths(seconds), before
 -- the percentiles are taken (PostgreSQL's percentile_cont, interpolated; lib/reports/accept-times.ts
 -- does the same arithmetic over the counts). "month" is not kept: it is "all" grouped by month.
+-- (numeric rounding: halves away from zero on every platform; a double's round() is the platform's)
 CREATE FUNCTION accept_tenths(seconds double precision) RETURNS integer LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
-  SELECT round(seconds / 360)::integer
+  SELECT round(seconds::numeric / 360)::integer
 $$;
 --> statement-breakpoint
 -- Counts in (an insert) or out (a delete) the rows of report_accept_times a statement wrote, grouped,

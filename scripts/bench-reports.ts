@@ -156,6 +156,7 @@ async function load() {
     const rebuilt = Date.now();
     await exec(sql`select report_rollups_rebuild()`);
     await exec(sql`select report_accept_rebuild()`);
+    await exec(sql`select ledger_totals_rebuild()`);
     console.log(`Rollups rebuilt from the ledger and the requests in ${seconds(rebuilt)}.`);
     await exec(sql`vacuum analyze`);
     const [c] = rowsOf<Record<string, number>>(

@@ -78,3 +78,16 @@ export const recoveries = pgTable(
     ),
   ],
 );
+
+/**
+ * The grand totals a ledger write is checked against (lib/disputes/ledger-limits.ts): "recovered",
+ * every positive ledger entry; "claimed", every dispute's claim. Kept by statement triggers on
+ * recoveries and disputes in the same transaction (migration 0041), so the check reads one row
+ * instead of summing the whole ledger; `ledger_totals_rebuild()` recomputes them after a bulk load.
+ */
+export const ledgerTotals = pgTable("ledger_totals", {
+  which: text("which").primaryKey(),
+  totalFen: bigint("total_fen", { mode: "bigint" })
+    .notNull()
+    .default(sql`0`),
+});

@@ -170,6 +170,14 @@ describe("any sequence of ledger operations keeps every total equal, to the fen"
     BigInt(rowsOf<{ t: string }>(await db.execute(sql`select coalesce(sum(amount_fen), 0)::text as t from recoveries where ${where}`))[0]!.t);
   const disputesRollupTotal = async () =>
     BigInt(rowsOf<{ t: string }>(await db.execute(sql`select coalesce(sum(recovered_fen), 0)::text as t from disputes`))[0]!.t);
+  // the grand totals the ledger writes are checked against (migration 0041), against full sums
+  const grandTotals = async () =>
+    rowsOf<{ which: string; kept: string; summed: string }>(
+      await db.execute(sql`select which, total_fen::text as kept, case which
+          when 'recovered' then (select coalesce(sum(amount_fen) filter (where amount_fen > 0), 0) from recoveries)
+          else (select coalesce(sum(claimed_fen), 0) from disputes) end::text as summed
+        from ledger_totals order by which`),
+    );
   const asObject = (m: Map<string, Figures>) =>
     Object.fromEntries(
       [...m.entries()]
@@ -273,6 +281,9 @@ describe("any sequence of ledger operations keeps every total equal, to the fen"
         const scope = reportScope(admin);
         const total = await ledgerTotal();
         expect(await disputesRollupTotal()).toBe(total);
+        const kept = await grandTotals();
+        expect(kept.map((k) => k.which)).toEqual(["claimed", "recovered"]);
+        for (const k of kept) expect(k.kept, k.which).toBe(k.summed);
         if (dimension === "outcome") {
           // not rolled up: the outcomes partition the requests, so their figures add up to the rolled-up totals
           const [byOutcome, all] = await Promise.all([figuresFromLedger("outcome", PERIOD, scope), figuresFromRollups("all", PERIOD, scope)]);

@@ -3,21 +3,22 @@ CREATE TABLE "report_accept_histogram" (
 	"key" text NOT NULL,
 	"month" date NOT NULL,
 	"county" text NOT NULL,
-	"tenths" integer NOT NULL,
+	"hours" integer NOT NULL,
 	"requests" integer NOT NULL,
-	CONSTRAINT "report_accept_histogram_pkey" PRIMARY KEY("dimension","month","county","key","tenths")
+	CONSTRAINT "report_accept_histogram_pkey" PRIMARY KEY("dimension","month","county","key","hours")
 );
 --> statement-breakpoint
 -- Hours to accept, counted. The median and 90th percentile of a year of a busy zone sorted every
 -- request's time (report_accept_times: 200,000 a year at the benchmark's full scale, ~100 ms); now a
--- period of whole months reads how many requests took each tenth of an hour, per dimension, key,
--- month of filing and county, and finds the percentiles in those counts. Exact, by one definition
--- every path shares: a time is counted in whole tenths of an hour, accept_tenths(seconds), before
--- the percentiles are taken (PostgreSQL's percentile_cont, interpolated; lib/reports/accept-times.ts
--- does the same arithmetic over the counts). "month" is not kept: it is "all" grouped by month.
+-- period of whole months reads how many requests took each whole hour, per dimension, key, month of
+-- filing and county, and finds the percentiles in those counts (a year of the zone: a few thousand
+-- rows). Exact, by one definition every path shares: a time is counted in whole hours,
+-- accept_hours(seconds), before the percentiles are taken (PostgreSQL's percentile_cont, interpolated;
+-- lib/reports/accept-times.ts does the same arithmetic over the counts). "month" is not kept: it is
+-- "all" by month (and "region" by county is read from "all" by county).
 -- (numeric rounding: halves away from zero on every platform; a double's round() is the platform's)
-CREATE FUNCTION accept_tenths(seconds double precision) RETURNS integer LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
-  SELECT round(seconds::numeric / 360)::integer
+CREATE FUNCTION accept_hours(seconds double precision) RETURNS integer LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
+  SELECT round(seconds::numeric / 3600)::integer
 $$;
 --> statement-breakpoint
 -- Counts in (an insert) or out (a delete) the rows of report_accept_times a statement wrote, grouped,
@@ -28,12 +29,12 @@ BEGIN
   IF NOT EXISTS (SELECT 1 FROM changed_rows) THEN
     RETURN NULL;
   END IF;
-  INSERT INTO report_accept_histogram AS h (dimension, key, month, county, tenths, requests)
-  SELECT r.dimension, r.key, report_month(r.submitted_at), r.county, accept_tenths(r.seconds),
+  INSERT INTO report_accept_histogram AS h (dimension, key, month, county, hours, requests)
+  SELECT r.dimension, r.key, report_month(r.submitted_at), r.county, accept_hours(r.seconds),
     CASE WHEN TG_OP = 'INSERT' THEN 1 ELSE -1 END * count(*)::integer
   FROM changed_rows r WHERE r.dimension <> 'month'
   GROUP BY 1, 2, 3, 4, 5 ORDER BY 1, 3, 4, 2, 5
-  ON CONFLICT (dimension, month, county, key, tenths) DO UPDATE SET requests = h.requests + excluded.requests;
+  ON CONFLICT (dimension, month, county, key, hours) DO UPDATE SET requests = h.requests + excluded.requests;
   RETURN NULL;
 END;
 $$;
@@ -61,7 +62,11 @@ CREATE OR REPLACE FUNCTION report_accept_rebuild() RETURNS void LANGUAGE sql AS 
   WHERE q.accepted_at IS NOT NULL;
 $$;
 --> statement-breakpoint
-INSERT INTO report_accept_histogram (dimension, key, month, county, tenths, requests)
-SELECT dimension, key, report_month(submitted_at), county, accept_tenths(seconds), count(*)::integer
+INSERT INTO report_accept_histogram (dimension, key, month, county, hours, requests)
+SELECT dimension, key, report_month(submitted_at), county, accept_hours(seconds), count(*)::integer
 FROM report_accept_times WHERE dimension <> 'month'
-GROUP BY 1, 2, 3, 4, 5;
+GROUP BY 1, 2, 3, 4, 5
+-- in the key's order: a year of one dimension is then a few hundred adjacent pages, not rows scattered over the table
+ORDER BY 1, 3, 4, 2, 5;
+--> statement-breakpoint
+ANALYZE report_accept_histogram;

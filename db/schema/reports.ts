@@ -72,12 +72,12 @@ export const reportAcceptTimes = pgTable(
 );
 
 /**
- * How many accepted requests took each tenth of an hour from filing to acceptance, per report
- * dimension, key, month of filing and county: the median and 90th percentile of a period of whole
- * months are read from a few thousand counts instead of sorting every request's time. Kept exact by
- * statement triggers on report_accept_times (migration 0039), in the same transaction; a time is
- * counted in whole tenths of an hour (`accept_tenths(seconds)`), and every path that computes the
- * percentiles (this table, report_accept_times, the requests) rounds it the same way.
+ * How many accepted requests took each whole hour from filing to acceptance, per report dimension,
+ * key, month of filing and county: the median and 90th percentile of a period of whole months are
+ * read from a few thousand counts instead of sorting every request's time. Kept exact by statement
+ * triggers on report_accept_times (migration 0039), in the same transaction; a time is counted in
+ * whole hours (`accept_hours(seconds)`), and every path that computes the percentiles (this table,
+ * report_accept_times, the requests) rounds it the same way.
  */
 export const reportAcceptHistogram = pgTable(
   "report_accept_histogram",
@@ -87,9 +87,9 @@ export const reportAcceptHistogram = pgTable(
     /** First day of the month of filing (Asia/Shanghai). */
     month: date("month").notNull(),
     county: text("county").notNull(),
-    /** Hours from filing to acceptance in tenths, rounded: accept_tenths(seconds). */
-    tenths: integer("tenths").notNull(),
+    /** Whole hours from filing to acceptance, rounded: accept_hours(seconds). */
+    hours: integer("hours").notNull(),
     requests: integer("requests").notNull(),
   },
-  (t) => [primaryKey({ name: "report_accept_histogram_pkey", columns: [t.dimension, t.month, t.county, t.key, t.tenths] })],
+  (t) => [primaryKey({ name: "report_accept_histogram_pkey", columns: [t.dimension, t.month, t.county, t.key, t.hours] })],
 );

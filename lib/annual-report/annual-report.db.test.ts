@@ -55,12 +55,12 @@ const zero = (): Expected => ({
 /** percentile_cont, rounded to hours with one decimal as the report does. */
 function percentileHours(seconds: number[], p: number): number | null {
   if (!seconds.length) return null;
-  // each time counted in whole tenths of an hour first, halves away from zero (SQL accept_tenths)
-  const sorted = seconds.map((s) => Math.sign(s) * Math.round(Math.abs(s) / 360)).sort((a, b) => a - b);
+  // each time counted in whole hours first, halves away from zero (SQL accept_hours)
+  const sorted = seconds.map((s) => Math.sign(s) * Math.round(Math.abs(s) / 3600)).sort((a, b) => a - b);
   const at = (sorted.length - 1) * p;
   const low = Math.floor(at);
   const value = sorted[low]! + (sorted[Math.min(low + 1, sorted.length - 1)]! - sorted[low]!) * (at - low);
-  return Math.round(value) / 10;
+  return Math.round(value * 10) / 10;
 }
 
 /** The outcome as lib/reports/outcome.ts defines it, written again. */

@@ -32,11 +32,11 @@ describe("percentiles from counts", () => {
     );
   });
 
-  it("count a time in whole tenths of an hour, the same in every path", async () => {
+  it("count a time in whole hours, the same in every path", async () => {
     const [row] = rowsOf<{ a: number; b: number; c: number; d: number }>(
-      await db.execute(sql`select accept_tenths(0) as a, accept_tenths(5399) as b, accept_tenths(7 * 3600 + 17 * 60) as c, accept_tenths(900) as d`),
+      await db.execute(sql`select accept_hours(0) as a, accept_hours(5399) as b, accept_hours(7 * 3600 + 17 * 60) as c, accept_hours(9000) as d`),
     );
-    // 5,399 s is 1.4997 h: 15 tenths; 7 h 17 min: 72.83 tenths, 73; 15 min is 2.5 tenths: halves go up, 3
-    expect([row!.a, row!.b, row!.c, row!.d]).toEqual([0, 15, 73, 3]);
+    // 5,399 s is 1.4997 h: 1; 7 h 17 min: 7; 2 h 30 min: halves go up, 3
+    expect([row!.a, row!.b, row!.c, row!.d]).toEqual([0, 1, 7, 3]);
   });
 });

@@ -11,14 +11,15 @@ export interface AcceptTimes {
   p90Hours: number | null;
 }
 
-// Every path counts a time in whole tenths of an hour (SQL accept_tenths(seconds), migration 0039)
-// before taking the percentiles, so the counts of report_accept_histogram give the same answer.
+// Every path counts a time in whole hours (SQL accept_hours(seconds), migration 0039) before taking
+// the percentiles, so the counts of report_accept_histogram give the same answer.
 type Row = { key: string; accepted: number; p50: number | string | null; p90: number | string | null };
 
-/** Hours with one decimal, from tenths of an hour (a duration, never money). */
-const hours = (tenths: number | string | null) => (tenths === null ? null : Math.round(Number(tenths)) / 10);
+/** Hours with one decimal (a duration, never money). */
+const oneDecimal = (hours: number | string | null) => (hours === null ? null : Math.round(Number(hours) * 10) / 10);
 
-const toMap = (rows: Row[]) => new Map(rows.map((r) => [r.key, { accepted: Number(r.accepted), medianHours: hours(r.p50), p90Hours: hours(r.p90) }]));
+const toMap = (rows: Row[]) =>
+  new Map(rows.map((r) => [r.key, { accepted: Number(r.accepted), medianHours: oneDecimal(r.p50), p90Hours: oneDecimal(r.p90) }]));
 
 const between = (column: string, period: Period) =>
   sql`${sql.raw(column)} >= ${period.fromInstant.toISOString()}::timestamptz and ${sql.raw(column)} < ${period.toExclusiveInstant.toISOString()}::timestamptz`;
@@ -49,15 +50,15 @@ export function percentileOfCounts(counts: readonly (readonly [value: number, co
 }
 
 /**
- * Median and 90th percentile from report_accept_histogram: how many requests took each tenth of an
- * hour, summed over the period's months (whole months, county-or-wider scope).
+ * Median and 90th percentile from report_accept_histogram: how many requests took each whole hour,
+ * summed over the period's months (whole months, county-or-wider scope).
  */
 export async function acceptTimesFromCounts(dimension: FigureDimension, period: Period, scope: ReportScope, handle: DbOrTx = db) {
   if (!storedDimension(dimension)) return acceptTimesFromRequests(dimension, period, scope, handle);
   const { stored, key, inScope } = monthlyGrouping(dimension, scope);
-  const rows = rowsOf<{ key: string; tenths: number; requests: number }>(
+  const rows = rowsOf<{ key: string; hours: number; requests: number }>(
     await handle.execute(sql`
-      select ${key} as key, tenths, sum(requests)::int as requests
+      select ${key} as key, hours, sum(requests)::int as requests
       from report_accept_histogram
       where dimension = ${stored} and month between ${period.fromMonth}::date and ${period.toMonth}::date ${inScope}
       group by 1, 2 having sum(requests) > 0
@@ -69,14 +70,14 @@ export async function acceptTimesFromCounts(dimension: FigureDimension, period: 
     let total = 0;
     const counts: [number, number][] = [];
     while (end < rows.length && rows[end]!.key === rows[start]!.key) {
-      counts.push([Number(rows[end]!.tenths), Number(rows[end]!.requests)]);
+      counts.push([Number(rows[end]!.hours), Number(rows[end]!.requests)]);
       total += Number(rows[end]!.requests);
       end += 1;
     }
     times.set(rows[start]!.key, {
       accepted: total,
-      medianHours: hours(percentileOfCounts(counts, total, 0.5)),
-      p90Hours: hours(percentileOfCounts(counts, total, 0.9)),
+      medianHours: oneDecimal(percentileOfCounts(counts, total, 0.5)),
+      p90Hours: oneDecimal(percentileOfCounts(counts, total, 0.9)),
     });
     start = end;
   }
@@ -95,8 +96,8 @@ export async function acceptTimesFromTable(dimension: FigureDimension, period: P
   const inScope = scope.prefix ? sql`and county like ${scope.prefix + "%"}` : sql``;
   const result = await handle.execute(sql`
     select ${key} as key, count(*)::int as accepted,
-      percentile_cont(0.5) within group (order by accept_tenths(seconds)) as p50,
-      percentile_cont(0.9) within group (order by accept_tenths(seconds)) as p90
+      percentile_cont(0.5) within group (order by accept_hours(seconds)) as p50,
+      percentile_cont(0.9) within group (order by accept_hours(seconds)) as p90
     from report_accept_times
     where dimension = ${stored} and ${between("submitted_at", period)} ${inScope}
     group by 1`);
@@ -106,10 +107,10 @@ export async function acceptTimesFromTable(dimension: FigureDimension, period: P
 /** The same figures straight from the requests (the reference, and the answer for town-level scopes). */
 export async function acceptTimesFromRequests(dimension: FigureDimension, period: Period, scope: ReportScope, handle: DbOrTx = db) {
   const specialties = dimension === "specialty" ? sql`join request_specialties rs on rs.request_id = requests.id` : sql``;
-  const tenths = sql`accept_tenths(extract(epoch from (requests.accepted_at - requests.submitted_at))::double precision)`;
+  const hours = sql`accept_hours(extract(epoch from (requests.accepted_at - requests.submitted_at))::double precision)`;
   const result = await handle.execute(sql`
     select ${groupKeySql(dimension, scope, sql`requests.submitted_at`)} as key, count(*)::int as accepted,
-      percentile_cont(0.5) within group (order by ${tenths}) as p50, percentile_cont(0.9) within group (order by ${tenths}) as p90
+      percentile_cont(0.5) within group (order by ${hours}) as p50, percentile_cont(0.9) within group (order by ${hours}) as p90
     from requests ${specialties}
     where ${between("requests.submitted_at", period)} and requests.accepted_at is not null and ${requestInScope(scope)}
     group by 1`);

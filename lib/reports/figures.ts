@@ -63,11 +63,13 @@ const sums = sql.raw(
 
 /**
  * How a table kept per (dimension, key, month, county) answers a grouping: the dimension stored
- * ("month" is "all" by month), the SQL of the grouping key, and the scope's condition on county.
+ * ("month" is "all" by month, "region" by county is "all" by county: far fewer rows than the towns),
+ * the SQL of the grouping key, and the scope's condition on county.
  */
 export function monthlyGrouping(dimension: FigureDimension, scope: ReportScope) {
+  const byCounty = dimension === "region" && scope.regionLevel === "county";
   return {
-    stored: dimension === "month" ? "all" : dimension,
+    stored: dimension === "month" || byCounty ? "all" : dimension,
     key: dimension === "month" ? sql`to_char(month, 'YYYY-MM')` : dimension === "region" && scope.regionLevel === "county" ? sql`county` : sql`key`,
     inScope: scope.prefix ? sql`and county like ${scope.prefix + "%"}` : sql``,
   };

@@ -181,7 +181,7 @@ describe("report totals against a hand-computed world", () => {
     const counts = async () =>
       rowsOf<Record<string, string>>(
         await db.execute(
-          sql`select dimension, key, month::text, county, tenths, requests from report_accept_histogram where requests <> 0 order by 1, 2, 3, 4, 5`,
+          sql`select dimension, key, month::text, county, hours, requests from report_accept_histogram where requests <> 0 order by 1, 2, 3, 4, 5`,
         ),
       );
     const [kept, keptTimes, keptCounts] = [await snapshot(), await times(), await counts()];

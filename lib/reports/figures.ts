@@ -70,7 +70,7 @@ export function monthlyGrouping(dimension: FigureDimension, scope: ReportScope) 
   const byCounty = dimension === "region" && scope.regionLevel === "county";
   return {
     stored: dimension === "month" || byCounty ? "all" : dimension,
-    key: dimension === "month" ? sql`to_char(month, 'YYYY-MM')` : dimension === "region" && scope.regionLevel === "county" ? sql`county` : sql`key`,
+    key: dimension === "month" ? sql`to_char(month, 'YYYY-MM')` : byCounty ? sql`county` : sql`key`,
     inScope: scope.prefix ? sql`and county like ${scope.prefix + "%"}` : sql``,
   };
 }

@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { db, rowsOf, type DbOrTx } from "@/db";
-import { groupKeySql, monthlyGrouping, type FigureDimension } from "./figures";
+import { countyInScope, groupKeySql, monthlyGrouping, type FigureDimension } from "./figures";
 import type { Period } from "./period";
 import { requestInScope, rollupServes, type ReportScope } from "./scope";
 
@@ -93,7 +93,7 @@ export async function acceptTimesFromTable(dimension: FigureDimension, period: P
   const stored = storedDimension(dimension);
   if (!stored) return acceptTimesFromRequests(dimension, period, scope, handle);
   const key = dimension === "region" && scope.regionLevel === "county" ? sql`county` : sql`key`;
-  const inScope = scope.prefix ? sql`and county like ${scope.prefix + "%"}` : sql``;
+  const inScope = countyInScope(scope);
   const result = await handle.execute(sql`
     select ${key} as key, count(*)::int as accepted,
       percentile_cont(0.5) within group (order by accept_hours(seconds)) as p50,

@@ -71,8 +71,17 @@ export function monthlyGrouping(dimension: FigureDimension, scope: ReportScope) 
   return {
     stored: dimension === "month" || byCounty ? "all" : dimension,
     key: dimension === "month" ? sql`to_char(month, 'YYYY-MM')` : byCounty ? sql`county` : sql`key`,
-    inScope: scope.prefix ? sql`and county like ${scope.prefix + "%"}` : sql``,
+    inScope: countyInScope(scope),
   };
+}
+
+/**
+ * SQL: "and" the row's county (six digits) lies in the scope; a county's own scope is an equality,
+ * which the (dimension, month, county, …) keys can seek, not a pattern they must filter.
+ */
+export function countyInScope(scope: ReportScope): SQL {
+  if (!scope.prefix) return sql``;
+  return scope.prefix.length === 6 ? sql`and county = ${scope.prefix}` : sql`and county like ${scope.prefix + "%"}`;
 }
 
 /** The figures grouped by `dimension`, read from the monthly rollups (whole months, county-or-wider scope). */

@@ -157,6 +157,7 @@ async function load() {
     await exec(sql`select report_rollups_rebuild()`);
     await exec(sql`select report_accept_rebuild()`);
     await exec(sql`select ledger_totals_rebuild()`);
+    await exec(sql`select report_panel_counts_rebuild()`);
     console.log(`Rollups rebuilt from the ledger and the requests in ${seconds(rebuilt)}.`);
     await exec(sql`vacuum analyze`);
     const [c] = rowsOf<Record<string, number>>(

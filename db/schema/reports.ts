@@ -93,3 +93,30 @@ export const reportAcceptHistogram = pgTable(
   },
   (t) => [primaryKey({ name: "report_accept_histogram_pkey", columns: [t.dimension, t.month, t.county, t.key, t.hours] })],
 );
+
+/**
+ * The dashboard's other panels, counted: offers declined (by reason, in the month they were
+ * answered), ratings (by stars, in the month the request closed) and return visits (their number and
+ * satisfaction summed, in the month of the visit), per month and county. A period of whole months
+ * reads a few hundred counts instead of counting every offer, request and visit of the period. Kept
+ * exact by triggers on offers, requests and return_visits (migration 0042), in the same transaction;
+ * `report_panel_counts_rebuild()` recomputes it.
+ */
+export const reportPanelCounts = pgTable(
+  "report_panel_counts",
+  {
+    /** "declined", "rating" or "visit". */
+    panel: text("panel").notNull(),
+    /** The decline reason ("" for none), the stars ("1".."5"), or "" for visits. */
+    key: text("key").notNull(),
+    /** First day of the month (Asia/Shanghai). */
+    month: date("month").notNull(),
+    /** The county-level code (first six digits) of the request's region. */
+    county: text("county").notNull(),
+    /** How many offers, ratings or visits. */
+    count: bigint("count", { mode: "bigint" }).notNull(),
+    /** The sum of the visits' satisfaction (0 for the other panels). */
+    total: bigint("total", { mode: "bigint" }).notNull(),
+  },
+  (t) => [primaryKey({ name: "report_panel_counts_pkey", columns: [t.panel, t.month, t.county, t.key] })],
+);

@@ -4,9 +4,9 @@ import { requests } from "@/db/schema";
 import { requestStatuses, type RequestStatus } from "@/lib/enums";
 import { requirePermission, type Actor } from "@/lib/authz";
 import { ACTIVE_CASE_STATUSES } from "@/lib/requests/state-machine";
-import { groupedFigures } from "./figures";
+import { countyInScope, groupedFigures } from "./figures";
 import type { Period } from "./period";
-import { reportScope, requestInScope, type ReportScope } from "./scope";
+import { reportScope, requestInScope, rollupServes, type ReportScope } from "./scope";
 
 // The dashboard's panels besides the grouped figures (lib/reports/get-report.ts). Each takes the
 // scope and period of the admin's report; the access check is in getDashboardPanels.
@@ -24,16 +24,37 @@ export async function requestsByStatus(period: Period, scope: ReportScope, handl
   return requestStatuses.map((status: RequestStatus) => ({ status, count: figures.get(status)?.requests ?? 0 }));
 }
 
-/** Offers declined in the period (by when they were answered), by the expert's reason. */
-export async function declinedOffers(period: Period, scope: ReportScope, handle: DbOrTx = db) {
+/** Offers declined in the period (by when they were answered), by the expert's reason: from the counts when they can answer. */
+export function declinedOffers(period: Period, scope: ReportScope, handle: DbOrTx = db) {
+  return rollupServes(scope, period) ? declinedOffersFromCounts(period, scope, handle) : declinedOffersFromOffers(period, scope, handle);
+}
+
+const byCountDescending = (rows: { reason: string; n: number | string }[]) =>
+  rows
+    .map((r) => ({ reason: r.reason, count: Number(r.n) }))
+    .sort((a, b) => b.count - a.count || (a.reason < b.reason ? -1 : a.reason > b.reason ? 1 : 0));
+
+/** The declined offers counted from the offers themselves (any period and scope). */
+export async function declinedOffersFromOffers(period: Period, scope: ReportScope, handle: DbOrTx = db) {
   const rows = rowsOf<{ reason: string; n: number }>(
     await handle.execute(sql`
       select coalesce(offers.decline_reason, '') as reason, count(*)::int as n
       from offers ${requestFor(scope, "offers.request_id")}
       where offers.status = 'declined' and ${inPeriod("offers.answered_at", period)}
-      group by 1 order by 2 desc, 1`),
+      group by 1`),
   );
-  return rows.map((r) => ({ reason: r.reason, count: Number(r.n) }));
+  return byCountDescending(rows);
+}
+
+/** The declined offers read from report_panel_counts (whole months, county-or-wider scope: migration 0042). */
+export async function declinedOffersFromCounts(period: Period, scope: ReportScope, handle: DbOrTx = db) {
+  const rows = rowsOf<{ reason: string; n: string }>(
+    await handle.execute(sql`
+      select key as reason, sum(count)::text as n from report_panel_counts
+      where panel = 'declined' and month between ${period.fromMonth}::date and ${period.toMonth}::date ${countyInScope(scope)}
+      group by 1 having sum(count) <> 0`),
+  );
+  return byCountDescending(rows);
 }
 
 /** Deadline breaches: offers whose deadline passed unanswered in the period, in total and by expert. */
@@ -61,8 +82,33 @@ export async function caseloadPerExpert(scope: ReportScope, handle: DbOrTx = db)
   return rows.map((r) => ({ expertId: r.expert_id, name: r.name, capacity: Number(r.capacity), active: Number(r.active) }));
 }
 
-/** Ratings of the requests closed in the period, and the society's return visits in it. */
-export async function satisfaction(period: Period, scope: ReportScope, handle: DbOrTx = db) {
+/** Ratings of the requests closed in the period, and the society's return visits in it: from the counts when they can answer. */
+export function satisfaction(period: Period, scope: ReportScope, handle: DbOrTx = db) {
+  return rollupServes(scope, period) ? satisfactionFromCounts(period, scope, handle) : satisfactionFromRequests(period, scope, handle);
+}
+
+/** How many ratings of each number of stars, and the visits' number and satisfaction summed. */
+interface SatisfactionCounts {
+  ratings: Map<number, number>;
+  visits: number;
+  visitTotal: number;
+}
+
+function satisfactionSummary({ ratings, visits, visitTotal }: SatisfactionCounts) {
+  const counts = [1, 2, 3, 4, 5].map((stars) => ({ stars, count: ratings.get(stars) ?? 0 }));
+  const rated = counts.reduce((acc, c) => acc + c.count, 0);
+  const ratingSum = counts.reduce((acc, c) => acc + c.count * c.stars, 0);
+  return {
+    ratings: counts,
+    rated,
+    averageRating: rated ? Math.round((ratingSum / rated) * 10) / 10 : null,
+    returnVisits: visits,
+    averageVisitSatisfaction: visits ? Math.round((visitTotal / visits) * 10) / 10 : null,
+  };
+}
+
+/** The satisfaction panel counted from the requests and the visits themselves (any period and scope). */
+export async function satisfactionFromRequests(period: Period, scope: ReportScope, handle: DbOrTx = db) {
   const [ratingRows, visitRows] = await Promise.all([
     handle.execute(sql`
       select requests.rating as rating, count(*)::int as n from requests
@@ -73,21 +119,28 @@ export async function satisfaction(period: Period, scope: ReportScope, handle: D
       from return_visits ${requestFor(scope, "return_visits.request_id")}
       where return_visits.visited_on between ${period.from}::date and ${period.to}::date`),
   ]);
-  const counts = [1, 2, 3, 4, 5].map((stars) => ({
-    stars,
-    count: Number(rowsOf<{ rating: number; n: number }>(ratingRows).find((r) => Number(r.rating) === stars)?.n ?? 0),
-  }));
-  const rated = counts.reduce((acc, c) => acc + c.count, 0);
-  const ratingSum = counts.reduce((acc, c) => acc + c.count * c.stars, 0);
   const visits = rowsOf<{ n: number; total: number }>(visitRows)[0];
-  const visitCount = Number(visits?.n ?? 0);
-  return {
-    ratings: counts,
-    rated,
-    averageRating: rated ? Math.round((ratingSum / rated) * 10) / 10 : null,
-    returnVisits: visitCount,
-    averageVisitSatisfaction: visitCount ? Math.round((Number(visits!.total) / visitCount) * 10) / 10 : null,
-  };
+  return satisfactionSummary({
+    ratings: new Map(rowsOf<{ rating: number; n: number }>(ratingRows).map((r) => [Number(r.rating), Number(r.n)])),
+    visits: Number(visits?.n ?? 0),
+    visitTotal: Number(visits?.total ?? 0),
+  });
+}
+
+/** The satisfaction panel read from report_panel_counts (whole months, county-or-wider scope: migration 0042). */
+export async function satisfactionFromCounts(period: Period, scope: ReportScope, handle: DbOrTx = db) {
+  const rows = rowsOf<{ panel: string; key: string; n: string; total: string }>(
+    await handle.execute(sql`
+      select panel, key, sum(count)::text as n, sum(total)::text as total from report_panel_counts
+      where panel in ('rating', 'visit') and month between ${period.fromMonth}::date and ${period.toMonth}::date ${countyInScope(scope)}
+      group by 1, 2`),
+  );
+  const visits = rows.find((r) => r.panel === "visit");
+  return satisfactionSummary({
+    ratings: new Map(rows.filter((r) => r.panel === "rating").map((r) => [Number(r.key), Number(r.n)])),
+    visits: Number(visits?.n ?? 0),
+    visitTotal: Number(visits?.total ?? 0),
+  });
 }
 
 /** Every panel of the dashboard for an admin (403 otherwise), within their region scope. */

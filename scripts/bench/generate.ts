@@ -199,6 +199,7 @@ export async function generateWorld(database: Database, counts: Counts): Promise
   await exec(sql`select report_rollups_rebuild()`);
   await exec(sql`select report_accept_rebuild()`);
   await exec(sql`select ledger_totals_rebuild()`);
+  await exec(sql`select report_panel_counts_rebuild()`);
   bar.advance(rollupWork, "report rollups");
   // Routing profiles again, now that the experts have cases, offers and ratings.
   for (let offset = 0; offset < counts.experts; offset += PROFILE_BATCH) {

@@ -1,13 +1,15 @@
 import Link from "next/link";
 import type { Translate } from "@/lib/i18n/translate";
 
-/** Previous/next links that keep the other query parameters. */
+/** Previous/next links that keep the other query parameters (the page in `param`, "page" by default; `hash` keeps the reader at a section). */
 export function Pagination({
   page,
   pageSize,
   total,
   basePath,
   query = {},
+  param = "page",
+  hash = "",
   t,
 }: {
   page: number;
@@ -15,13 +17,15 @@ export function Pagination({
   total: number;
   basePath: string;
   query?: Record<string, string | undefined>;
+  param?: string;
+  hash?: string;
   t: Translate;
 }) {
   const pages = Math.max(1, Math.ceil(total / pageSize));
   const href = (p: number) => {
     const params = new URLSearchParams(Object.entries(query).filter((e): e is [string, string] => Boolean(e[1])));
-    params.set("page", String(p));
-    return `${basePath}?${params.toString()}`;
+    params.set(param, String(p));
+    return `${basePath}?${params.toString()}${hash ? `#${hash}` : ""}`;
   };
   return (
     <nav aria-label="pagination" className="mt-4 flex flex-wrap items-center justify-between gap-2 text-sm text-slate-600">

@@ -64,6 +64,11 @@ export async function acceptTimesFromCounts(dimension: FigureDimension, period: 
       group by 1, 2 having sum(requests) > 0
       order by 1, 2`),
   );
+  return timesFromCounts(rows);
+}
+
+/** The times of each key from its counts (rows ordered by key, then hours; no zero counts). */
+export function timesFromCounts(rows: readonly { key: string; hours: number | string; requests: number | string }[]): Map<string, AcceptTimes> {
   const times = new Map<string, AcceptTimes>();
   for (let start = 0; start < rows.length; ) {
     let end = start;

@@ -76,6 +76,9 @@ describe("exact money, without a database (thousands of runs)", () => {
           source: "rollups",
           rows: rows.map((f, i) => row(f, String(i))),
           totals: row(totals, ""),
+          page: 1,
+          pageSize: rows.length,
+          total: rows.length,
         };
         const parsed = Papa.parse<string[]>(reportCsv(report).replace(/^\uFEFF/, ""), { skipEmptyLines: true }).data;
         const expected = [...report.rows, report.totals];

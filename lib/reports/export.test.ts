@@ -32,6 +32,9 @@ describe("the report workbook carries money as numbers a spreadsheet adds up, be
     source: "rollups",
     rows: amounts.map((fen, i) => row(String(i), fen, amounts[amounts.length - 1 - i]!)),
     totals: row("", 4_314_568n, 4_314_568n),
+    page: 1,
+    pageSize: amounts.length,
+    total: amounts.length,
   };
 
   it("each amount is a numeric yuan cell formatted #,##0.00, value fen/100, followed by an integer fen column", async () => {

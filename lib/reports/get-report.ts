@@ -1,8 +1,9 @@
 import { requirePermission, type Actor } from "@/lib/authz";
 import type { Locale } from "@/lib/i18n/catalog";
 import { translator } from "@/lib/i18n/translate";
-import { acceptTimes } from "./accept-times";
-import { dutyColumns, dutyFigures, hasDutyFigures, isEmptyDuty, zeroDutyFigures, type DutyColumns } from "./duty-figures";
+import { acceptTimes, type AcceptTimes } from "./accept-times";
+import { dutyColumns, dutyFigures, hasDutyFigures, isEmptyDuty, zeroDutyFigures, type DutyColumns, type DutyFigures } from "./duty-figures";
+import { byRank, expertAcceptTimes, hasFigures, rankedExperts } from "./expert-ranking";
 import { groupedFigures, rollupsAnswer, zeroFigures, type FigureDimension, type Figures } from "./figures";
 import { labelsFor } from "./labels";
 import { monthsOf, type Period } from "./period";
@@ -28,10 +29,49 @@ export interface Report {
   to: string;
   /** Which computation answered: the monthly rollups, or the ledger directly. */
   source: "rollups" | "ledger";
+  /** The rows, or one page of them when a page was asked for. */
   rows: ReportRow[];
   /** The period's totals (never the sum of the rows: a request may have several specialties). */
   totals: ReportRow;
+  page: number;
+  pageSize: number;
+  /** How many rows the whole report has. */
+  total: number;
 }
+
+/** One page of a report's rows (1-based). */
+export interface ReportPaging {
+  page: number;
+  pageSize: number;
+}
+
+/** The rows of `keys`, labelled, from the figures, acceptance times and duty figures found for them (zero otherwise). */
+async function labelledRows(
+  dimension: FigureDimension,
+  keys: string[],
+  figures: Map<string, Figures>,
+  times: Map<string, AcceptTimes>,
+  duty: Map<string, DutyFigures> | null,
+  locale: Locale,
+): Promise<ReportRow[]> {
+  const labels = await labelsFor(dimension, keys, locale, translator(locale));
+  return keys.map((key) => {
+    const time = times.get(key);
+    return {
+      key,
+      label: labels.get(key) ?? key,
+      ...(figures.get(key) ?? zeroFigures()),
+      acceptedRequests: time?.accepted ?? 0,
+      medianHoursToAccept: time?.medianHours ?? null,
+      p90HoursToAccept: time?.p90Hours ?? null,
+      ...(duty ? dutyColumns(duty.get(key) ?? zeroDutyFigures()) : {}),
+    };
+  });
+}
+
+/** Experts without request figures in the period, only duty figures: after the others, by service hours, then name. */
+const byServiceHours = (locale: Locale) => (a: ReportRow, b: ReportRow) =>
+  (b.serviceHours ?? 0) - (a.serviceHours ?? 0) || a.label.localeCompare(b.label, locale);
 
 /**
  * Rows of one dimension for a scope and period, labelled; months come complete, empty ones too.
@@ -57,54 +97,88 @@ export async function reportRows(
       : dimension === "all"
         ? [""]
         : [...new Set([...figures.keys(), ...times.keys(), ...(duty?.keys() ?? [])])];
-  const labels = await labelsFor(dimension, keys, locale, translator(locale));
-  const rows = keys.map((key) => {
-    const time = times.get(key);
-    return {
-      key,
-      label: labels.get(key) ?? key,
-      ...(figures.get(key) ?? zeroFigures()),
-      acceptedRequests: time?.accepted ?? 0,
-      medianHoursToAccept: time?.medianHours ?? null,
-      p90HoursToAccept: time?.p90Hours ?? null,
-      ...(duty ? dutyColumns(duty.get(key) ?? zeroDutyFigures()) : {}),
-    };
-  });
+  const rows = await labelledRows(dimension, keys, figures, times, duty, locale);
   if (dimension === "month" || dimension === "all") return rows;
   // Rollup rows a reassigned or moved case has left behind at zero say nothing: leave them out.
-  const hasRequestFigures = (r: ReportRow) =>
-    r.requests || r.requestsResolved || r.disputesOpened || r.disputesResolved || r.claimedFen || r.recoveredFen || r.acceptedRequests;
   const hasDuty = (key: string) => duty?.has(key) && !isEmptyDuty(duty.get(key)!);
-  return rows
-    .filter((r) => hasRequestFigures(r) || hasDuty(r.key))
-    .sort(
-      (a, b) =>
-        b.requests - a.requests ||
-        (b.recoveredFen > a.recoveredFen ? 1 : b.recoveredFen < a.recoveredFen ? -1 : 0) ||
-        (b.serviceHours ?? 0) - (a.serviceHours ?? 0) ||
-        a.label.localeCompare(b.label, locale),
-    );
+  const shown = rows.filter((r) => hasFigures(r) || hasDuty(r.key));
+  if (dimension === "expert") {
+    // the order of the paged report (lib/reports/expert-ranking.ts), duty-only experts last
+    return [...shown.filter(hasFigures).sort(byRank), ...shown.filter((r) => !hasFigures(r)).sort(byServiceHours(locale))];
+  }
+  return shown.sort(
+    (a, b) =>
+      b.requests - a.requests ||
+      (b.recoveredFen > a.recoveredFen ? 1 : b.recoveredFen < a.recoveredFen ? -1 : 0) ||
+      (b.serviceHours ?? 0) - (a.serviceHours ?? 0) ||
+      a.label.localeCompare(b.label, locale),
+  );
 }
 
 /**
- * The law society's report for a period, grouped by one dimension, with the period's totals.
+ * One page of the report by expert, without computing the others: the ranked experts of the page
+ * (lib/reports/expert-ranking.ts), then the experts with duty figures only; acceptance times and
+ * names for the page's experts only.
+ */
+async function expertRowsPage(period: Period, scope: ReportScope, locale: Locale, { page, pageSize }: ReportPaging) {
+  const offset = (page - 1) * pageSize;
+  const [ranking, duty] = await Promise.all([rankedExperts(period, scope, offset + pageSize), dutyFigures("expert", period, scope)]);
+  const dutyKeys = [...duty].filter(([, d]) => !isEmptyDuty(d)).map(([key]) => key);
+  const ranked = await ranking.ranked(dutyKeys);
+  const dutyOnly = dutyKeys.filter((key) => !ranked.has(key));
+  const top = ranking.top.slice(offset, offset + pageSize);
+  const figures = new Map(top.map((r) => [r.key, r.figures]));
+  const rankedKeys = top.map((r) => r.key);
+  const [times, dutyOnlyRows] = await Promise.all([
+    expertAcceptTimes(rankedKeys, period, scope, () => acceptTimes("expert", period, scope)),
+    top.length < pageSize && dutyOnly.length ? labelledRows("expert", dutyOnly, new Map(), new Map(), duty, locale) : [],
+  ]);
+  const dutyOffset = Math.max(0, offset - ranking.count);
+  const rows = [
+    ...(await labelledRows("expert", rankedKeys, figures, times, duty, locale)),
+    ...dutyOnlyRows.sort(byServiceHours(locale)).slice(dutyOffset, dutyOffset + pageSize - top.length),
+  ];
+  return { rows, total: ranking.count + dutyOnly.length };
+}
+
+/** One page of the rows of a dimension (by expert, computed for the page alone; the others are few, sliced). */
+export async function reportRowsPage(dimension: ReportDimension, period: Period, scope: ReportScope, locale: Locale, paging: ReportPaging) {
+  if (dimension === "expert") return expertRowsPage(period, scope, locale, paging);
+  const rows = await reportRows(dimension, period, scope, locale);
+  const offset = (paging.page - 1) * paging.pageSize;
+  return { rows: rows.slice(offset, offset + paging.pageSize), total: rows.length };
+}
+
+/**
+ * The law society's report for a period, grouped by one dimension, with the period's totals; all
+ * its rows, or the page `paging` asks for.
  * Callers: admins (403 otherwise); a region-scoped admin sees only requests in their region (and,
  * by station or expert, the duty sessions held at their region's stations).
  * Amounts are exact bigint fen (from the rollups for whole months, else from the ledger).
  */
-export async function getReport(actor: Actor | null, query: { groupBy: ReportDimension; period: Period }, locale: Locale): Promise<Report> {
+export async function getReport(
+  actor: Actor | null,
+  query: { groupBy: ReportDimension; period: Period; paging?: ReportPaging },
+  locale: Locale,
+): Promise<Report> {
   const admin = requirePermission(actor, "report.read");
   const scope = reportScope(admin);
-  const [rows, [totals]] = await Promise.all([
-    reportRows(query.groupBy, query.period, scope, locale),
-    reportRows("all", query.period, scope, locale, hasDutyFigures(query.groupBy)),
+  const { groupBy, period, paging } = query;
+  const [body, [totals]] = await Promise.all([
+    paging
+      ? reportRowsPage(groupBy, period, scope, locale, paging)
+      : reportRows(groupBy, period, scope, locale).then((rows) => ({ rows, total: rows.length })),
+    reportRows("all", period, scope, locale, hasDutyFigures(groupBy)),
   ]);
   return {
-    groupBy: query.groupBy,
-    from: query.period.from,
-    to: query.period.to,
-    source: rollupsAnswer(query.groupBy, query.period, scope) ? "rollups" : "ledger",
-    rows,
+    groupBy,
+    from: period.from,
+    to: period.to,
+    source: rollupsAnswer(groupBy, period, scope) ? "rollups" : "ledger",
+    rows: body.rows,
     totals: totals!,
+    page: paging?.page ?? 1,
+    pageSize: paging?.pageSize ?? body.total,
+    total: body.total,
   };
 }

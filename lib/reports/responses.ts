@@ -43,6 +43,10 @@ export const reportResponse = z.strictObject({
   source: z.enum(["rollups", "ledger"]),
   rows: z.array(reportRow),
   totals: reportRow,
+  /** The page of rows answered (`page`, `pageSize`), and how many rows the whole report has. */
+  page: count,
+  pageSize: count,
+  total: count,
 });
 
 const figures = { requestsFiled: count, requestsResolved: count, disputesResolved: count, recoveredFen: fen };

@@ -33,10 +33,18 @@ function toPeriod(v: { from?: string; to?: string }, ctx: z.RefinementCtx): Peri
   return makePeriod(from, to);
 }
 
-/** GET /api/v1/reports and the dashboard's filters. */
+/** The most rows a page of a report holds (and how many the API answers when no page size is asked for). */
+export const MAX_REPORT_PAGE_SIZE = 500;
+
+/** GET /api/v1/reports and the dashboard's filters: a page of the rows (by expert there may be 100,000). */
 export const reportQuerySchema = z
-  .object({ groupBy: z.enum(reportDimensions).default("month"), ...periodFields })
-  .transform((v, ctx) => ({ groupBy: v.groupBy, period: toPeriod(v, ctx) }));
+  .object({
+    groupBy: z.enum(reportDimensions).default("month"),
+    ...periodFields,
+    page: z.coerce.number().int().min(1).max(100_000).default(1),
+    pageSize: z.coerce.number().int().min(1).max(MAX_REPORT_PAGE_SIZE).default(MAX_REPORT_PAGE_SIZE),
+  })
+  .transform((v, ctx) => ({ groupBy: v.groupBy, period: toPeriod(v, ctx), paging: { page: v.page, pageSize: v.pageSize } }));
 export type ReportQuery = z.output<typeof reportQuerySchema>;
 
 export const exportFormats = ["csv", "xlsx"] as const;

@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import { rowsOf, type DbOrTx } from "@/db";
+import { arrayLiteral } from "@/db/array-literal";
 import type { ExpertStatus } from "@/lib/enums";
 import type { CandidateFacts, RoutingRequest, StandingHere } from "./types";
 
@@ -47,8 +48,6 @@ interface Row extends ProfileRow {
 }
 
 const list = (value: string) => (value ? value.split(",") : []);
-/** Ids as one array parameter (a list would be spread into one parameter each). */
-const uuidArray = (ids: string[]) => `{${ids.join(",")}}`;
 
 /** The routing profile's columns, as ProfileRow names them (table alias p). */
 export const profileColumns = sql`p.expert_id, p.status, p.term_start::text as term_start, p.term_end::text as term_end,
@@ -139,7 +138,7 @@ export async function loadCandidateFacts(handle: DbOrTx, request: RoutingRequest
     scope.kind === "one"
       ? sql`p.expert_id = ${scope.expertId}`
       : scope.kind === "some"
-        ? sql`p.expert_id = any(${uuidArray(scope.expertIds)}::uuid[]) and ${appointed}`
+        ? sql`p.expert_id = any(${arrayLiteral(scope.expertIds)}::uuid[]) and ${appointed}`
         : appointed;
   const query = sql`with ${partiesAndConflicts(request)}
     select ${profileColumns}, x.name,
@@ -158,7 +157,7 @@ export async function loadCandidateFacts(handle: DbOrTx, request: RoutingRequest
 export async function expertNames(handle: DbOrTx, expertIds: string[]): Promise<Map<string, string | null>> {
   if (!expertIds.length) return new Map();
   const rows = rowsOf<{ id: string; name: string | null }>(
-    await handle.execute(sql`select id, name from experts where id = any(${uuidArray(expertIds)}::uuid[])`),
+    await handle.execute(sql`select id, name from experts where id = any(${arrayLiteral(expertIds)}::uuid[])`),
   );
   return new Map(rows.map((r) => [r.id, r.name]));
 }

@@ -6,6 +6,7 @@ import { ColumnChart } from "@/components/charts/column-chart";
 import { Card, PageTitle } from "@/components/ui/card";
 import { FigureTiles } from "@/components/ui/figures";
 import { buttonClass } from "@/components/ui/button";
+import { Pagination } from "@/components/ui/pagination";
 import { requireActor } from "@/lib/auth/current";
 import { can } from "@/lib/authz";
 import { fieldErrorsFromZod } from "@/lib/http/form-input";
@@ -38,6 +39,9 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: t("reports.title") };
 }
 
+/** Rows of the grouped table per page (by expert a region may have 100,000). */
+const TABLE_PAGE_SIZE = 50;
+
 type Search = Promise<Record<string, string | string[] | undefined>>;
 const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) || undefined;
 
@@ -45,8 +49,17 @@ const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) 
 export default async function ReportsPage({ searchParams }: { searchParams: Search }) {
   const [actor, { t, locale }, params] = await Promise.all([requireActor(), getT(), searchParams]);
   if (!can(actor.role, "report.read")) notFound();
-  const parsed = reportQuerySchema.safeParse({ groupBy: one(params.groupBy), from: one(params.from), to: one(params.to) });
-  const query: ReportQuery = parsed.success ? parsed.data : { groupBy: "month", period: defaultPeriod() };
+  const rowsPage = Math.min(100_000, Math.max(1, Math.floor(Number(one(params.rowsPage)) || 1)));
+  const parsed = reportQuerySchema.safeParse({
+    groupBy: one(params.groupBy),
+    from: one(params.from),
+    to: one(params.to),
+    page: rowsPage,
+    pageSize: TABLE_PAGE_SIZE,
+  });
+  const query: ReportQuery = parsed.success
+    ? parsed.data
+    : { groupBy: "month", period: defaultPeriod(), paging: { page: 1, pageSize: TABLE_PAGE_SIZE } };
   const errors = parsed.success ? {} : fieldErrorsFromZod(parsed.error, messageSource(locale));
   const { period } = query;
   const scope = reportScope(actor);
@@ -169,6 +182,7 @@ export default async function ReportsPage({ searchParams }: { searchParams: Sear
       </div>
 
       <Card
+        id="grouped"
         title={`${t("reports.sections.grouped")} · ${t(`reports.groupBy.${query.groupBy}`)}`}
         action={
           <div className="flex flex-wrap gap-2 no-print">
@@ -182,6 +196,18 @@ export default async function ReportsPage({ searchParams }: { searchParams: Sear
         }
       >
         <ReportTable report={report} t={t} locale={locale} />
+        {report.total > report.pageSize ? (
+          <Pagination
+            page={report.page}
+            pageSize={report.pageSize}
+            total={report.total}
+            basePath="/admin/reports"
+            query={{ groupBy: query.groupBy, from: period.from, to: period.to }}
+            param="rowsPage"
+            hash="grouped"
+            t={t}
+          />
+        ) : null}
       </Card>
 
       <div className="grid grid-cols-1 gap-6 lg:grid-cols-2">

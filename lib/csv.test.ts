@@ -21,7 +21,17 @@ describe("CSV cells never run as formulas", () => {
 
   it("in the report export: a label such as an expert's name is text", () => {
     const row: ReportRow = { ...zeroFigures(), key: "x", label: EVIL, acceptedRequests: 0, medianHoursToAccept: null, p90HoursToAccept: null };
-    const csv = reportCsv({ groupBy: "expert", from: "2026-01-01", to: "2026-12-31", source: "rollups", rows: [row], totals: { ...row, label: "" }, page: 1, pageSize: 1, total: 1 });
+    const csv = reportCsv({
+      groupBy: "expert",
+      from: "2026-01-01",
+      to: "2026-12-31",
+      source: "rollups",
+      rows: [row],
+      totals: { ...row, label: "" },
+      page: 1,
+      pageSize: 1,
+      total: 1,
+    });
     expect(cellsOf(csv)[1]![0]).toBe(`'${EVIL}`);
   });
 

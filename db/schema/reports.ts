@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { bigint, date, doublePrecision, integer, pgTable, primaryKey, smallint, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { bigint, date, doublePrecision, index, integer, pgTable, primaryKey, smallint, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { requests } from "./requests";
 
 /**
@@ -91,7 +91,11 @@ export const reportAcceptHistogram = pgTable(
     hours: integer("hours").notNull(),
     requests: integer("requests").notNull(),
   },
-  (t) => [primaryKey({ name: "report_accept_histogram_pkey", columns: [t.dimension, t.month, t.county, t.key, t.hours] })],
+  (t) => [
+    primaryKey({ name: "report_accept_histogram_pkey", columns: [t.dimension, t.month, t.county, t.key, t.hours] }),
+    // the counts of some keys (a page of the report by expert), not a whole dimension's
+    index("report_accept_histogram_key_idx").on(t.dimension, t.key, t.month),
+  ],
 );
 
 /**
@@ -119,4 +123,69 @@ export const reportPanelCounts = pgTable(
     total: bigint("total", { mode: "bigint" }).notNull(),
   },
   (t) => [primaryKey({ name: "report_panel_counts_pkey", columns: [t.panel, t.month, t.county, t.key] })],
+);
+
+/**
+ * Each expert's figures per calendar year, per county and for the whole zone (county ""), so the
+ * report by expert reads a year's page best first from an index instead of summing every month of
+ * every expert. The same figures as the monthly "expert" rollups, kept by the same calls in the same
+ * shards (migration 0043); the daily compaction folds them into shard 0, whose rows the ranking index
+ * orders. `report_rollups_rebuild()` builds them from the monthly rows.
+ */
+export const reportExpertYears = pgTable(
+  "report_expert_years",
+  {
+    /** First day of the year. */
+    year: date("year").notNull(),
+    /** The county-level code of the requests' region, or "" for every county. */
+    county: text("county").notNull(),
+    /** The expert's id ("" for requests no expert holds). */
+    key: text("key").notNull(),
+    shard: smallint("shard").notNull().default(0),
+    requestsFiled: bigint("requests_filed", { mode: "bigint" })
+      .notNull()
+      .default(sql`0`),
+    requestsResolved: bigint("requests_resolved", { mode: "bigint" })
+      .notNull()
+      .default(sql`0`),
+    disputesOpened: bigint("disputes_opened", { mode: "bigint" })
+      .notNull()
+      .default(sql`0`),
+    disputesResolved: bigint("disputes_resolved", { mode: "bigint" })
+      .notNull()
+      .default(sql`0`),
+    claimedFen: bigint("claimed_fen", { mode: "bigint" })
+      .notNull()
+      .default(sql`0`),
+    recoveredFen: bigint("recovered_fen", { mode: "bigint" })
+      .notNull()
+      .default(sql`0`),
+  },
+  (t) => [
+    primaryKey({ name: "report_expert_years_pkey", columns: [t.year, t.county, t.key, t.shard] }),
+    // a year's compacted experts best first, in the report's order
+    index("report_expert_years_rank")
+      .on(t.year, t.county, t.requestsFiled.desc(), t.recoveredFen.desc(), t.key)
+      .where(sql`${t.shard} = 0`),
+    // the rows written since the last compaction
+    index("report_expert_years_uncompacted")
+      .on(t.year, t.county, t.key)
+      .where(sql`${t.shard} > 0`),
+  ],
+);
+
+/**
+ * How many experts have figures in each year and county ("" for the whole zone) among the compacted
+ * rows of report_expert_years (shard 0): the report by expert's row count without counting 100,000
+ * rows. Kept by a statement trigger on report_expert_years (migration 0043), which only the daily
+ * compaction and the rebuild change in shard 0; the reader adjusts it for the uncompacted rows.
+ */
+export const reportExpertYearCounts = pgTable(
+  "report_expert_year_counts",
+  {
+    year: date("year").notNull(),
+    county: text("county").notNull(),
+    experts: bigint("experts", { mode: "number" }).notNull(),
+  },
+  (t) => [primaryKey({ name: "report_expert_year_counts_pkey", columns: [t.year, t.county] })],
 );

@@ -91,9 +91,7 @@ describe("the report by expert, a page at a time", () => {
   };
 
   it("pages through the same rows in the same order as the whole report, before and after compaction", async () => {
-    const deltas = rowsOf<{ n: number }>(
-      await db.execute(sql`select count(*)::int as n from report_rollups where dimension = 'expert_year' and shard > 0`),
-    )[0]!.n;
+    const deltas = rowsOf<{ n: number }>(await db.execute(sql`select count(*)::int as n from report_expert_years where shard > 0`))[0]!.n;
     expect(deltas).toBeGreaterThan(0);
     await pagesEqualTheWhole();
     await compactRollups();
@@ -109,8 +107,8 @@ describe("the report by expert, a page at a time", () => {
       rowsOf<{ key: string; month: string; county: string; yearly: string; monthly: string }>(
         await db.execute(sql`
           with yearly as (
-            select key, month, county, sum(requests_filed) as f, sum(recovered_fen) as rf, sum(claimed_fen) as c, sum(disputes_opened) as o
-            from report_rollups where dimension = 'expert_year' group by 1, 2, 3),
+            select key, year as month, county, sum(requests_filed) as f, sum(recovered_fen) as rf, sum(claimed_fen) as c, sum(disputes_opened) as o
+            from report_expert_years group by 1, 2, 3),
           monthly as (
             select key, date_trunc('year', month)::date as month, c.county, sum(requests_filed) as f, sum(recovered_fen) as rf, sum(claimed_fen) as c,
               sum(disputes_opened) as o
@@ -123,12 +121,29 @@ describe("the report by expert, a page at a time", () => {
     expect(await compare()).toEqual([]);
     const snapshot = async () =>
       rowsOf<Record<string, string>>(
-        await db.execute(sql`select key, month::text, county, sum(requests_filed)::text as f, sum(recovered_fen)::text as rf
-          from report_rollups where dimension = 'expert_year' group by 1, 2, 3 order by 1, 2, 3`),
+        await db.execute(sql`select key, year::text, county, sum(requests_filed)::text as f, sum(recovered_fen)::text as rf
+          from report_expert_years group by 1, 2, 3
+          having sum(requests_filed) <> 0 or sum(requests_resolved) <> 0 or sum(disputes_opened) <> 0 or sum(disputes_resolved) <> 0
+            or sum(claimed_fen) <> 0 or sum(recovered_fen) <> 0
+          order by 1, 2, 3`),
       );
+    // the kept number of experts with figures among the compacted rows, against a count of them
+    const counts = async () =>
+      rowsOf<Record<string, string>>(
+        await db.execute(sql`
+          select coalesce(k.year, c.year)::text as year, coalesce(k.county, c.county) as county, k.experts::text as kept, c.n::text as counted
+          from report_expert_year_counts k full join (
+            select year, county, count(*) as n from report_expert_years
+            where shard = 0 and (requests_filed <> 0 or requests_resolved <> 0 or disputes_opened <> 0 or disputes_resolved <> 0
+              or claimed_fen <> 0 or recovered_fen <> 0)
+            group by 1, 2) c on c.year = k.year and c.county = k.county
+          where coalesce(k.experts, 0) <> coalesce(c.n, 0)`),
+      );
+    expect(await counts()).toEqual([]);
     const kept = await snapshot();
     await db.execute(sql`select report_rollups_rebuild()`);
     expect(await snapshot()).toEqual(kept);
+    expect(await counts()).toEqual([]);
   });
 
   it("answers a page through the API, with its number, size and the report's row count", async () => {

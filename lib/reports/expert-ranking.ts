@@ -10,7 +10,7 @@ import { rollupServes, type ReportScope } from "./scope";
  * The report by expert, best first, a page at a time. Experts with figures in the period are ranked
  * by requests filed, then money recovered (both descending), then their id; a region of 100,000
  * experts is not summed and sorted for a page of fifty. For one calendar year and the whole zone or
- * one county, the rollups' yearly rows (migration 0043) are read in that order from an index of the
+ * one county, report_expert_years (migration 0043) is read in that order from an index of the
  * compacted rows, merged with the few rows written since the last compaction; any other period or
  * scope ranks the grouped figures in full (exact, slower).
  */
@@ -83,8 +83,9 @@ async function rankedInFull(period: Period, scope: ReportScope, limit: number, h
 }
 
 async function rankedFromYearlyRows({ year, county }: { year: string; county: string }, limit: number, handle: DbOrTx): Promise<RankedExperts> {
-  const rows = sql`report_rollups where dimension = 'expert_year' and month = ${year}::date and county = ${county}`;
-  // the rows written since the last compaction, added to their compacted row: a few hundred at most
+  const rows = sql`report_expert_years where year = ${year}::date and county = ${county}`;
+  // the rows written since the last compaction, added to their compacted row: a few hundred at most;
+  // the count is the compacted rows' (report_expert_year_counts), with those keys counted again merged
   const merged = sql`
     deltas as (select distinct key from ${rows} and shard > 0),
     merged as (
@@ -100,14 +101,15 @@ async function rankedFromYearlyRows({ year, county }: { year: string; county: st
       with ${merged},
       compacted as (
         select ${figures} from ${rows} and shard = 0 and ${nonZero} and key not in (select key from deltas)
-        order by requests_filed desc, recovered_fen desc, key limit ${limit}
+        order by requests_filed desc nulls last, recovered_fen desc nulls last, key limit ${limit}
       )
       select * from compacted
       union all
       select ${figures} from merged where ${nonZero}`),
     handle.execute(sql`
       with ${merged}
-      select (select count(*) from ${rows} and shard = 0 and ${nonZero} and key not in (select key from deltas))
+      select coalesce((select experts from report_expert_year_counts where year = ${year}::date and county = ${county}), 0)
+        - (select count(*) from ${rows} and shard = 0 and ${nonZero} and key in (select key from deltas))
         + (select count(*) from merged where ${nonZero}) as n`),
   ]);
   const top = rowsOf<YearRow>(topRows)

@@ -46,15 +46,13 @@ export interface ReportPaging {
 }
 
 /** The rows of `keys`, labelled, from the figures, acceptance times and duty figures found for them (zero otherwise). */
-async function labelledRows(
-  dimension: FigureDimension,
+function labelledRows(
   keys: string[],
+  labels: Map<string, string>,
   figures: Map<string, Figures>,
   times: Map<string, AcceptTimes>,
   duty: Map<string, DutyFigures> | null,
-  locale: Locale,
-): Promise<ReportRow[]> {
-  const labels = await labelsFor(dimension, keys, locale, translator(locale));
+): ReportRow[] {
   return keys.map((key) => {
     const time = times.get(key);
     return {
@@ -97,7 +95,7 @@ export async function reportRows(
       : dimension === "all"
         ? [""]
         : [...new Set([...figures.keys(), ...times.keys(), ...(duty?.keys() ?? [])])];
-  const rows = await labelledRows(dimension, keys, figures, times, duty, locale);
+  const rows = labelledRows(keys, await labelsFor(dimension, keys, locale, translator(locale)), figures, times, duty);
   if (dimension === "month" || dimension === "all") return rows;
   // Rollup rows a reassigned or moved case has left behind at zero say nothing: leave them out.
   const hasDuty = (key: string) => duty?.has(key) && !isEmptyDuty(duty.get(key)!);
@@ -124,20 +122,25 @@ async function expertRowsPage(period: Period, scope: ReportScope, locale: Locale
   const offset = (page - 1) * pageSize;
   const [ranking, duty] = await Promise.all([rankedExperts(period, scope, offset + pageSize), dutyFigures("expert", period, scope)]);
   const dutyKeys = [...duty].filter(([, d]) => !isEmptyDuty(d)).map(([key]) => key);
-  const ranked = await ranking.ranked(dutyKeys);
-  const dutyOnly = dutyKeys.filter((key) => !ranked.has(key));
   const top = ranking.top.slice(offset, offset + pageSize);
-  const figures = new Map(top.map((r) => [r.key, r.figures]));
   const rankedKeys = top.map((r) => r.key);
-  const [times, dutyOnlyRows] = await Promise.all([
+  const [ranked, times, labels] = await Promise.all([
+    ranking.ranked(dutyKeys),
     expertAcceptTimes(rankedKeys, period, scope, () => acceptTimes("expert", period, scope)),
-    top.length < pageSize && dutyOnly.length ? labelledRows("expert", dutyOnly, new Map(), new Map(), duty, locale) : [],
+    labelsFor("expert", rankedKeys, locale, translator(locale)),
   ]);
-  const dutyOffset = Math.max(0, offset - ranking.count);
-  const rows = [
-    ...(await labelledRows("expert", rankedKeys, figures, times, duty, locale)),
-    ...dutyOnlyRows.sort(byServiceHours(locale)).slice(dutyOffset, dutyOffset + pageSize - top.length),
-  ];
+  const rows = labelledRows(rankedKeys, labels, new Map(top.map((r) => [r.key, r.figures])), times, duty);
+  // experts with duty figures only come after every ranked one
+  const dutyOnly = dutyKeys.filter((key) => !ranked.has(key));
+  if (top.length < pageSize && dutyOnly.length) {
+    const dutyLabels = await labelsFor("expert", dutyOnly, locale, translator(locale));
+    const dutyOffset = Math.max(0, offset - ranking.count);
+    rows.push(
+      ...labelledRows(dutyOnly, dutyLabels, new Map(), new Map(), duty)
+        .sort(byServiceHours(locale))
+        .slice(dutyOffset, dutyOffset + pageSize - top.length),
+    );
+  }
   return { rows, total: ranking.count + dutyOnly.length };
 }
 

@@ -1,6 +1,6 @@
-import { sql } from "drizzle-orm";
+import { sql, type SQL } from "drizzle-orm";
 import { db, rowsOf, type DbOrTx } from "@/db";
-import { countyInScope, groupKeySql, monthlyGrouping, type FigureDimension } from "./figures";
+import { countyInScope, groupKeySql, inMonths, monthlyGrouping, type FigureDimension } from "./figures";
 import type { Period } from "./period";
 import { requestInScope, rollupServes, type ReportScope } from "./scope";
 
@@ -50,17 +50,28 @@ export function percentileOfCounts(counts: readonly (readonly [value: number, co
 }
 
 /**
+ * SQL: "and" the counts a scope reads. The whole zone reads the zone's own counts (county '', kept
+ * beside each county's since migration 0044: a year of the zone is then the same few thousand rows
+ * however many counties it has), or every county's when it groups by county; a region scope reads
+ * its counties (never '').
+ */
+export function histogramInScope(scope: ReportScope, byCounty = false): SQL {
+  if (scope.prefix) return countyInScope(scope);
+  return byCounty ? sql`and county <> ''` : sql`and county = ''`;
+}
+
+/**
  * Median and 90th percentile from report_accept_histogram: how many requests took each whole hour,
  * summed over the period's months (whole months, county-or-wider scope).
  */
 export async function acceptTimesFromCounts(dimension: FigureDimension, period: Period, scope: ReportScope, handle: DbOrTx = db) {
   if (!storedDimension(dimension)) return acceptTimesFromRequests(dimension, period, scope, handle);
-  const { stored, key, inScope } = monthlyGrouping(dimension, scope);
+  const { stored, key, byCounty } = monthlyGrouping(dimension, scope);
   const rows = rowsOf<{ key: string; hours: number; requests: number }>(
     await handle.execute(sql`
       select ${key} as key, hours, sum(requests)::int as requests
       from report_accept_histogram
-      where dimension = ${stored} and month between ${period.fromMonth}::date and ${period.toMonth}::date ${inScope}
+      where dimension = ${stored} and ${inMonths(period)} ${histogramInScope(scope, byCounty)}
       group by 1, 2 having sum(requests) > 0
       order by 1, 2`),
   );

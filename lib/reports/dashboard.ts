@@ -4,7 +4,7 @@ import { requests } from "@/db/schema";
 import { requestStatuses, type RequestStatus } from "@/lib/enums";
 import { requirePermission, type Actor } from "@/lib/authz";
 import { ACTIVE_CASE_STATUSES } from "@/lib/requests/state-machine";
-import { countyInScope, groupedFigures } from "./figures";
+import { countyInScope, groupedFigures, inMonths } from "./figures";
 import type { Period } from "./period";
 import { reportScope, requestInScope, rollupServes, type ReportScope } from "./scope";
 
@@ -51,7 +51,7 @@ export async function declinedOffersFromCounts(period: Period, scope: ReportScop
   const rows = rowsOf<{ reason: string; n: string }>(
     await handle.execute(sql`
       select key as reason, sum(count)::text as n from report_panel_counts
-      where panel = 'declined' and month between ${period.fromMonth}::date and ${period.toMonth}::date ${countyInScope(scope)}
+      where panel = 'declined' and ${inMonths(period)} ${countyInScope(scope)}
       group by 1 having sum(count) <> 0`),
   );
   return byCountDescending(rows);
@@ -132,7 +132,7 @@ export async function satisfactionFromCounts(period: Period, scope: ReportScope,
   const rows = rowsOf<{ panel: string; key: string; n: string; total: string }>(
     await handle.execute(sql`
       select panel, key, sum(count)::text as n, sum(total)::text as total from report_panel_counts
-      where panel in ('rating', 'visit') and month between ${period.fromMonth}::date and ${period.toMonth}::date ${countyInScope(scope)}
+      where panel in ('rating', 'visit') and ${inMonths(period)} ${countyInScope(scope)}
       group by 1, 2`),
   );
   const visits = rows.find((r) => r.panel === "visit");

@@ -306,6 +306,9 @@ describe("any sequence of ledger operations keeps every total equal, to the fen"
         ]);
         expect(timesFromTable).toEqual(timesFromRequests);
         expect(timesFromCounts).toEqual(timesFromRequests);
+        // a county's admin reads that county's counts, the whole zone its own (migration 0044)
+        const county = reportScope({ regionScope: "330421" });
+        expect(await acceptTimesFromCounts(dimension, PERIOD, county)).toEqual(await acceptTimesFromRequests(dimension, PERIOD, county));
         const report = await getReport(admin, { groupBy: "month", period: PERIOD }, "zh-CN");
         expect(report.totals.recoveredFen).toBe(total);
         expect(report.rows.reduce((acc, r) => acc + r.recoveredFen, 0n)).toBe(total);

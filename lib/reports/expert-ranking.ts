@@ -1,8 +1,8 @@
 import { sql } from "drizzle-orm";
 import { db, rowsOf, type DbOrTx } from "@/db";
 import { arrayLiteral } from "@/db/array-literal";
-import { timesFromCounts, type AcceptTimes } from "./accept-times";
-import { countyInScope, groupedFigures, type Figures } from "./figures";
+import { histogramInScope, timesFromCounts, type AcceptTimes } from "./accept-times";
+import { groupedFigures, type Figures } from "./figures";
 import type { Period } from "./period";
 import { rollupServes, type ReportScope } from "./scope";
 
@@ -153,7 +153,7 @@ export async function expertAcceptTimes(
     await handle.execute(sql`
       select key, hours, sum(requests)::int as requests
       from report_accept_histogram
-      where dimension = 'expert' and key = any(${arrayLiteral(keys)}::text[]) and month between ${period.fromMonth}::date and ${period.toMonth}::date ${countyInScope(scope)}
+      where dimension = 'expert' and key = any(${arrayLiteral(keys)}::text[]) and month between ${period.fromMonth}::date and ${period.toMonth}::date ${histogramInScope(scope)}
       group by 1, 2 having sum(requests) > 0
       order by 1, 2`),
   );

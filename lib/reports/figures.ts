@@ -1,6 +1,7 @@
 import { sql, type SQL } from "drizzle-orm";
 import { db, rowsOf, type DbOrTx } from "@/db";
-import type { Period } from "./period";
+import { arrayLiteral } from "@/db/array-literal";
+import { monthsOf, type Period } from "./period";
 import type { ReportDimension } from "./schemas";
 import { outcomeSql } from "./outcome";
 import { requestInScope, rollupServes, type ReportScope } from "./scope";
@@ -72,7 +73,17 @@ export function monthlyGrouping(dimension: FigureDimension, scope: ReportScope) 
     stored: dimension === "month" || byCounty ? "all" : dimension,
     key: dimension === "month" ? sql`to_char(month, 'YYYY-MM')` : byCounty ? sql`county` : sql`key`,
     inScope: countyInScope(scope),
+    byCounty,
   };
+}
+
+/**
+ * SQL: the row's month is one of the period's. A list, not a range: the tables kept per (…, month,
+ * county, …) can then seek one county in each month instead of reading every county's rows of the
+ * range (a year of the zone's own acceptance-time counts: 35 -> 6 ms at full scale).
+ */
+export function inMonths(period: Period): SQL {
+  return sql`month = any(${arrayLiteral(monthsOf(period).map((m) => `${m}-01`))}::date[])`;
 }
 
 /**
@@ -90,7 +101,7 @@ export async function figuresFromRollups(dimension: FigureDimension, period: Per
   const result = await handle.execute(sql`
     select ${key} as key, ${sums}
     from report_rollups
-    where dimension = ${stored} and month between ${period.fromMonth}::date and ${period.toMonth}::date ${inScope}
+    where dimension = ${stored} and ${inMonths(period)} ${inScope}
     group by 1`);
   return toMap(rowsOf<FigureRow>(result));
 }

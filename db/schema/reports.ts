@@ -2,6 +2,28 @@ import { sql } from "drizzle-orm";
 import { bigint, date, doublePrecision, index, integer, pgTable, primaryKey, smallint, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { requests } from "./requests";
 
+/** The additive figures a rollup row holds (counts, and money as exact fen), fresh for each table. */
+const figureColumns = () => ({
+  requestsFiled: bigint("requests_filed", { mode: "bigint" })
+    .notNull()
+    .default(sql`0`),
+  requestsResolved: bigint("requests_resolved", { mode: "bigint" })
+    .notNull()
+    .default(sql`0`),
+  disputesOpened: bigint("disputes_opened", { mode: "bigint" })
+    .notNull()
+    .default(sql`0`),
+  disputesResolved: bigint("disputes_resolved", { mode: "bigint" })
+    .notNull()
+    .default(sql`0`),
+  claimedFen: bigint("claimed_fen", { mode: "bigint" })
+    .notNull()
+    .default(sql`0`),
+  recoveredFen: bigint("recovered_fen", { mode: "bigint" })
+    .notNull()
+    .default(sql`0`),
+});
+
 /**
  * Monthly report rollups, one row per (dimension, key, month, county): the figures of every request
  * filed, dispute opened or resolved and ledger entry received in that month, grouped by one
@@ -28,24 +50,7 @@ export const reportRollups = pgTable(
     county: text("county").notNull(),
     /** 0: rebuilt or compacted; 1..32: deltas added by writing transactions since (report_rollup_shard()). */
     shard: smallint("shard").notNull().default(0),
-    requestsFiled: bigint("requests_filed", { mode: "bigint" })
-      .notNull()
-      .default(sql`0`),
-    requestsResolved: bigint("requests_resolved", { mode: "bigint" })
-      .notNull()
-      .default(sql`0`),
-    disputesOpened: bigint("disputes_opened", { mode: "bigint" })
-      .notNull()
-      .default(sql`0`),
-    disputesResolved: bigint("disputes_resolved", { mode: "bigint" })
-      .notNull()
-      .default(sql`0`),
-    claimedFen: bigint("claimed_fen", { mode: "bigint" })
-      .notNull()
-      .default(sql`0`),
-    recoveredFen: bigint("recovered_fen", { mode: "bigint" })
-      .notNull()
-      .default(sql`0`),
+    ...figureColumns(),
   },
   (t) => [primaryKey({ name: "report_rollups_pkey", columns: [t.dimension, t.month, t.county, t.key, t.shard] })],
 );
@@ -142,24 +147,7 @@ export const reportExpertYears = pgTable(
     /** The expert's id ("" for requests no expert holds). */
     key: text("key").notNull(),
     shard: smallint("shard").notNull().default(0),
-    requestsFiled: bigint("requests_filed", { mode: "bigint" })
-      .notNull()
-      .default(sql`0`),
-    requestsResolved: bigint("requests_resolved", { mode: "bigint" })
-      .notNull()
-      .default(sql`0`),
-    disputesOpened: bigint("disputes_opened", { mode: "bigint" })
-      .notNull()
-      .default(sql`0`),
-    disputesResolved: bigint("disputes_resolved", { mode: "bigint" })
-      .notNull()
-      .default(sql`0`),
-    claimedFen: bigint("claimed_fen", { mode: "bigint" })
-      .notNull()
-      .default(sql`0`),
-    recoveredFen: bigint("recovered_fen", { mode: "bigint" })
-      .notNull()
-      .default(sql`0`),
+    ...figureColumns(),
   },
   (t) => [
     primaryKey({ name: "report_expert_years_pkey", columns: [t.year, t.county, t.key, t.shard] }),

@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import { db, rowsOf, type DbOrTx } from "@/db";
 import { arrayLiteral } from "@/db/array-literal";
-import { histogramInScope, timesFromCounts, type AcceptTimes } from "./accept-times";
+import { acceptTimes, histogramInScope, timesFromCounts, type AcceptTimes } from "./accept-times";
 import { groupedFigures, type Figures } from "./figures";
 import type { Period } from "./period";
 import { rollupServes, type ReportScope } from "./scope";
@@ -137,16 +137,10 @@ async function rankedFromYearlyRows({ year, county }: { year: string; county: st
  * The acceptance times of some experts (a page): from their counts for whole months and a county or
  * wider, else `acceptTimes` of every expert, picked.
  */
-export async function expertAcceptTimes(
-  keys: string[],
-  period: Period,
-  scope: ReportScope,
-  all: () => Promise<Map<string, AcceptTimes>>,
-  handle: DbOrTx = db,
-): Promise<Map<string, AcceptTimes>> {
+export async function expertAcceptTimes(keys: string[], period: Period, scope: ReportScope, handle: DbOrTx = db): Promise<Map<string, AcceptTimes>> {
   if (!keys.length) return new Map();
   if (!rollupServes(scope, period)) {
-    const times = await all();
+    const times = await acceptTimes("expert", period, scope, handle);
     return new Map(keys.filter((k) => times.has(k)).map((k) => [k, times.get(k)!]));
   }
   const rows = rowsOf<{ key: string; hours: number; requests: number }>(

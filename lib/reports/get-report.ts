@@ -126,7 +126,7 @@ async function expertRowsPage(period: Period, scope: ReportScope, locale: Locale
   const rankedKeys = top.map((r) => r.key);
   const [ranked, times, labels] = await Promise.all([
     ranking.ranked(dutyKeys),
-    expertAcceptTimes(rankedKeys, period, scope, () => acceptTimes("expert", period, scope)),
+    expertAcceptTimes(rankedKeys, period, scope),
     labelsFor("expert", rankedKeys, locale, translator(locale)),
   ]);
   const rows = labelledRows(rankedKeys, labels, new Map(top.map((r) => [r.key, r.figures])), times, duty);

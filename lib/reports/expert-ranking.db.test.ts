@@ -10,6 +10,7 @@ import { useTestDatabase } from "@/test/database";
 import { createDutySession } from "@/test/duty-fixtures";
 import { bearerFor, createAdminActor, createEnterpriseActor, createExpertActor, createStationActor } from "@/test/fixtures";
 import { compactRollups } from "./compact-rollups";
+import { yearlyRowsServe } from "./expert-ranking";
 import { getReport, type Report } from "./get-report";
 import { makePeriod } from "./period";
 
@@ -23,7 +24,17 @@ useTestDatabase();
  */
 describe("the report by expert, a page at a time", () => {
   const YEAR = makePeriod("2025-01-01", "2025-12-31");
-  const periods = [YEAR, makePeriod("2025-03-01", "2025-08-31"), makePeriod("2025-01-01", "2026-12-31"), makePeriod("2025-02-10", "2025-11-20")];
+  // 2027 so far: January to April is answered by the yearly rows (nothing later in the year), January alone is not
+  const SO_FAR = makePeriod("2027-01-01", "2027-04-30");
+  const JANUARY = makePeriod("2027-01-01", "2027-01-31");
+  const periods = [
+    YEAR,
+    makePeriod("2025-03-01", "2025-08-31"),
+    makePeriod("2025-01-01", "2026-12-31"),
+    makePeriod("2025-02-10", "2025-11-20"),
+    SO_FAR,
+    JANUARY,
+  ];
   const scopes: (string | null)[] = [null, "330421", "330400", "330421001"];
   const admins = new Map<string | null, Actor>();
   let experts: Actor[];
@@ -52,6 +63,10 @@ describe("the report by expert, a page at a time", () => {
           confirmOverClaim: true,
         });
       }
+    }
+    for (let i = 0; i < 6; i++) {
+      const submittedAt = new Date(`2027-0${1 + (i % 3)}-0${1 + i}T10:00:00+08:00`);
+      await createAcceptedCase({ enterprise, expert: experts[i % 4]!, regionCode: regions[i % regions.length], submittedAt });
     }
     const staff = await createStationActor("330421002");
     await createDutySession({
@@ -101,6 +116,18 @@ describe("the report by expert, a page at a time", () => {
     expect(whole.rows.at(-1)).toMatchObject({ key: dutyOnly.expertId, requests: 0, sessionsHeld: 1 });
     expect(whole.rows.slice(0, -1).every((r, i, all) => i === 0 || all[i - 1]!.requests >= r.requests)).toBe(true);
   }, 120_000);
+
+  it("reads a year so far from the yearly rows only while the rest of the year is empty", async () => {
+    for (const scope of [null, "330421"]) {
+      const inScope = { regionCode: scope, prefix: scope, regionLevel: scope ? "town" : "county" } as const;
+      expect(await yearlyRowsServe(YEAR, inScope, db)).toEqual({ year: "2025-01-01", county: scope ?? "" });
+      expect(await yearlyRowsServe(SO_FAR, inScope, db)).toEqual({ year: "2027-01-01", county: scope ?? "" });
+      expect(await yearlyRowsServe(JANUARY, inScope, db)).toBeNull();
+      expect(await yearlyRowsServe(makePeriod("2025-01-01", "2025-11-30"), inScope, db)).toBeNull();
+    }
+    // a county without figures later in 2027 (none at all) is served by the yearly rows for any part of it
+    expect(await yearlyRowsServe(JANUARY, { regionCode: "330481", prefix: "330481", regionLevel: "town" }, db)).not.toBeNull();
+  });
 
   it("keeps the yearly rows equal to the sums of the monthly ones, and to a rebuild", async () => {
     const compare = async () =>

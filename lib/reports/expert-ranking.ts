@@ -2,15 +2,15 @@ import { sql } from "drizzle-orm";
 import { db, rowsOf, type DbOrTx } from "@/db";
 import { arrayLiteral } from "@/db/array-literal";
 import { acceptTimes, histogramInScope, timesFromCounts, type AcceptTimes } from "./accept-times";
-import { groupedFigures, type Figures } from "./figures";
+import { countyInScope, groupedFigures, type Figures } from "./figures";
 import type { Period } from "./period";
 import { rollupServes, type ReportScope } from "./scope";
 
 /*
  * The report by expert, best first, a page at a time. Experts with figures in the period are ranked
  * by requests filed, then money recovered (both descending), then their id; a region of 100,000
- * experts is not summed and sorted for a page of fifty. For one calendar year and the whole zone or
- * one county, report_expert_years (migration 0043) is read in that order from an index of the
+ * experts is not summed and sorted for a page of fifty. For one calendar year (or this year so far)
+ * and the whole zone or one county, report_expert_years (migration 0043) is read in that order from an index of the
  * compacted rows, merged with the few rows written since the last compaction; any other period or
  * scope ranks the grouped figures in full (exact, slower).
  */
@@ -33,11 +33,23 @@ export const byRank = (a: { key: string } & Figures, b: { key: string } & Figure
   (b.recoveredFen > a.recoveredFen ? 1 : b.recoveredFen < a.recoveredFen ? -1 : 0) ||
   (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
 
-/** The year whose yearly rows answer the period, and the county row they are read from; null when they cannot. */
-function yearlyRowsServe(period: Period, scope: ReportScope): { year: string; county: string } | null {
+/**
+ * The year whose yearly rows answer the period, and the county row they are read from; null when they
+ * cannot. They hold a whole calendar year, so they answer January to December, and January to an
+ * earlier month while the later months of the year have no rollup rows in the scope (this year so
+ * far: the dashboard's default period, any month of the year).
+ */
+export async function yearlyRowsServe(period: Period, scope: ReportScope, handle: DbOrTx): Promise<{ year: string; county: string } | null> {
   const year = period.fromMonth.slice(0, 4);
-  const wholeYear = period.isWholeMonths && period.fromMonth === `${year}-01-01` && period.toMonth === `${year}-12-01`;
-  if (!wholeYear || !(scope.prefix === null || scope.prefix.length === 6)) return null;
+  const fromJanuary = period.isWholeMonths && period.fromMonth === `${year}-01-01` && period.toMonth.startsWith(year);
+  if (!fromJanuary || !(scope.prefix === null || scope.prefix.length === 6)) return null;
+  if (period.toMonth !== `${year}-12-01`) {
+    const later = await handle.execute(sql`
+      select 1 from report_rollups
+      where dimension = 'expert' and month > ${period.toMonth}::date and month < ${`${Number(year) + 1}-01-01`}::date ${countyInScope(scope)}
+      limit 1`);
+    if (rowsOf(later).length) return null;
+  }
   return { year: `${year}-01-01`, county: scope.prefix ?? "" };
 }
 
@@ -66,7 +78,7 @@ const nonZero = sql.raw(
 
 /** The first `limit` experts of the period (and how many there are), best first. */
 export async function rankedExperts(period: Period, scope: ReportScope, limit: number, handle: DbOrTx = db): Promise<RankedExperts> {
-  const yearly = yearlyRowsServe(period, scope);
+  const yearly = await yearlyRowsServe(period, scope, handle);
   return yearly ? rankedFromYearlyRows(yearly, limit, handle) : rankedInFull(period, scope, limit, handle);
 }
 

@@ -10,7 +10,7 @@ import { useTestDatabase } from "@/test/database";
 import { createDutySession } from "@/test/duty-fixtures";
 import { bearerFor, createAdminActor, createEnterpriseActor, createExpertActor, createStationActor } from "@/test/fixtures";
 import { compactRollups } from "./compact-rollups";
-import { yearlyRowsServe } from "./expert-ranking";
+import { yearOfYearlyRows } from "./expert-ranking";
 import { getReport, type Report } from "./get-report";
 import { makePeriod } from "./period";
 
@@ -118,15 +118,17 @@ describe("the report by expert, a page at a time", () => {
   }, 120_000);
 
   it("reads a year so far from the yearly rows only while the rest of the year is empty", async () => {
-    for (const scope of [null, "330421"]) {
-      const inScope = { regionCode: scope, prefix: scope, regionLevel: scope ? "town" : "county" } as const;
-      expect(await yearlyRowsServe(YEAR, inScope, db)).toEqual({ year: "2025-01-01", county: scope ?? "" });
-      expect(await yearlyRowsServe(SO_FAR, inScope, db)).toEqual({ year: "2027-01-01", county: scope ?? "" });
-      expect(await yearlyRowsServe(JANUARY, inScope, db)).toBeNull();
-      expect(await yearlyRowsServe(makePeriod("2025-01-01", "2025-11-30"), inScope, db)).toBeNull();
+    for (const scope of [null, "330421", "3304"]) {
+      const inScope = { regionCode: scope, prefix: scope, regionLevel: scope?.length === 6 ? "town" : "county" } as const;
+      expect(await yearOfYearlyRows(YEAR, inScope, db)).toBe("2025-01-01");
+      expect(await yearOfYearlyRows(SO_FAR, inScope, db)).toBe("2027-01-01");
+      expect(await yearOfYearlyRows(JANUARY, inScope, db)).toBeNull();
+      expect(await yearOfYearlyRows(makePeriod("2025-01-01", "2025-11-30"), inScope, db)).toBeNull();
     }
     // a county without figures later in 2027 (none at all) is served by the yearly rows for any part of it
-    expect(await yearlyRowsServe(JANUARY, { regionCode: "330481", prefix: "330481", regionLevel: "town" }, db)).not.toBeNull();
+    expect(await yearOfYearlyRows(JANUARY, { regionCode: "330481", prefix: "330481", regionLevel: "town" }, db)).toBe("2027-01-01");
+    // a town is finer than the yearly rows
+    expect(await yearOfYearlyRows(YEAR, { regionCode: "330421001", prefix: "330421001", regionLevel: "town" }, db)).toBeNull();
   });
 
   it("keeps the yearly rows equal to the sums of the monthly ones, and to a rebuild", async () => {

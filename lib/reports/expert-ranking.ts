@@ -1,4 +1,4 @@
-import { sql } from "drizzle-orm";
+import { sql, type SQL } from "drizzle-orm";
 import { db, rowsOf, type DbOrTx } from "@/db";
 import { arrayLiteral } from "@/db/array-literal";
 import { acceptTimes, histogramInScope, timesFromCounts, type AcceptTimes } from "./accept-times";
@@ -9,10 +9,11 @@ import { rollupServes, type ReportScope } from "./scope";
 /*
  * The report by expert, best first, a page at a time. Experts with figures in the period are ranked
  * by requests filed, then money recovered (both descending), then their id; a region of 100,000
- * experts is not summed and sorted for a page of fifty. For one calendar year (or this year so far)
- * and the whole zone or one county, report_expert_years (migration 0043) is read in that order from an index of the
- * compacted rows, merged with the few rows written since the last compaction; any other period or
- * scope ranks the grouped figures in full (exact, slower).
+ * experts is not summed and sorted for a page of fifty. For one calendar year (or this year so far),
+ * report_expert_years (migration 0043) answers: for the whole zone or one county it is read in that
+ * order from an index of the compacted rows, merged with the few rows written since the last
+ * compaction; a city or province sums its counties' rows. Any other period, or a town, ranks the
+ * grouped monthly figures in full (exact, slower).
  */
 
 export interface RankedExperts {
@@ -34,15 +35,15 @@ export const byRank = (a: { key: string } & Figures, b: { key: string } & Figure
   (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
 
 /**
- * The year whose yearly rows answer the period, and the county row they are read from; null when they
- * cannot. They hold a whole calendar year, so they answer January to December, and January to an
- * earlier month while the later months of the year have no rollup rows in the scope (this year so
- * far: the dashboard's default period, any month of the year).
+ * The year ("YYYY-01-01") whose yearly rows answer the period; null when they cannot. They hold a
+ * whole calendar year per county (and for the zone), so they answer January to December, and January
+ * to an earlier month while the later months of the year have no rollup rows in the scope (this year
+ * so far: the dashboard's default period, any month of the year), for a scope no finer than a county.
  */
-export async function yearlyRowsServe(period: Period, scope: ReportScope, handle: DbOrTx): Promise<{ year: string; county: string } | null> {
+export async function yearOfYearlyRows(period: Period, scope: ReportScope, handle: DbOrTx): Promise<string | null> {
   const year = period.fromMonth.slice(0, 4);
   const fromJanuary = period.isWholeMonths && period.fromMonth === `${year}-01-01` && period.toMonth.startsWith(year);
-  if (!fromJanuary || !(scope.prefix === null || scope.prefix.length === 6)) return null;
+  if (!fromJanuary || !rollupServes(scope, period)) return null;
   if (period.toMonth !== `${year}-12-01`) {
     const later = await handle.execute(sql`
       select 1 from report_rollups
@@ -50,7 +51,7 @@ export async function yearlyRowsServe(period: Period, scope: ReportScope, handle
       limit 1`);
     if (rowsOf(later).length) return null;
   }
-  return { year: `${year}-01-01`, county: scope.prefix ?? "" };
+  return `${year}-01-01`;
 }
 
 interface YearRow {
@@ -78,8 +79,12 @@ const nonZero = sql.raw(
 
 /** The first `limit` experts of the period (and how many there are), best first. */
 export async function rankedExperts(period: Period, scope: ReportScope, limit: number, handle: DbOrTx = db): Promise<RankedExperts> {
-  const yearly = await yearlyRowsServe(period, scope, handle);
-  return yearly ? rankedFromYearlyRows(yearly, limit, handle) : rankedInFull(period, scope, limit, handle);
+  const year = await yearOfYearlyRows(period, scope, handle);
+  if (!year) return rankedInFull(period, scope, limit, handle);
+  // the zone and a county have their own rows, a city or province sums its counties'
+  return !scope.prefix || scope.prefix.length === 6
+    ? rankedFromYearlyRows(year, scope.prefix ?? "", limit, handle)
+    : rankedFromCountiesYearlyRows(year, scope.prefix, limit, handle);
 }
 
 async function rankedInFull(period: Period, scope: ReportScope, limit: number, handle: DbOrTx): Promise<RankedExperts> {
@@ -94,54 +99,78 @@ async function rankedInFull(period: Period, scope: ReportScope, limit: number, h
   };
 }
 
-async function rankedFromYearlyRows({ year, county }: { year: string; county: string }, limit: number, handle: DbOrTx): Promise<RankedExperts> {
+const figureColumns = sql.raw(
+  "key, requests_filed::text as f, requests_resolved::text as rr, disputes_opened::text as o, disputes_resolved::text as dr, claimed_fen::text as c, recovered_fen::text as rf",
+);
+
+const sums = sql.raw(
+  "sum(requests_filed) as requests_filed, sum(requests_resolved) as requests_resolved, sum(disputes_opened) as disputes_opened, " +
+    "sum(disputes_resolved) as disputes_resolved, sum(claimed_fen) as claimed_fen, sum(recovered_fen) as recovered_fen",
+);
+
+const toTop = (rows: YearRow[], limit: number) =>
+  rows
+    .map((r) => ({ key: r.key, ...toFigures(r) }))
+    .sort(byRank)
+    .slice(0, limit)
+    .map(({ key, ...f }) => ({ key, figures: f }));
+
+/** Which of `candidates` have figures in `rows` (yearly rows of a year and scope, every shard). */
+async function rankedAmong(rows: SQL, candidates: string[], handle: DbOrTx): Promise<Set<string>> {
+  if (!candidates.length) return new Set();
+  const found = rowsOf<{ key: string }>(
+    await handle.execute(sql`
+      select key from ${rows} and key = any(${arrayLiteral(candidates)}::text[]) group by key
+      having sum(requests_filed) <> 0 or sum(requests_resolved) <> 0 or sum(disputes_opened) <> 0 or sum(disputes_resolved) <> 0
+        or sum(claimed_fen) <> 0 or sum(recovered_fen) <> 0`),
+  );
+  return new Set(found.map((r) => r.key));
+}
+
+/** A city or province: its counties' yearly rows summed per expert, ranked (tens of thousands of rows, not the months' millions). */
+async function rankedFromCountiesYearlyRows(year: string, prefix: string, limit: number, handle: DbOrTx): Promise<RankedExperts> {
+  const rows = sql`report_expert_years where year = ${year}::date and county like ${prefix + "%"}`;
+  const result = rowsOf<YearRow & { n: string }>(
+    await handle.execute(sql`
+      with summed as (select key, ${sums} from ${rows} group by key)
+      select ${figureColumns}, count(*) over () as n from summed where ${nonZero}
+      order by requests_filed desc, recovered_fen desc, key limit ${limit}`),
+  );
+  return {
+    top: toTop(result, limit),
+    // no row at all: no expert has figures (a page past the last still gets the first `limit`)
+    count: Number(result[0]?.n ?? 0),
+    ranked: (candidates) => rankedAmong(rows, candidates, handle),
+  };
+}
+
+async function rankedFromYearlyRows(year: string, county: string, limit: number, handle: DbOrTx): Promise<RankedExperts> {
   const rows = sql`report_expert_years where year = ${year}::date and county = ${county}`;
   // the rows written since the last compaction, added to their compacted row: a few hundred at most;
   // the count is the compacted rows' (report_expert_year_counts), with those keys counted again merged
   const merged = sql`
     deltas as (select distinct key from ${rows} and shard > 0),
-    merged as (
-      select key, sum(requests_filed) as requests_filed, sum(requests_resolved) as requests_resolved, sum(disputes_opened) as disputes_opened,
-        sum(disputes_resolved) as disputes_resolved, sum(claimed_fen) as claimed_fen, sum(recovered_fen) as recovered_fen
-      from ${rows} and key in (select key from deltas) group by key
-    )`;
-  const figures = sql.raw(
-    "key, requests_filed::text as f, requests_resolved::text as rr, disputes_opened::text as o, disputes_resolved::text as dr, claimed_fen::text as c, recovered_fen::text as rf",
-  );
+    merged as (select key, ${sums} from ${rows} and key in (select key from deltas) group by key)`;
   const [topRows, countRows] = await Promise.all([
     handle.execute(sql`
       with ${merged},
       compacted as (
-        select ${figures} from ${rows} and shard = 0 and ${nonZero} and key not in (select key from deltas)
+        select ${figureColumns} from ${rows} and shard = 0 and ${nonZero} and key not in (select key from deltas)
         order by requests_filed desc nulls last, recovered_fen desc nulls last, key limit ${limit}
       )
       select * from compacted
       union all
-      select ${figures} from merged where ${nonZero}`),
+      select ${figureColumns} from merged where ${nonZero}`),
     handle.execute(sql`
       with ${merged}
       select coalesce((select experts from report_expert_year_counts where year = ${year}::date and county = ${county}), 0)
         - (select count(*) from ${rows} and shard = 0 and ${nonZero} and key in (select key from deltas))
         + (select count(*) from merged where ${nonZero}) as n`),
   ]);
-  const top = rowsOf<YearRow>(topRows)
-    .map((r) => ({ key: r.key, ...toFigures(r) }))
-    .sort(byRank)
-    .slice(0, limit)
-    .map(({ key, ...f }) => ({ key, figures: f }));
   return {
-    top,
+    top: toTop(rowsOf<YearRow>(topRows), limit),
     count: Number(rowsOf<{ n: string }>(countRows)[0]!.n),
-    ranked: async (candidates) => {
-      if (!candidates.length) return new Set();
-      const found = rowsOf<{ key: string }>(
-        await handle.execute(sql`
-          select key from ${rows} and key = any(${arrayLiteral(candidates)}::text[]) group by key
-          having sum(requests_filed) <> 0 or sum(requests_resolved) <> 0 or sum(disputes_opened) <> 0 or sum(disputes_resolved) <> 0
-            or sum(claimed_fen) <> 0 or sum(recovered_fen) <> 0`),
-      );
-      return new Set(found.map((r) => r.key));
-    },
+    ranked: (candidates) => rankedAmong(rows, candidates, handle),
   };
 }
 

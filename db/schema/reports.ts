@@ -104,6 +104,29 @@ export const reportAcceptHistogram = pgTable(
 );
 
 /**
+ * The same counts per calendar year (migration 0045): a year of the zone by specialty or station is
+ * a few hundred counts per key instead of twelve months of them. Kept by the same statement trigger
+ * in the same transaction, after the monthly counts (one lock order for every writer); the readers
+ * take whole years from here and the other months from report_accept_histogram.
+ */
+export const reportAcceptHistogramYears = pgTable(
+  "report_accept_histogram_years",
+  {
+    dimension: text("dimension").notNull(),
+    key: text("key").notNull(),
+    /** First day of the year of filing (Asia/Shanghai). */
+    year: date("year").notNull(),
+    county: text("county").notNull(),
+    hours: integer("hours").notNull(),
+    requests: integer("requests").notNull(),
+  },
+  (t) => [
+    primaryKey({ name: "report_accept_histogram_years_pkey", columns: [t.dimension, t.year, t.county, t.key, t.hours] }),
+    index("report_accept_histogram_years_key_idx").on(t.dimension, t.key, t.year),
+  ],
+);
+
+/**
  * The dashboard's other panels, counted: offers declined (by reason, in the month they were
  * answered), ratings (by stars, in the month the request closed) and return visits (their number and
  * satisfaction summed, in the month of the visit), per month and county. A period of whole months

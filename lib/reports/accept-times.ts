@@ -1,8 +1,9 @@
 import { sql, type SQL } from "drizzle-orm";
 import { db, rowsOf, type DbOrTx } from "@/db";
-import { countyInScope, groupKeySql, inMonths, monthlyGrouping, type FigureDimension } from "./figures";
-import type { Period } from "./period";
+import { countyInScope, groupKeySql, isOneOf, monthlyGrouping, type FigureDimension } from "./figures";
+import { monthsOf, type Period } from "./period";
 import { requestInScope, rollupServes, type ReportScope } from "./scope";
+import { yearSpans, type YearSpans } from "./year-spans";
 
 /** Time from filing to acceptance of the requests filed in a period (those accepted so far). */
 export interface AcceptTimes {
@@ -61,17 +62,41 @@ export function histogramInScope(scope: ReportScope, byCounty = false): SQL {
 }
 
 /**
- * Median and 90th percentile from report_accept_histogram: how many requests took each whole hour,
- * summed over the period's months (whole months, county-or-wider scope).
+ * SQL: (key, hours, requests) of the counts of a stored dimension over some years and months: whole
+ * years from report_accept_histogram_years, the other months from report_accept_histogram (the
+ * same counts per month, migration 0045). `where` narrows both ("and …").
+ */
+export function histogramCounts(stored: string, key: SQL, spans: YearSpans, where: SQL): SQL {
+  const parts: SQL[] = [];
+  if (spans.years.length)
+    parts.push(sql`select ${key} as key, hours, requests from report_accept_histogram_years
+      where dimension = ${stored} and ${isOneOf("year", spans.years)} ${where}`);
+  if (spans.months.length)
+    parts.push(sql`select ${key} as key, hours, requests from report_accept_histogram
+      where dimension = ${stored} and ${isOneOf("month", spans.months)} ${where}`);
+  return sql.join(parts, sql` union all `);
+}
+
+/** The spans of a period the counts are read in: by month, keyed by month, the months themselves. */
+export async function countSpans(dimension: FigureDimension, period: Period, handle: DbOrTx): Promise<YearSpans> {
+  return dimension === "month" ? { years: [], months: monthsOf(period).map((m) => `${m}-01`) } : yearSpans(period, handle);
+}
+
+/**
+ * Median and 90th percentile from the counts of how many requests took each whole hour, summed over
+ * the period's years and months (whole months, county-or-wider scope).
  */
 export async function acceptTimesFromCounts(dimension: FigureDimension, period: Period, scope: ReportScope, handle: DbOrTx = db) {
   if (!storedDimension(dimension)) return acceptTimesFromRequests(dimension, period, scope, handle);
   const { stored, key, byCounty } = monthlyGrouping(dimension, scope);
+  return timesOfCounts(histogramCounts(stored, key, await countSpans(dimension, period, handle), histogramInScope(scope, byCounty)), handle);
+}
+
+/** The times of each key from counts (`histogramCounts`), summed per key and hours. */
+export async function timesOfCounts(counts: SQL, handle: DbOrTx): Promise<Map<string, AcceptTimes>> {
   const rows = rowsOf<{ key: string; hours: number; requests: number }>(
     await handle.execute(sql`
-      select ${key} as key, hours, sum(requests)::int as requests
-      from report_accept_histogram
-      where dimension = ${stored} and ${inMonths(period)} ${histogramInScope(scope, byCounty)}
+      select key, hours, sum(requests)::int as requests from (${counts}) c
       group by 1, 2 having sum(requests) > 0
       order by 1, 2`),
   );
@@ -79,7 +104,7 @@ export async function acceptTimesFromCounts(dimension: FigureDimension, period: 
 }
 
 /** The times of each key from its counts (rows ordered by key, then hours; no zero counts). */
-export function timesFromCounts(rows: readonly { key: string; hours: number | string; requests: number | string }[]): Map<string, AcceptTimes> {
+function timesFromCounts(rows: readonly { key: string; hours: number | string; requests: number | string }[]): Map<string, AcceptTimes> {
   const times = new Map<string, AcceptTimes>();
   for (let start = 0; start < rows.length; ) {
     let end = start;

@@ -127,6 +127,18 @@ describe("exact money, without a database (thousands of runs)", () => {
  */
 describe("any sequence of ledger operations keeps every total equal, to the fen", () => {
   const PERIOD = makePeriod("2025-01-01", "2026-12-31");
+  const MONTHS_AND_A_YEAR = makePeriod("2025-04-01", "2026-12-31");
+  // the yearly counts of hours to accept against the monthly ones summed: the rows that differ
+  const yearlyCountsApart = async () =>
+    rowsOf(
+      await db.execute(sql`
+        select coalesce(y.dimension, m.dimension) as dimension, coalesce(y.key, m.key) as key, y.requests, m.requests as summed
+        from report_accept_histogram_years y full join (
+          select dimension, key, date_trunc('year', month)::date as year, county, hours, sum(requests)::int as requests
+          from report_accept_histogram group by 1, 2, 3, 4, 5) m
+          on (m.dimension, m.key, m.year, m.county, m.hours) = (y.dimension, y.key, y.year, y.county, y.hours)
+        where coalesce(y.requests, 0) <> coalesce(m.requests, 0)`),
+    );
   const counties = ["330421", "310118001", "320509"];
   let admin: Actor, enterprise: Actor, experts: Actor[];
 
@@ -309,6 +321,11 @@ describe("any sequence of ledger operations keeps every total equal, to the fen"
         // a county's admin reads that county's counts, the whole zone its own (migration 0044)
         const county = reportScope({ regionScope: "330421" });
         expect(await acceptTimesFromCounts(dimension, PERIOD, county)).toEqual(await acceptTimesFromRequests(dimension, PERIOD, county));
+        // a period of some months and a whole year reads both kinds of counts (migration 0045)
+        expect(await acceptTimesFromCounts(dimension, MONTHS_AND_A_YEAR, scope)).toEqual(
+          await acceptTimesFromRequests(dimension, MONTHS_AND_A_YEAR, scope),
+        );
+        expect(await yearlyCountsApart()).toEqual([]);
         const report = await getReport(admin, { groupBy: "month", period: PERIOD }, "zh-CN");
         expect(report.totals.recoveredFen).toBe(total);
         expect(report.rows.reduce((acc, r) => acc + r.recoveredFen, 0n)).toBe(total);

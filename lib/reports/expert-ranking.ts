@@ -1,10 +1,11 @@
 import { sql, type SQL } from "drizzle-orm";
 import { db, rowsOf, type DbOrTx } from "@/db";
 import { arrayLiteral } from "@/db/array-literal";
-import { acceptTimes, histogramInScope, timesFromCounts, type AcceptTimes } from "./accept-times";
-import { countyInScope, groupedFigures, type Figures } from "./figures";
+import { acceptTimes, countSpans, histogramCounts, histogramInScope, timesOfCounts, type AcceptTimes } from "./accept-times";
+import { groupedFigures, type Figures } from "./figures";
 import type { Period } from "./period";
 import { rollupServes, type ReportScope } from "./scope";
+import { yearSpans } from "./year-spans";
 
 /*
  * The report by expert, best first, a page at a time. Experts with figures in the period are ranked
@@ -35,23 +36,13 @@ export const byRank = (a: { key: string } & Figures, b: { key: string } & Figure
   (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
 
 /**
- * The year ("YYYY-01-01") whose yearly rows answer the period; null when they cannot. They hold a
- * whole calendar year per county (and for the zone), so they answer January to December, and January
- * to an earlier month while the later months of the year have no rollup rows in the scope (this year
- * so far: the dashboard's default period, any month of the year), for a scope no finer than a county.
+ * The year ("YYYY-01-01") whose yearly rows answer the period, for a scope no finer than a county;
+ * null when they cannot (lib/reports/year-spans.ts: one calendar year, or this year so far).
  */
 export async function yearOfYearlyRows(period: Period, scope: ReportScope, handle: DbOrTx): Promise<string | null> {
-  const year = period.fromMonth.slice(0, 4);
-  const fromJanuary = period.isWholeMonths && period.fromMonth === `${year}-01-01` && period.toMonth.startsWith(year);
-  if (!fromJanuary || !rollupServes(scope, period)) return null;
-  if (period.toMonth !== `${year}-12-01`) {
-    const later = await handle.execute(sql`
-      select 1 from report_rollups
-      where dimension = 'expert' and month > ${period.toMonth}::date and month < ${`${Number(year) + 1}-01-01`}::date ${countyInScope(scope)}
-      limit 1`);
-    if (rowsOf(later).length) return null;
-  }
-  return `${year}-01-01`;
+  if (!rollupServes(scope, period)) return null;
+  const { years, months } = await yearSpans(period, handle);
+  return years.length === 1 && months.length === 0 ? years[0]! : null;
 }
 
 interface YearRow {
@@ -184,13 +175,6 @@ export async function expertAcceptTimes(keys: string[], period: Period, scope: R
     const times = await acceptTimes("expert", period, scope, handle);
     return new Map(keys.filter((k) => times.has(k)).map((k) => [k, times.get(k)!]));
   }
-  const rows = rowsOf<{ key: string; hours: number; requests: number }>(
-    await handle.execute(sql`
-      select key, hours, sum(requests)::int as requests
-      from report_accept_histogram
-      where dimension = 'expert' and key = any(${arrayLiteral(keys)}::text[]) and month between ${period.fromMonth}::date and ${period.toMonth}::date ${histogramInScope(scope)}
-      group by 1, 2 having sum(requests) > 0
-      order by 1, 2`),
-  );
-  return timesFromCounts(rows);
+  const where = sql`and key = any(${arrayLiteral(keys)}::text[]) ${histogramInScope(scope)}`;
+  return timesOfCounts(histogramCounts("expert", sql`key`, await countSpans("expert", period, handle), where), handle);
 }

@@ -1,7 +1,7 @@
 import { sql, type SQL } from "drizzle-orm";
 import { db, rowsOf, type DbOrTx } from "@/db";
 import { countyInScope, groupKeySql, isOneOf, monthlyGrouping, type FigureDimension } from "./figures";
-import { monthsOf, type Period } from "./period";
+import { monthStartsOf, type Period } from "./period";
 import { requestInScope, rollupServes, type ReportScope } from "./scope";
 import { yearSpans, type YearSpans } from "./year-spans";
 
@@ -79,7 +79,7 @@ export function histogramCounts(stored: string, key: SQL, spans: YearSpans, wher
 
 /** The spans of a period the counts are read in: by month, keyed by month, the months themselves. */
 export async function countSpans(dimension: FigureDimension, period: Period, handle: DbOrTx): Promise<YearSpans> {
-  return dimension === "month" ? { years: [], months: monthsOf(period).map((m) => `${m}-01`) } : yearSpans(period, handle);
+  return dimension === "month" ? { years: [], months: monthStartsOf(period) } : yearSpans(period, handle);
 }
 
 /**

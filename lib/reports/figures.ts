@@ -1,7 +1,7 @@
 import { sql, type SQL } from "drizzle-orm";
 import { db, rowsOf, type DbOrTx } from "@/db";
 import { arrayLiteral } from "@/db/array-literal";
-import { monthsOf, type Period } from "./period";
+import { monthStartsOf, type Period } from "./period";
 import type { ReportDimension } from "./schemas";
 import { outcomeSql } from "./outcome";
 import { requestInScope, rollupServes, type ReportScope } from "./scope";
@@ -89,10 +89,7 @@ export function isOneOf(column: "month" | "year", days: readonly string[]): SQL 
 
 /** SQL: the row's month is one of the period's. */
 export function inMonths(period: Period): SQL {
-  return isOneOf(
-    "month",
-    monthsOf(period).map((m) => `${m}-01`),
-  );
+  return isOneOf("month", monthStartsOf(period));
 }
 
 /**

@@ -80,3 +80,8 @@ export function monthsOf(period: Period): string[] {
   }
   return months;
 }
+
+/** The first days of the months of a period ("YYYY-MM-01"), in order: the month keys of the monthly tables. */
+export function monthStartsOf(period: Period): string[] {
+  return monthsOf(period).map((m) => `${m}-01`);
+}

@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { rowsOf, type DbOrTx } from "@/db";
-import { monthsOf, type Period } from "./period";
+import { monthStartsOf, type Period } from "./period";
 
 /**
  * A period of whole months as the calendar years that tables kept per year can answer
@@ -33,9 +33,9 @@ async function restOfYearEmpty(month: string, handle: DbOrTx): Promise<boolean> 
 /** The period's whole years and its other months (the period must be whole months). */
 export async function yearSpans(period: Period, handle: DbOrTx): Promise<YearSpans> {
   const byYear = new Map<string, string[]>();
-  for (const month of monthsOf(period)) {
+  for (const month of monthStartsOf(period)) {
     const year = month.slice(0, 4);
-    byYear.set(year, [...(byYear.get(year) ?? []), `${month}-01`]);
+    byYear.set(year, [...(byYear.get(year) ?? []), month]);
   }
   const spans: YearSpans = { years: [], months: [] };
   const last = [...byYear.keys()].at(-1);

@@ -1,7 +1,7 @@
 import { todayInShanghai } from "@/lib/clock";
 import { commendedExperts } from "@/lib/appraisals/queries";
 import { listRegions, listSpecialties } from "@/lib/reference-data/queries";
-import { getImpactFigures, getPublicStats } from "@/lib/reports/public-stats";
+import { activeExpertsByCounty, getImpactFigures, getPublicStats } from "@/lib/reports/public-stats";
 import { searchDirectory } from "@/lib/roster/queries/experts";
 import { directoryQuerySchema, type DirectoryQuery } from "@/lib/roster/schemas";
 import { listPublishedTypicalCases } from "@/lib/typical-cases/queries";
@@ -16,10 +16,15 @@ export const cachedSpecialties = publicCached(() => listSpecialties(), "specialt
 
 export const cachedRegions = publicCached(() => listRegions(), "regions", [publicTags.regions]);
 
-const statsOfDay = publicCached((_day: string) => getPublicStats(), "stats", [publicTags.stats]);
+// The count of active experts is its own entry: a filing moves the figures (report_rollups) but not
+// the roster, so the figures are summed again and the roster is not counted again.
+const activeExpertsOfDay = publicCached((_day: string) => activeExpertsByCounty(), "active-experts", [publicTags.activeExperts]);
+const activeExpertsToday = () => activeExpertsOfDay(todayInShanghai());
+
+const statsOfDay = publicCached((_day: string) => getPublicStats(activeExpertsToday), "stats", [publicTags.stats]);
 export const cachedPublicStats = () => statsOfDay(todayInShanghai());
 
-const impactOfDay = publicCached((_day: string) => getImpactFigures(), "impact", [publicTags.stats]);
+const impactOfDay = publicCached((_day: string) => getImpactFigures(activeExpertsToday), "impact", [publicTags.stats]);
 export const cachedImpactFigures = () => impactOfDay(todayInShanghai());
 
 const unfiltered = directoryQuerySchema.parse({});

@@ -9,6 +9,8 @@ export const publicTags = {
   regions: "public:regions",
   /** The public figures: home page, impact page, GET /api/v1/stats. */
   stats: "public:stats",
+  /** How many experts have a current appointment, per county (part of the public figures). */
+  activeExperts: "public:active-experts",
   /** The directory's first page without filters (/experts, GET /api/v1/experts). */
   directory: "public:directory",
   typicalCases: "public:typical-cases",
@@ -27,7 +29,7 @@ export const tagsFedBy: Record<string, readonly PublicTag[]> = {
   specialties: [t.specialties],
   regions: [t.regions, t.stats, t.commended],
   // Status, term, profile: who is listed, what the cards say, the count of active experts.
-  experts: [t.directory, t.stats, t.commended],
+  experts: [t.directory, t.stats, t.activeExperts, t.commended],
   expert_specialties: [t.directory],
   expert_regions: [t.directory],
   // Filed, resolved, disputes resolved, recovered: the rollups the figures are summed from.

@@ -240,9 +240,21 @@ describe("report totals against a hand-computed world", () => {
       recoveredFen: number;
       disputesResolved: number;
       byYear: { year: number; recoveredFen: number }[];
-      byDistrict: { code: string; recoveredFen: number }[];
+      byDistrict: { code: string; recoveredFen: number; expertsActive: number }[];
+      expertsActive: number;
     };
     expect(stats.recoveredFen).toBe(4_314_568);
+    // the experts with a current appointment, in all and by district, as the roster says
+    const active = rowsOf<{ county: string; n: number }>(
+      await db.execute(sql`select left(home_region_code, 6) as county, count(*)::int as n from experts
+        where status = 'active' and term_start <= (now() at time zone 'Asia/Shanghai')::date and term_end > (now() at time zone 'Asia/Shanghai')::date
+        group by 1`),
+    );
+    expect(stats.expertsActive).toBe(active.reduce((sum, r) => sum + r.n, 0));
+    expect(stats.expertsActive).toBeGreaterThan(0);
+    expect(stats.byDistrict.map((d) => d.expertsActive)).toEqual(
+      ["330421", "310118", "320509"].map((code) => active.find((r) => r.county === code)?.n ?? 0),
+    );
     expect(stats.disputesResolved).toBe(2);
     expect(stats.byYear).toEqual([expect.objectContaining({ year: 2026, recoveredFen: 4_314_568 })]);
     expect(stats.byDistrict.map((d) => [d.code, d.recoveredFen])).toEqual([

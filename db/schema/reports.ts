@@ -36,7 +36,7 @@ const figureColumns = () => ({
  *
  * A figure is the SUM over `shard` (migration 0035): each writing transaction adds its deltas to
  * the rows of a shard no other open transaction holds, so concurrent filings do not queue on the
- * same rows. The rebuild writes shard 0; the daily job reports.compact-rollups folds the others into it.
+ * same rows. The rebuild writes shard 0; the job reports.compact-rollups (every ten minutes) folds the others into it.
  */
 export const reportRollups = pgTable(
   "report_rollups",
@@ -52,7 +52,13 @@ export const reportRollups = pgTable(
     shard: smallint("shard").notNull().default(0),
     ...figureColumns(),
   },
-  (t) => [primaryKey({ name: "report_rollups_pkey", columns: [t.dimension, t.month, t.county, t.key, t.shard] })],
+  (t) => [
+    primaryKey({ name: "report_rollups_pkey", columns: [t.dimension, t.month, t.county, t.key, t.shard] }),
+    // the rows written since the last compaction: what the compaction folds, found without reading the table
+    index("report_rollups_uncompacted")
+      .on(t.shard)
+      .where(sql`${t.shard} > 0`),
+  ],
 );
 
 /**
@@ -157,7 +163,7 @@ export const reportPanelCounts = pgTable(
  * Each expert's figures per calendar year, per county and for the whole zone (county ""), so the
  * report by expert reads a year's page best first from an index instead of summing every month of
  * every expert. The same figures as the monthly "expert" rollups, kept by the same calls in the same
- * shards (migration 0043); the daily compaction folds them into shard 0, whose rows the ranking index
+ * shards (migration 0043); the compaction (every ten minutes) folds them into shard 0, whose rows the ranking index
  * orders. `report_rollups_rebuild()` builds them from the monthly rows.
  */
 export const reportExpertYears = pgTable(

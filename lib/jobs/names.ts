@@ -25,7 +25,7 @@ export interface JobData {
   "roster.end-appointments": Record<string, never>;
   /** Every 5 minutes: opens, reminds, breaches and closes the service-level clocks; renewal reminders. */
   "timeliness.sweep": Record<string, never>;
-  /** Daily: folds the report rollups' shards into one row per key (lib/reports/compact-rollups.ts). */
+  /** Every ten minutes: folds the report rollups' shards into one row per key (lib/reports/compact-rollups.ts). */
   "reports.compact-rollups": Record<string, never>;
   /** Housekeeping: drops sign-in throttle rows whose window and lock are over. */
   "auth.prune-login-throttle": Record<string, never>;

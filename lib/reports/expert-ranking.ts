@@ -137,30 +137,33 @@ async function rankedFromCountiesYearlyRows(year: string, prefix: string, limit:
 
 async function rankedFromYearlyRows(year: string, county: string, limit: number, handle: DbOrTx): Promise<RankedExperts> {
   const rows = sql`report_expert_years where year = ${year}::date and county = ${county}`;
-  // the rows written since the last compaction, added to their compacted row: a few hundred at most;
-  // the count is the compacted rows' (report_expert_year_counts), with those keys counted again merged
-  const merged = sql`
-    deltas as (select distinct key from ${rows} and shard > 0),
-    merged as (select key, ${sums} from ${rows} and key in (select key from deltas) group by key)`;
-  const [topRows, countRows] = await Promise.all([
-    handle.execute(sql`
-      with ${merged},
+  // One statement: the rows written since the last compaction (a few hundred at most) are summed per
+  // expert with that expert's compacted row; the first `limit` compacted rows of the other experts
+  // come from the ranking index. The count is the compacted rows' (report_expert_year_counts), less
+  // those of the experts merged, plus the merged ones with figures; every row carries it (no row:
+  // no expert has figures).
+  const result = rowsOf<YearRow & { n: string }>(
+    await handle.execute(sql`
+      with deltas as (select distinct key from ${rows} and shard > 0),
+      merged as (
+        select key, ${sums}, bool_or(shard = 0 and ${nonZero}) as counted
+        from ${rows} and key in (select key from deltas) group by key
+      ),
       compacted as (
         select ${figureColumns} from ${rows} and shard = 0 and ${nonZero} and key not in (select key from deltas)
         order by requests_filed desc nulls last, recovered_fen desc nulls last, key limit ${limit}
+      ),
+      total as (
+        select coalesce((select experts from report_expert_year_counts where year = ${year}::date and county = ${county}), 0)
+          - (select count(*) from merged where counted) + (select count(*) from merged where ${nonZero}) as n
       )
-      select * from compacted
+      select compacted.*, total.n from compacted, total
       union all
-      select ${figureColumns} from merged where ${nonZero}`),
-    handle.execute(sql`
-      with ${merged}
-      select coalesce((select experts from report_expert_year_counts where year = ${year}::date and county = ${county}), 0)
-        - (select count(*) from ${rows} and shard = 0 and ${nonZero} and key in (select key from deltas))
-        + (select count(*) from merged where ${nonZero}) as n`),
-  ]);
+      select ${figureColumns}, total.n from merged, total where ${nonZero}`),
+  );
   return {
-    top: toTop(rowsOf<YearRow>(topRows), limit),
-    count: Number(rowsOf<{ n: string }>(countRows)[0]!.n),
+    top: toTop(result, limit),
+    count: Number(result[0]?.n ?? 0),
     ranked: (candidates) => rankedAmong(rows, candidates, handle),
   };
 }

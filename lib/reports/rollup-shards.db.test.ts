@@ -16,7 +16,7 @@ import { reportScope } from "./scope";
 /**
  * Report rollups sharded per writing transaction (migration 0035): concurrent filings add to
  * different rows, every reader sums over the shards, and the figures stay those of a rebuild from
- * the requests and the ledger, before and after the daily compaction.
+ * the requests and the ledger, before and after the compaction.
  */
 useTestDatabase();
 

@@ -12,7 +12,7 @@
  * server's processes (steadier than requests/s on a shared machine), and checks: every answered filing is there exactly
  * once (none lost, none duplicated), case numbers are unique and gap-free per district and year,
  * and the rollups equal a full rebuild from the requests and the ledger (before and after the
- * daily compaction folds the shards).
+ * compaction folds the shards).
  */
 import { randomUUID } from "node:crypto";
 import { readFileSync } from "node:fs";

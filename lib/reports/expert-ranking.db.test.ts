@@ -10,9 +10,9 @@ import { useTestDatabase } from "@/test/database";
 import { createDutySession } from "@/test/duty-fixtures";
 import { bearerFor, createAdminActor, createEnterpriseActor, createExpertActor, createStationActor } from "@/test/fixtures";
 import { compactRollups } from "./compact-rollups";
-import { yearOfYearlyRows } from "./expert-ranking";
+import { reportSpans, yearOfSpans } from "./expert-ranking";
 import { getReport, type Report } from "./get-report";
-import { makePeriod } from "./period";
+import { makePeriod, type Period } from "./period";
 
 useTestDatabase();
 
@@ -120,13 +120,14 @@ describe("the report by expert, a page at a time", () => {
   it("reads a year so far from the yearly rows only while the rest of the year is empty", async () => {
     for (const scope of [null, "330421", "3304"]) {
       const inScope = { regionCode: scope, prefix: scope, regionLevel: scope?.length === 6 ? "town" : "county" } as const;
-      expect(await yearOfYearlyRows(YEAR, inScope, db)).toBe("2025-01-01");
-      expect(await yearOfYearlyRows(SO_FAR, inScope, db)).toBe("2027-01-01");
-      expect(await yearOfYearlyRows(JANUARY, inScope, db)).toBeNull();
-      expect(await yearOfYearlyRows(makePeriod("2025-01-01", "2025-11-30"), inScope, db)).toBeNull();
+      const yearOfYearlyRows = async (period: Period) => yearOfSpans(await reportSpans(period, inScope, db));
+      expect(await yearOfYearlyRows(YEAR)).toBe("2025-01-01");
+      expect(await yearOfYearlyRows(SO_FAR)).toBe("2027-01-01");
+      expect(await yearOfYearlyRows(JANUARY)).toBeNull();
+      expect(await yearOfYearlyRows(makePeriod("2025-01-01", "2025-11-30"))).toBeNull();
     }
     // a town is finer than the yearly rows
-    expect(await yearOfYearlyRows(YEAR, { regionCode: "330421001", prefix: "330421001", regionLevel: "town" }, db)).toBeNull();
+    expect(await reportSpans(YEAR, { regionCode: "330421001", prefix: "330421001", regionLevel: "town" }, db)).toBeNull();
   });
 
   it("keeps the yearly rows equal to the sums of the monthly ones, and to a rebuild", async () => {

@@ -1,11 +1,12 @@
 import { sql, type SQL } from "drizzle-orm";
 import { db, rowsOf, type DbOrTx } from "@/db";
 import { arrayLiteral } from "@/db/array-literal";
-import { acceptTimes, countSpans, histogramCounts, histogramInScope, timesOfCounts, type AcceptTimes } from "./accept-times";
+import { acceptTimes, histogramCounts, histogramInScope, timesOfCounts, type AcceptTimes } from "./accept-times";
 import { groupedFigures, type Figures } from "./figures";
+import { expertNames } from "./labels";
 import type { Period } from "./period";
 import { rollupServes, type ReportScope } from "./scope";
-import { yearSpans } from "./year-spans";
+import { yearSpans, type YearSpans } from "./year-spans";
 
 /*
  * The report by expert, best first, a page at a time. Experts with figures in the period are ranked
@@ -14,16 +15,20 @@ import { yearSpans } from "./year-spans";
  * report_expert_years (migration 0043) answers: for the whole zone or one county it is read in that
  * order from an index of the compacted rows, merged with the few rows written since the last
  * compaction; a city or province sums its counties' rows. Any other period, or a town, ranks the
- * grouped monthly figures in full (exact, slower).
+ * grouped monthly figures in full (exact, slower). The page's experts come with their names, and
+ * the spans the period was read in go on to their acceptance times: after the ranking, a page waits
+ * for one more statement.
  */
 
 export interface RankedExperts {
-  /** The first `limit` experts with figures, in the report's order. */
-  top: { key: string; figures: Figures }[];
+  /** The first `limit` experts with figures, in the report's order; name null for key "" (no expert). */
+  top: { key: string; name: string | null; figures: Figures }[];
   /** How many experts have figures in the period. */
   count: number;
   /** Which of `keys` have figures in the period. */
   ranked(keys: string[]): Promise<Set<string>>;
+  /** The years and months the rollups answer the period in (`reportSpans`), for `expertAcceptTimes`. */
+  spans: YearSpans | null;
 }
 
 export const hasFigures = (f: Figures) =>
@@ -35,18 +40,21 @@ export const byRank = (a: { key: string } & Figures, b: { key: string } & Figure
   (b.recoveredFen > a.recoveredFen ? 1 : b.recoveredFen < a.recoveredFen ? -1 : 0) ||
   (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
 
-/**
- * The year ("YYYY-01-01") whose yearly rows answer the period, for a scope no finer than a county;
- * null when they cannot (lib/reports/year-spans.ts: one calendar year, or this year so far).
- */
-export async function yearOfYearlyRows(period: Period, scope: ReportScope, handle: DbOrTx): Promise<string | null> {
-  if (!rollupServes(scope, period)) return null;
-  const { years, months } = await yearSpans(period, handle);
-  return years.length === 1 && months.length === 0 ? years[0]! : null;
+/** The whole years and months the rollups answer a period in for a scope; null when they cannot (a town, part-months). */
+export async function reportSpans(period: Period, scope: ReportScope, handle: DbOrTx): Promise<YearSpans | null> {
+  return rollupServes(scope, period) ? yearSpans(period, handle) : null;
 }
+
+/**
+ * The year ("YYYY-01-01") whose yearly rows answer the spans: one calendar year and no other month
+ * (lib/reports/year-spans.ts: a whole year, or this year so far).
+ */
+export const yearOfSpans = (spans: YearSpans | null): string | null =>
+  spans?.years.length === 1 && spans.months.length === 0 ? spans.years[0]! : null;
 
 interface YearRow {
   key: string;
+  name: string | null;
   f: string;
   rr: string;
   o: string;
@@ -64,47 +72,52 @@ const toFigures = (r: YearRow): Figures => ({
   recoveredFen: BigInt(r.rf),
 });
 
+/** SQL: the expert's name (r.key is an expert's id, or "" for requests without one). */
+const withName = sql.raw("left join experts e on e.id = nullif(r.key, '')::uuid");
+
 const nonZero = sql.raw(
   "(requests_filed <> 0 or requests_resolved <> 0 or disputes_opened <> 0 or disputes_resolved <> 0 or claimed_fen <> 0 or recovered_fen <> 0)",
 );
 
 /** The first `limit` experts of the period (and how many there are), best first. */
 export async function rankedExperts(period: Period, scope: ReportScope, limit: number, handle: DbOrTx = db): Promise<RankedExperts> {
-  const year = await yearOfYearlyRows(period, scope, handle);
-  if (!year) return rankedInFull(period, scope, limit, handle);
+  const spans = await reportSpans(period, scope, handle);
+  const year = yearOfSpans(spans);
   // the zone and a county have their own rows, a city or province sums its counties'
-  return !scope.prefix || scope.prefix.length === 6
-    ? rankedFromYearlyRows(year, scope.prefix ?? "", limit, handle)
-    : rankedFromCountiesYearlyRows(year, scope.prefix, limit, handle);
+  const ranking = !year
+    ? await rankedInFull(period, scope, limit, handle)
+    : !scope.prefix || scope.prefix.length === 6
+      ? await rankedFromYearlyRows(year, scope.prefix ?? "", limit, handle)
+      : await rankedFromCountiesYearlyRows(year, scope.prefix, limit, handle);
+  return { ...ranking, spans };
 }
 
-async function rankedInFull(period: Period, scope: ReportScope, limit: number, handle: DbOrTx): Promise<RankedExperts> {
+type Ranking = Omit<RankedExperts, "spans">;
+
+async function rankedInFull(period: Period, scope: ReportScope, limit: number, handle: DbOrTx): Promise<Ranking> {
   const figures = await groupedFigures("expert", period, scope, handle);
   const all = [...figures].filter(([, f]) => hasFigures(f)).map(([key, f]) => ({ key, ...f }));
   all.sort(byRank);
   const keys = new Set(all.map((r) => r.key));
+  const top = all.slice(0, limit);
+  const names = await expertNames(top.map((r) => r.key));
   return {
-    top: all.slice(0, limit).map(({ key, ...f }) => ({ key, figures: f })),
+    top: top.map(({ key, ...f }) => ({ key, name: names.get(key) ?? null, figures: f })),
     count: all.length,
     ranked: async (candidates) => new Set(candidates.filter((k) => keys.has(k))),
   };
 }
 
 const figureColumns = sql.raw(
-  "key, requests_filed::text as f, requests_resolved::text as rr, disputes_opened::text as o, disputes_resolved::text as dr, claimed_fen::text as c, recovered_fen::text as rf",
-);
-
-const sums = sql.raw(
-  "sum(requests_filed) as requests_filed, sum(requests_resolved) as requests_resolved, sum(disputes_opened) as disputes_opened, " +
-    "sum(disputes_resolved) as disputes_resolved, sum(claimed_fen) as claimed_fen, sum(recovered_fen) as recovered_fen",
+  "r.key, requests_filed::text as f, requests_resolved::text as rr, disputes_opened::text as o, disputes_resolved::text as dr, claimed_fen::text as c, recovered_fen::text as rf",
 );
 
 const toTop = (rows: YearRow[], limit: number) =>
   rows
-    .map((r) => ({ key: r.key, ...toFigures(r) }))
+    .map((r) => ({ key: r.key, name: r.name, ...toFigures(r) }))
     .sort(byRank)
     .slice(0, limit)
-    .map(({ key, ...f }) => ({ key, figures: f }));
+    .map(({ key, name, ...f }) => ({ key, name, figures: f }));
 
 /** Which of `candidates` have figures in `rows` (yearly rows of a year and scope, every shard). */
 async function rankedAmong(rows: SQL, candidates: string[], handle: DbOrTx): Promise<Set<string>> {
@@ -118,14 +131,23 @@ async function rankedAmong(rows: SQL, candidates: string[], handle: DbOrTx): Pro
   return new Set(found.map((r) => r.key));
 }
 
+/** SQL: the six figures of yearly rows, summed. */
+const sums = sql.raw(
+  "sum(requests_filed) as requests_filed, sum(requests_resolved) as requests_resolved, sum(disputes_opened) as disputes_opened, " +
+    "sum(disputes_resolved) as disputes_resolved, sum(claimed_fen) as claimed_fen, sum(recovered_fen) as recovered_fen",
+);
+
+const rawFigures = sql.raw("key, requests_filed, requests_resolved, disputes_opened, disputes_resolved, claimed_fen, recovered_fen");
+const rankOrder = sql.raw("order by requests_filed desc nulls last, recovered_fen desc nulls last, key");
+
 /** A city or province: its counties' yearly rows summed per expert, ranked (tens of thousands of rows, not the months' millions). */
-async function rankedFromCountiesYearlyRows(year: string, prefix: string, limit: number, handle: DbOrTx): Promise<RankedExperts> {
+async function rankedFromCountiesYearlyRows(year: string, prefix: string, limit: number, handle: DbOrTx): Promise<Ranking> {
   const rows = sql`report_expert_years where year = ${year}::date and county like ${prefix + "%"}`;
   const result = rowsOf<YearRow & { n: string }>(
     await handle.execute(sql`
-      with summed as (select key, ${sums} from ${rows} group by key)
-      select ${figureColumns}, count(*) over () as n from summed where ${nonZero}
-      order by requests_filed desc, recovered_fen desc, key limit ${limit}`),
+      with summed as (select key, ${sums} from ${rows} group by key),
+      top as (select *, count(*) over () as n from summed where ${nonZero} ${rankOrder} limit ${limit})
+      select ${figureColumns}, e.name, r.n from top r ${withName}`),
   );
   return {
     top: toTop(result, limit),
@@ -135,13 +157,13 @@ async function rankedFromCountiesYearlyRows(year: string, prefix: string, limit:
   };
 }
 
-async function rankedFromYearlyRows(year: string, county: string, limit: number, handle: DbOrTx): Promise<RankedExperts> {
+async function rankedFromYearlyRows(year: string, county: string, limit: number, handle: DbOrTx): Promise<Ranking> {
   const rows = sql`report_expert_years where year = ${year}::date and county = ${county}`;
   // One statement: the rows written since the last compaction (a few hundred at most) are summed per
   // expert with that expert's compacted row; the first `limit` compacted rows of the other experts
-  // come from the ranking index. The count is the compacted rows' (report_expert_year_counts), less
-  // those of the experts merged, plus the merged ones with figures; every row carries it (no row:
-  // no expert has figures).
+  // come from the ranking index; the first `limit` of both, with their names. The count is the
+  // compacted rows' (report_expert_year_counts), less those of the experts merged, plus the merged
+  // ones with figures; every row carries it (no row: no expert has figures).
   const result = rowsOf<YearRow & { n: string }>(
     await handle.execute(sql`
       with deltas as (select distinct key from ${rows} and shard > 0),
@@ -150,16 +172,20 @@ async function rankedFromYearlyRows(year: string, county: string, limit: number,
         from ${rows} and key in (select key from deltas) group by key
       ),
       compacted as (
-        select ${figureColumns} from ${rows} and shard = 0 and ${nonZero} and key not in (select key from deltas)
-        order by requests_filed desc nulls last, recovered_fen desc nulls last, key limit ${limit}
+        select ${rawFigures} from ${rows} and shard = 0 and ${nonZero} and key not in (select key from deltas)
+        ${rankOrder} limit ${limit}
       ),
       total as (
         select coalesce((select experts from report_expert_year_counts where year = ${year}::date and county = ${county}), 0)
           - (select count(*) from merged where counted) + (select count(*) from merged where ${nonZero}) as n
+      ),
+      top as (
+        select ${rawFigures} from compacted
+        union all
+        select ${rawFigures} from merged where ${nonZero}
+        ${rankOrder} limit ${limit}
       )
-      select compacted.*, total.n from compacted, total
-      union all
-      select ${figureColumns}, total.n from merged, total where ${nonZero}`),
+      select ${figureColumns}, e.name, total.n from top r cross join total ${withName}`),
   );
   return {
     top: toTop(result, limit),
@@ -169,15 +195,21 @@ async function rankedFromYearlyRows(year: string, county: string, limit: number,
 }
 
 /**
- * The acceptance times of some experts (a page): from their counts for whole months and a county or
- * wider, else `acceptTimes` of every expert, picked.
+ * The acceptance times of some experts (a page): from their counts in the spans the rollups answer
+ * the period in (`RankedExperts.spans`), else `acceptTimes` of every expert, picked.
  */
-export async function expertAcceptTimes(keys: string[], period: Period, scope: ReportScope, handle: DbOrTx = db): Promise<Map<string, AcceptTimes>> {
+export async function expertAcceptTimes(
+  keys: string[],
+  period: Period,
+  scope: ReportScope,
+  spans: YearSpans | null,
+  handle: DbOrTx = db,
+): Promise<Map<string, AcceptTimes>> {
   if (!keys.length) return new Map();
-  if (!rollupServes(scope, period)) {
+  if (!spans) {
     const times = await acceptTimes("expert", period, scope, handle);
     return new Map(keys.filter((k) => times.has(k)).map((k) => [k, times.get(k)!]));
   }
   const where = sql`and key = any(${arrayLiteral(keys)}::text[]) ${histogramInScope(scope)}`;
-  return timesOfCounts(histogramCounts("expert", sql`key`, await countSpans("expert", period, handle), where), handle);
+  return timesOfCounts(histogramCounts("expert", sql`key`, spans, where), handle);
 }

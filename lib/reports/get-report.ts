@@ -124,11 +124,9 @@ async function expertRowsPage(period: Period, scope: ReportScope, locale: Locale
   const dutyKeys = [...duty].filter(([, d]) => !isEmptyDuty(d)).map(([key]) => key);
   const top = ranking.top.slice(offset, offset + pageSize);
   const rankedKeys = top.map((r) => r.key);
-  const [ranked, times, labels] = await Promise.all([
-    ranking.ranked(dutyKeys),
-    expertAcceptTimes(rankedKeys, period, scope),
-    labelsFor("expert", rankedKeys, locale, translator(locale)),
-  ]);
+  const [ranked, times] = await Promise.all([ranking.ranked(dutyKeys), expertAcceptTimes(rankedKeys, period, scope, ranking.spans)]);
+  const unassigned = translator(locale)("reports.labels.unassigned");
+  const labels = new Map(top.map((r) => [r.key, r.name ?? (r.key === "" ? unassigned : r.key)]));
   const rows = labelledRows(rankedKeys, labels, new Map(top.map((r) => [r.key, r.figures])), times, duty);
   // experts with duty figures only come after every ranked one
   const dutyOnly = dutyKeys.filter((key) => !ranked.has(key));

@@ -21,6 +21,14 @@ export function monthAxis(month: string, locale: Locale, isFirst: boolean): { sh
   return { short, ...(isFirst || month.endsWith("-01") ? { group: month.slice(0, 4) } : {}) };
 }
 
+/** The names of the experts whose ids are among `keys` (other keys are left out). */
+export async function expertNames(keys: string[]): Promise<Map<string, string>> {
+  const ids = keys.filter((k) => UUID.test(k));
+  if (!ids.length) return new Map();
+  const rows = await db.select({ key: experts.id, name: experts.name }).from(experts).where(inArray(experts.id, ids));
+  return new Map(rows.map((r) => [r.key, r.name]));
+}
+
 /** Names for the grouping keys of a report, in the reader's language. */
 export async function labelsFor(dimension: FigureDimension, keys: string[], locale: Locale, t: Translate): Promise<Map<string, string>> {
   const labels = new Map<string, string>();
@@ -43,7 +51,7 @@ export async function labelsFor(dimension: FigureDimension, keys: string[], loca
       }
       break;
     case "expert":
-      if (ids.length) await named(await db.select({ key: experts.id, name: experts.name }).from(experts).where(inArray(experts.id, ids)));
+      for (const [key, name] of await expertNames(keys)) labels.set(key, name);
       labels.set("", t("reports.labels.unassigned"));
       break;
     case "station":

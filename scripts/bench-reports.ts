@@ -252,9 +252,9 @@ try {
   });
   const same = <T>(fn: (handle: DbOrTx) => Promise<T>) => ({ fast: () => fn(db), full: () => fullScan(fn) });
   // The report by expert as the dashboard and the API ask for it: one page of 50, best first.
-  const expertPage = (scope: ReportScope) => ({
+  const expertPage = (scope: ReportScope, period = year) => ({
     fast: async () =>
-      (await reportRowsPage("expert", year, scope, "zh-CN", { page: 1, pageSize: 50 })).rows.map((r) => [
+      (await reportRowsPage("expert", period, scope, "zh-CN", { page: 1, pageSize: 50 })).rows.map((r) => [
         r.key,
         r.requests,
         r.recoveredFen,
@@ -264,7 +264,7 @@ try {
       ]),
     full: () =>
       fullScan(async (tx) => {
-        const [figures, times] = [await figuresFromLedger("expert", year, scope, tx), await acceptTimesFromRequests("expert", year, scope, tx)];
+        const [figures, times] = [await figuresFromLedger("expert", period, scope, tx), await acceptTimesFromRequests("expert", period, scope, tx)];
         return [...figures]
           .map(([key, f]) => ({ key, ...f }))
           .filter(hasFigures)
@@ -294,6 +294,8 @@ try {
     ["report by specialty", report("specialty", all)],
     ["by expert, first page of 50", expertPage(all)],
     ["by expert, admin of 嘉善县", expertPage(jiashan)],
+    ["by expert, Mar-Aug 2025", expertPage(all, makePeriod("2025-03-01", "2025-08-31"))],
+    ["by expert, Jul 2024-Dec 2025", expertPage(all, makePeriod("2024-07-01", "2025-12-31"))],
     ["report by station", report("station", all)],
     ["report by channel", report("channel", all)],
     ["totals of the period", report("all", all)],

@@ -31,6 +31,8 @@ describe("the report by expert, a page at a time", () => {
     YEAR,
     makePeriod("2025-03-01", "2025-08-31"),
     makePeriod("2025-01-01", "2026-12-31"),
+    // months of 2025, the whole of 2026 and 2027 so far: yearly rows and monthly ones summed
+    makePeriod("2025-07-01", "2027-04-30"),
     makePeriod("2025-02-10", "2025-11-20"),
     SO_FAR,
     JANUARY,

@@ -2,7 +2,7 @@ import { sql, type SQL } from "drizzle-orm";
 import { db, rowsOf, type DbOrTx } from "@/db";
 import { arrayLiteral } from "@/db/array-literal";
 import { acceptTimes, histogramCounts, histogramInScope, timesOfCounts, type AcceptTimes } from "./accept-times";
-import { groupedFigures, type Figures } from "./figures";
+import { countyInScope, groupedFigures, isOneOf, type Figures } from "./figures";
 import { expertNames } from "./labels";
 import type { Period } from "./period";
 import { rollupServes, type ReportScope } from "./scope";
@@ -11,11 +11,12 @@ import { yearSpans, type YearSpans } from "./year-spans";
 /*
  * The report by expert, best first, a page at a time. Experts with figures in the period are ranked
  * by requests filed, then money recovered (both descending), then their id; a region of 100,000
- * experts is not summed and sorted for a page of fifty. For one calendar year (or this year so far),
- * report_expert_years (migration 0043) answers: for the whole zone or one county it is read in that
- * order from an index of the compacted rows, merged with the few rows written since the last
- * compaction; a city or province sums its counties' rows. Any other period, or a town, ranks the
- * grouped monthly figures in full (exact, slower). The page's experts come with their names, and
+ * experts is not summed and sorted for a page of fifty. For one calendar year (or this year so far)
+ * of the whole zone or one county, report_expert_years (migration 0043) is read in that order from an
+ * index of the compacted rows, merged with the few rows written since the last compaction. Any other
+ * period of whole months (or a city's or province's year) sums its whole years' yearly rows and its
+ * other months' rollups in one statement that returns the page. A town, or part-months, ranks every
+ * expert's figures from the ledger (exact, slower). The page's experts come with their names, and
  * the spans the period was read in go on to their acceptance times: after the ranking, a page waits
  * for one more statement.
  */
@@ -83,17 +84,18 @@ const nonZero = sql.raw(
 export async function rankedExperts(period: Period, scope: ReportScope, limit: number, handle: DbOrTx = db): Promise<RankedExperts> {
   const spans = await reportSpans(period, scope, handle);
   const year = yearOfSpans(spans);
-  // the zone and a county have their own rows, a city or province sums its counties'
-  const ranking = !year
+  // one year of the zone or a county: its own rows, from the ranking index; else the spans' rows summed
+  const ranking = !spans
     ? await rankedInFull(period, scope, limit, handle)
-    : !scope.prefix || scope.prefix.length === 6
+    : year && (!scope.prefix || scope.prefix.length === 6)
       ? await rankedFromYearlyRows(year, scope.prefix ?? "", limit, handle)
-      : await rankedFromCountiesYearlyRows(year, scope.prefix, limit, handle);
+      : await rankedFromSpans(spans, scope, limit, handle);
   return { ...ranking, spans };
 }
 
 type Ranking = Omit<RankedExperts, "spans">;
 
+/** A town, or a period of part-months: every expert's figures from the ledger, ranked here. */
 async function rankedInFull(period: Period, scope: ReportScope, limit: number, handle: DbOrTx): Promise<Ranking> {
   const figures = await groupedFigures("expert", period, scope, handle);
   const all = [...figures].filter(([, f]) => hasFigures(f)).map(([key, f]) => ({ key, ...f }));
@@ -119,12 +121,12 @@ const toTop = (rows: YearRow[], limit: number) =>
     .slice(0, limit)
     .map(({ key, name, ...f }) => ({ key, name, figures: f }));
 
-/** Which of `candidates` have figures in `rows` (yearly rows of a year and scope, every shard). */
+/** Which of `candidates` have figures in `rows` (a select of keys and figures; several rows per key are summed). */
 async function rankedAmong(rows: SQL, candidates: string[], handle: DbOrTx): Promise<Set<string>> {
   if (!candidates.length) return new Set();
   const found = rowsOf<{ key: string }>(
     await handle.execute(sql`
-      select key from ${rows} and key = any(${arrayLiteral(candidates)}::text[]) group by key
+      select key from (${rows}) r where key = any(${arrayLiteral(candidates)}::text[]) group by key
       having sum(requests_filed) <> 0 or sum(requests_resolved) <> 0 or sum(disputes_opened) <> 0 or sum(disputes_resolved) <> 0
         or sum(claimed_fen) <> 0 or sum(recovered_fen) <> 0`),
   );
@@ -140,12 +142,34 @@ const sums = sql.raw(
 const rawFigures = sql.raw("key, requests_filed, requests_resolved, disputes_opened, disputes_resolved, claimed_fen, recovered_fen");
 const rankOrder = sql.raw("order by requests_filed desc nulls last, recovered_fen desc nulls last, key");
 
-/** A city or province: its counties' yearly rows summed per expert, ranked (tens of thousands of rows, not the months' millions). */
-async function rankedFromCountiesYearlyRows(year: string, prefix: string, limit: number, handle: DbOrTx): Promise<Ranking> {
-  const rows = sql`report_expert_years where year = ${year}::date and county like ${prefix + "%"}`;
+/**
+ * SQL: the experts' rows of some spans in a scope (county-or-wider): the yearly rows of the whole
+ * years (the zone's own, a county's, or a city's counties'), the monthly rollups of the other months.
+ */
+function spanRows(spans: YearSpans, scope: ReportScope): SQL {
+  const parts: SQL[] = [];
+  if (spans.years.length) {
+    const counties = scope.prefix ? countyInScope(scope) : sql`and county = ''`;
+    parts.push(sql`select ${rawFigures} from report_expert_years where ${isOneOf("year", spans.years)} ${counties}`);
+  }
+  if (spans.months.length)
+    parts.push(
+      sql`select ${rawFigures} from report_rollups where dimension = 'expert' and ${isOneOf("month", spans.months)} ${countyInScope(scope)}`,
+    );
+  return sql.join(parts, sql` union all `);
+}
+
+/**
+ * Any other period of whole months, or a city's or province's year: the spans' rows summed per
+ * expert and ranked in one statement, which returns the first `limit` only (a year of a city: its
+ * counties' tens of thousands of yearly rows; two years and a half of the zone: two years' rows and
+ * six months').
+ */
+async function rankedFromSpans(spans: YearSpans, scope: ReportScope, limit: number, handle: DbOrTx): Promise<Ranking> {
+  const rows = spanRows(spans, scope);
   const result = rowsOf<YearRow & { n: string }>(
     await handle.execute(sql`
-      with summed as (select key, ${sums} from ${rows} group by key),
+      with summed as (select key, ${sums} from (${rows}) r group by key),
       top as (select *, count(*) over () as n from summed where ${nonZero} ${rankOrder} limit ${limit})
       select ${figureColumns}, e.name, r.n from top r ${withName}`),
   );
@@ -190,7 +214,7 @@ async function rankedFromYearlyRows(year: string, county: string, limit: number,
   return {
     top: toTop(result, limit),
     count: Number(result[0]?.n ?? 0),
-    ranked: (candidates) => rankedAmong(rows, candidates, handle),
+    ranked: (candidates) => rankedAmong(sql`select ${rawFigures} from ${rows}`, candidates, handle),
   };
 }
 

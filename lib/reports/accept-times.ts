@@ -108,21 +108,41 @@ function timesFromCounts(rows: readonly { key: string; hours: number | string; r
   const times = new Map<string, AcceptTimes>();
   for (let start = 0; start < rows.length; ) {
     let end = start;
-    let total = 0;
     const counts: [number, number][] = [];
     while (end < rows.length && rows[end]!.key === rows[start]!.key) {
       counts.push([Number(rows[end]!.hours), Number(rows[end]!.requests)]);
-      total += Number(rows[end]!.requests);
       end += 1;
     }
-    times.set(rows[start]!.key, {
-      accepted: total,
-      medianHours: oneDecimal(percentileOfCounts(counts, total, 0.5)),
-      p90Hours: oneDecimal(percentileOfCounts(counts, total, 0.9)),
-    });
+    times.set(rows[start]!.key, timesOfHourCounts(counts));
     start = end;
   }
   return times;
+}
+
+/** The times from one key's counts ([hours, requests], hours ascending, no zero counts). */
+function timesOfHourCounts(counts: readonly (readonly [hours: number, requests: number])[]): AcceptTimes {
+  const total = counts.reduce((sum, [, n]) => sum + n, 0);
+  return {
+    accepted: total,
+    medianHours: oneDecimal(percentileOfCounts(counts, total, 0.5)),
+    p90Hours: oneDecimal(percentileOfCounts(counts, total, 0.9)),
+  };
+}
+
+/**
+ * SQL (a scalar subquery): one key's counts from `histogramCounts` narrowed to it, summed per hour,
+ * as text "hours:requests,…" (hours ascending; null without any), for `timesOfHourText`. Lets a
+ * statement that picks the keys (a page of the report by expert) bring their times along.
+ */
+export function hourCountsText(counts: SQL): SQL {
+  return sql`(select string_agg(hours || ':' || requests, ',' order by hours) from (
+    select hours, sum(requests) as requests from (${counts}) c group by hours having sum(requests) > 0) h)`;
+}
+
+/** The times of `hourCountsText`'s text (null: no request accepted). */
+export function timesOfHourText(text: string | null): AcceptTimes | null {
+  if (!text) return null;
+  return timesOfHourCounts(text.split(",").map((pair) => pair.split(":").map(Number) as [number, number]));
 }
 
 /**

@@ -1,7 +1,7 @@
 import { sql, type SQL } from "drizzle-orm";
 import { db, rowsOf, type DbOrTx } from "@/db";
 import { arrayLiteral } from "@/db/array-literal";
-import { acceptTimes, histogramCounts, histogramInScope, timesOfCounts, type AcceptTimes } from "./accept-times";
+import { acceptTimes, histogramCounts, histogramInScope, hourCountsText, timesOfHourText, type AcceptTimes } from "./accept-times";
 import { countyInScope, groupedFigures, isOneOf, type Figures } from "./figures";
 import { expertNames } from "./labels";
 import type { Period } from "./period";
@@ -15,21 +15,18 @@ import { yearSpans, type YearSpans } from "./year-spans";
  * of the whole zone or one county, report_expert_years (migration 0043) is read in that order from an
  * index of the compacted rows, merged with the few rows written since the last compaction. Any other
  * period of whole months (or a city's or province's year) sums its whole years' yearly rows and its
- * other months' rollups in one statement that returns the page. A town, or part-months, ranks every
- * expert's figures from the ledger (exact, slower). The page's experts come with their names, and
- * the spans the period was read in go on to their acceptance times: after the ranking, a page waits
- * for one more statement.
+ * other months' rollups in one statement that returns the page. Both bring the page's experts'
+ * names and acceptance times along (their counts for the same years and months). A town, or
+ * part-months, ranks every expert's figures from the ledger (exact, slower).
  */
 
 export interface RankedExperts {
   /** The first `limit` experts with figures, in the report's order; name null for key "" (no expert). */
-  top: { key: string; name: string | null; figures: Figures }[];
+  top: { key: string; name: string | null; figures: Figures; times: AcceptTimes | null }[];
   /** How many experts have figures in the period. */
   count: number;
   /** Which of `keys` have figures in the period. */
   ranked(keys: string[]): Promise<Set<string>>;
-  /** The years and months the rollups answer the period in (`reportSpans`), for `expertAcceptTimes`. */
-  spans: YearSpans | null;
 }
 
 export const hasFigures = (f: Figures) =>
@@ -56,6 +53,8 @@ export const yearOfSpans = (spans: YearSpans | null): string | null =>
 interface YearRow {
   key: string;
   name: string | null;
+  /** `hourCountsText` of the expert's acceptance times. */
+  t: string | null;
   f: string;
   rr: string;
   o: string;
@@ -85,26 +84,22 @@ export async function rankedExperts(period: Period, scope: ReportScope, limit: n
   const spans = await reportSpans(period, scope, handle);
   const year = yearOfSpans(spans);
   // one year of the zone or a county: its own rows, from the ranking index; else the spans' rows summed
-  const ranking = !spans
-    ? await rankedInFull(period, scope, limit, handle)
-    : year && (!scope.prefix || scope.prefix.length === 6)
-      ? await rankedFromYearlyRows(year, scope.prefix ?? "", limit, handle)
-      : await rankedFromSpans(spans, scope, limit, handle);
-  return { ...ranking, spans };
+  if (!spans) return rankedInFull(period, scope, limit, handle);
+  return year && (!scope.prefix || scope.prefix.length === 6)
+    ? rankedFromYearlyRows(year, scope, limit, handle)
+    : rankedFromSpans(spans, scope, limit, handle);
 }
 
-type Ranking = Omit<RankedExperts, "spans">;
-
 /** A town, or a period of part-months: every expert's figures from the ledger, ranked here. */
-async function rankedInFull(period: Period, scope: ReportScope, limit: number, handle: DbOrTx): Promise<Ranking> {
-  const figures = await groupedFigures("expert", period, scope, handle);
+async function rankedInFull(period: Period, scope: ReportScope, limit: number, handle: DbOrTx): Promise<RankedExperts> {
+  const [figures, times] = await Promise.all([groupedFigures("expert", period, scope, handle), acceptTimes("expert", period, scope, handle)]);
   const all = [...figures].filter(([, f]) => hasFigures(f)).map(([key, f]) => ({ key, ...f }));
   all.sort(byRank);
   const keys = new Set(all.map((r) => r.key));
   const top = all.slice(0, limit);
   const names = await expertNames(top.map((r) => r.key));
   return {
-    top: top.map(({ key, ...f }) => ({ key, name: names.get(key) ?? null, figures: f })),
+    top: top.map(({ key, ...f }) => ({ key, name: names.get(key) ?? null, figures: f, times: times.get(key) ?? null })),
     count: all.length,
     ranked: async (candidates) => new Set(candidates.filter((k) => keys.has(k))),
   };
@@ -114,12 +109,16 @@ const figureColumns = sql.raw(
   "r.key, requests_filed::text as f, requests_resolved::text as rr, disputes_opened::text as o, disputes_resolved::text as dr, claimed_fen::text as c, recovered_fen::text as rf",
 );
 
+/** SQL: the columns of a page's row (alias r): its figures, the expert's name and acceptance times in the same years and months. */
+const pageColumns = (spans: YearSpans, scope: ReportScope) =>
+  sql`${figureColumns}, e.name, ${hourCountsText(histogramCounts("expert", sql`key`, spans, sql`and key = r.key ${histogramInScope(scope)}`))} as t`;
+
 const toTop = (rows: YearRow[], limit: number) =>
   rows
-    .map((r) => ({ key: r.key, name: r.name, ...toFigures(r) }))
+    .map((r) => ({ key: r.key, name: r.name, t: r.t, ...toFigures(r) }))
     .sort(byRank)
     .slice(0, limit)
-    .map(({ key, name, ...f }) => ({ key, name, figures: f }));
+    .map(({ key, name, t, ...f }) => ({ key, name, figures: f, times: timesOfHourText(t) }));
 
 /** Which of `candidates` have figures in `rows` (a select of keys and figures; several rows per key are summed). */
 async function rankedAmong(rows: SQL, candidates: string[], handle: DbOrTx): Promise<Set<string>> {
@@ -165,13 +164,13 @@ function spanRows(spans: YearSpans, scope: ReportScope): SQL {
  * counties' tens of thousands of yearly rows; two years and a half of the zone: two years' rows and
  * six months').
  */
-async function rankedFromSpans(spans: YearSpans, scope: ReportScope, limit: number, handle: DbOrTx): Promise<Ranking> {
+async function rankedFromSpans(spans: YearSpans, scope: ReportScope, limit: number, handle: DbOrTx): Promise<RankedExperts> {
   const rows = spanRows(spans, scope);
   const result = rowsOf<YearRow & { n: string }>(
     await handle.execute(sql`
       with summed as (select key, ${sums} from (${rows}) r group by key),
       top as (select *, count(*) over () as n from summed where ${nonZero} ${rankOrder} limit ${limit})
-      select ${figureColumns}, e.name, r.n from top r ${withName}`),
+      select ${pageColumns(spans, scope)}, r.n from top r ${withName}`),
   );
   return {
     top: toTop(result, limit),
@@ -181,7 +180,8 @@ async function rankedFromSpans(spans: YearSpans, scope: ReportScope, limit: numb
   };
 }
 
-async function rankedFromYearlyRows(year: string, county: string, limit: number, handle: DbOrTx): Promise<Ranking> {
+async function rankedFromYearlyRows(year: string, scope: ReportScope, limit: number, handle: DbOrTx): Promise<RankedExperts> {
+  const county = scope.prefix ?? "";
   const rows = sql`report_expert_years where year = ${year}::date and county = ${county}`;
   // One statement: the rows written since the last compaction (a few hundred at most) are summed per
   // expert with that expert's compacted row; the first `limit` compacted rows of the other experts
@@ -209,31 +209,11 @@ async function rankedFromYearlyRows(year: string, county: string, limit: number,
         select ${rawFigures} from merged where ${nonZero}
         ${rankOrder} limit ${limit}
       )
-      select ${figureColumns}, e.name, total.n from top r cross join total ${withName}`),
+      select ${pageColumns({ years: [year], months: [] }, scope)}, total.n from top r cross join total ${withName}`),
   );
   return {
     top: toTop(result, limit),
     count: Number(result[0]?.n ?? 0),
     ranked: (candidates) => rankedAmong(sql`select ${rawFigures} from ${rows}`, candidates, handle),
   };
-}
-
-/**
- * The acceptance times of some experts (a page): from their counts in the spans the rollups answer
- * the period in (`RankedExperts.spans`), else `acceptTimes` of every expert, picked.
- */
-export async function expertAcceptTimes(
-  keys: string[],
-  period: Period,
-  scope: ReportScope,
-  spans: YearSpans | null,
-  handle: DbOrTx = db,
-): Promise<Map<string, AcceptTimes>> {
-  if (!keys.length) return new Map();
-  if (!spans) {
-    const times = await acceptTimes("expert", period, scope, handle);
-    return new Map(keys.filter((k) => times.has(k)).map((k) => [k, times.get(k)!]));
-  }
-  const where = sql`and key = any(${arrayLiteral(keys)}::text[]) ${histogramInScope(scope)}`;
-  return timesOfCounts(histogramCounts("expert", sql`key`, spans, where), handle);
 }

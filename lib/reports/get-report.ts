@@ -3,7 +3,7 @@ import type { Locale } from "@/lib/i18n/catalog";
 import { translator } from "@/lib/i18n/translate";
 import { acceptTimes, type AcceptTimes } from "./accept-times";
 import { dutyColumns, dutyFigures, hasDutyFigures, isEmptyDuty, zeroDutyFigures, type DutyColumns, type DutyFigures } from "./duty-figures";
-import { byRank, expertAcceptTimes, hasFigures, rankedExperts } from "./expert-ranking";
+import { byRank, hasFigures, rankedExperts } from "./expert-ranking";
 import { groupedFigures, rollupsAnswer, zeroFigures, type FigureDimension, type Figures } from "./figures";
 import { labelsFor } from "./labels";
 import { monthsOf, type Period } from "./period";
@@ -124,7 +124,8 @@ async function expertRowsPage(period: Period, scope: ReportScope, locale: Locale
   const dutyKeys = [...duty].filter(([, d]) => !isEmptyDuty(d)).map(([key]) => key);
   const top = ranking.top.slice(offset, offset + pageSize);
   const rankedKeys = top.map((r) => r.key);
-  const [ranked, times] = await Promise.all([ranking.ranked(dutyKeys), expertAcceptTimes(rankedKeys, period, scope, ranking.spans)]);
+  const ranked = await ranking.ranked(dutyKeys);
+  const times = new Map(top.flatMap((r) => (r.times ? [[r.key, r.times] as const] : [])));
   const unassigned = translator(locale)("reports.labels.unassigned");
   const labels = new Map(top.map((r) => [r.key, r.name ?? (r.key === "" ? unassigned : r.key)]));
   const rows = labelledRows(rankedKeys, labels, new Map(top.map((r) => [r.key, r.figures])), times, duty);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isWithinRegion, regionAncestors } from "./codes";
+import { digitsAfter, isWithinRegion, regionAncestors } from "./codes";
 import { isZoneCounty, ZONE_CITY_PREFIXES, ZONE_COUNTIES } from "./zone";
 
 describe("region codes", () => {
@@ -15,6 +15,19 @@ describe("region codes", () => {
     expect(isWithinRegion("330421102", "330400")).toBe(true);
     expect(isWithinRegion("330421102", "330000")).toBe(true);
     expect(isWithinRegion("330421102", "330402")).toBe(false);
+  });
+
+  it("bounds the codes that start with a prefix by the least digit string above them", () => {
+    expect(digitsAfter("330421")).toBe("330422");
+    expect(digitsAfter("3309")).toBe("331");
+    expect(digitsAfter("339")).toBe("34");
+    expect(digitsAfter("99")).toBeNull();
+    // every digit string sorts inside [prefix, digitsAfter(prefix)) exactly when it starts with the prefix
+    const codes = ["33", "3299", "330000", "330400", "330421", "330421102", "330422", "3309", "330999999", "331", "34", "99", "999"];
+    for (const prefix of ["33", "3304", "330421", "330421102", "3309", "99"]) {
+      const after = digitsAfter(prefix);
+      for (const code of codes) expect(code >= prefix && (after === null || code < after), `${code} in ${prefix}`).toBe(code.startsWith(prefix));
+    }
   });
 
   it("knows the zone's three counties, each within one of the zone's cities", () => {

@@ -1,4 +1,4 @@
-import { like, or, eq, type SQL, type AnyColumn } from "drizzle-orm";
+import { and, eq, gte, like, lt, or, type AnyColumn, type SQL } from "drizzle-orm";
 
 /** The county (6 digits) of a county or town code (GB/T 2260): 330421102 -> 330421. */
 export const countyOf = (code: string) => code.slice(0, 6);
@@ -22,9 +22,25 @@ export function isWithinRegion(code: string, ancestor: string): boolean {
   return code === ancestor || code.startsWith(regionPrefix(ancestor));
 }
 
-/** SQL: the column's region is `code` or one of its sub-regions. */
+/**
+ * The least digit string above every string that starts with `prefix` (digits): the prefix with its
+ * last digit below 9 raised by one and the rest cut ("3309" -> "331"); null for "99…".
+ */
+export function digitsAfter(prefix: string): string | null {
+  for (let i = prefix.length - 1; i >= 0; i--) if (prefix[i] !== "9") return prefix.slice(0, i) + String(Number(prefix[i]) + 1);
+  return null;
+}
+
+/**
+ * SQL: the column's region is `code` or one of its sub-regions. Codes are digits, so this is the
+ * range [prefix, digitsAfter(prefix)), which a btree index on the column serves (a LIKE pattern is
+ * not, outside the C collation); digit strings sort the same in every collation.
+ */
 export function withinRegion(column: AnyColumn, code: string): SQL {
-  return or(eq(column, code), like(column, `${regionPrefix(code)}%`)) as SQL;
+  const prefix = regionPrefix(code);
+  if (!/^\d+$/.test(prefix)) return or(eq(column, code), like(column, `${prefix}%`)) as SQL;
+  const after = digitsAfter(prefix);
+  return (after === null ? gte(column, prefix) : and(gte(column, prefix), lt(column, after))) as SQL;
 }
 
 /** The regions that contain `code` (GB/T 2260): 330421102 -> 330421, 330400, 330000. */

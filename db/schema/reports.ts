@@ -25,7 +25,7 @@ const figureColumns = () => ({
 });
 
 /**
- * Monthly report rollups, one row per (dimension, key, month, county): the figures of every request
+ * Monthly report rollups, one row per (dimension, key, month, region): the figures of every request
  * filed, dispute opened or resolved and ledger entry received in that month, grouped by one
  * dimension of its request ("all", "region", "specialty", "expert", "station", "channel", "status").
  *
@@ -46,14 +46,17 @@ export const reportRollups = pgTable(
     key: text("key").notNull(),
     /** First day of the month (Asia/Shanghai). */
     month: date("month").notNull(),
-    /** The county-level code (first six digits) of the request's region, for region-scoped admins. */
-    county: text("county").notNull(),
+    /**
+     * The request's region: its county, or the town it lies in (migration 0047), so an admin of a
+     * county or of a town reads the rows in the range of their code (`regionRange`).
+     */
+    regionCode: text("region_code").notNull(),
     /** 0: rebuilt or compacted; 1..32: deltas added by writing transactions since (report_rollup_shard()). */
     shard: smallint("shard").notNull().default(0),
     ...figureColumns(),
   },
   (t) => [
-    primaryKey({ name: "report_rollups_pkey", columns: [t.dimension, t.month, t.county, t.key, t.shard] }),
+    primaryKey({ name: "report_rollups_pkey", columns: [t.dimension, t.month, t.regionCode, t.key, t.shard] }),
     // the rows written since the last compaction: what the compaction folds, found without reading the table
     index("report_rollups_uncompacted")
       .on(t.shard)

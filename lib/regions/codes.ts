@@ -1,4 +1,4 @@
-import { and, eq, gte, like, lt, or, type AnyColumn, type SQL } from "drizzle-orm";
+import { and, eq, gte, like, lt, or, sql, type AnyColumn, type SQL } from "drizzle-orm";
 
 /** The county (6 digits) of a county or town code (GB/T 2260): 330421102 -> 330421. */
 export const countyOf = (code: string) => code.slice(0, 6);
@@ -36,7 +36,8 @@ export function digitsAfter(prefix: string): string | null {
  * range [prefix, digitsAfter(prefix)), which a btree index on the column serves (a LIKE pattern is
  * not, outside the C collation); digit strings sort the same in every collation.
  */
-export function withinRegion(column: AnyColumn, code: string): SQL {
+export function withinRegion(regionColumn: AnyColumn | SQL, code: string): SQL {
+  const column = sql`${regionColumn}`;
   const prefix = regionPrefix(code);
   if (!/^\d+$/.test(prefix)) return or(eq(column, code), like(column, `${prefix}%`)) as SQL;
   const after = digitsAfter(prefix);

@@ -1,8 +1,8 @@
 import { sql, type SQL } from "drizzle-orm";
 import { db, rowsOf, type DbOrTx } from "@/db";
-import { countyInScope, groupKeySql, isOneOf, monthlyGrouping, type FigureDimension } from "./figures";
+import { groupKeySql, isOneOf, monthlyGrouping, regionInScope, type FigureDimension } from "./figures";
 import { monthStartsOf, type Period } from "./period";
-import { requestInScope, rollupServes, type ReportScope } from "./scope";
+import { countyCountsServe, finerThanCounty, requestInScope, type ReportScope } from "./scope";
 import { yearSpans, type YearSpans } from "./year-spans";
 
 /** Time from filing to acceptance of the requests filed in a period (those accepted so far). */
@@ -57,7 +57,7 @@ export function percentileOfCounts(counts: readonly (readonly [value: number, co
  * its counties (never '').
  */
 export function histogramInScope(scope: ReportScope, byCounty = false): SQL {
-  if (scope.prefix) return countyInScope(scope);
+  if (scope.prefix) return regionInScope("county", scope);
   return byCounty ? sql`and county <> ''` : sql`and county = ''`;
 }
 
@@ -88,7 +88,7 @@ export async function countSpans(dimension: FigureDimension, period: Period, han
  */
 export async function acceptTimesFromCounts(dimension: FigureDimension, period: Period, scope: ReportScope, handle: DbOrTx = db) {
   if (!storedDimension(dimension)) return acceptTimesFromRequests(dimension, period, scope, handle);
-  const { stored, key, byCounty } = monthlyGrouping(dimension, scope);
+  const { stored, key, byCounty } = monthlyGrouping(dimension, scope, "county");
   return timesOfCounts(histogramCounts(stored, key, await countSpans(dimension, period, handle), histogramInScope(scope, byCounty)), handle);
 }
 
@@ -154,7 +154,7 @@ export async function acceptTimesFromTable(dimension: FigureDimension, period: P
   const stored = storedDimension(dimension);
   if (!stored) return acceptTimesFromRequests(dimension, period, scope, handle);
   const key = dimension === "region" && scope.regionLevel === "county" ? sql`county` : sql`key`;
-  const inScope = countyInScope(scope);
+  const inScope = regionInScope("county", scope);
   const result = await handle.execute(sql`
     select ${key} as key, count(*)::int as accepted,
       percentile_cont(0.5) within group (order by accept_hours(seconds)) as p50,
@@ -183,8 +183,8 @@ export async function acceptTimesFromRequests(dimension: FigureDimension, period
  * report_accept_times for other periods, from the requests when the scope is finer than a county.
  */
 export function acceptTimes(dimension: FigureDimension, period: Period, scope: ReportScope, handle: DbOrTx = db) {
-  if (scope.prefix && scope.prefix.length > 6) return acceptTimesFromRequests(dimension, period, scope, handle);
-  return rollupServes(scope, period)
+  if (finerThanCounty(scope)) return acceptTimesFromRequests(dimension, period, scope, handle);
+  return countyCountsServe(scope, period)
     ? acceptTimesFromCounts(dimension, period, scope, handle)
     : acceptTimesFromTable(dimension, period, scope, handle);
 }

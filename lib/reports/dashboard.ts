@@ -4,9 +4,9 @@ import { requests } from "@/db/schema";
 import { requestStatuses, type RequestStatus } from "@/lib/enums";
 import { requirePermission, type Actor } from "@/lib/authz";
 import { ACTIVE_CASE_STATUSES } from "@/lib/requests/state-machine";
-import { countyInScope, groupedFigures, inMonths } from "./figures";
+import { groupedFigures, inMonths, regionInScope } from "./figures";
 import type { Period } from "./period";
-import { reportScope, requestInScope, rollupServes, type ReportScope } from "./scope";
+import { reportScope, requestInScope, countyCountsServe, type ReportScope } from "./scope";
 
 // The dashboard's panels besides the grouped figures (lib/reports/get-report.ts). Each takes the
 // scope and period of the admin's report; the access check is in getDashboardPanels.
@@ -26,7 +26,7 @@ export async function requestsByStatus(period: Period, scope: ReportScope, handl
 
 /** Offers declined in the period (by when they were answered), by the expert's reason: from the counts when they can answer. */
 export function declinedOffers(period: Period, scope: ReportScope, handle: DbOrTx = db) {
-  return rollupServes(scope, period) ? declinedOffersFromCounts(period, scope, handle) : declinedOffersFromOffers(period, scope, handle);
+  return countyCountsServe(scope, period) ? declinedOffersFromCounts(period, scope, handle) : declinedOffersFromOffers(period, scope, handle);
 }
 
 const byCountDescending = (rows: { reason: string; n: number | string }[]) =>
@@ -51,7 +51,7 @@ export async function declinedOffersFromCounts(period: Period, scope: ReportScop
   const rows = rowsOf<{ reason: string; n: string }>(
     await handle.execute(sql`
       select key as reason, sum(count)::text as n from report_panel_counts
-      where panel = 'declined' and ${inMonths(period)} ${countyInScope(scope)}
+      where panel = 'declined' and ${inMonths(period)} ${regionInScope("county", scope)}
       group by 1 having sum(count) <> 0`),
   );
   return byCountDescending(rows);
@@ -84,7 +84,7 @@ export async function caseloadPerExpert(scope: ReportScope, handle: DbOrTx = db)
 
 /** Ratings of the requests closed in the period, and the society's return visits in it: from the counts when they can answer. */
 export function satisfaction(period: Period, scope: ReportScope, handle: DbOrTx = db) {
-  return rollupServes(scope, period) ? satisfactionFromCounts(period, scope, handle) : satisfactionFromRequests(period, scope, handle);
+  return countyCountsServe(scope, period) ? satisfactionFromCounts(period, scope, handle) : satisfactionFromRequests(period, scope, handle);
 }
 
 /** How many ratings of each number of stars, and the visits' number and satisfaction summed. */
@@ -132,7 +132,7 @@ export async function satisfactionFromCounts(period: Period, scope: ReportScope,
   const rows = rowsOf<{ panel: string; key: string; n: string; total: string }>(
     await handle.execute(sql`
       select panel, key, sum(count)::text as n, sum(total)::text as total from report_panel_counts
-      where panel in ('rating', 'visit') and ${inMonths(period)} ${countyInScope(scope)}
+      where panel in ('rating', 'visit') and ${inMonths(period)} ${regionInScope("county", scope)}
       group by 1, 2`),
   );
   const visits = rows.find((r) => r.panel === "visit");

@@ -12,7 +12,7 @@ import { bearerFor, createAdminActor, createEnterpriseActor, createExpertActor, 
 import { compactRollups } from "./compact-rollups";
 import { reportSpans, yearOfSpans } from "./expert-ranking";
 import { getReport, type Report } from "./get-report";
-import { makePeriod, type Period } from "./period";
+import { makePeriod, monthStartsOf, type Period } from "./period";
 
 useTestDatabase();
 
@@ -128,8 +128,9 @@ describe("the report by expert, a page at a time", () => {
       expect(await yearOfYearlyRows(JANUARY)).toBeNull();
       expect(await yearOfYearlyRows(makePeriod("2025-01-01", "2025-11-30"))).toBeNull();
     }
-    // a town is finer than the yearly rows
-    expect(await reportSpans(YEAR, { regionCode: "330421001", prefix: "330421001", regionLevel: "town" }, db)).toBeNull();
+    // a town is finer than the yearly rows: its months
+    const town = await reportSpans(YEAR, { regionCode: "330421001", prefix: "330421001", regionLevel: "town" }, db);
+    expect(town).toEqual({ years: [], months: monthStartsOf(YEAR) });
   });
 
   it("keeps the yearly rows equal to the sums of the monthly ones, and to a rebuild", async () => {
@@ -142,7 +143,7 @@ describe("the report by expert, a page at a time", () => {
           monthly as (
             select key, date_trunc('year', month)::date as month, c.county, sum(requests_filed) as f, sum(recovered_fen) as rf, sum(claimed_fen) as c,
               sum(disputes_opened) as o
-            from report_rollups, lateral (values (county), ('')) c(county) where dimension = 'expert' group by 1, 2, 3)
+            from report_rollups, lateral (values (left(region_code, 6)), ('')) c(county) where dimension = 'expert' group by 1, 2, 3)
           select coalesce(y.key, m.key) as key, coalesce(y.month, m.month)::text as month, coalesce(y.county, m.county) as county,
             concat_ws('/', y.f, y.rf, y.c, y.o) as yearly, concat_ws('/', m.f, m.rf, m.c, m.o) as monthly
           from yearly y full join monthly m on m.key = y.key and m.month = y.month and m.county = y.county
@@ -174,6 +175,32 @@ describe("the report by expert, a page at a time", () => {
     await db.execute(sql`select report_rollups_rebuild()`);
     expect(await snapshot()).toEqual(kept);
     expect(await counts()).toEqual([]);
+  });
+
+  it("keeps the experts' rows per county and for the zone equal to their rows per region summed", async () => {
+    const compare = async () =>
+      rowsOf<Record<string, string>>(
+        await db.execute(sql`
+          with kept as (
+            select key, month, region_code as county, sum(requests_filed) as f, sum(requests_resolved) as rr, sum(disputes_opened) as o,
+              sum(disputes_resolved) as dr, sum(claimed_fen) as c, sum(recovered_fen) as rf
+            from report_rollups where dimension = 'expert_county' group by 1, 2, 3),
+          summed as (
+            select key, month, c.county, sum(requests_filed) as f, sum(requests_resolved) as rr, sum(disputes_opened) as o,
+              sum(disputes_resolved) as dr, sum(claimed_fen) as c, sum(recovered_fen) as rf
+            from report_rollups, lateral (values (left(region_code, 6)), ('')) c(county) where dimension = 'expert' group by 1, 2, 3)
+          select coalesce(k.key, s.key) as key, coalesce(k.month, s.month)::text as month, coalesce(k.county, s.county) as county
+          from kept k full join summed s on s.key = k.key and s.month = k.month and s.county = k.county
+          where (k.f, k.rr, k.o, k.dr, k.c, k.rf) is distinct from (s.f, s.rr, s.o, s.dr, s.c, s.rf)`),
+      );
+    expect(await compare()).toEqual([]);
+    // the towns' own rows are there too: the county's rows sum its own and its towns'
+    const [towns] = rowsOf<{ n: number }>(
+      await db.execute(sql`select count(*)::int as n from report_rollups where dimension = 'expert' and length(region_code) = 9`),
+    );
+    expect(towns!.n).toBeGreaterThan(0);
+    await compactRollups();
+    expect(await compare()).toEqual([]);
   });
 
   it("answers a page through the API, with its number, size and the report's row count", async () => {

@@ -2,10 +2,10 @@ import { sql, type SQL } from "drizzle-orm";
 import { db, rowsOf, type DbOrTx } from "@/db";
 import { arrayLiteral } from "@/db/array-literal";
 import { acceptTimes, histogramCounts, histogramInScope, hourCountsText, timesOfHourText, type AcceptTimes } from "./accept-times";
-import { countyInScope, groupedFigures, isOneOf, type Figures } from "./figures";
+import { groupedFigures, isOneOf, regionInScope, type Figures } from "./figures";
 import { expertNames } from "./labels";
-import type { Period } from "./period";
-import { rollupServes, type ReportScope } from "./scope";
+import { monthStartsOf, type Period } from "./period";
+import { finerThanCounty, rollupServes, type ReportScope } from "./scope";
 import { yearSpans, type YearSpans } from "./year-spans";
 
 /*
@@ -16,8 +16,9 @@ import { yearSpans, type YearSpans } from "./year-spans";
  * index of the compacted rows, merged with the few rows written since the last compaction. Any other
  * period of whole months (or a city's or province's year) sums its whole years' yearly rows and its
  * other months' rollups in one statement that returns the page. Both bring the page's experts'
- * names and acceptance times along (their counts for the same years and months). A town, or
- * part-months, ranks every expert's figures from the ledger (exact, slower).
+ * names and acceptance times along (their counts for the same years and months). A town sums its
+ * months' rollups the same way (the yearly rows and the acceptance-time counts are kept per county:
+ * its times come from its requests). Part-months rank every expert's figures from the ledger.
  */
 
 export interface RankedExperts {
@@ -38,9 +39,13 @@ export const byRank = (a: { key: string } & Figures, b: { key: string } & Figure
   (b.recoveredFen > a.recoveredFen ? 1 : b.recoveredFen < a.recoveredFen ? -1 : 0) ||
   (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
 
-/** The whole years and months the rollups answer a period in for a scope; null when they cannot (a town, part-months). */
+/**
+ * The whole years and months the rollups answer a period in for a scope: a town (finer than the
+ * yearly rows) its months; null for part-months (the ledger answers).
+ */
 export async function reportSpans(period: Period, scope: ReportScope, handle: DbOrTx): Promise<YearSpans | null> {
-  return rollupServes(scope, period) ? yearSpans(period, handle) : null;
+  if (!rollupServes(period)) return null;
+  return finerThanCounty(scope) ? { years: [], months: monthStartsOf(period) } : yearSpans(period, handle);
 }
 
 /**
@@ -82,15 +87,22 @@ const nonZero = sql.raw(
 /** The first `limit` experts of the period (and how many there are), best first. */
 export async function rankedExperts(period: Period, scope: ReportScope, limit: number, handle: DbOrTx = db): Promise<RankedExperts> {
   const spans = await reportSpans(period, scope, handle);
-  const year = yearOfSpans(spans);
-  // one year of the zone or a county: its own rows, from the ranking index; else the spans' rows summed
   if (!spans) return rankedInFull(period, scope, limit, handle);
+  if (finerThanCounty(scope)) return rankedInTown(spans, period, scope, limit, handle);
+  // one year of the zone or a county: its own rows, from the ranking index; else the spans' rows summed
+  const year = yearOfSpans(spans);
   return year && (!scope.prefix || scope.prefix.length === 6)
     ? rankedFromYearlyRows(year, scope, limit, handle)
     : rankedFromSpans(spans, scope, limit, handle);
 }
 
-/** A town, or a period of part-months: every expert's figures from the ledger, ranked here. */
+/** A town: its months' rollups ranked in one statement, beside its acceptance times from its requests. */
+async function rankedInTown(spans: YearSpans, period: Period, scope: ReportScope, limit: number, handle: DbOrTx): Promise<RankedExperts> {
+  const [ranked, times] = await Promise.all([rankedFromSpans(spans, scope, limit, handle), acceptTimes("expert", period, scope, handle)]);
+  return { ...ranked, top: ranked.top.map((r) => ({ ...r, times: times.get(r.key) ?? null })) };
+}
+
+/** A period of part-months: every expert's figures from the ledger, ranked here. */
 async function rankedInFull(period: Period, scope: ReportScope, limit: number, handle: DbOrTx): Promise<RankedExperts> {
   const [figures, times] = await Promise.all([groupedFigures("expert", period, scope, handle), acceptTimes("expert", period, scope, handle)]);
   const all = [...figures].filter(([, f]) => hasFigures(f)).map(([key, f]) => ({ key, ...f }));
@@ -109,9 +121,16 @@ const figureColumns = sql.raw(
   "r.key, requests_filed::text as f, requests_resolved::text as rr, disputes_opened::text as o, disputes_resolved::text as dr, claimed_fen::text as c, recovered_fen::text as rf",
 );
 
-/** SQL: the columns of a page's row (alias r): its figures, the expert's name and acceptance times in the same years and months. */
-const pageColumns = (spans: YearSpans, scope: ReportScope) =>
-  sql`${figureColumns}, e.name, ${hourCountsText(histogramCounts("expert", sql`key`, spans, sql`and key = r.key ${histogramInScope(scope)}`))} as t`;
+/**
+ * SQL: the columns of a page's row (alias r): its figures, the expert's name and acceptance times in
+ * the same years and months (none for a town: the counts are kept per county).
+ */
+const pageColumns = (spans: YearSpans, scope: ReportScope) => {
+  const times = finerThanCounty(scope)
+    ? sql`null`
+    : hourCountsText(histogramCounts("expert", sql`key`, spans, sql`and key = r.key ${histogramInScope(scope)}`));
+  return sql`${figureColumns}, e.name, ${times} as t`;
+};
 
 const toTop = (rows: YearRow[], limit: number) =>
   rows
@@ -132,7 +151,7 @@ async function rankedAmong(rows: SQL, candidates: string[], handle: DbOrTx): Pro
   return new Set(found.map((r) => r.key));
 }
 
-/** SQL: the six figures of yearly rows, summed. */
+/** SQL: the six figures of yearly or monthly rows, summed. */
 const sums = sql.raw(
   "sum(requests_filed) as requests_filed, sum(requests_resolved) as requests_resolved, sum(disputes_opened) as disputes_opened, " +
     "sum(disputes_resolved) as disputes_resolved, sum(claimed_fen) as claimed_fen, sum(recovered_fen) as recovered_fen",
@@ -142,27 +161,31 @@ const rawFigures = sql.raw("key, requests_filed, requests_resolved, disputes_ope
 const rankOrder = sql.raw("order by requests_filed desc nulls last, recovered_fen desc nulls last, key");
 
 /**
- * SQL: the experts' rows of some spans in a scope (county-or-wider): the yearly rows of the whole
- * years (the zone's own, a county's, or a city's counties'), the monthly rollups of the other months.
+ * SQL: the experts' rows of some spans in a scope: the yearly rows of the whole years (the zone's
+ * own, a county's, or a city's counties'), the monthly rollups of the other months (per county, or
+ * the zone's own; a town's per town).
  */
 function spanRows(spans: YearSpans, scope: ReportScope): SQL {
   const parts: SQL[] = [];
   if (spans.years.length) {
-    const counties = scope.prefix ? countyInScope(scope) : sql`and county = ''`;
+    const counties = scope.prefix ? regionInScope("county", scope) : sql`and county = ''`;
     parts.push(sql`select ${rawFigures} from report_expert_years where ${isOneOf("year", spans.years)} ${counties}`);
   }
-  if (spans.months.length)
-    parts.push(
-      sql`select ${rawFigures} from report_rollups where dimension = 'expert' and ${isOneOf("month", spans.months)} ${countyInScope(scope)}`,
-    );
+  if (spans.months.length) {
+    // a town: its own rows; wider: the experts' rows per county ("expert_county", the zone's own in '')
+    const rows = finerThanCounty(scope)
+      ? sql`dimension = 'expert' ${regionInScope("region_code", scope)}`
+      : sql`dimension = 'expert_county' ${scope.prefix ? regionInScope("region_code", scope) : sql`and region_code = ''`}`;
+    parts.push(sql`select ${rawFigures} from report_rollups where ${rows} and ${isOneOf("month", spans.months)}`);
+  }
   return sql.join(parts, sql` union all `);
 }
 
 /**
- * Any other period of whole months, or a city's or province's year: the spans' rows summed per
- * expert and ranked in one statement, which returns the first `limit` only (a year of a city: its
- * counties' tens of thousands of yearly rows; two years and a half of the zone: two years' rows and
- * six months').
+ * Any other period of whole months, a city's or province's year, or a town's months: the spans'
+ * rows summed per expert and ranked in one statement, which returns the first `limit` only (a year
+ * of a city: its counties' tens of thousands of yearly rows; two years and a half of the zone: two
+ * years' rows and six months').
  */
 async function rankedFromSpans(spans: YearSpans, scope: ReportScope, limit: number, handle: DbOrTx): Promise<RankedExperts> {
   const rows = spanRows(spans, scope);

@@ -3,8 +3,9 @@ import { db, rowsOf, type DbOrTx } from "@/db";
 import { arrayLiteral } from "@/db/array-literal";
 import { monthStartsOf, type Period } from "./period";
 import type { ReportDimension } from "./schemas";
+import { withinRegion } from "@/lib/regions/codes";
 import { outcomeSql } from "./outcome";
-import { requestInScope, rollupServes, type ReportScope } from "./scope";
+import { finerThanCounty, requestInScope, rollupServes, type ReportScope } from "./scope";
 
 /** A report dimension, plus "all" (the totals) and "status" (requests by their current status). */
 export type FigureDimension = ReportDimension | "all" | "status";
@@ -63,16 +64,22 @@ const sums = sql.raw(
 );
 
 /**
- * How a table kept per (dimension, key, month, county) answers a grouping: the dimension stored
- * ("month" is "all" by month, "region" by county is "all" by county: far fewer rows than the towns),
- * the SQL of the grouping key, and the scope's condition on county.
+ * The column a table keeps its rows' region in: "county" (six digits, "" for the whole zone's own
+ * rows) in the tables kept per county; "region_code" (the request's county or town) in report_rollups.
  */
-export function monthlyGrouping(dimension: FigureDimension, scope: ReportScope) {
+export type RegionColumn = "county" | "region_code";
+
+/**
+ * How a table kept per (dimension, key, month, region) answers a grouping: the dimension stored
+ * ("month" is "all" by month, "region" by county is "all" by county: far fewer rows than the towns),
+ * the SQL of the grouping key, and the scope's condition on the region column.
+ */
+export function monthlyGrouping(dimension: FigureDimension, scope: ReportScope, column: RegionColumn) {
   const byCounty = dimension === "region" && scope.regionLevel === "county";
   return {
     stored: dimension === "month" || byCounty ? "all" : dimension,
-    key: dimension === "month" ? sql`to_char(month, 'YYYY-MM')` : byCounty ? sql`county` : sql`key`,
-    inScope: countyInScope(scope),
+    key: dimension === "month" ? sql`to_char(month, 'YYYY-MM')` : byCounty ? sql`left(${sql.raw(column)}, 6)` : sql`key`,
+    inScope: regionInScope(column, scope),
     byCounty,
   };
 }
@@ -93,17 +100,16 @@ export function inMonths(period: Period): SQL {
 }
 
 /**
- * SQL: "and" the row's county (six digits) lies in the scope; a county's own scope is an equality,
- * which the (dimension, month, county, …) keys can seek, not a pattern they must filter.
+ * SQL: "and" the row's region `column` lies in the scope: the range of the scope's code
+ * (`withinRegion`), which the keys (…, month, county or region, …) seek.
  */
-export function countyInScope(scope: ReportScope): SQL {
-  if (!scope.prefix) return sql``;
-  return scope.prefix.length === 6 ? sql`and county = ${scope.prefix}` : sql`and county like ${scope.prefix + "%"}`;
+export function regionInScope(column: RegionColumn, scope: ReportScope): SQL {
+  return scope.regionCode ? sql`and ${withinRegion(sql.raw(column), scope.regionCode)}` : sql``;
 }
 
-/** The figures grouped by `dimension`, read from the monthly rollups (whole months, county-or-wider scope). */
+/** The figures grouped by `dimension`, read from the monthly rollups (whole months, any scope). */
 export async function figuresFromRollups(dimension: FigureDimension, period: Period, scope: ReportScope, handle: DbOrTx = db) {
-  const { stored, key, inScope } = monthlyGrouping(dimension, scope);
+  const { stored, key, inScope } = monthlyGrouping(dimension, scope, "region_code");
   const result = await handle.execute(sql`
     select ${key} as key, ${sums}
     from report_rollups
@@ -144,7 +150,7 @@ export function groupKeySql(dimension: FigureDimension, scope: ReportScope, at: 
 /**
  * The same figures computed directly from the requests, the disputes and the ledger, for any
  * period and scope: the reference the rollups are checked against, and the answer when the
- * rollups cannot serve (a period that is not whole months, a town-level scope).
+ * rollups cannot serve (a period that is not whole months).
  */
 export async function figuresFromLedger(dimension: FigureDimension, period: Period, scope: ReportScope, handle: DbOrTx = db) {
   const from = period.fromInstant.toISOString();
@@ -153,7 +159,7 @@ export async function figuresFromLedger(dimension: FigureDimension, period: Peri
   const specialties = dimension === "specialty" ? sql`join request_specialties rs on rs.request_id = requests.id` : sql``;
   // A town's facts are found from its requests (a few thousand, through the index on their region,
   // then each one's disputes and ledger entries), not among every fact of the period in the zone.
-  const town = scope.prefix !== null && scope.prefix.length > 6;
+  const town = finerThanCounty(scope);
   const ofTown = (requestId: SQL) => (town ? sql`and ${requestId} in (select id from town_requests)` : sql``);
   const result = await handle.execute(sql`
     with ${town ? sql`town_requests as materialized (select requests.id from requests where ${requestInScope(scope)}),` : sql``}
@@ -182,11 +188,11 @@ export async function figuresFromLedger(dimension: FigureDimension, period: Peri
 }
 
 /** Whether the rollups answer this dimension, period and scope (else the ledger does; both are exact). */
-export const rollupsAnswer = (dimension: FigureDimension, period: Period, scope: ReportScope) => rolledUp(dimension) && rollupServes(scope, period);
+export const rollupsAnswer = (dimension: FigureDimension, period: Period) => rolledUp(dimension) && rollupServes(period);
 
 /** The figures by `dimension`: from the rollups when they can answer, else from the ledger. Both are exact. */
 export function groupedFigures(dimension: FigureDimension, period: Period, scope: ReportScope, handle: DbOrTx = db) {
-  return rollupsAnswer(dimension, period, scope)
+  return rollupsAnswer(dimension, period)
     ? figuresFromRollups(dimension, period, scope, handle)
     : figuresFromLedger(dimension, period, scope, handle);
 }

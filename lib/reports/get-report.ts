@@ -176,7 +176,7 @@ export async function getReport(
     groupBy,
     from: period.from,
     to: period.to,
-    source: rollupsAnswer(groupBy, period, scope) ? "rollups" : "ledger",
+    source: rollupsAnswer(groupBy, period) ? "rollups" : "ledger",
     rows: body.rows,
     totals: totals!,
     page: paging?.page ?? 1,

@@ -63,7 +63,7 @@ export async function getPublicStats(activeExperts: ActiveExperts = activeExpert
 export async function getImpactFigures(activeExperts: ActiveExperts = activeExpertsByCounty) {
   const [byYearRows, byCountyRows, active, names] = await Promise.all([
     db.execute(sql`select extract(year from month)::int as year, ${totalsSql} from report_rollups where dimension = 'all' group by 1 order by 1`),
-    db.execute(sql`select county, ${totalsSql} from report_rollups where dimension = 'all' group by 1`),
+    db.execute(sql`select left(region_code, 6) as county, ${totalsSql} from report_rollups where dimension = 'all' group by 1`),
     activeExperts(),
     db
       .select({ code: regions.code, nameZh: regions.nameZh, nameEn: regions.nameEn })

@@ -135,12 +135,12 @@ describe("report totals against a hand-computed world", () => {
     expect([totals.acceptedRequests, totals.medianHoursToAccept, totals.p90HoursToAccept]).toEqual([2, 35, 47]);
   });
 
-  it("shows a region-scoped admin only their region, grouped by town", async () => {
+  it("shows a region-scoped admin only their region, grouped by town, and a town's admin their town from the rollups", async () => {
     const report = await getReport(qingpuAdmin, { groupBy: "region", period: Q1 }, "zh-CN");
     expect(pick(report.totals)).toEqual({ requests: 1, disputesOpened: 1, disputesResolved: 1, claimedFen: 200_000n, recoveredFen: 80_000n });
     expect(report.rows.map((r) => [r.key, r.label])).toEqual([["310118001", "夏阳街道"]]);
     const town = await getReport(townAdmin, { groupBy: "channel", period: Q1 }, "zh-CN");
-    expect(town.source).toBe("ledger");
+    expect(town.source).toBe("rollups"); // kept per town too (migration 0047)
     expect(town.rows.map((r) => [r.key, r.requests, r.recoveredFen])).toEqual([["hotline", 1, 0n]]);
   });
 
@@ -164,7 +164,7 @@ describe("report totals against a hand-computed world", () => {
     const snapshot = async () =>
       rowsOf<Record<string, string>>(
         // a figure is the sum of its rows over the shards (migration 0035)
-        await db.execute(sql`select dimension, key, month::text, county, sum(requests_filed)::text, sum(requests_resolved)::text,
+        await db.execute(sql`select dimension, key, month::text, region_code, sum(requests_filed)::text, sum(requests_resolved)::text,
           sum(disputes_opened)::text, sum(disputes_resolved)::text, sum(claimed_fen)::text, sum(recovered_fen)::text from report_rollups
           group by 1, 2, 3, 4
           having sum(requests_filed) <> 0 or sum(requests_resolved) <> 0 or sum(disputes_opened) <> 0 or sum(disputes_resolved) <> 0

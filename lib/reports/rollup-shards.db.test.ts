@@ -23,7 +23,7 @@ useTestDatabase();
 /** The figures per key, summed over shards (rows that sum to nothing left out, as a rebuild has none). */
 const figures = async () =>
   rowsOf<Record<string, string>>(
-    await db.execute(sql`select dimension, key, month::text, county, sum(requests_filed)::text as f, sum(requests_resolved)::text as rr,
+    await db.execute(sql`select dimension, key, month::text, region_code, sum(requests_filed)::text as f, sum(requests_resolved)::text as rr,
       sum(disputes_opened)::text as o, sum(disputes_resolved)::text as dr, sum(claimed_fen)::text as c, sum(recovered_fen)::text as rf
       from report_rollups group by 1, 2, 3, 4
       having sum(requests_filed) <> 0 or sum(requests_resolved) <> 0 or sum(disputes_opened) <> 0 or sum(disputes_resolved) <> 0
@@ -115,7 +115,9 @@ describe("sharded report rollups", () => {
     expect(await compactRollups()).toBeGreaterThan(0);
     expect(await shardsInUse()).toEqual([0]);
     expect(
-      await count(sql`select count(*)::int as n from (select 1 from report_rollups group by dimension, key, month, county having count(*) > 1) x`),
+      await count(
+        sql`select count(*)::int as n from (select 1 from report_rollups group by dimension, key, month, region_code having count(*) > 1) x`,
+      ),
     ).toBe(0);
     expect(await figures()).toEqual(kept);
     expect(await rebuilt()).toEqual(kept);

@@ -21,12 +21,24 @@ export function reportScope(actor: Pick<Actor, "regionScope">): ReportScope {
   return { regionCode: code, prefix, regionLevel: prefix.length >= 6 ? "town" : "county" };
 }
 
+/** Whether the scope is finer than a county (a town): the tables kept per county cannot answer it. */
+export const finerThanCounty = (scope: ReportScope) => scope.prefix !== null && scope.prefix.length > 6;
+
 /**
- * Whether the monthly rollups can answer: they are kept per month and per county, so the period
- * must be whole months and the scope no finer than a county. Otherwise the ledger answers.
+ * Whether the monthly rollups can answer: they are kept per month and per request region (a county,
+ * or a town below it: migration 0047), so any scope is the rows in the range of its code, and the
+ * period must be whole months. Otherwise the ledger answers.
  */
-export function rollupServes(scope: ReportScope, period: Period): boolean {
-  return period.isWholeMonths && (scope.prefix === null || scope.prefix.length <= 6);
+export function rollupServes(period: Period): boolean {
+  return period.isWholeMonths;
+}
+
+/**
+ * Whether the tables kept per month and county (the acceptance-time counts, the panel counts, the
+ * experts' years) can answer: whole months, and a scope no finer than a county.
+ */
+export function countyCountsServe(scope: ReportScope, period: Period): boolean {
+  return period.isWholeMonths && !finerThanCounty(scope);
 }
 
 /** SQL: the request (table `requests`) lies within the scope. */

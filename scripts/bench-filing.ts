@@ -230,7 +230,7 @@ async function rollupsEqualRebuild(admin: Database) {
     JSON.stringify(
       await exec(
         admin,
-        sql`select dimension, key, month, county, sum(requests_filed)::text, sum(requests_resolved)::text, sum(disputes_opened)::text,
+        sql`select dimension, key, month, region_code, sum(requests_filed)::text, sum(requests_resolved)::text, sum(disputes_opened)::text,
           sum(disputes_resolved)::text, sum(claimed_fen)::text, sum(recovered_fen)::text from report_rollups group by 1, 2, 3, 4
           having sum(requests_filed) <> 0 or sum(requests_resolved) <> 0 or sum(disputes_opened) <> 0 or sum(claimed_fen) <> 0 or sum(recovered_fen) <> 0
           order by 1, 2, 3, 4`,

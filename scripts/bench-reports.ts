@@ -238,6 +238,8 @@ try {
   const year = makePeriod("2025-01-01", "2025-12-31");
   const all = reportScope({ regionScope: null });
   const jiashan = reportScope({ regionScope: "330421" });
+  // a town's admin (夏阳街道, 青浦区): from the rollups kept per town since migration 0047
+  const xiayang = reportScope({ regionScope: "310118001" });
   const fullScan = <T>(fn: (handle: DbOrTx) => Promise<T>) =>
     db.transaction(async (tx) => {
       await tx.execute(sql`set local enable_indexscan = off`);
@@ -300,6 +302,8 @@ try {
     ["report by channel", report("channel", all)],
     ["totals of the period", report("all", all)],
     ["by town, admin of 嘉善县", report("region", jiashan)],
+    ["by month, admin of 夏阳街道", report("month", xiayang)],
+    ["by expert, admin of 夏阳街道", expertPage(xiayang)],
     [
       "requests by status",
       { fast: () => figuresFromRollups("status", year, all), full: () => fullScan((tx) => figuresFromLedger("status", year, all, tx)) },

@@ -1,6 +1,6 @@
 import { sql, type SQL } from "drizzle-orm";
 import { db, rowsOf, type DbOrTx } from "@/db";
-import { groupKeySql, isOneOf, monthlyGrouping, regionInScope, type FigureDimension } from "./figures";
+import { countyRowsInScope, groupKeySql, isOneOf, monthlyGrouping, regionInScope, type FigureDimension } from "./figures";
 import { monthStartsOf, type Period } from "./period";
 import { countyCountsServe, finerThanCounty, requestInScope, type ReportScope } from "./scope";
 import { yearSpans, type YearSpans } from "./year-spans";
@@ -57,8 +57,7 @@ export function percentileOfCounts(counts: readonly (readonly [value: number, co
  * its counties (never '').
  */
 export function histogramInScope(scope: ReportScope, byCounty = false): SQL {
-  if (scope.prefix) return regionInScope("county", scope);
-  return byCounty ? sql`and county <> ''` : sql`and county = ''`;
+  return !scope.prefix && byCounty ? sql`and county <> ''` : countyRowsInScope("county", scope);
 }
 
 /**

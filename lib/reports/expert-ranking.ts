@@ -2,7 +2,7 @@ import { sql, type SQL } from "drizzle-orm";
 import { db, rowsOf, type DbOrTx } from "@/db";
 import { arrayLiteral } from "@/db/array-literal";
 import { acceptTimes, histogramCounts, histogramInScope, hourCountsText, timesOfHourText, type AcceptTimes } from "./accept-times";
-import { groupedFigures, isOneOf, regionInScope, type Figures } from "./figures";
+import { countyRowsInScope, groupedFigures, isOneOf, regionInScope, type Figures } from "./figures";
 import { expertNames } from "./labels";
 import { monthStartsOf, type Period } from "./period";
 import { finerThanCounty, rollupServes, type ReportScope } from "./scope";
@@ -168,14 +168,13 @@ const rankOrder = sql.raw("order by requests_filed desc nulls last, recovered_fe
 function spanRows(spans: YearSpans, scope: ReportScope): SQL {
   const parts: SQL[] = [];
   if (spans.years.length) {
-    const counties = scope.prefix ? regionInScope("county", scope) : sql`and county = ''`;
-    parts.push(sql`select ${rawFigures} from report_expert_years where ${isOneOf("year", spans.years)} ${counties}`);
+    parts.push(sql`select ${rawFigures} from report_expert_years where ${isOneOf("year", spans.years)} ${countyRowsInScope("county", scope)}`);
   }
   if (spans.months.length) {
     // a town: its own rows; wider: the experts' rows per county ("expert_county", the zone's own in '')
     const rows = finerThanCounty(scope)
       ? sql`dimension = 'expert' ${regionInScope("region_code", scope)}`
-      : sql`dimension = 'expert_county' ${scope.prefix ? regionInScope("region_code", scope) : sql`and region_code = ''`}`;
+      : sql`dimension = 'expert_county' ${countyRowsInScope("region_code", scope)}`;
     parts.push(sql`select ${rawFigures} from report_rollups where ${rows} and ${isOneOf("month", spans.months)}`);
   }
   return sql.join(parts, sql` union all `);

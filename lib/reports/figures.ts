@@ -107,6 +107,14 @@ export function regionInScope(column: RegionColumn, scope: ReportScope): SQL {
   return scope.regionCode ? sql`and ${withinRegion(sql.raw(column), scope.regionCode)}` : sql``;
 }
 
+/**
+ * SQL: "and" the rows a scope reads of a table kept per county and for the whole zone (region ''):
+ * the zone's own, or the scope's counties'.
+ */
+export function countyRowsInScope(column: RegionColumn, scope: ReportScope): SQL {
+  return scope.prefix ? regionInScope(column, scope) : sql`and ${sql.raw(column)} = ''`;
+}
+
 /** The figures grouped by `dimension`, read from the monthly rollups (whole months, any scope). */
 export async function figuresFromRollups(dimension: FigureDimension, period: Period, scope: ReportScope, handle: DbOrTx = db) {
   const { stored, key, inScope } = monthlyGrouping(dimension, scope, "region_code");

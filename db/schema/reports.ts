@@ -48,7 +48,7 @@ export const reportRollups = pgTable(
     month: date("month").notNull(),
     /**
      * The request's region: its county, or the town it lies in (migration 0047), so an admin of a
-     * county or of a town reads the rows in the range of their code (`regionRange`).
+     * county or of a town reads the rows in the range of their code (`regionInScope`).
      */
     regionCode: text("region_code").notNull(),
     /** 0: rebuilt or compacted; 1..32: deltas added by writing transactions since (report_rollup_shard()). */

@@ -6,7 +6,7 @@ import { requirePermission, type Actor } from "@/lib/authz";
 import { ACTIVE_CASE_STATUSES } from "@/lib/requests/state-machine";
 import { groupedFigures, inMonths, regionInScope } from "./figures";
 import type { Period } from "./period";
-import { reportScope, requestInScope, countyCountsServe, type ReportScope } from "./scope";
+import { countyCountsServe, reportScope, requestInScope, type ReportScope } from "./scope";
 
 // The dashboard's panels besides the grouped figures (lib/reports/get-report.ts). Each takes the
 // scope and period of the admin's report; the access check is in getDashboardPanels.

@@ -1,9 +1,9 @@
 import { sql, type SQL } from "drizzle-orm";
 import { db, rowsOf, type DbOrTx } from "@/db";
 import { arrayLiteral } from "@/db/array-literal";
+import { withinRegion } from "@/lib/regions/codes";
 import { monthStartsOf, type Period } from "./period";
 import type { ReportDimension } from "./schemas";
-import { withinRegion } from "@/lib/regions/codes";
 import { outcomeSql } from "./outcome";
 import { finerThanCounty, requestInScope, rollupServes, type ReportScope } from "./scope";
 

@@ -1,4 +1,5 @@
-import type { Database } from "@/db";
+import { sql } from "drizzle-orm";
+import { db, rowsOf, type Database } from "@/db";
 
 type Method = (...args: unknown[]) => unknown;
 
@@ -36,4 +37,19 @@ export async function statementsDuring<T>(
       else delete client[name];
     }
   }
+}
+
+/**
+ * The plan of a statement `statementsDuring` saw (its text and parameters), as EXPLAIN prints it.
+ * With `withoutSeqScans`, sequential scans are priced out, as the benchmark's EXPLAIN check does
+ * on a small database: one still chosen means no index serves the statement.
+ */
+export async function planOf(text: string, parameters: unknown[], options: { withoutSeqScans?: boolean } = {}): Promise<string> {
+  const parts = text.split(/\$(\d+)/);
+  const statement = sql.join(parts.map((part, i) => (i % 2 ? sql`${parameters[Number(part) - 1]}` : sql.raw(part))));
+  return db.transaction(async (tx) => {
+    if (options.withoutSeqScans) await tx.execute(sql`set local enable_seqscan = off`);
+    const rows = rowsOf<Record<string, string>>(await tx.execute(sql`explain ${statement}`));
+    return rows.map((row) => Object.values(row)[0]).join("\n");
+  });
 }

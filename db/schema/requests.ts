@@ -63,7 +63,9 @@ export const requests = pgTable(
     index("requests_enterprise_idx").on(t.enterpriseId, t.submittedAt),
     index("requests_station_idx").on(t.stationId, t.submittedAt),
     index("requests_assigned_idx").on(t.assignedExpertId, t.status),
-    index("requests_region_idx").on(t.regionCode),
+    // A region's requests by filing time: a town's reports count its acceptance times from its
+    // requests (lib/reports/accept-times.ts), and every list filtered by region reads the prefix.
+    index("requests_region_submitted_idx").on(t.regionCode, t.submittedAt),
     check("requests_amount_check", sql`${t.amountAtStakeFen} >= 0 and ${t.amountAtStakeFen} <= 9007199254740991`),
     check("requests_rating_check", sql`${t.rating} is null or ${t.rating} between 1 and 5`),
   ],

@@ -1,9 +1,13 @@
 import fc from "fast-check";
 import { sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { db, rowsOf } from "@/db";
+import { database, db, rowsOf } from "@/db";
 import { useTestDatabase } from "@/test/database";
-import { percentileOfCounts } from "./accept-times";
+import { createEnterpriseActor } from "@/test/fixtures";
+import { planOf, statementsDuring } from "@/test/statement-count";
+import { acceptTimes, percentileOfCounts } from "./accept-times";
+import { makePeriod } from "./period";
+import { reportScope } from "./scope";
 
 useTestDatabase();
 
@@ -38,5 +42,28 @@ describe("percentiles from counts", () => {
     );
     // 5,399 s is 1.4997 h: 1; 7 h 17 min: 7; 2 h 30 min: halves go up, 3
     expect([row!.a, row!.b, row!.c, row!.d]).toEqual([0, 1, 7, 3]);
+  });
+});
+
+describe("a town's acceptance times", () => {
+  it("are found through its requests by region and filing time, not through every request of the period", async () => {
+    // 3,000 accepted requests of 2024 spread over every town of the zone, as a town is one of hundreds (every trigger on)
+    const filer = await createEnterpriseActor();
+    await db.execute(sql`with filer as (select ${filer.enterpriseId}::uuid as enterprise_id, ${filer.userId}::uuid as user_id),
+        towns as (select array_agg(code order by code) as a from regions where level = 'town')
+      insert into requests (title, category, description, status, region_code, enterprise_id, filed_by_user_id, submitted_at, accepted_at)
+      select '货款催收 ' || g, 'debt_collection', '-', 'accepted', towns.a[1 + g % cardinality(towns.a)], filer.enterprise_id, filer.user_id,
+        timestamptz '2024-01-01 08:00+08' + (g * interval '2 hours'), timestamptz '2024-01-01 08:00+08' + (g * interval '2 hours') + (g % 97) * interval '1 hour'
+      from generate_series(1, 3000) g, filer, towns`);
+    await db.execute(sql`analyze requests`);
+    const town = reportScope({ regionScope: "330421102" });
+    const { result, statements, parameters } = await statementsDuring(database(), () =>
+      acceptTimes("month", makePeriod("2024-01-01", "2024-12-31"), town),
+    );
+    expect([...result.values()].reduce((sum, t) => sum + t.accepted, 0)).toBeGreaterThan(0);
+    const reads = statements.flatMap((text, i) => (text.includes("from requests") ? [{ text, params: parameters[i]! }] : []));
+    expect(reads).toHaveLength(1);
+    const plan = await planOf(reads[0]!.text, reads[0]!.params, { withoutSeqScans: true });
+    expect(plan).toMatch(/Index (Only )?Scan on requests_region_submitted_idx/);
   });
 });

@@ -138,7 +138,8 @@ export const reportAcceptHistogramYears = pgTable(
 /**
  * The dashboard's other panels, counted: offers declined (by reason, in the month they were
  * answered), ratings (by stars, in the month the request closed) and return visits (their number and
- * satisfaction summed, in the month of the visit), per month and county. A period of whole months
+ * satisfaction summed, in the month of the visit), per month, in the request's county and (for a
+ * request of a town) again in its town (migration 0049). A period of whole months
  * reads a few hundred counts instead of counting every offer, request and visit of the period. Kept
  * exact by triggers on offers, requests and return_visits (migration 0042), in the same transaction;
  * `report_panel_counts_rebuild()` recomputes it.
@@ -152,14 +153,18 @@ export const reportPanelCounts = pgTable(
     key: text("key").notNull(),
     /** First day of the month (Asia/Shanghai). */
     month: date("month").notNull(),
-    /** The county-level code (first six digits) of the request's region. */
-    county: text("county").notNull(),
+    /**
+     * The request's county (first six digits of its region), or its town (9 digits): every count is
+     * kept under the county, and under the town too when the request lies in one. A county or wider
+     * scope reads the 6-digit rows, a town its own (lib/reports/dashboard.ts, panelRowsInScope).
+     */
+    regionCode: text("region_code").notNull(),
     /** How many offers, ratings or visits. */
     count: bigint("count", { mode: "bigint" }).notNull(),
     /** The sum of the visits' satisfaction (0 for the other panels). */
     total: bigint("total", { mode: "bigint" }).notNull(),
   },
-  (t) => [primaryKey({ name: "report_panel_counts_pkey", columns: [t.panel, t.month, t.county, t.key] })],
+  (t) => [primaryKey({ name: "report_panel_counts_pkey", columns: [t.panel, t.month, t.regionCode, t.key] })],
 );
 
 /**

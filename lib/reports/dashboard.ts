@@ -1,4 +1,4 @@
-import { inArray, sql } from "drizzle-orm";
+import { inArray, sql, type SQL } from "drizzle-orm";
 import { db, rowsOf, type DbOrTx } from "@/db";
 import { requests } from "@/db/schema";
 import { requestStatuses, type RequestStatus } from "@/lib/enums";
@@ -6,7 +6,7 @@ import { requirePermission, type Actor } from "@/lib/authz";
 import { ACTIVE_CASE_STATUSES } from "@/lib/requests/state-machine";
 import { groupedFigures, inMonths, regionInScope } from "./figures";
 import type { Period } from "./period";
-import { countyCountsServe, reportScope, requestInScope, type ReportScope } from "./scope";
+import { finerThanCounty, reportScope, requestInScope, rollupServes, type ReportScope } from "./scope";
 
 // The dashboard's panels besides the grouped figures (lib/reports/get-report.ts). Each takes the
 // scope and period of the admin's report; the access check is in getDashboardPanels.
@@ -14,6 +14,16 @@ import { countyCountsServe, reportScope, requestInScope, type ReportScope } from
 /** Joins the request of each row only when a region scope needs it (an unscoped admin sees all). */
 const requestFor = (scope: ReportScope, column: string) =>
   scope.regionCode ? sql`join requests on requests.id = ${sql.raw(column)} and ${requestInScope(scope)}` : sql``;
+
+/**
+ * SQL: "and" the rows of report_panel_counts a scope reads. Every count is kept under the request's
+ * county and again under its town (migration 0049): a town reads its own rows, a county or wider
+ * scope the six-digit ones.
+ */
+function panelRowsInScope(scope: ReportScope): SQL {
+  const rows = regionInScope("region_code", scope);
+  return finerThanCounty(scope) ? rows : sql`and length(region_code) = 6 ${rows}`;
+}
 
 const inPeriod = (column: string, period: Period) =>
   sql`${sql.raw(column)} >= ${period.fromInstant.toISOString()}::timestamptz and ${sql.raw(column)} < ${period.toExclusiveInstant.toISOString()}::timestamptz`;
@@ -26,7 +36,7 @@ export async function requestsByStatus(period: Period, scope: ReportScope, handl
 
 /** Offers declined in the period (by when they were answered), by the expert's reason: from the counts when they can answer. */
 export function declinedOffers(period: Period, scope: ReportScope, handle: DbOrTx = db) {
-  return countyCountsServe(scope, period) ? declinedOffersFromCounts(period, scope, handle) : declinedOffersFromOffers(period, scope, handle);
+  return rollupServes(period) ? declinedOffersFromCounts(period, scope, handle) : declinedOffersFromOffers(period, scope, handle);
 }
 
 const byCountDescending = (rows: { reason: string; n: number | string }[]) =>
@@ -46,12 +56,12 @@ export async function declinedOffersFromOffers(period: Period, scope: ReportScop
   return byCountDescending(rows);
 }
 
-/** The declined offers read from report_panel_counts (whole months, county-or-wider scope: migration 0042). */
+/** The declined offers read from report_panel_counts (whole months, any scope: migrations 0042, 0049). */
 export async function declinedOffersFromCounts(period: Period, scope: ReportScope, handle: DbOrTx = db) {
   const rows = rowsOf<{ reason: string; n: string }>(
     await handle.execute(sql`
       select key as reason, sum(count)::text as n from report_panel_counts
-      where panel = 'declined' and ${inMonths(period)} ${regionInScope("county", scope)}
+      where panel = 'declined' and ${inMonths(period)} ${panelRowsInScope(scope)}
       group by 1 having sum(count) <> 0`),
   );
   return byCountDescending(rows);
@@ -84,7 +94,7 @@ export async function caseloadPerExpert(scope: ReportScope, handle: DbOrTx = db)
 
 /** Ratings of the requests closed in the period, and the society's return visits in it: from the counts when they can answer. */
 export function satisfaction(period: Period, scope: ReportScope, handle: DbOrTx = db) {
-  return countyCountsServe(scope, period) ? satisfactionFromCounts(period, scope, handle) : satisfactionFromRequests(period, scope, handle);
+  return rollupServes(period) ? satisfactionFromCounts(period, scope, handle) : satisfactionFromRequests(period, scope, handle);
 }
 
 /** How many ratings of each number of stars, and the visits' number and satisfaction summed. */
@@ -127,12 +137,12 @@ export async function satisfactionFromRequests(period: Period, scope: ReportScop
   });
 }
 
-/** The satisfaction panel read from report_panel_counts (whole months, county-or-wider scope: migration 0042). */
+/** The satisfaction panel read from report_panel_counts (whole months, any scope: migrations 0042, 0049). */
 export async function satisfactionFromCounts(period: Period, scope: ReportScope, handle: DbOrTx = db) {
   const rows = rowsOf<{ panel: string; key: string; n: string; total: string }>(
     await handle.execute(sql`
       select panel, key, sum(count)::text as n, sum(total)::text as total from report_panel_counts
-      where panel in ('rating', 'visit') and ${inMonths(period)} ${regionInScope("county", scope)}
+      where panel in ('rating', 'visit') and ${inMonths(period)} ${panelRowsInScope(scope)}
       group by 1, 2`),
   );
   const visits = rows.find((r) => r.panel === "visit");

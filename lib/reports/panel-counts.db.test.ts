@@ -23,12 +23,13 @@ useTestDatabase();
  * The dashboard's declined offers and satisfaction panels read report_panel_counts (migration 0042)
  * for whole months; these random sequences of the writes that change them (offers made, declined,
  * answered again or removed; ratings and closings; return visits and their corrections; a request
- * moved to another county) hold the counts to the offers, requests and visits themselves, for every
- * kind of scope, and to a rebuild.
+ * moved to another town or county) hold the counts to the offers, requests and visits themselves, for
+ * every kind of scope (towns included: migration 0049), and to a rebuild.
  */
 describe("the dashboard's panel counts", () => {
-  const counties = ["330421001", "330424", "310118", "320509"];
-  const scopes = [null, "330421", "330400", "310118"].map((regionScope) => reportScope({ regionScope }));
+  // two towns of 嘉善县 (a move between them stays in the county but leaves the town), and counties
+  const regions = ["330421001", "330421002", "330424", "310118", "320509"];
+  const scopes = [null, "330421", "330400", "310118", "330421001", "330421002"].map((regionScope) => reportScope({ regionScope }));
   const periods = [makePeriod("2025-01-01", "2026-12-31"), makePeriod("2025-03-01", "2025-08-31"), makePeriod("2026-02-01", "2026-02-28")];
   const reasons = [null, "capacity", "conflict", "expertise"];
   let admin: Actor, enterprise: Actor, experts: Actor[];
@@ -62,7 +63,7 @@ describe("the dashboard's panel counts", () => {
     fc.record({ kind: fc.constant("close" as const), when: fc.option(when) }),
     fc.record({ kind: fc.constant("visit" as const), satisfaction: fc.integer({ min: 1, max: 5 }), when }),
     fc.record({ kind: fc.constant("revisit" as const), target: fc.nat(), satisfaction: fc.integer({ min: 1, max: 5 }), when }),
-    fc.record({ kind: fc.constant("move" as const), county: fc.nat(3) }),
+    fc.record({ kind: fc.constant("move" as const), region: fc.nat(regions.length - 1) }),
   );
 
   let runs = 0;
@@ -70,7 +71,12 @@ describe("the dashboard's panel counts", () => {
     await fc.assert(
       fc.asyncProperty(fc.array(op, { minLength: 1, maxLength: 10 }), async (ops) => {
         runs += 1;
-        const requestId = await createAcceptedCase({ enterprise, expert: experts[0]!, status: "in_progress", regionCode: counties[runs % 4] });
+        const requestId = await createAcceptedCase({
+          enterprise,
+          expert: experts[0]!,
+          status: "in_progress",
+          regionCode: regions[runs % regions.length],
+        });
         const offerIds: string[] = [];
         const visitIds: string[] = [];
         for (const step of ops) {
@@ -123,7 +129,7 @@ describe("the dashboard's panel counts", () => {
               .set({ satisfaction: step.satisfaction, visitedOn })
               .where(eq(returnVisits.id, visitIds[step.target % visitIds.length]!));
           } else if (step.kind === "move") {
-            await db.update(requests).set({ regionCode: counties[step.county]! }).where(eq(requests.id, requestId));
+            await db.update(requests).set({ regionCode: regions[step.region]! }).where(eq(requests.id, requestId));
           }
         }
         for (const scope of scopes)
@@ -144,7 +150,7 @@ describe("the dashboard's panel counts", () => {
     const snapshot = async () =>
       rowsOf<Record<string, string>>(
         await db.execute(
-          sql`select panel, key, month::text, county, count::text, total::text from report_panel_counts where count <> 0 or total <> 0 order by 1, 2, 3, 4`,
+          sql`select panel, key, month::text, region_code, count::text, total::text from report_panel_counts where count <> 0 or total <> 0 order by 1, 2, 3, 4`,
         ),
       );
     const kept = await snapshot();

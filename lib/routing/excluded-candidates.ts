@@ -1,4 +1,5 @@
 import type { DbOrTx } from "@/db";
+import { firstInOrder } from "@/lib/first-in-order";
 import { expertNames, loadCandidateFacts } from "./candidate-rows";
 import { exclusionOf, isListed } from "./exclusions";
 import type { Reason } from "./reasons";
@@ -68,11 +69,14 @@ export async function listExcluded(
   const names = await expertNames(handle, [...alsoNamed, ...reached.filter((c) => !named.has(c.expertId)).map((c) => c.expertId)]);
   for (const [id, name] of names) named.set(id, name);
   for (const c of reached) c.name = named.get(c.expertId) ?? null;
-  reached.sort(
+  // the page only: at 10,000 experts the reason a page ends in can hold thousands of them
+  const excluded = firstInOrder(
+    reached,
+    limit,
     (a, b) =>
       a.why.code.localeCompare(b.why.code) ||
       byName.compare(a.name ?? "", b.name ?? "") ||
       (a.expertId < b.expertId ? -1 : a.expertId > b.expertId ? 1 : 0),
   );
-  return { excluded: reached.slice(0, limit), count, listed, names };
+  return { excluded, count, listed, names };
 }

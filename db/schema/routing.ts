@@ -88,6 +88,13 @@ export const expertRoutingProfiles = pgTable(
     pausedUntil: date("paused_until"),
     capacity: integer("capacity").notNull(),
     homeRegionCode: text("home_region_code").notNull(),
+    /**
+     * The expert's name and years of practice, copied like the columns above: with the track
+     * record below they make the directory's orders, so each order is one index on this table
+     * (lib/roster/queries/experts.ts).
+     */
+    name: text("name").notNull().default(""),
+    yearsOfPractice: integer("years_of_practice").notNull().default(0),
     languages: text("languages").array().notNull(),
     serviceModes: serviceModeEnum("service_modes").array().notNull(),
     specialties: text("specialties").array().notNull(),
@@ -121,5 +128,29 @@ export const expertRoutingProfiles = pgTable(
   (t) => [
     index("expert_routing_profiles_specialties_idx").using("gin", t.specialties),
     index("expert_routing_profiles_written_idx").on(t.writtenXid),
+    // The directory's three orders (relevance without a query, years of practice, rating), each
+    // among the experts of one status and ending in name and id, so a page is read in order.
+    index("expert_routing_profiles_directory_idx").on(
+      t.status,
+      t.casesResolved.desc().nullsFirst(),
+      t.yearsOfPractice.desc().nullsFirst(),
+      t.name,
+      t.expertId,
+    ),
+    index("expert_routing_profiles_directory_years_idx").on(
+      t.status,
+      t.yearsOfPractice.desc().nullsFirst(),
+      t.casesResolved.desc().nullsFirst(),
+      t.name,
+      t.expertId,
+    ),
+    index("expert_routing_profiles_directory_rating_idx").on(
+      t.status,
+      sql`round(${t.ratingSum}::numeric / nullif(${t.ratingCount}, 0), 1) desc nulls last`,
+      t.ratingCount.desc().nullsFirst(),
+      t.casesResolved.desc().nullsFirst(),
+      t.name,
+      t.expertId,
+    ),
   ],
 );

@@ -32,11 +32,17 @@ const firstPageOfDay = publicCached((_day: string, pageSize: number) => searchDi
   publicTags.directory,
 ]);
 
-/** The directory: its first page without filters comes from the cache, any other query from the database. */
+/**
+ * The directory: its first page without filters comes from the cache, any other query from the
+ * database; a later page or another order of the unfiltered directory takes its count from the cached
+ * first page.
+ */
 export function directoryPage(query: DirectoryQuery) {
-  const isFirstUnfiltered =
-    !query.q && !query.specialty && !query.region && !query.language && !query.mode && query.sort === unfiltered.sort && query.page === 1;
-  return isFirstUnfiltered ? firstPageOfDay(todayInShanghai(), query.pageSize) : searchDirectory(query);
+  const isUnfiltered = !query.q && !query.specialty && !query.region && !query.language && !query.mode;
+  if (!isUnfiltered) return searchDirectory(query);
+  const firstPage = firstPageOfDay(todayInShanghai(), query.pageSize);
+  if (query.sort === unfiltered.sort && query.page === 1) return firstPage;
+  return searchDirectory(query, { knownTotal: firstPage.then((page) => page.total) });
 }
 
 const typicalCasesPage = publicCached((query: TypicalCaseListQuery) => listPublishedTypicalCases(query), "typical-cases", [publicTags.typicalCases]);

@@ -1,10 +1,11 @@
 import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { GET as getExperts } from "@/app/api/v1/experts/route";
-import { db } from "@/db";
+import { database, db } from "@/db";
 import { experts, requests } from "@/db/schema";
 import { useTestDatabase } from "@/test/database";
 import { createEnterpriseActor, createExpertActor, type ExpertOptions } from "@/test/fixtures";
+import { planOf, statementsDuring } from "@/test/statement-count";
 import { getPublicProfile, searchDirectory } from "./queries/experts";
 import { directoryQuerySchema } from "./schemas";
 
@@ -139,6 +140,29 @@ describe("the public directory", () => {
     expect(byRating.items[0]).toMatchObject({ rating: 4.5, ratingCount: 2, casesResolved: 2 });
     const shen = byRating.items.find((i) => i.id === ids.shen)!;
     expect(shen).toMatchObject({ rating: null, casesResolved: 1 });
+  });
+
+  it("re-orders at once when an expert's years of practice change", async () => {
+    expect((await found({ sort: "years" })).slice(0, 2)).toEqual([ids.lu, ids.shen]);
+    await db.update(experts).set({ yearsOfPractice: 30 }).where(eq(experts.id, ids.shen!));
+    expect((await found({ sort: "years" })).slice(0, 2)).toEqual([ids.shen, ids.lu]);
+    await db.update(experts).set({ yearsOfPractice: 18 }).where(eq(experts.id, ids.shen!));
+    expect((await found({ sort: "years" })).slice(0, 2)).toEqual([ids.lu, ids.shen]);
+  });
+
+  it("reads a page of each order through its index, without sorting the roster", async () => {
+    for (const sort of ["relevance", "years", "rating"] as const) {
+      const { statements, parameters } = await statementsDuring(database(), () => search({ sort, page: "2", pageSize: "2" }));
+      const page = statements.findIndex((text) => text.includes("limit"));
+      const plan = await planOf(statements[page]!, parameters[page]!, { withoutSeqScans: true });
+      const index = {
+        relevance: "expert_routing_profiles_directory_idx",
+        years: "expert_routing_profiles_directory_years_idx",
+        rating: "expert_routing_profiles_directory_rating_idx",
+      }[sort];
+      expect(plan).toContain(`Index Scan using ${index}`);
+      expect(plan).not.toMatch(/Sort/);
+    }
   });
 
   it("pages the list", async () => {

@@ -1,5 +1,5 @@
 import { and, eq, gt, lte, sql, type SQL } from "drizzle-orm";
-import { experts } from "@/db/schema";
+import { expertRoutingProfiles, experts } from "@/db/schema";
 import { todayInShanghai } from "@/lib/clock";
 
 /**
@@ -10,9 +10,12 @@ export function isTermCurrent(termStart: string | null, termEnd: string | null, 
   return termStart !== null && termEnd !== null && termStart <= today && today < termEnd;
 }
 
-/** SQL for "active with a current appointment", the condition for the directory and matching. */
-export function hasCurrentAppointment(today = todayInShanghai()): SQL {
-  return and(eq(experts.status, "active"), lte(experts.termStart, today), gt(experts.termEnd, today)) ?? sql`false`;
+/**
+ * SQL for "active with a current appointment", the condition for the directory and matching: on the
+ * expert's row, or on the routing profile's copy of its status and term (the directory reads those).
+ */
+export function hasCurrentAppointment(today = todayInShanghai(), of: typeof experts | typeof expertRoutingProfiles = experts): SQL {
+  return and(eq(of.status, "active"), lte(of.termStart, today), gt(of.termEnd, today)) ?? sql`false`;
 }
 
 /** The end date of a term of `years` starting on `start` (both "YYYY-MM-DD"). */

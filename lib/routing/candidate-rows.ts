@@ -22,6 +22,7 @@ export interface ProfileRow {
   paused_until: string | null;
   capacity: number;
   home_region_code: string;
+  name: string;
   languages: string;
   service_modes: string;
   specialties: string;
@@ -40,7 +41,6 @@ export interface ProfileRow {
 }
 
 interface Row extends ProfileRow {
-  name: string | null;
   conflict_party: string | null;
   standing: StandingHere;
   skipped: boolean;
@@ -51,7 +51,7 @@ const list = (value: string) => (value ? value.split(",") : []);
 
 /** The routing profile's columns, as ProfileRow names them (table alias p). */
 export const profileColumns = sql`p.expert_id, p.status, p.term_start::text as term_start, p.term_end::text as term_end,
-  p.paused_until::text as paused_until, p.capacity, p.home_region_code,
+  p.paused_until::text as paused_until, p.capacity, p.home_region_code, p.name,
   array_to_string(p.languages, ',') as languages, array_to_string(p.service_modes, ',') as service_modes,
   array_to_string(p.specialties, ',') as specialties, array_to_string(p.served_regions, ',') as served_regions,
   p.active_cases, p.pending_offers, p.offers_accepted, p.offers_declined, p.offers_expired, p.cases_resolved,
@@ -59,13 +59,10 @@ export const profileColumns = sql`p.expert_id, p.status, p.term_start::text as t
   (extract(epoch from p.rotation_at) * 1000)::float8 as rotation_at`;
 
 /** A candidate's facts from a profile row, with what they are on this request when known. */
-export function factsOf(
-  r: ProfileRow,
-  here: Partial<Pick<Row, "name" | "conflict_party" | "standing" | "skipped" | "panel_member">> = {},
-): CandidateFacts {
+export function factsOf(r: ProfileRow, here: Partial<Pick<Row, "conflict_party" | "standing" | "skipped" | "panel_member">> = {}): CandidateFacts {
   return {
     expertId: r.expert_id,
-    name: here.name ?? null,
+    name: r.name,
     status: r.status,
     termStart: r.term_start,
     termEnd: r.term_end,
@@ -141,23 +138,14 @@ export async function loadCandidateFacts(handle: DbOrTx, request: RoutingRequest
         ? sql`p.expert_id = any(${arrayLiteral(scope.expertIds)}::uuid[]) and ${appointed}`
         : appointed;
   const query = sql`with ${partiesAndConflicts(request)}
-    select ${profileColumns}, x.name,
+    select ${profileColumns},
       (select min(c.label) from conflicted c where c.expert_id = p.expert_id) as conflict_party,
       (select case when o.status = 'withdrawn' and o.decline_reason = 'reassigned' then 'reassigned' else o.status::text end
          from offers o where o.request_id = ${request.id} and o.expert_id = p.expert_id
          order by o.created_at desc limit 1) as standing,
       exists (select 1 from skipped s where s.expert_id = p.expert_id) as skipped,
       exists (select 1 from panel pm where pm.expert_id = p.expert_id) as panel_member
-    from expert_routing_profiles p join experts x on x.id = p.expert_id
+    from expert_routing_profiles p
     where ${which}`;
   return rowsOf<Row>(await handle.execute(query)).map((r) => factsOf(r, r));
-}
-
-/** The names of these experts, by id. */
-export async function expertNames(handle: DbOrTx, expertIds: string[]): Promise<Map<string, string | null>> {
-  if (!expertIds.length) return new Map();
-  const rows = rowsOf<{ id: string; name: string | null }>(
-    await handle.execute(sql`select id, name from experts where id = any(${arrayLiteral(expertIds)}::uuid[])`),
-  );
-  return new Map(rows.map((r) => [r.id, r.name]));
 }

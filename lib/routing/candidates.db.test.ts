@@ -1,7 +1,8 @@
 import fc from "fast-check";
 import { afterEach, describe, expect, it } from "vitest";
+import { inArray, sql } from "drizzle-orm";
 import { db } from "@/db";
-import { specialties } from "@/db/schema";
+import { experts, specialties } from "@/db/schema";
 import type { Actor } from "@/lib/authz";
 import { setClock, todayInShanghai } from "@/lib/clock";
 import { useTestDatabase } from "@/test/database";
@@ -20,18 +21,27 @@ import { getRoutingSettings } from "./weights";
 useTestDatabase();
 afterEach(() => setClock(null));
 
-/** The admin's list as it was made before it was bounded: every expert's facts from SQL, each one explained. */
+/**
+ * The admin's list as it was made before it was bounded: every expert's facts from SQL, each one
+ * explained, with the names read from the experts themselves (the list shows the profiles' copies).
+ */
 async function everyCandidate(requestId: string, now: Date) {
   const request = (await loadRoutingRequest(db, requestId))!;
   const today = todayInShanghai(now);
-  const [settings, facts] = await Promise.all([getRoutingSettings(), loadCandidateFacts(db, request, { kind: "all" }, today)]);
+  const [settings, profiles, names] = await Promise.all([
+    getRoutingSettings(),
+    loadCandidateFacts(db, request, { kind: "all" }, today),
+    db.select({ id: experts.id, name: experts.name }).from(experts),
+  ]);
+  const nameOf = new Map(names.map((e) => [e.id, e.name]));
+  const facts = profiles.map((f) => ({ ...f, name: nameOf.get(f.expertId)! }));
   const excluded: ExcludedCandidate[] = [];
   const eligible = facts.filter((f) => {
     const why = exclusionOf(request, f, today);
     if (why) excluded.push({ expertId: f.expertId, name: f.name, why });
     return !why;
   });
-  excluded.sort((a, b) => a.why.code.localeCompare(b.why.code) || (a.name ?? "").localeCompare(b.name ?? "", "zh-CN"));
+  excluded.sort((a, b) => a.why.code.localeCompare(b.why.code) || a.name.localeCompare(b.name, "zh-CN"));
   const ranked = Array.from(rankFacts(request, eligible, settings, now), (c) => explainCandidate(request, c, settings, now));
   return { ranked, excluded };
 }
@@ -103,6 +113,12 @@ describe("the admin's candidate list", () => {
         if (!offer) break;
         await declineOffer(team.find((t) => t.expertId === offer.expertId)!, offer.offerId, { reason: "capacity" });
       }
+      // Renamed experts are listed by their new names, in the new names' order.
+      const renamed = team.filter((_, i) => i % 3 === 0).map((t) => t.expertId!);
+      await db
+        .update(experts)
+        .set({ name: sql`'改' || ${experts.name}` })
+        .where(inArray(experts.id, renamed));
 
       const now = new Date();
       setClock(now);

@@ -72,8 +72,7 @@ export async function listCandidates(actor: Actor | null, requestId: string, opt
   const snapshot = await readRoutingSnapshot(db, request);
   const { settings } = snapshot;
   const shown = rankSnapshot(snapshot, request, { now }).top(limit);
-  const ids = shown.map((c) => c.expertId);
-  const { excluded, count: excludedCount, listed, names } = await listExcluded(db, request, snapshot, today, limit, ids);
-  const ranked = shown.map((c) => explainCandidate(request, { ...c, name: names.get(c.expertId) ?? null }, settings, now));
+  const { excluded, count: excludedCount, listed } = await listExcluded(db, request, snapshot, today, limit);
+  const ranked = shown.map((c) => explainCandidate(request, c, settings, now));
   return { request, settings, ranked, rankedCount: listed - excludedCount, excluded, excludedCount };
 }

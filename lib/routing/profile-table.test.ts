@@ -65,7 +65,7 @@ function rosterOf(experts: ExpertDraft[]): CandidateFacts[] {
     baseFacts({
       ...e,
       expertId: `00000000-0000-4000-8000-${String(i).padStart(12, "0")}`,
-      name: null,
+      name: "",
       ratingCount,
       ratingSum: ratingCount * 4,
       rotationAt: e.rotationHeat > 0 ? NOW.getTime() - rotationAgeDays * DAY : null,

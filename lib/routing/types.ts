@@ -28,8 +28,8 @@ export type StandingHere = "pending" | "accepted" | "declined" | "expired" | "wi
 /** One compact row per candidate: the routing profile plus the facts about this request. */
 export interface CandidateFacts {
   expertId: string;
-  /** Only loaded for screens (the admin's list); ranking for routing does not need it. */
-  name: string | null;
+  /** The profile's copy of the expert's name, for screens (the admin's list); ranking does not use it. */
+  name: string;
   status: ExpertStatus;
   termStart: string | null;
   termEnd: string | null;

@@ -17,18 +17,15 @@ import { outerExpertId } from "../sql-refs";
 // Track record, as aggregates only: how many cases the expert brought to resolution and the
 // enterprises' average rating of closed cases. No request content ever leaves through here. The
 // figures are the ones the expert's routing profile keeps (exact, by triggers in the same
-// transaction as every write to requests), so ordering by them reads one row per expert instead of
-// counting its requests. A rating is given only when a case is closed (and closed is final), so the
-// profile's ratings are the closed cases' ratings.
-const casesResolved = sql<number>`coalesce(${expertRoutingProfiles.casesResolved}, 0)`.mapWith(Number);
-const ratingCount = sql<number>`coalesce(${expertRoutingProfiles.ratingCount}, 0)`.mapWith(Number);
-const ratingAverage = sql<
-  number | null
->`round(${expertRoutingProfiles.ratingSum}::numeric / nullif(${expertRoutingProfiles.ratingCount}, 0), 1)`.mapWith((v) =>
+// transaction as every write to requests; every expert has one from its first write), so ordering
+// by them reads one row per expert instead of counting its requests, and the directory's orders are
+// indexes on the profiles (migration 0050). A rating is given only when a case is closed (and closed
+// is final), so the profile's ratings are the closed cases' ratings.
+const profile = expertRoutingProfiles;
+const ratingAverage = sql<number | null>`round(${profile.ratingSum}::numeric / nullif(${profile.ratingCount}, 0), 1)`.mapWith((v) =>
   v === null ? null : Number(v),
 );
-/** Joins each expert's routing profile (an expert without one yet has no track record). */
-const withTrackRecord = eq(expertRoutingProfiles.expertId, experts.id);
+const withTrackRecord = eq(profile.expertId, experts.id);
 
 /** The columns anyone may see of an expert with a current appointment. */
 const publicColumns = {
@@ -43,9 +40,9 @@ const publicColumns = {
   serviceModes: experts.serviceModes,
   termStart: experts.termStart,
   termEnd: experts.termEnd,
-  casesResolved,
+  casesResolved: profile.casesResolved,
   rating: ratingAverage,
-  ratingCount,
+  ratingCount: profile.ratingCount,
 };
 
 async function taxonomyOf(expertIds: string[]) {
@@ -72,39 +69,48 @@ async function taxonomyOf(expertIds: string[]) {
 /**
  * The public directory: experts with a current appointment only (expiry on the end date needs no
  * step: the condition is evaluated against today's date in Asia/Shanghai), filtered, sorted and paged.
- * `textSearch` replaces the text search only to compare it with another (tests, benchmarks).
+ * The conditions and orders are on the routing profile's copies of the expert's columns, so each order
+ * is an index (migration 0050) read up to the page's last row. `knownTotal` is the count of the
+ * unfiltered directory when the caller has it (the cached first page's, read alongside the page), so
+ * that query is not counted again. `textSearch` replaces the text search only to compare it with another (tests, benchmarks).
  */
-export async function searchDirectory(query: DirectoryQuery, { textSearch = directorySearch }: { textSearch?: typeof directorySearch } = {}) {
+export async function searchDirectory(
+  query: DirectoryQuery,
+  { textSearch = directorySearch, knownTotal }: { textSearch?: typeof directorySearch; knownTotal?: Promise<number> } = {},
+) {
   const search = textSearch(query.q);
-  const conditions: SQL[] = [hasCurrentAppointment()];
+  const conditions: SQL[] = [hasCurrentAppointment(todayInShanghai(), profile)];
   if (search) conditions.push(search.where);
-  if (query.specialty) {
-    conditions.push(
-      sql`exists (select 1 from ${expertSpecialties} where ${expertSpecialties.expertId} = ${outerExpertId} and ${expertSpecialties.specialtyCode} = ${query.specialty})`,
-    );
-  }
+  if (query.specialty) conditions.push(arrayContains(profile.specialties, [query.specialty]));
   if (query.region) conditions.push(servesRegion(query.region));
-  if (query.language) conditions.push(arrayContains(experts.languages, [query.language]));
-  if (query.mode) conditions.push(arrayContains(experts.serviceModes, [query.mode as ServiceMode]));
+  if (query.language) conditions.push(arrayContains(profile.languages, [query.language]));
+  if (query.mode) conditions.push(arrayContains(profile.serviceModes, [query.mode as ServiceMode]));
   const where = and(...conditions);
+  const unfiltered = conditions.length === 1;
+  // Each order ends in name and id, and is one of the indexes of migration 0050 (a text search's
+  // relevance order is not: it scores every expert the gram index returns).
   const order =
     query.sort === "years"
-      ? [desc(experts.yearsOfPractice), desc(casesResolved)]
+      ? [desc(profile.yearsOfPractice), desc(profile.casesResolved)]
       : query.sort === "rating"
-        ? [sql`${ratingAverage} desc nulls last`, desc(ratingCount), desc(casesResolved)]
-        : [...(search ? [desc(search.score)] : []), desc(casesResolved), desc(experts.yearsOfPractice)];
+        ? [sql`${ratingAverage} desc nulls last`, desc(profile.ratingCount), desc(profile.casesResolved)]
+        : [...(search ? [desc(search.score)] : []), desc(profile.casesResolved), desc(profile.yearsOfPractice)];
   // A text search tests every expert the gram index returns (the relevance order needs each one's
   // score), so counting them in the same statement costs nothing more. Without one, the page is read
-  // in order and counted apart; so is a page past the end, which has no row to carry the count.
+  // in order and counted apart (unless the count is known); so is a page past the end, which has no
+  // row to carry the count.
   const counted = search ? sql<number>`count(*) over ()`.mapWith(Number) : sql<null>`null`;
-  const countAll = async () => (await db.select({ n: count() }).from(experts).where(where))[0]?.n ?? 0;
+  const countAll = async () =>
+    unfiltered && knownTotal !== undefined
+      ? knownTotal
+      : ((await db.select({ n: count() }).from(experts).innerJoin(profile, withTrackRecord).where(where))[0]?.n ?? 0);
   const [found, countedApart] = await Promise.all([
     db
       .select({ ...publicColumns, total: counted })
       .from(experts)
-      .leftJoin(expertRoutingProfiles, withTrackRecord)
+      .innerJoin(profile, withTrackRecord)
       .where(where)
-      .orderBy(...order, asc(experts.name), asc(experts.id))
+      .orderBy(...order, asc(profile.name), asc(profile.expertId))
       .limit(query.pageSize)
       .offset((query.page - 1) * query.pageSize),
     search ? null : countAll(),
@@ -128,7 +134,7 @@ export async function getPublicProfile(expertId: string) {
   const [row] = await db
     .select(publicColumns)
     .from(experts)
-    .leftJoin(expertRoutingProfiles, withTrackRecord)
+    .innerJoin(profile, withTrackRecord)
     .where(and(eq(experts.id, expertId), hasCurrentAppointment()));
   if (!row) return null;
   const taxonomy = await taxonomyOf([row.id]);
@@ -171,7 +177,7 @@ export async function getExpertProfileFor(actor: Actor | null, expertId: string)
     })
     .from(experts)
     .innerJoin(users, eq(users.id, experts.userId))
-    .leftJoin(expertRoutingProfiles, withTrackRecord)
+    .innerJoin(profile, withTrackRecord)
     .where(eq(experts.id, expertId));
   if (!row) throw notFound();
   const [taxonomy, conflicts] = await Promise.all([

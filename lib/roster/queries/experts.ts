@@ -100,10 +100,14 @@ export async function searchDirectory(
   // in order and counted apart (unless the count is known); so is a page past the end, which has no
   // row to carry the count.
   const counted = search ? sql<number>`count(*) over ()`.mapWith(Number) : sql<null>`null`;
-  const countAll = async () =>
-    unfiltered && knownTotal !== undefined
-      ? knownTotal
-      : ((await db.select({ n: count() }).from(experts).innerJoin(profile, withTrackRecord).where(where))[0]?.n ?? 0);
+  // Only the text search and the region filter look at the expert's own tables; without them the
+  // profiles alone are counted.
+  const countAll = async () => {
+    if (unfiltered && knownTotal !== undefined) return knownTotal;
+    const counting = db.select({ n: count() });
+    const [row] = await (search || query.region ? counting.from(experts).innerJoin(profile, withTrackRecord) : counting.from(profile)).where(where);
+    return row?.n ?? 0;
+  };
   const [found, countedApart] = await Promise.all([
     db
       .select({ ...publicColumns, total: counted })

@@ -20,7 +20,7 @@ import { useTestDatabase } from "@/test/database";
 import { bearerFor, createAdminActor, createEnterpriseActor, createExpertActor } from "@/test/fixtures";
 import { acceptTimesFromCounts, acceptTimesFromRequests, acceptTimesFromTable } from "./accept-times";
 import { exportReport, reportCsv, reportTable } from "./export";
-import { addFigures, figuresFromLedger, figuresFromRollups, zeroFigures, type FigureDimension, type Figures } from "./figures";
+import { addFigures, figuresFromLedger, figuresFromRollups, groupedFigures, zeroFigures, type FigureDimension, type Figures } from "./figures";
 import { requestOutcomes } from "./outcome";
 import { getReport, type Report, type ReportRow } from "./get-report";
 import { makePeriod } from "./period";
@@ -128,6 +128,8 @@ describe("exact money, without a database (thousands of runs)", () => {
 describe("any sequence of ledger operations keeps every total equal, to the fen", () => {
   const PERIOD = makePeriod("2025-01-01", "2026-12-31");
   const MONTHS_AND_A_YEAR = makePeriod("2025-04-01", "2026-12-31");
+  /** Part-months at both ends around whole months: the rollups answer the months, the ledger the parts. */
+  const PART_MONTHS = makePeriod("2025-02-14", "2026-09-10");
   // the yearly counts of hours to accept against the monthly ones summed: the rows that differ
   const yearlyCountsApart = async () =>
     rowsOf(
@@ -311,6 +313,9 @@ describe("any sequence of ledger operations keeps every total equal, to the fen"
             figuresFromLedger(dimension, PERIOD, scope),
           ]);
           expect(asObject(fromRollups)).toEqual(asObject(fromLedger));
+          expect(asObject(await groupedFigures(dimension, PART_MONTHS, scope))).toEqual(
+            asObject(await figuresFromLedger(dimension, PART_MONTHS, scope)),
+          );
           // an admin of a town reads its own rows of the rollups, a county's admin its own and its towns' (migration 0047)
           for (const code of ["310118001", "310118"]) {
             const inRegion = reportScope({ regionScope: code });

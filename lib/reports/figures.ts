@@ -2,7 +2,7 @@ import { sql, type SQL } from "drizzle-orm";
 import { db, rowsOf, type DbOrTx } from "@/db";
 import { arrayLiteral } from "@/db/array-literal";
 import { withinRegion } from "@/lib/regions/codes";
-import { monthStartsOf, type Period } from "./period";
+import { monthStartsOf, splitAtMonths, type Period } from "./period";
 import type { ReportDimension } from "./schemas";
 import { outcomeSql } from "./outcome";
 import { finerThanCounty, requestInScope, rollupServes, type ReportScope } from "./scope";
@@ -160,10 +160,20 @@ export function groupKeySql(dimension: FigureDimension, scope: ReportScope, at: 
  * period and scope: the reference the rollups are checked against, and the answer when the
  * rollups cannot serve (a period that is not whole months).
  */
-export async function figuresFromLedger(dimension: FigureDimension, period: Period, scope: ReportScope, handle: DbOrTx = db) {
-  const from = period.fromInstant.toISOString();
-  const to = period.toExclusiveInstant.toISOString();
-  const within = (column: SQL) => sql`${column} >= ${from}::timestamptz and ${column} < ${to}::timestamptz`;
+export function figuresFromLedger(dimension: FigureDimension, period: Period, scope: ReportScope, handle: DbOrTx = db) {
+  return figuresFromLedgerIn(dimension, [period], scope, handle);
+}
+
+/** As figuresFromLedger, over several periods that do not overlap, in one statement. */
+async function figuresFromLedgerIn(dimension: FigureDimension, periods: Period[], scope: ReportScope, handle: DbOrTx) {
+  const anyOf = (ranges: SQL[]) => sql`(${sql.join(ranges, sql` or `)})`;
+  const within = (column: SQL) =>
+    anyOf(
+      periods.map(
+        (p) => sql`(${column} >= ${p.fromInstant.toISOString()}::timestamptz and ${column} < ${p.toExclusiveInstant.toISOString()}::timestamptz)`,
+      ),
+    );
+  const receivedWithin = anyOf(periods.map((p) => sql`x.received_on between ${p.from}::date and ${p.to}::date`));
   const specialties = dimension === "specialty" ? sql`join request_specialties rs on rs.request_id = requests.id` : sql``;
   // A town's facts are found from its requests (a few thousand, through the index on their region,
   // then each one's disputes and ledger entries), not among every fact of the period in the zone.
@@ -184,7 +194,7 @@ export async function figuresFromLedger(dimension: FigureDimension, period: Peri
         where d.status = 'resolved' and ${within(sql`d.closed_at`)} ${ofTown(sql`d.request_id`)}
       union all
       select x.request_id, x.received_on::timestamp at time zone 'Asia/Shanghai', 0, 0, 0, 0, 0, x.amount_fen
-        from recoveries x where x.received_on between ${period.from}::date and ${period.to}::date ${ofTown(sql`x.request_id`)}
+        from recoveries x where ${receivedWithin} ${ofTown(sql`x.request_id`)}
     )
     select ${groupKeySql(dimension, scope, sql`facts.at`)} as key,
       sum(facts.f)::int as requests, sum(facts.rr)::int as requests_resolved, sum(facts.o)::int as disputes_opened,
@@ -198,11 +208,23 @@ export async function figuresFromLedger(dimension: FigureDimension, period: Peri
 /** Whether the rollups answer this dimension, period and scope (else the ledger does; both are exact). */
 export const rollupsAnswer = (dimension: FigureDimension, period: Period) => rolledUp(dimension) && rollupServes(period);
 
-/** The figures by `dimension`: from the rollups when they can answer, else from the ledger. Both are exact. */
-export function groupedFigures(dimension: FigureDimension, period: Period, scope: ReportScope, handle: DbOrTx = db) {
-  return rollupsAnswer(dimension, period)
-    ? figuresFromRollups(dimension, period, scope, handle)
-    : figuresFromLedger(dimension, period, scope, handle);
+/**
+ * The figures by `dimension`: the period's whole months from the rollups, its part-months at either
+ * end from the ledger (every figure is a sum of facts, each at one moment, so the pieces add up to
+ * the period's); a dimension the rollups do not keep, from the ledger. Both are exact. A period of
+ * 15 March to 20 September reads 37 days of the ledger, not six months of it.
+ */
+export async function groupedFigures(dimension: FigureDimension, period: Period, scope: ReportScope, handle: DbOrTx = db) {
+  if (!rolledUp(dimension)) return figuresFromLedger(dimension, period, scope, handle);
+  const { months, parts } = splitAtMonths(period);
+  const pieces = await Promise.all([
+    ...(months ? [figuresFromRollups(dimension, months, scope, handle)] : []),
+    ...(parts.length ? [figuresFromLedgerIn(dimension, parts, scope, handle)] : []),
+  ]);
+  if (pieces.length === 1) return pieces[0]!;
+  const sum = new Map<string, Figures>();
+  for (const piece of pieces) for (const [key, f] of piece) sum.set(key, addFigures(sum.get(key) ?? zeroFigures(), f));
+  return sum;
 }
 
 /** Sums figures (for the totals of a page, never across specialties: a request may have several). */

@@ -61,6 +61,22 @@ export function makePeriod(from: string, to: string): Period {
   };
 }
 
+/**
+ * The period cut where the monthly tables can answer it: its whole months (null when it holds none)
+ * and the part-months at either end (none at an end that falls on a month's edge). A period within
+ * one month, not the whole month, is one part.
+ */
+export function splitAtMonths(period: Period): { months: Period | null; parts: Period[] } {
+  if (period.isWholeMonths) return { months: period, parts: [] };
+  const firstWhole = period.from === period.fromMonth ? period.from : addDays(lastDayOfMonth(period.fromMonth.slice(0, 7)), 1);
+  const lastWhole = period.to === lastDayOfMonth(period.toMonth.slice(0, 7)) ? period.to : addDays(period.toMonth, -1);
+  if (firstWhole > lastWhole) return { months: null, parts: [period] };
+  const parts: Period[] = [];
+  if (period.from < firstWhole) parts.push(makePeriod(period.from, addDays(firstWhole, -1)));
+  if (lastWhole < period.to) parts.push(makePeriod(addDays(lastWhole, 1), period.to));
+  return { months: makePeriod(firstWhole, lastWhole), parts };
+}
+
 /** The default period: this year so far, to the end of the current month. */
 export function defaultPeriod(today = todayInShanghai()): Period {
   return makePeriod(`${today.slice(0, 4)}-01-01`, lastDayOfMonth(today.slice(0, 7)));

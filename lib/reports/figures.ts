@@ -157,8 +157,8 @@ export function groupKeySql(dimension: FigureDimension, scope: ReportScope, at: 
 
 /**
  * The same figures computed directly from the requests, the disputes and the ledger, for any
- * period and scope: the reference the rollups are checked against, and the answer when the
- * rollups cannot serve (a period that is not whole months).
+ * period and scope: the reference the rollups are checked against, and the answer for what the
+ * rollups cannot serve (the part-months at the ends of a period, a dimension they do not keep).
  */
 export function figuresFromLedger(dimension: FigureDimension, period: Period, scope: ReportScope, handle: DbOrTx = db) {
   return figuresFromLedgerIn(dimension, [period], scope, handle);

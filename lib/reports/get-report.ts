@@ -27,7 +27,10 @@ export interface Report {
   groupBy: ReportDimension;
   from: string;
   to: string;
-  /** Which computation answered: the monthly rollups, or the ledger directly. */
+  /**
+   * Which computation answered: the monthly rollups, or the ledger directly (for a period of
+   * part-months, the days at its ends; its whole months still come from the rollups).
+   */
   source: "rollups" | "ledger";
   /** The rows, or one page of them when a page was asked for. */
   rows: ReportRow[];

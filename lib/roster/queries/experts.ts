@@ -69,10 +69,11 @@ async function taxonomyOf(expertIds: string[]) {
 /**
  * The public directory: experts with a current appointment only (expiry on the end date needs no
  * step: the condition is evaluated against today's date in Asia/Shanghai), filtered, sorted and paged.
- * The conditions and orders are on the routing profile's copies of the expert's columns, so each order
- * is an index (migration 0050) read up to the page's last row. `knownTotal` is the count of the
+ * The conditions and orders are on the routing profile's copies of the expert's columns, so each
+ * order is an index (migration 0050) read up to the page's last row. `knownTotal` is the count of the
  * unfiltered directory when the caller has it (the cached first page's, read alongside the page), so
- * that query is not counted again. `textSearch` replaces the text search only to compare it with another (tests, benchmarks).
+ * that query is not counted again. `textSearch` replaces the text search only to compare it with
+ * another (tests, benchmarks).
  */
 export async function searchDirectory(
   query: DirectoryQuery,

@@ -102,6 +102,11 @@ export const users = pgTable(
     uniqueIndex("users_email_key").on(t.email),
     index("users_enterprise_idx").on(t.enterpriseId),
     index("users_station_idx").on(t.stationId),
+    // The admins told of every filing (lib/notifications/audience.ts adminsOf): a handful among every
+    // company's and expert's account, found without reading them all.
+    index("users_active_admins_idx")
+      .on(t.regionScope)
+      .where(sql`${t.role} = 'admin' and ${t.disabledAt} is null`),
     check("users_email_notifications_check", sql`${t.emailNotifications} in ('all', 'important', 'none')`),
     check("users_privacy_consent_check", sql`(${t.privacyNoticeVersion} is null) = (${t.privacyConsentedAt} is null)`),
   ],

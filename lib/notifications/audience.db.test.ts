@@ -1,6 +1,6 @@
-import { and, eq } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { db } from "@/db";
+import { database, db } from "@/db";
 import { notifications, specialties, users } from "@/db/schema";
 import type { Actor } from "@/lib/authz";
 import { confirmRequest } from "@/lib/requests/confirm-request";
@@ -12,6 +12,8 @@ import { routeRequest } from "@/lib/routing/route-request";
 import { useTestDatabase } from "@/test/database";
 import { createAdminActor, createEnterpriseActor, createExpertActor } from "@/test/fixtures";
 import { createTriagedRequest } from "@/test/routing-fixtures";
+import { planOf, statementsDuring } from "@/test/statement-count";
+import { adminsOf } from "./audience";
 
 useTestDatabase();
 
@@ -71,5 +73,25 @@ describe("who is told of a change to a request", () => {
     const closed = await told("request.status", requestId);
     expect(closed.has(idOf(filer))).toBe(false);
     expect([idOf(expert), idOf(admin), colleagueId].every((id) => closed.has(id))).toBe(true);
+  });
+
+  it("finds the admins to tell of a filing through their index, not by reading every account", async () => {
+    const { admin, elsewhere } = await world();
+    const disabled = await createAdminActor("330421");
+    await db
+      .update(users)
+      .set({ disabledAt: new Date() })
+      .where(eq(users.id, idOf(disabled)));
+    // many accounts, few of them admins, as in a district's roster
+    await db.execute(sql`insert into users (email, password_hash, role, name)
+      select 'member-' || g || '-' || ${Date.now()} || '@test.example', 'x', 'expert', '专家' from generate_series(1, 2000) g`);
+    await db.execute(sql`analyze users`);
+    const { result, statements, parameters } = await statementsDuring(database(), () => adminsOf(db, "330421001"));
+    expect(result).toContain(idOf(admin));
+    expect(result).not.toContain(idOf(elsewhere));
+    expect(result).not.toContain(idOf(disabled));
+    expect(statements).toHaveLength(1);
+    const plan = await planOf(statements[0]!, parameters[0]!, { withoutSeqScans: true });
+    expect(plan).toMatch(/Index (Only )?Scan on users_active_admins_idx/);
   });
 });

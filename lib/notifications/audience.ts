@@ -1,4 +1,4 @@
-import { and, eq, isNull, or } from "drizzle-orm";
+import { and, eq, isNull, or, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
 import { experts, offers, panelMembers, requests, users } from "@/db/schema";
 import { isWithinRegion } from "@/lib/regions/codes";
@@ -143,6 +143,7 @@ export async function adminsOf(handle: DbOrTx, regionCode: string): Promise<stri
   const rows = await handle
     .select({ id: users.id, scope: users.regionScope })
     .from(users)
-    .where(and(eq(users.role, "admin"), isNull(users.disabledAt)));
+    // 'admin' written out, not a parameter: the partial index users_active_admins_idx then serves every plan of it
+    .where(and(sql`${users.role} = 'admin'`, isNull(users.disabledAt)));
   return rows.filter((r) => r.scope === null || isWithinRegion(regionCode, r.scope)).map((r) => r.id);
 }

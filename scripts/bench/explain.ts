@@ -7,7 +7,7 @@
 import postgres from "postgres";
 import type { Statement } from "./capture";
 
-export const LARGE_TABLES = ["requests", "disputes", "recoveries", "experts", "enterprises", "events"];
+export const LARGE_TABLES = ["requests", "disputes", "recoveries", "experts", "enterprises", "events", "users"];
 
 export interface SeqScan {
   path: string;

@@ -1,4 +1,4 @@
-import { sql } from "drizzle-orm";
+import { sql, type SQL } from "drizzle-orm";
 import { db, rowsOf, type Database } from "@/db";
 
 type Method = (...args: unknown[]) => unknown;
@@ -46,7 +46,11 @@ export async function statementsDuring<T>(
  */
 export async function planOf(text: string, parameters: unknown[], options: { withoutSeqScans?: boolean } = {}): Promise<string> {
   const parts = text.split(/\$(\d+)/);
-  const statement = sql.join(parts.map((part, i) => (i % 2 ? sql`${parameters[Number(part) - 1]}` : sql.raw(part))));
+  return planOfQuery(sql.join(parts.map((part, i) => (i % 2 ? sql`${parameters[Number(part) - 1]}` : sql.raw(part)))), options);
+}
+
+/** The same, for a statement built with drizzle's sql (one the code under test exports). */
+export async function planOfQuery(statement: SQL, options: { withoutSeqScans?: boolean } = {}): Promise<string> {
   return db.transaction(async (tx) => {
     if (options.withoutSeqScans) await tx.execute(sql`set local enable_seqscan = off`);
     const rows = rowsOf<Record<string, string>>(await tx.execute(sql`explain ${statement}`));

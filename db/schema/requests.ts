@@ -66,6 +66,12 @@ export const requests = pgTable(
     // A region's requests by filing time: a town's reports count its acceptance times from its
     // requests (lib/reports/accept-times.ts), and every list filtered by region reads the prefix.
     index("requests_region_submitted_idx").on(t.regionCode, t.submittedAt),
+    // The sweep's requests changed since its look-back (lib/timeliness/sweep.ts).
+    index("requests_updated_idx").on(t.updatedAt),
+    // The requests needing an admin's attention, by region (the admin's overview and list).
+    index("requests_attention_idx")
+      .on(t.regionCode)
+      .where(sql`${t.needsAttention}`),
     check("requests_amount_check", sql`${t.amountAtStakeFen} >= 0 and ${t.amountAtStakeFen} <= 9007199254740991`),
     check("requests_rating_check", sql`${t.rating} is null or ${t.rating} between 1 and 5`),
   ],

@@ -62,6 +62,8 @@ export const offers = pgTable(
       .where(sql`${t.status} = 'pending'`),
     index("offers_expert_idx").on(t.expertId, t.status),
     index("offers_request_idx").on(t.requestId),
+    // The sweep's offers made since its look-back (lib/timeliness/sweep.ts)
+    index("offers_created_idx").on(t.createdAt),
     index("offers_pending_expiry_idx")
       .on(t.expiresAt)
       .where(sql`${t.status} = 'pending'`),

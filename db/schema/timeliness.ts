@@ -58,6 +58,17 @@ export const deadlines = pgTable(
     index("deadlines_breached_idx")
       .on(t.breachedAt)
       .where(sql`${t.breachedAt} is not null`),
+    // The sweep's steps to mark as breached (lib/timeliness/sweep.ts, breachCandidates): the clocks
+    // met on time drop out of it, so the sweep does not read every clock ever kept.
+    index("deadlines_unbreached_due_idx")
+      .on(t.dueAt)
+      .where(
+        sql`${t.breachedAt} is null and (${t.doneAt} is null or ${t.doneAt} > ${t.dueAt} or (${t.lapsed} and ${t.kind} = 'offer' and ${t.doneAt} >= ${t.dueAt}))`,
+      ),
+    // An expert's open steps (the calendar feed), without reading every open step of the zone.
+    index("deadlines_expert_open_idx")
+      .on(t.owedByExpertId, t.dueAt)
+      .where(sql`${t.doneAt} is null`),
     check("deadlines_owner_check", sql`${t.owedByRole} in ('admin', 'expert')`),
   ],
 );

@@ -1,6 +1,6 @@
 import { and, eq } from "drizzle-orm";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
-import { db } from "@/db";
+import { database, db } from "@/db";
 import { calendarFeeds, companyVisits, deadlines, dutySessions, enterprises, events, requests, stations, users } from "@/db/schema";
 import { GET as getFeed } from "@/app/api/v1/calendar/[token]/route";
 import { GET as getMine, POST as resetMine } from "@/app/api/v1/me/calendar/route";
@@ -11,6 +11,7 @@ import { siteUrl } from "@/lib/env";
 import { useTestDatabase } from "@/test/database";
 import { bearerFor, createAdminActor, createEnterpriseActor, createExpertActor, createStationActor } from "@/test/fixtures";
 import { fileAs } from "@/test/request-fixtures";
+import { planOf, statementsDuring } from "@/test/statement-count";
 import { getMyCalendarFeed } from "./feeds";
 
 useTestDatabase();
@@ -223,6 +224,16 @@ describe("GET /api/v1/calendar/{token}.ics", () => {
     expect(lines).toContain(`URL:${siteUrl()}/requests/${requestId}`);
     expect(feed.text.match(/BEGIN:VEVENT/g)).toHaveLength(5);
     for (const line of feed.text.split("\r\n")) expect(new TextEncoder().encode(line).length).toBeLessThanOrEqual(75);
+  });
+
+  it("reads an expert's open deadlines through their own index, not every open deadline of the zone", async () => {
+    const expert = await createExpertActor();
+    const { body } = await call(getMine, expert);
+    const { statements, parameters } = await statementsDuring(database(), () => fetchFeed(fileOf(body.url!)));
+    const reads = statements.flatMap((text, i) => (text.includes('from "deadlines"') ? [{ text, params: parameters[i]! }] : []));
+    expect(reads).toHaveLength(1);
+    const plan = await planOf(reads[0]!.text, reads[0]!.params, { withoutSeqScans: true });
+    expect(plan).toMatch(/Scan (using|on) deadlines_expert_open_idx /);
   });
 
   it("speaks the expert's language, and stops for a disabled account", async () => {

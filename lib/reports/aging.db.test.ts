@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import { afterEach, describe, expect, it } from "vitest";
-import { db } from "@/db";
+import { database, db } from "@/db";
 import { requests } from "@/db/schema";
 import { GET } from "@/app/api/v1/reports/aging/route";
 import type { Actor } from "@/lib/authz";
@@ -8,6 +8,8 @@ import { setClock } from "@/lib/clock";
 import { useTestDatabase } from "@/test/database";
 import { bearerFor, createAdminActor, createEnterpriseActor } from "@/test/fixtures";
 import { fileAs, moveTo } from "@/test/request-fixtures";
+import { planOf, statementsDuring } from "@/test/statement-count";
+import { agingReport } from "./aging";
 
 useTestDatabase();
 afterEach(() => setClock(null));
@@ -78,5 +80,16 @@ describe("GET /api/v1/reports/aging", () => {
     const narrowed = (await aging(admin, "?region=330421")).body.items;
     expect(narrowed.every((i) => i.regionCode === "330421")).toBe(true);
     expect((await aging(admin, "?region=abc")).status).toBe(422);
+  });
+
+  it("finds the open requests through the status index, not by reading every request", async () => {
+    const admin = await createAdminActor();
+    const { statements, parameters } = await statementsDuring(database(), () => agingReport(admin, {}));
+    const reads = statements.flatMap((text, i) => (text.includes('from "requests"') ? [{ text, params: parameters[i]! }] : []));
+    expect(reads).toHaveLength(1);
+    const plan = await planOf(reads[0]!.text, reads[0]!.params, { withoutSeqScans: true });
+    expect(plan).not.toMatch(/Seq Scan on requests/);
+    // the open statuses are the index's condition, not a filter over every entry of it
+    expect(plan).toMatch(/Index Cond: \(status = ANY/);
   });
 });

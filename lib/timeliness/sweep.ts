@@ -83,7 +83,7 @@ const candidateColumns = (start: SQL) => sql`
   r.urgency::text as urgency, r.category::text as category`;
 
 /** Steps that are live and have no clock yet, by kind. */
-function candidates(kind: DeadlineKind, now: Date, levels: ServiceLevels): SQL {
+export function candidates(kind: DeadlineKind, now: Date, levels: ServiceLevels): SQL {
   const none = (start: SQL) =>
     sql`not exists (select 1 from deadlines d where d.kind = ${kind} and d.request_id = r.id and d.offer_id is null and d.started_at = ${start} offset 0)`;
   // Steps that began and ended between two sweeps still get their clock, closed at once, so the
@@ -282,6 +282,12 @@ async function sendReminders(now: Date): Promise<number> {
   });
 }
 
+/** The steps past their deadline and not done by it, a batch at a time (through deadlines_unbreached_due_idx). */
+export const breachCandidates = (now: Date) => sql`select id from deadlines
+  where breached_at is null and due_at <= ${at(now)}
+    and (done_at is null or done_at > due_at or (lapsed and kind = 'offer' and done_at >= due_at))
+  order by due_at limit ${BATCH}`;
+
 /**
  * Every step past its deadline and not done by it (still open, done late, or lapsed at or after
  * it): marks the breach once, puts it on the case's timeline and tells the district's admins and
@@ -291,12 +297,7 @@ async function recordBreaches(now: Date): Promise<number> {
   return inBatches(async (tx) => {
     const rows = rowsOf<Due>(
       await tx.execute(sql`
-        with due as (
-          select id from deadlines
-          where breached_at is null and due_at <= ${at(now)}
-            and (done_at is null or done_at > due_at or (lapsed and kind = 'offer' and done_at >= due_at))
-          order by due_at limit ${BATCH} for update skip locked
-        )
+        with due as (${breachCandidates(now)} for update skip locked)
         update deadlines set breached_at = ${at(now)} from due
         where deadlines.id = due.id and deadlines.breached_at is null
         returning ${dueColumns}`),

@@ -1,5 +1,4 @@
-import { and, eq, exists, inArray, or, sql, type SQL } from "drizzle-orm";
-import { db } from "@/db";
+import { eq, sql, type SQL } from "drizzle-orm";
 import { offers, panelMembers, requests } from "@/db/schema";
 import type { Actor } from "@/lib/authz";
 import { withinRegion } from "@/lib/regions/codes";
@@ -20,21 +19,14 @@ export function visibleRequests(actor: Actor): SQL {
       return actor.stationId ? eq(requests.stationId, actor.stationId) : sql`false`;
     case "expert": {
       if (!actor.expertId) return sql`false`;
-      const offered = db
-        .select({ one: sql`1` })
-        .from(offers)
-        .where(and(eq(offers.requestId, requests.id), eq(offers.expertId, actor.expertId), eq(offers.status, "pending")));
-      const panel = db
-        .select({ one: sql`1` })
-        .from(panelMembers)
-        .where(
-          and(
-            eq(panelMembers.requestId, requests.id),
-            eq(panelMembers.expertId, actor.expertId),
-            inArray(panelMembers.status, ["invited", "accepted"]),
-          ),
-        );
-      return or(eq(requests.assignedExpertId, actor.expertId), exists(offered), exists(panel)) as SQL;
+      // One set of ids, found through the indexes of each (a semi-join on the primary key): an OR of
+      // a column and look-ups per request would read every request of the zone.
+      return sql`${requests.id} in (
+        select r.id from ${requests} r where r.assigned_expert_id = ${actor.expertId}
+        union all
+        select o.request_id from ${offers} o where o.expert_id = ${actor.expertId} and o.status = 'pending'
+        union all
+        select p.request_id from ${panelMembers} p where p.expert_id = ${actor.expertId} and p.status in ('invited', 'accepted'))`;
     }
     case "admin":
       return actor.regionScope ? withinRegion(requests.regionCode, actor.regionScope) : sql`true`;

@@ -122,15 +122,12 @@ export async function companyChoices(actor: Actor | null, q?: string) {
   const planner = requirePermission(actor, "visit.plan");
   const conditions: SQL[] = [hasMembers];
   if (planner.expertId) {
-    const ownCase = db
-      .select({ one: sql`1` })
-      .from(requests)
-      .where(and(eq(requests.enterpriseId, outer(enterprises.id)), eq(requests.assignedExpertId, planner.expertId)));
-    const ownVisit = db
-      .select({ one: sql`1` })
-      .from(companyVisits)
-      .where(and(eq(companyVisits.enterpriseId, outer(enterprises.id)), eq(companyVisits.expertId, planner.expertId)));
-    conditions.push(or(exists(ownCase), exists(ownVisit))!);
+    // The companies of the expert's cases and visits as one set, found through their indexes: not a
+    // look-up for every company of the zone.
+    conditions.push(sql`${enterprises.id} in (
+      select r.enterprise_id from ${requests} r where r.assigned_expert_id = ${planner.expertId}
+      union all
+      select v.enterprise_id from ${companyVisits} v where v.expert_id = ${planner.expertId})`);
   } else if (planner.regionScope) {
     conditions.push(sql`${companyDistrictSql} like ${`${regionPrefix(planner.regionScope)}%`}`);
   }

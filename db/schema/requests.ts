@@ -66,6 +66,10 @@ export const requests = pgTable(
     // A region's requests by filing time: a town's reports count its acceptance times from its
     // requests (lib/reports/accept-times.ts), and every list filtered by region reads the prefix.
     index("requests_region_submitted_idx").on(t.regionCode, t.submittedAt),
+    // The closed cases in the order they fall due for their return visit (lib/return-visits/queries.ts).
+    index("requests_closed_idx")
+      .on(t.closedAt, t.id)
+      .where(sql`${t.status} = 'closed'`),
     // The sweep's requests changed since its look-back (lib/timeliness/sweep.ts).
     index("requests_updated_idx").on(t.updatedAt),
     // The requests needing an admin's attention, by region (the admin's overview and list).

@@ -35,7 +35,10 @@ export async function listReturnVisitWorklist(actor: Actor | null, query: Return
       .where(eq(returnVisits.requestId, requests.id)),
   );
   const conditions: SQL[] = [eq(requests.status, "closed"), sql`${requests.closedAt} is not null`, visibleRequests(admin)];
-  if (query.due) conditions.push(sql`${dueOn} <= ${today}::date`, sql`not ${visited}`);
+  // Due by today = closed before the China-time midnight that starts the day after today less the
+  // wait: a range of closed_at, which requests_closed_idx serves (the due date itself is an expression).
+  const dueBefore = sql`((${today}::date - ${returnVisitAfterDays}::int + 1)::timestamp at time zone ${TIME_ZONE})`;
+  if (query.due) conditions.push(sql`${requests.closedAt} < ${dueBefore}`, sql`not ${visited}`);
   const where = and(...conditions);
   const [items, [counted]] = await Promise.all([
     db
@@ -52,7 +55,8 @@ export async function listReturnVisitWorklist(actor: Actor | null, query: Return
       .leftJoin(enterprises, eq(enterprises.id, requests.enterpriseId))
       .leftJoin(experts, eq(experts.id, requests.assignedExpertId))
       .where(where)
-      .orderBy(asc(dueOn), asc(requests.closedAt), asc(requests.id))
+      // the due date grows with the closing time: the same order, read from requests_closed_idx
+      .orderBy(asc(requests.closedAt), asc(requests.id))
       .limit(query.pageSize)
       .offset((query.page - 1) * query.pageSize),
     db.select({ total: count() }).from(requests).where(where),

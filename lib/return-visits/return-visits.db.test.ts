@@ -1,4 +1,4 @@
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { database, db } from "@/db";
 import { events, notifications, requests, returnVisitFollowUps, returnVisits } from "@/db/schema";
@@ -14,7 +14,7 @@ import { updateServiceLevels } from "@/lib/timeliness/service-levels";
 import { callActionAs } from "@/test/action-caller";
 import { useTestDatabase } from "@/test/database";
 import { bearerFor, createAdminActor, createEnterpriseActor, createExpertActor } from "@/test/fixtures";
-import { fileAs, moveTo } from "@/test/request-fixtures";
+import { fileAs, insertClosedHistory, moveTo } from "@/test/request-fixtures";
 import { planOf, statementsDuring } from "@/test/statement-count";
 import { closeFollowUp } from "./close-follow-up";
 import { daysOverdue, listOpenFollowUps, listReturnVisitWorklist } from "./queries";
@@ -127,12 +127,7 @@ describe("the return-visit worklist", () => {
 
   it("reads a page of the worklist in closing order from its index, without sorting every closed case", async () => {
     // years of closed cases
-    await db.execute(sql`insert into requests (title, category, description, status, region_code, enterprise_id, filed_by_user_id,
-        assigned_expert_id, submitted_at, accepted_at, closed_at, case_number)
-      select '往年的案件', 'debt_collection', '-', 'closed', '330421002', ${enterprise.enterpriseId}, ${enterprise.userId}, ${expert.expertId},
-        t, t + interval '1 day', t + interval '30 days', 'HISTORY-' || g
-      from generate_series(1, 3000) g, lateral (select timestamptz '2020-01-01 09:00+08' + g * interval '12 hours' as t) at`);
-    await db.execute(sql`analyze requests`);
+    await insertClosedHistory(enterprise, { regionCode: "330421002", expertId: expert.expertId! });
     for (const onlyDue of [false, true]) {
       const { result, statements, parameters } = await statementsDuring(database(), () =>
         listReturnVisitWorklist(jiashanAdmin, { due: onlyDue, page: 2, pageSize: 20 }),

@@ -1,8 +1,7 @@
-import { sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { db } from "@/db";
 import { useTestDatabase } from "@/test/database";
 import { createEnterpriseActor, createExpertActor } from "@/test/fixtures";
+import { insertClosedHistory } from "@/test/request-fixtures";
 import { planOfQuery } from "@/test/statement-count";
 import { getServiceLevels } from "./service-levels";
 import { breachCandidates, candidates } from "./sweep";
@@ -19,12 +18,7 @@ describe("the sweep's statements", () => {
     // years of history: closed cases, each with its expert, last changed long ago
     const company = await createEnterpriseActor();
     const expert = await createExpertActor();
-    await db.execute(sql`insert into requests (title, category, description, status, region_code, enterprise_id, filed_by_user_id,
-        assigned_expert_id, submitted_at, accepted_at, resolved_at, closed_at, updated_at, case_number)
-      select '往年的案件', 'debt_collection', '-', 'closed', '330421103', ${company.enterpriseId}, ${company.userId}, ${expert.expertId},
-        t, t + interval '1 day', t + interval '20 days', t + interval '30 days', t + interval '30 days', 'HISTORY-' || g
-      from generate_series(1, 3000) g, lateral (select timestamptz '2020-01-01 09:00+08' + g * interval '12 hours' as t) at`);
-    await db.execute(sql`analyze requests`);
+    await insertClosedHistory(company, { regionCode: "330421103", expertId: expert.expertId! });
     const now = new Date();
     const levels = await getServiceLevels();
     // each pass and the index that finds what it looks at (besides the index of the state it looks for)

@@ -24,6 +24,11 @@ export function expireTags(tags: readonly PublicTag[]): void {
   setTimeout(() => stamp(tags, Date.now()), RACE_MARGIN_MS).unref();
 }
 
+/** Expires the tags in this process every `intervalMs` from now on. */
+export function expireTagsEvery(tags: readonly PublicTag[], intervalMs: number): void {
+  setInterval(() => stamp(tags, Date.now()), intervalMs).unref();
+}
+
 /** When the tag was last expired in this process (epoch ms), if ever. */
 export function expiryOf(tag: PublicTag): number | undefined {
   return tagsManifest.get(tag)?.expired;

@@ -2,13 +2,15 @@ import type { PGlite } from "@electric-sql/pglite";
 import type postgres from "postgres";
 import { database } from "@/db";
 import { log } from "@/lib/log";
-import { expireTags } from "./expired-tags";
-import { allPublicTags, PUBLIC_CHANGE_CHANNEL, tagsFedBy } from "./tags";
+import { expireTags, expireTagsEvery } from "./expired-tags";
+import { allPublicTags, PUBLIC_CHANGE_CHANNEL, tagsExpiredEverySecond, tagsFedBy } from "./tags";
 
 function onAnnouncement(table: string): void {
   const tags = tagsFedBy[table];
   if (tags) expireTags(tags);
 }
+
+let expiringByTime = false;
 
 /**
  * Keeps this process's cached public data in step with every process on the database: each table
@@ -16,9 +18,14 @@ function onAnnouncement(table: string): void {
  * the tags it feeds. Entries older than the listening (Next.js keeps them on disk across restarts)
  * are not trusted: every tag expires when it starts. On a server, postgres.js keeps a connection of
  * its own listening and reconnects after a drop, and every tag expires again then (on each connect).
+ * The figures are not announced; they expire once a second (./tags.ts, tagsExpiredEverySecond).
  */
 export async function listenForPublicChanges(): Promise<void> {
   const { db, kind } = database();
+  if (!expiringByTime) {
+    expiringByTime = true;
+    expireTagsEvery(tagsExpiredEverySecond, 1000);
+  }
   // drizzle keeps the driver's client on the handle; listening is the driver's own API.
   const client = (db as unknown as { $client: unknown }).$client;
   if (kind === "pglite") {

@@ -32,13 +32,19 @@ export const tagsFedBy: Record<string, readonly PublicTag[]> = {
   experts: [t.directory, t.stats, t.activeExperts, t.commended],
   expert_specialties: [t.directory],
   expert_regions: [t.directory],
-  // Filed, resolved, disputes resolved, recovered: the rollups the figures are summed from.
-  report_rollups: [t.stats],
   // Cases resolved and ratings order the directory and show on its cards.
   requests: [t.directory],
   typical_cases: [t.typicalCases],
   appraisals: [t.commended],
 };
+
+/**
+ * Tags expired by time instead, once a second in every process: the figures are summed from the
+ * rollups, which every filing, resolution and recovery moves. Announcing each of those would wake
+ * every process each time, and NOTIFY holds one lock for the whole database from a transaction's
+ * commit until it is on disk (migration 0055), so every filing would wait for every other's.
+ */
+export const tagsExpiredEverySecond: readonly PublicTag[] = [t.stats];
 
 /** Every tag: what a process expires when it may have missed announcements (on reconnecting). */
 export const allPublicTags: readonly PublicTag[] = Object.values(publicTags);

@@ -87,6 +87,10 @@ async function closeCase(browser: Browser, id: string) {
 
 async function inviteOnPage(lead: Page, colleague: { expertId: string; name: string }) {
   const card = lead.getByTestId("panel-card");
+  // found by name: the suggestions are the case's best suited, which need not include them
+  await card.getByRole("searchbox", { name: /^(按姓名查找专家|Find an expert by name)$/ }).fill(colleague.name);
+  await card.getByRole("button", { name: /^(查找|Find)$/ }).click();
+  await expect(card.getByTestId("panel-invite-choices")).toContainText(colleague.name);
   await card.locator('select[name="expertId"]').selectOption(colleague.expertId);
   await card.getByRole("button", { name: /^(发出邀请|Send invitation)$/ }).click();
   await expect(card.getByTestId("panel-members").getByText(colleague.name)).toBeVisible();

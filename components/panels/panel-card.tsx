@@ -4,8 +4,10 @@ import type { ActionResult } from "@/lib/http/server-action";
 import type { Locale } from "@/lib/i18n/catalog";
 import { formatDateTime } from "@/lib/i18n/format";
 import type { Translate } from "@/lib/i18n/translate";
-import { getCasePanel } from "@/lib/panels/queries";
-import { MAX_PANEL_MEMBERS } from "@/lib/panels/schemas";
+import { Button, LinkButton } from "@/components/ui/button";
+import { inputClass, labelClass } from "@/components/ui/field";
+import { getCasePanel, INVITE_CHOICES, type CasePanel } from "@/lib/panels/queries";
+import { INVITE_SEARCH_MAX, MAX_PANEL_MEMBERS } from "@/lib/panels/schemas";
 import { AnswerInvitation, InviteForm, NoteForm, OpinionForm, RemoveMemberButton } from "./panel-forms";
 
 type Action = (form: FormData) => Promise<ActionResult<unknown>>;
@@ -27,6 +29,61 @@ const statusKeys = {
 const tones = { invited: "warning", accepted: "success", declined: "neutral", removed: "neutral" } as const;
 
 /**
+ * Whom the lead or an admin may invite: the best suited to the case, or those found by name (a search
+ * that reloads the page, as the list filters do), then the invite form over them.
+ */
+function InviteChoices({
+  requestId,
+  search,
+  candidates,
+  t,
+  invite,
+}: {
+  requestId: string;
+  search: string;
+  candidates: CasePanel["candidates"];
+  t: Translate;
+  invite: Action;
+}) {
+  const query = search.trim();
+  return (
+    <div className="space-y-3">
+      <form method="get" action={`/requests/${requestId}#panel`} role="search" className="flex flex-wrap items-end gap-2">
+        <div className="min-w-0 flex-1 space-y-1">
+          <label htmlFor="panel-invite-search" className={labelClass}>
+            {t("panels.invite.search")}
+          </label>
+          <input
+            id="panel-invite-search"
+            name="invite"
+            type="search"
+            defaultValue={query}
+            placeholder={t("panels.invite.searchPlaceholder")}
+            maxLength={INVITE_SEARCH_MAX}
+            className={inputClass}
+          />
+        </div>
+        <Button type="submit" variant="secondary">
+          {t("panels.invite.find")}
+        </Button>
+        {query ? (
+          <LinkButton href={`/requests/${requestId}#panel`} variant="secondary">
+            {t("panels.invite.suggested")}
+          </LinkButton>
+        ) : null}
+      </form>
+      <p className="text-sm text-slate-600" data-testid="panel-invite-choices">
+        {query
+          ? t(candidates.items.length ? "panels.invite.found" : "panels.invite.noneFound", { query })
+          : t(candidates.items.length ? "panels.invite.best" : "panels.invite.none")}
+        {candidates.more ? ` ${t("panels.invite.more", { count: INVITE_CHOICES })}` : ""}
+      </p>
+      {candidates.items.length ? <InviteForm action={invite} requestId={requestId} candidates={candidates.items} /> : null}
+    </div>
+  );
+}
+
+/**
  * The joint consultation (会诊) card of a case: its members and their answers, the invitation for
  * an expert invited, the invite form for the lead and admins, the internal notes for the lead,
  * members and admins, and the panel's opinions. Nothing for a viewer with nothing to see (a case
@@ -38,14 +95,17 @@ export async function PanelCard({
   t,
   locale,
   actions,
+  inviteSearch = "",
 }: {
   requestId: string;
   actor: Actor;
   t: Translate;
   locale: Locale;
   actions: PanelActions;
+  /** The name searched for in the invite form (the page's `invite` parameter). */
+  inviteSearch?: string;
 }) {
-  const panel = await getCasePanel(actor, requestId);
+  const panel = await getCasePanel(actor, requestId, { inviteSearch });
   const hasPanel = panel.members.length > 0 || panel.opinions.length > 0;
   if (!panel.invitation && !hasPanel && !(panel.worker && panel.open)) return null;
   const accepted = panel.members.filter((m) => m.status === "accepted");
@@ -97,10 +157,8 @@ export async function PanelCard({
             </h3>
             {panel.full ? (
               <p className="text-sm text-slate-600">{t("panels.invite.full", { max: MAX_PANEL_MEMBERS })}</p>
-            ) : panel.candidates.length ? (
-              <InviteForm action={actions.invite} requestId={requestId} candidates={panel.candidates} />
             ) : (
-              <p className="text-sm text-slate-600">{t("panels.invite.none")}</p>
+              <InviteChoices requestId={requestId} search={inviteSearch} candidates={panel.candidates} t={t} invite={actions.invite} />
             )}
           </section>
         ) : null}

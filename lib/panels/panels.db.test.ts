@@ -25,11 +25,11 @@ import { declareConflict, enterpriseOf } from "@/test/routing-fixtures";
 import { addCaseNote } from "./add-note";
 import { acceptPanelInvitation, declinePanelInvitation } from "./answer-invitation";
 import { invitePanelMember } from "./invite-member";
-import { getCasePanel, listPanelCases, listPanelInvitations } from "./queries";
+import { getCasePanel, INVITE_CHOICES, listPanelCases, listPanelInvitations } from "./queries";
 import { recordPanelOpinion } from "./record-opinion";
 import { removePanelMember } from "./remove-member";
 import { reassignCase } from "@/lib/routing/reassign-case";
-import { MAX_PANEL_MEMBERS } from "./schemas";
+import { INVITE_SEARCH_MAX, inviteSearchParam, MAX_PANEL_MEMBERS } from "./schemas";
 
 /** Joint consultations (会诊): who invites whom, answering once, what a member reads and may not do, the panel's opinion. */
 useTestDatabase();
@@ -143,6 +143,57 @@ describe("inviting a panel member", () => {
     const outcomes = await Promise.allSettled([1, 2, 3].map(() => invitePanelMember(lead, requestId, { expertId: expert.expertId! })));
     expect(outcomes.filter((o) => o.status === "fulfilled")).toHaveLength(1);
     expect(await db.select().from(panelMembers).where(eq(panelMembers.requestId, requestId))).toHaveLength(1);
+  });
+});
+
+describe("whom the invite form offers", () => {
+  it("the best suited to the case, at most a page of them, never the lead, a live member or a conflicted expert", async () => {
+    const { lead, requestId } = await ledCase();
+    const member = await createExpertActor();
+    expect((await inviteAs(lead, requestId, member)).status).toBe(201);
+    const conflicted = await createExpertActor();
+    await declareConflict(conflicted, (await enterpriseOf(enterprise)).name);
+    // more experts who fit the case than one list holds
+    await Promise.all(Array.from({ length: INVITE_CHOICES + 1 }, () => createExpertActor()));
+    const { candidates } = await getCasePanel(lead, requestId);
+    expect(candidates.items).toHaveLength(INVITE_CHOICES);
+    expect(candidates.more).toBe(true);
+    const offered = candidates.items.map((c) => c.expertId);
+    for (const left of [lead, member, conflicted]) expect(offered).not.toContain(left.expertId);
+    expect(new Set(offered).size).toBe(offered.length);
+  });
+
+  it("by name: those with a current appointment whose name contains the text, a conflict shown; nobody else", async () => {
+    const { lead, requestId } = await ledCase();
+    const tag = `甄${Date.now().toString(36)}`;
+    const named = await Promise.all(["甲", "乙", "丙"].map((n) => createExpertActor({ name: `${tag}${n}` })));
+    const conflicted = await createExpertActor({ name: `${tag}丁` });
+    const company = await enterpriseOf(enterprise);
+    await declareConflict(conflicted, company.name);
+    await createExpertActor({ name: `${tag}戊`, status: "suspended" });
+    await createExpertActor({ name: `${tag}己`, termStart: "2019-01-01", termYears: 3 });
+    await createExpertActor({ name: `别人${Date.now().toString(36)}` });
+    expect((await inviteAs(lead, requestId, named[2]!)).status).toBe(201);
+    const { candidates } = await getCasePanel(admin, requestId, { inviteSearch: ` ${tag.toUpperCase()} ` });
+    expect(candidates).toEqual({
+      items: [
+        { expertId: named[0]!.expertId, name: `${tag}甲`, conflictParty: null },
+        { expertId: named[1]!.expertId, name: `${tag}乙`, conflictParty: null },
+        { expertId: conflicted.expertId, name: `${tag}丁`, conflictParty: company.name },
+      ],
+      more: false,
+    });
+    const none = await getCasePanel(admin, requestId, { inviteSearch: "没有这个名字" });
+    expect(none.candidates).toEqual({ items: [], more: false });
+    // the company and a member see no candidates at all
+    expect((await getCasePanel(enterprise, requestId, { inviteSearch: tag })).candidates.items).toEqual([]);
+  });
+
+  it("takes the page's parameter trimmed and cut short, and anything but text as no search", () => {
+    expect(inviteSearchParam.parse("  张三 ")).toBe("张三");
+    expect(inviteSearchParam.parse("名".repeat(100))).toHaveLength(INVITE_SEARCH_MAX);
+    expect(inviteSearchParam.parse(["a", "b"])).toBe("");
+    expect(inviteSearchParam.parse(undefined)).toBe("");
   });
 });
 

@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray } from "drizzle-orm";
+import { and, desc, eq, gt, inArray, lte } from "drizzle-orm";
 import { db } from "@/db";
 import { caseNotes, experts, panelMembers, panelOpinionMembers, panelOpinions, requests, users } from "@/db/schema";
 import { requirePermission, type Actor } from "@/lib/authz";
@@ -6,10 +6,13 @@ import { todayInShanghai } from "@/lib/clock";
 import { isCaseReader, loadVisibleRequest } from "@/lib/requests/access";
 import { loadCandidateFacts } from "@/lib/routing/candidate-rows";
 import { loadRoutingRequest } from "@/lib/routing/load-routing-request";
+import { rankEligible } from "@/lib/routing/candidates";
+import { expertNameContains } from "@/lib/roster/search-sql";
 import { isPanelWorker, PANEL_FORMING_STATUSES, PANEL_WORK_STATUSES } from "./panel-case";
 import { MAX_PANEL_MEMBERS } from "./schemas";
 
 const LIVE = ["invited", "accepted"] as const;
+const noCandidates = { items: [] as { expertId: string; name: string; conflictParty: string | null }[], more: false };
 
 /**
  * The joint-consultation panel (会诊) of a case, as the viewer may see it (404 when they may not see
@@ -19,7 +22,7 @@ const LIVE = ["invited", "accepted"] as const;
  * shows); the company and the filing station read the accepted members and the opinions; an expert
  * merely invited reads only their invitation.
  */
-export async function getCasePanel(actor: Actor, requestId: string) {
+export async function getCasePanel(actor: Actor, requestId: string, options: { inviteSearch?: string } = {}) {
   requirePermission(actor, "request.read");
   const request = await loadVisibleRequest(db, actor, requestId);
   const isLead = actor.role === "expert" && actor.expertId !== null && actor.expertId === request.assignedExpertId;
@@ -51,7 +54,7 @@ export async function getCasePanel(actor: Actor, requestId: string) {
       members: [],
       notes: [],
       opinions: [],
-      candidates: [],
+      candidates: noCandidates,
       invitation,
       worker,
       open,
@@ -66,7 +69,7 @@ export async function getCasePanel(actor: Actor, requestId: string) {
   const [notes, opinions, candidates] = await Promise.all([
     worker ? listNotes(request.id) : Promise.resolve([]),
     listOpinions(request.id),
-    canInvite ? inviteCandidates(request.id, request.assignedExpertId, rows) : Promise.resolve([]),
+    canInvite ? inviteCandidates(request.id, request.assignedExpertId, rows, options.inviteSearch?.trim() ?? "") : Promise.resolve(noCandidates),
   ]);
   const live = rows.filter((r) => (LIVE as readonly string[]).includes(r.status)).length;
   return {
@@ -130,17 +133,38 @@ async function listOpinions(requestId: string) {
   return opinions.map((o) => ({ ...o, agreedNames: agreed.filter((a) => a.opinionId === o.id).map((a) => a.name) }));
 }
 
-/** Experts with a current appointment who may be invited, less the lead and live members; a declared conflict is shown, as in the offer list. */
-async function inviteCandidates(requestId: string, leadId: string | null, rows: { expertId: string; status: string }[]) {
+/** How many experts the invite form offers at once. */
+export const INVITE_CHOICES = 20;
+
+/**
+ * The experts the invite form offers (current appointments, less the lead and live members): without
+ * a search, the best suited to the case as routing ranks them (a declared conflict rules an expert
+ * out there); with one, those whose name contains it, a declared conflict shown as in the offer
+ * list. At most INVITE_CHOICES either way, and whether there were more: the roster of a whole
+ * region is far too long for one list.
+ */
+async function inviteCandidates(requestId: string, leadId: string | null, rows: { expertId: string; status: string }[], search: string) {
   const routing = await loadRoutingRequest(db, requestId);
-  if (!routing) return [];
-  const today = todayInShanghai();
+  if (!routing) return { items: [], more: false };
   const taken = new Set([leadId, ...rows.filter((r) => (LIVE as readonly string[]).includes(r.status)).map((r) => r.expertId)]);
-  const facts = await loadCandidateFacts(db, routing, { kind: "all" }, today);
-  return facts
+  if (!search) {
+    const ranked = (await rankEligible(db, routing)).top(INVITE_CHOICES + taken.size + 1).filter((c) => !taken.has(c.expertId));
+    const items = ranked.slice(0, INVITE_CHOICES).map((c) => ({ expertId: c.expertId, name: c.name ?? "", conflictParty: null }));
+    return { items, more: ranked.length > INVITE_CHOICES };
+  }
+  const today = todayInShanghai();
+  const named = await db
+    .select({ id: experts.id })
+    .from(experts)
+    .where(and(eq(experts.status, "active"), lte(experts.termStart, today), gt(experts.termEnd, today), expertNameContains(search)))
+    .orderBy(experts.name, experts.id)
+    .limit(INVITE_CHOICES + taken.size + 1);
+  const facts = named.length ? await loadCandidateFacts(db, routing, { kind: "some", expertIds: named.map((n) => n.id) }, today) : [];
+  const found = facts
     .filter((f) => f.status === "active" && !taken.has(f.expertId))
     .map((f) => ({ expertId: f.expertId, name: f.name ?? "", conflictParty: f.conflictParty }))
     .sort((a, b) => Number(Boolean(a.conflictParty)) - Number(Boolean(b.conflictParty)) || a.name.localeCompare(b.name, "zh-CN"));
+  return { items: found.slice(0, INVITE_CHOICES), more: found.length > INVITE_CHOICES };
 }
 
 /** The expert's own open panel invitations (会诊邀请), newest first, with the case and who invited them. */

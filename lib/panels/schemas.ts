@@ -6,6 +6,15 @@ import { optionalText, requiredText } from "@/lib/validation";
 /** The most live (invited or accepted) members a panel has besides its lead. */
 export const MAX_PANEL_MEMBERS = 6;
 
+/** The longest text the invite form searches names for. */
+export const INVITE_SEARCH_MAX = 40;
+
+/** The case page's `invite` parameter: the name searched for, trimmed and cut short; anything else is no search. */
+export const inviteSearchParam = z
+  .string()
+  .transform((text) => text.trim().slice(0, INVITE_SEARCH_MAX))
+  .catch("");
+
 export const invitePanelMemberSchema = z.object({ expertId: z.uuid({ error: "panels.errors.chooseExpert" }) });
 export type InvitePanelMemberInput = z.infer<typeof invitePanelMemberSchema>;
 

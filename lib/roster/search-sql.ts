@@ -1,6 +1,6 @@
 import { sql, type AnyColumn, type SQL } from "drizzle-orm";
 import { expertRegions, experts, expertSpecialties, regions, specialties } from "@/db/schema";
-import { escapeLike, searchTerms, withSynonyms } from "./search-text";
+import { escapeLike, normalizeSearchText, searchTerms, withSynonyms } from "./search-text";
 import { outerExpertId } from "./sql-refs";
 
 /** A column folded in SQL the way normalizeSearchText folds the query. */
@@ -41,6 +41,16 @@ const regionLike = (words: string[]) => linkedNameLike(expertRegions, expertRegi
  * "ab" and "bc" are also in "abxbc", so the exact substring test still decides.
  */
 const hasGramsOf = (word: string) => sql`${experts.searchGrams} @> (select search_term_grams(${word}))`;
+
+/**
+ * The expert's name contains the text (folded as the directory folds it), found through the gram
+ * index; false for an empty text. For pickers that find an expert by name.
+ */
+export function expertNameContains(text: string): SQL {
+  const folded = normalizeSearchText(text);
+  if (!folded) return sql`false`;
+  return sql`(${hasGramsOf(folded)} and ${experts.nameFolded} like ${`%${escapeLike(folded)}%`})`;
+}
 
 /** Weights of where a term was found: a name beats an organisation beats a specialty beats the bio. */
 const WEIGHTS = { name: 8, organization: 4, specialty: 3, title: 2, region: 2, bio: 1 } as const;

@@ -14,7 +14,7 @@ export const panels: Shape<typeof zh> = {
   invite: {
     title: "Invite an expert",
     expert: "Expert",
-    hint: "Experts with a current appointment (not the lead or current members); one with a conflict of interest with a party cannot be invited.",
+    hint: "An expert with a conflict of interest with a party cannot be invited.",
     choose: "Choose an expert",
     conflict: "{name} (conflict of interest with “{party}”)",
     submit: "Send invitation",
@@ -22,6 +22,14 @@ export const panels: Shape<typeof zh> = {
     done: "Invitation sent.",
     full: "The panel is full (at most {max} members).",
     none: "No expert can be invited right now.",
+    search: "Find an expert by name",
+    searchPlaceholder: "Expert's name",
+    find: "Find",
+    suggested: "Show suggestions",
+    best: "Suggested: the experts with a current appointment best suited to this case (not the lead, current members or anyone with a conflict of interest).",
+    found: "Experts with a current appointment whose name contains “{query}”:",
+    noneFound: "No expert who can be invited has a name containing “{query}”.",
+    more: "Only the first {count} are listed; type more of the name to narrow it down.",
   },
   remove: { submit: "Remove", confirm: "Remove this expert from the panel? They will no longer see the case." },
   invitation: {

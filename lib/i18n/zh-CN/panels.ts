@@ -12,7 +12,7 @@ export const panels = {
   invite: {
     title: "邀请会诊专家",
     expert: "专家",
-    hint: "列出在聘专家（不含主办专家和现有成员）；与案件当事方有利益冲突的专家不能邀请。",
+    hint: "与案件当事方有利益冲突的专家不能邀请。",
     choose: "请选择专家",
     conflict: "{name}（与“{party}”存在利益冲突）",
     submit: "发出邀请",
@@ -20,6 +20,14 @@ export const panels = {
     done: "邀请已发出。",
     full: "会诊小组已满（最多 {max} 名成员）。",
     none: "暂无可邀请的专家。",
+    search: "按姓名查找专家",
+    searchPlaceholder: "专家姓名",
+    find: "查找",
+    suggested: "看推荐人选",
+    best: "推荐人选：与本案最匹配的在聘专家（不含主办专家、现有成员和有利益冲突的专家）。",
+    found: "姓名含“{query}”的在聘专家：",
+    noneFound: "没有姓名含“{query}”的可邀请专家。",
+    more: "仅列出前 {count} 位，输入更完整的姓名可缩小范围。",
   },
   remove: { submit: "移出", confirm: "将该专家移出会诊？移出后其不能再查看本案。" },
   invitation: {

@@ -20,6 +20,7 @@ import { PanelCard } from "@/components/panels/panel-card";
 import { ReferralCard } from "@/components/referrals/referral-card";
 import { RoutingPanel } from "@/components/routing/routing-panel";
 import { candidatesShownParam } from "@/lib/routing/schemas";
+import { inviteSearchParam } from "@/lib/panels/schemas";
 import { Badge, Card } from "@/components/ui/card";
 import { FormAlert } from "@/components/ui/field";
 import { requireActor } from "@/lib/auth/current";
@@ -55,7 +56,7 @@ import { CaseActions, ClosingActions, WithdrawAction } from "./case-actions";
 
 export const dynamic = "force-dynamic";
 
-type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ filed?: string; accepted?: string; candidates?: string }> };
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ filed?: string; accepted?: string; candidates?: string; invite?: string }> };
 
 // Metadata and page read the same request once per render.
 const detail = cache(getRequestDetail);
@@ -106,7 +107,7 @@ const panelActions = {
 };
 
 async function RequestPage({ params, searchParams }: Props) {
-  const [{ id }, { filed, accepted, candidates }, { t, locale }] = await Promise.all([params, searchParams, getT()]);
+  const [{ id }, { filed, accepted, candidates, invite }, { t, locale }] = await Promise.all([params, searchParams, getT()]);
   const { actor, request } = await load(id);
   const [messages, files] = request.isReader ? await Promise.all([listMessages(actor, id), listAttachments(actor, id)]) : [[], []];
   const isFinal = ["closed", "withdrawn", "rejected"].includes(request.status);
@@ -187,7 +188,14 @@ async function RequestPage({ params, searchParams }: Props) {
             <DisputesPanel requestId={request.id} actor={actor} t={t} locale={locale} actions={disputeActions} />
           </div>
           <div className="order-5 empty:hidden">
-            <PanelCard requestId={request.id} actor={actor} t={t} locale={locale} actions={panelActions} />
+            <PanelCard
+              requestId={request.id}
+              actor={actor}
+              t={t}
+              locale={locale}
+              actions={panelActions}
+              inviteSearch={inviteSearchParam.parse(invite)}
+            />
           </div>
           <div className="order-5 empty:hidden">
             <CaseHoursPanel request={request} actor={actor} t={t} locale={locale} action={recordCaseHoursAction} />

@@ -5,7 +5,7 @@ import type { Locale } from "@/lib/i18n/catalog";
 import { formatDateTime } from "@/lib/i18n/format";
 import type { Translate } from "@/lib/i18n/translate";
 import { Button, LinkButton } from "@/components/ui/button";
-import { inputClass, labelClass } from "@/components/ui/field";
+import { SearchField } from "@/components/ui/field";
 import { getCasePanel, INVITE_CHOICES, type CasePanel } from "@/lib/panels/queries";
 import { INVITE_SEARCH_MAX, MAX_PANEL_MEMBERS } from "@/lib/panels/schemas";
 import { AnswerInvitation, InviteForm, NoteForm, OpinionForm, RemoveMemberButton } from "./panel-forms";
@@ -49,20 +49,15 @@ function InviteChoices({
   return (
     <div className="space-y-3">
       <form method="get" action={`/requests/${requestId}#panel`} role="search" className="flex flex-wrap items-end gap-2">
-        <div className="min-w-0 flex-1 space-y-1">
-          <label htmlFor="panel-invite-search" className={labelClass}>
-            {t("panels.invite.search")}
-          </label>
-          <input
-            id="panel-invite-search"
-            name="invite"
-            type="search"
-            defaultValue={query}
-            placeholder={t("panels.invite.searchPlaceholder")}
-            maxLength={INVITE_SEARCH_MAX}
-            className={inputClass}
-          />
-        </div>
+        <SearchField
+          id="panel-invite-search"
+          name="invite"
+          label={t("panels.invite.search")}
+          defaultValue={query}
+          placeholder={t("panels.invite.searchPlaceholder")}
+          maxLength={INVITE_SEARCH_MAX}
+          className="min-w-0 flex-1 space-y-1"
+        />
         <Button type="submit" variant="secondary">
           {t("panels.invite.find")}
         </Button>

@@ -40,6 +40,23 @@ export function Field({
   );
 }
 
+/** The labelled search box of a filter form that reloads the page with what was typed (method GET). */
+export function SearchField({
+  id,
+  label,
+  className = "space-y-1",
+  ...input
+}: { id: string; name: string; label: ReactNode; className?: string } & Omit<ComponentProps<"input">, "id" | "type" | "className">) {
+  return (
+    <div className={className}>
+      <label htmlFor={id} className={labelClass}>
+        {label}
+      </label>
+      <input {...input} id={id} type="search" className={inputClass} />
+    </div>
+  );
+}
+
 export function TextInput(props: ComponentProps<"input">) {
   return <input {...props} className={props.className ? `${inputClass} ${props.className}` : inputClass} />;
 }

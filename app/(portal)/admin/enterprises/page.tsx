@@ -3,7 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { Button, LinkButton } from "@/components/ui/button";
 import { Card, EmptyState, PageTitle } from "@/components/ui/card";
-import { inputClass } from "@/components/ui/field";
+import { SearchField } from "@/components/ui/field";
 import { Pagination } from "@/components/ui/pagination";
 import { TableHead } from "@/components/ui/table-head";
 import { requireActor } from "@/lib/auth/current";
@@ -45,19 +45,14 @@ export default async function EnterprisesPage({ searchParams }: { searchParams: 
         role="search"
         className="mb-4 flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-4 shadow-sm"
       >
-        <div className="min-w-64 flex-1 space-y-1">
-          <label htmlFor="q" className="block text-sm font-medium">
-            {t("companies.admin.search")}
-          </label>
-          <input
-            id="q"
-            name="q"
-            type="search"
-            defaultValue={query.q ?? ""}
-            placeholder={t("companies.admin.searchPlaceholder")}
-            className={inputClass}
-          />
-        </div>
+        <SearchField
+          id="q"
+          label={t("companies.admin.search")}
+          name="q"
+          defaultValue={query.q ?? ""}
+          placeholder={t("companies.admin.searchPlaceholder")}
+          className="min-w-64 flex-1 space-y-1"
+        />
         <Button type="submit">{t("companies.admin.searchSubmit")}</Button>
         {query.q ? (
           <LinkButton href="/admin/enterprises" variant="secondary">

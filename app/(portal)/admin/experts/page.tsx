@@ -5,7 +5,7 @@ import { RegionSelectOptions } from "@/components/roster/region-select-options";
 import { StandingBadge } from "@/components/roster/standing-badge";
 import { Button, LinkButton } from "@/components/ui/button";
 import { Card, EmptyState, PageTitle } from "@/components/ui/card";
-import { inputClass } from "@/components/ui/field";
+import { SearchField } from "@/components/ui/field";
 import { Pagination } from "@/components/ui/pagination";
 import { SelectField } from "@/components/ui/select-field";
 import { TableHead } from "@/components/ui/table-head";
@@ -81,19 +81,14 @@ export default async function RosterPage({ searchParams }: { searchParams: Promi
         role="search"
         className="mb-4 grid gap-3 rounded-lg border border-slate-200 bg-white p-4 shadow-sm sm:grid-cols-2 lg:grid-cols-[2fr_1fr_1fr_1fr_1fr_auto] lg:items-end"
       >
-        <div className="space-y-1 sm:col-span-2 lg:col-span-1">
-          <label htmlFor="q" className={filterLabelClass}>
-            {t("roster.admin.roster.q")}
-          </label>
-          <input
-            id="q"
-            name="q"
-            type="search"
-            defaultValue={filters.q ?? ""}
-            placeholder={t("roster.admin.roster.qPlaceholder")}
-            className={inputClass}
-          />
-        </div>
+        <SearchField
+          id="q"
+          name="q"
+          label={t("roster.admin.roster.q")}
+          defaultValue={filters.q ?? ""}
+          placeholder={t("roster.admin.roster.qPlaceholder")}
+          className="space-y-1 sm:col-span-2 lg:col-span-1"
+        />
         <SelectField
           id="status"
           label={t("roster.admin.roster.status")}

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { Button, LinkButton } from "@/components/ui/button";
 import { Badge, Card, EmptyState, PageTitle } from "@/components/ui/card";
-import { inputClass } from "@/components/ui/field";
+import { SearchField } from "@/components/ui/field";
 import { Pagination } from "@/components/ui/pagination";
 import { SelectField } from "@/components/ui/select-field";
 import { TableHead } from "@/components/ui/table-head";
@@ -96,12 +96,7 @@ async function UsersPage({ searchParams }: { searchParams: Promise<Record<string
         role="search"
         className="grid gap-3 rounded-lg border border-slate-200 bg-white p-4 shadow-sm sm:grid-cols-[2fr_1fr_auto] sm:items-end"
       >
-        <div className="space-y-1">
-          <label htmlFor="q" className="block text-sm font-medium">
-            {t("accounts.users.q")}
-          </label>
-          <input id="q" name="q" type="search" defaultValue={filters.q ?? ""} placeholder={t("accounts.users.qPlaceholder")} className={inputClass} />
-        </div>
+        <SearchField id="q" label={t("accounts.users.q")} name="q" defaultValue={filters.q ?? ""} placeholder={t("accounts.users.qPlaceholder")} />
         <SelectField
           id="role"
           label={t("accounts.users.role")}

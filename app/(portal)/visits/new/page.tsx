@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { Card, PageTitle } from "@/components/ui/card";
-import { inputClass, labelClass } from "@/components/ui/field";
+import { SearchField } from "@/components/ui/field";
 import { buttonClass } from "@/components/ui/button";
 import { requireActor } from "@/lib/auth/current";
 import { allows } from "@/lib/authz";
@@ -44,19 +44,14 @@ async function PlanVisitPage({ searchParams }: Props) {
       <PageTitle subtitle={t("visits.form.intro")}>{t("visits.plan")}</PageTitle>
       <Card>
         <form role="search" method="get" action="/visits/new" className="mb-5 flex flex-col gap-2 sm:flex-row sm:items-end">
-          <div className="grow space-y-1">
-            <label htmlFor="visit-company-search" className={labelClass}>
-              {t("visits.form.search")}
-            </label>
-            <input
-              id="visit-company-search"
-              name="q"
-              type="search"
-              defaultValue={q}
-              placeholder={t("visits.form.searchPlaceholder")}
-              className={inputClass}
-            />
-          </div>
+          <SearchField
+            id="visit-company-search"
+            name="q"
+            label={t("visits.form.search")}
+            defaultValue={q}
+            placeholder={t("visits.form.searchPlaceholder")}
+            className="grow space-y-1"
+          />
           <button type="submit" className={buttonClass("secondary")}>
             {t("visits.form.searchButton")}
           </button>

@@ -3,7 +3,7 @@ import type postgres from "postgres";
 import { database } from "@/db";
 import { log } from "@/lib/log";
 import { expireTags, expireTagsEvery } from "./expired-tags";
-import { allPublicTags, PUBLIC_CHANGE_CHANNEL, tagsExpiredEverySecond, tagsFedBy } from "./tags";
+import { allPublicTags, PUBLIC_CHANGE_CHANNEL, FIGURES_EXPIRE_MS, tagsExpiredByTime, tagsFedBy } from "./tags";
 
 function onAnnouncement(table: string): void {
   const tags = tagsFedBy[table];
@@ -18,13 +18,13 @@ let expiringByTime = false;
  * the tags it feeds. Entries older than the listening (Next.js keeps them on disk across restarts)
  * are not trusted: every tag expires when it starts. On a server, postgres.js keeps a connection of
  * its own listening and reconnects after a drop, and every tag expires again then (on each connect).
- * The figures are not announced; they expire once a second (./tags.ts, tagsExpiredEverySecond).
+ * The figures are not announced; they expire twice a second (./tags.ts, tagsExpiredByTime).
  */
 export async function listenForPublicChanges(): Promise<void> {
   const { db, kind } = database();
   if (!expiringByTime) {
     expiringByTime = true;
-    expireTagsEvery(tagsExpiredEverySecond, 1000);
+    expireTagsEvery(tagsExpiredByTime, FIGURES_EXPIRE_MS);
   }
   // drizzle keeps the driver's client on the handle; listening is the driver's own API.
   const client = (db as unknown as { $client: unknown }).$client;

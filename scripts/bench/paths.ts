@@ -13,6 +13,7 @@ import { getReport } from "@/lib/reports/get-report";
 import { reportQuerySchema } from "@/lib/reports/schemas";
 import { fileRequest } from "@/lib/requests/file-request";
 import { getRequestDetail } from "@/lib/requests/queries";
+import { filingBody } from "./filing-body";
 import { fileRequestApiSchema } from "@/lib/requests/schemas";
 import { searchDirectory } from "@/lib/roster/queries/experts";
 import { referenceNames } from "@/lib/roster/reference-names";
@@ -52,17 +53,6 @@ export interface BenchPath {
   /** What the app's route calls, given the actor the route resolved and the query string. */
   run: (actor: Actor | null, query: Record<string, string>, f: Fixtures) => Promise<unknown>;
 }
-
-/** The filing the benchmark sends: a company's own request, as the filing form posts it. */
-export const filingBody = JSON.stringify({
-  title: "货款追收（压测）",
-  category: "debt_collection",
-  specialties: ["debt_collection", "contract"],
-  description: "客户拖欠货款 12 万元已逾半年，多次催告未果，需律师协助追收。",
-  counterparties: [{ name: "嘉兴某贸易有限公司" }],
-  regionCode: "330421001",
-  amountAtStakeFen: 12_000_000,
-});
 
 export const benchPaths: BenchPath[] = [
   {

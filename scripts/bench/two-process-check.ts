@@ -3,18 +3,22 @@
  * at once, its cached public data included. Starts two `next start` (the production build must
  * exist) on a database that holds the demo world, warms both caches, suspends a listed expert as
  * the demo admin through the first and watches the second's directory and figures until they show
- * it; then reinstates the expert through the second and watches the first. Run with
+ * it; then reinstates the expert through the second and watches the first; then files a request
+ * as the demo company through the first and watches the second's count of requests filed (the
+ * figures are not announced but expire by time, lib/public-cache/tags.ts). Run with
  *   npx tsx scripts/bench/two-process-check.ts <database-url> [port-a] [port-b]
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { pathToFileURL } from "node:url";
 import { demoAccounts, DEMO_PASSWORD } from "@/db/seed/demo-data";
+import { filingBody } from "./filing-body";
 
 export interface TwoProcessResult {
   /** Milliseconds from the change's answer until the other process served it (null: not within the limit). */
   suspendSeenAfterMs: number | null;
   reinstateSeenAfterMs: number | null;
+  filingSeenAfterMs: number | null;
   limitMs: number;
   ok: boolean;
 }
@@ -77,20 +81,21 @@ async function signIn(base: string, email: string, password: string): Promise<st
 interface Figures {
   listed: string[];
   expertsActive: number;
+  requestsFiled: number;
 }
 
 async function figures(base: string): Promise<Figures> {
   const [directory, stats] = await Promise.all([fetch(`${base}/api/v1/experts`), fetch(`${base}/api/v1/stats`)]);
   const { items } = (await directory.json()) as { items: { id: string }[] };
-  const { expertsActive } = (await stats.json()) as { expertsActive: number };
-  return { listed: items.map((i) => i.id), expertsActive };
+  const { expertsActive, requestsFiled } = (await stats.json()) as { expertsActive: number; requestsFiled: number };
+  return { listed: items.map((i) => i.id), expertsActive, requestsFiled };
 }
 
 async function post(base: string, path: string, cookie: string, body: unknown): Promise<void> {
   const answer = await fetch(`${base}${path}`, {
     method: "POST",
     headers: { "content-type": "application/json", cookie },
-    body: JSON.stringify(body),
+    body: typeof body === "string" ? body : JSON.stringify(body),
   });
   if (!answer.ok) throw new Error(`POST ${path}: ${answer.status} ${await answer.text()}`);
 }
@@ -127,7 +132,15 @@ export async function twoProcessCheck({ databaseUrl, ports = [3261, 3262], limit
     const reinstateSeenAfterMs = await watch(a, (f) => f.listed.includes(expertId) && f.expertsActive === before.expertsActive, limitMs);
     log(`reinstated through B, seen through A after ${reinstateSeenAfterMs ?? "(not seen)"} ms`);
 
-    return { suspendSeenAfterMs, reinstateSeenAfterMs, limitMs, ok: suspendSeenAfterMs !== null && reinstateSeenAfterMs !== null };
+    const company = await signIn(a, demoAccounts.enterprise, DEMO_PASSWORD);
+    const filedBefore = (await figures(b)).requestsFiled;
+    for (let i = 0; i < 2; i++) await figures(b);
+    await post(a, "/api/v1/requests", company, filingBody);
+    const filingSeenAfterMs = await watch(b, (f) => f.requestsFiled === filedBefore + 1, limitMs);
+    log(`filed through A, counted through B after ${filingSeenAfterMs ?? "(not seen)"} ms`);
+
+    const ok = suspendSeenAfterMs !== null && reinstateSeenAfterMs !== null && filingSeenAfterMs !== null;
+    return { suspendSeenAfterMs, reinstateSeenAfterMs, filingSeenAfterMs, limitMs, ok };
   } finally {
     for (const app of apps) app.kill("SIGTERM");
   }

@@ -17,10 +17,9 @@ const noCandidates = { items: [] as { expertId: string; name: string; conflictPa
 /**
  * The joint-consultation panel (会诊) of a case, as the viewer may see it (404 when they may not see
  * the case). The lead, the members and the admins read every member, the notes (newest first) and
- * the opinions, and the lead and admins get the experts they may invite (current appointments, less
- * the lead and live members, each with the party they declared a conflict with, as the offer list
- * shows); the company and the filing station read the accepted members and the opinions; an expert
- * merely invited reads only their invitation.
+ * the opinions, and the lead and admins get the experts they may invite (inviteCandidates: the best
+ * suited, or those found by `inviteSearch`); the company and the filing station read the accepted
+ * members and the opinions; an expert merely invited reads only their invitation.
  */
 export async function getCasePanel(actor: Actor, requestId: string, options: { inviteSearch?: string } = {}) {
   requirePermission(actor, "request.read");

@@ -101,6 +101,17 @@ export class ProfileTable {
     return this.facts;
   }
 
+  /** The kept profile of an expert, if any. */
+  profileOf(expertId: string): CandidateFacts | undefined {
+    const slot = this.slotOf.get(expertId);
+    return slot === undefined ? undefined : this.facts[slot];
+  }
+
+  /** Grows whenever a kept profile changes: what is worked out from the profiles holds while it stays. */
+  get generation(): number {
+    return this.version;
+  }
+
   /** Keeps this profile unless the one kept has the same or a later revision; whether it was kept. */
   put(facts: CandidateFacts, revision: number): boolean {
     let slot = this.slotOf.get(facts.expertId);

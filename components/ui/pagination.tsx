@@ -1,7 +1,11 @@
 import Link from "next/link";
 import type { Translate } from "@/lib/i18n/translate";
 
-/** Previous/next links that keep the other query parameters (the page in `param`, "page" by default; `hash` keeps the reader at a section). */
+/**
+ * Previous/next links that keep the other query parameters (the page in `param`, "page" by default;
+ * `hash` keeps the reader at a section). `totalExact` false: more than `total` match (a list that
+ * counts only so far), so the summary says "more than" and the last page is the last counted.
+ */
 export function Pagination({
   page,
   pageSize,
@@ -10,6 +14,7 @@ export function Pagination({
   query = {},
   param = "page",
   hash = "",
+  totalExact = true,
   t,
 }: {
   page: number;
@@ -19,6 +24,7 @@ export function Pagination({
   query?: Record<string, string | undefined>;
   param?: string;
   hash?: string;
+  totalExact?: boolean;
   t: Translate;
 }) {
   const pages = Math.max(1, Math.ceil(total / pageSize));
@@ -29,7 +35,7 @@ export function Pagination({
   };
   return (
     <nav aria-label="pagination" className="mt-4 flex flex-wrap items-center justify-between gap-2 text-sm text-slate-600">
-      <span>{t("common.pagination.summary", { page, pages, total })}</span>
+      <span>{t(totalExact ? "common.pagination.summary" : "common.pagination.summaryAtLeast", { page, pages, total })}</span>
       <span className="flex gap-2">
         {page > 1 ? (
           <Link className="page-link" href={href(page - 1)} rel="prev">

@@ -26,7 +26,8 @@ const auditEvent = z.strictObject({
   data: z.record(z.string(), z.unknown()).nullable(),
 });
 
-export const auditEventListResponse = pageOf(auditEvent);
+/** A page of the trail; `totalExact` false: more than `total` events match (see AUDIT_WINDOW). */
+export const auditEventListResponse = pageOf(auditEvent).extend({ totalExact: z.boolean() });
 
 /** One event as the API answers it: the token fields only when the event was written through a token. */
 export function auditEventOnWire(row: AuditEventRow) {

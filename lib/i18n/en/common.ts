@@ -50,7 +50,10 @@ export const common: Shape<typeof zh> = {
     loading: "Loading…",
     saving: "Saving…",
   },
-  pagination: { summary: "Page {page} of {pages} ({total, plural, one {# item} other {# items}})" },
+  pagination: {
+    summary: "Page {page} of {pages} ({total, plural, one {# item} other {# items}})",
+    summaryAtLeast: "Page {page} of {pages} (the newest {total} items)",
+  },
   footer: {
     about: "Run by the county law society to keep the expert roster, take legal requests, match them to experts and follow every case.",
     contact: "Hotline: 12348 (public legal services)",

@@ -9,7 +9,7 @@ import { SelectField } from "@/components/ui/select-field";
 import { auditEntityTypes, auditEventTypes } from "@/lib/audit/event-types";
 import { AUDIT_EXPORT_MAX_ROWS } from "@/lib/audit/export";
 import { entityTypeLabel, eventTypeLabel } from "@/lib/audit/labels";
-import { listAuditEvents } from "@/lib/audit/queries";
+import { AUDIT_WINDOW, listAuditEvents } from "@/lib/audit/queries";
 import { readAuditQuery } from "@/lib/audit/schemas";
 import { requireActor } from "@/lib/auth/current";
 import { can } from "@/lib/authz";
@@ -112,7 +112,7 @@ export default async function AuditPage({ searchParams }: Props) {
         </div>
       </form>
       <Card
-        title={t("audit.count", { count: formatCount(result.total, locale) })}
+        title={t(result.totalExact ? "audit.count" : "audit.countAtLeast", { count: formatCount(result.total, locale) })}
         action={
           can(actor.role, "audit.export") ? (
             <div className="flex flex-wrap gap-2">
@@ -140,7 +140,16 @@ export default async function AuditPage({ searchParams }: Props) {
         ) : (
           <EmptyState>{t("audit.empty")}</EmptyState>
         )}
-        <Pagination page={result.page} pageSize={result.pageSize} total={result.total} basePath="/admin/audit" query={query} t={t} />
+        {result.totalExact ? null : <p className="mt-3 text-xs text-slate-600">{t("audit.window", { count: formatCount(AUDIT_WINDOW, locale) })}</p>}
+        <Pagination
+          page={result.page}
+          pageSize={result.pageSize}
+          total={result.total}
+          totalExact={result.totalExact}
+          basePath="/admin/audit"
+          query={query}
+          t={t}
+        />
       </Card>
     </div>
   );

@@ -4,7 +4,7 @@ import type { Translate } from "@/lib/i18n/translate";
 /**
  * Previous/next links that keep the other query parameters (the page in `param`, "page" by default;
  * `hash` keeps the reader at a section). `totalExact` false: more than `total` match (a list that
- * counts only so far), so the summary says "more than" and the last page is the last counted.
+ * counts only so far): the summary gives the pages counted and leaves the count to the list's title.
  */
 export function Pagination({
   page,

@@ -52,7 +52,7 @@ export const common: Shape<typeof zh> = {
   },
   pagination: {
     summary: "Page {page} of {pages} ({total, plural, one {# item} other {# items}})",
-    summaryAtLeast: "Page {page} of {pages} (the newest {total} items)",
+    summaryAtLeast: "Page {page} of {pages}",
   },
   footer: {
     about: "Run by the county law society to keep the expert roster, take legal requests, match them to experts and follow every case.",

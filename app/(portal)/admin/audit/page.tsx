@@ -43,6 +43,7 @@ export default async function AuditPage({ searchParams }: Props) {
   if (filter.type && !types.includes(filter.type)) types.push(filter.type);
   const entities: string[] = [...auditEntityTypes];
   if (filter.entityType && !entities.includes(filter.entityType)) entities.push(filter.entityType);
+  const windowNote = t("audit.window", { count: formatCount(AUDIT_WINDOW, locale) });
   const exportLink = "rounded-md border border-slate-300 bg-white px-3 py-2 text-sm hover:bg-slate-100";
   return (
     <div>
@@ -138,9 +139,9 @@ export default async function AuditPage({ searchParams }: Props) {
             actorHref={(actorId) => `/admin/audit?${new URLSearchParams({ ...withoutActor, actorId }).toString()}`}
           />
         ) : (
-          <EmptyState>{t("audit.empty")}</EmptyState>
+          <EmptyState>{result.totalExact ? t("audit.empty") : windowNote}</EmptyState>
         )}
-        {result.totalExact ? null : <p className="mt-3 text-xs text-slate-600">{t("audit.window", { count: formatCount(AUDIT_WINDOW, locale) })}</p>}
+        {result.totalExact || !result.items.length ? null : <p className="mt-3 text-xs text-slate-600">{windowNote}</p>}
         <Pagination
           page={result.page}
           pageSize={result.pageSize}

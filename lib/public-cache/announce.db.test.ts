@@ -3,10 +3,10 @@ import { eq } from "drizzle-orm";
 import type postgres from "postgres";
 import { beforeAll, describe, expect, it } from "vitest";
 import { database, db } from "@/db";
-import { experts, specialties } from "@/db/schema";
+import { experts, requests, specialties } from "@/db/schema";
 import { createEnterpriseActor, createExpertActor } from "@/test/fixtures";
 import { useTestDatabase } from "@/test/database";
-import { fileAs } from "@/test/request-fixtures";
+import { fileAs, moveTo } from "@/test/request-fixtures";
 import { expiryOf } from "./expired-tags";
 import { listenForPublicChanges } from "./listen";
 import { PUBLIC_CHANGE_CHANNEL, publicTags, type PublicTag } from "./tags";
@@ -61,6 +61,26 @@ describe("cached public data follows committed changes", () => {
     expect(await expiredAfter(publicTags.specialties, since)).toBe(false);
     await db.update(specialties).set({ nameEn: "Contract disputes" }).where(eq(specialties.code, "contract"));
     expect(await expiredAfter(publicTags.specialties, since)).toBe(true);
+  });
+
+  it("a request's steps announce nothing until its expert's track record moves: a resolution and a rating expire the directory", async () => {
+    const company = await createEnterpriseActor();
+    const expert = await createExpertActor();
+    const requestId = await fileAs(company);
+    const heard = await announcedTables();
+    await moveTo(requestId, "triaged");
+    await moveTo(requestId, "accepted", expert);
+    await db.update(requests).set({ status: "in_progress" }).where(eq(requests.id, requestId));
+    // a notification of those commits would have arrived by the time the figures expire
+    expect(await expiredAfter(publicTags.stats, Date.now())).toBe(true);
+    expect(heard).toEqual([]);
+    let since = Date.now();
+    await db.update(requests).set({ status: "resolved", resolvedAt: new Date() }).where(eq(requests.id, requestId));
+    expect(await expiredAfter(publicTags.directory, since)).toBe(true);
+    expect(heard).toEqual(["expert_routing_profiles"]);
+    since = Date.now();
+    await db.update(requests).set({ status: "closed", rating: 5 }).where(eq(requests.id, requestId));
+    expect(await expiredAfter(publicTags.directory, since)).toBe(true);
   });
 
   it("a filing moves the figures without announcing anything, and the figures expire within a second all the same", async () => {

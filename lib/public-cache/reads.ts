@@ -32,14 +32,19 @@ const firstPageOfDay = publicCached((_day: string, pageSize: number) => searchDi
   publicTags.directory,
 ]);
 
+// A search or a filter: the same page for every visitor who asks it. A search that matches half the
+// roster scores every expert it matches (lib/roster/search-sql.ts), so the common ones are answered
+// from here until the roster or a track record changes.
+const filteredOfDay = publicCached((_day: string, query: DirectoryQuery) => searchDirectory(query), "directory-filtered", [publicTags.directory]);
+
 /**
- * The directory: its first page without filters comes from the cache, any other query from the
- * database; a later page or another order of the unfiltered directory takes its count from the cached
- * first page.
+ * The directory: its first page without filters and every searched or filtered page come from the
+ * cache; a later page or another order of the unfiltered directory from the database, with its count
+ * from the cached first page.
  */
 export function directoryPage(query: DirectoryQuery) {
   const isUnfiltered = !query.q && !query.specialty && !query.region && !query.language && !query.mode;
-  if (!isUnfiltered) return searchDirectory(query);
+  if (!isUnfiltered) return filteredOfDay(todayInShanghai(), query);
   const firstPage = firstPageOfDay(todayInShanghai(), query.pageSize);
   if (query.sort === unfiltered.sort && query.page === 1) return firstPage;
   return searchDirectory(query, { knownTotal: firstPage.then((page) => page.total) });

@@ -1,7 +1,7 @@
 /**
  * The cache tags of public data (the same for every visitor), and which tables feed each: the one
  * place that says what a change invalidates. A committed change to one of these tables announces
- * the table's name (triggers of migration 0036, on PostgreSQL's channel below), and every app
+ * the table's name (triggers of migrations 0036 and 0056, on PostgreSQL's channel below), and every app
  * process expires the tags listed for it (./listen.ts), its own included.
  */
 export const publicTags = {
@@ -11,7 +11,7 @@ export const publicTags = {
   stats: "public:stats",
   /** How many experts have a current appointment, per county (part of the public figures). */
   activeExperts: "public:active-experts",
-  /** The directory's first page without filters (/experts, GET /api/v1/experts). */
+  /** The directory's pages (/experts, GET /api/v1/experts): its first page, and searches and filters. */
   directory: "public:directory",
   typicalCases: "public:typical-cases",
   commended: "public:commended",
@@ -32,8 +32,9 @@ export const tagsFedBy: Record<string, readonly PublicTag[]> = {
   experts: [t.directory, t.stats, t.activeExperts, t.commended],
   expert_specialties: [t.directory],
   expert_regions: [t.directory],
-  // Cases resolved and ratings order the directory and show on its cards.
-  requests: [t.directory],
+  // Cases resolved and ratings order the directory and show on its cards: announced only when an
+  // expert's track record moves (migration 0056), not on every step of a request.
+  expert_routing_profiles: [t.directory],
   typical_cases: [t.typicalCases],
   appraisals: [t.commended],
 };

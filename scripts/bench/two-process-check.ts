@@ -2,8 +2,8 @@
  * Two app processes on one PostgreSQL database stay consistent: what one changes, the other serves
  * at once, its cached public data included. Starts two `next start` (the production build must
  * exist) on a database that holds the demo world, warms both caches, suspends a listed expert as
- * the demo admin through the first and watches the second's directory and figures until they show
- * it; then reinstates the expert through the second and watches the first; then files a request
+ * the demo admin through the first and watches the second's directory, a search for the expert's
+ * name and the figures until they show it; then reinstates the expert through the second and watches the first; then files a request
  * as the demo company through the first and watches the second's count of requests filed (the
  * figures are not announced but expire by time, lib/public-cache/tags.ts). Run with
  *   npx tsx scripts/bench/two-process-check.ts <database-url> [port-a] [port-b]
@@ -80,15 +80,24 @@ async function signIn(base: string, email: string, password: string): Promise<st
 
 interface Figures {
   listed: string[];
+  /** The ids a search of the directory finds (none without a search). */
+  found: string[];
   expertsActive: number;
   requestsFiled: number;
 }
 
-async function figures(base: string): Promise<Figures> {
-  const [directory, stats] = await Promise.all([fetch(`${base}/api/v1/experts`), fetch(`${base}/api/v1/stats`)]);
-  const { items } = (await directory.json()) as { items: { id: string }[] };
+type DirectoryPage = { items: { id: string; name: string }[] };
+
+async function figures(base: string, search = ""): Promise<Figures & { names: string[] }> {
+  const [directory, found, stats] = await Promise.all([
+    fetch(`${base}/api/v1/experts`),
+    search ? fetch(`${base}/api/v1/experts?q=${encodeURIComponent(search)}`) : null,
+    fetch(`${base}/api/v1/stats`),
+  ]);
+  const { items } = (await directory.json()) as DirectoryPage;
+  const searched = found ? ((await found.json()) as DirectoryPage).items : [];
   const { expertsActive, requestsFiled } = (await stats.json()) as { expertsActive: number; requestsFiled: number };
-  return { listed: items.map((i) => i.id), expertsActive, requestsFiled };
+  return { listed: items.map((i) => i.id), names: items.map((i) => i.name), found: searched.map((i) => i.id), expertsActive, requestsFiled };
 }
 
 async function post(base: string, path: string, cookie: string, body: unknown): Promise<void> {
@@ -101,10 +110,10 @@ async function post(base: string, path: string, cookie: string, body: unknown): 
 }
 
 /** Polls until `seen` holds, up to the limit; answers the milliseconds it took or null. */
-async function watch(base: string, seen: (f: Figures) => boolean, limitMs: number): Promise<number | null> {
+async function watch(base: string, seen: (f: Figures) => boolean, limitMs: number, search = ""): Promise<number | null> {
   const started = performance.now();
   while (performance.now() - started <= limitMs) {
-    if (seen(await figures(base))) return Math.round(performance.now() - started);
+    if (seen(await figures(base, search))) return Math.round(performance.now() - started);
     await sleep(20);
   }
   return null;
@@ -117,19 +126,31 @@ export async function twoProcessCheck({ databaseUrl, ports = [3261, 3262], limit
   try {
     await Promise.all([waitUntilUp(a), waitUntilUp(b)]);
     // Twice each: the first read fills the cache, the second is served from it.
-    for (let i = 0; i < 2; i++) await Promise.all([figures(a), figures(b)]);
-    const before = await figures(b);
-    const expertId = before.listed[0];
-    if (!expertId) throw new Error("the directory lists nobody: is the demo world seeded?");
+    const listed = await figures(b);
+    const [expertId, name] = [listed.listed[0], listed.names[0]];
+    if (!expertId || !name) throw new Error("the directory lists nobody: is the demo world seeded?");
+    for (let i = 0; i < 2; i++) await Promise.all([figures(a, name), figures(b, name)]);
+    const before = await figures(b, name);
+    if (!before.found.includes(expertId)) throw new Error(`a search for ${name} does not find them`);
     const [cookieA, cookieB] = await Promise.all([signIn(a, demoAccounts.admin, DEMO_PASSWORD), signIn(b, demoAccounts.admin, DEMO_PASSWORD)]);
 
     await post(a, `/api/v1/experts/${expertId}/suspend`, cookieA, { reason: "two-process check" });
-    const suspendSeenAfterMs = await watch(b, (f) => !f.listed.includes(expertId) && f.expertsActive === before.expertsActive - 1, limitMs);
+    const suspendSeenAfterMs = await watch(
+      b,
+      (f) => !f.listed.includes(expertId) && !f.found.includes(expertId) && f.expertsActive === before.expertsActive - 1,
+      limitMs,
+      name,
+    );
     log(`suspended through A, seen through B after ${suspendSeenAfterMs ?? "(not seen)"} ms`);
 
-    for (let i = 0; i < 2; i++) await figures(a);
+    for (let i = 0; i < 2; i++) await figures(a, name);
     await post(b, `/api/v1/experts/${expertId}/reinstate`, cookieB, { reason: "two-process check" });
-    const reinstateSeenAfterMs = await watch(a, (f) => f.listed.includes(expertId) && f.expertsActive === before.expertsActive, limitMs);
+    const reinstateSeenAfterMs = await watch(
+      a,
+      (f) => f.listed.includes(expertId) && f.found.includes(expertId) && f.expertsActive === before.expertsActive,
+      limitMs,
+      name,
+    );
     log(`reinstated through B, seen through A after ${reinstateSeenAfterMs ?? "(not seen)"} ms`);
 
     const company = await signIn(a, demoAccounts.enterprise, DEMO_PASSWORD);

@@ -1,10 +1,13 @@
 import Link from "next/link";
+import { defaultLocale, type Locale } from "@/lib/i18n/catalog";
+import { formatCount } from "@/lib/i18n/format";
 import type { Translate } from "@/lib/i18n/translate";
 
 /**
  * Previous/next links that keep the other query parameters (the page in `param`, "page" by default;
- * `hash` keeps the reader at a section). `totalExact` false: more than `total` match (a list that
- * counts only so far): the summary gives the pages counted and leaves the count to the list's title.
+ * `hash` keeps the reader at a section). `totalExact` false: more than `total` match (a long list
+ * counts and pages only so far, lib/list-window.ts): the summary gives the pages counted, and a note
+ * says to narrow the filters for the rest.
  */
 export function Pagination({
   page,
@@ -15,6 +18,7 @@ export function Pagination({
   param = "page",
   hash = "",
   totalExact = true,
+  locale = defaultLocale,
   t,
 }: {
   page: number;
@@ -25,6 +29,7 @@ export function Pagination({
   param?: string;
   hash?: string;
   totalExact?: boolean;
+  locale?: Locale;
   t: Translate;
 }) {
   const pages = Math.max(1, Math.ceil(total / pageSize));
@@ -34,20 +39,23 @@ export function Pagination({
     return `${basePath}?${params.toString()}${hash ? `#${hash}` : ""}`;
   };
   return (
-    <nav aria-label="pagination" className="mt-4 flex flex-wrap items-center justify-between gap-2 text-sm text-slate-600">
-      <span>{t(totalExact ? "common.pagination.summary" : "common.pagination.summaryAtLeast", { page, pages, total })}</span>
-      <span className="flex gap-2">
-        {page > 1 ? (
-          <Link className="page-link" href={href(page - 1)} rel="prev">
-            {t("common.actions.previous")}
-          </Link>
-        ) : null}
-        {page < pages ? (
-          <Link className="page-link" href={href(page + 1)} rel="next">
-            {t("common.actions.next")}
-          </Link>
-        ) : null}
-      </span>
-    </nav>
+    <>
+      {totalExact ? null : <p className="mt-3 text-xs text-slate-600">{t("common.pagination.window", { count: formatCount(total, locale) })}</p>}
+      <nav aria-label="pagination" className="mt-4 flex flex-wrap items-center justify-between gap-2 text-sm text-slate-600">
+        <span>{t(totalExact ? "common.pagination.summary" : "common.pagination.summaryAtLeast", { page, pages, total })}</span>
+        <span className="flex gap-2">
+          {page > 1 ? (
+            <Link className="page-link" href={href(page - 1)} rel="prev">
+              {t("common.actions.previous")}
+            </Link>
+          ) : null}
+          {page < pages ? (
+            <Link className="page-link" href={href(page + 1)} rel="next">
+              {t("common.actions.next")}
+            </Link>
+          ) : null}
+        </span>
+      </nav>
+    </>
   );
 }

@@ -49,6 +49,9 @@ export const enterprises = pgTable(
     index("enterprises_id_number_digest_idx")
       .on(t.idNumberDigest)
       .where(sql`${t.idNumberDigest} is not null`),
+    // The companies list (lib/companies/queries.ts listEnterprises): those waiting first, then the
+    // newest, a page read in this order rather than every company sorted.
+    index("enterprises_list_order_idx").on(sql`(case when ${t.verification} = 'pending' then 0 else 1 end)`, t.createdAt.desc().nullsFirst(), t.id),
   ],
 );
 
@@ -102,6 +105,8 @@ export const users = pgTable(
     uniqueIndex("users_email_key").on(t.email),
     index("users_enterprise_idx").on(t.enterpriseId),
     index("users_station_idx").on(t.stationId),
+    // The accounts list (lib/accounts/list-users.ts), newest first: a page read in this order.
+    index("users_created_idx").on(t.createdAt.desc().nullsFirst(), t.id),
     // The admins told of every filing (lib/notifications/audience.ts adminsOf): a handful among every
     // company's and expert's account, found without reading them all.
     index("users_active_admins_idx")

@@ -1,7 +1,8 @@
-import { and, count, desc, eq, or, sql, type SQL } from "drizzle-orm";
+import { and, desc, eq, or, sql, type SQL } from "drizzle-orm";
 import { db } from "@/db";
 import { experts, users } from "@/db/schema";
 import { requirePermission, type Actor } from "@/lib/authz";
+import { countWithinWindow, pageWithinWindow } from "@/lib/list-window";
 import { escapeLike } from "@/lib/roster/search-text";
 import { accountsCoveredBy } from "./account-district";
 import type { UserListQuery } from "./user-schemas";
@@ -23,7 +24,7 @@ export interface UserListItem {
  * Admins only. The accounts the admin's district covers (see accountRegion: admins scoped within
  * it, staff of its stations, experts whose home region is in it, members of companies registered
  * in it), every account for an unscoped admin; filters role and q (part of the name or e-mail),
- * newest first, paginated. Never a password hash.
+ * newest first, paginated (counted up to LIST_WINDOW, see lib/list-window.ts). Never a password hash.
  */
 export async function listUsers(actor: Actor | null, query: UserListQuery) {
   const admin = requirePermission(actor, "user.list");
@@ -34,28 +35,31 @@ export async function listUsers(actor: Actor | null, query: UserListQuery) {
     conditions.push(or(sql`lower(${users.name}) like ${pattern} escape '\\'`, sql`${users.email} like ${pattern} escape '\\'`));
   }
   const where = and(...conditions);
-  const [rows, [counted]] = await Promise.all([
-    db
-      .select({
-        userId: users.id,
-        email: users.email,
-        name: users.name,
-        role: users.role,
-        regionScope: users.regionScope,
-        stationId: users.stationId,
-        enterpriseId: users.enterpriseId,
-        expertId: experts.id,
-        integration: users.integration,
-        disabled: sql<boolean>`${users.disabledAt} is not null`,
-      })
-      .from(users)
-      .leftJoin(experts, eq(experts.userId, users.id))
-      .where(where)
-      .orderBy(desc(users.createdAt), users.id)
-      .limit(query.pageSize)
-      .offset((query.page - 1) * query.pageSize),
-    db.select({ total: count() }).from(users).where(where),
+  const slice = pageWithinWindow(query);
+  const [rows, counted] = await Promise.all([
+    slice
+      ? db
+          .select({
+            userId: users.id,
+            email: users.email,
+            name: users.name,
+            role: users.role,
+            regionScope: users.regionScope,
+            stationId: users.stationId,
+            enterpriseId: users.enterpriseId,
+            expertId: experts.id,
+            integration: users.integration,
+            disabled: sql<boolean>`${users.disabledAt} is not null`,
+          })
+          .from(users)
+          .leftJoin(experts, eq(experts.userId, users.id))
+          .where(where)
+          .orderBy(desc(users.createdAt), users.id)
+          .limit(slice.limit)
+          .offset(slice.offset)
+      : [],
+    countWithinWindow(db.select({ id: users.id }).from(users).where(where)),
   ]);
   const items: UserListItem[] = rows;
-  return { items, page: query.page, pageSize: query.pageSize, total: counted?.total ?? 0 };
+  return { items, page: query.page, pageSize: query.pageSize, ...counted };
 }

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { userRoles } from "@/lib/enums";
-import { id, pageOf } from "@/lib/http/wire";
+import { id, windowPageOf } from "@/lib/http/wire";
 
 // The answers of the account routes, as they are on the wire.
 
@@ -30,7 +30,7 @@ export const userListItem = z.strictObject({
   integration: z.boolean(),
   disabled: z.boolean(),
 });
-export const userListResponse = pageOf(userListItem);
+export const userListResponse = windowPageOf(userListItem);
 
 export const createdUserResponse = z.strictObject({ userId: id });
 

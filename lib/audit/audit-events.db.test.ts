@@ -10,7 +10,7 @@ import { GET as reportExportGET } from "@/app/api/v1/reports/export/route";
 import { db } from "@/db";
 import { apiTokens, attachments, disputes, enterprises, events, expertApplications, messages, offers, recoveries, returnVisits } from "@/db/schema";
 import type { Actor } from "@/lib/authz";
-import { AUDIT_WINDOW } from "@/lib/audit/queries";
+import { LIST_WINDOW } from "@/lib/list-window";
 import { recordEvent, type EventInput } from "@/lib/events/record-event";
 import { createAcceptedCase } from "@/test/accepted-case";
 import { fileAs } from "@/test/request-fixtures";
@@ -235,24 +235,24 @@ describe("GET /api/v1/audit-events", () => {
     expect(paged.items[0]!.id).toBe(firstTwo.items[1]!.id);
   });
 
-  it("counts and pages the newest AUDIT_WINDOW events that match, and says when more match", async () => {
+  it("counts and pages the newest LIST_WINDOW events that match, and says when more match", async () => {
     const few = await list(tokens.zone, "?type=expert.suspended");
     expect({ total: few.total, totalExact: few.totalExact }).toEqual({ total: 2, totalExact: true });
     // one more than the window, a minute apart from the first minute of 2025 on, on an expert of Jiashan
     const expertId = jiashanExpert.expertId!;
     await db.execute(sql`insert into events (type, entity_type, entity_id, actor_role, at)
       select 'test.many', 'expert', ${expertId}, 'admin', timestamptz '2025-01-01 00:00+08' + g * interval '1 minute'
-      from generate_series(1, ${AUDIT_WINDOW + 1}) g`);
+      from generate_series(1, ${LIST_WINDOW + 1}) g`);
     const many = await list(tokens.jiashan, "?type=test.many&pageSize=100");
-    expect({ total: many.total, totalExact: many.totalExact }).toEqual({ total: AUDIT_WINDOW, totalExact: false });
+    expect({ total: many.total, totalExact: many.totalExact }).toEqual({ total: LIST_WINDOW, totalExact: false });
     // narrowed to the first day: counted exactly
     const firstDay = await list(tokens.jiashan, "?type=test.many&from=2025-01-01&to=2025-01-01&pageSize=100");
     expect({ total: firstDay.total, totalExact: firstDay.totalExact }).toEqual({ total: 1439, totalExact: true });
     expect((await list(tokens.qingpu, "?type=test.many")).total).toBe(0);
     // the last page of the window holds its last events; past it, nothing
-    const last = await list(tokens.jiashan, `?type=test.many&pageSize=100&page=${AUDIT_WINDOW / 100}`);
+    const last = await list(tokens.jiashan, `?type=test.many&pageSize=100&page=${LIST_WINDOW / 100}`);
     expect(last.items).toHaveLength(100);
-    expect((await list(tokens.jiashan, `?type=test.many&pageSize=100&page=${AUDIT_WINDOW / 100 + 1}`)).items).toEqual([]);
+    expect((await list(tokens.jiashan, `?type=test.many&pageSize=100&page=${LIST_WINDOW / 100 + 1}`)).items).toEqual([]);
     await db.delete(events).where(eq(events.type, "test.many"));
   });
 

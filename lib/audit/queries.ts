@@ -4,6 +4,7 @@ import { db } from "@/db";
 import { events, users } from "@/db/schema";
 import { requirePermission, type Actor } from "@/lib/authz";
 import { withinRegion } from "@/lib/regions/codes";
+import { countWithinWindow, pageWithinWindow } from "@/lib/list-window";
 import { escapeLike } from "@/lib/roster/search-text";
 import type { PageQuery } from "@/lib/validation";
 import type { AuditFilter } from "./schemas";
@@ -82,39 +83,19 @@ function selectAudit(where: SQL | undefined) {
 }
 
 /**
- * How far the trail pages and counts: the newest AUDIT_WINDOW events that match. A trail of
- * millions is not counted for every page (the count would cost more than the page); older events
- * are reached by narrowing the filters, the dates first.
- */
-export const AUDIT_WINDOW = 10_000;
-
-/**
  * Admins (audit.read): a page of the audit trail, newest first, within the admin's district (see
- * visibleEvents), filtered by actor, record, type and Shanghai dates, and how many events match, up
- * to AUDIT_WINDOW (`totalExact` false: more match). Pages past the window are empty. Throws 401/403
- * for others.
+ * visibleEvents), filtered by actor, record, type and Shanghai dates, and how many events match
+ * (counted up to LIST_WINDOW, see lib/list-window.ts). Throws 401/403 for others.
  */
 export async function listAuditEvents(actor: Actor | null, filter: AuditFilter, page: PageQuery) {
   const admin = requirePermission(actor, "audit.read");
   const where = and(...filterConditions(admin, filter));
-  const offset = (page.page - 1) * page.pageSize;
-  const [items, [counted]] = await Promise.all([
-    offset < AUDIT_WINDOW
-      ? selectAudit(where)
-          .limit(Math.min(page.pageSize, AUDIT_WINDOW - offset))
-          .offset(offset)
-      : [],
-    db.select({ n: count() }).from(
-      db
-        .select({ one: sql`1` })
-        .from(events)
-        .where(where)
-        .limit(AUDIT_WINDOW + 1)
-        .as("matching"),
-    ),
+  const slice = pageWithinWindow(page);
+  const [items, counted] = await Promise.all([
+    slice ? selectAudit(where).limit(slice.limit).offset(slice.offset) : [],
+    countWithinWindow(db.select({ id: events.id }).from(events).where(where)),
   ]);
-  const n = counted?.n ?? 0;
-  return { items, page: page.page, pageSize: page.pageSize, total: Math.min(n, AUDIT_WINDOW), totalExact: n <= AUDIT_WINDOW };
+  return { items, page: page.page, pageSize: page.pageSize, ...counted };
 }
 export type AuditEventRow = Awaited<ReturnType<typeof listAuditEvents>>["items"][number];
 

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { id, pageOf, timestamp } from "@/lib/http/wire";
+import { id, timestamp, windowPageOf } from "@/lib/http/wire";
 import type { AuditEventRow } from "./queries";
 
 // The answers of the audit routes, as they are on the wire.
@@ -26,8 +26,7 @@ const auditEvent = z.strictObject({
   data: z.record(z.string(), z.unknown()).nullable(),
 });
 
-/** A page of the trail; `totalExact` false: more than `total` events match (see AUDIT_WINDOW). */
-export const auditEventListResponse = pageOf(auditEvent).extend({ totalExact: z.boolean() });
+export const auditEventListResponse = windowPageOf(auditEvent);
 
 /** One event as the API answers it: the token fields only when the event was written through a token. */
 export function auditEventOnWire(row: AuditEventRow) {

@@ -1,7 +1,8 @@
-import { and, asc, count, desc, eq, exists, isNull, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, exists, isNull, or, sql, type SQL } from "drizzle-orm";
 import { db } from "@/db";
 import { enterprises, requests, users } from "@/db/schema";
 import { requirePermission, type Actor } from "@/lib/authz";
+import { countWithinWindow, pageWithinWindow } from "@/lib/list-window";
 import { NO_PASSWORD_YET } from "@/lib/accounts/password-links";
 import { outer } from "@/lib/sql/outer-column";
 import { notFound } from "@/lib/errors";
@@ -77,35 +78,39 @@ const stateOf = (verification: CompanyState | null): CompanyState => verificatio
 
 /**
  * Admins (every district: companies are visible zone-wide). The companies that have accounts,
- * those waiting for verification first, then the newest; a search over names and credit codes.
+ * those waiting for verification first, then the newest; a search over names and credit codes;
+ * counted up to LIST_WINDOW (lib/list-window.ts).
  */
 export async function listEnterprises(actor: Actor | null, query: EnterpriseListQuery) {
   requirePermission(actor, "enterprise.readAny");
   const where = listWhere(query.q);
-  const [rows, [total]] = await Promise.all([
-    db
-      .select({
-        id: enterprises.id,
-        name: enterprises.name,
-        creditCode: enterprises.creditCode,
-        claimedCreditCode: enterprises.claimedCreditCode,
-        verification: enterprises.verification,
-        members: memberCount,
-        requests: requestCount,
-        createdAt: enterprises.createdAt,
-      })
-      .from(enterprises)
-      .where(where)
-      .orderBy(sql`case when ${enterprises.verification} = 'pending' then 0 else 1 end`, desc(enterprises.createdAt), asc(enterprises.id))
-      .limit(query.pageSize)
-      .offset((query.page - 1) * query.pageSize),
-    db.select({ total: count() }).from(enterprises).where(where),
+  const slice = pageWithinWindow(query);
+  const [rows, counted] = await Promise.all([
+    slice
+      ? db
+          .select({
+            id: enterprises.id,
+            name: enterprises.name,
+            creditCode: enterprises.creditCode,
+            claimedCreditCode: enterprises.claimedCreditCode,
+            verification: enterprises.verification,
+            members: memberCount,
+            requests: requestCount,
+            createdAt: enterprises.createdAt,
+          })
+          .from(enterprises)
+          .where(where)
+          .orderBy(sql`case when ${enterprises.verification} = 'pending' then 0 else 1 end`, desc(enterprises.createdAt), asc(enterprises.id))
+          .limit(slice.limit)
+          .offset(slice.offset)
+      : [],
+    countWithinWindow(db.select({ id: enterprises.id }).from(enterprises).where(where)),
   ]);
   return {
     items: rows.map((row) => ({ ...row, state: stateOf(row.verification) })),
     page: query.page,
     pageSize: query.pageSize,
-    total: total?.total ?? 0,
+    ...counted,
   };
 }
 

@@ -14,6 +14,9 @@ export const id = z.uuid();
 export const pageOf = <T extends z.ZodType>(item: T) =>
   z.strictObject({ items: z.array(item), page: z.number().int(), pageSize: z.number().int(), total: z.number().int() });
 
+/** A long list's page (lib/list-window.ts): `total` counted up to the window, `totalExact` false when more match. */
+export const windowPageOf = <T extends z.ZodType>(item: T) => pageOf(item).extend({ totalExact: z.boolean() });
+
 /** The media types of the files some routes answer instead of JSON. */
 export const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 export const CSV = "text/csv; charset=utf-8";

@@ -64,6 +64,11 @@ export function formatCount(value: number, locale: Locale): string {
   return memo(`count ${locale}`, () => new Intl.NumberFormat(locale)).format(value);
 }
 
+/** A long list's count as counted up to its window (lib/list-window.ts): "10,000+" when more match. */
+export function formatTotal({ total, totalExact }: { total: number; totalExact: boolean }, locale: Locale): string {
+  return `${formatCount(total, locale)}${totalExact ? "" : "+"}`;
+}
+
 /** Fen as a short amount for a chart's bar ("¥1.2万" / "¥12K"); the exact amount is in the chart's table. */
 export function formatCompactYuan(fen: bigint, locale: Locale): string {
   const formatter = memo(`compactYuan ${locale}`, () => new Intl.NumberFormat(locale, { notation: "compact", maximumFractionDigits: 1 }));

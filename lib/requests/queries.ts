@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, gte, inArray, lt, sql, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, gte, inArray, lt, sql, type SQL } from "drizzle-orm";
 import { db, type Db } from "@/db";
 import {
   attachments,
@@ -21,6 +21,7 @@ import { declaredCreditCode } from "@/lib/companies/declared-credit-code";
 import type { Channel, RequestCategory, RequestStatus, Urgency } from "@/lib/enums";
 import { actorPlaceholders } from "@/lib/auth/actor-placeholders";
 import { requirePermission, type Actor } from "@/lib/authz";
+import { countWithinWindow, pageWithinWindow } from "@/lib/list-window";
 import { notFound } from "@/lib/errors";
 import { withinRegion } from "@/lib/regions/codes";
 import { referralColumns } from "@/lib/referrals/referral-columns";
@@ -69,44 +70,47 @@ function filterConditions(actor: Actor, filter: RequestListFilter): SQL[] {
   return conditions;
 }
 
-/** A page of the requests the actor may see, newest first (or in triage order). */
+/** A page of the requests the actor may see, newest first (or in triage order), counted up to LIST_WINDOW (lib/list-window.ts). */
 export async function listRequestsForActor(actor: Actor, filter: RequestListFilter, page: PageQuery) {
   const where = and(...filterConditions(actor, filter));
   const order =
     filter.order === "triage"
       ? [sql`case when ${requests.urgency} = 'urgent' then 0 else 1 end`, asc(requests.submittedAt)]
       : [desc(requests.submittedAt)];
-  const [items, [total]] = await Promise.all([
-    db
-      .select({
-        id: requests.id,
-        caseNumber: requests.caseNumber,
-        title: requests.title,
-        category: requests.category,
-        status: requests.status,
-        urgency: requests.urgency,
-        channel: requests.channel,
-        regionCode: requests.regionCode,
-        regionName: regions.nameZh,
-        regionNameEn: regions.nameEn,
-        amountAtStakeFen: requests.amountAtStakeFen,
-        needsAttention: requests.needsAttention,
-        submittedAt: requests.submittedAt,
-        enterpriseName: enterprises.name,
-        expertName: experts.name,
-      })
-      .from(requests)
-      .innerJoin(enterprises, eq(enterprises.id, requests.enterpriseId))
-      .innerJoin(regions, eq(regions.code, requests.regionCode))
-      .leftJoin(experts, eq(experts.id, requests.assignedExpertId))
-      .where(where)
-      .orderBy(...order, desc(requests.id))
-      .limit(page.pageSize)
-      .offset((page.page - 1) * page.pageSize),
-    db.select({ n: count() }).from(requests).where(where),
+  const slice = pageWithinWindow(page);
+  const [items, counted] = await Promise.all([
+    slice
+      ? db
+          .select({
+            id: requests.id,
+            caseNumber: requests.caseNumber,
+            title: requests.title,
+            category: requests.category,
+            status: requests.status,
+            urgency: requests.urgency,
+            channel: requests.channel,
+            regionCode: requests.regionCode,
+            regionName: regions.nameZh,
+            regionNameEn: regions.nameEn,
+            amountAtStakeFen: requests.amountAtStakeFen,
+            needsAttention: requests.needsAttention,
+            submittedAt: requests.submittedAt,
+            enterpriseName: enterprises.name,
+            expertName: experts.name,
+          })
+          .from(requests)
+          .innerJoin(enterprises, eq(enterprises.id, requests.enterpriseId))
+          .innerJoin(regions, eq(regions.code, requests.regionCode))
+          .leftJoin(experts, eq(experts.id, requests.assignedExpertId))
+          .where(where)
+          .orderBy(...order, desc(requests.id))
+          .limit(slice.limit)
+          .offset(slice.offset)
+      : [],
+    countWithinWindow(db.select({ id: requests.id }).from(requests).where(where)),
   ]);
   // asOf: the moment of the read, so "waiting 3 h" is measured against the data, not the render.
-  return { items, page: page.page, pageSize: page.pageSize, total: total?.n ?? 0, asOf: new Date() };
+  return { items, page: page.page, pageSize: page.pageSize, ...counted, asOf: new Date() };
 }
 export type RequestListItem = Awaited<ReturnType<typeof listRequestsForActor>>["items"][number];
 

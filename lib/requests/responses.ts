@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { channels, partyKinds, referralBodyKinds, requestCategories, requestStatuses, serviceModes, urgencies, userRoles } from "@/lib/enums";
-import { fen, id, pageOf, timestamp } from "@/lib/http/wire";
+import { fen, id, timestamp, windowPageOf } from "@/lib/http/wire";
 
 // The answers of the request routes, as they are on the wire.
 
@@ -8,7 +8,7 @@ const category = z.enum(requestCategories);
 const status = z.enum(requestStatuses);
 const specialty = z.strictObject({ code: z.string(), nameZh: z.string(), nameEn: z.string() });
 
-export const requestListResponse = pageOf(
+export const requestListResponse = windowPageOf(
   z.strictObject({
     id,
     caseNumber: z.string(),

@@ -50,6 +50,8 @@ export default async function CasesPage({ searchParams }: Props) {
               page={list.page}
               pageSize={list.pageSize}
               total={list.total}
+              totalExact={list.totalExact}
+              locale={locale}
               basePath="/cases"
               query={{ show: showAll ? "all" : undefined, q: query.q }}
               t={t}

@@ -20,8 +20,6 @@ export const audit: Shape<typeof zh> = {
     reset: "Reset",
   },
   count: "{count} records",
-  countAtLeast: "More than {count} records",
-  window: "Paging reaches the newest {count} records; filter by date or otherwise for older ones.",
   empty: "No records match.",
   columns: {
     at: "Time",

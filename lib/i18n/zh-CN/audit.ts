@@ -16,8 +16,6 @@ export const audit = {
     reset: "重置",
   },
   count: "共 {count} 条记录",
-  countAtLeast: "超过 {count} 条记录",
-  window: "只能翻阅最新的 {count} 条；更早的记录请按日期或其他条件筛选。",
   empty: "没有符合条件的记录。",
   columns: {
     at: "时间",

@@ -9,11 +9,11 @@ import { SelectField } from "@/components/ui/select-field";
 import { auditEntityTypes, auditEventTypes } from "@/lib/audit/event-types";
 import { AUDIT_EXPORT_MAX_ROWS } from "@/lib/audit/export";
 import { entityTypeLabel, eventTypeLabel } from "@/lib/audit/labels";
-import { AUDIT_WINDOW, listAuditEvents } from "@/lib/audit/queries";
+import { listAuditEvents } from "@/lib/audit/queries";
 import { readAuditQuery } from "@/lib/audit/schemas";
 import { requireActor } from "@/lib/auth/current";
 import { can } from "@/lib/authz";
-import { formatCount } from "@/lib/i18n/format";
+import { formatCount, formatTotal } from "@/lib/i18n/format";
 import { getT } from "@/lib/i18n/server";
 import { listRegions } from "@/lib/reference-data/queries";
 
@@ -43,7 +43,6 @@ export default async function AuditPage({ searchParams }: Props) {
   if (filter.type && !types.includes(filter.type)) types.push(filter.type);
   const entities: string[] = [...auditEntityTypes];
   if (filter.entityType && !entities.includes(filter.entityType)) entities.push(filter.entityType);
-  const windowNote = t("audit.window", { count: formatCount(AUDIT_WINDOW, locale) });
   const exportLink = "rounded-md border border-slate-300 bg-white px-3 py-2 text-sm hover:bg-slate-100";
   return (
     <div>
@@ -113,7 +112,7 @@ export default async function AuditPage({ searchParams }: Props) {
         </div>
       </form>
       <Card
-        title={t(result.totalExact ? "audit.count" : "audit.countAtLeast", { count: formatCount(result.total, locale) })}
+        title={t("audit.count", { count: formatTotal(result, locale) })}
         action={
           can(actor.role, "audit.export") ? (
             <div className="flex flex-wrap gap-2">
@@ -139,14 +138,14 @@ export default async function AuditPage({ searchParams }: Props) {
             actorHref={(actorId) => `/admin/audit?${new URLSearchParams({ ...withoutActor, actorId }).toString()}`}
           />
         ) : (
-          <EmptyState>{result.totalExact ? t("audit.empty") : windowNote}</EmptyState>
+          <EmptyState>{t("audit.empty")}</EmptyState>
         )}
-        {result.totalExact || !result.items.length ? null : <p className="mt-3 text-xs text-slate-600">{windowNote}</p>}
         <Pagination
           page={result.page}
           pageSize={result.pageSize}
           total={result.total}
           totalExact={result.totalExact}
+          locale={locale}
           basePath="/admin/audit"
           query={query}
           t={t}

@@ -102,7 +102,16 @@ export default async function EnterprisesPage({ searchParams }: { searchParams: 
             </table>
           </div>
         )}
-        <Pagination page={result.page} pageSize={result.pageSize} total={result.total} basePath="/admin/enterprises" query={{ q: query.q }} t={t} />
+        <Pagination
+          page={result.page}
+          pageSize={result.pageSize}
+          total={result.total}
+          totalExact={result.totalExact}
+          locale={locale}
+          basePath="/admin/enterprises"
+          query={{ q: query.q }}
+          t={t}
+        />
       </Card>
     </div>
   );

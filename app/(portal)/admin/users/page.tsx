@@ -12,7 +12,7 @@ import { userListQuerySchema, type UserListQuery } from "@/lib/accounts/user-sch
 import { requireActor } from "@/lib/auth/current";
 import { can, isUnscopedAdmin } from "@/lib/authz";
 import { userRoles } from "@/lib/enums";
-import { formatCount } from "@/lib/i18n/format";
+import { formatTotal } from "@/lib/i18n/format";
 import { withClientMessages } from "@/lib/i18n/client-messages";
 import { getT } from "@/lib/i18n/server";
 import type { Translate } from "@/lib/i18n/translate";
@@ -111,7 +111,7 @@ async function UsersPage({ searchParams }: { searchParams: Promise<Record<string
           </LinkButton>
         </div>
       </form>
-      <Card title={t("accounts.users.count", { count: formatCount(result.total, locale) })}>
+      <Card title={t("accounts.users.count", { count: formatTotal(result, locale) })}>
         {result.items.length ? (
           <>
             <ul className="divide-y divide-slate-200 md:hidden">
@@ -157,7 +157,16 @@ async function UsersPage({ searchParams }: { searchParams: Promise<Record<string
         ) : (
           <EmptyState>{t("accounts.users.empty")}</EmptyState>
         )}
-        <Pagination page={result.page} pageSize={result.pageSize} total={result.total} basePath="/admin/users" query={filterQuery} t={t} />
+        <Pagination
+          page={result.page}
+          pageSize={result.pageSize}
+          total={result.total}
+          totalExact={result.totalExact}
+          locale={locale}
+          basePath="/admin/users"
+          query={filterQuery}
+          t={t}
+        />
       </Card>
     </div>
   );

@@ -1,0 +1,2 @@
+CREATE INDEX "enterprises_list_order_idx" ON "enterprises" USING btree ((case when "verification" = 'pending' then 0 else 1 end),"created_at" DESC NULLS FIRST,"id");--> statement-breakpoint
+CREATE INDEX "users_created_idx" ON "users" USING btree ("created_at" DESC NULLS FIRST,"id");

@@ -6,6 +6,7 @@ import { Card, EmptyState, PageTitle } from "@/components/ui/card";
 import { Pagination } from "@/components/ui/pagination";
 import { requireActor } from "@/lib/auth/current";
 import { can } from "@/lib/authz";
+import { formatTotal } from "@/lib/i18n/format";
 import { getT } from "@/lib/i18n/server";
 import { listRequestsForActor } from "@/lib/requests/queries";
 import { readListQuery } from "@/lib/requests/schemas";
@@ -28,7 +29,7 @@ export default async function TriagePage({ searchParams }: Props) {
   return (
     <div>
       <PageTitle subtitle={t("requests.triage.subtitle")}>{t("requests.triage.title")}</PageTitle>
-      <Card title={t("requests.triage.count", { n: list.total })}>
+      <Card title={t("requests.triage.count", { n: formatTotal(list, locale) })}>
         <RequestFilters basePath="/admin/triage" show={["q"]} values={{ q: query.q }} t={t} />
         {list.items.length ? (
           <>

@@ -4,31 +4,25 @@ import { formatCount } from "@/lib/i18n/format";
 import type { Translate } from "@/lib/i18n/translate";
 
 /**
- * Previous/next links that keep the other query parameters (the page in `param`, "page" by default;
- * `hash` keeps the reader at a section). `totalExact` false: more than `total` match (a long list
- * counts and pages only so far, lib/list-window.ts): the summary gives the pages counted, and a note
- * says to narrow the filters for the rest.
+ * Previous/next links for a page of `list` that keep the other query parameters (the page in
+ * `param`, "page" by default; `hash` keeps the reader at a section). A list with `totalExact` false
+ * has more than `total` matches (a long list counts and pages only so far, lib/list-window.ts): the
+ * summary gives the pages counted, and a note says to narrow the filters for the rest.
  */
 export function Pagination({
-  page,
-  pageSize,
-  total,
+  list: { page, pageSize, total, totalExact = true },
   basePath,
   query = {},
   param = "page",
   hash = "",
-  totalExact = true,
   locale = defaultLocale,
   t,
 }: {
-  page: number;
-  pageSize: number;
-  total: number;
+  list: { page: number; pageSize: number; total: number; totalExact?: boolean };
   basePath: string;
   query?: Record<string, string | undefined>;
   param?: string;
   hash?: string;
-  totalExact?: boolean;
   locale?: Locale;
   t: Translate;
 }) {

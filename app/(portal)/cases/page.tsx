@@ -46,16 +46,7 @@ export default async function CasesPage({ searchParams }: Props) {
         {list.items.length ? (
           <>
             <RequestTable items={list.items} t={t} locale={locale} showEnterprise showExpert={false} />
-            <Pagination
-              page={list.page}
-              pageSize={list.pageSize}
-              total={list.total}
-              totalExact={list.totalExact}
-              locale={locale}
-              basePath="/cases"
-              query={{ show: showAll ? "all" : undefined, q: query.q }}
-              t={t}
-            />
+            <Pagination list={list} locale={locale} basePath="/cases" query={{ show: showAll ? "all" : undefined, q: query.q }} t={t} />
           </>
         ) : (
           <EmptyState>{query.q ? t("requests.list.emptyFiltered") : t("requests.cases.empty")}</EmptyState>

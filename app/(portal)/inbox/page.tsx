@@ -47,14 +47,7 @@ async function InboxPage({ searchParams }: Props) {
         {list.items.length ? (
           <>
             <NotificationList items={list.items} t={t} locale={locale} markRead={markReadAction} />
-            <Pagination
-              page={list.page}
-              pageSize={list.pageSize}
-              total={list.total}
-              basePath="/inbox"
-              query={{ show: unreadOnly ? "unread" : undefined }}
-              t={t}
-            />
+            <Pagination list={list} basePath="/inbox" query={{ show: unreadOnly ? "unread" : undefined }} t={t} />
           </>
         ) : (
           <EmptyState>{t("notifications.inbox.empty")}</EmptyState>

@@ -200,14 +200,7 @@ async function OffersPage({ searchParams }: { searchParams: Promise<Record<strin
       ) : (
         <EmptyState>{query.q ? t("requests.list.emptyFiltered") : t("routing.offers.empty")}</EmptyState>
       )}
-      <Pagination
-        page={result.page}
-        pageSize={result.pageSize}
-        total={result.total}
-        basePath="/offers"
-        query={{ status: query.status, q: query.q }}
-        t={t}
-      />
+      <Pagination list={result} basePath="/offers" query={{ status: query.status, q: query.q }} t={t} />
     </div>
   );
 }

@@ -43,16 +43,7 @@ export default async function RequestsPage({ searchParams }: Props) {
         {list.items.length ? (
           <>
             <RequestTable items={list.items} t={t} locale={locale} showEnterprise={isStation || !actor.enterpriseId} />
-            <Pagination
-              page={list.page}
-              pageSize={list.pageSize}
-              total={list.total}
-              totalExact={list.totalExact}
-              locale={locale}
-              basePath="/requests"
-              query={values}
-              t={t}
-            />
+            <Pagination list={list} locale={locale} basePath="/requests" query={values} t={t} />
           </>
         ) : (
           <EmptyState action={filtered ? undefined : cta}>{filtered ? t("requests.list.emptyFiltered") : t("requests.list.empty")}</EmptyState>

@@ -70,7 +70,7 @@ export default async function VisitsPage({ searchParams }: Props) {
                 <VisitRow key={visit.id} visit={visit} audience={audience} t={t} locale={locale} />
               ))}
             </ul>
-            <Pagination page={list.page} pageSize={list.pageSize} total={list.total} basePath="/visits" query={{ status: query.status }} t={t} />
+            <Pagination list={list} basePath="/visits" query={{ status: query.status }} t={t} />
           </>
         ) : (
           <EmptyState action={query.status ? undefined : planAction}>

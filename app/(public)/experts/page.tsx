@@ -110,9 +110,7 @@ export default async function ExpertsPage({ searchParams }: { searchParams: Prom
             </EmptyState>
           )}
           <Pagination
-            page={result.page}
-            pageSize={result.pageSize}
-            total={result.total}
+            list={result}
             basePath="/experts"
             query={{
               q: filters.q,

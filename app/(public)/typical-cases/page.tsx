@@ -32,7 +32,7 @@ export default async function TypicalCasesPage({ searchParams }: Props) {
               </li>
             ))}
           </ul>
-          <Pagination page={list.page} pageSize={list.pageSize} total={list.total} basePath="/typical-cases" t={t} />
+          <Pagination list={list} basePath="/typical-cases" t={t} />
         </>
       ) : (
         <EmptyState>{t("typicalCases.public.empty")}</EmptyState>

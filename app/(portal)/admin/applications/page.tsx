@@ -146,9 +146,7 @@ export default async function ApplicationsPage({ searchParams }: { searchParams:
           <EmptyState>{t("roster.admin.applications.empty")}</EmptyState>
         )}
         <Pagination
-          page={result.page}
-          pageSize={result.pageSize}
-          total={result.total}
+          list={result}
           basePath="/admin/applications"
           query={{ status: tab === "pending" ? undefined : tab, district: districtParam }}
           t={t}

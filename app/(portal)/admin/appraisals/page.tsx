@@ -166,7 +166,7 @@ async function AppraisalsPage({ searchParams }: { searchParams: Search }) {
         ) : (
           <EmptyState>{t("appraisals.admin.empty")}</EmptyState>
         )}
-        <Pagination page={page} pageSize={PAGE_SIZE} total={items.length} basePath="/admin/appraisals" query={query} t={t} />
+        <Pagination list={{ page, pageSize: PAGE_SIZE, total: items.length }} basePath="/admin/appraisals" query={query} t={t} />
       </Card>
     </div>
   );

@@ -140,16 +140,7 @@ export default async function AuditPage({ searchParams }: Props) {
         ) : (
           <EmptyState>{t("audit.empty")}</EmptyState>
         )}
-        <Pagination
-          page={result.page}
-          pageSize={result.pageSize}
-          total={result.total}
-          totalExact={result.totalExact}
-          locale={locale}
-          basePath="/admin/audit"
-          query={query}
-          t={t}
-        />
+        <Pagination list={result} locale={locale} basePath="/admin/audit" query={query} t={t} />
       </Card>
     </div>
   );

@@ -102,16 +102,7 @@ export default async function EnterprisesPage({ searchParams }: { searchParams: 
             </table>
           </div>
         )}
-        <Pagination
-          page={result.page}
-          pageSize={result.pageSize}
-          total={result.total}
-          totalExact={result.totalExact}
-          locale={locale}
-          basePath="/admin/enterprises"
-          query={{ q: query.q }}
-          t={t}
-        />
+        <Pagination list={result} locale={locale} basePath="/admin/enterprises" query={{ q: query.q }} t={t} />
       </Card>
     </div>
   );

@@ -205,7 +205,7 @@ export default async function RosterPage({ searchParams }: { searchParams: Promi
         ) : (
           <EmptyState>{t("roster.admin.roster.empty")}</EmptyState>
         )}
-        <Pagination page={result.page} pageSize={result.pageSize} total={result.total} basePath="/admin/experts" query={filterQuery} t={t} />
+        <Pagination list={result} basePath="/admin/experts" query={filterQuery} t={t} />
       </Card>
     </div>
   );

@@ -198,9 +198,7 @@ export default async function ReportsPage({ searchParams }: { searchParams: Sear
         <ReportTable report={report} t={t} locale={locale} />
         {report.total > report.pageSize ? (
           <Pagination
-            page={report.page}
-            pageSize={report.pageSize}
-            total={report.total}
+            list={report}
             basePath="/admin/reports"
             query={{ groupBy: query.groupBy, from: period.from, to: period.to }}
             param="rowsPage"

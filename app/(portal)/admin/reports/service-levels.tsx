@@ -192,7 +192,7 @@ export function ServiceLevelsSection({
                 </tbody>
               </table>
             </div>
-            <Pagination page={breaches.page} pageSize={breaches.pageSize} total={breaches.total} basePath="/admin/reports" query={query} t={t} />
+            <Pagination list={breaches} basePath="/admin/reports" query={query} t={t} />
           </>
         ) : (
           <p className="text-sm text-slate-600">{t("reports.breaches.none")}</p>

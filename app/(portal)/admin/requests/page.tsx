@@ -51,16 +51,7 @@ export default async function AdminRequestsPage({ searchParams }: Props) {
         {list.items.length ? (
           <>
             <RequestTable items={list.items} t={t} locale={locale} showEnterprise showRegion />
-            <Pagination
-              page={list.page}
-              pageSize={list.pageSize}
-              total={list.total}
-              totalExact={list.totalExact}
-              locale={locale}
-              basePath="/admin/requests"
-              query={values}
-              t={t}
-            />
+            <Pagination list={list} locale={locale} basePath="/admin/requests" query={values} t={t} />
           </>
         ) : (
           <EmptyState>{t("requests.list.emptyFiltered")}</EmptyState>

@@ -50,7 +50,7 @@ async function ReturnVisitsPage({ searchParams }: Props) {
         {list.items.length ? (
           <>
             <DueList items={list.items} today={today} t={t} locale={locale} />
-            <Pagination page={list.page} pageSize={list.pageSize} total={list.total} basePath="/admin/return-visits" t={t} />
+            <Pagination list={list} basePath="/admin/return-visits" t={t} />
           </>
         ) : (
           <EmptyState>{t("requests.returnVisits.empty")}</EmptyState>

@@ -166,9 +166,7 @@ async function RoutingSettingsPage({ searchParams }: { searchParams: Promise<Rec
         ) : (
           <EmptyState>{t("routing.settings.noHistory")}</EmptyState>
         )}
-        {history.total > history.pageSize ? (
-          <Pagination page={history.page} pageSize={history.pageSize} total={history.total} basePath="/admin/settings" t={t} />
-        ) : null}
+        {history.total > history.pageSize ? <Pagination list={history} basePath="/admin/settings" t={t} /> : null}
       </Card>
     </div>
   );

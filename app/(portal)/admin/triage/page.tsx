@@ -34,16 +34,7 @@ export default async function TriagePage({ searchParams }: Props) {
         {list.items.length ? (
           <>
             <RequestTable items={list.items} t={t} locale={locale} showEnterprise showRegion showWaiting now={list.asOf.getTime()} />
-            <Pagination
-              page={list.page}
-              pageSize={list.pageSize}
-              total={list.total}
-              totalExact={list.totalExact}
-              locale={locale}
-              basePath="/admin/triage"
-              query={{ q: query.q }}
-              t={t}
-            />
+            <Pagination list={list} locale={locale} basePath="/admin/triage" query={{ q: query.q }} t={t} />
           </>
         ) : (
           <EmptyState>{query.q ? t("requests.list.emptyFiltered") : t("requests.triage.empty")}</EmptyState>

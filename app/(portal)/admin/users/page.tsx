@@ -157,16 +157,7 @@ async function UsersPage({ searchParams }: { searchParams: Promise<Record<string
         ) : (
           <EmptyState>{t("accounts.users.empty")}</EmptyState>
         )}
-        <Pagination
-          page={result.page}
-          pageSize={result.pageSize}
-          total={result.total}
-          totalExact={result.totalExact}
-          locale={locale}
-          basePath="/admin/users"
-          query={filterQuery}
-          t={t}
-        />
+        <Pagination list={result} locale={locale} basePath="/admin/users" query={filterQuery} t={t} />
       </Card>
     </div>
   );

@@ -53,7 +53,7 @@ export const common: Shape<typeof zh> = {
   pagination: {
     summary: "Page {page} of {pages} ({total, plural, one {# item} other {# items}})",
     summaryAtLeast: "Page {page} of {pages}",
-    window: "Paging reaches the first {count}; narrow the filters (dates, for instance) to see the rest.",
+    window: "Paging reaches the first {count}; narrow the filters to see the rest.",
   },
   footer: {
     about: "Run by the county law society to keep the expert roster, take legal requests, match them to experts and follow every case.",

@@ -50,7 +50,7 @@ export const common = {
   pagination: {
     summary: "第 {page} 页，共 {pages} 页（{total} 条）",
     summaryAtLeast: "第 {page} 页，共 {pages} 页",
-    window: "只能翻阅前 {count} 条；请用筛选条件（如日期）缩小范围查看其余记录。",
+    window: "只能翻阅前 {count} 条；请用筛选条件缩小范围查看其余记录。",
   },
   footer: {
     about: "本系统由县法学会运行，用于专家入库、诉求受理、匹配派单与案件跟踪。",

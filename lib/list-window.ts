@@ -6,7 +6,7 @@ import type { PageQuery } from "@/lib/validation";
  * How far a long list counts and pages: its first LIST_WINDOW rows that match. The lists of a whole
  * zone (the audit trail, the requests, the accounts, the companies) hold hundreds of thousands to
  * millions of rows; counting them all for every page costs more than the page itself. The rest is
- * reached by narrowing the filters (dates first), which every such list offers.
+ * reached by narrowing the filters (a search, a role, a status; dates where the list has them).
  */
 export const LIST_WINDOW = 10_000;
 

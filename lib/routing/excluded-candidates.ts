@@ -58,6 +58,8 @@ const LISTING_KEPT = 2 * CANDIDATES_MAX;
 /** Listings kept per version of the profiles (one per day and set of specialties asked for). */
 const LISTINGS_KEPT = 64;
 
+const NONE_OWN: ReadonlyMap<string, CandidateFacts> = new Map();
+
 const listings = new WeakMap<ProfileTable, { generation: number; byKey: Map<string, KeptListing> }>();
 
 function keptListing(table: ProfileTable, request: RoutingRequest, today: string): KeptListing {
@@ -71,14 +73,7 @@ function keptListing(table: ProfileTable, request: RoutingRequest, today: string
   }
   const found = kept.byKey.get(key);
   if (found) return found;
-  let listed = 0;
-  const excluded: ExcludedCandidate[] = [];
-  for (const f of table.profiles()) {
-    if (!isListed(f, today)) continue;
-    listed++;
-    const row = excludedAs(request, f, today);
-    if (row) excluded.push(row);
-  }
+  const { listed, excluded } = walkRoster(table, NONE_OWN, request, today);
   const listing = { listed, count: excluded.length, first: firstInOrder(excluded, LISTING_KEPT, inListOrder) };
   if (kept.byKey.size >= LISTINGS_KEPT) kept.byKey.clear();
   kept.byKey.set(key, listing);
@@ -126,16 +121,22 @@ export async function listExcluded(
   };
 }
 
-/** Every listed expert's exclusion, the caller's own profiles in place of the kept ones. */
-function walkWithOwn(snapshot: RoutingSnapshot, request: RoutingRequest, today: string): KeptListing {
+/** How many experts the roster lists, and every listed expert's exclusion, `own` profiles in place of the kept ones. */
+function walkRoster(table: ProfileTable, own: ReadonlyMap<string, CandidateFacts>, request: RoutingRequest, today: string) {
   let listed = 0;
   const excluded: ExcludedCandidate[] = [];
-  for (const kept of snapshot.table.profiles()) {
-    const f = snapshot.own.get(kept.expertId) ?? kept;
+  for (const kept of table.profiles()) {
+    const f = own.get(kept.expertId) ?? kept;
     if (!isListed(f, today)) continue;
     listed++;
     const row = excludedAs(request, f, today);
     if (row) excluded.push(row);
   }
+  return { listed, excluded };
+}
+
+/** The whole list, unsorted, with the caller's own profiles in place of the kept ones (nothing kept). */
+function walkWithOwn(snapshot: RoutingSnapshot, request: RoutingRequest, today: string): KeptListing {
+  const { listed, excluded } = walkRoster(snapshot.table, snapshot.own, request, today);
   return { listed, count: excluded.length, first: excluded };
 }

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { bigint, date, doublePrecision, index, integer, pgTable, primaryKey, smallint, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { bigint, check, date, doublePrecision, index, integer, pgTable, primaryKey, smallint, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { requests } from "./requests";
 
 /** The additive figures a rollup row holds (counts, and money as exact fen), fresh for each table. */
@@ -213,4 +213,21 @@ export const reportExpertYearCounts = pgTable(
     experts: bigint("experts", { mode: "number" }).notNull(),
   },
   (t) => [primaryKey({ name: "report_expert_year_counts_pkey", columns: [t.year, t.county] })],
+);
+
+/**
+ * One row: how many times the compacted experts' rows (shard 0 of report_expert_years, and with them
+ * the monthly "expert" and "expert_county" rollups, which the same calls write and the same
+ * compaction folds) have changed. A statement trigger on report_expert_years adds one whenever a
+ * statement changes a shard-0 row (migration 0058): the compaction, the rebuild. Writers add to
+ * shards 1..32 and never move it. The report by expert keeps its ranking of the compacted rows of a
+ * period while it stays the same (lib/reports/compacted-ranking.ts).
+ */
+export const reportExpertGeneration = pgTable(
+  "report_expert_generation",
+  {
+    id: smallint("id").primaryKey().default(1),
+    generation: bigint("generation", { mode: "number" }).notNull().default(0),
+  },
+  () => [check("report_expert_generation_one_row", sql`id = 1`)],
 );

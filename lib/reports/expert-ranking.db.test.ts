@@ -10,9 +10,10 @@ import { useTestDatabase } from "@/test/database";
 import { createDutySession } from "@/test/duty-fixtures";
 import { bearerFor, createAdminActor, createEnterpriseActor, createExpertActor, createStationActor } from "@/test/fixtures";
 import { compactRollups } from "./compact-rollups";
-import { reportSpans, yearOfSpans } from "./expert-ranking";
+import { rankedExperts, reportSpans, yearOfSpans } from "./expert-ranking";
 import { getReport, type Report } from "./get-report";
 import { makePeriod, monthStartsOf, type Period } from "./period";
+import { reportScope } from "./scope";
 
 useTestDatabase();
 
@@ -118,6 +119,51 @@ describe("the report by expert, a page at a time", () => {
     expect(whole.rows.at(-1)).toMatchObject({ key: dutyOnly.expertId, requests: 0, sessionsHeld: 1 });
     expect(whole.rows.slice(0, -1).every((r, i, all) => i === 0 || all[i - 1]!.requests >= r.requests)).toBe(true);
   }, 120_000);
+
+  it("keeps a period's ranking of the compacted rows until they change: a filing counts at once, and still after the compaction", async () => {
+    const generation = async () => rowsOf<{ g: string }>(await db.execute(sql`select generation::text as g from report_expert_generation`))[0]!.g;
+    const enterprise = await createEnterpriseActor();
+    const [zone, county] = [admins.get(null)!, admins.get("330421")!];
+    const looks = [makePeriod("2025-03-01", "2025-08-31"), makePeriod("2024-12-01", "2026-06-30")].flatMap((period) =>
+      [zone, county].map((admin) => ({ admin, period })),
+    );
+    const firstPage = ({ admin, period }: (typeof looks)[number]) =>
+      getReport(admin, { groupBy: "expert", period, paging: { page: 1, pageSize: 3 } }, "zh-CN");
+    const whole = ({ admin, period }: (typeof looks)[number]) => getReport(admin, { groupBy: "expert", period }, "zh-CN");
+    const requestsOf = (report: Report, key: string) => report.rows.find((r) => r.key === key)?.requests ?? 0;
+    await compactRollups();
+    for (const look of looks) expect((await firstPage(look)).rows).toEqual((await whole(look)).rows.slice(0, 3));
+
+    // eight more cases for the last of the experts in April 2025 (first in both periods then): written to a shard, the compacted rows unchanged
+    const before = await generation();
+    const last = experts.at(-1)!.expertId!;
+    const counted = await Promise.all(looks.map(async (look) => requestsOf(await whole(look), last)));
+    for (let i = 0; i < 8; i++)
+      await createAcceptedCase({
+        enterprise,
+        expert: experts.at(-1)!,
+        regionCode: "330421001",
+        submittedAt: new Date(`2025-04-2${i}T10:00:00+08:00`),
+      });
+    expect(await generation()).toBe(before);
+    for (const [i, look] of looks.entries()) {
+      const page = await firstPage(look);
+      expect(page.rows).toEqual((await whole(look)).rows.slice(0, 3));
+      expect(page.rows[0]).toMatchObject({ key: last, requests: counted[i]! + 8 });
+    }
+
+    // the compaction folds them into the compacted rows: the kept ranking is worked out again
+    await compactRollups();
+    expect(await generation()).not.toBe(before);
+    for (const look of looks) {
+      const page = await firstPage(look);
+      expect(page.rows).toEqual((await whole(look)).rows.slice(0, 3));
+      expect(page.rows[0]!.key).toBe(last);
+    }
+    // inside a transaction (which may change the compacted rows itself) nothing kept is read
+    const inTransaction = await db.transaction((tx) => rankedExperts(looks[0]!.period, reportScope(zone), 3, tx));
+    expect(inTransaction.top.map((r) => r.key)).toEqual((await firstPage(looks[0]!)).rows.map((r) => r.key));
+  });
 
   it("reads a year so far from the yearly rows only while the rest of the year is empty", async () => {
     for (const scope of [null, "330421", "3304"]) {

@@ -2,11 +2,12 @@ import { sql, type SQL } from "drizzle-orm";
 import { db, rowsOf, type DbOrTx } from "@/db";
 import { arrayLiteral } from "@/db/array-literal";
 import { acceptTimes, histogramCounts, histogramInScope, hourCountsText, timesOfHourText, type AcceptTimes } from "./accept-times";
-import { countyRowsInScope, groupedFigures, isOneOf, regionInScope, type Figures } from "./figures";
+import { byRank, countyRowsInScope, groupedFigures, hasFigures, isOneOf, regionInScope, type Figures } from "./figures";
 import { expertNames } from "./labels";
 import { monthStartsOf, type Period } from "./period";
 import { finerThanCounty, rollupServes, type ReportScope } from "./scope";
 import { yearSpans, type YearSpans } from "./year-spans";
+import { rankedWithCompacted } from "./compacted-ranking";
 
 /*
  * The report by expert, best first, a page at a time. Experts with figures in the period are ranked
@@ -14,11 +15,12 @@ import { yearSpans, type YearSpans } from "./year-spans";
  * experts is not summed and sorted for a page of fifty. For one calendar year (or this year so far)
  * of the whole zone or one county, report_expert_years (migration 0043) is read in that order from an
  * index of the compacted rows, merged with the few rows written since the last compaction. Any other
- * period of whole months (or a city's or province's year) sums its whole years' yearly rows and its
- * other months' rollups in one statement that returns the page. Both bring the page's experts'
- * names and acceptance times along (their counts for the same years and months). A town sums its
- * months' rollups the same way (the yearly rows and the acceptance-time counts are kept per county:
- * its times come from its requests). Part-months rank every expert's figures from the ledger.
+ * period of whole months (or a city's or province's year) ranks its whole years' yearly rows and its
+ * other months' rollups: their compacted rows once per compaction, kept, with the rows written since
+ * added at each look (lib/reports/compacted-ranking.ts). Both bring the page's experts' names and
+ * acceptance times along (their counts for the same years and months). A town ranks its months'
+ * rollups the same way (the yearly rows and the acceptance-time counts are kept per county: its
+ * times come from its requests). Part-months rank every expert's figures from the ledger.
  */
 
 export interface RankedExperts {
@@ -29,15 +31,6 @@ export interface RankedExperts {
   /** Which of `keys` have figures in the period. */
   ranked(keys: string[]): Promise<Set<string>>;
 }
-
-export const hasFigures = (f: Figures) =>
-  f.requests !== 0 || f.requestsResolved !== 0 || f.disputesOpened !== 0 || f.disputesResolved !== 0 || f.claimedFen !== 0n || f.recoveredFen !== 0n;
-
-/** The report's order of experts with figures: requests, then money recovered (descending), then the key. */
-export const byRank = (a: { key: string } & Figures, b: { key: string } & Figures) =>
-  b.requests - a.requests ||
-  (b.recoveredFen > a.recoveredFen ? 1 : b.recoveredFen < a.recoveredFen ? -1 : 0) ||
-  (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
 
 /**
  * The whole years and months the rollups answer a period in for a scope: a town (finer than the
@@ -125,11 +118,14 @@ const figureColumns = sql.raw(
  * SQL: the columns of a page's row (alias r): its figures, the expert's name and acceptance times in
  * the same years and months (none for a town: the counts are kept per county).
  */
-const pageColumns = (spans: YearSpans, scope: ReportScope) => {
+const pageColumns = (spans: YearSpans, scope: ReportScope) => sql`${figureColumns}, ${nameAndTimes(spans, scope)}`;
+
+/** SQL: the expert's name and acceptance times of a page's row (alias r, joined `withName`). */
+const nameAndTimes = (spans: YearSpans, scope: ReportScope) => {
   const times = finerThanCounty(scope)
     ? sql`null`
     : hourCountsText(histogramCounts("expert", sql`key`, spans, sql`and key = r.key ${histogramInScope(scope)}`));
-  return sql`${figureColumns}, e.name, ${times} as t`;
+  return sql`e.name, ${times} as t`;
 };
 
 const toTop = (rows: YearRow[], limit: number) =>
@@ -161,44 +157,53 @@ const rawFigures = sql.raw("key, requests_filed, requests_resolved, disputes_ope
 const rankOrder = sql.raw("order by requests_filed desc nulls last, recovered_fen desc nulls last, key");
 
 /**
- * SQL: the experts' rows of some spans in a scope: the yearly rows of the whole years (the zone's
+ * SQL: the experts' rows of some spans in a scope, in the shards `shards` names ("shard = 0", the
+ * compacted rows; "shard > 0", those written since): the yearly rows of the whole years (the zone's
  * own, a county's, or a city's counties'), the monthly rollups of the other months (per county, or
  * the zone's own; a town's per town).
  */
-function spanRows(spans: YearSpans, scope: ReportScope): SQL {
+function spanRows(spans: YearSpans, scope: ReportScope, shards: SQL): SQL {
   const parts: SQL[] = [];
   if (spans.years.length) {
-    parts.push(sql`select ${rawFigures} from report_expert_years where ${isOneOf("year", spans.years)} ${countyRowsInScope("county", scope)}`);
+    parts.push(
+      sql`select ${rawFigures} from report_expert_years where ${isOneOf("year", spans.years)} ${countyRowsInScope("county", scope)} and ${shards}`,
+    );
   }
   if (spans.months.length) {
     // a town: its own rows; wider: the experts' rows per county ("expert_county", the zone's own in '')
     const rows = finerThanCounty(scope)
       ? sql`dimension = 'expert' ${regionInScope("region_code", scope)}`
       : sql`dimension = 'expert_county' ${countyRowsInScope("region_code", scope)}`;
-    parts.push(sql`select ${rawFigures} from report_rollups where ${rows} and ${isOneOf("month", spans.months)}`);
+    parts.push(sql`select ${rawFigures} from report_rollups where ${rows} and ${isOneOf("month", spans.months)} and ${shards}`);
   }
   return sql.join(parts, sql` union all `);
 }
 
 /**
  * Any other period of whole months, a city's or province's year, or a town's months: the spans'
- * rows summed per expert and ranked in one statement, which returns the first `limit` only (a year
- * of a city: its counties' tens of thousands of yearly rows; two years and a half of the zone: two
- * years' rows and six months').
+ * compacted rows ranked once per generation and kept, with the rows written since added
+ * (lib/reports/compacted-ranking.ts); then the page's names and acceptance times in one statement.
  */
 async function rankedFromSpans(spans: YearSpans, scope: ReportScope, limit: number, handle: DbOrTx): Promise<RankedExperts> {
-  const rows = spanRows(spans, scope);
-  const result = rowsOf<YearRow & { n: string }>(
-    await handle.execute(sql`
-      with summed as (select key, ${sums} from (${rows}) r group by key),
-      top as (select *, count(*) over () as n from summed where ${nonZero} ${rankOrder} limit ${limit})
-      select ${pageColumns(spans, scope)}, r.n from top r ${withName}`),
-  );
+  const id = JSON.stringify([spans, scope.regionCode, scope.prefix]);
+  const ranking = await rankedWithCompacted(id, spanRows(spans, scope, sql`shard = 0`), spanRows(spans, scope, sql`shard > 0`), limit, handle);
+  const keys = ranking.top.map((r) => r.key);
+  const extras = keys.length
+    ? rowsOf<{ key: string; name: string | null; t: string | null }>(
+        await handle.execute(sql`
+          select r.key, ${nameAndTimes(spans, scope)} from unnest(${arrayLiteral(keys)}::text[]) as r(key) ${withName}`),
+      )
+    : [];
+  const byKey = new Map(extras.map((r) => [r.key, r]));
   return {
-    top: toTop(result, limit),
-    // no row at all: no expert has figures (a page past the last still gets the first `limit`)
-    count: Number(result[0]?.n ?? 0),
-    ranked: (candidates) => rankedAmong(rows, candidates, handle),
+    top: ranking.top.map(({ key, ...figures }) => ({
+      key,
+      name: byKey.get(key)?.name ?? null,
+      figures,
+      times: timesOfHourText(byKey.get(key)?.t ?? null),
+    })),
+    count: ranking.count,
+    ranked: async (candidates) => new Set(candidates.filter((k) => ranking.has(k))),
   };
 }
 

@@ -23,6 +23,16 @@ export interface Figures {
   recoveredFen: bigint;
 }
 
+/** Whether any figure is not zero (a row the reports list). */
+export const hasFigures = (f: Figures) =>
+  f.requests !== 0 || f.requestsResolved !== 0 || f.disputesOpened !== 0 || f.disputesResolved !== 0 || f.claimedFen !== 0n || f.recoveredFen !== 0n;
+
+/** The report's order of experts with figures: requests, then money recovered (descending), then the key. */
+export const byRank = (a: { key: string } & Figures, b: { key: string } & Figures) =>
+  b.requests - a.requests ||
+  (b.recoveredFen > a.recoveredFen ? 1 : b.recoveredFen < a.recoveredFen ? -1 : 0) ||
+  (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
+
 export const zeroFigures = (): Figures => ({
   requests: 0,
   requestsResolved: 0,

@@ -27,10 +27,10 @@ interface Kept {
 const RANKINGS_KEPT = 4;
 const kept = new WeakMap<Database, Map<string, Kept>>();
 
-type FigureRow = { key: string; f: string; rr: string; o: string; dr: string; c: string; rf: string };
+/** A key's six figures as the statements here give them (text: the sums are numeric). */
+export type FigureRow = { key: string; f: string; rr: string; o: string; dr: string; c: string; rf: string };
 
-const toRanked = (r: FigureRow): Ranked => ({
-  key: r.key,
+export const figuresOfRow = (r: FigureRow): Figures => ({
   requests: Number(r.f),
   requestsResolved: Number(r.rr),
   disputesOpened: Number(r.o),
@@ -38,6 +38,8 @@ const toRanked = (r: FigureRow): Ranked => ({
   claimedFen: BigInt(r.c),
   recoveredFen: BigInt(r.rf),
 });
+
+const toRanked = (r: FigureRow): Ranked => ({ key: r.key, ...figuresOfRow(r) });
 
 /** SQL: key and the six figures of a select of rows (alias r), summed per key, as text. */
 const summedPerKey = (rows: SQL) => sql`

@@ -7,7 +7,7 @@ import { expertNames } from "./labels";
 import { monthStartsOf, type Period } from "./period";
 import { finerThanCounty, rollupServes, type ReportScope } from "./scope";
 import { yearSpans, type YearSpans } from "./year-spans";
-import { rankedWithCompacted } from "./compacted-ranking";
+import { figuresOfRow, rankedWithCompacted, type FigureRow } from "./compacted-ranking";
 
 /*
  * The report by expert, best first, a page at a time. Experts with figures in the period are ranked
@@ -48,27 +48,11 @@ export async function reportSpans(period: Period, scope: ReportScope, handle: Db
 export const yearOfSpans = (spans: YearSpans | null): string | null =>
   spans?.years.length === 1 && spans.months.length === 0 ? spans.years[0]! : null;
 
-interface YearRow {
-  key: string;
+interface YearRow extends FigureRow {
   name: string | null;
   /** `hourCountsText` of the expert's acceptance times. */
   t: string | null;
-  f: string;
-  rr: string;
-  o: string;
-  dr: string;
-  c: string;
-  rf: string;
 }
-
-const toFigures = (r: YearRow): Figures => ({
-  requests: Number(r.f),
-  requestsResolved: Number(r.rr),
-  disputesOpened: Number(r.o),
-  disputesResolved: Number(r.dr),
-  claimedFen: BigInt(r.c),
-  recoveredFen: BigInt(r.rf),
-});
 
 /** SQL: the expert's name (r.key is an expert's id, or "" for requests without one). */
 const withName = sql.raw("left join experts e on e.id = nullif(r.key, '')::uuid");
@@ -130,7 +114,7 @@ const nameAndTimes = (spans: YearSpans, scope: ReportScope) => {
 
 const toTop = (rows: YearRow[], limit: number) =>
   rows
-    .map((r) => ({ key: r.key, name: r.name, t: r.t, ...toFigures(r) }))
+    .map((r) => ({ key: r.key, name: r.name, t: r.t, ...figuresOfRow(r) }))
     .sort(byRank)
     .slice(0, limit)
     .map(({ key, name, t, ...f }) => ({ key, name, figures: f, times: timesOfHourText(t) }));

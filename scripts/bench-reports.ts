@@ -237,7 +237,7 @@ try {
   const year = makePeriod("2025-01-01", "2025-12-31");
   const all = reportScope({ regionScope: null });
   const jiashan = reportScope({ regionScope: "330421" });
-  // a town's admin (夏阳街道, 青浦区): from the rollups kept per town since migration 0047
+  // a town's admin (夏阳街道, 青浦区): from the rollups (migration 0047) and acceptance-time counts (0059) kept per town
   const xiayang = reportScope({ regionScope: "310118001" });
   const fullScan = <T>(fn: (handle: DbOrTx) => Promise<T>) =>
     db.transaction(async (tx) => {

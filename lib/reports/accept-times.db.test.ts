@@ -5,7 +5,7 @@ import { database, db, rowsOf } from "@/db";
 import { useTestDatabase } from "@/test/database";
 import { createEnterpriseActor } from "@/test/fixtures";
 import { planOf, statementsDuring } from "@/test/statement-count";
-import { acceptTimes, percentileOfCounts } from "./accept-times";
+import { acceptTimes, acceptTimesFromRequests, percentileOfCounts } from "./accept-times";
 import { makePeriod } from "./period";
 import { reportScope } from "./scope";
 
@@ -46,7 +46,7 @@ describe("percentiles from counts", () => {
 });
 
 describe("a town's acceptance times", () => {
-  it("are found through its requests by region and filing time, not through every request of the period", async () => {
+  it("come from its own counts for whole months, and from its requests by region and filing time for part-months", async () => {
     // 3,000 accepted requests of 2024 spread over every town of the zone, as a town is one of hundreds (every trigger on)
     const filer = await createEnterpriseActor();
     await db.execute(sql`with filer as (select ${filer.enterpriseId}::uuid as enterprise_id, ${filer.userId}::uuid as user_id),
@@ -57,11 +57,23 @@ describe("a town's acceptance times", () => {
       from generate_series(1, 3000) g, filer, towns`);
     await db.execute(sql`analyze requests`);
     const town = reportScope({ regionScope: "330421102" });
+    const readsOf = (statements: string[], parameters: unknown[][], table: string) =>
+      statements.flatMap((text, i) => (text.includes(`from ${table}`) ? [{ text, params: parameters[i]! }] : []));
+
+    // the year: its months' counts of the town (migration 0059), the same times as its requests give
+    const year = makePeriod("2024-01-01", "2024-12-31");
+    const counted = await statementsDuring(database(), () => acceptTimes("month", year, town));
+    expect([...counted.result.values()].reduce((sum, t) => sum + t.accepted, 0)).toBeGreaterThan(0);
+    expect(counted.result).toEqual(await acceptTimesFromRequests("month", year, town));
+    expect(readsOf(counted.statements, counted.parameters, "requests")).toHaveLength(0);
+    expect(readsOf(counted.statements, counted.parameters, "report_accept_histogram_towns")).toHaveLength(1);
+
+    // part-months: the town's requests, through the index on their region and filing time
     const { result, statements, parameters } = await statementsDuring(database(), () =>
-      acceptTimes("month", makePeriod("2024-01-01", "2024-12-31"), town),
+      acceptTimes("month", makePeriod("2024-01-15", "2024-12-20"), town),
     );
     expect([...result.values()].reduce((sum, t) => sum + t.accepted, 0)).toBeGreaterThan(0);
-    const reads = statements.flatMap((text, i) => (text.includes("from requests") ? [{ text, params: parameters[i]! }] : []));
+    const reads = readsOf(statements, parameters, "requests");
     expect(reads).toHaveLength(1);
     const plan = await planOf(reads[0]!.text, reads[0]!.params, { withoutSeqScans: true });
     expect(plan).toMatch(/Index (Only )?Scan on requests_region_submitted_idx/);

@@ -2,7 +2,7 @@ import { sql, type SQL } from "drizzle-orm";
 import { db, rowsOf, type DbOrTx } from "@/db";
 import { countyRowsInScope, groupKeySql, isOneOf, monthlyGrouping, regionInScope, type FigureDimension } from "./figures";
 import { monthStartsOf, type Period } from "./period";
-import { countyCountsServe, finerThanCounty, requestInScope, type ReportScope } from "./scope";
+import { finerThanCounty, requestInScope, rollupServes, type ReportScope } from "./scope";
 import { yearSpans, type YearSpans } from "./year-spans";
 
 /** Time from filing to acceptance of the requests filed in a period (those accepted so far). */
@@ -51,44 +51,55 @@ export function percentileOfCounts(counts: readonly (readonly [value: number, co
 }
 
 /**
- * SQL: "and" the counts a scope reads. The whole zone reads the zone's own counts (county '', kept
- * beside each county's since migration 0044: a year of the zone is then the same few thousand rows
- * however many counties it has), or every county's when it groups by county; a region scope reads
- * its counties (never '').
+ * SQL: "and" the county counts a scope reads. The whole zone reads the zone's own counts (county '',
+ * kept beside each county's since migration 0044: a year of the zone is then the same few thousand
+ * rows however many counties it has), or every county's when it groups by county; a region scope
+ * reads its counties (never '').
  */
-export function histogramInScope(scope: ReportScope, byCounty = false): SQL {
+function histogramInScope(scope: ReportScope, byCounty: boolean): SQL {
   return !scope.prefix && byCounty ? sql`and county <> ''` : countyRowsInScope("county", scope);
 }
 
 /**
- * SQL: (key, hours, requests) of the counts of a stored dimension over some years and months: whole
- * years from report_accept_histogram_years, the other months from report_accept_histogram (the
- * same counts per month, migration 0045). `where` narrows both ("and …").
+ * SQL: (key, hours, requests) of the counts of a stored dimension a scope reads over some years and
+ * months. A county or wider: whole years from report_accept_histogram_years, the other months from
+ * report_accept_histogram (the same counts per month, migration 0045). A town: its own counts per
+ * month (report_accept_histogram_towns, migration 0059); its spans are months (`countSpans`,
+ * `reportSpans`). `where` narrows them ("and …").
  */
-export function histogramCounts(stored: string, key: SQL, spans: YearSpans, where: SQL): SQL {
+export function histogramCounts(stored: string, key: SQL, spans: YearSpans, scope: ReportScope, byCounty: boolean, where: SQL = sql``): SQL {
+  if (finerThanCounty(scope)) {
+    if (spans.years.length) throw new Error("a town's acceptance-time counts are kept per month");
+    return sql`select ${key} as key, hours, requests from report_accept_histogram_towns
+      where dimension = ${stored} and ${isOneOf("month", spans.months)} ${regionInScope("town", scope)} ${where}`;
+  }
+  const inScope = histogramInScope(scope, byCounty);
   const parts: SQL[] = [];
   if (spans.years.length)
     parts.push(sql`select ${key} as key, hours, requests from report_accept_histogram_years
-      where dimension = ${stored} and ${isOneOf("year", spans.years)} ${where}`);
-  if (spans.months.length)
+      where dimension = ${stored} and ${isOneOf("year", spans.years)} ${inScope} ${where}`);
+  if (spans.months.length || !parts.length)
     parts.push(sql`select ${key} as key, hours, requests from report_accept_histogram
-      where dimension = ${stored} and ${isOneOf("month", spans.months)} ${where}`);
+      where dimension = ${stored} and ${isOneOf("month", spans.months)} ${inScope} ${where}`);
   return sql.join(parts, sql` union all `);
 }
 
-/** The spans of a period the counts are read in: by month, keyed by month, the months themselves. */
-export async function countSpans(dimension: FigureDimension, period: Period, handle: DbOrTx): Promise<YearSpans> {
-  return dimension === "month" ? { years: [], months: monthStartsOf(period) } : yearSpans(period, handle);
+/**
+ * The spans of a period the counts are read in: by month (keyed by month) or in a town (kept per
+ * month), the months themselves; else its whole years and other months.
+ */
+async function countSpans(dimension: FigureDimension, period: Period, scope: ReportScope, handle: DbOrTx): Promise<YearSpans> {
+  return dimension === "month" || finerThanCounty(scope) ? { years: [], months: monthStartsOf(period) } : yearSpans(period, handle);
 }
 
 /**
  * Median and 90th percentile from the counts of how many requests took each whole hour, summed over
- * the period's years and months (whole months, county-or-wider scope).
+ * the period's years and months (whole months, any scope).
  */
 export async function acceptTimesFromCounts(dimension: FigureDimension, period: Period, scope: ReportScope, handle: DbOrTx = db) {
   if (!storedDimension(dimension)) return acceptTimesFromRequests(dimension, period, scope, handle);
   const { stored, key, byCounty } = monthlyGrouping(dimension, scope, "county");
-  return timesOfCounts(histogramCounts(stored, key, await countSpans(dimension, period, handle), histogramInScope(scope, byCounty)), handle);
+  return timesOfCounts(histogramCounts(stored, key, await countSpans(dimension, period, scope, handle), scope, byCounty), handle);
 }
 
 /** The times of each key from counts (`histogramCounts`), summed per key and hours. */
@@ -164,7 +175,7 @@ export async function acceptTimesFromTable(dimension: FigureDimension, period: P
   return toMap(rowsOf<Row>(result));
 }
 
-/** The same figures straight from the requests (the reference, and the answer for town-level scopes). */
+/** The same figures straight from the requests (the reference, and a town's answer for part-months). */
 export async function acceptTimesFromRequests(dimension: FigureDimension, period: Period, scope: ReportScope, handle: DbOrTx = db) {
   const specialties = dimension === "specialty" ? sql`join request_specialties rs on rs.request_id = requests.id` : sql``;
   const hours = sql`accept_hours(extract(epoch from (requests.accepted_at - requests.submitted_at))::double precision)`;
@@ -178,12 +189,10 @@ export async function acceptTimesFromRequests(dimension: FigureDimension, period
 }
 
 /**
- * Accept times by `dimension`: from the counts for whole months (county-or-wider scope), from
- * report_accept_times for other periods, from the requests when the scope is finer than a county.
+ * Accept times by `dimension`: from the counts for whole months (any scope), else from
+ * report_accept_times, or from the requests when the scope is a town (its few thousand requests).
  */
 export function acceptTimes(dimension: FigureDimension, period: Period, scope: ReportScope, handle: DbOrTx = db) {
-  if (finerThanCounty(scope)) return acceptTimesFromRequests(dimension, period, scope, handle);
-  return countyCountsServe(scope, period)
-    ? acceptTimesFromCounts(dimension, period, scope, handle)
-    : acceptTimesFromTable(dimension, period, scope, handle);
+  if (rollupServes(period)) return acceptTimesFromCounts(dimension, period, scope, handle);
+  return finerThanCounty(scope) ? acceptTimesFromRequests(dimension, period, scope, handle) : acceptTimesFromTable(dimension, period, scope, handle);
 }

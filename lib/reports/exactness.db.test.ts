@@ -331,9 +331,11 @@ describe("any sequence of ledger operations keeps every total equal, to the fen"
         ]);
         expect(timesFromTable).toEqual(timesFromRequests);
         expect(timesFromCounts).toEqual(timesFromRequests);
-        // a county's admin reads that county's counts, the whole zone its own (migration 0044)
-        const county = reportScope({ regionScope: "330421" });
-        expect(await acceptTimesFromCounts(dimension, PERIOD, county)).toEqual(await acceptTimesFromRequests(dimension, PERIOD, county));
+        // a county's admin reads that county's counts, the whole zone its own (migration 0044), a town's its own (0059)
+        for (const code of ["330421", "310118", "310118001", "310118002"]) {
+          const inRegion = reportScope({ regionScope: code });
+          expect(await acceptTimesFromCounts(dimension, PERIOD, inRegion), code).toEqual(await acceptTimesFromRequests(dimension, PERIOD, inRegion));
+        }
         // a period of some months and a whole year reads both kinds of counts (migration 0045)
         expect(await acceptTimesFromCounts(dimension, MONTHS_AND_A_YEAR, scope)).toEqual(
           await acceptTimesFromRequests(dimension, MONTHS_AND_A_YEAR, scope),

@@ -1,7 +1,7 @@
 import { sql, type SQL } from "drizzle-orm";
 import { db, rowsOf, type DbOrTx } from "@/db";
 import { arrayLiteral } from "@/db/array-literal";
-import { acceptTimes, histogramCounts, histogramInScope, hourCountsText, timesOfHourText, type AcceptTimes } from "./accept-times";
+import { acceptTimes, histogramCounts, hourCountsText, timesOfHourText, type AcceptTimes } from "./accept-times";
 import { byRank, countyRowsInScope, groupedFigures, hasFigures, isOneOf, regionInScope, type Figures } from "./figures";
 import { expertNames } from "./labels";
 import { monthStartsOf, type Period } from "./period";
@@ -19,8 +19,8 @@ import { figuresOfRow, rankedWithCompacted, type FigureRow } from "./compacted-r
  * other months' rollups: their compacted rows once per compaction, kept, with the rows written since
  * added at each look (lib/reports/compacted-ranking.ts). Both bring the page's experts' names and
  * acceptance times along (their counts for the same years and months). A town ranks its months'
- * rollups the same way (the yearly rows and the acceptance-time counts are kept per county: its
- * times come from its requests). Part-months rank every expert's figures from the ledger.
+ * rollups the same way (the yearly rows are kept per county) and reads its own acceptance-time counts
+ * per month (migration 0059). Part-months rank every expert's figures from the ledger.
  */
 
 export interface RankedExperts {
@@ -65,18 +65,11 @@ const nonZero = sql.raw(
 export async function rankedExperts(period: Period, scope: ReportScope, limit: number, handle: DbOrTx = db): Promise<RankedExperts> {
   const spans = await reportSpans(period, scope, handle);
   if (!spans) return rankedInFull(period, scope, limit, handle);
-  if (finerThanCounty(scope)) return rankedInTown(spans, period, scope, limit, handle);
   // one year of the zone or a county: its own rows, from the ranking index; else the spans' rows summed
   const year = yearOfSpans(spans);
   return year && (!scope.prefix || scope.prefix.length === 6)
     ? rankedFromYearlyRows(year, scope, limit, handle)
     : rankedFromSpans(spans, scope, limit, handle);
-}
-
-/** A town: its months' rollups ranked in one statement, beside its acceptance times from its requests. */
-async function rankedInTown(spans: YearSpans, period: Period, scope: ReportScope, limit: number, handle: DbOrTx): Promise<RankedExperts> {
-  const [ranked, times] = await Promise.all([rankedFromSpans(spans, scope, limit, handle), acceptTimes("expert", period, scope, handle)]);
-  return { ...ranked, top: ranked.top.map((r) => ({ ...r, times: times.get(r.key) ?? null })) };
 }
 
 /** A period of part-months: every expert's figures from the ledger, ranked here. */
@@ -100,15 +93,13 @@ const figureColumns = sql.raw(
 
 /**
  * SQL: the columns of a page's row (alias r): its figures, the expert's name and acceptance times in
- * the same years and months (none for a town: the counts are kept per county).
+ * the same years and months (a town's: its own counts).
  */
 const pageColumns = (spans: YearSpans, scope: ReportScope) => sql`${figureColumns}, ${nameAndTimes(spans, scope)}`;
 
 /** SQL: the expert's name and acceptance times of a page's row (alias r, joined `withName`). */
 const nameAndTimes = (spans: YearSpans, scope: ReportScope) => {
-  const times = finerThanCounty(scope)
-    ? sql`null`
-    : hourCountsText(histogramCounts("expert", sql`key`, spans, sql`and key = r.key ${histogramInScope(scope)}`));
+  const times = hourCountsText(histogramCounts("expert", sql`key`, spans, scope, false, sql`and key = r.key`));
   return sql`e.name, ${times} as t`;
 };
 

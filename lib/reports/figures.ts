@@ -75,9 +75,10 @@ const sums = sql.raw(
 
 /**
  * The column a table keeps its rows' region in: "county" (six digits, "" for the whole zone's own
- * rows) in the tables kept per county; "region_code" (the request's county or town) in report_rollups.
+ * rows) in the tables kept per county; "region_code" (the request's county or town) in report_rollups;
+ * "town" in the acceptance-time counts kept per town.
  */
-export type RegionColumn = "county" | "region_code";
+export type RegionColumn = "county" | "region_code" | "town";
 
 /**
  * How a table kept per (dimension, key, month, region) answers a grouping: the dimension stored

@@ -174,16 +174,18 @@ describe("report totals against a hand-computed world", () => {
     const times = async () =>
       rowsOf<Record<string, string>>(
         await db.execute(
-          sql`select request_id::text, dimension, key, county, submitted_at::text, seconds::text from report_accept_times order by 1, 2, 3`,
+          sql`select request_id::text, dimension, key, county, town, submitted_at::text, seconds::text from report_accept_times order by 1, 2, 3`,
         ),
       );
-    // the counts of hours to accept per month and per year (migrations 0039, 0045): a count taken back to zero says nothing
+    // the counts of hours to accept per month, per year and per town (migrations 0039, 0045, 0059): a count taken back to zero says nothing
     const counts = async () =>
       rowsOf<Record<string, string>>(
         await db.execute(
           sql`select dimension, key, month::text, county, hours, requests from report_accept_histogram where requests <> 0
             union all
             select dimension, key, 'year ' || year::text, county, hours, requests from report_accept_histogram_years where requests <> 0
+            union all
+            select dimension, key, 'town ' || month::text, town, hours, requests from report_accept_histogram_towns where requests <> 0
             order by 1, 2, 3, 4, 5`,
         ),
       );

@@ -27,19 +27,12 @@ export const finerThanCounty = (scope: ReportScope) => scope.prefix !== null && 
 /**
  * Whether the monthly rollups can answer: they are kept per month and per request region (a county,
  * or a town below it: migration 0047), so any scope is the rows in the range of its code, and the
- * period must be whole months. Otherwise the ledger answers. The dashboard's panel counts are kept
- * per month and town as well (migration 0049) and answer on the same condition.
+ * period must be whole months. Otherwise the ledger answers. The dashboard's panel counts (migration
+ * 0049) and the acceptance-time counts (migration 0059) are kept per month and town as well and
+ * answer on the same condition.
  */
 export function rollupServes(period: Period): boolean {
   return period.isWholeMonths;
-}
-
-/**
- * Whether the tables kept per month and county (the acceptance-time counts, the experts' years) can
- * answer: whole months, and a scope no finer than a county.
- */
-export function countyCountsServe(scope: ReportScope, period: Period): boolean {
-  return period.isWholeMonths && !finerThanCounty(scope);
 }
 
 /** SQL: the request (table `requests`) lies within the scope. */

@@ -234,6 +234,8 @@ try {
     `${targets.length} ledger entries recorded through the use case (plus reversals and status changes): p50 ${quantile(writeTimes, 0.5).toFixed(1)} ms, p95 ${quantile(writeTimes, 0.95).toFixed(1)} ms each.`,
   );
 
+  /** A dashboard query as the app runs it, and the same from a full scan; `before` runs untimed before each fast run. */
+  type Query<T> = { fast: () => Promise<T>; full: () => Promise<T>; before?: () => Promise<unknown> };
   const year = makePeriod("2025-01-01", "2025-12-31");
   const all = reportScope({ regionScope: null });
   const jiashan = reportScope({ regionScope: "330421" });
@@ -274,15 +276,20 @@ try {
           .map((r) => [r.key, r.requests, r.recoveredFen, r.claimedFen, times.get(r.key)?.accepted ?? 0, times.get(r.key)?.medianHours ?? null]);
       }),
   });
-  // The first look at a period after the compaction changed the compacted rows (every ten minutes
-  // while anything is written): the kept ranking is worked out again (lib/reports/compacted-ranking.ts).
-  // Moving the generation is what a compaction that folds anything does to it.
-  const firstLook = <T>(q: { fast: () => Promise<T>; full: () => Promise<T> }) => ({
+  // Untimed before each look: what a compaction that folded 300 experts' rows does to the compacted
+  // rows (here they are written over with themselves; the trigger writes their keys down, migration
+  // 0060), so the kept ranking is brought up to date (lib/reports/compacted-ranking.ts).
+  const afterCompaction = <T>(q: Query<T>): Query<T> => ({
     ...q,
-    fast: async () => {
-      await db.execute(sql`update report_expert_generation set generation = generation + 1`);
-      return q.fast();
-    },
+    before: () =>
+      db.execute(sql`update report_expert_years set requests_filed = requests_filed where shard = 0 and county = '' and key in (
+        select key from report_expert_years where shard = 0 and county = '' and year = '2025-01-01' order by random() limit 300)`),
+  });
+  // Untimed before each look: the log of changed experts no longer reaching back to the kept ranking
+  // (a rebuild), as for the first look in a process: the whole ranking is worked out.
+  const firstLook = <T>(q: Query<T>): Query<T> => ({
+    ...q,
+    before: () => db.execute(sql`update report_expert_generation set generation = generation + 1, logged_after = generation + 1`),
   });
   const lifetime = {
     fast: async () =>
@@ -299,7 +306,7 @@ try {
         ),
       ),
   };
-  const queries: [string, { fast: () => Promise<unknown>; full: () => Promise<unknown> }][] = [
+  const queries: [string, Query<unknown>][] = [
     ["report by month (2025)", report("month", all)],
     ["report by region", report("region", all)],
     ["report by specialty", report("specialty", all)],
@@ -307,7 +314,8 @@ try {
     ["by expert, admin of 嘉善县", expertPage(jiashan)],
     ["by expert, Mar-Aug 2025", expertPage(all, makePeriod("2025-03-01", "2025-08-31"))],
     ["by expert, Jul 2024-Dec 2025", expertPage(all, makePeriod("2024-07-01", "2025-12-31"))],
-    ["  the same, first look", firstLook(expertPage(all, makePeriod("2024-07-01", "2025-12-31")))],
+    ["  after a compaction", afterCompaction(expertPage(all, makePeriod("2024-07-01", "2025-12-31")))],
+    ["  first look in a process", firstLook(expertPage(all, makePeriod("2024-07-01", "2025-12-31")))],
     ["report by station", report("station", all)],
     ["report by channel", report("channel", all)],
     ["totals of the period", report("all", all)],
@@ -334,6 +342,7 @@ try {
     const times: number[] = [];
     let fastResult: unknown;
     for (let i = 0; i < WARMUP + RUNS; i++) {
+      await q.before?.();
       const t0 = performance.now();
       fastResult = await q.fast();
       if (i >= WARMUP) times.push(performance.now() - t0);

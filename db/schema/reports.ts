@@ -254,6 +254,22 @@ export const reportExpertGeneration = pgTable(
   {
     id: smallint("id").primaryKey().default(1),
     generation: bigint("generation", { mode: "number" }).notNull().default(0),
+    /** report_expert_changes holds the experts of every generation above this one (migration 0060). */
+    loggedAfter: bigint("logged_after", { mode: "number" }).notNull().default(0),
   },
   () => [check("report_expert_generation_one_row", sql`id = 1`)],
+);
+
+/**
+ * The experts whose compacted rows each generation changed (migration 0060), kept for the last 1,024
+ * generations: a kept ranking of a period's compacted rows is brought up to date by working out
+ * those experts again, not the whole roster (lib/reports/compacted-ranking.ts).
+ */
+export const reportExpertChanges = pgTable(
+  "report_expert_changes",
+  {
+    generation: bigint("generation", { mode: "number" }).notNull(),
+    key: text("key").notNull(),
+  },
+  (t) => [primaryKey({ name: "report_expert_changes_pkey", columns: [t.generation, t.key] })],
 );

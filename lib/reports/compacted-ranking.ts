@@ -7,10 +7,14 @@ import { addFigures, byRank, hasFigures, zeroFigures, type Figures } from "./fig
  * and months: at the Delta's full scale (100,000 experts) about a second for six months of the zone,
  * for a page of fifty. Almost all of those rows are compacted (shard 0), and the compacted rows
  * change only when the compaction folds a shard into them (every ten minutes) or the rollups are
- * rebuilt; report_expert_generation counts those changes (migration 0058). So the ranking of a
- * period's compacted rows is worked out once per generation and kept, and each look adds the rows
- * written since (shards 1..32, a few minutes' worth) to the experts they touch: one statement, in
- * the snapshot that also reads the generation, so what is added is never already in the ranking.
+ * rebuilt; report_expert_generation counts those changes (migration 0058), and report_expert_changes
+ * says which experts each one changed (migration 0060). So the ranking of a period's compacted rows
+ * is worked out once and kept; when the generation moves, the experts changed since are worked out
+ * again and put back in their places (the whole ranking again only when the log no longer reaches
+ * back to it: a rebuild, or more than 1,024 generations). Each look adds the rows written since the
+ * compaction (shards 1..32, a few minutes' worth) to the experts they touch. Each look is one
+ * statement, in one snapshot: the generation, the experts changed since, their compacted rows and
+ * the rows written since are never out of step.
  */
 
 /** An expert's key and figures. */
@@ -47,30 +51,74 @@ const summedPerKey = (rows: SQL) => sql`
     sum(disputes_resolved)::text as dr, sum(claimed_fen)::text as c, sum(recovered_fen)::text as rf
   from (${rows}) r group by key`;
 
-/** The generation and the rows written since the compaction, summed per key: one statement, one snapshot. */
-async function generationAndLive(live: SQL, handle: DbOrTx) {
-  const rows = rowsOf<{ g: string } & Partial<FigureRow>>(
+/** SQL: a period's rows (key and the six figure columns) in the shards `shards` selects ("shard = 0", …). */
+export type PeriodRows = (shards: SQL) => SQL;
+
+const nothing = sql.raw("null as f, null as rr, null as o, null as dr, null as c, null as rf");
+
+/**
+ * A kept ranking's look: the generation and how far back the log of changed experts reaches, the
+ * experts changed since `generation` with their compacted rows summed (only when the generation
+ * moved and the log reaches back to it: else nothing of the log is read), and the rows written
+ * since the compaction summed per key. One statement, one snapshot.
+ */
+async function lookSince(generation: number, rows: PeriodRows, handle: DbOrTx) {
+  const found = rowsOf<{ part: "g" | "k" | "p" | "l" } & FigureRow>(
     await handle.execute(sql`
-      select g.generation::text as g, d.* from report_expert_generation g left join (${summedPerKey(live)}) d on true`),
+      with g as materialized (select generation, logged_after from report_expert_generation),
+      changed as (
+        select distinct key from report_expert_changes
+        where generation > ${generation} and (select generation from g) > ${generation} and (select logged_after from g) <= ${generation}
+      )
+      select 'g' as part, generation::text as key, logged_after::text as f, null as rr, null as o, null as dr, null as c, null as rf from g
+      union all select 'k', key, ${nothing} from changed
+      union all select 'p', * from (${summedPerKey(rows(sql`shard = 0 and key = any(array(select key from changed))`))}) p
+      union all select 'l', * from (${summedPerKey(rows(sql`shard > 0`))}) l`),
   );
-  return { generation: Number(rows[0]?.g ?? -1), live: rows.filter((r) => r.key != null).map((r) => toRanked(r as FigureRow)) };
+  const head = found.find((r) => r.part === "g");
+  return {
+    generation: Number(head?.key ?? -1),
+    loggedAfter: Number(head?.f ?? Infinity),
+    changed: found.filter((r) => r.part === "k").map((r) => r.key),
+    patched: found.filter((r) => r.part === "p").map(toRanked),
+    live: found.filter((r) => r.part === "l").map(toRanked),
+  };
 }
 
 /** The ranking of the compacted rows, with the generation and the rows written since: one statement, one snapshot. */
-async function rankCompacted(compacted: SQL, live: SQL, handle: DbOrTx) {
-  const rows = rowsOf<{ part: "g" | "c" | "l" } & FigureRow>(
+async function rankCompacted(rows: PeriodRows, handle: DbOrTx) {
+  const found = rowsOf<{ part: "g" | "c" | "l" } & FigureRow>(
     await handle.execute(sql`
-      select 'g' as part, generation::text as key, null as f, null as rr, null as o, null as dr, null as c, null as rf from report_expert_generation
-      union all (select 'c', * from (${summedPerKey(compacted)}) c
+      select 'g' as part, generation::text as key, ${nothing} from report_expert_generation
+      union all (select 'c', * from (${summedPerKey(rows(sql`shard = 0`))}) c
         where f <> '0' or rr <> '0' or o <> '0' or dr <> '0' or c <> '0' or rf <> '0'
         order by f::bigint desc, rf::bigint desc, key collate "C")
-      union all select 'l', * from (${summedPerKey(live)}) l`),
+      union all select 'l', * from (${summedPerKey(rows(sql`shard > 0`))}) l`),
   );
-  const order = rows.filter((r) => r.part === "c").map(toRanked);
+  const order = found.filter((r) => r.part === "c").map(toRanked);
   // SQL orders them; the same order in code units, whatever the database's collation does with keys
   order.sort(byRank);
-  const generation = Number(rows.find((r) => r.part === "g")?.key ?? -1);
-  return { generation, order, live: rows.filter((r) => r.part === "l").map(toRanked) };
+  const generation = Number(found.find((r) => r.part === "g")?.key ?? -1);
+  return { generation, order, live: found.filter((r) => r.part === "l").map(toRanked) };
+}
+
+/**
+ * The kept ranking with the changed experts taken out and put back with their compacted figures now
+ * (`patched`: those of them with rows in the period; the others have none left). A new ranking: the
+ * old one may still answer a look that began before.
+ */
+function patch(ranking: Kept, generation: number, changed: string[], patched: Ranked[]): Kept {
+  const out = new Set(changed);
+  const back = patched.filter(hasFigures).sort(byRank);
+  const order: Ranked[] = [];
+  let i = 0;
+  for (const r of ranking.order) {
+    if (out.has(r.key)) continue;
+    while (i < back.length && byRank(back[i]!, r) < 0) order.push(back[i++]!);
+    order.push(r);
+  }
+  while (i < back.length) order.push(back[i++]!);
+  return { generation, ...withIndex(order) };
 }
 
 /** A ranking's first `limit` experts with figures once the rows written since are added, and how many there are. */
@@ -110,14 +158,14 @@ function merge(ranking: Pick<Kept, "order" | "byKey">, live: Ranked[], limit: nu
 const withIndex = (order: Ranked[]) => ({ order, byKey: new Map(order.map((r) => [r.key, r])) });
 
 /**
- * The experts of a period best first: `compacted` and `live` select the period's rows in shard 0 and
- * in the other shards (key and the six figure columns). `id` names the period and scope. Through
- * `db`, the compacted rows' ranking is kept for as long as their generation stays; inside a
- * caller's transaction (which may have changed them) nothing is kept or read from what is kept.
+ * The experts of a period best first: `rows` selects the period's rows in the given shards (key and
+ * the six figure columns). `id` names the period and scope. Through `db`, the compacted rows'
+ * ranking is kept and brought up to date as their generation moves; inside a caller's transaction
+ * (which may have changed them) nothing is kept or read from what is kept.
  */
-export async function rankedWithCompacted(id: string, compacted: SQL, live: SQL, limit: number, handle: DbOrTx = db): Promise<MergedRanking> {
+export async function rankedWithCompacted(id: string, rows: PeriodRows, limit: number, handle: DbOrTx = db): Promise<MergedRanking> {
   if (handle !== db) {
-    const fresh = await rankCompacted(compacted, live, handle);
+    const fresh = await rankCompacted(rows, handle);
     return merge(withIndex(fresh.order), fresh.live, limit);
   }
   const owner = database();
@@ -125,14 +173,16 @@ export async function rankedWithCompacted(id: string, compacted: SQL, live: SQL,
   if (!rankings) kept.set(owner, (rankings = new Map()));
   const known = rankings.get(id);
   if (known) {
-    const now = await generationAndLive(live, handle);
-    if (now.generation === known.generation) {
+    const now = await lookSince(known.generation, rows, handle);
+    // the log reaches back to the kept ranking: put the experts changed since back in their places
+    if (now.generation >= known.generation && now.loggedAfter <= known.generation) {
+      const ranking = now.generation === known.generation ? known : patch(known, now.generation, now.changed, now.patched);
       rankings.delete(id);
-      rankings.set(id, known);
-      return merge(known, now.live, limit);
+      rankings.set(id, ranking);
+      return merge(ranking, now.live, limit);
     }
   }
-  const fresh = await rankCompacted(compacted, live, handle);
+  const fresh = await rankCompacted(rows, handle);
   rankings.delete(id);
   if (rankings.size >= RANKINGS_KEPT) rankings.delete(rankings.keys().next().value!);
   const ranking = { generation: fresh.generation, ...withIndex(fresh.order) };

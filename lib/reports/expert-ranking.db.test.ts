@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { GET as reportsRoute } from "@/app/api/v1/reports/route";
-import { db, rowsOf } from "@/db";
+import { database, db, rowsOf } from "@/db";
 import type { Actor } from "@/lib/authz";
 import { createDispute } from "@/lib/disputes/create-dispute";
 import { recordRecovery } from "@/lib/disputes/record-recovery";
@@ -9,6 +9,7 @@ import { createAcceptedCase } from "@/test/accepted-case";
 import { useTestDatabase } from "@/test/database";
 import { createDutySession } from "@/test/duty-fixtures";
 import { bearerFor, createAdminActor, createEnterpriseActor, createExpertActor, createStationActor } from "@/test/fixtures";
+import { statementsDuring } from "@/test/statement-count";
 import { compactRollups } from "./compact-rollups";
 import { rankedExperts, reportSpans, yearOfSpans } from "./expert-ranking";
 import { getReport, type Report } from "./get-report";
@@ -120,7 +121,7 @@ describe("the report by expert, a page at a time", () => {
     expect(whole.rows.slice(0, -1).every((r, i, all) => i === 0 || all[i - 1]!.requests >= r.requests)).toBe(true);
   }, 120_000);
 
-  it("keeps a period's ranking of the compacted rows until they change: a filing counts at once, and still after the compaction", async () => {
+  it("keeps a period's ranking of the compacted rows up to date: a filing counts at once, and still after the compaction and a rebuild", async () => {
     const generation = async () => rowsOf<{ g: string }>(await db.execute(sql`select generation::text as g from report_expert_generation`))[0]!.g;
     const enterprise = await createEnterpriseActor();
     const [zone, county] = [admins.get(null)!, admins.get("330421")!];
@@ -152,17 +153,53 @@ describe("the report by expert, a page at a time", () => {
       expect(page.rows[0]).toMatchObject({ key: last, requests: counted[i]! + 8 });
     }
 
-    // the compaction folds them into the compacted rows: the kept ranking is worked out again
+    // the compaction folds them into the compacted rows and writes down whose it changed (migration
+    // 0060): the kept rankings take that expert out and put them back in their place, not ranked again
     await compactRollups();
     expect(await generation()).not.toBe(before);
+    const logged = rowsOf<{ key: string }>(await db.execute(sql`select distinct key from report_expert_changes where generation > ${before}`));
+    expect(logged.map((r) => r.key)).toContain(last);
+    const rankedAgain = (statements: string[]) => statements.some((text) => text.includes("order by f::bigint desc"));
     for (const look of looks) {
-      const page = await firstPage(look);
+      const { result: page, statements } = await statementsDuring(database(), () => firstPage(look));
+      expect(rankedAgain(statements)).toBe(false);
       expect(page.rows).toEqual((await whole(look)).rows.slice(0, 3));
       expect(page.rows[0]!.key).toBe(last);
+    }
+
+    // a rebuild of the rollups leaves no log to follow: every ranking is worked out again, the same
+    await db.execute(sql`select report_rollups_rebuild()`);
+    for (const look of looks) {
+      const { result: page, statements } = await statementsDuring(database(), () => firstPage(look));
+      expect(rankedAgain(statements)).toBe(true);
+      expect(page.rows).toEqual((await whole(look)).rows.slice(0, 3));
     }
     // inside a transaction (which may change the compacted rows itself) nothing kept is read
     const inTransaction = await db.transaction((tx) => rankedExperts(looks[0]!.period, reportScope(zone), 3, tx));
     expect(inTransaction.top.map((r) => r.key)).toEqual((await firstPage(looks[0]!)).rows.map((r) => r.key));
+  });
+
+  it("starts the log of changed experts again when one statement changes more than 4,096 of them", async () => {
+    const state = async () => {
+      const [row] = rowsOf<{ g: string; after: string; logged: number }>(
+        await db.execute(sql`select generation::text as g, logged_after::text as after,
+          (select count(*)::int from report_expert_changes c where c.generation = report_expert_generation.generation) as logged
+          from report_expert_generation`),
+      );
+      return { generation: Number(row!.g), loggedAfter: Number(row!.after), logged: row!.logged };
+    };
+    const compactedRows = (n: number) =>
+      db.execute(sql`insert into report_expert_years (year, county, key, shard)
+        select '1999-01-01', '', ${`test-${n}-`} || g, 0 from generate_series(1, ${n}) g`);
+    await compactedRows(4096);
+    const few = await state();
+    expect(few.logged).toBe(4096);
+    expect(few.loggedAfter).toBeLessThan(few.generation);
+    // one more: the rankings are worked out again rather than 4,097 experts put back one by one
+    await compactedRows(4097);
+    expect(await state()).toEqual({ generation: few.generation + 1, loggedAfter: few.generation + 1, logged: 0 });
+    expect(rowsOf(await db.execute(sql`select 1 from report_expert_changes where generation <= ${few.generation + 1}`))).toEqual([]);
+    await db.execute(sql`delete from report_expert_years where year = '1999-01-01'`);
   });
 
   it("reads a year so far from the yearly rows only while the rest of the year is empty", async () => {

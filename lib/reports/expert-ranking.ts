@@ -161,7 +161,7 @@ function spanRows(spans: YearSpans, scope: ReportScope, shards: SQL): SQL {
  */
 async function rankedFromSpans(spans: YearSpans, scope: ReportScope, limit: number, handle: DbOrTx): Promise<RankedExperts> {
   const id = JSON.stringify([spans, scope.regionCode, scope.prefix]);
-  const ranking = await rankedWithCompacted(id, spanRows(spans, scope, sql`shard = 0`), spanRows(spans, scope, sql`shard > 0`), limit, handle);
+  const ranking = await rankedWithCompacted(id, (shards) => spanRows(spans, scope, shards), limit, handle);
   const keys = ranking.top.map((r) => r.key);
   const extras = keys.length
     ? rowsOf<{ key: string; name: string | null; t: string | null }>(

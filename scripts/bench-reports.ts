@@ -316,6 +316,9 @@ try {
     ["by expert, Jul 2024-Dec 2025", expertPage(all, makePeriod("2024-07-01", "2025-12-31"))],
     ["  after a compaction", afterCompaction(expertPage(all, makePeriod("2024-07-01", "2025-12-31")))],
     ["  first look in a process", firstLook(expertPage(all, makePeriod("2024-07-01", "2025-12-31")))],
+    // "the last 12 months" in any month but December: a year of rows less one month, and one month
+    ["by expert, Dec 2025-Nov 2026", expertPage(all, makePeriod("2025-12-01", "2026-11-30"))],
+    ["  first look in a process", firstLook(expertPage(all, makePeriod("2025-12-01", "2026-11-30")))],
     ["report by station", report("station", all)],
     ["report by channel", report("channel", all)],
     ["totals of the period", report("all", all)],

@@ -1,11 +1,11 @@
 import fc from "fast-check";
 import { sql } from "drizzle-orm";
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { database, db, rowsOf } from "@/db";
 import { useTestDatabase } from "@/test/database";
 import { createEnterpriseActor } from "@/test/fixtures";
 import { planOf, statementsDuring } from "@/test/statement-count";
-import { acceptTimes, acceptTimesFromRequests, percentileOfCounts } from "./accept-times";
+import { acceptTimes, acceptTimesFromCounts, acceptTimesFromRequests, percentileOfCounts } from "./accept-times";
 import { makePeriod } from "./period";
 import { reportScope } from "./scope";
 
@@ -45,9 +45,9 @@ describe("percentiles from counts", () => {
   });
 });
 
-describe("a town's acceptance times", () => {
-  it("come from its own counts for whole months, and from its requests by region and filing time for part-months", async () => {
-    // 3,000 accepted requests of 2024 spread over every town of the zone, as a town is one of hundreds (every trigger on)
+describe("acceptance times from the counts", () => {
+  beforeAll(async () => {
+    // 3,000 accepted requests from January to September 2024 spread over every town of the zone, as a town is one of hundreds (every trigger on)
     const filer = await createEnterpriseActor();
     await db.execute(sql`with filer as (select ${filer.enterpriseId}::uuid as enterprise_id, ${filer.userId}::uuid as user_id),
         towns as (select array_agg(code order by code) as a from regions where level = 'town')
@@ -56,10 +56,12 @@ describe("a town's acceptance times", () => {
         timestamptz '2024-01-01 08:00+08' + (g * interval '2 hours'), timestamptz '2024-01-01 08:00+08' + (g * interval '2 hours') + (g % 97) * interval '1 hour'
       from generate_series(1, 3000) g, filer, towns`);
     await db.execute(sql`analyze requests`);
-    const town = reportScope({ regionScope: "330421102" });
-    const readsOf = (statements: string[], parameters: unknown[][], table: string) =>
-      statements.flatMap((text, i) => (text.includes(`from ${table}`) ? [{ text, params: parameters[i]! }] : []));
+  });
+  const readsOf = (statements: string[], parameters: unknown[][], table: string) =>
+    statements.flatMap((text, i) => (text.includes(`from ${table}`) ? [{ text, params: parameters[i]! }] : []));
 
+  it("of a town come from its own counts for whole months, and from its requests by region and filing time for part-months", async () => {
+    const town = reportScope({ regionScope: "330421102" });
     // the year: its months' counts of the town (migration 0059), the same times as its requests give
     const year = makePeriod("2024-01-01", "2024-12-31");
     const counted = await statementsDuring(database(), () => acceptTimes("month", year, town));
@@ -77,5 +79,16 @@ describe("a town's acceptance times", () => {
     expect(reads).toHaveLength(1);
     const plan = await planOf(reads[0]!.text, reads[0]!.params, { withoutSeqScans: true });
     expect(plan).toMatch(/Index (Only )?Scan on requests_region_submitted_idx/);
+  });
+
+  it("over more than half a year are the year's counts less those of the months it leaves out, the same as the requests give", async () => {
+    // March to December 2024: the counts of 2024 less January's and February's (which hold about 700 of the requests)
+    const period = makePeriod("2024-03-01", "2024-12-31");
+    for (const scope of [reportScope({ regionScope: null }), reportScope({ regionScope: "330421" })])
+      for (const dimension of ["all", "expert", "region", "category"] as const) {
+        const fromCounts = await acceptTimesFromCounts(dimension, period, scope);
+        expect([...fromCounts.values()].reduce((sum, t) => sum + t.accepted, 0)).toBeGreaterThan(0);
+        expect(fromCounts, `${scope.regionCode} ${dimension}`).toEqual(await acceptTimesFromRequests(dimension, period, scope));
+      }
   });
 });

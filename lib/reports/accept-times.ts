@@ -3,7 +3,7 @@ import { db, rowsOf, type DbOrTx } from "@/db";
 import { countyRowsInScope, groupKeySql, isOneOf, monthlyGrouping, regionInScope, type FigureDimension } from "./figures";
 import { monthStartsOf, type Period } from "./period";
 import { finerThanCounty, requestInScope, rollupServes, type ReportScope } from "./scope";
-import { yearSpans, type YearSpans } from "./year-spans";
+import { monthSpans, yearSpans, type YearSpans } from "./year-spans";
 
 /** Time from filing to acceptance of the requests filed in a period (those accepted so far). */
 export interface AcceptTimes {
@@ -62,10 +62,10 @@ function histogramInScope(scope: ReportScope, byCounty: boolean): SQL {
 
 /**
  * SQL: (key, hours, requests) of the counts of a stored dimension a scope reads over some years and
- * months. A county or wider: whole years from report_accept_histogram_years, the other months from
- * report_accept_histogram (the same counts per month, migration 0045). A town: its own counts per
- * month (report_accept_histogram_towns, migration 0059); its spans are months (`countSpans`,
- * `reportSpans`). `where` narrows them ("and …").
+ * months. A county or wider: the years from report_accept_histogram_years, the months to add and to
+ * take away (counted negative) from report_accept_histogram (the same counts per month, migration
+ * 0045). A town: its own counts per month (report_accept_histogram_towns, migration 0059); its spans
+ * are months (`countSpans`, `reportSpans`). `where` narrows them ("and …").
  */
 export function histogramCounts(stored: string, key: SQL, spans: YearSpans, scope: ReportScope, byCounty: boolean, where: SQL = sql``): SQL {
   if (finerThanCounty(scope)) {
@@ -81,15 +81,18 @@ export function histogramCounts(stored: string, key: SQL, spans: YearSpans, scop
   if (spans.months.length || !parts.length)
     parts.push(sql`select ${key} as key, hours, requests from report_accept_histogram
       where dimension = ${stored} and ${isOneOf("month", spans.months)} ${inScope} ${where}`);
+  if (spans.less.length)
+    parts.push(sql`select ${key} as key, hours, -requests from report_accept_histogram
+      where dimension = ${stored} and ${isOneOf("month", spans.less)} ${inScope} ${where}`);
   return sql.join(parts, sql` union all `);
 }
 
 /**
  * The spans of a period the counts are read in: by month (keyed by month) or in a town (kept per
- * month), the months themselves; else its whole years and other months.
+ * month), the months themselves; else its years and months (`yearSpans`).
  */
 async function countSpans(dimension: FigureDimension, period: Period, scope: ReportScope, handle: DbOrTx): Promise<YearSpans> {
-  return dimension === "month" || finerThanCounty(scope) ? { years: [], months: monthStartsOf(period) } : yearSpans(period, handle);
+  return dimension === "month" || finerThanCounty(scope) ? monthSpans(period) : yearSpans(period, handle);
 }
 
 /**

@@ -35,6 +35,8 @@ describe("the report by expert, a page at a time", () => {
     makePeriod("2025-01-01", "2026-12-31"),
     // months of 2025, the whole of 2026 and 2027 so far: yearly rows and monthly ones summed
     makePeriod("2025-07-01", "2027-04-30"),
+    // eleven months of 2025: its yearly rows less January's
+    makePeriod("2025-02-01", "2025-12-31"),
     makePeriod("2025-02-10", "2025-11-20"),
     SO_FAR,
     JANUARY,
@@ -213,7 +215,7 @@ describe("the report by expert, a page at a time", () => {
     }
     // a town is finer than the yearly rows: its months
     const town = await reportSpans(YEAR, { regionCode: "330421001", prefix: "330421001", regionLevel: "town" }, db);
-    expect(town).toEqual({ years: [], months: monthStartsOf(YEAR) });
+    expect(town).toEqual({ years: [], months: monthStartsOf(YEAR), less: [] });
   });
 
   it("keeps the yearly rows equal to the sums of the monthly ones, and to a rebuild", async () => {

@@ -6,7 +6,7 @@ import { byRank, countyRowsInScope, groupedFigures, hasFigures, isOneOf, regionI
 import { expertNames } from "./labels";
 import { monthStartsOf, type Period } from "./period";
 import { finerThanCounty, rollupServes, type ReportScope } from "./scope";
-import { yearSpans, type YearSpans } from "./year-spans";
+import { monthSpans, yearSpans, type YearSpans } from "./year-spans";
 import { figuresOfRow, rankedWithCompacted, type FigureRow } from "./compacted-ranking";
 
 /*
@@ -38,7 +38,7 @@ export interface RankedExperts {
  */
 export async function reportSpans(period: Period, scope: ReportScope, handle: DbOrTx): Promise<YearSpans | null> {
   if (!rollupServes(period)) return null;
-  return finerThanCounty(scope) ? { years: [], months: monthStartsOf(period) } : yearSpans(period, handle);
+  return finerThanCounty(scope) ? monthSpans(period) : yearSpans(period, handle);
 }
 
 /**
@@ -46,7 +46,7 @@ export async function reportSpans(period: Period, scope: ReportScope, handle: Db
  * (lib/reports/year-spans.ts: a whole year, or this year so far).
  */
 export const yearOfSpans = (spans: YearSpans | null): string | null =>
-  spans?.years.length === 1 && spans.months.length === 0 ? spans.years[0]! : null;
+  spans?.years.length === 1 && spans.months.length === 0 && spans.less.length === 0 ? spans.years[0]! : null;
 
 interface YearRow extends FigureRow {
   name: string | null;
@@ -131,11 +131,13 @@ const sums = sql.raw(
 const rawFigures = sql.raw("key, requests_filed, requests_resolved, disputes_opened, disputes_resolved, claimed_fen, recovered_fen");
 const rankOrder = sql.raw("order by requests_filed desc nulls last, recovered_fen desc nulls last, key");
 
+const negatedFigures = sql.raw("key, -requests_filed, -requests_resolved, -disputes_opened, -disputes_resolved, -claimed_fen, -recovered_fen");
+
 /**
  * SQL: the experts' rows of some spans in a scope, in the shards `shards` names ("shard = 0", the
- * compacted rows; "shard > 0", those written since): the yearly rows of the whole years (the zone's
- * own, a county's, or a city's counties'), the monthly rollups of the other months (per county, or
- * the zone's own; a town's per town).
+ * compacted rows; "shard > 0", those written since): the yearly rows of the years (the zone's own, a
+ * county's, or a city's counties'), the monthly rollups of the months to add and, negated, of the
+ * months to take away (per county, or the zone's own; a town's per town).
  */
 function spanRows(spans: YearSpans, scope: ReportScope, shards: SQL): SQL {
   const parts: SQL[] = [];
@@ -144,12 +146,15 @@ function spanRows(spans: YearSpans, scope: ReportScope, shards: SQL): SQL {
       sql`select ${rawFigures} from report_expert_years where ${isOneOf("year", spans.years)} ${countyRowsInScope("county", scope)} and ${shards}`,
     );
   }
+  // a town: its own rows; wider: the experts' rows per county ("expert_county", the zone's own in '')
+  const monthly = finerThanCounty(scope)
+    ? sql`dimension = 'expert' ${regionInScope("region_code", scope)}`
+    : sql`dimension = 'expert_county' ${countyRowsInScope("region_code", scope)}`;
   if (spans.months.length) {
-    // a town: its own rows; wider: the experts' rows per county ("expert_county", the zone's own in '')
-    const rows = finerThanCounty(scope)
-      ? sql`dimension = 'expert' ${regionInScope("region_code", scope)}`
-      : sql`dimension = 'expert_county' ${countyRowsInScope("region_code", scope)}`;
-    parts.push(sql`select ${rawFigures} from report_rollups where ${rows} and ${isOneOf("month", spans.months)} and ${shards}`);
+    parts.push(sql`select ${rawFigures} from report_rollups where ${monthly} and ${isOneOf("month", spans.months)} and ${shards}`);
+  }
+  if (spans.less.length) {
+    parts.push(sql`select ${negatedFigures} from report_rollups where ${monthly} and ${isOneOf("month", spans.less)} and ${shards}`);
   }
   return sql.join(parts, sql` union all `);
 }
@@ -211,7 +216,7 @@ async function rankedFromYearlyRows(year: string, scope: ReportScope, limit: num
         select ${rawFigures} from merged where ${nonZero}
         ${rankOrder} limit ${limit}
       )
-      select ${pageColumns({ years: [year], months: [] }, scope)}, total.n from top r cross join total ${withName}`),
+      select ${pageColumns({ years: [year], months: [], less: [] }, scope)}, total.n from top r cross join total ${withName}`),
   );
   return {
     top: toTop(result, limit),

@@ -131,13 +131,16 @@ const sums = sql.raw(
 const rawFigures = sql.raw("key, requests_filed, requests_resolved, disputes_opened, disputes_resolved, claimed_fen, recovered_fen");
 const rankOrder = sql.raw("order by requests_filed desc nulls last, recovered_fen desc nulls last, key");
 
-const negatedFigures = sql.raw("key, -requests_filed, -requests_resolved, -disputes_opened, -disputes_resolved, -claimed_fen, -recovered_fen");
+/** SQL: the six figures, each times `sign` (1 or -1 per row). */
+const signedFigures = (sign: SQL) =>
+  sql`key, ${sign} * requests_filed as requests_filed, ${sign} * requests_resolved as requests_resolved, ${sign} * disputes_opened as disputes_opened,
+    ${sign} * disputes_resolved as disputes_resolved, ${sign} * claimed_fen as claimed_fen, ${sign} * recovered_fen as recovered_fen`;
 
 /**
  * SQL: the experts' rows of some spans in a scope, in the shards `shards` names ("shard = 0", the
  * compacted rows; "shard > 0", those written since): the yearly rows of the years (the zone's own, a
  * county's, or a city's counties'), the monthly rollups of the months to add and, negated, of the
- * months to take away (per county, or the zone's own; a town's per town).
+ * months to take away, in one read (per county, or the zone's own; a town's per town).
  */
 function spanRows(spans: YearSpans, scope: ReportScope, shards: SQL): SQL {
   const parts: SQL[] = [];
@@ -150,11 +153,10 @@ function spanRows(spans: YearSpans, scope: ReportScope, shards: SQL): SQL {
   const monthly = finerThanCounty(scope)
     ? sql`dimension = 'expert' ${regionInScope("region_code", scope)}`
     : sql`dimension = 'expert_county' ${countyRowsInScope("region_code", scope)}`;
-  if (spans.months.length) {
-    parts.push(sql`select ${rawFigures} from report_rollups where ${monthly} and ${isOneOf("month", spans.months)} and ${shards}`);
-  }
-  if (spans.less.length) {
-    parts.push(sql`select ${negatedFigures} from report_rollups where ${monthly} and ${isOneOf("month", spans.less)} and ${shards}`);
+  const months = [...spans.months, ...spans.less];
+  if (months.length) {
+    const figures = spans.less.length ? signedFigures(sql`(case when ${isOneOf("month", spans.less)} then -1 else 1 end)`) : rawFigures;
+    parts.push(sql`select ${figures} from report_rollups where ${monthly} and ${isOneOf("month", months)} and ${shards}`);
   }
   return sql.join(parts, sql` union all `);
 }

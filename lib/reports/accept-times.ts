@@ -63,8 +63,8 @@ function histogramInScope(scope: ReportScope, byCounty: boolean): SQL {
 /**
  * SQL: (key, hours, requests) of the counts of a stored dimension a scope reads over some years and
  * months. A county or wider: the years from report_accept_histogram_years, the months to add and to
- * take away (counted negative) from report_accept_histogram (the same counts per month, migration
- * 0045). A town: its own counts per month (report_accept_histogram_towns, migration 0059); its spans
+ * take away (counted negative) in one read of report_accept_histogram (the same counts per month,
+ * migration 0045). A town: its own counts per month (report_accept_histogram_towns, migration 0059); its spans
  * are months (`countSpans`, `reportSpans`). `where` narrows them ("and …").
  */
 export function histogramCounts(stored: string, key: SQL, spans: YearSpans, scope: ReportScope, byCounty: boolean, where: SQL = sql``): SQL {
@@ -78,12 +78,12 @@ export function histogramCounts(stored: string, key: SQL, spans: YearSpans, scop
   if (spans.years.length)
     parts.push(sql`select ${key} as key, hours, requests from report_accept_histogram_years
       where dimension = ${stored} and ${isOneOf("year", spans.years)} ${inScope} ${where}`);
-  if (spans.months.length || !parts.length)
-    parts.push(sql`select ${key} as key, hours, requests from report_accept_histogram
-      where dimension = ${stored} and ${isOneOf("month", spans.months)} ${inScope} ${where}`);
-  if (spans.less.length)
-    parts.push(sql`select ${key} as key, hours, -requests from report_accept_histogram
-      where dimension = ${stored} and ${isOneOf("month", spans.less)} ${inScope} ${where}`);
+  const months = [...spans.months, ...spans.less];
+  if (months.length || !parts.length) {
+    const requests = spans.less.length ? sql`(case when ${isOneOf("month", spans.less)} then -requests else requests end)` : sql`requests`;
+    parts.push(sql`select ${key} as key, hours, ${requests} as requests from report_accept_histogram
+      where dimension = ${stored} and ${isOneOf("month", months)} ${inScope} ${where}`);
+  }
   return sql.join(parts, sql` union all `);
 }
 

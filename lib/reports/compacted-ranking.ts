@@ -13,8 +13,8 @@ import { addFigures, byRank, hasFigures, zeroFigures, type Figures } from "./fig
  * again and put back in their places (the whole ranking again only when the log no longer reaches
  * back to it: a rebuild, or more than 1,024 generations). Each look adds the rows written since the
  * compaction (shards 1..32, a few minutes' worth) to the experts they touch. Each look is one
- * statement, in one snapshot: the generation, the experts changed since, their compacted rows and
- * the rows written since are never out of step.
+ * statement, in one snapshot (one more after a compaction): the generation, the experts changed
+ * since, their compacted rows and the rows written since are never out of step.
  */
 
 /** An expert's key and figures. */
@@ -56,10 +56,19 @@ export type PeriodRows = (shards: SQL) => SQL;
 
 const nothing = sql.raw("null as f, null as rr, null as o, null as dr, null as c, null as rf");
 
+/** The generation and the rows written since the compaction, summed per key: one statement, one snapshot. */
+async function generationAndLive(rows: PeriodRows, handle: DbOrTx) {
+  const found = rowsOf<{ g: string } & Partial<FigureRow>>(
+    await handle.execute(sql`
+      select g.generation::text as g, d.* from report_expert_generation g left join (${summedPerKey(rows(sql`shard > 0`))}) d on true`),
+  );
+  return { generation: Number(found[0]?.g ?? -1), live: found.filter((r) => r.key != null).map((r) => toRanked(r as FigureRow)) };
+}
+
 /**
- * A kept ranking's look: the generation and how far back the log of changed experts reaches, the
- * experts changed since `generation` with their compacted rows summed (only when the generation
- * moved and the log reaches back to it: else nothing of the log is read), and the rows written
+ * A kept ranking's look once the generation moved: the generation and how far back the log of
+ * changed experts reaches, the experts changed since `generation` with their compacted rows summed
+ * (only when the log reaches back to it: else nothing of the log is read), and the rows written
  * since the compaction summed per key. One statement, one snapshot.
  */
 async function lookSince(generation: number, rows: PeriodRows, handle: DbOrTx) {
@@ -173,10 +182,17 @@ export async function rankedWithCompacted(id: string, rows: PeriodRows, limit: n
   if (!rankings) kept.set(owner, (rankings = new Map()));
   const known = rankings.get(id);
   if (known) {
+    // most looks: the compacted rows as they were, the rows written since added
+    const same = await generationAndLive(rows, handle);
+    if (same.generation === known.generation) {
+      rankings.delete(id);
+      rankings.set(id, known);
+      return merge(known, same.live, limit);
+    }
     const now = await lookSince(known.generation, rows, handle);
     // the log reaches back to the kept ranking: put the experts changed since back in their places
     if (now.generation >= known.generation && now.loggedAfter <= known.generation) {
-      const ranking = now.generation === known.generation ? known : patch(known, now.generation, now.changed, now.patched);
+      const ranking = patch(known, now.generation, now.changed, now.patched);
       rankings.delete(id);
       rankings.set(id, ranking);
       return merge(ranking, now.live, limit);

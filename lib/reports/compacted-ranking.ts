@@ -77,7 +77,7 @@ async function lookSince(generation: number, rows: PeriodRows, handle: DbOrTx) {
       with g as materialized (select generation, logged_after from report_expert_generation),
       changed as (
         select distinct key from report_expert_changes
-        where generation > ${generation} and (select generation from g) > ${generation} and (select logged_after from g) <= ${generation}
+        where generation > ${generation} and (select logged_after from g) <= ${generation}
       )
       select 'g' as part, generation::text as key, logged_after::text as f, null as rr, null as o, null as dr, null as c, null as rf from g
       union all select 'k', key, ${nothing} from changed

@@ -24,17 +24,17 @@ async function waitUntilAnswering(origin: string, probe: string, child: ChildPro
   throw new Error(`the server at ${origin} did not answer within 90 s (see ${log})`);
 }
 
-function stopper(child: ChildProcess) {
-  return () =>
-    new Promise<void>((resolve) => {
-      if (child.exitCode !== null || child.signalCode !== null) return resolve();
-      const force = setTimeout(() => child.kill("SIGKILL"), 10_000);
-      child.once("exit", () => {
-        clearTimeout(force);
-        resolve();
-      });
-      child.kill("SIGTERM");
+/** SIGTERM, and the child's exit (SIGKILL after ten seconds). */
+export function stopChild(child: ChildProcess): Promise<void> {
+  return new Promise<void>((resolve) => {
+    if (child.exitCode !== null || child.signalCode !== null) return resolve();
+    const force = setTimeout(() => child.kill("SIGKILL"), 10_000);
+    child.once("exit", () => {
+      clearTimeout(force);
+      resolve();
     });
+    child.kill("SIGTERM");
+  });
 }
 
 /** Starts a child with its output in a log file; resolves once `probe` answers below 500. */
@@ -51,7 +51,7 @@ async function startServer(
   const out = openSync(log, "w");
   const child = spawn(command, args, { env, stdio: ["ignore", out, out] });
   const origin = `http://127.0.0.1:${port}`;
-  const stop = stopper(child);
+  const stop = () => stopChild(child);
   try {
     await waitUntilAnswering(origin, probe, child, log);
   } catch (error) {

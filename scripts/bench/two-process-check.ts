@@ -13,6 +13,7 @@ import { randomBytes } from "node:crypto";
 import { pathToFileURL } from "node:url";
 import { demoAccounts, DEMO_PASSWORD } from "@/db/seed/demo-data";
 import { filingBody } from "./filing-body";
+import { stopChild } from "./servers";
 
 export interface TwoProcessResult {
   /** Milliseconds from the change's answer until the other process served it (null: not within the limit). */
@@ -163,7 +164,9 @@ export async function twoProcessCheck({ databaseUrl, ports = [3261, 3262], limit
     const ok = suspendSeenAfterMs !== null && reinstateSeenAfterMs !== null && filingSeenAfterMs !== null;
     return { suspendSeenAfterMs, reinstateSeenAfterMs, filingSeenAfterMs, limitMs, ok };
   } finally {
-    for (const app of apps) app.kill("SIGTERM");
+    // Stopped before the caller drops the database: a process still draining would report the
+    // database's going as an error.
+    await Promise.all(apps.map(stopChild));
   }
 }
 

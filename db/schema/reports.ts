@@ -273,3 +273,19 @@ export const reportExpertChanges = pgTable(
   },
   (t) => [primaryKey({ name: "report_expert_changes_pkey", columns: [t.generation, t.key] })],
 );
+
+/**
+ * Worked-out rankings of a period's compacted expert rows, as of a generation: a process that has
+ * none of its own (a new one, another one behind the same load balancer) takes the stored one and
+ * brings it up to date from report_expert_changes instead of ranking the whole roster again
+ * (lib/reports/compacted-ranking.ts). `ranking` is JSON: [key, requests, requests resolved, disputes
+ * opened, disputes resolved, claimed fen, recovered fen] per expert, best first. The sixteen last
+ * stored are kept.
+ */
+export const reportExpertRankings = pgTable("report_expert_rankings", {
+  /** The period and scope, as lib/reports/expert-ranking.ts names them. */
+  id: text("id").primaryKey(),
+  generation: bigint("generation", { mode: "number" }).notNull(),
+  ranking: text("ranking").notNull(),
+  storedAt: timestamp("stored_at", { withTimezone: true }).notNull().defaultNow(),
+});

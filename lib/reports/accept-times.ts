@@ -1,7 +1,7 @@
 import { sql, type SQL } from "drizzle-orm";
 import { db, rowsOf, type DbOrTx } from "@/db";
 import { countyRowsInScope, groupKeySql, isOneOf, monthlyGrouping, regionInScope, type FigureDimension } from "./figures";
-import { monthStartsOf, type Period } from "./period";
+import type { Period } from "./period";
 import { finerThanCounty, requestInScope, rollupServes, type ReportScope } from "./scope";
 import { monthSpans, yearSpans, type YearSpans } from "./year-spans";
 

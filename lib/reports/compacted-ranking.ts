@@ -1,5 +1,6 @@
 import { sql, type SQL } from "drizzle-orm";
 import { database, db, rowsOf, type Database, type DbOrTx } from "@/db";
+import { log } from "@/lib/log";
 import { addFigures, byRank, hasFigures, zeroFigures, type Figures } from "./figures";
 
 /*
@@ -14,7 +15,10 @@ import { addFigures, byRank, hasFigures, zeroFigures, type Figures } from "./fig
  * back to it: a rebuild, or more than 1,024 generations). Each look adds the rows written since the
  * compaction (shards 1..32, a few minutes' worth) to the experts they touch. Each look is one
  * statement, in one snapshot (one more after a compaction): the generation, the experts changed
- * since, their compacted rows and the rows written since are never out of step.
+ * since, their compacted rows and the rows written since are never out of step. A worked-out
+ * ranking is also stored (report_expert_rankings, migration 0061): a process without one of its own
+ * (started since, or another behind the same load balancer) takes it and brings it up to date from
+ * the log the same way, instead of ranking the whole roster again.
  */
 
 /** An expert's key and figures. */
@@ -166,6 +170,88 @@ function merge(ranking: Pick<Kept, "order" | "byKey">, live: Ranked[], limit: nu
 
 const withIndex = (order: Ranked[]) => ({ order, byKey: new Map(order.map((r) => [r.key, r])) });
 
+function rankingsOf(owner: Database): Map<string, Kept> {
+  let rankings = kept.get(owner);
+  if (!rankings) kept.set(owner, (rankings = new Map()));
+  return rankings;
+}
+
+/** Keeps the ranking as the most recently used, the least recently used one going past RANKINGS_KEPT. */
+function keep(rankings: Map<string, Kept>, id: string, ranking: Kept): Kept {
+  rankings.delete(id);
+  if (rankings.size >= RANKINGS_KEPT) rankings.delete(rankings.keys().next().value!);
+  rankings.set(id, ranking);
+  return ranking;
+}
+
+/** Forgets the rankings this process keeps, as a new process starts (tests, the benchmark). */
+export function forgetKeptRankings() {
+  kept.delete(database());
+}
+
+/** How many stored rankings are kept (report_expert_rankings): the last stored. */
+export const RANKINGS_STORED = 16;
+
+type StoredEntry = [
+  key: string,
+  requests: number,
+  resolved: number,
+  opened: number,
+  disputesResolved: number,
+  claimedFen: string,
+  recoveredFen: string,
+];
+
+/** The ranking another look stored for the period and scope, as of its generation; undefined when there is none. */
+async function storedRanking(id: string, handle: DbOrTx): Promise<Kept | undefined> {
+  const [row] = rowsOf<{ generation: string; ranking: string }>(
+    await handle.execute(sql`select generation::text as generation, ranking from report_expert_rankings where id = ${id}`),
+  );
+  if (!row) return undefined;
+  const order = (JSON.parse(row.ranking) as StoredEntry[]).map(
+    ([key, requests, requestsResolved, disputesOpened, disputesResolved, claimedFen, recoveredFen]): Ranked => ({
+      key,
+      requests,
+      requestsResolved,
+      disputesOpened,
+      disputesResolved,
+      claimedFen: BigInt(claimedFen),
+      recoveredFen: BigInt(recoveredFen),
+    }),
+  );
+  return { generation: Number(row.generation), ...withIndex(order) };
+}
+
+/**
+ * Stores a worked-out ranking for the other processes (unless one of a later generation is there),
+ * and lets the oldest go past RANKINGS_STORED: one statement. Rows another store holds are skipped,
+ * not waited for (two stores never wait on each other). A store that fails costs the other
+ * processes a ranking of their own, not this look: it is logged, not thrown.
+ */
+async function storeRanking(id: string, ranking: Kept, handle: DbOrTx) {
+  const entries: StoredEntry[] = ranking.order.map((r) => [
+    r.key,
+    r.requests,
+    r.requestsResolved,
+    r.disputesOpened,
+    r.disputesResolved,
+    String(r.claimedFen),
+    String(r.recoveredFen),
+  ]);
+  try {
+    // the insert runs to completion whether or not the delete reads it
+    await handle.execute(sql`
+      with put as (
+        insert into report_expert_rankings as t (id, generation, ranking) values (${id}, ${ranking.generation}, ${JSON.stringify(entries)})
+        on conflict (id) do update set generation = excluded.generation, ranking = excluded.ranking, stored_at = now()
+        where t.generation < excluded.generation)
+      delete from report_expert_rankings where id in (
+        select id from report_expert_rankings where id <> ${id} order by stored_at desc, id offset ${RANKINGS_STORED - 1} for update skip locked)`);
+  } catch (error) {
+    log().warn({ err: error, id }, "the report by expert could not store its ranking");
+  }
+}
+
 /**
  * The experts of a period best first: `rows` selects the period's rows in the given shards (key and
  * the six figure columns). `id` names the period and scope. Through `db`, the compacted rows'
@@ -177,32 +263,25 @@ export async function rankedWithCompacted(id: string, rows: PeriodRows, limit: n
     const fresh = await rankCompacted(rows, handle);
     return merge(withIndex(fresh.order), fresh.live, limit);
   }
-  const owner = database();
-  let rankings = kept.get(owner);
-  if (!rankings) kept.set(owner, (rankings = new Map()));
-  const known = rankings.get(id);
+  const rankings = rankingsOf(database());
+  // a process without one of its own takes the one another process (or it, before a restart) stored
+  const known = rankings.get(id) ?? (await storedRanking(id, handle));
   if (known) {
     // most looks: the compacted rows as they were, the rows written since added
     const same = await generationAndLive(rows, handle);
-    if (same.generation === known.generation) {
-      rankings.delete(id);
-      rankings.set(id, known);
-      return merge(known, same.live, limit);
-    }
+    if (same.generation === known.generation) return merge(keep(rankings, id, known), same.live, limit);
     const now = await lookSince(known.generation, rows, handle);
     // the log reaches back to the kept ranking: put the experts changed since back in their places
     if (now.generation >= known.generation && now.loggedAfter <= known.generation) {
-      const ranking = patch(known, now.generation, now.changed, now.patched);
-      rankings.delete(id);
-      rankings.set(id, ranking);
-      return merge(ranking, now.live, limit);
+      return merge(keep(rankings, id, patch(known, now.generation, now.changed, now.patched)), now.live, limit);
     }
   }
   const fresh = await rankCompacted(rows, handle);
-  rankings.delete(id);
-  if (rankings.size >= RANKINGS_KEPT) rankings.delete(rankings.keys().next().value!);
   const ranking = { generation: fresh.generation, ...withIndex(fresh.order) };
   // no generation row (never after migration 0058): nothing would say when the ranking goes stale
-  if (fresh.generation >= 0) rankings.set(id, ranking);
+  if (fresh.generation >= 0) {
+    keep(rankings, id, ranking);
+    await storeRanking(id, ranking, handle);
+  }
   return merge(ranking, fresh.live, limit);
 }

@@ -11,6 +11,7 @@ import { createDutySession } from "@/test/duty-fixtures";
 import { bearerFor, createAdminActor, createEnterpriseActor, createExpertActor, createStationActor } from "@/test/fixtures";
 import { statementsDuring } from "@/test/statement-count";
 import { compactRollups } from "./compact-rollups";
+import { forgetKeptRankings, RANKINGS_STORED } from "./compacted-ranking";
 import { rankedExperts, reportSpans, yearOfSpans } from "./expert-ranking";
 import { getReport, type Report } from "./get-report";
 import { makePeriod, monthStartsOf, type Period } from "./period";
@@ -179,6 +180,55 @@ describe("the report by expert, a page at a time", () => {
     // inside a transaction (which may change the compacted rows itself) nothing kept is read
     const inTransaction = await db.transaction((tx) => rankedExperts(looks[0]!.period, reportScope(zone), 3, tx));
     expect(inTransaction.top.map((r) => r.key)).toEqual((await firstPage(looks[0]!)).rows.map((r) => r.key));
+  });
+
+  it("lets a process without a ranking of its own take the one another stored, brought up to date from the log", async () => {
+    const zone = admins.get(null)!;
+    const periods = [makePeriod("2025-04-01", "2025-09-30"), makePeriod("2024-11-01", "2026-02-28")];
+    const firstPage = (period: Period) => getReport(zone, { groupBy: "expert", period, paging: { page: 1, pageSize: 3 } }, "zh-CN");
+    const whole = (period: Period) => getReport(zone, { groupBy: "expert", period }, "zh-CN");
+    const rankedAgain = (statements: string[]) => statements.some((text) => text.includes("order by f::bigint desc"));
+    const stored = async () =>
+      rowsOf<{ generation: string }>(await db.execute(sql`select generation::text as generation from report_expert_rankings`)).map((r) =>
+        Number(r.generation),
+      );
+    await compactRollups();
+    for (const period of periods) {
+      const { statements } = await statementsDuring(database(), () => firstPage(period));
+      expect(rankedAgain(statements)).toBe(true);
+    }
+    const [generation] = rowsOf<{ g: string }>(await db.execute(sql`select generation::text as g from report_expert_generation`));
+    expect(await stored()).toContain(Number(generation!.g));
+
+    // as a new process: the stored rankings, not the roster ranked again
+    forgetKeptRankings();
+    for (const period of periods) {
+      const { result: page, statements } = await statementsDuring(database(), () => firstPage(period));
+      expect(rankedAgain(statements)).toBe(false);
+      expect(page.rows).toEqual((await whole(period)).rows.slice(0, 3));
+    }
+
+    // a compaction since they were stored: the experts it changed are put back in their places
+    const enterprise = await createEnterpriseActor();
+    const expert = experts[2]!;
+    for (let i = 0; i < 12; i++)
+      await createAcceptedCase({ enterprise, expert, regionCode: "330424", submittedAt: new Date(`2025-05-1${i % 10}T09:00:00+08:00`) });
+    await compactRollups();
+    forgetKeptRankings();
+    for (const period of periods) {
+      const { result: page, statements } = await statementsDuring(database(), () => firstPage(period));
+      expect(rankedAgain(statements)).toBe(false);
+      expect(page.rows).toEqual((await whole(period)).rows.slice(0, 3));
+      expect(page.rows[0]!.key).toBe(expert.expertId);
+    }
+
+    // only the last RANKINGS_STORED are kept: one month each of 2021 and 2022
+    for (let i = 0; i < RANKINGS_STORED + 4; i++) {
+      const [year, month] = [2021 + Math.floor(i / 12), (i % 12) + 1];
+      const lastDay = new Date(Date.UTC(year, month, 0)).toISOString().slice(0, 10);
+      await firstPage(makePeriod(`${year}-${String(month).padStart(2, "0")}-01`, lastDay));
+    }
+    expect((await stored()).length).toBe(RANKINGS_STORED);
   });
 
   it("starts the log of changed experts again when one statement changes more than 4,096 of them", async () => {

@@ -4,7 +4,7 @@ import { arrayLiteral } from "@/db/array-literal";
 import { acceptTimes, histogramCounts, hourCountsText, timesOfHourText, type AcceptTimes } from "./accept-times";
 import { byRank, countyRowsInScope, groupedFigures, hasFigures, isOneOf, regionInScope, type Figures } from "./figures";
 import { expertNames } from "./labels";
-import { monthStartsOf, type Period } from "./period";
+import type { Period } from "./period";
 import { finerThanCounty, rollupServes, type ReportScope } from "./scope";
 import { monthSpans, yearSpans, type YearSpans } from "./year-spans";
 import { figuresOfRow, rankedWithCompacted, type FigureRow } from "./compacted-ranking";

@@ -202,31 +202,40 @@ type StoredEntry = [
   recoveredFen: string,
 ];
 
-/** The ranking another look stored for the period and scope, as of its generation; undefined when there is none. */
+/**
+ * The ranking another look stored for the period and scope, as of its generation; undefined when
+ * there is none, or when what is stored cannot be read (then it is ranked again and stored over).
+ */
 async function storedRanking(id: string, handle: DbOrTx): Promise<Kept | undefined> {
   const [row] = rowsOf<{ generation: string; ranking: string }>(
     await handle.execute(sql`select generation::text as generation, ranking from report_expert_rankings where id = ${id}`),
   );
   if (!row) return undefined;
-  const order = (JSON.parse(row.ranking) as StoredEntry[]).map(
-    ([key, requests, requestsResolved, disputesOpened, disputesResolved, claimedFen, recoveredFen]): Ranked => ({
-      key,
-      requests,
-      requestsResolved,
-      disputesOpened,
-      disputesResolved,
-      claimedFen: BigInt(claimedFen),
-      recoveredFen: BigInt(recoveredFen),
-    }),
-  );
-  return { generation: Number(row.generation), ...withIndex(order) };
+  try {
+    const order = (JSON.parse(row.ranking) as StoredEntry[]).map(
+      ([key, requests, requestsResolved, disputesOpened, disputesResolved, claimedFen, recoveredFen]): Ranked => ({
+        key,
+        requests,
+        requestsResolved,
+        disputesOpened,
+        disputesResolved,
+        claimedFen: BigInt(claimedFen),
+        recoveredFen: BigInt(recoveredFen),
+      }),
+    );
+    return { generation: Number(row.generation), ...withIndex(order) };
+  } catch (error) {
+    log().warn({ err: error, id }, "the report by expert could not read a stored ranking");
+    return undefined;
+  }
 }
 
 /**
- * Stores a worked-out ranking for the other processes (unless one of a later generation is there),
- * and lets the oldest go past RANKINGS_STORED: one statement. Rows another store holds are skipped,
- * not waited for (two stores never wait on each other). A store that fails costs the other
- * processes a ranking of their own, not this look: it is logged, not thrown.
+ * Stores a worked-out ranking for the other processes (over one of the same generation or earlier),
+ * and lets the oldest go past RANKINGS_STORED: one statement. The clean-up skips the rows another
+ * store holds rather than wait for them (two stores of different periods never wait on each other).
+ * A store that fails costs the other processes a ranking of their own, not this look: it is logged,
+ * not thrown.
  */
 async function storeRanking(id: string, ranking: Kept, handle: DbOrTx) {
   const entries: StoredEntry[] = ranking.order.map((r) => [
@@ -244,7 +253,7 @@ async function storeRanking(id: string, ranking: Kept, handle: DbOrTx) {
       with put as (
         insert into report_expert_rankings as t (id, generation, ranking) values (${id}, ${ranking.generation}, ${JSON.stringify(entries)})
         on conflict (id) do update set generation = excluded.generation, ranking = excluded.ranking, stored_at = now()
-        where t.generation < excluded.generation)
+        where t.generation <= excluded.generation)
       delete from report_expert_rankings where id in (
         select id from report_expert_rankings where id <> ${id} order by stored_at desc, id offset ${RANKINGS_STORED - 1} for update skip locked)`);
   } catch (error) {

@@ -222,6 +222,20 @@ describe("the report by expert, a page at a time", () => {
       expect(page.rows[0]!.key).toBe(expert.expertId);
     }
 
+    // what cannot be read is ranked again and stored over, at the same generation
+    await db.execute(
+      sql`update report_expert_rankings set ranking = 'not a ranking', generation = (select generation from report_expert_generation)`,
+    );
+    forgetKeptRankings();
+    for (const period of periods) {
+      const { result: page, statements } = await statementsDuring(database(), () => firstPage(period));
+      expect(rankedAgain(statements)).toBe(true);
+      expect(page.rows).toEqual((await whole(period)).rows.slice(0, 3));
+    }
+    forgetKeptRankings();
+    const { statements: afterwards } = await statementsDuring(database(), () => firstPage(periods[0]!));
+    expect(rankedAgain(afterwards)).toBe(false);
+
     // only the last RANKINGS_STORED are kept: one month each of 2021 and 2022
     for (let i = 0; i < RANKINGS_STORED + 4; i++) {
       const [year, month] = [2021 + Math.floor(i / 12), (i % 12) + 1];

@@ -135,7 +135,10 @@ export async function generateWorld(database: Database, counts: Counts): Promise
     select r.id, ex.a[1 + (hashtext(r.id::text) & 2147483647) % cardinality(ex.a)], o.status, r.submitted_at + interval '50 hours', r.submitted_at + interval '2 hours',
       case when o.status = 'declined' then r.submitted_at + interval '9 hours' end,
       case when o.status = 'declined' then (array['capacity', 'conflict', 'expertise', 'unavailable', 'distance', 'other'])[1 + floor(random() * 6)::int] end
-    from requests r, ex, lateral (select case when random() < 0.3 then 'declined'::offer_status when random() < 0.15 then 'expired'::offer_status end as status) o
+    from requests r, ex,
+      -- per request (a hash of its id): a lateral select of random() that names nothing of r runs once for all rows
+      lateral (select (hashtext(r.id::text || ':second offer') & 1048575) / 1048576.0 as u) h,
+      lateral (select case when h.u < 0.3 then 'declined'::offer_status when h.u < 0.405 then 'expired'::offer_status end as status) o
     where r.assigned_expert_id is not null and o.status is not null`);
   bar.advance(counts.requests, "request details");
   await exec(sql`insert into return_visits (request_id, visited_on, visited_by, summary, satisfaction)

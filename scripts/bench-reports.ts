@@ -22,7 +22,15 @@ import { reverseRecovery } from "@/lib/disputes/reverse-recovery";
 import { updateDispute } from "@/lib/disputes/update-dispute";
 import { getBoss } from "@/lib/jobs/queue";
 import { acceptTimes, acceptTimesFromRequests } from "@/lib/reports/accept-times";
-import { caseloadPerExpert, declinedOffers, deadlineBreaches, satisfaction } from "@/lib/reports/dashboard";
+import {
+  caseloadPerExpert,
+  deadlineBreaches,
+  deadlineBreachesFromOffers,
+  declinedOffers,
+  declinedOffersFromOffers,
+  satisfaction,
+  satisfactionFromRequests,
+} from "@/lib/reports/dashboard";
 import { forgetKeptRankings } from "@/lib/reports/compacted-ranking";
 import { byRank, figuresFromLedger, figuresFromRollups, hasFigures, type FigureDimension } from "@/lib/reports/figures";
 import { reportRowsPage } from "@/lib/reports/get-report";
@@ -255,6 +263,11 @@ try {
       fullScan(async (tx) => [await figuresFromLedger(dimension, year, scope, tx), await acceptTimesFromRequests(dimension, year, scope, tx)]),
   });
   const same = <T>(fn: (handle: DbOrTx) => Promise<T>) => ({ fast: () => fn(db), full: () => fullScan(fn) });
+  type Panel<T> = (period: typeof year, scope: ReportScope, handle?: DbOrTx) => Promise<T>;
+  const counted = <T>(fn: Panel<T>, fromBase: Panel<T>, scope = all) => ({
+    fast: () => fn(year, scope),
+    full: () => fullScan((tx) => fromBase(year, scope, tx)),
+  });
   // The report by expert as the dashboard and the API ask for it: one page of 50, best first.
   const expertPage = (scope: ReportScope, period = year) => ({
     fast: async () =>
@@ -337,10 +350,12 @@ try {
       "requests by status",
       { fast: () => figuresFromRollups("status", year, all), full: () => fullScan((tx) => figuresFromLedger("status", year, all, tx)) },
     ],
-    ["offers declined, by reason", same((h) => declinedOffers(year, all, h))],
-    ["deadline breaches", same((h) => deadlineBreaches(year, all, h))],
+    // the counted panels (migrations 0042, 0062) against the offers, requests and visits they count
+    ["offers declined, by reason", counted(declinedOffers, declinedOffersFromOffers)],
+    ["deadline breaches", counted(deadlineBreaches, deadlineBreachesFromOffers)],
+    ["  admin of 嘉善县", counted(deadlineBreaches, deadlineBreachesFromOffers, jiashan)],
     ["caseload per expert", same((h) => caseloadPerExpert(all, h))],
-    ["satisfaction", same((h) => satisfaction(year, all, h))],
+    ["satisfaction", counted(satisfaction, satisfactionFromRequests)],
     ["public totals (all years)", lifetime],
   ];
 

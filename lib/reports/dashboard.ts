@@ -67,17 +67,56 @@ export async function declinedOffersFromCounts(period: Period, scope: ReportScop
   return byCountDescending(rows);
 }
 
-/** Deadline breaches: offers whose deadline passed unanswered in the period, in total and by expert. */
-export async function deadlineBreaches(period: Period, scope: ReportScope, handle: DbOrTx = db) {
-  const rows = rowsOf<{ expert_id: string; name: string; n: number }>(
-    await handle.execute(sql`
-      select offers.expert_id, experts.name, count(*)::int as n
-      from offers ${requestFor(scope, "offers.request_id")} join experts on experts.id = offers.expert_id
-      where offers.status = 'expired' and ${inPeriod("offers.expires_at", period)}
-      group by 1, 2 order by 3 desc, 2`),
+/** Deadline breaches: offers whose deadline passed unanswered in the period, in total and the ten experts with the most: from the counts when they can answer. */
+export function deadlineBreaches(period: Period, scope: ReportScope, handle: DbOrTx = db) {
+  return rollupServes(period) ? deadlineBreachesFromCounts(period, scope, handle) : deadlineBreachesFromOffers(period, scope, handle);
+}
+
+const BREACHES_LISTED = 10;
+
+/** The total (a row without an expert) and the listed experts, most breaches first, then by name (and id). */
+function breachesOf(rows: { expert_id: string | null; name: string | null; n: number | string }[]) {
+  const byExpert = rows.filter((r) => r.expert_id !== null).map((r) => ({ expertId: r.expert_id!, name: r.name!, count: Number(r.n) }));
+  return { total: Number(rows.find((r) => r.expert_id === null)?.n ?? 0), byExpert };
+}
+
+/**
+ * SQL: from `counts(expert_id, n)`, the total and the experts listed: those with at least as many
+ * as the tenth most (the only ones whose names can decide the order), joined to their names.
+ */
+const totalAndListed = sql`
+  select null as expert_id, null as name, coalesce(sum(n), 0)::text as n from counts
+  union all (
+    select counts.expert_id::text, experts.name, counts.n::text from counts join experts on experts.id = counts.expert_id
+    where counts.n >= (select coalesce(min(n), 0) from (select n from counts order by n desc limit ${BREACHES_LISTED}) top)
+    order by counts.n desc, experts.name, counts.expert_id limit ${BREACHES_LISTED})`;
+
+/** The deadline breaches counted from the offers themselves (any period and scope). */
+export async function deadlineBreachesFromOffers(period: Period, scope: ReportScope, handle: DbOrTx = db) {
+  return breachesOf(
+    rowsOf(
+      await handle.execute(sql`
+        with counts as (
+          select offers.expert_id, count(*) as n from offers ${requestFor(scope, "offers.request_id")}
+          where offers.status = 'expired' and ${inPeriod("offers.expires_at", period)}
+          group by 1)
+        ${totalAndListed}`),
+    ),
   );
-  const byExpert = rows.map((r) => ({ expertId: r.expert_id, name: r.name, count: Number(r.n) }));
-  return { total: byExpert.reduce((acc, r) => acc + r.count, 0), byExpert: byExpert.slice(0, 10) };
+}
+
+/** The deadline breaches read from report_panel_counts (whole months, any scope: migration 0062). */
+export async function deadlineBreachesFromCounts(period: Period, scope: ReportScope, handle: DbOrTx = db) {
+  return breachesOf(
+    rowsOf(
+      await handle.execute(sql`
+        with counts as (
+          select key::uuid as expert_id, sum(count) as n from report_panel_counts
+          where panel = 'expired' and ${inMonths(period)} ${panelRowsInScope(scope)}
+          group by 1 having sum(count) <> 0)
+        ${totalAndListed}`),
+    ),
+  );
 }
 
 /** Each expert's active cases now (accepted or in progress) against their capacity, busiest first. */

@@ -8,6 +8,8 @@ import { createAcceptedCase } from "@/test/accepted-case";
 import { useTestDatabase } from "@/test/database";
 import { createAdminActor, createEnterpriseActor, createExpertActor } from "@/test/fixtures";
 import {
+  deadlineBreachesFromCounts,
+  deadlineBreachesFromOffers,
   declinedOffersFromCounts,
   declinedOffersFromOffers,
   getDashboardPanels,
@@ -20,9 +22,9 @@ import { reportScope } from "./scope";
 useTestDatabase();
 
 /*
- * The dashboard's declined offers and satisfaction panels read report_panel_counts (migration 0042)
- * for whole months; these random sequences of the writes that change them (offers made, declined,
- * answered again or removed; ratings and closings; return visits and their corrections; a request
+ * The dashboard's declined offers, deadline breaches and satisfaction panels read report_panel_counts
+ * (migrations 0042, 0062) for whole months; these random sequences of the writes that change them
+ * (offers made, declined, expired, answered again or removed; ratings and closings; return visits and their corrections; a request
  * moved to another town or county) hold the counts to the offers, requests and visits themselves, for
  * every kind of scope (towns included: migration 0049), and to a rebuild.
  */
@@ -135,6 +137,7 @@ describe("the dashboard's panel counts", () => {
         for (const scope of scopes)
           for (const period of periods) {
             expect(await declinedOffersFromCounts(period, scope)).toEqual(await declinedOffersFromOffers(period, scope));
+            expect(await deadlineBreachesFromCounts(period, scope)).toEqual(await deadlineBreachesFromOffers(period, scope));
             expect(await satisfactionFromCounts(period, scope)).toEqual(await satisfactionFromRequests(period, scope));
           }
       }),
@@ -143,7 +146,42 @@ describe("the dashboard's panel counts", () => {
     const panels = await getDashboardPanels(admin, periods[0]!);
     expect(panels.declines.reduce((acc, d) => acc + d.count, 0)).toBeGreaterThan(0);
     expect(panels.satisfaction.returnVisits).toBeGreaterThan(0);
+    expect(panels.breaches.total).toBeGreaterThan(0);
   }, 240_000);
+
+  it("list the ten experts with the most deadline breaches, ties by name, and count them all", async () => {
+    // 12 experts: one with 3 breaches, three with 2, eight with 1 (in 2027, which nothing above writes)
+    const breaching = await Promise.all(Array.from({ length: 12 }, () => createExpertActor()));
+    const requestId = await createAcceptedCase({ enterprise, expert: experts[0]!, status: "in_progress", regionCode: "330421001" });
+    const times = [3, 2, 2, 2, 1, 1, 1, 1, 1, 1, 1, 1];
+    await db.insert(offers).values(
+      breaching.flatMap((expert, i) =>
+        Array.from({ length: times[i]! }, (_, k) => ({
+          requestId,
+          expertId: expert.expertId!,
+          status: "expired" as const,
+          expiresAt: new Date(`2027-0${k + 1}-15T10:00:00+08:00`),
+        })),
+      ),
+    );
+    const inNameOrder = async (some: Actor[]) =>
+      rowsOf<{ id: string }>(await db.execute(sql`select id from experts where id in ${some.map((e) => e.expertId!)} order by name, id`)).map(
+        (r) => r.id,
+      );
+    const [twice, once] = [await inNameOrder(breaching.slice(1, 4)), await inNameOrder(breaching.slice(4))];
+    const year = makePeriod("2027-01-01", "2027-12-31");
+    for (const scope of [reportScope({ regionScope: null }), reportScope({ regionScope: "330421001" })]) {
+      const breaches = await deadlineBreachesFromCounts(year, scope);
+      expect(breaches.total).toBe(17);
+      expect(breaches.byExpert.map((b) => [b.expertId, b.count])).toEqual([
+        [breaching[0]!.expertId, 3],
+        ...twice.map((id) => [id, 2]),
+        ...once.slice(0, 6).map((id) => [id, 1]),
+      ]);
+      expect(await deadlineBreachesFromOffers(year, scope)).toEqual(breaches);
+    }
+    expect(await deadlineBreachesFromCounts(year, reportScope({ regionScope: "310118" }))).toEqual({ total: 0, byExpert: [] });
+  });
 
   it("equal a rebuild from the offers, requests and visits", async () => {
     // a count taken back to zero says nothing

@@ -163,7 +163,7 @@ export const reportAcceptHistogramTowns = pgTable(
 
 /**
  * The dashboard's other panels, counted: offers declined (by reason, in the month they were
- * answered), ratings (by stars, in the month the request closed) and return visits (their number and
+ * answered), offers expired unanswered (by expert, in the month of their deadline: migration 0062), ratings (by stars, in the month the request closed) and return visits (their number and
  * satisfaction summed, in the month of the visit), per month, in the request's county and (for a
  * request of a town) again in its town (migration 0049). A period of whole months
  * reads a few hundred counts instead of counting every offer, request and visit of the period. Kept
@@ -173,9 +173,9 @@ export const reportAcceptHistogramTowns = pgTable(
 export const reportPanelCounts = pgTable(
   "report_panel_counts",
   {
-    /** "declined", "rating" or "visit". */
+    /** "declined", "expired", "rating" or "visit". */
     panel: text("panel").notNull(),
-    /** The decline reason ("" for none), the stars ("1".."5"), or "" for visits. */
+    /** The decline reason ("" for none), the expert's id (expired), the stars ("1".."5"), or "" for visits. */
     key: text("key").notNull(),
     /** First day of the month (Asia/Shanghai). */
     month: date("month").notNull(),

@@ -16,9 +16,10 @@ import { addFigures, byRank, hasFigures, zeroFigures, type Figures } from "./fig
  * compaction (shards 1..32, a few minutes' worth) to the experts they touch. Each look is one
  * statement, in one snapshot (one more after a compaction): the generation, the experts changed
  * since, their compacted rows and the rows written since are never out of step. A worked-out
- * ranking is also stored (report_expert_rankings, migration 0061): a process without one of its own
- * (started since, or another behind the same load balancer) takes it and brings it up to date from
- * the log the same way, instead of ranking the whole roster again.
+ * ranking is also stored (report_expert_rankings, migration 0061), and stored again as it is brought
+ * up to date before the log stops reaching back to the stored copy: a process without one of its
+ * own (started since, or another behind the same load balancer) takes it and brings it up to date
+ * from the log the same way, instead of ranking the whole roster again.
  */
 
 /** An expert's key and figures. */
@@ -29,6 +30,8 @@ interface Kept {
   /** The compacted rows' experts with figures, best first (byRank). */
   order: Ranked[];
   byKey: Map<string, Ranked>;
+  /** The generation of the stored copy, as far as this process knows (it took or stored it). */
+  stored: number;
 }
 
 /** Rankings kept per database (tests give each file its own), at most RANKINGS_KEPT of them (a period and scope each). */
@@ -131,7 +134,7 @@ function patch(ranking: Kept, generation: number, changed: string[], patched: Ra
     order.push(r);
   }
   while (i < back.length) order.push(back[i++]!);
-  return { generation, ...withIndex(order) };
+  return { generation, ...withIndex(order), stored: ranking.stored };
 }
 
 /** A ranking's first `limit` experts with figures once the rows written since are added, and how many there are. */
@@ -192,6 +195,14 @@ export function forgetKeptRankings() {
 /** How many stored rankings are kept (report_expert_rankings): the last stored. */
 export const RANKINGS_STORED = 16;
 
+/**
+ * A ranking brought up to date is stored again once it is this many generations ahead of the stored
+ * copy: half of the 1,024 the log keeps (migration 0060), so a process that takes the stored one
+ * can still bring it up to date from the log rather than rank the roster again (a compaction moves
+ * the generation once per shard it folds: about a day of steady writing).
+ */
+export const STORE_EVERY_GENERATIONS = 512;
+
 type StoredEntry = [
   key: string,
   requests: number,
@@ -223,7 +234,7 @@ async function storedRanking(id: string, handle: DbOrTx): Promise<Kept | undefin
         recoveredFen: BigInt(recoveredFen),
       }),
     );
-    return { generation: Number(row.generation), ...withIndex(order) };
+    return { generation: Number(row.generation), ...withIndex(order), stored: Number(row.generation) };
   } catch (error) {
     log().warn({ err: error, id }, "the report by expert could not read a stored ranking");
     return undefined;
@@ -282,11 +293,16 @@ export async function rankedWithCompacted(id: string, rows: PeriodRows, limit: n
     const now = await lookSince(known.generation, rows, handle);
     // the log reaches back to the kept ranking: put the experts changed since back in their places
     if (now.generation >= known.generation && now.loggedAfter <= known.generation) {
-      return merge(keep(rankings, id, patch(known, now.generation, now.changed, now.patched)), now.live, limit);
+      const patched = keep(rankings, id, patch(known, now.generation, now.changed, now.patched));
+      if (patched.generation - patched.stored >= STORE_EVERY_GENERATIONS) {
+        patched.stored = patched.generation;
+        await storeRanking(id, patched, handle);
+      }
+      return merge(patched, now.live, limit);
     }
   }
   const fresh = await rankCompacted(rows, handle);
-  const ranking = { generation: fresh.generation, ...withIndex(fresh.order) };
+  const ranking = { generation: fresh.generation, ...withIndex(fresh.order), stored: fresh.generation };
   // no generation row (never after migration 0058): nothing would say when the ranking goes stale
   if (fresh.generation >= 0) {
     keep(rankings, id, ranking);

@@ -12,7 +12,7 @@ import { captureLog } from "@/test/log-capture";
 import { bearerFor, createAdminActor, createEnterpriseActor, createExpertActor, createStationActor } from "@/test/fixtures";
 import { statementsDuring } from "@/test/statement-count";
 import { compactRollups } from "./compact-rollups";
-import { forgetKeptRankings, RANKINGS_STORED } from "./compacted-ranking";
+import { forgetKeptRankings, RANKINGS_STORED, STORE_EVERY_GENERATIONS } from "./compacted-ranking";
 import { rankedExperts, reportSpans, yearOfSpans } from "./expert-ranking";
 import { getReport, type Report } from "./get-report";
 import { makePeriod, monthStartsOf, type Period } from "./period";
@@ -250,6 +250,44 @@ describe("the report by expert, a page at a time", () => {
       await firstPage(makePeriod(`${year}-${String(month).padStart(2, "0")}-01`, lastDay));
     }
     expect((await stored()).length).toBe(RANKINGS_STORED);
+  });
+
+  it("stores a ranking brought up to date again before the log stops reaching back to the stored one", async () => {
+    const zone = admins.get(null)!;
+    const period = makePeriod("2025-02-01", "2025-10-31");
+    const firstPage = () => getReport(zone, { groupBy: "expert", period, paging: { page: 1, pageSize: 3 } }, "zh-CN");
+    const rankedAgain = (statements: string[]) => statements.some((text) => text.includes("order by f::bigint desc"));
+    const generation = async () =>
+      Number(rowsOf<{ g: string }>(await db.execute(sql`select generation::text as g from report_expert_generation`))[0]!.g);
+    const storedAt = async () =>
+      rowsOf<{ g: string }>(await db.execute(sql`select generation::text as g from report_expert_rankings`)).map((r) => Number(r.g));
+    // `times` statements that each change one expert's compacted rows, as as many compactions would
+    const changes = (times: number) =>
+      db.execute(
+        sql.raw(`do $$ begin for i in 1..${times} loop
+        update report_expert_years set requests_filed = requests_filed
+        where shard = 0 and key = (select key from report_expert_years where shard = 0 and county = '' order by key limit 1);
+      end loop; end $$`),
+      );
+    await compactRollups();
+    await firstPage();
+    const first = await generation();
+    expect(await storedAt()).toContain(first);
+
+    // brought up to date from the log; stored again only once half the log's reach ahead
+    await changes(STORE_EVERY_GENERATIONS - 1);
+    expect(rankedAgain((await statementsDuring(database(), firstPage)).statements)).toBe(false);
+    expect(await storedAt()).not.toContain(await generation());
+    await changes(1);
+    expect(rankedAgain((await statementsDuring(database(), firstPage)).statements)).toBe(false);
+    expect(await storedAt()).toContain(first + STORE_EVERY_GENERATIONS);
+
+    // more than the log keeps since the first store: a new process still brings the stored one up to date
+    await changes(600);
+    forgetKeptRankings();
+    const { result: page, statements } = await statementsDuring(database(), firstPage);
+    expect(rankedAgain(statements)).toBe(false);
+    expect(page.rows).toEqual((await getReport(zone, { groupBy: "expert", period }, "zh-CN")).rows.slice(0, 3));
   });
 
   it("starts the log of changed experts again when one statement changes more than 4,096 of them", async () => {

@@ -67,9 +67,17 @@ export async function declinedOffersFromCounts(period: Period, scope: ReportScop
   return byCountDescending(rows);
 }
 
-/** Deadline breaches: offers whose deadline passed unanswered in the period, in total and the ten experts with the most: from the counts when they can answer. */
+/**
+ * Deadline breaches: offers whose deadline passed unanswered in the period, in total and the ten
+ * experts with the most. A region's admin reads the counts when they can answer (the offers would
+ * need their requests' regions); the whole zone reads the period's expired offers from their own
+ * index (offers_report_expired_idx, without the table), which is fewer rows than the counts kept
+ * per county and town: an expert seldom breaches twice in a month.
+ */
 export function deadlineBreaches(period: Period, scope: ReportScope, handle: DbOrTx = db) {
-  return rollupServes(period) ? deadlineBreachesFromCounts(period, scope, handle) : deadlineBreachesFromOffers(period, scope, handle);
+  return scope.regionCode && rollupServes(period)
+    ? deadlineBreachesFromCounts(period, scope, handle)
+    : deadlineBreachesFromOffers(period, scope, handle);
 }
 
 const BREACHES_LISTED = 10;

@@ -82,22 +82,24 @@ export function deadlineBreaches(period: Period, scope: ReportScope, handle: DbO
 
 const BREACHES_LISTED = 10;
 
-/** The total (a row without an expert) and the listed experts, most breaches first, then by name (and id). */
+/** The total (a row without an expert) and the listed experts, as totalAndListed gives them. */
 function breachesOf(rows: { expert_id: string | null; name: string | null; n: number | string }[]) {
   const byExpert = rows.filter((r) => r.expert_id !== null).map((r) => ({ expertId: r.expert_id!, name: r.name!, count: Number(r.n) }));
   return { total: Number(rows.find((r) => r.expert_id === null)?.n ?? 0), byExpert };
 }
 
 /**
- * SQL: from `counts(expert_id, n)`, the total and the experts listed: those with at least as many
- * as the tenth most (the only ones whose names can decide the order), joined to their names.
+ * SQL: from `counts(expert_id, n)`, the total, then the ten experts with the most (among equals at
+ * the edge, the first by id: thousands of experts may share the tenth's one or two, and only the ten
+ * chosen are looked up for their names), listed most first, then by name.
  */
 const totalAndListed = sql`
   select null as expert_id, null as name, coalesce(sum(n), 0)::text as n from counts
   union all (
-    select counts.expert_id::text, experts.name, counts.n::text from counts join experts on experts.id = counts.expert_id
-    where counts.n >= (select coalesce(min(n), 0) from (select n from counts order by n desc limit ${BREACHES_LISTED}) top)
-    order by counts.n desc, experts.name, counts.expert_id limit ${BREACHES_LISTED})`;
+    select listed.expert_id::text, experts.name, listed.n::text
+    from (select expert_id, n from counts order by n desc, expert_id limit ${BREACHES_LISTED}) listed
+    join experts on experts.id = listed.expert_id
+    order by listed.n desc, experts.name, listed.expert_id)`;
 
 /** The deadline breaches counted from the offers themselves (any period and scope). */
 export async function deadlineBreachesFromOffers(period: Period, scope: ReportScope, handle: DbOrTx = db) {

@@ -1,9 +1,10 @@
 -- The dashboard's deadline breaches (offers whose deadline passed unanswered, in the month of the
 -- deadline, in total and the ten experts with the most) are counted in report_panel_counts too, as
 -- panel 'expired' keyed by the expert's id, by the same triggers that count the declined offers
--- (migrations 0042, 0049). Until now the panel counted every expired offer of the period, by expert,
--- from the offers: at the benchmark's full scale about 21,000 a year among 1,500,000 offers, 0.5 s
--- and more for a year. One pass over a statement's offers now counts both panels (a filing's pending
+-- (migrations 0042, 0049). Until now a region's admin counted the zone's expired offers of the
+-- period, each joined to its request for its region (at the benchmark's full scale about 20,000 a
+-- year); the counts answer them now (lib/reports/dashboard.ts: the whole zone still reads the offers'
+-- own index, which is fewer rows). One pass over a statement's offers now counts both panels (a filing's pending
 -- offers count in neither and call nothing), as does a request's deletion or move, and the rebuild.
 -- The expired offers already there are counted once here.
 -- The count an offer adds, if any: declined (by reason, in the month it was answered) or expired (by

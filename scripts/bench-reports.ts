@@ -244,7 +244,8 @@ try {
   );
 
   /** A dashboard query as the app runs it, and the same from a full scan; `before` runs untimed before each fast run. */
-  type Query<T> = { fast: () => Promise<T>; full: () => Promise<T>; before?: () => Promise<unknown> };
+  // `runs`: fewer timed runs (and two warm-ups) for a look whose untimed `before` is slow
+  type Query<T> = { fast: () => Promise<T>; full: () => Promise<T>; before?: () => Promise<unknown>; runs?: number };
   const year = makePeriod("2025-01-01", "2025-12-31");
   const all = reportScope({ regionScope: null });
   const jiashan = reportScope({ regionScope: "330421" });
@@ -310,6 +311,23 @@ try {
     ...q,
     before: async () => forgetKeptRankings(),
   });
+  // Untimed before each look: a stored ranking just worked out, then 40 compactions of 300 experts
+  // each (12,000 changed), this process looking after each; then another process, keeping none,
+  // takes the stored copy and brings it up to date (lib/reports/compacted-ranking.ts).
+  const anotherAfterCompactions = <T>(q: Query<T>): Query<T> => ({
+    ...q,
+    runs: 10,
+    before: async () => {
+      await db.execute(sql`update report_expert_generation set generation = generation + 1, logged_after = generation + 1`);
+      await q.fast();
+      for (let i = 0; i < 40; i++) {
+        await db.execute(sql`update report_expert_years set requests_filed = requests_filed where shard = 0 and county = '' and key in (
+          select key from report_expert_years where shard = 0 and county = '' and year = '2025-01-01' order by random() limit 300)`);
+        await q.fast();
+      }
+      forgetKeptRankings();
+    },
+  });
   const lifetime = {
     fast: async () =>
       rowsOf(
@@ -336,6 +354,7 @@ try {
     ["  after a compaction", afterCompaction(expertPage(all, makePeriod("2024-07-01", "2025-12-31")))],
     ["  worked out again", workedOut(expertPage(all, makePeriod("2024-07-01", "2025-12-31")))],
     ["  first look in another process", anotherProcess(expertPage(all, makePeriod("2024-07-01", "2025-12-31")))],
+    ["  first look after 40 compactions", anotherAfterCompactions(expertPage(all, makePeriod("2024-07-01", "2025-12-31")))],
     // "the last 12 months" in any month but December: a year of rows less one month, and one month
     ["by expert, Dec 2025-Nov 2026", expertPage(all, makePeriod("2025-12-01", "2026-11-30"))],
     ["  worked out again", workedOut(expertPage(all, makePeriod("2025-12-01", "2026-11-30")))],
@@ -360,18 +379,19 @@ try {
   ];
 
   console.log(
-    `\nDashboard queries over 2025 (whole zone unless noted); fast = as the app runs them, ${RUNS} runs after ${WARMUP} warm-up; full scan = median of ${FULL_RUNS}`,
+    `\nDashboard queries over 2025 (whole zone unless noted); fast = as the app runs them, ${RUNS} runs after ${WARMUP} warm-up (10 after 2 where noted); full scan = median of ${FULL_RUNS}`,
   );
-  console.log(`${"query".padEnd(30)} ${"p50 ms".padStart(8)} ${"p95 ms".padStart(8)} ${"full ms".padStart(9)} ${"ratio".padStart(8)}  same figures`);
+  console.log(`${"query".padEnd(34)} ${"p50 ms".padStart(8)} ${"p95 ms".padStart(8)} ${"full ms".padStart(9)} ${"ratio".padStart(8)}  same figures`);
   let failures = 0;
   for (const [label, q] of queries) {
     const times: number[] = [];
     let fastResult: unknown;
-    for (let i = 0; i < WARMUP + RUNS; i++) {
+    const warmup = q.runs ? 2 : WARMUP;
+    for (let i = 0; i < warmup + (q.runs ?? RUNS); i++) {
       await q.before?.();
       const t0 = performance.now();
       fastResult = await q.fast();
-      if (i >= WARMUP) times.push(performance.now() - t0);
+      if (i >= warmup) times.push(performance.now() - t0);
     }
     const fullTimes: number[] = [];
     let fullResult: unknown;
@@ -389,7 +409,7 @@ try {
     const ok = p95 <= 10 && (!compared || (full / p95 >= 7 && identical === true));
     if (!ok) failures += 1;
     console.log(
-      `${label.padEnd(30)} ${quantile(times, 0.5).toFixed(2).padStart(8)} ${p95.toFixed(2).padStart(8)} ${(compared ? full.toFixed(1) : "-").padStart(9)} ${(compared ? `${(full / p95).toFixed(0)}x` : "-").padStart(8)}  ${identical === null ? "not compared" : identical ? "yes" : "NO"}${ok ? "" : "   <- misses a target"}`,
+      `${label.padEnd(34)} ${quantile(times, 0.5).toFixed(2).padStart(8)} ${p95.toFixed(2).padStart(8)} ${(compared ? full.toFixed(1) : "-").padStart(9)} ${(compared ? `${(full / p95).toFixed(0)}x` : "-").padStart(8)}  ${identical === null ? "not compared" : identical ? "yes" : "NO"}${ok ? "" : "   <- misses a target"}`,
     );
   }
   const [totals] = rowsOf<{ ledger: string; rollups: string; disputes: string }>(

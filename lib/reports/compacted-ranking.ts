@@ -12,7 +12,9 @@ import { addFigures, byRank, hasFigures, zeroFigures, type Figures } from "./fig
  * says which experts each one changed (migration 0060). So the ranking of a period's compacted rows
  * is worked out once and kept; when the generation moves, the experts changed since are worked out
  * again and put back in their places (the whole ranking again only when the log no longer reaches
- * back to it: a rebuild, or more than 1,024 generations). Each look adds the rows written since the
+ * back to it, a rebuild or more than 1,024 generations, or when more than half its experts changed
+ * since: each is read from the index on its own, and past about half of them that costs more than
+ * reading the period's compacted rows whole). Each look adds the rows written since the
  * compaction (shards 1..32, a few minutes' worth) to the experts they touch. Each look is one
  * statement, in one snapshot (one more after a compaction): the generation, the experts changed
  * since, their compacted rows and the rows written since are never out of step. A worked-out
@@ -32,6 +34,8 @@ interface Kept {
   byKey: Map<string, Ranked>;
   /** The generation of the stored copy, as far as this process knows (it took or stored it). */
   stored: number;
+  /** The experts put back since the stored copy, summed over the patches (one changed twice counts twice). */
+  changedSinceStored: number;
 }
 
 /** Rankings kept per database (tests give each file its own), at most RANKINGS_KEPT of them (a period and scope each). */
@@ -73,28 +77,43 @@ async function generationAndLive(rows: PeriodRows, handle: DbOrTx) {
 }
 
 /**
- * A kept ranking's look once the generation moved: the generation and how far back the log of
- * changed experts reaches, the experts changed since `generation` with their compacted rows summed
- * (only when the log reaches back to it: else nothing of the log is read), and the rows written
- * since the compaction summed per key. One statement, one snapshot.
+ * How many experts changed since a kept ranking are always put back in their places, however small
+ * the ranking (more than this and more than half of its experts, and it is worked out again): the
+ * most one statement may change and still be logged (migration 0060).
  */
-async function lookSince(generation: number, rows: PeriodRows, handle: DbOrTx) {
+export const PATCH_AT_MOST = 4_096;
+
+const patchesAtMost = (ranking: Kept) => Math.max(PATCH_AT_MOST, Math.floor(ranking.order.length / 2));
+
+/**
+ * A kept ranking's look once the generation moved: the generation, how far back the log of changed
+ * experts reaches and how many experts changed since `generation` (only when the log reaches back
+ * to it: else nothing of the log is read), those experts with their compacted rows summed (only when
+ * there are at most `most`), and the rows written since the compaction summed per key. One
+ * statement, one snapshot.
+ */
+async function lookSince(generation: number, most: number, rows: PeriodRows, handle: DbOrTx) {
   const found = rowsOf<{ part: "g" | "k" | "p" | "l" } & FigureRow>(
     await handle.execute(sql`
       with g as materialized (select generation, logged_after from report_expert_generation),
-      changed as (
+      changed as materialized (
         select distinct key from report_expert_changes
         where generation > ${generation} and (select logged_after from g) <= ${generation}
-      )
-      select 'g' as part, generation::text as key, logged_after::text as f, null as rr, null as o, null as dr, null as c, null as rf from g
-      union all select 'k', key, ${nothing} from changed
-      union all select 'p', * from (${summedPerKey(rows(sql`shard = 0 and key = any(array(select key from changed))`))}) p
+      ),
+      n as materialized (select count(*) as n from changed),
+      patching as materialized (select key from changed where (select n from n) <= ${most})
+      select 'g' as part, generation::text as key, logged_after::text as f, (select n from n)::text as rr,
+        null as o, null as dr, null as c, null as rf from g
+      union all select 'k', key, ${nothing} from patching
+      union all select 'p', * from (${summedPerKey(rows(sql`shard = 0 and key = any(array(select key from patching))`))}) p
       union all select 'l', * from (${summedPerKey(rows(sql`shard > 0`))}) l`),
   );
   const head = found.find((r) => r.part === "g");
   return {
     generation: Number(head?.key ?? -1),
     loggedAfter: Number(head?.f ?? Infinity),
+    /** How many experts changed since `generation` (0 when the log does not reach back to it). */
+    changedCount: Number(head?.rr ?? 0),
     changed: found.filter((r) => r.part === "k").map((r) => r.key),
     patched: found.filter((r) => r.part === "p").map(toRanked),
     live: found.filter((r) => r.part === "l").map(toRanked),
@@ -134,7 +153,7 @@ function patch(ranking: Kept, generation: number, changed: string[], patched: Ra
     order.push(r);
   }
   while (i < back.length) order.push(back[i++]!);
-  return { generation, ...withIndex(order), stored: ranking.stored };
+  return { generation, ...withIndex(order), stored: ranking.stored, changedSinceStored: ranking.changedSinceStored + changed.length };
 }
 
 /** A ranking's first `limit` experts with figures once the rows written since are added, and how many there are. */
@@ -203,6 +222,14 @@ export const RANKINGS_STORED = 16;
  */
 export const STORE_EVERY_GENERATIONS = 512;
 
+/**
+ * …or once this many experts were put back since the stored copy, whichever comes first: a busy
+ * roster changes thousands of experts well within 512 generations, and a process that takes the
+ * stored copy reads each expert changed since from the index on its own (at full scale, 2,000 of them
+ * cost a first look about as much as reading the stored copy).
+ */
+export const STORE_EVERY_CHANGED = PATCH_AT_MOST / 2;
+
 type StoredEntry = [
   key: string,
   requests: number,
@@ -234,7 +261,7 @@ async function storedRanking(id: string, handle: DbOrTx): Promise<Kept | undefin
         recoveredFen: BigInt(recoveredFen),
       }),
     );
-    return { generation: Number(row.generation), ...withIndex(order), stored: Number(row.generation) };
+    return { generation: Number(row.generation), ...withIndex(order), stored: Number(row.generation), changedSinceStored: 0 };
   } catch (error) {
     log().warn({ err: error, id }, "the report by expert could not read a stored ranking");
     return undefined;
@@ -290,19 +317,21 @@ export async function rankedWithCompacted(id: string, rows: PeriodRows, limit: n
     // most looks: the compacted rows as they were, the rows written since added
     const same = await generationAndLive(rows, handle);
     if (same.generation === known.generation) return merge(keep(rankings, id, known), same.live, limit);
-    const now = await lookSince(known.generation, rows, handle);
-    // the log reaches back to the kept ranking: put the experts changed since back in their places
-    if (now.generation >= known.generation && now.loggedAfter <= known.generation) {
+    const most = patchesAtMost(known);
+    const now = await lookSince(known.generation, most, rows, handle);
+    // the log reaches back to the kept ranking, and few changed since: put them back in their places
+    if (now.generation >= known.generation && now.loggedAfter <= known.generation && now.changedCount <= most) {
       const patched = keep(rankings, id, patch(known, now.generation, now.changed, now.patched));
-      if (patched.generation - patched.stored >= STORE_EVERY_GENERATIONS) {
+      if (patched.generation - patched.stored >= STORE_EVERY_GENERATIONS || patched.changedSinceStored >= STORE_EVERY_CHANGED) {
         patched.stored = patched.generation;
+        patched.changedSinceStored = 0;
         await storeRanking(id, patched, handle);
       }
       return merge(patched, now.live, limit);
     }
   }
   const fresh = await rankCompacted(rows, handle);
-  const ranking = { generation: fresh.generation, ...withIndex(fresh.order), stored: fresh.generation };
+  const ranking = { generation: fresh.generation, ...withIndex(fresh.order), stored: fresh.generation, changedSinceStored: 0 };
   // no generation row (never after migration 0058): nothing would say when the ranking goes stale
   if (fresh.generation >= 0) {
     keep(rankings, id, ranking);

@@ -12,7 +12,7 @@ import { captureLog } from "@/test/log-capture";
 import { bearerFor, createAdminActor, createEnterpriseActor, createExpertActor, createStationActor } from "@/test/fixtures";
 import { statementsDuring } from "@/test/statement-count";
 import { compactRollups } from "./compact-rollups";
-import { forgetKeptRankings, RANKINGS_STORED, STORE_EVERY_GENERATIONS } from "./compacted-ranking";
+import { forgetKeptRankings, PATCH_AT_MOST, RANKINGS_STORED, STORE_EVERY_CHANGED, STORE_EVERY_GENERATIONS } from "./compacted-ranking";
 import { rankedExperts, reportSpans, yearOfSpans } from "./expert-ranking";
 import { getReport, type Report } from "./get-report";
 import { makePeriod, monthStartsOf, type Period } from "./period";
@@ -288,6 +288,49 @@ describe("the report by expert, a page at a time", () => {
     const { result: page, statements } = await statementsDuring(database(), firstPage);
     expect(rankedAgain(statements)).toBe(false);
     expect(page.rows).toEqual((await getReport(zone, { groupBy: "expert", period }, "zh-CN")).rows.slice(0, 3));
+  });
+
+  it("stores a ranking again once 2,048 experts were put back, and works it out again when more than 4,096 (and half of it) changed since", async () => {
+    const zone = admins.get(null)!;
+    const period = makePeriod("2025-04-01", "2025-09-30");
+    const firstPage = () => getReport(zone, { groupBy: "expert", period, paging: { page: 1, pageSize: 3 } }, "zh-CN");
+    const rankedAgain = async () =>
+      (await statementsDuring(database(), firstPage)).statements.some((text) => text.includes("order by f::bigint desc"));
+    const generation = async () =>
+      Number(rowsOf<{ g: string }>(await db.execute(sql`select generation::text as g from report_expert_generation`))[0]!.g);
+    const storedAt = async () =>
+      rowsOf<{ g: string }>(await db.execute(sql`select generation::text as g from report_expert_rankings`)).map((r) => Number(r.g));
+    // `n` experts' compacted rows of another year, in one statement (each logged: at most 4,096)
+    let batch = 0;
+    const changedExperts = (n: number) =>
+      db.execute(sql`insert into report_expert_years (year, county, key, shard)
+        select '1999-01-01', '', ${`many-${batch++}-`} || g, 0 from generate_series(1, ${n}) g`);
+    await compactRollups();
+    await firstPage();
+    expect(await storedAt()).toContain(await generation());
+
+    // put back, and stored again once 2,048 were, long before 512 generations
+    await changedExperts(STORE_EVERY_CHANGED - 1);
+    expect(await rankedAgain()).toBe(false);
+    expect(await storedAt()).not.toContain(await generation());
+    await changedExperts(1);
+    expect(await rankedAgain()).toBe(false);
+    expect(await storedAt()).toContain(await generation());
+
+    // 4,097 since the stored copy: a process taking it works the ranking out again, as does one keeping its own
+    const whole = (await getReport(zone, { groupBy: "expert", period }, "zh-CN")).rows.slice(0, 3);
+    for (const newProcess of [true, false]) {
+      await changedExperts(PATCH_AT_MOST / 2);
+      await changedExperts(PATCH_AT_MOST / 2 + 1);
+      if (newProcess) forgetKeptRankings();
+      expect(await rankedAgain()).toBe(true);
+      expect((await firstPage()).rows).toEqual(whole);
+    }
+    // a few: put back
+    await changedExperts(10);
+    expect(await rankedAgain()).toBe(false);
+    expect((await firstPage()).rows).toEqual(whole);
+    await db.execute(sql`delete from report_expert_years where year = '1999-01-01'`);
   });
 
   it("starts the log of changed experts again when one statement changes more than 4,096 of them", async () => {

@@ -47,6 +47,13 @@ describe("the report by expert, a page at a time", () => {
   const admins = new Map<string | null, Actor>();
   let experts: Actor[];
   let dutyOnly: Actor;
+  // whether a look ranked the period's compacted rows whole (rather than took a kept or stored ranking)
+  const rankedAgain = (statements: string[]) => statements.some((text) => text.includes("order by f::bigint desc"));
+  const generation = async () =>
+    Number(rowsOf<{ g: string }>(await db.execute(sql`select generation::text as g from report_expert_generation`))[0]!.g);
+  /** The generations of the stored rankings. */
+  const storedAt = async () =>
+    rowsOf<{ g: string }>(await db.execute(sql`select generation::text as g from report_expert_rankings`)).map((r) => Number(r.g));
 
   beforeAll(async () => {
     for (const scope of scopes) admins.set(scope, await createAdminActor(scope));
@@ -126,7 +133,6 @@ describe("the report by expert, a page at a time", () => {
   }, 120_000);
 
   it("keeps a period's ranking of the compacted rows up to date: a filing counts at once, and still after the compaction and a rebuild", async () => {
-    const generation = async () => rowsOf<{ g: string }>(await db.execute(sql`select generation::text as g from report_expert_generation`))[0]!.g;
     const enterprise = await createEnterpriseActor();
     const [zone, county] = [admins.get(null)!, admins.get("330421")!];
     const looks = [makePeriod("2025-03-01", "2025-08-31"), makePeriod("2024-12-01", "2026-06-30")].flatMap((period) =>
@@ -163,7 +169,6 @@ describe("the report by expert, a page at a time", () => {
     expect(await generation()).not.toBe(before);
     const logged = rowsOf<{ key: string }>(await db.execute(sql`select distinct key from report_expert_changes where generation > ${before}`));
     expect(logged.map((r) => r.key)).toContain(last);
-    const rankedAgain = (statements: string[]) => statements.some((text) => text.includes("order by f::bigint desc"));
     for (const look of looks) {
       const { result: page, statements } = await statementsDuring(database(), () => firstPage(look));
       expect(rankedAgain(statements)).toBe(false);
@@ -188,18 +193,12 @@ describe("the report by expert, a page at a time", () => {
     const periods = [makePeriod("2025-04-01", "2025-09-30"), makePeriod("2024-11-01", "2026-02-28")];
     const firstPage = (period: Period) => getReport(zone, { groupBy: "expert", period, paging: { page: 1, pageSize: 3 } }, "zh-CN");
     const whole = (period: Period) => getReport(zone, { groupBy: "expert", period }, "zh-CN");
-    const rankedAgain = (statements: string[]) => statements.some((text) => text.includes("order by f::bigint desc"));
-    const stored = async () =>
-      rowsOf<{ generation: string }>(await db.execute(sql`select generation::text as generation from report_expert_rankings`)).map((r) =>
-        Number(r.generation),
-      );
     await compactRollups();
     for (const period of periods) {
       const { statements } = await statementsDuring(database(), () => firstPage(period));
       expect(rankedAgain(statements)).toBe(true);
     }
-    const [generation] = rowsOf<{ g: string }>(await db.execute(sql`select generation::text as g from report_expert_generation`));
-    expect(await stored()).toContain(Number(generation!.g));
+    expect(await storedAt()).toContain(await generation());
 
     // as a new process: the stored rankings, not the roster ranked again
     forgetKeptRankings();
@@ -249,18 +248,13 @@ describe("the report by expert, a page at a time", () => {
       const lastDay = new Date(Date.UTC(year, month, 0)).toISOString().slice(0, 10);
       await firstPage(makePeriod(`${year}-${String(month).padStart(2, "0")}-01`, lastDay));
     }
-    expect((await stored()).length).toBe(RANKINGS_STORED);
+    expect((await storedAt()).length).toBe(RANKINGS_STORED);
   });
 
   it("stores a ranking brought up to date again before the log stops reaching back to the stored one", async () => {
     const zone = admins.get(null)!;
     const period = makePeriod("2025-02-01", "2025-10-31");
     const firstPage = () => getReport(zone, { groupBy: "expert", period, paging: { page: 1, pageSize: 3 } }, "zh-CN");
-    const rankedAgain = (statements: string[]) => statements.some((text) => text.includes("order by f::bigint desc"));
-    const generation = async () =>
-      Number(rowsOf<{ g: string }>(await db.execute(sql`select generation::text as g from report_expert_generation`))[0]!.g);
-    const storedAt = async () =>
-      rowsOf<{ g: string }>(await db.execute(sql`select generation::text as g from report_expert_rankings`)).map((r) => Number(r.g));
     // `times` statements that each change one expert's compacted rows, as as many compactions would
     const changes = (times: number) =>
       db.execute(
@@ -294,12 +288,7 @@ describe("the report by expert, a page at a time", () => {
     const zone = admins.get(null)!;
     const period = makePeriod("2025-04-01", "2025-09-30");
     const firstPage = () => getReport(zone, { groupBy: "expert", period, paging: { page: 1, pageSize: 3 } }, "zh-CN");
-    const rankedAgain = async () =>
-      (await statementsDuring(database(), firstPage)).statements.some((text) => text.includes("order by f::bigint desc"));
-    const generation = async () =>
-      Number(rowsOf<{ g: string }>(await db.execute(sql`select generation::text as g from report_expert_generation`))[0]!.g);
-    const storedAt = async () =>
-      rowsOf<{ g: string }>(await db.execute(sql`select generation::text as g from report_expert_rankings`)).map((r) => Number(r.g));
+    const ranksAgain = async () => rankedAgain((await statementsDuring(database(), firstPage)).statements);
     // `n` experts' compacted rows of another year, in one statement (each logged: at most 4,096)
     let batch = 0;
     const changedExperts = (n: number) =>
@@ -311,10 +300,10 @@ describe("the report by expert, a page at a time", () => {
 
     // put back, and stored again once 2,048 were, long before 512 generations
     await changedExperts(STORE_EVERY_CHANGED - 1);
-    expect(await rankedAgain()).toBe(false);
+    expect(await ranksAgain()).toBe(false);
     expect(await storedAt()).not.toContain(await generation());
     await changedExperts(1);
-    expect(await rankedAgain()).toBe(false);
+    expect(await ranksAgain()).toBe(false);
     expect(await storedAt()).toContain(await generation());
 
     // 4,097 since the stored copy: a process taking it works the ranking out again, as does one keeping its own
@@ -323,12 +312,12 @@ describe("the report by expert, a page at a time", () => {
       await changedExperts(PATCH_AT_MOST / 2);
       await changedExperts(PATCH_AT_MOST / 2 + 1);
       if (newProcess) forgetKeptRankings();
-      expect(await rankedAgain()).toBe(true);
+      expect(await ranksAgain()).toBe(true);
       expect((await firstPage()).rows).toEqual(whole);
     }
     // a few: put back
     await changedExperts(10);
-    expect(await rankedAgain()).toBe(false);
+    expect(await ranksAgain()).toBe(false);
     expect((await firstPage()).rows).toEqual(whole);
     await db.execute(sql`delete from report_expert_years where year = '1999-01-01'`);
   });

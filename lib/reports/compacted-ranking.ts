@@ -225,8 +225,7 @@ export const STORE_EVERY_GENERATIONS = 512;
 /**
  * …or once this many experts were put back since the stored copy, whichever comes first: a busy
  * roster changes thousands of experts well within 512 generations, and a process that takes the
- * stored copy reads each expert changed since from the index on its own (at full scale, 2,000 of them
- * cost a first look about as much as reading the stored copy).
+ * stored copy reads each expert changed since from the index on its own, in its first look.
  */
 export const STORE_EVERY_CHANGED = PATCH_AT_MOST / 2;
 

@@ -21,9 +21,13 @@ export interface Database {
   close(options?: { timeoutSeconds?: number }): Promise<void>;
 }
 
-/** Opens a PostgreSQL server through postgres.js. */
-export function openPostgres(url: string, options: { max?: number } = {}): Database {
-  const client = postgres(url, { max: options.max ?? 10, onnotice: () => {} });
+/**
+ * Opens a PostgreSQL server through postgres.js. postgres.js replaces each connection after 30 to 60
+ * minutes; `keepConnections` keeps them for as long as the handle is open, for work longer than that
+ * which relies on what a session holds (temporary tables, session settings).
+ */
+export function openPostgres(url: string, options: { max?: number; keepConnections?: boolean } = {}): Database {
+  const client = postgres(url, { max: options.max ?? 10, onnotice: () => {}, ...(options.keepConnections ? { max_lifetime: null } : {}) });
   return {
     db: drizzlePostgres(preparing(client), { schema }),
     kind: "postgres",

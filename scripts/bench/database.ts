@@ -39,7 +39,8 @@ export async function ensureBenchDatabase(scale: number, fresh: boolean): Promis
     }
     if (found) await admin.unsafe(`drop database ${name} with (force)`);
     await admin.unsafe(`create database ${name}`);
-    const database = openPostgres(url, { max: 1 });
+    // generating the full scale takes over an hour, in one session (temporary tables, triggers off)
+    const database = openPostgres(url, { max: 1, keepConnections: true });
     try {
       await migrateDatabase(database);
       await database.db.transaction((tx) => seedReferenceData(tx));

@@ -291,15 +291,13 @@ try {
           .map((r) => [r.key, r.requests, r.recoveredFen, r.claimedFen, times.get(r.key)?.accepted ?? 0, times.get(r.key)?.medianHours ?? null]);
       }),
   });
-  // Untimed before each look: what a compaction that folded 300 experts' rows does to the compacted
-  // rows (here they are written over with themselves; the trigger writes their keys down, migration
-  // 0060), so the kept ranking is brought up to date (lib/reports/compacted-ranking.ts).
-  const afterCompaction = <T>(q: Query<T>): Query<T> => ({
-    ...q,
-    before: () =>
-      db.execute(sql`update report_expert_years set requests_filed = requests_filed where shard = 0 and county = '' and key in (
-        select key from report_expert_years where shard = 0 and county = '' and year = '2025-01-01' order by random() limit 300)`),
-  });
+  // What a compaction that folded 300 experts' rows does to the compacted rows (here they are
+  // written over with themselves; the trigger writes their keys down, migration 0060).
+  const compaction = () =>
+    db.execute(sql`update report_expert_years set requests_filed = requests_filed where shard = 0 and county = '' and key in (
+      select key from report_expert_years where shard = 0 and county = '' and year = '2025-01-01' order by random() limit 300)`);
+  // Untimed before each look: a compaction, so the kept ranking is brought up to date (lib/reports/compacted-ranking.ts).
+  const afterCompaction = <T>(q: Query<T>): Query<T> => ({ ...q, before: compaction });
   // Untimed before each look: the log of changed experts no longer reaching back to the kept and the
   // stored ranking (a rebuild): the whole ranking is worked out (and stored).
   const workedOut = <T>(q: Query<T>): Query<T> => ({
@@ -321,8 +319,7 @@ try {
       await db.execute(sql`update report_expert_generation set generation = generation + 1, logged_after = generation + 1`);
       await q.fast();
       for (let i = 0; i < 40; i++) {
-        await db.execute(sql`update report_expert_years set requests_filed = requests_filed where shard = 0 and county = '' and key in (
-          select key from report_expert_years where shard = 0 and county = '' and year = '2025-01-01' order by random() limit 300)`);
+        await compaction();
         await q.fast();
       }
       forgetKeptRankings();

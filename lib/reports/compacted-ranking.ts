@@ -13,11 +13,11 @@ import { addFigures, byRank, hasFigures, zeroFigures, type Figures } from "./fig
  * is worked out once and kept; when the generation moves, the experts changed since are worked out
  * again and put back in their places (the whole ranking again only when the log no longer reaches
  * back to it, a rebuild or more than 1,024 generations, or when more than half its experts changed
- * since: each is read from the index on its own, and past about half of them that costs more than
- * reading the period's compacted rows whole). Each look adds the rows written since the
- * compaction (shards 1..32, a few minutes' worth) to the experts they touch. Each look is one
- * statement, in one snapshot (one more after a compaction): the generation, the experts changed
- * since, their compacted rows and the rows written since are never out of step. A worked-out
+ * since: each is read from the index on its own, which nears the cost of reading the period's
+ * compacted rows whole as they near all of them; half leaves a margin). Each look adds the rows
+ * written since the compaction (shards 1..32, a few minutes' worth) to the experts they touch. Each
+ * look is one statement, in one snapshot (one more after a compaction): the generation, the experts
+ * changed since, their compacted rows and the rows written since are never out of step. A worked-out
  * ranking is also stored (report_expert_rankings, migration 0061), and stored again as it is brought
  * up to date before the log stops reaching back to the stored copy: a process without one of its
  * own (started since, or another behind the same load balancer) takes it and brings it up to date
